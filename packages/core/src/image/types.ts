@@ -1,0 +1,76 @@
+/**
+ * Contract between image intake (`image/`) and the layer applier (`layers/`).
+ * Intake resolves a user reference into verified blobs; it never extracts anything.
+ */
+
+export type ImageTransport = 'docker-archive' | 'oci-archive' | 'oci'
+
+/** A parsed `IMAGE` argument. `path` is a filesystem path; `ref` is the optional tag/digest selector. */
+export interface ImageReference {
+  transport: ImageTransport
+  path: string
+  /** For `oci:DIR:REF` and `docker-archive:PATH:REF`: the `org.opencontainers.image.ref.name` or repo tag to pick. */
+  ref?: string
+  /** The argument as the user wrote it. */
+  raw: string
+}
+
+export interface Platform {
+  os: string
+  architecture: string
+  variant?: string
+}
+
+export type LayerCompression = 'gzip' | 'zstd' | 'none'
+
+/** One layer, already verified against its descriptor (sha256 and size). */
+export interface VerifiedLayer {
+  /** Position in the manifest, 0 = base. */
+  index: number
+  /** Digest of the blob as stored (compressed). `sha256:<64 hex>`. */
+  digest: string
+  /** Uncompressed digest from the config's `rootfs.diff_ids[index]`; the applier verifies it. */
+  diffId: string
+  mediaType: string
+  /** Size in bytes of the stored blob. */
+  size: number
+  compression: LayerCompression
+  /** Opens the stored (still compressed) bytes. Each call returns a fresh stream. */
+  open: () => NodeJS.ReadableStream
+}
+
+/** The subset of the OCI/Docker image config that scapgate uses, validated. */
+export interface ImageConfig {
+  os: string
+  architecture: string
+  variant?: string
+  /** `config.Env`, `VAR=value` strings, in order. */
+  env: string[]
+  /** `history[]`, including `empty_layer` entries, for blame (issue 4). */
+  history: {createdBy?: string; created?: string; emptyLayer: boolean; comment?: string}[]
+  diffIds: string[]
+  labels: Record<string, string>
+}
+
+export interface ResolvedImage {
+  reference: ImageReference
+  /** Digest of the selected image manifest when the source has one (OCI forms, docker ≥ 25). */
+  manifestDigest?: string
+  /** `sha256:` digest of the config blob: the image id. */
+  configDigest: string
+  config: ImageConfig
+  platform: Platform
+  /** Repo tags or ref names the archive records for this image. */
+  names: string[]
+  layers: VerifiedLayer[]
+  /** Removes temporary files that intake created (decompressed archives, staged blobs). Idempotent. */
+  close: () => Promise<void>
+}
+
+export interface OpenImageOptions {
+  /** Default linux/amd64. */
+  platform?: Platform
+  /** Private directory for temporary files; intake may create files inside, never outside. */
+  workDir: string
+  signal?: AbortSignal
+}
