@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry point only: nothing runs at import time except the call below.
+import {runWrapper} from './main.js'
+
+void runWrapper()

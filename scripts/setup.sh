@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what scapgate's demo and tests need on a fresh Debian or Ubuntu machine, and nothing
+# that is already there. Idempotent; safe to run on every `make demo` / `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: OpenSCAP and the SCAP Security Guide are the scanner; the rest build and read
+# real images in the tests (podman build --isolation chroot, debootstrap, skopeo, umoci).
+apt_packages=(
+  openscap-scanner openscap-utils ssg-debian ssg-nondebian libxml2-utils
+  util-linux podman debootstrap skopeo umoci
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
+    echo "setup: not root and no sudo: install ${apt_packages[*]} yourself" >&2
+    exit 2
+  fi
+fi
+
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  if ! dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null | grep -q '^ii'; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then
+  echo "setup: Node.js >= 20 is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 2
+fi
+
+# npm ci only when node_modules is missing or older than the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
