@@ -1,0 +1,174 @@
+import {lstat, mkdtemp, rename, rm, stat} from 'node:fs/promises'
+import {join} from 'node:path'
+import {assertContentSafe} from '../content/content-safety.js'
+import {ConfigurationError, ScanFailedError} from '../errors.js'
+import type {Logger} from '../logging.js'
+import {readOscapDiagnostics} from './oscap-diagnostics.js'
+import {type ScannerEnvironment, preflightScanner} from './preflight.js'
+import {SANDBOX_PATHS, excerpt, runInSandbox} from './sandbox.js'
+import {prettyPrintTailoring} from './tailoring.js'
+
+export interface OscapScanOptions {
+  /** The extracted image root. It is mounted read-only under an overlay and never modified. */
+  root: string
+  /** A source data stream (`ssg-*-ds.xml`); bound alone into the sandbox, so it must be self-contained. */
+  contentPath: string
+  /** Full XCCDF profile id (see `resolveProfile`). */
+  profileId: string
+  tailoringPath?: string
+  /** Evaluate only these rules (full ids) of the profile. */
+  rules?: string[]
+  /** The image's `Config.Env`, `VAR=value` each; becomes `OSCAP_CONTAINER_VARS`. */
+  imageEnv: string[]
+  /** The image reference with digest, e.g. `docker-archive:app.tar@sha256:…`; becomes `OSCAP_EVALUATION_TARGET`. */
+  target: string
+  /** Private directory that receives `results.arf.xml`; scratch files live here during the scan. */
+  outDir: string
+  timeoutMs: number
+  signal?: AbortSignal
+  logger: Logger
+  /** From {@link preflightScanner}; run (once per process) when omitted. */
+  scanner?: ScannerEnvironment
+}
+
+export interface OscapScanResult {
+  arfPath: string
+  /** 0: nothing failed; 2: at least one rule failed (or was unknown). */
+  exitCode: 0 | 2
+  /** Sanitised oscap warnings that do not invalidate the results (offline-unsupported probes …). */
+  warnings: string[]
+  durationSeconds: number
+}
+
+export const ARF_FILE_NAME = 'results.arf.xml'
+
+/**
+ * Runs `oscap xccdf eval` on an extracted image root inside the scan sandbox (`sandbox-script.ts`)
+ * and writes the ARF to `outDir`. The image is evaluated as a container (`/.dockerenv` in the
+ * overlay) with the `openscap.md` §5/§6 workarounds and an allow-listed environment.
+ *
+ * Throws {@link ConfigurationError} for missing or unsafe content (SCE, DOCTYPE) and
+ * {@link ScanFailedError} when oscap errs (exit 1, signal), times out, or reports on stderr that
+ * some answers are silently wrong (`silent-failure`). Does not parse the ARF, and does not detect
+ * "every rule notapplicable".
+ */
+export async function runOscapScan(options: OscapScanOptions): Promise<OscapScanResult> {
+  await assertDirectory(options.root, 'image root')
+  await assertFile(options.contentPath, 'SCAP content')
+  await assertContentSafe(options.contentPath, 'SCAP content')
+  if (options.tailoringPath !== undefined) {
+    await assertFile(options.tailoringPath, 'tailoring file')
+    await assertContentSafe(options.tailoringPath, 'tailoring file')
+  }
+  const scanner = options.scanner ?? (await preflightScanner())
+  const work = await mkdtemp(join(options.outDir, '.scapgate-scan-'))
+  try {
+    const sandboxOut = await mkdtemp(join(work, 'out-'))
+    const tailoringFile =
+      options.tailoringPath === undefined
+        ? undefined
+        : await prettyPrintTailoring(options.tailoringPath, join(work, 'tailoring.xml'), options.signal)
+    const command = [
+      scanner.oscapPath,
+      'xccdf',
+      'eval',
+      '--profile',
+      options.profileId,
+      ...(tailoringFile === undefined ? [] : ['--tailoring-file', SANDBOX_PATHS.tailoring]),
+      ...(options.rules ?? []).flatMap(rule => ['--rule', rule]),
+      // Never --fetch-remote-resources: remote components resolve to an empty directory.
+      '--local-files',
+      SANDBOX_PATHS.localFiles,
+      '--progress',
+      '--results-arf',
+      `${SANDBOX_PATHS.out}/${ARF_FILE_NAME}`,
+      SANDBOX_PATHS.content
+    ]
+    options.logger.debug(`oscap (sandboxed): ${command.join(' ')}`)
+    const result = await runInSandbox({
+      command,
+      workDir: work,
+      outDir: sandboxOut,
+      root: options.root,
+      inputFile: options.contentPath,
+      ...(tailoringFile === undefined ? {} : {tailoringFile}),
+      rpmDbPath: await rpmDbPath(options.root),
+      containerVars: options.imageEnv,
+      target: options.target,
+      timeoutMs: options.timeoutMs,
+      ...(options.signal === undefined ? {} : {signal: options.signal})
+    })
+    const stderrExcerpt = excerpt(result.stderr)
+    if (result.signal !== null || (result.exitCode !== 0 && result.exitCode !== 2)) {
+      const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
+      throw new ScanFailedError(`oscap ${how}: ${stderrExcerpt || excerpt(result.stdout)}`, {
+        reason: 'oscap-error',
+        exitCode: result.exitCode,
+        signal: result.signal,
+        stderrExcerpt
+      })
+    }
+    const diagnostics = readOscapDiagnostics(result.stderr)
+    if (diagnostics.silentFailures.length > 0) {
+      throw new ScanFailedError(
+        `oscap finished but reported that some answers are wrong: ${diagnostics.silentFailures.join('; ')}`,
+        {reason: 'silent-failure', exitCode: result.exitCode, stderrExcerpt}
+      )
+    }
+    const produced = join(sandboxOut, ARF_FILE_NAME)
+    const produceStat = await lstat(produced).catch(() => undefined)
+    if (!produceStat?.isFile()) {
+      throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
+        reason: 'oscap-error',
+        exitCode: result.exitCode,
+        stderrExcerpt
+      })
+    }
+    const arfPath = join(options.outDir, ARF_FILE_NAME)
+    await rename(produced, arfPath)
+    for (const warning of diagnostics.warnings) options.logger.warning(`oscap: ${warning}`)
+    return {
+      arfPath,
+      exitCode: result.exitCode === 2 ? 2 : 0,
+      warnings: diagnostics.warnings,
+      durationSeconds: result.durationSeconds
+    }
+  } finally {
+    await rm(work, {recursive: true, force: true})
+  }
+}
+
+/**
+ * librpm's `%_dbpath` for the image (`openscap.md` §6): `/usr/lib/sysimage/rpm` when that is a real
+ * directory in the root (checked without following image symlinks), else `/var/lib/rpm`.
+ */
+export async function rpmDbPath(root: string): Promise<string> {
+  let current = root
+  for (const part of ['usr', 'lib', 'sysimage', 'rpm']) {
+    current = join(current, part)
+    const info = await lstat(current).catch(() => undefined)
+    if (!info?.isDirectory()) return '/var/lib/rpm'
+  }
+  return '/usr/lib/sysimage/rpm'
+}
+
+async function assertDirectory(path: string, label: string): Promise<void> {
+  const info = await lstat(path).catch(() => undefined)
+  if (!info?.isDirectory()) {
+    throw new ConfigurationError(`Expected the ${label} \`${path}\` to be a directory, found ${describe(info)}`)
+  }
+}
+
+async function assertFile(path: string, label: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info?.isFile()) {
+    throw new ConfigurationError(`Expected the ${label} \`${path}\` to be a file, found ${describe(info)}`)
+  }
+}
+
+function describe(info: Awaited<ReturnType<typeof lstat>> | undefined): string {
+  if (info === undefined) return 'nothing'
+  if (info.isSymbolicLink()) return 'a symlink'
+  if (info.isDirectory()) return 'a directory'
+  return 'a special file'
+}

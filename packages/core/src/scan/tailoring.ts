@@ -1,0 +1,33 @@
+import {execFile} from 'node:child_process'
+import {ConfigurationError, EnvironmentError} from '../errors.js'
+import {excerpt} from './sandbox.js'
+
+/**
+ * Writes a pretty-printed copy of a tailoring file to `target` and returns `target`.
+ *
+ * oscap 1.3.7 ignores every second `<select>` of a tailoring written on one line, without any
+ * error (`openscap.md` §11, https://github.com/OpenSCAP/openscap/issues/1817, fixed in 1.3.9).
+ * Pretty-printing is harmless for later versions. Uses `xmllint --format --nonet` with an empty
+ * environment; the caller has already refused DOCTYPE/ENTITY (`assertContentSafe`).
+ */
+export function prettyPrintTailoring(source: string, target: string, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'xmllint',
+      ['--nonet', '--format', '--output', target, '--', source],
+      {env: {PATH: '/usr/bin:/bin'}, timeout: 60_000, maxBuffer: 1024 * 1024, ...(signal ? {signal} : {})},
+      (error, _stdout, stderr) => {
+        if (error === null) return resolve(target)
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return reject(
+            new EnvironmentError(
+              'xmllint is not installed; it is needed to work around an oscap 1.3.7 tailoring bug. ' +
+                'Install `libxml2-utils` (Debian/Ubuntu) or `libxml2` (Fedora/RHEL).'
+            )
+          )
+        }
+        reject(new ConfigurationError(`Expected the tailoring file \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`))
+      }
+    )
+  })
+}
