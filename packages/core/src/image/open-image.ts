@@ -1,0 +1,182 @@
+import {randomBytes} from 'node:crypto'
+import {createReadStream, createWriteStream} from 'node:fs'
+import {open, rm, stat} from 'node:fs/promises'
+import {join} from 'node:path'
+import {Transform, type TransformCallback} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
+import {createGunzip} from 'node:zlib'
+import {InvalidImageError, LimitExceededError, getErrorMessage} from '../errors.js'
+import {DirectorySource, type BlobSource} from './blob-source.js'
+import {loadDockerArchive} from './docker-archive.js'
+import type {ImageParts} from './manifest-image.js'
+import {loadManifestImage} from './manifest-image.js'
+import {
+  collectManifests,
+  namesOf,
+  readLayoutIndex,
+  readManifest,
+  selectByRef,
+  selectPlatform
+} from './oci-layout.js'
+import {formatPlatform, platformMatches} from './platform.js'
+import {TarIndex} from './tar-index.js'
+import type {ImageReference, OpenImageOptions, Platform, ResolvedImage} from './types.js'
+
+/** Decompressed size cap for a gzip-compressed outer archive (gzip bomb guard). */
+export const maxDecompressedArchiveBytes = 64 * 1024 ** 3
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r')
+  try {
+    const head = Buffer.alloc(2)
+    const {bytesRead} = await handle.read(head, 0, 2, 0)
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b
+  } finally {
+    await handle.close()
+  }
+}
+
+function byteLimit(limit: number, label: string): Transform {
+  let seen = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length
+      if (seen > limit)
+        callback(
+          new LimitExceededError(
+            `${label}: decompressed archive exceeds ${limit} bytes`,
+            'archive-bytes'
+          )
+        )
+      else callback(null, chunk)
+    }
+  })
+}
+
+/** Decompresses a gzip'd archive into `workDir`; the file is registered for `close()` first. */
+async function gunzipArchive(
+  file: string,
+  options: OpenImageOptions,
+  label: string,
+  created: string[]
+): Promise<string> {
+  const target = join(options.workDir, `intake-${randomBytes(8).toString('hex')}.tar`)
+  created.push(target)
+  try {
+    await pipeline(
+      createReadStream(file),
+      createGunzip(),
+      byteLimit(maxDecompressedArchiveBytes, label),
+      createWriteStream(target, {flags: 'wx', mode: 0o600}),
+      {signal: options.signal}
+    )
+  } catch (error) {
+    if (error instanceof LimitExceededError || options.signal?.aborted) throw error
+    throw new InvalidImageError(
+      `${label}: cannot decompress the gzip archive: ${getErrorMessage(error)}`,
+      label,
+      {cause: error}
+    )
+  }
+  return target
+}
+
+async function openArchive(
+  ref: ImageReference,
+  options: OpenImageOptions,
+  created: string[]
+): Promise<TarIndex> {
+  const info = await stat(ref.path).catch((error: unknown) => {
+    throw new InvalidImageError(
+      `${ref.raw}: cannot read the archive: ${getErrorMessage(error)}`,
+      ref.path,
+      {cause: error}
+    )
+  })
+  if (!info.isFile())
+    throw new InvalidImageError(`${ref.raw}: \`${ref.path}\` is not a regular file`, ref.path)
+  const file = (await isGzip(ref.path))
+    ? await gunzipArchive(ref.path, options, ref.raw, created)
+    : ref.path
+  return TarIndex.read(file, ref.raw)
+}
+
+async function loadLayout(
+  source: BlobSource,
+  ref: string | undefined,
+  platform: Platform | undefined,
+  signal?: AbortSignal
+): Promise<ImageParts & {names: string[]}> {
+  const index = await readLayoutIndex(source)
+  const entries = selectByRef(index, ref, source.label)
+  const descriptor = selectPlatform(await collectManifests(source, entries), platform, source.label)
+  const manifest = await readManifest(source, descriptor)
+  const parts = await loadManifestImage(source, manifest, descriptor.digest, signal)
+  return {...parts, names: [...new Set(entries.flatMap(namesOf))]}
+}
+
+/**
+ * Resolves `ref` into a verified image: documents are size-capped and digest-checked, and every
+ * layer blob is hashed once here, eagerly (see `verifyLayers`), so a returned image is fully
+ * verified up to the diff_ids, which the layer applier checks. Archives are indexed in place;
+ * only a gzip-compressed archive is copied (decompressed) into `workDir`.
+ *
+ * The platform: when the source holds several images for different platforms, `options.platform`
+ * (default linux/amd64) selects one; when it holds exactly one, that image is used unless an
+ * explicit `options.platform` contradicts its config.
+ *
+ * It does not extract layers, contact a registry or daemon, or read outside the archive/layout.
+ * @throws InvalidImageError (or LimitExceededError) naming the reference and the blob at fault;
+ *   anything created in `workDir` is removed before it throws.
+ */
+export async function openImage(
+  ref: ImageReference,
+  options: OpenImageOptions
+): Promise<ResolvedImage> {
+  const created: string[] = []
+  const close = async (): Promise<void> => {
+    for (const file of created.splice(0)) await rm(file, {force: true})
+  }
+  try {
+    options.signal?.throwIfAborted()
+    let parts: ImageParts & {names: string[]}
+    if (ref.transport === 'oci') {
+      parts = await loadLayout(
+        await DirectorySource.open(ref.path, ref.raw),
+        ref.ref,
+        options.platform,
+        options.signal
+      )
+    } else {
+      const archive = await openArchive(ref, options, created)
+      parts =
+        ref.transport === 'docker-archive'
+          ? await loadDockerArchive(archive, ref.ref, options.signal)
+          : await loadLayout(archive, ref.ref, options.platform, options.signal)
+    }
+    const {config} = parts
+    const platform: Platform = config.variant
+      ? {os: config.os, architecture: config.architecture, variant: config.variant}
+      : {os: config.os, architecture: config.architecture}
+    if (options.platform && !platformMatches(options.platform, platform)) {
+      throw new InvalidImageError(
+        `${ref.raw} is for platform ${formatPlatform(platform)}, not the requested ${formatPlatform(options.platform)}`,
+        'platform'
+      )
+    }
+    const image: ResolvedImage = {
+      reference: ref,
+      configDigest: parts.configDigest,
+      config,
+      platform,
+      names: parts.names,
+      layers: parts.layers,
+      close
+    }
+    if (parts.manifestDigest) image.manifestDigest = parts.manifestDigest
+    return image
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
