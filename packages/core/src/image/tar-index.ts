@@ -32,11 +32,10 @@ function numeric(header: Buffer, start: number, length: number, what: string): n
   const raw = header.subarray(start, start + length)
   if (((raw[0] ?? 0) & 0x80) !== 0) {
     // GNU base-256; a set sign bit means negative (CVE-2026-59874 class).
-    if (raw[0] === 0xff) throw new InvalidImageError(`tar header ${what} is negative`, what)
+    if (raw[0] === 0xff) throw new InvalidImageError(`${what} is negative`, what)
     let value = (raw[0] ?? 0) & 0x7f
     for (const byte of raw.subarray(1)) value = value * 256 + byte
-    if (!Number.isSafeInteger(value))
-      throw new InvalidImageError(`tar header ${what} is too large`, what)
+    if (!Number.isSafeInteger(value)) throw new InvalidImageError(`${what} is too large`, what)
     return value
   }
   const text = raw
@@ -53,7 +52,12 @@ function numeric(header: Buffer, start: number, length: number, what: string): n
 }
 
 function checksumOk(header: Buffer): boolean {
-  const expected = numeric(header, 148, 8, 'checksum')
+  let expected: number
+  try {
+    expected = numeric(header, 148, 8, 'checksum')
+  } catch {
+    return false
+  }
   let unsigned = 0
   let signed = 0
   for (let i = 0; i < block; i++) {
@@ -143,7 +147,7 @@ export class TarIndex implements BlobSource {
             'archive-members'
           )
         const flag = String.fromCharCode(header[156] ?? 0).replace('\0', '')
-        let size = numeric(header, 124, 12, 'size')
+        let size = numeric(header, 124, 12, `${label}: size of the tar member at offset ${pos}`)
         const dataOffset = pos + block
         if (flag === 'x' || flag === 'L' || flag === 'K') {
           const data = await readData(dataOffset, size)
