@@ -1,0 +1,26 @@
+/**
+ * `results.json`: the result model + the gate verdict, versioned. Documented field by field in
+ * `docs/results-schema.md`; the JSON Schema is `results-schema.json` beside this file.
+ *
+ * Versioning: `version` is an integer bumped only for breaking changes (a field removed, renamed
+ * or retyped, a meaning changed); adding optional fields or new enum members that readers are told
+ * to tolerate (gate reason kinds) is not breaking. `schema` is the URI of the major version.
+ */
+import type {GateVerdict} from '../gate/types.js'
+import type {ScanResults} from './model.js'
+
+export const resultsSchemaUri = 'https://scapgate.dev/schemas/results/v1'
+export const resultsSchemaVersion = 1
+
+export type ResultsDocument = {schema: typeof resultsSchemaUri; version: typeof resultsSchemaVersion} & ScanResults & {
+    gate: GateVerdict
+  }
+
+export function toResultsDocument(results: ScanResults, verdict: GateVerdict): ResultsDocument {
+  return {schema: resultsSchemaUri, version: resultsSchemaVersion, ...results, gate: verdict}
+}
+
+/** Stable JSON text (2-space indent, trailing newline); key order follows the model. */
+export function serializeResults(results: ScanResults, verdict: GateVerdict): string {
+  return `${JSON.stringify(toResultsDocument(results, verdict), null, 2)}\n`
+}
