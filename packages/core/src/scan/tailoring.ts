@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process'
+import {resolve as resolvePath} from 'node:path'
 import {ConfigurationError, EnvironmentError} from '../errors.js'
 import {excerpt} from './sandbox.js'
 
@@ -8,13 +9,13 @@ import {excerpt} from './sandbox.js'
  * oscap 1.3.7 ignores every second `<select>` of a tailoring written on one line, without any
  * error (`openscap.md` §11, https://github.com/OpenSCAP/openscap/issues/1817, fixed in 1.3.9).
  * Pretty-printing is harmless for later versions. Uses `xmllint --format --nonet` with an empty
- * environment; the caller has already refused DOCTYPE/ENTITY (`assertContentSafe`).
+ * environment (the path is made absolute so it cannot read as an option); the caller has already refused DOCTYPE/ENTITY (`assertContentSafe`).
  */
 export function prettyPrintTailoring(source: string, target: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'xmllint',
-      ['--nonet', '--format', '--output', target, '--', source],
+      ['--nonet', '--nocatalogs', '--format', '--output', target, resolvePath(source)],
       {env: {PATH: '/usr/bin:/bin'}, timeout: 60_000, maxBuffer: 1024 * 1024, ...(signal ? {signal} : {})},
       (error, _stdout, stderr) => {
         if (error === null) return resolve(target)
