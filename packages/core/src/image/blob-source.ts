@@ -1,6 +1,6 @@
 import {constants, createReadStream} from 'node:fs'
 import {lstat, open, realpath} from 'node:fs/promises'
-import {join, sep} from 'node:path'
+import {isAbsolute, join, relative} from 'node:path'
 import {Readable} from 'node:stream'
 import {InvalidImageError, LimitExceededError, sanitizeForDisplay} from '../errors.js'
 
@@ -121,7 +121,8 @@ export class DirectorySource implements BlobSource {
     if (!info.isFile())
       throw new InvalidImageError(`${this.label}: \`${shown}\` is not a regular file`, member)
     const real = await realpath(file)
-    if (!real.startsWith(this.root + sep)) {
+    const inside = relative(this.root, real)
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
       throw new InvalidImageError(
         `${this.label}: \`${shown}\` resolves outside the layout directory`,
         member

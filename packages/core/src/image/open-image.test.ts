@@ -1,11 +1,15 @@
 import {createHash} from 'node:crypto'
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {gunzipSync} from 'node:zlib'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {
   buildImage,
+  hex,
+  json,
+  ociLayoutFiles,
+  tarOfFiles,
   writeDockerArchive,
   writeOciArchive,
   writeOciLayout,
@@ -114,6 +118,39 @@ describe('openImage on each archive form', () => {
       'application/vnd.oci.image.layer.v1.tar'
     ])
     expect(await uncompressedDigests(resolved)).toEqual(resolved.config.diffIds)
+  })
+
+  it('reads a containerd-store docker-archive: gzip layers behind a nested multi-platform index', async () => {
+    const files = ociLayoutFiles([image, arm64])
+    const manifest = [
+      {
+        Config: `blobs/sha256/${hex(image.configDigest)}`,
+        RepoTags: ['app:1'],
+        Layers: image.layers.map(l => `blobs/sha256/${hex(l.gzipDigest)}`)
+      }
+    ]
+    files.set('manifest.json', json(manifest))
+    writeFileSync(join(dir, 'containerd.tar'), tarOfFiles(files))
+    const resolved = await open(`docker-archive:${join(dir, 'containerd.tar')}`)
+    expectSameImage(resolved, image)
+    expect(resolved.manifestDigest).toBe(image.manifestDigest)
+    expect(resolved.names).toEqual(['app:1'])
+    expect(resolved.layers.map(l => [l.digest, l.compression])).toEqual(
+      image.layers.map(l => [l.gzipDigest, 'gzip'])
+    )
+  })
+
+  it('reports a missing archive or layout directory by its reference', async () => {
+    const missing = join(dir, 'nope.tar')
+    await expect(open(`docker-archive:${missing}`)).rejects.toThrow(
+      `docker-archive:${missing}: cannot read the archive: ENOENT`
+    )
+    await expect(open(`oci:${join(dir, 'nope')}`)).rejects.toThrow(
+      `oci:${join(dir, 'nope')}: cannot open the layout directory: ENOENT`
+    )
+    await expect(open(`oci-archive:${dir}`)).rejects.toThrow(
+      `oci-archive:${dir}: \`${dir}\` is not a regular file`
+    )
   })
 
   it('decompresses a gzip-compressed docker-archive into workDir and removes it on close', async () => {
