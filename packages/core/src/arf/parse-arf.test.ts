@@ -167,3 +167,20 @@ describe('parseArfText on hand-made ARFs', () => {
     expect(() => parseArfText(minimal(testResult(rr)), 'id.xml')).toThrow('Expected <rule-result> to have a non-empty @idref in id.xml')
   })
 })
+
+describe('parseArf on the hand-trimmed fixture files', () => {
+  it('reads both rule-results of a multi-check rule from the fixture', async () => {
+    const arf = await parseArf(`${fixtures}multi-check-duplicate-rule-results.arf.xml`)
+    expect(arf.testResult.ruleResults.map(r => [r.index, r.result, r.checks[0]?.name])).toEqual([
+      [0, 'pass', 'oval:x:def:1'],
+      [1, 'fail', 'oval:x:def:2']
+    ])
+    expect(arf.benchmark.rules.get('xccdf_org.example_rule_no_world_writable')?.description).toBe('Each file is checked separately.')
+  })
+
+  it('rejects the fixture that has OVAL results but no TestResult', async () => {
+    await expect(parseArf(`${fixtures}missing-test-result.arf.xml`)).rejects.toThrow(
+      /Expected exactly one XCCDF 1\.2 TestResult report, found 0 in .*missing-test-result\.arf\.xml$/
+    )
+  })
+})
