@@ -82,7 +82,9 @@ describe('image-builder', () => {
     writeAll('a')
     const image = buildImage(spec)
     // skopeo 1.9 cannot read a gzip'd docker-archive itself; the gzip must wrap the same tar.
-    expect(gunzipSync(readFileSync(join(dir, 'a-legacy.tar.gz')))).toEqual(readFileSync(join(dir, 'a-legacy.tar')))
+    expect(gunzipSync(readFileSync(join(dir, 'a-legacy.tar.gz')))).toEqual(
+      readFileSync(join(dir, 'a-legacy.tar'))
+    )
     for (const name of ['a-legacy.tar', 'a-d25.tar']) {
       const config = JSON.parse(
         skopeo('inspect', '--config', `docker-archive:${join(dir, name)}`)

@@ -179,6 +179,13 @@ describe('openImage on each archive form', () => {
     }
   })
 
+  it('stops when the signal is already aborted', async () => {
+    writeOciArchive(image, join(dir, 'oci.tar'))
+    await expect(
+      open(`oci-archive:${join(dir, 'oci.tar')}`, {signal: AbortSignal.abort()})
+    ).rejects.toThrow('This operation was aborted')
+  })
+
   it('returns layer streams that can be opened again and again', async () => {
     writeOciArchive(image, join(dir, 'oci.tar'))
     const [first] = (await open(`oci-archive:${join(dir, 'oci.tar')}`)).layers
