@@ -21,7 +21,9 @@ const SCE_SYSTEM = 'open-scap.org/page/sce'
 export async function assertContentSafe(path: string, label: string): Promise<void> {
   const text = await readContentText(path, label)
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new ConfigurationError(`Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`)
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`
+    )
   }
   if (decodeCharacterReferences(text).toLowerCase().includes(SCE_SYSTEM)) {
     throw new ConfigurationError(
@@ -40,7 +42,9 @@ async function readContentText(path: string, label: string): Promise<string> {
       const size = info.size
       if (!info.isFile()) throw new ConfigurationError(`Expected ${label} \`${path}\` to be a file`)
       if (size > MAX_CONTENT_BYTES) {
-        throw new ConfigurationError(`Expected ${label} \`${path}\` to be at most ${MAX_CONTENT_BYTES} bytes, got ${size}`)
+        throw new ConfigurationError(
+          `Expected ${label} \`${path}\` to be at most ${MAX_CONTENT_BYTES} bytes, got ${size}`
+        )
       }
       bytes = await handle.readFile()
     } finally {
@@ -48,25 +52,40 @@ async function readContentText(path: string, label: string): Promise<string> {
     }
   } catch (error) {
     if (error instanceof ConfigurationError) throw error
-    throw new ConfigurationError(`Cannot read ${label} \`${path}\`: ${(error as Error).message}`, {cause: error})
+    throw new ConfigurationError(`Cannot read ${label} \`${path}\`: ${(error as Error).message}`, {
+      cause: error
+    })
   }
   const head = bytes.subarray(0, 4)
-  if (head.includes(0) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) {
-    throw new ConfigurationError(`Expected ${label} \`${path}\` in UTF-8, found UTF-16/32 (convert it with iconv)`)
+  if (
+    head.includes(0) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head[0] === 0xff && head[1] === 0xfe)
+  ) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` in UTF-8, found UTF-16/32 (convert it with iconv)`
+    )
   }
   if (head.subarray(0, 3).toString('latin1') === 'BZh' || (head[0] === 0x1f && head[1] === 0x8b)) {
-    throw new ConfigurationError(`Expected ${label} \`${path}\` as plain XML, found a compressed file (decompress it first)`)
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` as plain XML, found a compressed file (decompress it first)`
+    )
   }
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'))?.[1]
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(
+    bytes.subarray(0, 200).toString('latin1')
+  )?.[1]
   if (declared !== undefined && !/^(utf-8|us-ascii|ascii|iso-8859-1|latin1)$/i.test(declared)) {
-    throw new ConfigurationError(`Expected ${label} \`${path}\` in UTF-8, found encoding="${declared}"`)
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` in UTF-8, found encoding="${declared}"`
+    )
   }
   return bytes.toString('utf8')
 }
 
 function decodeCharacterReferences(text: string): string {
   return text.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (whole, code: string) => {
-    const value = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
+    const value =
+      code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)
     return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : whole
   })
 }

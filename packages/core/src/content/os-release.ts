@@ -20,7 +20,10 @@ const MAX_OS_RELEASE_BYTES = 64 * 1024
  * the text comes from the image and is untrusted, so it is capped and never evaluated.
  */
 export function parseOsRelease(text: string | Buffer): OsRelease {
-  const source = (typeof text === 'string' ? text : text.toString('utf8')).slice(0, MAX_OS_RELEASE_BYTES)
+  const source = (typeof text === 'string' ? text : text.toString('utf8')).slice(
+    0,
+    MAX_OS_RELEASE_BYTES
+  )
   const values = new Map<string, string>()
   for (const raw of source.split('\n')) {
     const match = /^\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(raw)
@@ -66,5 +69,8 @@ export async function readOsRelease(
 
 /** `Debian GNU/Linux 12 (bookworm)`, or the best description available, sanitised by the caller. */
 export function describeOs(os: OsRelease): string {
-  return os.prettyName ?? ([os.id ?? 'unknown OS', os.versionId].filter(Boolean).join(' ') || 'unknown OS')
+  return (
+    os.prettyName ??
+    ([os.id ?? 'unknown OS', os.versionId].filter(Boolean).join(' ') || 'unknown OS')
+  )
 }

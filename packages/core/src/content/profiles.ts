@@ -31,7 +31,10 @@ export const DEFAULT_PROFILE = 'standard'
  * choosing and reporting a profile, and oscap remains the judge (an id it does not accept makes the
  * scan fail). Throws {@link ConfigurationError} when the file cannot be read.
  */
-export async function readContentInfo(dataStream: string, tailoringPath?: string): Promise<ContentInfo> {
+export async function readContentInfo(
+  dataStream: string,
+  tailoringPath?: string
+): Promise<ContentInfo> {
   const bytes = await readContent(dataStream, 'SCAP content')
   const text = stripComments(bytes.toString('utf8'))
   const benchmark = /<(?:[\w.-]+:)?Benchmark\b([^>]*)>/.exec(text)
@@ -47,14 +50,19 @@ export async function readContentInfo(dataStream: string, tailoringPath?: string
     if (version !== undefined) info.benchmarkVersion = decodeXmlText(version).trim()
   }
   if (tailoringPath !== undefined) {
-    const tailoring = stripComments((await readContent(tailoringPath, 'tailoring file')).toString('utf8'))
+    const tailoring = stripComments(
+      (await readContent(tailoringPath, 'tailoring file')).toString('utf8')
+    )
     info.profiles = [...extractProfiles(tailoring, true), ...info.profiles]
   }
   return info
 }
 
 /** The profiles of a data stream (and of a tailoring file), in document order. */
-export async function listProfiles(dataStream: string, tailoringPath?: string): Promise<ProfileInfo[]> {
+export async function listProfiles(
+  dataStream: string,
+  tailoringPath?: string
+): Promise<ProfileInfo[]> {
   return (await readContentInfo(dataStream, tailoringPath)).profiles
 }
 
@@ -73,12 +81,19 @@ export async function resolveProfile(
   const wanted = requested?.trim() || DEFAULT_PROFILE
   const exact = content.profiles.find(profile => profile.id === wanted)
   if (exact) return {profileId: exact.id, content}
-  const bySuffix = [...new Set(content.profiles.filter(p => p.id.endsWith(`_profile_${wanted}`)).map(p => p.id))]
+  const bySuffix = [
+    ...new Set(content.profiles.filter(p => p.id.endsWith(`_profile_${wanted}`)).map(p => p.id))
+  ]
   if (bySuffix.length === 1) return {profileId: bySuffix[0] as string, content}
-  const list = content.profiles.length === 0 ? '(none)' : content.profiles.map(p => `${p.id} (${p.title})`).join(', ')
+  const list =
+    content.profiles.length === 0
+      ? '(none)'
+      : content.profiles.map(p => `${p.id} (${p.title})`).join(', ')
   const shown = sanitizeForDisplay(wanted, 120)
   if (bySuffix.length > 1) {
-    throw new ConfigurationError(`Expected \`profile\` to name one profile, \`${shown}\` matches ${bySuffix.join(', ')}`)
+    throw new ConfigurationError(
+      `Expected \`profile\` to name one profile, \`${shown}\` matches ${bySuffix.join(', ')}`
+    )
   }
   throw new ConfigurationError(
     requested?.trim()
@@ -91,7 +106,10 @@ async function readContent(path: string, label: string): Promise<Buffer> {
   try {
     return await readFile(path)
   } catch (error) {
-    throw new ConfigurationError(`Cannot read the ${label} \`${path}\`: ${(error as Error).message}`, {cause: error})
+    throw new ConfigurationError(
+      `Cannot read the ${label} \`${path}\`: ${(error as Error).message}`,
+      {cause: error}
+    )
   }
 }
 
@@ -127,7 +145,9 @@ function decodeXmlText(text: string): string {
     const named: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"}
     const lower = entity.toLowerCase()
     if (lower in named) return named[lower] as string
-    const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10)
+    const code = lower.startsWith('#x')
+      ? parseInt(lower.slice(2), 16)
+      : parseInt(lower.slice(1), 10)
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
   })
 }

@@ -77,7 +77,11 @@ export async function selectContent(os: OsRelease, contentDir?: string): Promise
     for (const candidate of dataStreamCandidates(id, os.versionId)) {
       tried.push(candidate)
       if (available.includes(candidate)) {
-        return {path: join(dir, candidate), fileName: candidate, viaIdLike: index > 0 || os.id === undefined}
+        return {
+          path: join(dir, candidate),
+          fileName: candidate,
+          viaIdLike: index > 0 || os.id === undefined
+        }
       }
     }
   }
@@ -99,7 +103,12 @@ export async function listDataStreams(dir: string): Promise<string[]> {
   }
 }
 
-function noContentMessage(os: OsRelease, dir: string, tried: string[], available: string[]): string {
+function noContentMessage(
+  os: OsRelease,
+  dir: string,
+  tried: string[],
+  available: string[]
+): string {
   const name = sanitizeForDisplay(describeOs(os), 100)
   const lines = [
     tried.length === 0
@@ -115,7 +124,9 @@ function noContentMessage(os: OsRelease, dir: string, tried: string[], available
     )
   }
   lines.push(
-    available.length === 0 ? 'No data streams (*-ds.xml) are installed there.' : `Available: ${available.join(', ')}.`,
+    available.length === 0
+      ? 'No data streams (*-ds.xml) are installed there.'
+      : `Available: ${available.join(', ')}.`,
     'Pass a data stream explicitly to scan anyway.'
   )
   return lines.join(' ')

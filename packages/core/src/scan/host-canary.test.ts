@@ -9,7 +9,12 @@ import {nullLogger} from '../logging.js'
 import {generateHtmlReport} from './html-report.js'
 import {runOscapScan} from './oscap-scan.js'
 import {preflightScanner} from './preflight.js'
-import {CANARY_PROFILE, composeDataStream, execFileAsync, fileReaderContent} from './testing/synthetic-roots.js'
+import {
+  CANARY_PROFILE,
+  composeDataStream,
+  execFileAsync,
+  fileReaderContent
+} from './testing/synthetic-roots.js'
 
 const CANARY = `CANARY-${randomBytes(12).toString('hex')}`
 const INSIDE = `INSIDE-${randomBytes(8).toString('hex')}`
@@ -34,7 +39,12 @@ beforeAll(async () => {
   await writeFile(join(root, 'etc/inside.txt'), `${INSIDE}\n`)
   const contentDir = join(base, 'content')
   await mkdir(contentDir)
-  const {xccdf, oval} = fileReaderContent(['/etc/inside.txt', '/etc/issue', '/etc/motd', '/proc/self/environ'])
+  const {xccdf, oval} = fileReaderContent([
+    '/etc/inside.txt',
+    '/etc/issue',
+    '/etc/motd',
+    '/proc/self/environ'
+  ])
   contentPath = await composeDataStream(contentDir, xccdf, oval)
 })
 
@@ -74,7 +84,7 @@ it('keeps host files and our environment out of the ARF and the HTML report, tho
     // and oscap found no /proc at all inside the sandbox
     expect(arf).not.toMatch(/<ind-sys:path>\/proc\/self<\/ind-sys:path>/)
   } finally {
-    delete process.env[ENV_NAME]
+    delete process.env.SCAPGATE_TEST_CANARY_TOKEN
   }
 })
 
@@ -85,7 +95,13 @@ it('is needed: unsandboxed oscap in offline mode leaks the host file and its own
   const run = await execFileAsync(
     'oscap',
     ['xccdf', 'eval', '--profile', CANARY_PROFILE, '--results-arf', arfPath, contentPath],
-    {env: {[ENV_NAME]: `env-${CANARY}`, OSCAP_PROBE_ROOT: root, PATH: '/usr/sbin:/usr/bin:/sbin:/bin'}}
+    {
+      env: {
+        [ENV_NAME]: `env-${CANARY}`,
+        OSCAP_PROBE_ROOT: root,
+        PATH: '/usr/sbin:/usr/bin:/sbin:/bin'
+      }
+    }
   ).catch((error: {stdout: string}) => error)
   expect(run.stdout).toContain('Result')
   const arf = await readFile(arfPath, 'utf8')

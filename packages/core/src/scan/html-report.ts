@@ -27,7 +27,15 @@ export async function generateHtmlReport(
   try {
     const out = await mkdtemp(join(work, 'out-'))
     const result = await runInSandbox({
-      command: [scanner.oscapPath, 'xccdf', 'generate', 'report', '--output', `${SANDBOX_PATHS.out}/report.html`, SANDBOX_PATHS.content],
+      command: [
+        scanner.oscapPath,
+        'xccdf',
+        'generate',
+        'report',
+        '--output',
+        `${SANDBOX_PATHS.out}/report.html`,
+        SANDBOX_PATHS.content
+      ],
       workDir: work,
       outDir: out,
       inputFile: arfPath,
@@ -39,7 +47,12 @@ export async function generateHtmlReport(
     if (result.exitCode !== 0 || !info?.isFile()) {
       throw new ScanFailedError(
         `oscap xccdf generate report failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
-        {reason: 'oscap-error', exitCode: result.exitCode, signal: result.signal, stderrExcerpt: excerpt(result.stderr)}
+        {
+          reason: 'oscap-error',
+          exitCode: result.exitCode,
+          signal: result.signal,
+          stderrExcerpt: excerpt(result.stderr)
+        }
       )
     }
     await rename(produced, htmlPath)

@@ -38,7 +38,9 @@ afterAll(async () => {
   await rm(base, {recursive: true, force: true})
 })
 
-async function scan(overrides: Partial<OscapScanOptions> & {root: string}): Promise<{arf: string; outDir: string}> {
+async function scan(
+  overrides: Partial<OscapScanOptions> & {root: string}
+): Promise<{arf: string; outDir: string}> {
   const outDir = await mkdtemp(join(base, 'out-'))
   const result = await runOscapScan({
     contentPath: DEBIAN11_DS,
@@ -75,7 +77,9 @@ describe('preflightScanner', () => {
   })
 
   it('names the package to install when oscap is missing', async () => {
-    const error = await preflightScanner({oscapPath: join(base, 'no-such-oscap')}).catch((e: unknown) => e)
+    const error = await preflightScanner({oscapPath: join(base, 'no-such-oscap')}).catch(
+      (e: unknown) => e
+    )
     expect(error).toMatchObject({name: 'EnvironmentError'})
     expect(String(error)).toContain('no-such-oscap')
   })
@@ -107,16 +111,32 @@ describe('runOscapScan on a Debian 11 root', () => {
     const arfPath = join(base, 'plain-chroot.arf.xml')
     const run = await execFileAsync(
       'oscap-chroot',
-      [copy, 'xccdf', 'eval', '--profile', STANDARD, '--rule', RULE('package_telnetd_removed'), '--results-arf', arfPath, DEBIAN11_DS],
+      [
+        copy,
+        'xccdf',
+        'eval',
+        '--profile',
+        STANDARD,
+        '--rule',
+        RULE('package_telnetd_removed'),
+        '--results-arf',
+        arfPath,
+        DEBIAN11_DS
+      ],
       {env: {PATH: '/usr/sbin:/usr/bin:/sbin:/bin'}}
     ).catch((error: {stdout: string; stderr: string}) => error)
     // If the host ever stops reproducing the bug, this test says so instead of passing silently.
     expect(run.stderr).toContain('dpkginfo_init has failed')
-    expect(ruleResult(await readFile(arfPath, 'utf8'), RULE('package_telnetd_removed'))).toBe('pass')
+    expect(ruleResult(await readFile(arfPath, 'utf8'), RULE('package_telnetd_removed'))).toBe(
+      'pass'
+    )
   })
 
   it('renders the HTML report in the sandbox', async () => {
-    const {arf, outDir} = await scan({root: withoutTelnetd, rules: [RULE('package_telnetd_removed')]})
+    const {arf, outDir} = await scan({
+      root: withoutTelnetd,
+      rules: [RULE('package_telnetd_removed')]
+    })
     const htmlPath = join(outDir, 'report.html')
     await generateHtmlReport(join(outDir, 'results.arf.xml'), htmlPath, {scanner})
     expect(await readFile(htmlPath, 'utf8')).toContain('package_telnetd_removed')
@@ -126,7 +146,12 @@ describe('runOscapScan on a Debian 11 root', () => {
 
   it('applies every unselect of a one-line tailoring file (oscap 1.3.7 skips every second one)', async () => {
     // Rules applicable in a container: machine-only rules report notapplicable whether selected or not.
-    const unselected = ['file_owner_etc_passwd', 'file_owner_etc_group', 'file_owner_etc_shadow', 'file_owner_etc_gshadow']
+    const unselected = [
+      'file_owner_etc_passwd',
+      'file_owner_etc_group',
+      'file_owner_etc_shadow',
+      'file_owner_etc_gshadow'
+    ]
     const tailoring = join(base, 'one-line-tailoring.xml')
     await writeFile(
       tailoring,
@@ -135,11 +160,19 @@ describe('runOscapScan on a Debian 11 root', () => {
         '<xccdf-1.2:version time="2026-01-01T00:00:00">1</xccdf-1.2:version>' +
         '<xccdf-1.2:Profile id="xccdf_scapgate_profile_ci" extends="xccdf_org.ssgproject.content_profile_standard">' +
         '<xccdf-1.2:title>CI</xccdf-1.2:title>' +
-        unselected.map(rule => `<xccdf-1.2:select idref="${RULE(rule)}" selected="false"/>`).join('') +
+        unselected
+          .map(rule => `<xccdf-1.2:select idref="${RULE(rule)}" selected="false"/>`)
+          .join('') +
         '</xccdf-1.2:Profile></xccdf-1.2:Tailoring>'
     )
-    const {arf} = await scan({root: withoutTelnetd, profileId: 'xccdf_scapgate_profile_ci', tailoringPath: tailoring})
-    expect(unselected.map(rule => ruleResult(arf, RULE(rule)))).toEqual(unselected.map(() => 'notselected'))
+    const {arf} = await scan({
+      root: withoutTelnetd,
+      profileId: 'xccdf_scapgate_profile_ci',
+      tailoringPath: tailoring
+    })
+    expect(unselected.map(rule => ruleResult(arf, RULE(rule)))).toEqual(
+      unselected.map(() => 'notselected')
+    )
     expect(ruleResult(arf, RULE('file_groupowner_etc_passwd'))).toBe('pass')
   })
 })
@@ -164,7 +197,10 @@ describe('runOscapScan failures', () => {
   })
 
   it('refuses a missing content file with ConfigurationError before starting oscap', async () => {
-    const error = await scan({root: withoutTelnetd, contentPath: join(base, 'missing-ds.xml')}).catch((e: unknown) => e)
+    const error = await scan({
+      root: withoutTelnetd,
+      contentPath: join(base, 'missing-ds.xml')
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConfigurationError)
     expect(String(error)).toContain('missing-ds.xml')
   })
@@ -182,7 +218,9 @@ describe('runOscapScan failures', () => {
   it('stops with CancelledError when the signal aborts', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
-    const error = await scan({root: withoutTelnetd, signal: controller.signal}).catch((e: unknown) => e)
+    const error = await scan({root: withoutTelnetd, signal: controller.signal}).catch(
+      (e: unknown) => e
+    )
     expect(error).toMatchObject({name: 'CancelledError'})
   })
 

@@ -67,7 +67,11 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     const tailoringFile =
       options.tailoringPath === undefined
         ? undefined
-        : await prettyPrintTailoring(options.tailoringPath, join(work, 'tailoring.xml'), options.signal)
+        : await prettyPrintTailoring(
+            options.tailoringPath,
+            join(work, 'tailoring.xml'),
+            options.signal
+          )
     const command = [
       scanner.oscapPath,
       'xccdf',
@@ -100,7 +104,8 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     })
     const stderrExcerpt = excerpt(result.stderr)
     if (result.signal !== null || (result.exitCode !== 0 && result.exitCode !== 2)) {
-      const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
+      const how =
+        result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
       throw new ScanFailedError(`oscap ${how}: ${stderrExcerpt || excerpt(result.stdout)}`, {
         reason: 'oscap-error',
         exitCode: result.exitCode,
@@ -155,14 +160,18 @@ export async function rpmDbPath(root: string): Promise<string> {
 async function assertDirectory(path: string, label: string): Promise<void> {
   const info = await lstat(path).catch(() => undefined)
   if (!info?.isDirectory()) {
-    throw new ConfigurationError(`Expected the ${label} \`${path}\` to be a directory, found ${describe(info)}`)
+    throw new ConfigurationError(
+      `Expected the ${label} \`${path}\` to be a directory, found ${describe(info)}`
+    )
   }
 }
 
 async function assertFile(path: string, label: string): Promise<void> {
   const info = await stat(path).catch(() => undefined)
   if (!info?.isFile()) {
-    throw new ConfigurationError(`Expected the ${label} \`${path}\` to be a file, found ${describe(info)}`)
+    throw new ConfigurationError(
+      `Expected the ${label} \`${path}\` to be a file, found ${describe(info)}`
+    )
   }
 }
 

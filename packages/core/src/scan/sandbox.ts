@@ -139,7 +139,11 @@ function spawnSandbox(options: SandboxRunOptions, mountPoint: string): Promise<S
     child.on('error', error => {
       cleanup()
       reject(
-        new ScanFailedError(`Cannot start the sandbox (unshare): ${error.message}`, {reason: 'sandbox'}, {cause: error})
+        new ScanFailedError(
+          `Cannot start the sandbox (unshare): ${error.message}`,
+          {reason: 'sandbox'},
+          {cause: error}
+        )
       )
     })
     child.on('close', (exitCode, signal) => {
@@ -149,12 +153,15 @@ function spawnSandbox(options: SandboxRunOptions, mountPoint: string): Promise<S
       if (ending === 'abort') return reject(new CancelledError())
       if (ending === 'timeout') {
         return reject(
-          new ScanFailedError(`oscap did not finish within ${options.timeoutMs} ms and was killed`, {
-            reason: 'timeout',
-            exitCode,
-            signal,
-            stderrExcerpt: excerpt(stderrText)
-          })
+          new ScanFailedError(
+            `oscap did not finish within ${options.timeoutMs} ms and was killed`,
+            {
+              reason: 'timeout',
+              exitCode,
+              signal,
+              stderrExcerpt: excerpt(stderrText)
+            }
+          )
         )
       }
       // 125: our script (or chroot) failed; 126/127: chroot could not run the command.

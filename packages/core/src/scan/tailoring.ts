@@ -11,12 +11,21 @@ import {excerpt} from './sandbox.js'
  * Pretty-printing is harmless for later versions. Uses `xmllint --format --nonet` with an empty
  * environment (the path is made absolute so it cannot read as an option); the caller has already refused DOCTYPE/ENTITY (`assertContentSafe`).
  */
-export function prettyPrintTailoring(source: string, target: string, signal?: AbortSignal): Promise<string> {
+export function prettyPrintTailoring(
+  source: string,
+  target: string,
+  signal?: AbortSignal
+): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'xmllint',
       ['--nonet', '--nocatalogs', '--format', '--output', target, resolvePath(source)],
-      {env: {PATH: '/usr/bin:/bin'}, timeout: 60_000, maxBuffer: 1024 * 1024, ...(signal ? {signal} : {})},
+      {
+        env: {PATH: '/usr/bin:/bin'},
+        timeout: 60_000,
+        maxBuffer: 1024 * 1024,
+        ...(signal ? {signal} : {})
+      },
       (error, _stdout, stderr) => {
         if (error === null) return resolve(target)
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -27,7 +36,11 @@ export function prettyPrintTailoring(source: string, target: string, signal?: Ab
             )
           )
         }
-        reject(new ConfigurationError(`Expected the tailoring file \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`))
+        reject(
+          new ConfigurationError(
+            `Expected the tailoring file \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`
+          )
+        )
       }
     )
   })

@@ -35,7 +35,12 @@ const DPKG_ENTRY = (name: string): string =>
  * know the architecture), the apt state directories, passwd/shadow/group.
  */
 export async function buildDebian11Root(root: string, packages: string[]): Promise<void> {
-  const dirs = ['etc/apt/apt.conf.d', 'var/lib/dpkg/info', 'var/lib/dpkg/updates', 'var/lib/apt/lists/partial']
+  const dirs = [
+    'etc/apt/apt.conf.d',
+    'var/lib/dpkg/info',
+    'var/lib/dpkg/updates',
+    'var/lib/apt/lists/partial'
+  ]
   for (const dir of [...dirs, 'var/cache/apt/archives/partial', 'usr/share/dpkg', 'root', 'tmp']) {
     await mkdir(join(root, dir), {recursive: true})
   }
@@ -51,7 +56,8 @@ export async function buildDebian11Root(root: string, packages: string[]): Promi
     ].join('\n'),
     'etc/debian_version': '11.11\n',
     'etc/hostname': 'synthetic\n',
-    'etc/passwd': 'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+    'etc/passwd':
+      'root:x:0:0:root:/root:/bin/bash\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
     'etc/group': 'root:x:0:\nshadow:x:42:\nnogroup:x:65534:\n',
     'etc/shadow': 'root:*:19000:0:99999:7:::\nnobody:*:19000:0:99999:7:::\n',
     'etc/gshadow': 'root:*::\nshadow:*::\nnogroup:*::\n',
@@ -74,9 +80,19 @@ export async function manifest(root: string): Promise<string[]> {
     const info = await lstat(path)
     let detail = ''
     if (info.isSymbolicLink()) detail = `-> ${await readlink(path)}`
-    else if (info.isFile()) detail = createHash('sha256').update(await readFile(path)).digest('hex')
+    else if (info.isFile())
+      detail = createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex')
     lines.push(
-      [relative || '.', info.mode.toString(8), `${info.uid}:${info.gid}`, info.size, info.mtimeMs, detail].join(' ')
+      [
+        relative || '.',
+        info.mode.toString(8),
+        `${info.uid}:${info.gid}`,
+        info.size,
+        info.mtimeMs,
+        detail
+      ].join(' ')
     )
     if (info.isDirectory()) {
       for (const name of (await readdir(path)).sort()) await walk(join(relative, name))

@@ -1,0 +1,39 @@
+import {describe, expect, it} from 'vitest'
+import {readOscapDiagnostics} from './oscap-diagnostics.js'
+
+describe('readOscapDiagnostics', () => {
+  it('treats the dpkginfo, rpm and chroot messages of openscap.md §7 as silent failures', () => {
+    const {silentFailures} = readOscapDiagnostics(
+      [
+        'E: oscap:     dpkginfo_init has failed.',
+        "E: oscap:     RPM: Failed to open shell expansion pipe for command: bash -c 'echo ~/.rpmdb'",
+        'E: oscap:     chroot failed: Operation not permitted',
+        'chroot(".") failed: Operation not permitted'
+      ].join('\n')
+    )
+    expect(silentFailures).toHaveLength(4)
+  })
+
+  it('collects offline-mode warnings once per probe with a count, and does not treat them as failures', () => {
+    const diagnostics = readOscapDiagnostics(
+      'W: oscap: Requested offline mode is not supported by sysctl probe.\n'.repeat(3) +
+        'W: oscap: Requested offline mode is not supported by uname probe.\n'
+    )
+    expect(diagnostics).toEqual({
+      silentFailures: [],
+      warnings: [
+        'Requested offline mode is not supported by sysctl probe (3×)',
+        'Requested offline mode is not supported by uname probe'
+      ]
+    })
+  })
+
+  it('escapes control characters that image or content data put into stderr', () => {
+    const {warnings} = readOscapDiagnostics('WARNING: file \u001b[31mred\u0007\n')
+    expect(warnings).toEqual(['WARNING: file \\x1b[31mred\\x07'])
+  })
+
+  it('returns nothing for an empty stderr', () => {
+    expect(readOscapDiagnostics('')).toEqual({silentFailures: [], warnings: []})
+  })
+})
