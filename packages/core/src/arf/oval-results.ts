@@ -40,7 +40,11 @@ export function readOvalResults(root: XmlElement, source: string): OvalResults {
   }
 
   const raw = new Map<string, {result: OvalResultValue; testIds: string[]; extends: string[]}>()
-  for (const definition of children(child(system, ns.ovalRes, 'definitions') ?? system, ns.ovalRes, 'definition')) {
+  for (const definition of children(
+    child(system, ns.ovalRes, 'definitions') ?? system,
+    ns.ovalRes,
+    'definition'
+  )) {
     const id = definition.attrs.get('definition_id')
     const result = definition.attrs.get('result')
     if (id === undefined) continue
@@ -52,7 +56,9 @@ export function readOvalResults(root: XmlElement, source: string): OvalResults {
     }
     raw.set(id, {
       result: result as OvalResultValue,
-      testIds: descendants(definition, ns.ovalRes, 'criterion').flatMap(c => c.attrs.get('test_ref') ?? []),
+      testIds: descendants(definition, ns.ovalRes, 'criterion').flatMap(
+        c => c.attrs.get('test_ref') ?? []
+      ),
       extends: descendants(definition, ns.ovalRes, 'extend_definition').flatMap(
         e => e.attrs.get('definition_ref') ?? []
       )
@@ -85,7 +91,10 @@ function collectTests(
   const definition = raw.get(id)
   if (definition === undefined || visiting.has(id)) return []
   visiting.add(id)
-  const ids = [...definition.testIds, ...definition.extends.flatMap(e => collectTests(e, raw, visiting))]
+  const ids = [
+    ...definition.testIds,
+    ...definition.extends.flatMap(e => collectTests(e, raw, visiting))
+  ]
   return [...new Set(ids)]
 }
 
@@ -99,7 +108,9 @@ function readItem(id: string, element: XmlElement): OvalItem {
   if (status !== undefined) item.status = status
   const path = field('path')
   const filename = field('filename')
-  const filepath = field('filepath') ?? (path !== undefined && filename !== undefined ? joinPath(path, filename) : undefined)
+  const filepath =
+    field('filepath') ??
+    (path !== undefined && filename !== undefined ? joinPath(path, filename) : undefined)
   if (filepath !== undefined) item.filepath = filepath
   if (path !== undefined) item.path = path
   if (/^(dpkg|rpm)info_item$/.test(element.name)) {

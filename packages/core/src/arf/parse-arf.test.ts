@@ -37,15 +37,26 @@ describe('parseArf on a real oscap 1.3.7 ARF (debian11 standard, container mode)
 
   it('reads the TestResult header, profile, facts and score', () => {
     const tr = arf.testResult
-    expect(tr.id).toBe('xccdf_org.open-scap_testresult_xccdf_org.ssgproject.content_profile_standard')
+    expect(tr.id).toBe(
+      'xccdf_org.open-scap_testresult_xccdf_org.ssgproject.content_profile_standard'
+    )
     expect(tr.benchmarkId).toBe('xccdf_org.ssgproject.content_benchmark_DEBIAN-11')
     expect(tr.profileId).toBe('xccdf_org.ssgproject.content_profile_standard')
     expect(tr.testSystem).toBe('cpe:/a:redhat:openscap:1.3.7')
     expect(tr.startTime).toMatch(/^\d{4}-\d\d-\d\dT/)
-    expect(tr.facts).toContainEqual({name: 'urn:xccdf:fact:identifier', type: 'string', value: 'docker-archive:fixture'})
-    const scoreText = /<score system="urn:xccdf:scoring:default" maximum="([\d.]+)">([\d.]+)<\/score>/.exec(xml)
+    expect(tr.facts).toContainEqual({
+      name: 'urn:xccdf:fact:identifier',
+      type: 'string',
+      value: 'docker-archive:fixture'
+    })
+    const scoreText =
+      /<score system="urn:xccdf:scoring:default" maximum="([\d.]+)">([\d.]+)<\/score>/.exec(xml)
     expect(tr.scores).toEqual([
-      {system: 'urn:xccdf:scoring:default', value: Number(scoreText?.[2]), maximum: Number(scoreText?.[1])}
+      {
+        system: 'urn:xccdf:scoring:default',
+        value: Number(scoreText?.[2]),
+        maximum: Number(scoreText?.[1])
+      }
     ])
     expect(tr.setValues.size).toBe((xml.match(/<set-value /g) ?? []).length)
     expect(tr.setValues.get('xccdf_org.ssgproject.content_value_var_sudo_umask')).toBe('0022')
@@ -59,17 +70,29 @@ describe('parseArf on a real oscap 1.3.7 ARF (debian11 standard, container mode)
 
   it('reads every Rule of the benchmark, nested in Groups, with plain-text description', () => {
     expect(arf.benchmark.rules.size).toBe((xml.match(/<xccdf-1\.2:Rule /g) ?? []).length)
-    const rule = arf.benchmark.rules.get('xccdf_org.ssgproject.content_rule_file_permissions_etc_shadow')
+    const rule = arf.benchmark.rules.get(
+      'xccdf_org.ssgproject.content_rule_file_permissions_etc_shadow'
+    )
     expect(rule?.title).toBe('Verify Permissions on shadow File')
     expect(rule?.severity).toBe('medium')
-    expect(rule?.description).toBe('To properly set the permissions of /etc/shadow, run the command:\n$ sudo chmod 0640 /etc/shadow')
-    expect(rule?.references).toContainEqual({href: 'https://www.cisecurity.org/controls/', text: '12', framework: 'CIS-Controls'})
+    expect(rule?.description).toBe(
+      'To properly set the permissions of /etc/shadow, run the command:\n$ sudo chmod 0640 /etc/shadow'
+    )
+    expect(rule?.references).toContainEqual({
+      href: 'https://www.cisecurity.org/controls/',
+      text: '12',
+      framework: 'CIS-Controls'
+    })
     expect(rule?.checks[0]?.name).toBe('oval:ssg-file_permissions_etc_shadow:def:1')
-    expect(arf.benchmark.profiles.get('xccdf_org.ssgproject.content_profile_standard')).toMatch(/Standard/)
+    expect(arf.benchmark.profiles.get('xccdf_org.ssgproject.content_profile_standard')).toMatch(
+      /Standard/
+    )
   })
 
   it('resolves xccdf:sub placeholders from the profile values', () => {
-    const withSub = [...arf.benchmark.rules.values()].find(r => r.description.includes('PASS_MAX_DAYS'))
+    const withSub = [...arf.benchmark.rules.values()].find(r =>
+      r.description.includes('PASS_MAX_DAYS')
+    )
     expect(withSub?.description).toMatch(/PASS_MAX_DAYS \d+/)
     expect(withSub?.description).not.toContain('xccdf_org')
   })
@@ -80,7 +103,9 @@ describe('parseArf on a real oscap 1.3.7 ARF (debian11 standard, container mode)
     expect(shadow?.result).toBe('false')
     expect(shadow?.items.map(i => i.filepath)).toContain('/etc/shadow')
     const telnetd = oval?.definitions.get('oval:ssg-package_telnetd_removed:def:1')
-    expect(telnetd?.items).toContainEqual(expect.objectContaining({itemType: 'dpkginfo_item', name: 'telnetd'}))
+    expect(telnetd?.items).toContainEqual(
+      expect.objectContaining({itemType: 'dpkginfo_item', name: 'telnetd'})
+    )
   })
 
   it('parses the 8 MB document in under 5 seconds', async () => {
@@ -130,12 +155,18 @@ describe('parseArfText on hand-made ARFs', () => {
 
   it('rejects an ARF without a TestResult, naming the file', () => {
     expect(() => parseArfText(minimal(''), 'empty.xml')).toThrow(
-      new InvalidArfError('Expected exactly one XCCDF 1.2 TestResult report, found 0 in empty.xml', 'empty.xml')
+      new InvalidArfError(
+        'Expected exactly one XCCDF 1.2 TestResult report, found 0 in empty.xml',
+        'empty.xml'
+      )
     )
   })
 
   it('rejects a TestResult in the wrong namespace', () => {
-    const wrong = testResult('').replace('http://checklists.nist.gov/xccdf/1.2', 'http://checklists.nist.gov/xccdf/1.1')
+    const wrong = testResult('').replace(
+      'http://checklists.nist.gov/xccdf/1.2',
+      'http://checklists.nist.gov/xccdf/1.1'
+    )
     expect(() => parseArfText(minimal(wrong), 'ns.xml')).toThrow(/found 0 in ns\.xml/)
   })
 
@@ -154,17 +185,23 @@ describe('parseArfText on hand-made ARFs', () => {
 
   it('rejects a rule-result with an unknown severity', () => {
     const rr = '<rule-result idref="rule_a" severity="critical"><result>fail</result></rule-result>'
-    expect(() => parseArfText(minimal(testResult(rr)), 'sev.xml')).toThrow(/@severity unknown\|info\|low\|medium\|high, got `critical`/)
+    expect(() => parseArfText(minimal(testResult(rr)), 'sev.xml')).toThrow(
+      /@severity unknown\|info\|low\|medium\|high, got `critical`/
+    )
   })
 
   it('rejects a TestResult whose Benchmark is not in the data stream', () => {
     const other = testResult('').replace('id="bench"', 'id="other"')
-    expect(() => parseArfText(minimal(other), 'bench.xml')).toThrow(/Benchmark other, found none in bench\.xml/)
+    expect(() => parseArfText(minimal(other), 'bench.xml')).toThrow(
+      /Benchmark other, found none in bench\.xml/
+    )
   })
 
   it('rejects a rule-result without an idref', () => {
     const rr = '<rule-result><result>fail</result></rule-result>'
-    expect(() => parseArfText(minimal(testResult(rr)), 'id.xml')).toThrow('Expected <rule-result> to have a non-empty @idref in id.xml')
+    expect(() => parseArfText(minimal(testResult(rr)), 'id.xml')).toThrow(
+      'Expected <rule-result> to have a non-empty @idref in id.xml'
+    )
   })
 })
 
@@ -175,7 +212,9 @@ describe('parseArf on the hand-trimmed fixture files', () => {
       [0, 'pass', 'oval:x:def:1'],
       [1, 'fail', 'oval:x:def:2']
     ])
-    expect(arf.benchmark.rules.get('xccdf_org.example_rule_no_world_writable')?.description).toBe('Each file is checked separately.')
+    expect(arf.benchmark.rules.get('xccdf_org.example_rule_no_world_writable')?.description).toBe(
+      'Each file is checked separately.'
+    )
   })
 
   it('rejects the fixture that has OVAL results but no TestResult', async () => {

@@ -7,11 +7,22 @@
  * OVAL definitions copy, and does not follow remote references.
  */
 import {InvalidArfError, sanitizeForDisplay} from '../errors.js'
-import {ruleResultValues, severities, type RuleResultValue, type Severity} from '../results/model.js'
+import {
+  ruleResultValues,
+  severities,
+  type RuleResultValue,
+  type Severity
+} from '../results/model.js'
 import {ns} from './namespaces.js'
 import {readOvalResults} from './oval-results.js'
 import {frameworkForHref} from './reference-frameworks.js'
-import type {ParsedArf, ParsedBenchmark, ParsedRule, ParsedRuleResult, ParsedTestResult} from './types.js'
+import type {
+  ParsedArf,
+  ParsedBenchmark,
+  ParsedRule,
+  ParsedRuleResult,
+  ParsedTestResult
+} from './types.js'
 import {flattenXccdfText, type SubResolver} from './xccdf-text.js'
 import {parseXml, readXmlFile, type ReadXmlOptions, type XmlElement} from './xml-parser.js'
 import {child, children, descendants, text} from './xml-tree.js'
@@ -39,27 +50,37 @@ export function parseArfText(xml: string, source: string): ParsedArf {
     const first = content && children(content, undefined)[0]
     if (first !== undefined) reports.set(report.attrs.get('id') ?? '', first)
   }
-  const testResults = [...reports.values()].filter(e => e.ns === ns.xccdf && e.name === 'TestResult')
+  const testResults = [...reports.values()].filter(
+    e => e.ns === ns.xccdf && e.name === 'TestResult'
+  )
   if (testResults.length !== 1) {
     fail(`Expected exactly one XCCDF 1.2 TestResult report, found ${testResults.length}`)
   }
   const testResult = readTestResult(testResults[0] as XmlElement, fail)
 
   const requests = child(root, ns.arf, 'report-requests')
-  const benchmarkElement = (requests ? descendants(requests, ns.xccdf, 'Benchmark', {stopAtMatch: true}) : []).find(
-    b => b.attrs.get('id') === testResult.benchmarkId
-  )
+  const benchmarkElement = (
+    requests ? descendants(requests, ns.xccdf, 'Benchmark', {stopAtMatch: true}) : []
+  ).find(b => b.attrs.get('id') === testResult.benchmarkId)
   if (benchmarkElement === undefined) {
     fail(`Expected the data stream to contain Benchmark ${testResult.benchmarkId}, found none`)
   }
   const tailoringProfiles = requests
-    ? descendants(requests, ns.xccdf, 'Tailoring', {stopAtMatch: true}).flatMap(t => children(t, ns.xccdf, 'Profile'))
+    ? descendants(requests, ns.xccdf, 'Tailoring', {stopAtMatch: true}).flatMap(t =>
+        children(t, ns.xccdf, 'Profile')
+      )
     : []
-  const benchmark = readBenchmark(benchmarkElement as XmlElement, tailoringProfiles, testResult.setValues, fail)
+  const benchmark = readBenchmark(
+    benchmarkElement as XmlElement,
+    tailoringProfiles,
+    testResult.setValues,
+    fail
+  )
 
   const oval = new Map<string, ReturnType<typeof readOvalResults>>()
   for (const [id, content] of reports) {
-    if (content.ns === ns.ovalRes && content.name === 'oval_results') oval.set(id, readOvalResults(content, source))
+    if (content.ns === ns.ovalRes && content.name === 'oval_results')
+      oval.set(id, readOvalResults(content, source))
   }
   return {source, testResult, benchmark, oval}
 }
@@ -68,7 +89,8 @@ type Fail = (message: string) => never
 
 function required(element: XmlElement, name: string, fail: Fail): string {
   const value = element.attrs.get(name)
-  if (value === undefined || value === '') fail(`Expected <${element.name}> to have a non-empty @${name}`)
+  if (value === undefined || value === '')
+    fail(`Expected <${element.name}> to have a non-empty @${name}`)
   return value as string
 }
 
@@ -82,7 +104,9 @@ function readTestResult(element: XmlElement, fail: Fail): ParsedTestResult {
     const value = Number(text(score).trim())
     const maximum = Number(score.attrs.get('maximum') ?? '100')
     if (!Number.isFinite(value) || !Number.isFinite(maximum)) {
-      fail(`Expected TestResult score to be a number, got \`${sanitizeForDisplay(text(score), 40)}\``)
+      fail(
+        `Expected TestResult score to be a number, got \`${sanitizeForDisplay(text(score), 40)}\``
+      )
     }
     return {system: score.attrs.get('system') ?? 'urn:xccdf:scoring:default', value, maximum}
   })
@@ -108,11 +132,13 @@ function readTestResult(element: XmlElement, fail: Fail): ParsedTestResult {
     version: element.attrs.get('version') ?? '',
     benchmarkId: required(benchmark as XmlElement, 'id', fail),
     target: text(child(element, ns.xccdf, 'target') ?? element).trim(),
-    facts: children(child(element, ns.xccdf, 'target-facts') ?? element, ns.xccdf, 'fact').map(fact => ({
-      name: fact.attrs.get('name') ?? '',
-      type: fact.attrs.get('type') ?? 'string',
-      value: text(fact)
-    })),
+    facts: children(child(element, ns.xccdf, 'target-facts') ?? element, ns.xccdf, 'fact').map(
+      fact => ({
+        name: fact.attrs.get('name') ?? '',
+        type: fact.attrs.get('type') ?? 'string',
+        value: text(fact)
+      })
+    ),
     scores,
     setValues,
     platforms: children(element, ns.xccdf, 'platform').flatMap(p => p.attrs.get('idref') ?? []),
@@ -122,7 +148,12 @@ function readTestResult(element: XmlElement, fail: Fail): ParsedTestResult {
   return result
 }
 
-function readRuleResult(element: XmlElement, idref: string, index: number, fail: Fail): ParsedRuleResult {
+function readRuleResult(
+  element: XmlElement,
+  idref: string,
+  index: number,
+  fail: Fail
+): ParsedRuleResult {
   const resultElement = child(element, ns.xccdf, 'result')
   const result = resultElement === undefined ? undefined : text(resultElement).trim()
   if (result === undefined || !(ruleResultValues as readonly string[]).includes(result)) {
@@ -158,13 +189,18 @@ function readRuleResult(element: XmlElement, idref: string, index: number, fail:
 function readSeverity(element: XmlElement, what: string, fail: Fail): Severity {
   const severity = element.attrs.get('severity') ?? 'unknown'
   if (!(severities as readonly string[]).includes(severity)) {
-    fail(`Expected ${what} to have @severity ${severities.join('|')}, got \`${sanitizeForDisplay(severity, 40)}\``)
+    fail(
+      `Expected ${what} to have @severity ${severities.join('|')}, got \`${sanitizeForDisplay(severity, 40)}\``
+    )
   }
   return severity as Severity
 }
 
 function readIdents(element: XmlElement): {system: string; value: string}[] {
-  return children(element, ns.xccdf, 'ident').map(i => ({system: i.attrs.get('system') ?? '', value: text(i).trim()}))
+  return children(element, ns.xccdf, 'ident').map(i => ({
+    system: i.attrs.get('system') ?? '',
+    value: text(i).trim()
+  }))
 }
 
 function readCheckRefs(check: XmlElement): {system: string; name?: string; href?: string}[] {
@@ -198,12 +234,16 @@ function readBenchmark(
   const profiles = new Map<string, string>()
   for (const profile of [...children(element, ns.xccdf, 'Profile'), ...tailoringProfiles]) {
     const id = profile.attrs.get('id')
-    if (id !== undefined) profiles.set(id, flattenXccdfText(child(profile, ns.xccdf, 'title'), resolveSub))
+    if (id !== undefined)
+      profiles.set(id, flattenXccdfText(child(profile, ns.xccdf, 'title'), resolveSub))
   }
 
   const rules = new Map<string, ParsedRule>()
   const visit = (container: XmlElement, inherited: string[]): void => {
-    const platforms = [...inherited, ...children(container, ns.xccdf, 'platform').flatMap(p => p.attrs.get('idref') ?? [])]
+    const platforms = [
+      ...inherited,
+      ...children(container, ns.xccdf, 'platform').flatMap(p => p.attrs.get('idref') ?? [])
+    ]
     for (const node of children(container, ns.xccdf)) {
       if (node.name === 'Group') visit(node, platforms)
       else if (node.name === 'Rule') {
@@ -223,9 +263,15 @@ function readBenchmark(
   }
 }
 
-function readRule(element: XmlElement, inherited: string[], resolveSub: SubResolver, fail: Fail): ParsedRule {
+function readRule(
+  element: XmlElement,
+  inherited: string[],
+  resolveSub: SubResolver,
+  fail: Fail
+): ParsedRule {
   const id = required(element, 'id', fail)
-  const flat = (name: string): string => flattenXccdfText(child(element, ns.xccdf, name), resolveSub)
+  const flat = (name: string): string =>
+    flattenXccdfText(child(element, ns.xccdf, name), resolveSub)
   return {
     id,
     severity: readSeverity(element, `Rule ${id}`, fail),
@@ -239,12 +285,22 @@ function readRule(element: XmlElement, inherited: string[], resolveSub: SubResol
       return framework === undefined ? reference : {...reference, framework}
     }),
     identifiers: readIdents(element),
-    fixes: [...new Set(children(element, ns.xccdf, 'fix').flatMap(f => f.attrs.get('system') ?? []))].sort(),
+    fixes: [
+      ...new Set(children(element, ns.xccdf, 'fix').flatMap(f => f.attrs.get('system') ?? []))
+    ].sort(),
     checks: children(element, ns.xccdf, 'check').flatMap(readCheckRefs),
-    platforms: [...new Set([...inherited, ...children(element, ns.xccdf, 'platform').flatMap(p => p.attrs.get('idref') ?? [])])]
+    platforms: [
+      ...new Set([
+        ...inherited,
+        ...children(element, ns.xccdf, 'platform').flatMap(p => p.attrs.get('idref') ?? [])
+      ])
+    ]
   }
 }
 
 function describe(element: XmlElement): string {
-  return sanitizeForDisplay(element.ns === '' ? element.name : `${element.name} xmlns="${element.ns}"`, 120)
+  return sanitizeForDisplay(
+    element.ns === '' ? element.name : `${element.name} xmlns="${element.ns}"`,
+    120
+  )
 }

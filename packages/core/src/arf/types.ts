@@ -88,12 +88,7 @@ export interface OvalResults {
 }
 
 export type OvalResultValue =
-  | 'true'
-  | 'false'
-  | 'unknown'
-  | 'error'
-  | 'not evaluated'
-  | 'not applicable'
+  'true' | 'false' | 'unknown' | 'error' | 'not evaluated' | 'not applicable'
 
 export interface OvalDefinitionResult {
   id: string

@@ -29,7 +29,9 @@ describe('parseXml rejects hostile documents', () => {
   })
 
   it('rejects external entities without reading them (XML-6)', async () => {
-    await expect(parseArf(`${fixtures}external-entity.arf.xml`)).rejects.toBeInstanceOf(InvalidArfError)
+    await expect(parseArf(`${fixtures}external-entity.arf.xml`)).rejects.toBeInstanceOf(
+      InvalidArfError
+    )
   })
 
   it('rejects an ENTITY declaration even without a DOCTYPE (XML-5, XML-7)', () => {
@@ -39,12 +41,14 @@ describe('parseXml rejects hostile documents', () => {
 
   it('rejects entities it does not know instead of passing them through', () => {
     expect(() => parseXml('<a>&nbsp;</a>', 'nbsp.xml')).toThrow(
-      'Expected only XML\'s predefined entities or character references in nbsp.xml, found `&nbsp;`'
+      "Expected only XML's predefined entities or character references in nbsp.xml, found `&nbsp;`"
     )
   })
 
   it('rejects out-of-range character references without crashing (XML-4)', () => {
-    expect(() => parseXml('<a>&#9999999;</a>', 'ncr.xml')).toThrow(/name XML characters, found `&#9999999;`/)
+    expect(() => parseXml('<a>&#9999999;</a>', 'ncr.xml')).toThrow(
+      /name XML characters, found `&#9999999;`/
+    )
     expect(() => parseXml('<a>&#xFFFFFF;</a>', 'ncr.xml')).toThrow(InvalidArfError)
     expect(() => parseXml('<a>&#0;</a>', 'ncr.xml')).toThrow(InvalidArfError)
   })
@@ -58,7 +62,9 @@ describe('parseXml rejects hostile documents', () => {
 
   it('rejects prototype-polluting names and leaves Object.prototype alone (XML-8)', () => {
     for (const name of ['__proto__', 'constructor', 'prototype', 'toString']) {
-      expect(() => parseXml(`<a><${name} polluted="yes"/></a>`, 'proto.xml')).toThrow(InvalidArfError)
+      expect(() => parseXml(`<a><${name} polluted="yes"/></a>`, 'proto.xml')).toThrow(
+        InvalidArfError
+      )
       expect(() => parseXml(`<a ${name}="x"/>`, 'proto.xml')).toThrow(InvalidArfError)
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -70,11 +76,15 @@ describe('parseXml rejects hostile documents', () => {
   })
 
   it('rejects a truncated document instead of returning part of it', () => {
-    expect(() => parseXml('<a><b>x</b>', 'cut.xml')).toThrow(/Expected cut\.xml to be well-formed XML, found at line 1/)
+    expect(() => parseXml('<a><b>x</b>', 'cut.xml')).toThrow(
+      /Expected cut\.xml to be well-formed XML, found at line 1/
+    )
   })
 
   it('rejects an undeclared namespace prefix', () => {
-    expect(() => parseXml('<p:a/>', 'ns.xml')).toThrow('Expected every namespace prefix in ns.xml to be declared, found `p` undeclared')
+    expect(() => parseXml('<p:a/>', 'ns.xml')).toThrow(
+      'Expected every namespace prefix in ns.xml to be declared, found `p` undeclared'
+    )
   })
 })
 
@@ -94,7 +104,10 @@ describe('parseXml keeps what oscap wrote', () => {
   })
 
   it('keeps values uncoerced and whitespace untrimmed (XML-14)', () => {
-    const root = parseXml('<a v="1.10" m="0755"> 0755 <b>1.10</b>&lt;&amp;&#x41;<![CDATA[&lt;]]></a>', 's.xml')
+    const root = parseXml(
+      '<a v="1.10" m="0755"> 0755 <b>1.10</b>&lt;&amp;&#x41;<![CDATA[&lt;]]></a>',
+      's.xml'
+    )
     expect(root.attrs.get('v')).toBe('1.10')
     expect(root.attrs.get('m')).toBe('0755')
     expect(text(root)).toBe(' 0755 1.10<&A&lt;')
@@ -111,19 +124,31 @@ describe('readXmlFile', () => {
     const path = file('big.xml', `<a>${'x'.repeat(2000)}</a>`)
     const error = await readXmlFile(path, {maxBytes: 1024}).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(LimitExceededError)
-    expect((error as Error).message).toBe(`${path} is too large to parse: the cap is 1024 bytes (0 MiB), the file is 2007 bytes`)
+    expect((error as Error).message).toBe(
+      `${path} is too large to parse: the cap is 1024 bytes (0 MiB), the file is 2007 bytes`
+    )
   })
 
   it('applies the cap to the decompressed size of a gzipped file (gzip bomb)', async () => {
     const path = file('bomb.xml.gz', gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20)))
-    await expect(readXmlFile(path, {maxBytes: 1024 * 1024})).rejects.toThrow(/more than that once decompressed/)
+    await expect(readXmlFile(path, {maxBytes: 1024 * 1024})).rejects.toThrow(
+      /more than that once decompressed/
+    )
   })
 
   it('rejects invalid UTF-8 and UTF-16 input (XML-11)', async () => {
-    await expect(readXmlFile(file('latin1.xml', Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])))).rejects.toThrow(
-      /to be UTF-8 XML, found bytes that are not UTF-8/
+    await expect(
+      readXmlFile(file('latin1.xml', Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e])))
+    ).rejects.toThrow(/to be UTF-8 XML, found bytes that are not UTF-8/)
+    await expect(
+      readXmlFile(file('utf16.xml', Buffer.from('\ufeff<a/>', 'utf16le')))
+    ).rejects.toThrow(InvalidArfError)
+  })
+
+  it('names a missing file', async () => {
+    await expect(readXmlFile(join(work, 'absent.xml'))).rejects.toThrow(
+      `Expected a readable XML file at ${join(work, 'absent.xml')}, got ENOENT`
     )
-    await expect(readXmlFile(file('utf16.xml', Buffer.from('\ufeff<a/>', 'utf16le')))).rejects.toThrow(InvalidArfError)
   })
 
   it('drops a UTF-8 byte order mark', async () => {
@@ -131,6 +156,8 @@ describe('readXmlFile', () => {
   })
 
   it('refuses a cap above what a V8 string can hold', async () => {
-    await expect(readXmlFile(file('cap.xml', '<a/>'), {maxBytes: 2 ** 40})).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(readXmlFile(file('cap.xml', '<a/>'), {maxBytes: 2 ** 40})).rejects.toBeInstanceOf(
+      ConfigurationError
+    )
   })
 })

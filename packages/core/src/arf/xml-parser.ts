@@ -24,7 +24,12 @@ import {readFile, stat} from 'node:fs/promises'
 import {constants as bufferConstants} from 'node:buffer'
 import {gunzipSync} from 'node:zlib'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
-import {ConfigurationError, InvalidArfError, LimitExceededError, sanitizeForDisplay} from '../errors.js'
+import {
+  ConfigurationError,
+  InvalidArfError,
+  LimitExceededError,
+  sanitizeForDisplay
+} from '../errors.js'
 import {ns as nsUris} from './namespaces.js'
 
 export interface XmlElement {
@@ -59,7 +64,17 @@ const maxNestedTags = 256
  */
 export async function readXmlFile(path: string, options: ReadXmlOptions = {}): Promise<string> {
   const maxBytes = checkMaxBytes(options.maxBytes ?? defaultMaxXmlBytes)
-  const size = (await stat(path)).size
+  const size = await stat(path).then(
+    s => s.size,
+    (error: unknown) => {
+      const code = (error as {code?: unknown}).code
+      throw new InvalidArfError(
+        `Expected a readable XML file at ${path}, got ${typeof code === 'string' ? code : String(error)}`,
+        path,
+        {cause: error}
+      )
+    }
+  )
   if (size > maxBytes) throw tooLarge(path, maxBytes, `${size} bytes`)
   let bytes: Buffer = await readFile(path)
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -69,20 +84,30 @@ export async function readXmlFile(path: string, options: ReadXmlOptions = {}): P
       if ((error as {code?: unknown}).code === 'ERR_BUFFER_TOO_LARGE') {
         throw tooLarge(path, maxBytes, 'more than that once decompressed')
       }
-      throw new InvalidArfError(`Expected ${path} to be valid gzip, got: ${String(error)}`, path, {cause: error})
+      throw new InvalidArfError(`Expected ${path} to be valid gzip, got: ${String(error)}`, path, {
+        cause: error
+      })
     }
   }
   try {
     return new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch (error) {
-    throw new InvalidArfError(`Expected ${path} to be UTF-8 XML, found bytes that are not UTF-8`, path, {
-      cause: error
-    })
+    throw new InvalidArfError(
+      `Expected ${path} to be UTF-8 XML, found bytes that are not UTF-8`,
+      path,
+      {
+        cause: error
+      }
+    )
   }
 }
 
 function checkMaxBytes(maxBytes: number): number {
-  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0 || maxBytes > bufferConstants.MAX_STRING_LENGTH) {
+  if (
+    !Number.isSafeInteger(maxBytes) ||
+    maxBytes <= 0 ||
+    maxBytes > bufferConstants.MAX_STRING_LENGTH
+  ) {
     throw new ConfigurationError(
       `Expected the XML size cap to be a positive integer up to ${bufferConstants.MAX_STRING_LENGTH} bytes, got ${maxBytes}`
     )
@@ -151,7 +176,10 @@ export function parseXml(text: string, source: string): XmlElement {
   const roots = (Array.isArray(raw) ? raw : []).filter(isElementEntry)
   const root = roots[0]
   if (roots.length !== 1 || root === undefined) {
-    throw new InvalidArfError(`Expected ${source} to have one root element, found ${roots.length}`, source)
+    throw new InvalidArfError(
+      `Expected ${source} to have one root element, found ${roots.length}`,
+      source
+    )
   }
   return toElement(root, rootScope, source)
 }
@@ -175,14 +203,18 @@ function toElement(entry: RawEntry, parentScope: Scope, source: string): XmlElem
   for (const [key, value] of Object.entries(rawAttrs)) {
     if (key === 'xmlns' || key.startsWith('xmlns:')) {
       if (scope === parentScope) scope = new Map(parentScope)
-      ;(scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), decodeText(String(value), source))
+      ;(scope as Map<string, string>).set(
+        key === 'xmlns' ? '' : key.slice(6),
+        decodeText(String(value), source)
+      )
     }
   }
   const attrs = new Map<string, string>()
   for (const [key, value] of Object.entries(rawAttrs)) {
     if (key === 'xmlns' || key.startsWith('xmlns:')) continue
     const colon = key.indexOf(':')
-    const name = colon < 0 ? key : `{${resolve(key.slice(0, colon), scope, source)}}${key.slice(colon + 1)}`
+    const name =
+      colon < 0 ? key : `{${resolve(key.slice(0, colon), scope, source)}}${key.slice(colon + 1)}`
     attrs.set(name, decodeText(String(value), source))
   }
   const colon = qname.indexOf(':')
@@ -216,25 +248,28 @@ const predefined: Record<string, string> = {lt: '<', gt: '>', amp: '&', quot: '"
 /** Decodes the five predefined XML entities and character references; anything else is an error. */
 export function decodeText(raw: string, source: string): string {
   if (!raw.includes('&')) return raw
-  return raw.replace(/&(?:(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);)?/g, (_match, ref: string | undefined, offset: number) => {
-    if (ref === undefined) {
-      const context = raw.slice(offset, offset + 20)
-      throw new InvalidArfError(
-        `Expected only XML's predefined entities or character references in ${source}, found \`${sanitizeForDisplay(context, 40)}\``,
-        source
-      )
+  return raw.replace(
+    /&(?:(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);)?/g,
+    (_match, ref: string | undefined, offset: number) => {
+      if (ref === undefined) {
+        const context = raw.slice(offset, offset + 20)
+        throw new InvalidArfError(
+          `Expected only XML's predefined entities or character references in ${source}, found \`${sanitizeForDisplay(context, 40)}\``,
+          source
+        )
+      }
+      const named = predefined[ref]
+      if (named !== undefined) return named
+      const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+      if (!isXmlChar(code)) {
+        throw new InvalidArfError(
+          `Expected character references in ${source} to name XML characters, found \`&${ref};\``,
+          source
+        )
+      }
+      return String.fromCodePoint(code)
     }
-    const named = predefined[ref]
-    if (named !== undefined) return named
-    const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
-    if (!isXmlChar(code)) {
-      throw new InvalidArfError(
-        `Expected character references in ${source} to name XML characters, found \`&${ref};\``,
-        source
-      )
-    }
-    return String.fromCodePoint(code)
-  })
+  )
 }
 
 function isXmlChar(code: number): boolean {

@@ -9,14 +9,22 @@ export function isElement(node: XmlNode): node is XmlElement {
 export function children(element: XmlElement, ns: string | undefined, name?: string): XmlElement[] {
   const found: XmlElement[] = []
   for (const node of element.children) {
-    if (isElement(node) && (ns === undefined || node.ns === ns) && (name === undefined || node.name === name)) {
+    if (
+      isElement(node) &&
+      (ns === undefined || node.ns === ns) &&
+      (name === undefined || node.name === name)
+    ) {
       found.push(node)
     }
   }
   return found
 }
 
-export function child(element: XmlElement, ns: string | undefined, name: string): XmlElement | undefined {
+export function child(
+  element: XmlElement,
+  ns: string | undefined,
+  name: string
+): XmlElement | undefined {
   for (const node of element.children) {
     if (isElement(node) && (ns === undefined || node.ns === ns) && node.name === name) return node
   }

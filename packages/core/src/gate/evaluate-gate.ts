@@ -29,10 +29,13 @@ export function evaluateGate(results: ScanResults, options: EvaluateGateOptions)
   const selected = results.rules.filter(r => r.result !== 'notselected')
   const evaluated = selected.filter(r => evaluatedResults.has(r.result))
   const threshold = failOn === 'never' ? undefined : rank[failOn]
-  const gating = (rule: RuleOutcome): boolean => threshold !== undefined && rank[rule.severity] >= threshold
+  const gating = (rule: RuleOutcome): boolean =>
+    threshold !== undefined && rank[rule.severity] >= threshold
 
   const failing = selected.filter(r => r.result === 'fail' && gating(r))
-  const unverified = selected.filter(r => (r.result === 'error' || r.result === 'unknown') && gating(r))
+  const unverified = selected.filter(
+    r => (r.result === 'error' || r.result === 'unknown') && gating(r)
+  )
   const belowThreshold = selected.filter(r => r.result === 'fail' && !gating(r)).length
 
   const reasons: GateReason[] = []
@@ -80,7 +83,14 @@ export function evaluateGate(results: ScanResults, options: EvaluateGateOptions)
       belowThreshold,
       results: results.counts
     },
-    summary: summarize(status, failOn, failing.length, unverified.length, evaluated.length, selected.length)
+    summary: summarize(
+      status,
+      failOn,
+      failing.length,
+      unverified.length,
+      evaluated.length,
+      selected.length
+    )
   }
 }
 

@@ -22,7 +22,6 @@ export function escapeMarkdownCode(text: string): string {
 
 /** Replaces C0/C1 control characters (newlines and tabs included) with a space. */
 export function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
 }
 

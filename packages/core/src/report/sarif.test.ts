@@ -26,7 +26,9 @@ describe('toSarif on the real container-mode ARF', () => {
     expect(log.runs).toHaveLength(1)
     const run = log.runs[0]
     expect(run?.tool.driver).toMatchObject({name: 'scapgate', version: '0.1.0'})
-    expect(run?.tool.extensions).toEqual([expect.objectContaining({name: 'OpenSCAP', version: '1.3.7'})])
+    expect(run?.tool.extensions).toEqual([
+      expect.objectContaining({name: 'OpenSCAP', version: '1.3.7'})
+    ])
     expect(run?.automationDetails?.id).toBe('scapgate/registry.example-team-app/standard/')
   })
 
@@ -43,7 +45,8 @@ describe('toSarif on the real container-mode ARF', () => {
   })
 
   it('fills the rule fields GitHub requires, within its limits', () => {
-    const rules = toSarif(results, {location, toolVersion: '0.1.0'}).runs[0]?.tool.driver.rules ?? []
+    const rules =
+      toSarif(results, {location, toolVersion: '0.1.0'}).runs[0]?.tool.driver.rules ?? []
     for (const rule of rules) {
       expect(rule.shortDescription?.text.length).toBeGreaterThan(0)
       expect(rule.fullDescription?.text.length).toBeLessThanOrEqual(1024)
@@ -63,29 +66,45 @@ describe('toSarif on hand-made results', () => {
   it('keeps fingerprints stable when only the tag or digest changes', () => {
     const rule = sampleRule({shortId: 'a', result: 'fail'})
     const at = (name: string) =>
-      toSarif(sampleResults([rule], {image: {...sampleResults([]).image, names: [name]}}), {location, toolVersion: '0'}).runs[0]
-        ?.results?.[0]?.partialFingerprints
-    expect(at('registry.example:5000/app:1.0')).toEqual(at(`registry.example:5000/app@sha256:${'f'.repeat(64)}`))
+      toSarif(sampleResults([rule], {image: {...sampleResults([]).image, names: [name]}}), {
+        location,
+        toolVersion: '0'
+      }).runs[0]?.results?.[0]?.partialFingerprints
+    expect(at('registry.example:5000/app:1.0')).toEqual(
+      at(`registry.example:5000/app@sha256:${'f'.repeat(64)}`)
+    )
     expect(at('registry.example:5000/app:1.0')).not.toEqual(at('registry.example:5000/other:1.0'))
-    expect(fingerprint({id: 'x', index: 0}, 'p', 'i')).not.toBe(fingerprint({id: 'x', index: 1}, 'p', 'i'))
-    expect(fingerprint({id: 'x', index: 0}, 'p', 'i')).not.toBe(fingerprint({id: 'x', index: 0}, 'q', 'i'))
+    expect(fingerprint({id: 'x', index: 0}, 'p', 'i')).not.toBe(
+      fingerprint({id: 'x', index: 1}, 'p', 'i')
+    )
+    expect(fingerprint({id: 'x', index: 0}, 'p', 'i')).not.toBe(
+      fingerprint({id: 'x', index: 0}, 'q', 'i')
+    )
   })
 
   it('strips tag and digest but keeps a registry port', () => {
-    const names = (name: string) => imageRepository(sampleResults([], {image: {...sampleResults([]).image, names: [name]}}))
+    const names = (name: string) =>
+      imageRepository(sampleResults([], {image: {...sampleResults([]).image, names: [name]}}))
     expect(names('localhost:5000/app:1.0@sha256:abc')).toBe('localhost:5000/app')
     expect(names('app')).toBe('app')
   })
 
   it('describes unverified rules as not checked, not as failed', () => {
-    const run = toSarif(sampleResults([sampleRule({shortId: 'u', result: 'unknown', severity: 'high'})]), {location, toolVersion: '0'}).runs[0]
+    const run = toSarif(
+      sampleResults([sampleRule({shortId: 'u', result: 'unknown', severity: 'high'})]),
+      {location, toolVersion: '0'}
+    ).runs[0]
     expect(run?.results?.[0]).toMatchObject({kind: 'review', level: 'warning'})
     expect(run?.results?.[0]?.message.text).toContain('could not be checked')
   })
 
   it('caps results at 25,000, keeping the most severe, and says so', () => {
     const rules = Array.from({length: 30_000}, (_, i) =>
-      sampleRule({shortId: `r${String(i).padStart(5, '0')}`, result: 'fail', severity: i < 100 ? 'high' : 'low'})
+      sampleRule({
+        shortId: `r${String(i).padStart(5, '0')}`,
+        result: 'fail',
+        severity: i < 100 ? 'high' : 'low'
+      })
     )
     const run = toSarif(sampleResults(rules), {location, toolVersion: '0'}).runs[0]
     expect(run?.results).toHaveLength(25_000)
@@ -95,10 +114,16 @@ describe('toSarif on hand-made results', () => {
   })
 
   it('keeps hostile titles as plain text and escapes them in markdown', () => {
-    const title = 'Evil [x](http://evil.example) <script>alert(1)</script>\n::error::pwned\u001b[31m'
-    const run = toSarif(sampleResults([sampleRule({shortId: 'h', result: 'fail', title})]), {location, toolVersion: '0'}).runs[0]
+    const title =
+      'Evil [x](http://evil.example) <script>alert(1)</script>\n::error::pwned\u001b[31m'
+    const run = toSarif(sampleResults([sampleRule({shortId: 'h', result: 'fail', title})]), {
+      location,
+      toolVersion: '0'
+    }).runs[0]
     const rule = run?.tool.driver.rules?.[0]
-    expect(rule?.shortDescription?.text).toBe('Evil [x](http://evil.example) <script>alert(1)</script> ::error::pwned [31m')
+    expect(rule?.shortDescription?.text).toBe(
+      'Evil [x](http://evil.example) <script>alert(1)</script> ::error::pwned [31m'
+    )
     expect(rule?.help?.markdown).not.toMatch(/<script|\]\(http|\n::error/)
     expect(run?.results?.[0]?.message.text).not.toContain('\n')
   })

@@ -47,7 +47,11 @@ export function toSarif(results: ScanResults, options: SarifOptions): Log {
   const max = Math.min(options.maxResults ?? maxSarifResults, maxSarifResults)
   const findings = results.rules
     .filter(r => reported.has(r.result))
-    .sort((a, b) => order[a.severity] - order[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index))
+    .sort(
+      (a, b) =>
+        order[a.severity] - order[b.severity] ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
+    )
   const kept = findings.slice(0, max)
 
   const rules: ReportingDescriptor[] = []
@@ -81,13 +85,17 @@ export function toSarif(results: ScanResults, options: SarifOptions): Log {
       ]
     },
     automationDetails: {id: `scapgate/${slug(imageName)}/${slug(profile)}/`},
-    results: kept.map(rule => toResult(rule, ruleIndex.get(rule.id) as number, results, imageName, options)),
+    results: kept.map(rule =>
+      toResult(rule, ruleIndex.get(rule.id) as number, results, imageName, options)
+    ),
     properties: {
       image: stripControls(results.image.reference),
       imageConfigDigest: results.image.configDigest,
       profile: results.scanner.profile.id,
       score: results.score.value,
-      ...(kept.length < findings.length ? {truncated: {total: findings.length, kept: kept.length}} : {})
+      ...(kept.length < findings.length
+        ? {truncated: {total: findings.length, kept: kept.length}}
+        : {})
     }
   }
   return {$schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run]}
@@ -105,7 +113,12 @@ function toDescriptor(rule: RuleOutcome): ReportingDescriptor {
     properties: {
       'security-severity': securitySeverity[rule.severity],
       precision: 'very-high',
-      tags: ['security', 'compliance', 'openscap', ...new Set(rule.references.flatMap(r => r.framework ?? []))].slice(0, 20)
+      tags: [
+        'security',
+        'compliance',
+        'openscap',
+        ...new Set(rule.references.flatMap(r => r.framework ?? []))
+      ].slice(0, 20)
     }
   }
 }
@@ -114,8 +127,13 @@ function helpText(rule: RuleOutcome): string {
   const parts = [rule.description]
   if (rule.rationale) parts.push(`Rationale: ${rule.rationale}`)
   const references = groupReferences(rule)
-  if (references.length > 0) parts.push(`References: ${references.map(([f, ids]) => `${f} ${ids.join(', ')}`).join('; ')}`)
-  parts.push(rule.fixes.length > 0 ? `Fix available: ${rule.fixes.map(fixName).join(', ')}.` : 'No automated fix in the content.')
+  if (references.length > 0)
+    parts.push(`References: ${references.map(([f, ids]) => `${f} ${ids.join(', ')}`).join('; ')}`)
+  parts.push(
+    rule.fixes.length > 0
+      ? `Fix available: ${rule.fixes.map(fixName).join(', ')}.`
+      : 'No automated fix in the content.'
+  )
   return parts.filter(p => p !== '').join('\n\n')
 }
 
@@ -126,10 +144,15 @@ function helpMarkdown(rule: RuleOutcome): string {
   const references = groupReferences(rule)
   if (references.length > 0) {
     lines.push('**References:**', '')
-    for (const [framework, ids] of references) lines.push(`- ${escapeMarkdown(framework)}: ${escapeMarkdown(ids.join(', '))}`)
+    for (const [framework, ids] of references)
+      lines.push(`- ${escapeMarkdown(framework)}: ${escapeMarkdown(ids.join(', '))}`)
     lines.push('')
   }
-  lines.push(rule.fixes.length > 0 ? `**Fix available:** ${rule.fixes.map(fixName).join(', ')}` : 'No automated fix in the content.')
+  lines.push(
+    rule.fixes.length > 0
+      ? `**Fix available:** ${rule.fixes.map(fixName).join(', ')}`
+      : 'No automated fix in the content.'
+  )
   return lines.join('\n')
 }
 
@@ -152,7 +175,14 @@ function toResult(
     ruleId: rule.id,
     ruleIndex,
     kind: rule.result === 'fail' ? 'fail' : 'review',
-    level: rule.result !== 'fail' ? 'warning' : rule.severity === 'high' || rule.severity === 'unknown' ? 'error' : rule.severity === 'medium' ? 'warning' : 'note',
+    level:
+      rule.result !== 'fail'
+        ? 'warning'
+        : rule.severity === 'high' || rule.severity === 'unknown'
+          ? 'error'
+          : rule.severity === 'medium'
+            ? 'warning'
+            : 'note',
     message: {text: truncate(text, 4000)},
     locations: [
       {
@@ -170,8 +200,14 @@ function toResult(
 }
 
 /** Stable across rebuilds: rule, multi-check index, profile and image repository — no tag, no digest. */
-export function fingerprint(rule: Pick<RuleOutcome, 'id' | 'index'>, profileId: string, imageName: string): string {
-  return createHash('sha256').update([rule.id, String(rule.index), profileId, imageName].join('\u0000')).digest('hex')
+export function fingerprint(
+  rule: Pick<RuleOutcome, 'id' | 'index'>,
+  profileId: string,
+  imageName: string
+): string {
+  return createHash('sha256')
+    .update([rule.id, String(rule.index), profileId, imageName].join('\u0000'))
+    .digest('hex')
 }
 
 /** The image's repository without tag or digest: `registry.example/team/app:1.2@sha256:…` → `registry.example/team/app`. */

@@ -11,7 +11,8 @@ describe('renderSummary', () => {
       sampleRule({shortId: 'probe', result: 'unknown', severity: 'medium', title: 'Needs systemd'}),
       sampleRule({shortId: 'ok', result: 'pass'})
     ])
-    expect(renderSummary(results, evaluateGate(results, {failOn: 'medium'}))).toMatchInlineSnapshot(`
+    expect(renderSummary(results, evaluateGate(results, {failOn: 'medium'})))
+      .toMatchInlineSnapshot(`
       "## ❌ Compliance gate failed
 
       registry\\.example/team/app:1\\.2\\.3 · profile Standard System Security Profile for Debian 11 · fail-on medium · score 75.00/100
@@ -38,29 +39,49 @@ describe('renderSummary', () => {
 
   it('says the gate passed when it did', () => {
     const results = sampleResults([sampleRule({shortId: 'ok', result: 'pass'})])
-    expect(renderSummary(results, evaluateGate(results, {failOn: 'low'}))).toMatch(/^## ✅ Compliance gate passed\n/)
+    expect(renderSummary(results, evaluateGate(results, {failOn: 'low'}))).toMatch(
+      /^## ✅ Compliance gate passed\n/
+    )
   })
 
   it('escapes markdown and HTML in rule titles and image names', () => {
     const results = sampleResults(
-      [sampleRule({shortId: 'x|y`z', result: 'fail', title: '<img src=x onerror=alert(1)> [click](javascript:alert(1)) | **b**\n# h'})],
+      [
+        sampleRule({
+          shortId: 'x|y`z',
+          result: 'fail',
+          title: '<img src=x onerror=alert(1)> [click](javascript:alert(1)) | **b**\n# h'
+        })
+      ],
       {image: {...sampleResults([]).image, names: ['evil<b>/app:1']}}
     )
     const text = renderSummary(results, evaluateGate(results, {failOn: 'low'}))
     expect(text).not.toMatch(/<img|<b>|\]\(javascript|\n# h/)
-    expect(text).toContain('&lt;img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\* \\# h |')
+    expect(text).toContain(
+      '&lt;img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\* \\# h |'
+    )
     expect(text).toContain("`x\\|y'z`")
   })
 
   it('stays under the cap and points to the full report when rows are dropped', () => {
     const rules = Array.from({length: 500}, (_, i) =>
-      sampleRule({shortId: `rule_${i}`, result: 'fail', severity: 'high', title: `A fairly long rule title number ${i}`})
+      sampleRule({
+        shortId: `rule_${i}`,
+        result: 'fail',
+        severity: 'high',
+        title: `A fairly long rule title number ${i}`
+      })
     )
     const results = sampleResults(rules)
-    const text = renderSummary(results, evaluateGate(results, {failOn: 'high'}), {maxChars: 4000, fullReportHint: 'results.json artifact'})
+    const text = renderSummary(results, evaluateGate(results, {failOn: 'high'}), {
+      maxChars: 4000,
+      fullReportHint: 'results.json artifact'
+    })
     expect(text.length).toBeLessThanOrEqual(4000)
     const shown = (text.match(/^\| high \| fail \|/gm) ?? []).length
     expect(shown).toBeGreaterThan(10)
-    expect(text).toContain(`_${500 - shown} more rules are not shown: see the full report (results\\.json artifact)._`)
+    expect(text).toContain(
+      `_${500 - shown} more rules are not shown: see the full report (results\\.json artifact)._`
+    )
   })
 })

@@ -7,7 +7,12 @@
  * not fit are dropped from the end, replaced by a note pointing at the full report.
  */
 import type {GateReason, GateVerdict} from '../gate/types.js'
-import {ruleResultValues, type RuleOutcome, type ScanResults, type Severity} from '../results/model.js'
+import {
+  ruleResultValues,
+  type RuleOutcome,
+  type ScanResults,
+  type Severity
+} from '../results/model.js'
 import {escapeMarkdown, escapeMarkdownCode, truncate} from './escape.js'
 
 export interface SummaryOptions {
@@ -21,7 +26,11 @@ export const defaultSummaryMaxChars = 60_000
 const severityOrder: Severity[] = ['high', 'unknown', 'medium', 'low', 'info']
 const listed = new Set(['fail', 'error', 'unknown'])
 
-export function renderSummary(results: ScanResults, verdict: GateVerdict, options: SummaryOptions = {}): string {
+export function renderSummary(
+  results: ScanResults,
+  verdict: GateVerdict,
+  options: SummaryOptions = {}
+): string {
   const maxChars = options.maxChars ?? defaultSummaryMaxChars
   const image = escapeMarkdown(results.image.names[0] ?? results.image.reference)
   const head: string[] = [
@@ -41,9 +50,20 @@ export function renderSummary(results: ScanResults, verdict: GateVerdict, option
 
   const rows = results.rules
     .filter(r => listed.has(r.result))
-    .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || compare(a.id, b.id) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
+        compare(a.id, b.id) ||
+        a.index - b.index
+    )
   const body: string[] = []
-  if (rows.length > 0) body.push('### Failing and unverified rules', '', '| Severity | Result | Rule | Title |', '| --- | --- | --- | --- |')
+  if (rows.length > 0)
+    body.push(
+      '### Failing and unverified rules',
+      '',
+      '| Severity | Result | Rule | Title |',
+      '| --- | --- | --- | --- |'
+    )
   for (const rule of rows) body.push(row(rule))
 
   const note = (dropped: number): string =>

@@ -41,8 +41,7 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
   }
   rules.sort((a, b) => compareStrings(a.id, b.id) || a.index - b.index)
 
-  const score =
-    testResult.scores.find(s => s.system === defaultScoreSystem) ??
+  const score = testResult.scores.find(s => s.system === defaultScoreSystem) ??
     testResult.scores[0] ?? {system: defaultScoreSystem, value: 0, maximum: 100}
 
   const profileId = testResult.profileId ?? ''
@@ -57,7 +56,9 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
     },
     profile: {
       id: profileId,
-      title: benchmark.profiles.get(profileId) ?? (profileId === '' ? 'No profile (default benchmark)' : profileId)
+      title:
+        benchmark.profiles.get(profileId) ??
+        (profileId === '' ? 'No profile (default benchmark)' : profileId)
     },
     durationSeconds: options.scanner.durationSeconds
   }
@@ -91,7 +92,8 @@ function toOutcome(ruleResult: ParsedRuleResult, rule: ParsedRule | undefined): 
     description: rule?.description ?? '',
     rationale: rule?.rationale ?? '',
     references: rule?.references ?? [],
-    identifiers: ruleResult.identifiers.length > 0 ? ruleResult.identifiers : (rule?.identifiers ?? []),
+    identifiers:
+      ruleResult.identifiers.length > 0 ? ruleResult.identifiers : (rule?.identifiers ?? []),
     fixes: rule?.fixes ?? [],
     checks:
       ruleResult.checks.length > 0

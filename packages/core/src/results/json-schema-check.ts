@@ -18,7 +18,17 @@ export interface SchemaViolation {
   message: string
 }
 
-const annotations = new Set(['$schema', '$id', 'title', 'description', 'default', 'format', '$defs', 'definitions', 'examples'])
+const annotations = new Set([
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'default',
+  'format',
+  '$defs',
+  'definitions',
+  'examples'
+])
 
 export function checkJsonSchema(schema: JsonSchema, instance: unknown): SchemaViolation[] {
   const violations: SchemaViolation[] = []
@@ -26,7 +36,13 @@ export function checkJsonSchema(schema: JsonSchema, instance: unknown): SchemaVi
   return violations
 }
 
-function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchema, out: SchemaViolation[]): void {
+function check(
+  schema: JsonSchema,
+  value: unknown,
+  path: string,
+  root: JsonSchema,
+  out: SchemaViolation[]
+): void {
   if (schema === true) return
   if (schema === false) {
     out.push({path, message: 'no value is allowed here'})
@@ -42,15 +58,19 @@ function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchem
         break
       case 'type': {
         const types = Array.isArray(arg) ? (arg as string[]) : [arg as string]
-        if (!types.some(t => hasType(value, t))) fail(`expected ${types.join(' or ')}, got ${typeOf(value)}`)
+        if (!types.some(t => hasType(value, t)))
+          fail(`expected ${types.join(' or ')}, got ${typeOf(value)}`)
         break
       }
       case 'const':
-        if (JSON.stringify(value) !== JSON.stringify(arg)) fail(`expected ${JSON.stringify(arg)}, got ${JSON.stringify(value)}`)
+        if (JSON.stringify(value) !== JSON.stringify(arg))
+          fail(`expected ${JSON.stringify(arg)}, got ${JSON.stringify(value)}`)
         break
       case 'enum':
         if (!(arg as unknown[]).some(e => JSON.stringify(e) === JSON.stringify(value))) {
-          fail(`expected one of ${(arg as unknown[]).map(e => JSON.stringify(e)).join('|')}, got ${JSON.stringify(value)}`)
+          fail(
+            `expected one of ${(arg as unknown[]).map(e => JSON.stringify(e)).join('|')}, got ${JSON.stringify(value)}`
+          )
         }
         break
       case 'properties':
@@ -62,7 +82,8 @@ function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchem
         break
       case 'required':
         if (isObject(value)) {
-          for (const name of arg as string[]) if (!Object.hasOwn(value, name)) fail(`missing required property ${name}`)
+          for (const name of arg as string[])
+            if (!Object.hasOwn(value, name)) fail(`missing required property ${name}`)
         }
         break
       case 'additionalProperties':
@@ -76,17 +97,26 @@ function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchem
         }
         break
       case 'items':
-        if (Array.isArray(value)) value.forEach((item, i) => check(arg as JsonSchema, item, `${path}/${i}`, root, out))
+        if (Array.isArray(value))
+          value.forEach((item, i) => check(arg as JsonSchema, item, `${path}/${i}`, root, out))
         break
       case 'minItems':
       case 'maxItems':
-        if (Array.isArray(value) && (keyword === 'minItems' ? value.length < (arg as number) : value.length > (arg as number))) {
-          fail(`expected ${keyword === 'minItems' ? 'at least' : 'at most'} ${arg as number} items, got ${value.length}`)
+        if (
+          Array.isArray(value) &&
+          (keyword === 'minItems' ? value.length < (arg as number) : value.length > (arg as number))
+        ) {
+          fail(
+            `expected ${keyword === 'minItems' ? 'at least' : 'at most'} ${arg as number} items, got ${value.length}`
+          )
         }
         break
       case 'minimum':
       case 'maximum':
-        if (typeof value === 'number' && (keyword === 'minimum' ? value < (arg as number) : value > (arg as number))) {
+        if (
+          typeof value === 'number' &&
+          (keyword === 'minimum' ? value < (arg as number) : value > (arg as number))
+        ) {
           fail(`expected ${keyword} ${arg as number}, got ${value}`)
         }
         break
@@ -106,9 +136,13 @@ function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchem
         break
       case 'oneOf':
       case 'anyOf': {
-        const matching = (arg as JsonSchema[]).filter(sub => checkJsonSchemaAt(sub, value, root).length === 0).length
+        const matching = (arg as JsonSchema[]).filter(
+          sub => checkJsonSchemaAt(sub, value, root).length === 0
+        ).length
         if (keyword === 'oneOf' ? matching !== 1 : matching === 0) {
-          fail(`expected to match ${keyword === 'oneOf' ? 'exactly one' : 'at least one'} alternative, matched ${matching}`)
+          fail(
+            `expected to match ${keyword === 'oneOf' ? 'exactly one' : 'at least one'} alternative, matched ${matching}`
+          )
         }
         break
       }
@@ -116,12 +150,17 @@ function check(schema: JsonSchema, value: unknown, path: string, root: JsonSchem
         for (const sub of arg as JsonSchema[]) check(sub, value, path, root, out)
         break
       default:
-        if (!annotations.has(keyword)) throw new Error(`checkJsonSchema does not support the keyword ${keyword}`)
+        if (!annotations.has(keyword))
+          throw new Error(`checkJsonSchema does not support the keyword ${keyword}`)
     }
   }
 }
 
-function checkJsonSchemaAt(schema: JsonSchema, value: unknown, root: JsonSchema): SchemaViolation[] {
+function checkJsonSchemaAt(
+  schema: JsonSchema,
+  value: unknown,
+  root: JsonSchema
+): SchemaViolation[] {
   const out: SchemaViolation[] = []
   check(schema, value, '', root, out)
   return out
@@ -129,7 +168,10 @@ function checkJsonSchemaAt(schema: JsonSchema, value: unknown, root: JsonSchema)
 
 function resolveRef(root: JsonSchema, ref: string): JsonSchema {
   const match = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(ref)
-  const target = match && typeof root === 'object' ? (root[match[1] as string] as Record<string, JsonSchema> | undefined)?.[match[2] as string] : undefined
+  const target =
+    match && typeof root === 'object'
+      ? (root[match[1] as string] as Record<string, JsonSchema> | undefined)?.[match[2] as string]
+      : undefined
   if (target === undefined) throw new Error(`checkJsonSchema cannot resolve $ref ${ref}`)
   return target
 }

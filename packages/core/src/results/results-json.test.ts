@@ -11,9 +11,14 @@ import {serializeResults} from './results-json.js'
 import {sampleResults} from './sample-results.js'
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/arf/', import.meta.url))
-const schema = JSON.parse(readFileSync(new URL('./results-schema.json', import.meta.url), 'utf8')) as JsonSchema
+const schema = JSON.parse(
+  readFileSync(new URL('./results-schema.json', import.meta.url), 'utf8')
+) as JsonSchema
 const image = sampleResults([]).image
-const scanner = {content: {path: '/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml', sha256: 'c'.repeat(64)}, durationSeconds: 1.5}
+const scanner = {
+  content: {path: '/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml', sha256: 'c'.repeat(64)},
+  durationSeconds: 1.5
+}
 
 async function fromFixture(name: string): Promise<ScanResults> {
   return buildScanResults(await parseArf(`${fixtures}${name}`), {image, scanner})
@@ -24,7 +29,9 @@ describe('buildScanResults on the real container-mode ARF', () => {
   let xml: string
   beforeAll(async () => {
     results = await fromFixture('debian11-standard-container.arf.xml.gz')
-    xml = gunzipSync(readFileSync(`${fixtures}debian11-standard-container.arf.xml.gz`)).toString('utf8')
+    xml = gunzipSync(readFileSync(`${fixtures}debian11-standard-container.arf.xml.gz`)).toString(
+      'utf8'
+    )
   })
 
   it('counts every rule-result and keeps all but the notselected ones as rules', () => {
@@ -45,7 +52,11 @@ describe('buildScanResults on the real container-mode ARF', () => {
     expect(results.scanner).toMatchObject({
       name: 'OpenSCAP',
       version: '1.3.7',
-      content: {sha256: 'c'.repeat(64), benchmarkId: 'xccdf_org.ssgproject.content_benchmark_DEBIAN-11', benchmarkVersion: '0.1.65'},
+      content: {
+        sha256: 'c'.repeat(64),
+        benchmarkId: 'xccdf_org.ssgproject.content_benchmark_DEBIAN-11',
+        benchmarkVersion: '0.1.65'
+      },
       profile: {id: 'xccdf_org.ssgproject.content_profile_standard'},
       durationSeconds: 1.5
     })
@@ -54,10 +65,18 @@ describe('buildScanResults on the real container-mode ARF', () => {
 
   it('joins rule-results with their Rule text', () => {
     const telnetd = results.rules.find(r => r.shortId === 'package_telnetd_removed')
-    expect(telnetd).toMatchObject({result: 'fail', severity: 'high', fixes: expect.arrayContaining(['urn:xccdf:fix:script:sh'])})
+    expect(telnetd).toMatchObject({
+      result: 'fail',
+      severity: 'high',
+      fixes: expect.arrayContaining(['urn:xccdf:fix:script:sh'])
+    })
     expect(telnetd?.title).toMatch(/telnet/i)
     expect(telnetd?.checks).toEqual([
-      {system: 'http://oval.mitre.org/XMLSchema/oval-definitions-5', name: 'oval:ssg-package_telnetd_removed:def:1', href: '#oval0'}
+      {
+        system: 'http://oval.mitre.org/XMLSchema/oval-definitions-5',
+        name: 'oval:ssg-package_telnetd_removed:def:1',
+        href: '#oval0'
+      }
     ])
   })
 
@@ -74,7 +93,9 @@ describe('buildScanResults on the real container-mode ARF', () => {
 describe('results.json schema check', () => {
   it('reports a document with a wrong result value and an extra field', () => {
     const results = sampleResults([])
-    const document = JSON.parse(serializeResults(results, evaluateGate(results, {failOn: 'low'}))) as Record<string, unknown>
+    const document = JSON.parse(
+      serializeResults(results, evaluateGate(results, {failOn: 'low'}))
+    ) as Record<string, unknown>
     ;(document.counts as Record<string, unknown>).fail = -1
     document.extra = true
     expect(checkJsonSchema(schema, document)).toEqual([
@@ -93,7 +114,9 @@ describe('results.json schema check', () => {
 
 describe('shortRuleId', () => {
   it('strips the XCCDF rule prefix and keeps ids it does not recognise', () => {
-    expect(shortRuleId('xccdf_org.ssgproject.content_rule_package_telnetd_removed')).toBe('package_telnetd_removed')
+    expect(shortRuleId('xccdf_org.ssgproject.content_rule_package_telnetd_removed')).toBe(
+      'package_telnetd_removed'
+    )
     expect(shortRuleId('rule_a')).toBe('rule_a')
   })
 })

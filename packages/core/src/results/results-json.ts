@@ -12,7 +12,10 @@ import type {ScanResults} from './model.js'
 export const resultsSchemaUri = 'https://scapgate.dev/schemas/results/v1'
 export const resultsSchemaVersion = 1
 
-export type ResultsDocument = {schema: typeof resultsSchemaUri; version: typeof resultsSchemaVersion} & ScanResults & {
+export type ResultsDocument = {
+  schema: typeof resultsSchemaUri
+  version: typeof resultsSchemaVersion
+} & ScanResults & {
     gate: GateVerdict
   }
 

@@ -22,7 +22,10 @@ export function sampleRule(overrides: Partial<RuleOutcome> & {shortId: string}):
   }
 }
 
-export function sampleResults(rules: RuleOutcome[], overrides: Partial<ScanResults> = {}): ScanResults {
+export function sampleResults(
+  rules: RuleOutcome[],
+  overrides: Partial<ScanResults> = {}
+): ScanResults {
   return {
     image: {
       reference: 'docker-archive:app.tar',
@@ -40,7 +43,10 @@ export function sampleResults(rules: RuleOutcome[], overrides: Partial<ScanResul
         benchmarkId: 'xccdf_org.ssgproject.content_benchmark_DEBIAN-11',
         benchmarkVersion: '0.1.65'
       },
-      profile: {id: 'xccdf_org.ssgproject.content_profile_standard', title: 'Standard System Security Profile for Debian 11'},
+      profile: {
+        id: 'xccdf_org.ssgproject.content_profile_standard',
+        title: 'Standard System Security Profile for Debian 11'
+      },
       durationSeconds: 3.5
     },
     testResultId: 'xccdf_org.open-scap_testresult_xccdf_org.ssgproject.content_profile_standard',
