@@ -18,16 +18,25 @@ function hostFile(path: string): string {
 }
 
 describe('applyLayers against breakout attempts', () => {
-  it.each(['../victim/dotdot', '/../victim/slash-dotdot', '..', '../../pwned', 'a/../../b', 'ok/./../x'])(
-    'refuses the entry name %s and writes nothing outside the root (EX-1)',
-    async name => {
-      const layers = [layer([{name: 'before', content: 'x'}, {name, content: 'pwned'}])]
-      const applying = applyLayers({root: box.dest, layers})
-      await expect(applying).rejects.toBeInstanceOf(UnsafeLayerEntryError)
-      await expect(applying).rejects.toThrow(/"\.\." component/)
-      expect(box.violations()).toEqual([])
-    }
-  )
+  it.each([
+    '../victim/dotdot',
+    '/../victim/slash-dotdot',
+    '..',
+    '../../pwned',
+    'a/../../b',
+    'ok/./../x'
+  ])('refuses the entry name %s and writes nothing outside the root (EX-1)', async name => {
+    const layers = [
+      layer([
+        {name: 'before', content: 'x'},
+        {name, content: 'pwned'}
+      ])
+    ]
+    const applying = applyLayers({root: box.dest, layers})
+    await expect(applying).rejects.toBeInstanceOf(UnsafeLayerEntryError)
+    await expect(applying).rejects.toThrow(/"\.\." component/)
+    expect(box.violations()).toEqual([])
+  })
 
   it('names the layer digest and the sanitised entry in the error (EX-1)', async () => {
     const bad = layer([{name: '../evil\u001b[31m', content: 'x'}])
@@ -42,7 +51,12 @@ describe('applyLayers against breakout attempts', () => {
     const hostPasswd = hostFile('/etc/passwd')
     await applyLayers({
       root: box.dest,
-      layers: [layer([{name: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\n'}, {name: '////etc/x', content: 'x'}])]
+      layers: [
+        layer([
+          {name: '/etc/passwd', content: 'root:x:0:0::/root:/bin/sh\n'},
+          {name: '////etc/x', content: 'x'}
+        ])
+      ]
     })
     expect(fs.readFileSync(box.path('etc/passwd'), 'utf8')).toBe('root:x:0:0::/root:/bin/sh\n')
     expect(fs.readFileSync(box.path('etc/x'), 'utf8')).toBe('x')
@@ -54,7 +68,12 @@ describe('applyLayers against breakout attempts', () => {
   it('writes through a symlink parent chroot-style, inside the root (EX-3)', async () => {
     await applyLayers({
       root: box.dest,
-      layers: [layer([{name: 'loophole', type: 'symlink', linkname: '../victim'}, {name: 'loophole/file', content: 'in'}])]
+      layers: [
+        layer([
+          {name: 'loophole', type: 'symlink', linkname: '../victim'},
+          {name: 'loophole/file', content: 'in'}
+        ])
+      ]
     })
     expect(fs.readlinkSync(box.path('loophole'))).toBe('../victim')
     expect(fs.readFileSync(box.path('victim/file'), 'utf8')).toBe('in')
@@ -87,7 +106,9 @@ describe('applyLayers against breakout attempts', () => {
         {name: 'exfil2', type: 'hardlink', linkname: `a/b/escape${box.victim}/hello`}
       ])
     ]
-    await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(/hardlink target .* does not exist/)
+    await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(
+      /hardlink target .* does not exist/
+    )
     expect(box.violations()).toEqual([])
   })
 
@@ -96,13 +117,21 @@ describe('applyLayers against breakout attempts', () => {
     ['slash-dotdot', '/../victim/hello', /"\.\." component/],
     ['grab', '../dest-evil/secret', /"\.\." component/],
     ['absolute', '<victim>/hello', /does not exist/]
-  ])('refuses the hardlink %s -> %s and leaves the victim nlink at 1 (EX-6, EX-7)', async (name, target, message) => {
-    const linkname = target.replace('<victim>', box.victim)
-    const layers = [layer([{name, type: 'hardlink', linkname}, {name: `${name}/file`, content: 'x'}])]
-    await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(message)
-    expect(fs.statSync(`${box.victim}/hello`).nlink).toBe(1)
-    expect(box.violations()).toEqual([])
-  })
+  ])(
+    'refuses the hardlink %s -> %s and leaves the victim nlink at 1 (EX-6, EX-7)',
+    async (name, target, message) => {
+      const linkname = target.replace('<victim>', box.victim)
+      const layers = [
+        layer([
+          {name, type: 'hardlink', linkname},
+          {name: `${name}/file`, content: 'x'}
+        ])
+      ]
+      await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(message)
+      expect(fs.statSync(`${box.victim}/hello`).nlink).toBe(1)
+      expect(box.violations()).toEqual([])
+    }
+  )
 
   it('re-roots an absolute hardlink target to the same inode inside the root (EX-8, kaniko)', async () => {
     await applyLayers({
@@ -114,7 +143,9 @@ describe('applyLayers against breakout attempts', () => {
         ])
       ]
     })
-    expect(fs.statSync(box.path('usr/bin/perlthanks')).ino).toBe(fs.statSync(box.path('usr/bin/perlbug')).ino)
+    expect(fs.statSync(box.path('usr/bin/perlthanks')).ino).toBe(
+      fs.statSync(box.path('usr/bin/perlbug')).ino
+    )
     expect(fs.statSync(box.path('usr/bin/perlbug')).nlink).toBe(2)
     expect(box.violations()).toEqual([])
   })
@@ -138,11 +169,28 @@ describe('applyLayers against breakout attempts', () => {
   })
 
   it.each([
-    ['before its target', [{name: 'early', type: 'hardlink' as const, linkname: 'later'}, {name: 'later', content: 'x'}]],
-    ['to a missing path', [{name: 'dangling', type: 'hardlink' as const, linkname: 'nowhere/file'}]],
-    ['to a directory', [{name: 'd/', type: 'dir' as const}, {name: 'l', type: 'hardlink' as const, linkname: 'd'}]]
+    [
+      'before its target',
+      [
+        {name: 'early', type: 'hardlink' as const, linkname: 'later'},
+        {name: 'later', content: 'x'}
+      ]
+    ],
+    [
+      'to a missing path',
+      [{name: 'dangling', type: 'hardlink' as const, linkname: 'nowhere/file'}]
+    ],
+    [
+      'to a directory',
+      [
+        {name: 'd/', type: 'dir' as const},
+        {name: 'l', type: 'hardlink' as const, linkname: 'd'}
+      ]
+    ]
   ])('refuses a hardlink %s (EX-10)', async (_case, entries) => {
-    await expect(applyLayers({root: box.dest, layers: [layer(entries)]})).rejects.toBeInstanceOf(UnsafeLayerEntryError)
+    await expect(applyLayers({root: box.dest, layers: [layer(entries)]})).rejects.toBeInstanceOf(
+      UnsafeLayerEntryError
+    )
     expect(box.violations()).toEqual([])
   })
 
@@ -164,7 +212,10 @@ describe('applyLayers against breakout attempts', () => {
     const result = await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'usr/lib/', type: 'dir'}, {name: 'lib', type: 'symlink', linkname: 'usr/lib'}]),
+        layer([
+          {name: 'usr/lib/', type: 'dir'},
+          {name: 'lib', type: 'symlink', linkname: 'usr/lib'}
+        ]),
         layer([{name: 'lib/libfoo.so', content: 'ELF'}])
       )
     })
@@ -177,7 +228,10 @@ describe('applyLayers against breakout attempts', () => {
     const hostShadow = hostFile('/etc/shadow')
     await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'etc', type: 'symlink', linkname: '/'}]), layer([{name: 'etc/shadow', content: 'root:*:1::::::\n'}]))
+      layers: stack(
+        layer([{name: 'etc', type: 'symlink', linkname: '/'}]),
+        layer([{name: 'etc/shadow', content: 'root:*:1::::::\n'}])
+      )
     })
     expect(fs.readFileSync(box.path('shadow'), 'utf8')).toBe('root:*:1::::::\n')
     expect(fs.readlinkSync(box.path('etc'))).toBe('/')
@@ -185,15 +239,33 @@ describe('applyLayers against breakout attempts', () => {
     expect(box.violations()).toEqual([])
   })
 
-  it.each(['.', './', '/'])('refuses the root entry %s as a symlink (EX-14, CVE-2021-29136)', async name => {
-    const layers = [layer([{name, type: 'symlink', linkname: box.victim}, {name: 'file', content: 'x'}])]
-    await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(/root entry must be a directory/)
-    expect(fs.lstatSync(box.dest).isDirectory()).toBe(true)
-    expect(box.violations()).toEqual([])
-  })
+  it.each(['.', './', '/'])(
+    'refuses the root entry %s as a symlink (EX-14, CVE-2021-29136)',
+    async name => {
+      const layers = [
+        layer([
+          {name, type: 'symlink', linkname: box.victim},
+          {name: 'file', content: 'x'}
+        ])
+      ]
+      await expect(applyLayers({root: box.dest, layers})).rejects.toThrow(
+        /root entry must be a directory/
+      )
+      expect(fs.lstatSync(box.dest).isDirectory()).toBe(true)
+      expect(box.violations()).toEqual([])
+    }
+  )
 
   it('keeps the root 0700 when a root directory entry says 0755', async () => {
-    await applyLayers({root: box.dest, layers: [layer([{name: './', type: 'dir', mode: 0o755}, {name: 'f', content: ''}])]})
+    await applyLayers({
+      root: box.dest,
+      layers: [
+        layer([
+          {name: './', type: 'dir', mode: 0o755},
+          {name: 'f', content: ''}
+        ])
+      ]
+    })
     expect(fs.statSync(box.dest).mode & 0o7777).toBe(0o700)
   })
 
@@ -242,11 +314,16 @@ describe('applyLayers against breakout attempts', () => {
       Buffer.from('a\\b'),
       Buffer.from('C:..\\x')
     ]
-    await applyLayers({root: box.dest, layers: [layer(names.map((name, i) => ({name, content: String(i)})))]})
+    await applyLayers({
+      root: box.dest,
+      layers: [layer(names.map((name, i) => ({name, content: String(i)})))]
+    })
     const listed = fs.readdirSync(box.dest, {encoding: 'buffer'})
     expect(listed).toHaveLength(names.length)
     for (const [i, name] of names.entries()) {
-      expect(fs.readFileSync(Buffer.concat([Buffer.from(`${box.dest}/`), name]), 'utf8')).toBe(String(i))
+      expect(fs.readFileSync(Buffer.concat([Buffer.from(`${box.dest}/`), name]), 'utf8')).toBe(
+        String(i)
+      )
     }
     expect(box.violations()).toEqual([])
   })

@@ -24,7 +24,13 @@ describe('applyLayers fidelity', () => {
           {name: 'usr/bin/su', content: 'ELF', mode: 0o4755, uid: 0, gid: 0},
           {name: 'usr/bin/wall', content: 'ELF', mode: 0o2755, uid: 0, gid: 5},
           {name: 'etc/shadow', content: 'root:*:1::::::\n', mode: 0o644, uid: 0, gid: 0},
-          {name: 'etc/passwd', content: 'user:x:1000:1000::/home/user:/bin/sh\n', mode: 0o600, uid: 1000, gid: 1000},
+          {
+            name: 'etc/passwd',
+            content: 'user:x:1000:1000::/home/user:/bin/sh\n',
+            mode: 0o600,
+            uid: 1000,
+            gid: 1000
+          },
           {name: 'tmp/', type: 'dir', mode: 0o1777},
           {name: 'home/user/', type: 'dir', mode: 0o700, uid: 1000, gid: 1000},
           {name: 'srv/shared/', type: 'dir', mode: 0o2775, uid: 0, gid: 50}
@@ -65,7 +71,17 @@ describe('applyLayers fidelity', () => {
   it('honours PAX uid, gid and fractional mtime over the ustar fields', async () => {
     await applyLayers({
       root: box.dest,
-      layers: [layer([{name: 'f', content: 'x', uid: 1, gid: 1, pax: {uid: '3000000', gid: '3000001', mtime: '1600000000.5'}}])]
+      layers: [
+        layer([
+          {
+            name: 'f',
+            content: 'x',
+            uid: 1,
+            gid: 1,
+            pax: {uid: '3000000', gid: '3000001', mtime: '1600000000.5'}
+          }
+        ])
+      ]
     })
     const stat = fs.statSync(box.path('f'))
     expect(`${stat.uid}:${stat.gid}`).toBe('3000000:3000001')
@@ -76,7 +92,10 @@ describe('applyLayers fidelity', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'ro/', type: 'dir', mode: 0o555, mtime: 1_000_000_000}, {name: 'ro/a', content: 'a'}]),
+        layer([
+          {name: 'ro/', type: 'dir', mode: 0o555, mtime: 1_000_000_000},
+          {name: 'ro/a', content: 'a'}
+        ]),
         layer([{name: 'ro/b', content: 'b'}])
       )
     })
@@ -109,16 +128,29 @@ describe('applyLayers fidelity', () => {
   it('records written paths per layer, with implicit parents', async () => {
     const result = await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'usr/bin/', type: 'dir'}, {name: 'usr/bin/a', content: 'a'}]), layer([{name: 'usr/bin/b', content: 'b'}]))
+      layers: stack(
+        layer([
+          {name: 'usr/bin/', type: 'dir'},
+          {name: 'usr/bin/a', content: 'a'}
+        ]),
+        layer([{name: 'usr/bin/b', content: 'b'}])
+      )
     })
-    expect(result.layers.map(item => item.written)).toEqual([['/usr', '/usr/bin', '/usr/bin/a'], ['/usr/bin/b']])
+    expect(result.layers.map(item => item.written)).toEqual([
+      ['/usr', '/usr/bin', '/usr/bin/a'],
+      ['/usr/bin/b']
+    ])
     expect(result.entries).toBe(3)
   })
 
   it('refuses to run without root, because owners could not be kept (EX-28)', async () => {
     vi.spyOn(process, 'getuid').mockReturnValue(1000)
-    await expect(applyLayers({root: box.dest, layers: [layer([{name: 'f', content: 'x'}])]})).rejects.toThrow(EnvironmentError)
-    await expect(applyLayers({root: box.dest, layers: []})).rejects.toThrow(/needs root \(uid 0\).*uid 1000/)
+    await expect(
+      applyLayers({root: box.dest, layers: [layer([{name: 'f', content: 'x'}])]})
+    ).rejects.toThrow(EnvironmentError)
+    await expect(applyLayers({root: box.dest, layers: []})).rejects.toThrow(
+      /needs root \(uid 0\).*uid 1000/
+    )
     expect(fs.readdirSync(box.dest)).toEqual([])
   })
 })
@@ -130,7 +162,13 @@ describe('applyLayers compared with GNU tar', () => {
     const reference = join(box.tmp, 'reference')
     fs.mkdirSync(reference)
     const files: [string, string | Buffer, number, number, number][] = [
-      ['etc/passwd', 'root:x:0:0::/root:/bin/sh\nuser:x:1000:1000::/home/user:/bin/sh\n', 0o644, 0, 0],
+      [
+        'etc/passwd',
+        'root:x:0:0::/root:/bin/sh\nuser:x:1000:1000::/home/user:/bin/sh\n',
+        0o644,
+        0,
+        0
+      ],
       ['etc/shadow', 'root:*:19000:0:99999:7:::\n', 0o640, 0, 42],
       ['usr/bin/su', Buffer.alloc(70_000, 7), 0o4755, 0, 0],
       ['home/user/.profile', 'export X=1\n', 0o600, 1000, 1000],
@@ -156,7 +194,10 @@ describe('applyLayers compared with GNU tar', () => {
     execFileSync('tar', ['--numeric-owner', '--format=posix', '-C', src, '-cf', tarPath, '.'])
 
     // when both extract the layer
-    await applyLayers({root: box.dest, layers: [layerFromTar(fs.readFileSync(tarPath), {gzip: true})]})
+    await applyLayers({
+      root: box.dest,
+      layers: [layerFromTar(fs.readFileSync(tarPath), {gzip: true})]
+    })
     execFileSync('tar', ['--numeric-owner', '-xpf', tarPath, '-C', reference])
 
     // then the manifests agree

@@ -51,7 +51,11 @@ describe('applyLayers whiteouts', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'a/b/c/bar', content: 'lower'}, {name: 'a/lower-file', content: 'lower'}, {name: 'other', content: 'o'}]),
+        layer([
+          {name: 'a/b/c/bar', content: 'lower'},
+          {name: 'a/lower-file', content: 'lower'},
+          {name: 'other', content: 'o'}
+        ]),
         layer([{name: 'a/b/c/foo', content: 'upper'}, {name: 'a/.wh..wh..opq'}])
       )
     })
@@ -62,7 +66,10 @@ describe('applyLayers whiteouts', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'a/b/c/bar', content: 'lower'}, {name: 'a/lower-file', content: 'lower'}]),
+        layer([
+          {name: 'a/b/c/bar', content: 'lower'},
+          {name: 'a/lower-file', content: 'lower'}
+        ]),
         layer([{name: 'a/.wh..wh..opq'}, {name: 'a/b/c/foo', content: 'upper'}])
       )
     })
@@ -73,7 +80,10 @@ describe('applyLayers whiteouts', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'a/foo', content: 'foo'}, {name: 'b/bar', content: 'bar'}]),
+        layer([
+          {name: 'a/foo', content: 'foo'},
+          {name: 'b/bar', content: 'bar'}
+        ]),
         layer([{name: '.wh.a'}]),
         layer([{name: 'a/baz', content: 'baz'}])
       )
@@ -86,7 +96,12 @@ describe('applyLayers whiteouts', () => {
       root: box.dest,
       layers: stack(
         layer([{name: 'x/lower', content: 'l'}]),
-        layer([{name: 'new', content: 'n'}, {name: '.wh.new'}, {name: 'x/upper', content: 'u'}, {name: '.wh.x'}])
+        layer([
+          {name: 'new', content: 'n'},
+          {name: '.wh.new'},
+          {name: 'x/upper', content: 'u'},
+          {name: '.wh.x'}
+        ])
       )
     })
     expect(tree()).toEqual(['new', 'x/', 'x/upper'])
@@ -97,8 +112,15 @@ describe('applyLayers whiteouts', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'etc/passwd', content: 'p'}, {name: 'link', type: 'symlink', linkname: '/'}]),
-        layer([{name: 'link/.wh.etc'}, {name: 'link2', type: 'symlink', linkname: '../../..'}, {name: 'link2/.wh.victim'}])
+        layer([
+          {name: 'etc/passwd', content: 'p'},
+          {name: 'link', type: 'symlink', linkname: '/'}
+        ]),
+        layer([
+          {name: 'link/.wh.etc'},
+          {name: 'link2', type: 'symlink', linkname: '../../..'},
+          {name: 'link2/.wh.victim'}
+        ])
       )
     })
     expect(tree()).toEqual(['link', 'link2'])
@@ -111,7 +133,9 @@ describe('applyLayers whiteouts', () => {
     'refuses the invalid whiteout %s (EX-22)',
     async name => {
       const layers = [layer([{name, content: ''}])]
-      await expect(applyLayers({root: box.dest, layers})).rejects.toBeInstanceOf(UnsafeLayerEntryError)
+      await expect(applyLayers({root: box.dest, layers})).rejects.toBeInstanceOf(
+        UnsafeLayerEntryError
+      )
       expect(box.violations()).toEqual([])
     }
   )
@@ -119,7 +143,10 @@ describe('applyLayers whiteouts', () => {
   it('treats an opaque marker at the root as making the root opaque (EX-22, documented)', async () => {
     await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'old', content: 'o'}]), layer([{name: 'new', content: 'n'}, {name: './.wh..wh..opq'}]))
+      layers: stack(
+        layer([{name: 'old', content: 'o'}]),
+        layer([{name: 'new', content: 'n'}, {name: './.wh..wh..opq'}])
+      )
     })
     expect(tree()).toEqual(['new'])
     expect(fs.statSync(box.dest).mode & 0o7777).toBe(0o700)
@@ -144,7 +171,10 @@ describe('applyLayers whiteouts', () => {
   it('does not follow a symlink to the victim inside an opaque directory', async () => {
     await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'dir/link', type: 'symlink', linkname: box.victim}]), layer([{name: 'dir/.wh..wh..opq'}]))
+      layers: stack(
+        layer([{name: 'dir/link', type: 'symlink', linkname: box.victim}]),
+        layer([{name: 'dir/.wh..wh..opq'}])
+      )
     })
     expect(tree()).toEqual(['dir/'])
     expect(box.violations()).toEqual([])
@@ -153,7 +183,10 @@ describe('applyLayers whiteouts', () => {
   it('never materialises whiteout files, whatever their type', async () => {
     await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'a', content: 'a'}]), layer([{name: '.wh.a', type: 'symlink', linkname: '/etc'}, {name: '.wh.missing'}]))
+      layers: stack(
+        layer([{name: 'a', content: 'a'}]),
+        layer([{name: '.wh.a', type: 'symlink', linkname: '/etc'}, {name: '.wh.missing'}])
+      )
     })
     expect(tree()).toEqual([])
   })
@@ -162,10 +195,16 @@ describe('applyLayers whiteouts', () => {
     await applyLayers({
       root: box.dest,
       layers: stack(
-        layer([{name: 'p/', type: 'dir'}, {name: 'p/child', content: 'c'}]),
+        layer([
+          {name: 'p/', type: 'dir'},
+          {name: 'p/child', content: 'c'}
+        ]),
         layer([{name: 'p', content: 'now a file'}]),
         layer([{name: 'p', type: 'symlink', linkname: box.victim}]),
-        layer([{name: 'p/', type: 'dir', mode: 0o700}, {name: 'p/again', content: 'a'}])
+        layer([
+          {name: 'p/', type: 'dir', mode: 0o700},
+          {name: 'p/again', content: 'a'}
+        ])
       )
     })
     expect(tree()).toEqual(['p/', 'p/again'])
@@ -176,10 +215,26 @@ describe('applyLayers whiteouts', () => {
   it('replaces a regular-file parent with a directory (EX-25, umoci TestUnpackEntryNonDirParent)', async () => {
     const result = await applyLayers({
       root: box.dest,
-      layers: stack(layer([{name: 'nondir', content: 'file'}]), layer([{name: 'nondir/foo/bar', content: 'bar'}]))
+      layers: stack(
+        layer([{name: 'nondir', content: 'file'}]),
+        layer([{name: 'nondir/foo/bar', content: 'bar'}])
+      )
     })
     expect(tree()).toEqual(['nondir/', 'nondir/foo/', 'nondir/foo/bar'])
     expect(fs.statSync(box.path('nondir')).mode & 0o7777).toBe(0o755)
     expect(result.layers[1]?.written).toEqual(['/nondir', '/nondir/foo', '/nondir/foo/bar'])
+  })
+})
+
+describe('applyLayers whiteouts below non-directories', () => {
+  it('ignores whiteouts and opaque markers whose parent is a file or missing', async () => {
+    await applyLayers({
+      root: box.dest,
+      layers: stack(
+        layer([{name: 'file', content: 'f'}]),
+        layer([{name: 'file/.wh.x'}, {name: 'gone/.wh..wh..opq'}, {name: 'file/.wh..wh..opq'}])
+      )
+    })
+    expect(tree()).toEqual(['file'])
   })
 })

@@ -33,7 +33,7 @@ function requireRoot(): void {
   if (uid !== undefined && uid !== 0) {
     throw new EnvironmentError(
       `Applying image layers needs root (uid 0), but this process runs as uid ${uid}: without chown the ` +
-        'root filesystem would carry the runner\'s uid instead of the image owners, and owner-based ' +
+        "root filesystem would carry the runner's uid instead of the image owners, and owner-based " +
         'compliance rules would be wrong. Run as root inside a user namespace (e.g. `podman unshare`).'
     )
   }
@@ -43,15 +43,25 @@ function prepareRoot(root: string): Buffer {
   const real = fs.realpathSync(root)
   const stat = fs.lstatSync(real)
   if (!stat.isDirectory()) throw new TypeError(`Expected the layer root ${root} to be a directory`)
-  if (fs.readdirSync(real).length > 0) throw new TypeError(`Expected the layer root ${root} to be empty`)
+  if (fs.readdirSync(real).length > 0)
+    throw new TypeError(`Expected the layer root ${root} to be empty`)
   return Buffer.from(real, 'utf8')
 }
 
 function isTyped(error: unknown): boolean {
-  return error instanceof InvalidImageError || error instanceof LimitExceededError || error instanceof CancelledError
+  return (
+    error instanceof InvalidImageError ||
+    error instanceof LimitExceededError ||
+    error instanceof CancelledError
+  )
 }
 
-async function applyLayer(layer: VerifiedLayer, image: ImageState, counters: Counters, options: ApplyOptions): Promise<LayerChanges> {
+async function applyLayer(
+  layer: VerifiedLayer,
+  image: ImageState,
+  counters: Counters,
+  options: ApplyOptions
+): Promise<LayerChanges> {
   if (!diffIdPattern.test(layer.diffId)) {
     throw new InvalidImageError(
       `Layer ${layer.digest}: expected a diff_id matching sha256:<64 hex>, got \`${sanitizeForDisplay(layer.diffId)}\``,
@@ -67,10 +77,20 @@ async function applyLayer(layer: VerifiedLayer, image: ImageState, counters: Cou
     layerBytes += chunk.length
     counters.bytes += chunk.length
     if (layerBytes > limits.maxLayerBytes) {
-      throw limitError('maxLayerBytes', limits.maxLayerBytes, layer.digest, 'the uncompressed layer')
+      throw limitError(
+        'maxLayerBytes',
+        limits.maxLayerBytes,
+        layer.digest,
+        'the uncompressed layer'
+      )
     }
     if (counters.bytes > limits.maxImageBytes) {
-      throw limitError('maxImageBytes', limits.maxImageBytes, layer.digest, 'the uncompressed image')
+      throw limitError(
+        'maxImageBytes',
+        limits.maxImageBytes,
+        layer.digest,
+        'the uncompressed image'
+      )
     }
     throwIfAborted(options.signal)
     options.onProgress?.(layer.index, layerBytes)
@@ -83,14 +103,21 @@ async function applyLayer(layer: VerifiedLayer, image: ImageState, counters: Cou
       const header = await tar.next()
       if (header === undefined) break
       if (++counters.entries > limits.maxEntries) {
-        throw limitError('maxEntries', limits.maxEntries, layer.digest, 'the number of tar entries in the image')
+        throw limitError(
+          'maxEntries',
+          limits.maxEntries,
+          layer.digest,
+          'the number of tar entries in the image'
+        )
       }
       try {
         await writer.apply(header, tar)
       } catch (error) {
         if (isTyped(error)) throw error
         const entry = sanitizeForDisplay(header.name)
-        throw new Error(`Layer ${layer.digest} entry "${entry}": ${(error as Error).message}`, {cause: error})
+        throw new Error(`Layer ${layer.digest} entry "${entry}": ${(error as Error).message}`, {
+          cause: error
+        })
       }
     }
   } finally {
@@ -103,7 +130,13 @@ async function applyLayer(layer: VerifiedLayer, image: ImageState, counters: Cou
       layer.digest
     )
   }
-  return {index: layer.index, digest: layer.digest, diffId: layer.diffId, written: writer.written, removed: writer.removed}
+  return {
+    index: layer.index,
+    digest: layer.digest,
+    diffId: layer.diffId,
+    written: writer.written,
+    removed: writer.removed
+  }
 }
 
 /**
@@ -134,5 +167,10 @@ export async function applyLayers(options: ApplyOptions): Promise<ApplyResult> {
     layers.push(await applyLayer(layer, image, counters, options))
   }
   image.directories.apply(image.root)
-  return {layers, nonMaterialised: image.nonMaterialised, entries: counters.entries, bytes: counters.bytes}
+  return {
+    layers,
+    nonMaterialised: image.nonMaterialised,
+    entries: counters.entries,
+    bytes: counters.bytes
+  }
 }

@@ -14,7 +14,11 @@ const chunkSize = 128 * 1024
 export function detectCompression(head: Buffer): LayerCompression | 'xz' | 'bzip2' {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
   if (head.length >= 4 && head.readUInt32BE(0) === 0x28b52ffd) return 'zstd'
-  if (head.length >= 6 && head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'xz'
+  if (
+    head.length >= 6 &&
+    head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
+  )
+    return 'xz'
   if (head.length >= 3 && head.subarray(0, 3).toString('latin1') === 'BZh') return 'bzip2'
   return 'none'
 }

@@ -23,7 +23,12 @@ function isDotDot(component: Buffer): boolean {
  * 255 bytes fail; the byte length and depth are capped by the limits. `\` and `C:` are ordinary
  * bytes on Linux. An empty result means the root itself.
  */
-export function splitEntryName(name: Buffer, limits: ApplyLimits, layer: string, fail: Fail): Buffer[] {
+export function splitEntryName(
+  name: Buffer,
+  limits: ApplyLimits,
+  layer: string,
+  fail: Fail
+): Buffer[] {
   if (name.length > limits.maxPathBytes) {
     throw new LimitExceededError(
       `Layer ${layer}: a path of ${name.length} bytes exceeds the limit \`maxPathBytes\` (${limits.maxPathBytes})`,
@@ -38,7 +43,8 @@ export function splitEntryName(name: Buffer, limits: ApplyLimits, layer: string,
     if (i > start) {
       const component = name.subarray(start, i)
       if (isDotDot(component)) fail('a ".." component is not allowed')
-      if (component.length > maxComponentBytes) fail(`a path component is longer than ${maxComponentBytes} bytes`)
+      if (component.length > maxComponentBytes)
+        fail(`a path component is longer than ${maxComponentBytes} bytes`)
       if (!isDot(component)) components.push(component)
     }
     start = i + 1
@@ -62,14 +68,17 @@ export type EntryRole = {role: 'plain'} | {role: 'whiteout'; target: Buffer} | {
  */
 export function entryRole(components: readonly Buffer[], fail: Fail): EntryRole {
   for (let i = 0; i < components.length - 1; i++) {
-    if ((components[i] as Buffer).subarray(0, 4).equals(whiteoutPrefix)) fail('a whiteout name used as a directory')
+    if ((components[i] as Buffer).subarray(0, 4).equals(whiteoutPrefix))
+      fail('a whiteout name used as a directory')
   }
   const last = components[components.length - 1]
   if (last === undefined || !last.subarray(0, 4).equals(whiteoutPrefix)) return {role: 'plain'}
   if (last.equals(opaqueMarker)) return {role: 'opaque'}
-  if (last.subarray(0, metaPrefix.length).equals(metaPrefix)) fail('unsupported AUFS whiteout metadata')
+  if (last.subarray(0, metaPrefix.length).equals(metaPrefix))
+    fail('unsupported AUFS whiteout metadata')
   const target = last.subarray(whiteoutPrefix.length)
-  if (target.length === 0 || isDot(target) || isDotDot(target)) fail('invalid whiteout (empty, "." or ".." target)')
+  if (target.length === 0 || isDot(target) || isDotDot(target))
+    fail('invalid whiteout (empty, "." or ".." target)')
   return {role: 'whiteout', target}
 }
 

@@ -20,8 +20,10 @@ export interface WalkResult {
   absolute: Buffer
   /** The resolved path relative to the root, components joined by `/`, one char per byte. */
   relative: string
-  /** False when a component was missing or not a directory (lookup mode only). */
+  /** False when a component was missing, or a non-final one not a directory (lookup mode only). */
   found: boolean
+  /** The resolved location is a directory (always true in create mode). */
+  directory: boolean
 }
 
 function split(target: Buffer): Buffer[] {
@@ -70,12 +72,14 @@ export function walkInRoot(
   let current = root
   let hops = 0
   let found = true
+  let directory = true
   while (pending.length > 0) {
     const part = pending.pop() as Buffer
     if (part.length === 0 || (part.length === 1 && part[0] === 0x2e)) continue
     if (part.length === 2 && part[0] === 0x2e && part[1] === 0x2e) {
       stack.pop()
       current = absoluteOf(root, stack)
+      directory = true
       continue
     }
     const candidate = Buffer.concat([current, slashBuf, part])
@@ -86,7 +90,8 @@ export function walkInRoot(
     }
     const stat = fs.lstatSync(candidate, {throwIfNoEntry: false})
     if (stat?.isSymbolicLink() === true) {
-      if (++hops > maxSymlinkHops) fail(`too many levels of symbolic links (more than ${maxSymlinkHops})`)
+      if (++hops > maxSymlinkHops)
+        fail(`too many levels of symbolic links (more than ${maxSymlinkHops})`)
       const target = fs.readlinkSync(candidate, {encoding: 'buffer'})
       if (target[0] === 0x2f) {
         stack.length = 0
@@ -96,9 +101,11 @@ export function walkInRoot(
       for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i] as Buffer)
       continue
     }
-    if (stat?.isDirectory() !== true) {
+    directory = stat?.isDirectory() === true
+    if (!directory) {
       if (mode === 'lookup') {
-        found = false
+        // A final non-directory is a result; anything below it does not exist.
+        if (stat === undefined || pending.length > 0) found = false
       } else if (stat === undefined) {
         fs.mkdirSync(candidate, 0o755)
         hooks.created?.(relativeOf([...stack, part]))
@@ -107,11 +114,12 @@ export function walkInRoot(
         fs.mkdirSync(candidate, 0o755)
         hooks.replaced?.(relativeOf([...stack, part]))
       }
+      if (mode === 'create') directory = true
     }
     stack.push(part)
     current = candidate
   }
-  return {absolute: current, relative: relativeOf(stack), found}
+  return {absolute: current, relative: relativeOf(stack), found, directory: found && directory}
 }
 
 function rootBuffer(root: string): Buffer {
@@ -124,7 +132,10 @@ function inRootComponents(inRootPath: string): Buffer[] {
 
 function lookup(root: string, inRootPath: string): WalkResult {
   return walkInRoot(rootBuffer(root), inRootComponents(inRootPath), 'lookup', message => {
-    throw new InvalidImageError(`Cannot resolve ${inRootPath} inside the image root: ${message}`, inRootPath)
+    throw new InvalidImageError(
+      `Cannot resolve ${inRootPath} inside the image root: ${message}`,
+      inRootPath
+    )
   })
 }
 
@@ -138,7 +149,10 @@ export async function resolveInRoot(root: string, inRootPath: string): Promise<s
   const {absolute} = lookup(root, inRootPath)
   const text = absolute.toString('utf8')
   if (!Buffer.from(text, 'utf8').equals(absolute)) {
-    throw new InvalidImageError(`${inRootPath} resolves to a path that is not valid UTF-8 inside the image root`, inRootPath)
+    throw new InvalidImageError(
+      `${inRootPath} resolves to a path that is not valid UTF-8 inside the image root`,
+      inRootPath
+    )
   }
   return text
 }
@@ -148,7 +162,11 @@ export async function resolveInRoot(root: string, inRootPath: string): Promise<s
  * the path (or a parent) is missing or dangling. Fails for non-regular files and for files over
  * `maxBytes`. Does not block on FIFOs (opened non-blocking, then rejected).
  */
-export async function readFileInRoot(root: string, inRootPath: string, maxBytes: number): Promise<Buffer | undefined> {
+export async function readFileInRoot(
+  root: string,
+  inRootPath: string,
+  maxBytes: number
+): Promise<Buffer | undefined> {
   const {absolute, found} = lookup(root, inRootPath)
   if (!found) return undefined
   const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK
@@ -162,7 +180,10 @@ export async function readFileInRoot(root: string, inRootPath: string, maxBytes:
   try {
     const stat = await handle.stat()
     if (!stat.isFile()) {
-      throw new InvalidImageError(`Expected ${inRootPath} in the image to be a regular file, found another type`, inRootPath)
+      throw new InvalidImageError(
+        `Expected ${inRootPath} in the image to be a regular file, found another type`,
+        inRootPath
+      )
     }
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1)
     let length = 0
@@ -172,7 +193,10 @@ export async function readFileInRoot(root: string, inRootPath: string, maxBytes:
       length += bytesRead
     }
     if (length > maxBytes) {
-      throw new LimitExceededError(`${inRootPath} in the image is larger than ${maxBytes} bytes`, 'maxBytes')
+      throw new LimitExceededError(
+        `${inRootPath} in the image is larger than ${maxBytes} bytes`,
+        'maxBytes'
+      )
     }
     return buffer.subarray(0, length)
   } finally {

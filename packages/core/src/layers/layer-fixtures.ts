@@ -29,18 +29,23 @@ export interface LayerOptions {
 /** A VerifiedLayer over raw tar bytes; the diff_id is computed from the uncompressed tar. */
 export function layerFromTar(tar: Buffer, options: LayerOptions = {}): VerifiedLayer {
   const compressed = options.gzip === true ? gzipSync(tar) : tar
-  const blob = options.trailer === undefined ? compressed : Buffer.concat([compressed, options.trailer])
+  const blob =
+    options.trailer === undefined ? compressed : Buffer.concat([compressed, options.trailer])
   const chunkSize = options.chunkSize ?? 64 * 1024
   return {
     index: options.index ?? 0,
     digest: sha256(blob),
     diffId: options.diffId ?? sha256(tar),
-    mediaType: options.gzip === true ? 'application/vnd.oci.image.layer.v1.tar+gzip' : 'application/vnd.oci.image.layer.v1.tar',
+    mediaType:
+      options.gzip === true
+        ? 'application/vnd.oci.image.layer.v1.tar+gzip'
+        : 'application/vnd.oci.image.layer.v1.tar',
     size: blob.length,
     compression: options.gzip === true ? 'gzip' : 'none',
     open: () => {
       const pieces: Buffer[] = []
-      for (let at = 0; at < blob.length; at += chunkSize) pieces.push(blob.subarray(at, at + chunkSize))
+      for (let at = 0; at < blob.length; at += chunkSize)
+        pieces.push(blob.subarray(at, at + chunkSize))
       return Readable.from(pieces)
     }
   }
@@ -124,17 +129,23 @@ export class Sandbox {
     const problems: string[] = []
     const after = this.outside()
     const topLevel = fs.readdirSync(this.tmp).sort()
-    if (topLevel.join(',') !== 'dest,dest-evil,victim') problems.push(`tmp now holds ${topLevel.join(',')}`)
+    if (topLevel.join(',') !== 'dest,dest-evil,victim')
+      problems.push(`tmp now holds ${topLevel.join(',')}`)
     for (const [path, old] of this.before) {
       const now = after.get(path)
       if (now === undefined) problems.push(`${path} disappeared`)
-      else if (path !== Buffer.from(this.tmp).toString('latin1') && JSON.stringify(now) !== JSON.stringify(old)) problems.push(`${path} changed`)
+      else if (
+        path !== Buffer.from(this.tmp).toString('latin1') &&
+        JSON.stringify(now) !== JSON.stringify(old)
+      )
+        problems.push(`${path} changed`)
     }
     for (const path of after.keys()) if (!this.before.has(path)) problems.push(`${path} appeared`)
     const outsideInodes = new Set([...after.values()].map(node => `${node.dev}:${node.ino}`))
     if (fs.existsSync(this.dest)) {
       walk(this.dest, (path, stat) => {
-        if (outsideInodes.has(`${stat.dev}:${stat.ino}`)) problems.push(`${path} shares an inode with a path outside the root`)
+        if (outsideInodes.has(`${stat.dev}:${stat.ino}`))
+          problems.push(`${path} shares an inode with a path outside the root`)
       })
     }
     return problems
@@ -170,7 +181,13 @@ export function manifest(root: string): ManifestEntry[] {
     for (const child of fs.readdirSync(absolute, {encoding: 'buffer'})) {
       const path = Buffer.concat([absolute, Buffer.from('/'), child])
       const stat = fs.lstatSync(path)
-      const type = stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : stat.isSymbolicLink() ? 'symlink' : 'other'
+      const type = stat.isFile()
+        ? 'file'
+        : stat.isDirectory()
+          ? 'dir'
+          : stat.isSymbolicLink()
+            ? 'symlink'
+            : 'other'
       entries.push({
         path: path.subarray(rootBuf.length).toString('latin1'),
         type,
@@ -179,7 +196,10 @@ export function manifest(root: string): ManifestEntry[] {
         gid: stat.gid,
         size: type === 'file' ? stat.size : 0,
         sha256: type === 'file' ? sha256(fs.readFileSync(path)) : undefined,
-        link: type === 'symlink' ? fs.readlinkSync(path, {encoding: 'buffer'}).toString('latin1') : undefined,
+        link:
+          type === 'symlink'
+            ? fs.readlinkSync(path, {encoding: 'buffer'}).toString('latin1')
+            : undefined,
         inode: stat.ino
       })
       if (type === 'dir') visit(path)
@@ -190,7 +210,10 @@ export function manifest(root: string): ManifestEntry[] {
 }
 
 /** Manifest without inode numbers, hardlinks expressed as groups of paths sharing an inode. */
-export function comparableManifest(root: string): {entries: Omit<ManifestEntry, 'inode'>[]; linkGroups: string[][]} {
+export function comparableManifest(root: string): {
+  entries: Omit<ManifestEntry, 'inode'>[]
+  linkGroups: string[][]
+} {
   const entries = manifest(root)
   const groups = new Map<number, string[]>()
   for (const entry of entries) {

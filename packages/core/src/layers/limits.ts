@@ -7,7 +7,9 @@ export function resolveLimits(limits: Partial<ApplyLimits> = {}): ApplyLimits {
   for (const [key, value] of Object.entries(limits) as [keyof ApplyLimits, unknown][]) {
     if (value === undefined) continue
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-      throw new TypeError(`Expected limit \`${key}\` to be a positive integer, got \`${String(value)}\` (${typeof value})`)
+      throw new TypeError(
+        `Expected limit \`${key}\` to be a positive integer, got \`${String(value)}\` (${typeof value})`
+      )
     }
     merged[key] = value
   }
@@ -15,6 +17,14 @@ export function resolveLimits(limits: Partial<ApplyLimits> = {}): ApplyLimits {
 }
 
 /** The error for a hit limit: names the limit, its value and the layer. */
-export function limitError(limit: keyof ApplyLimits | string, max: number, layer: string, what: string): LimitExceededError {
-  return new LimitExceededError(`Layer ${layer}: ${what} exceeds the limit \`${limit}\` (${max})`, limit)
+export function limitError(
+  limit: keyof ApplyLimits | string,
+  max: number,
+  layer: string,
+  what: string
+): LimitExceededError {
+  return new LimitExceededError(
+    `Layer ${layer}: ${what} exceeds the limit \`${limit}\` (${max})`,
+    limit
+  )
 }

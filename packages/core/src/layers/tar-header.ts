@@ -23,7 +23,13 @@ export function isZeroBlock(block: Buffer): boolean {
  * Numeric header field: octal (space/NUL padded) or GNU base-256. Negative base-256 values are
  * refused (node-tar CVE-2026-59874 looped forever on one), as is anything above 2^53.
  */
-export function parseNumeric(block: Buffer, offset: number, length: number, field: string, fail: Fail): number {
+export function parseNumeric(
+  block: Buffer,
+  offset: number,
+  length: number,
+  field: string,
+  fail: Fail
+): number {
   const first = block[offset] as number
   if ((first & 0x80) !== 0) {
     if (first === 0xff) fail(`negative base-256 value in the ${field} field`)
@@ -101,7 +107,8 @@ export function parsePax(body: Buffer, into: PaxOverrides, fail: Fail): void {
     const key = record.toString('latin1', 0, eq)
     const value = record.subarray(eq + 1)
     pos = end
-    if (key.startsWith('GNU.sparse.')) fail('GNU sparse files are not supported (PAX GNU.sparse.* records)')
+    if (key.startsWith('GNU.sparse.'))
+      fail('GNU sparse files are not supported (PAX GNU.sparse.* records)')
     // An empty value deletes the keyword (POSIX): fall back to the ustar field.
     if (value.length === 0) {
       if (key in into) delete into[key as keyof PaxOverrides]

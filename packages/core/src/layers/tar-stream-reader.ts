@@ -12,7 +12,8 @@ import {
   type PaxOverrides
 } from './tar-header.js'
 
-export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char-device' | 'block-device' | 'fifo'
+export type TarEntryType =
+  'file' | 'dir' | 'symlink' | 'hardlink' | 'char-device' | 'block-device' | 'fifo'
 
 /** One tar entry after PAX/GNU overrides. Names are raw bytes, not yet normalised. */
 export interface TarHeader {
@@ -130,7 +131,10 @@ export class TarReader {
       const headerSize = parseNumeric(block, 124, 12, 'size', fail)
       if (flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K') {
         sawMeta = true
-        const body = await this.readSpecial(headerSize, flag === 'x' || flag === 'g' ? 'PAX header' : 'GNU long name')
+        const body = await this.readSpecial(
+          headerSize,
+          flag === 'x' || flag === 'g' ? 'PAX header' : 'GNU long name'
+        )
         if (flag === 'x') parsePax(body, pax, fail)
         else if (flag === 'L') longName = gnuLongString(body, fail)
         else if (flag === 'K') longLink = gnuLongString(body, fail)
@@ -155,8 +159,11 @@ export class TarReader {
       if (longLink !== undefined) linkname = longLink
       const size = pax.size ?? headerSize
       const nameFail: Fail = message => this.fail(message, name)
-      if (type !== 'file' && size !== 0) nameFail(`a ${type} entry must not carry data (size ${size})`)
-      const mtime = pax.mtime ?? ((block[136] as number) === 0xff ? 0 : parseNumeric(block, 136, 12, 'mtime', nameFail))
+      if (type !== 'file' && size !== 0)
+        nameFail(`a ${type} entry must not carry data (size ${size})`)
+      const mtime =
+        pax.mtime ??
+        ((block[136] as number) === 0xff ? 0 : parseNumeric(block, 136, 12, 'mtime', nameFail))
       const header: TarHeader = {
         type,
         name: Buffer.from(name),
@@ -166,8 +173,14 @@ export class TarReader {
         uid: pax.uid ?? parseNumeric(block, 108, 8, 'uid', nameFail),
         gid: pax.gid ?? parseNumeric(block, 116, 8, 'gid', nameFail),
         mtime: Math.max(0, mtime),
-        devmajor: type === 'char-device' || type === 'block-device' ? parseNumeric(block, 329, 8, 'devmajor', nameFail) : 0,
-        devminor: type === 'char-device' || type === 'block-device' ? parseNumeric(block, 337, 8, 'devminor', nameFail) : 0
+        devmajor:
+          type === 'char-device' || type === 'block-device'
+            ? parseNumeric(block, 329, 8, 'devmajor', nameFail)
+            : 0,
+        devminor:
+          type === 'char-device' || type === 'block-device'
+            ? parseNumeric(block, 337, 8, 'devminor', nameFail)
+            : 0
       }
       this.pending = size
       return header

@@ -64,7 +64,8 @@ export function pruneLower(
 ): void {
   for (const child of fs.readdirSync(absolute, {encoding: 'buffer'})) {
     const childAbsolute = Buffer.concat([absolute, slash, child])
-    const childRelative = relative === '' ? child.toString('latin1') : `${relative}/${child.toString('latin1')}`
+    const childRelative =
+      relative === '' ? child.toString('latin1') : `${relative}/${child.toString('latin1')}`
     const stat = fs.lstatSync(childAbsolute)
     if (upper.wrote(childRelative) || upper.wroteBelow(childRelative)) {
       if (stat.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed)

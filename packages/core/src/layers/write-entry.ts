@@ -49,7 +49,11 @@ export class LayerWriter {
   async apply(header: TarHeader, tar: TarReader): Promise<void> {
     const display = sanitizeForDisplay(header.name)
     const fail: Fail = message => {
-      throw new UnsafeLayerEntryError(`Layer ${this.layer} entry "${display}": ${message}`, this.layer, display)
+      throw new UnsafeLayerEntryError(
+        `Layer ${this.layer} entry "${display}": ${message}`,
+        this.layer,
+        display
+      )
     }
     const components = splitEntryName(header.name, this.image.limits, this.layer, fail)
     const name = components[components.length - 1]
@@ -96,7 +100,10 @@ export class LayerWriter {
       this.upper.add(relative)
       this.written.push(`/${relative}`)
     }
-    const resolved = walkInRoot(this.image.root, components, 'create', fail, {created: onCreated, replaced: onCreated})
+    const resolved = walkInRoot(this.image.root, components, 'create', fail, {
+      created: onCreated,
+      replaced: onCreated
+    })
     this.parents.set(key, resolved)
     return resolved
   }
@@ -127,7 +134,12 @@ export class LayerWriter {
     return fs.openSync(target, createFlags, 0o600)
   }
 
-  private async writeFile(header: TarHeader, tar: TarReader, target: Buffer, relative: string): Promise<void> {
+  private async writeFile(
+    header: TarHeader,
+    tar: TarReader,
+    target: Buffer,
+    relative: string
+  ): Promise<void> {
     const fd = this.openNew(target, relative)
     try {
       await tar.data(piece => writeAll(fd, piece))
@@ -173,14 +185,16 @@ export class LayerWriter {
   }
 
   private writeHardlink(header: TarHeader, target: Buffer, fail: Fail): void {
-    const linkFail: Fail = message => fail(`hardlink target "${sanitizeForDisplay(header.linkname)}": ${message}`)
+    const linkFail: Fail = message =>
+      fail(`hardlink target "${sanitizeForDisplay(header.linkname)}": ${message}`)
     const components = splitEntryName(header.linkname, this.image.limits, this.layer, linkFail)
     const last = components[components.length - 1]
     if (last === undefined) linkFail('a hardlink to the root is not allowed')
     const parent = walkInRoot(this.image.root, components.slice(0, -1), 'lookup', linkFail)
     const source = Buffer.concat([parent.absolute, slash, last])
-    const stat = parent.found ? fs.lstatSync(source, {throwIfNoEntry: false}) : undefined
-    if (stat === undefined) linkFail('does not exist (it must come from this or a lower layer, before the link)')
+    const stat = parent.directory ? fs.lstatSync(source, {throwIfNoEntry: false}) : undefined
+    if (stat === undefined)
+      linkFail('does not exist (it must come from this or a lower layer, before the link)')
     if (stat.isDirectory()) linkFail('is a directory')
     if (source.equals(target)) return
     const relative = target.subarray(this.image.root.length + 1).toString('latin1')
@@ -206,7 +220,12 @@ export class LayerWriter {
     }
     this.image.nonMaterialised.push({
       path: `/${relative}`,
-      type: header.type === 'fifo' ? 'fifo' : header.type === 'char-device' ? 'char-device' : 'block-device',
+      type:
+        header.type === 'fifo'
+          ? 'fifo'
+          : header.type === 'char-device'
+            ? 'char-device'
+            : 'block-device',
       mode: header.mode,
       uid: header.uid,
       gid: header.gid,
@@ -216,14 +235,16 @@ export class LayerWriter {
 
   private opaque(parentComponents: Buffer[], fail: Fail): void {
     const parent = walkInRoot(this.image.root, parentComponents, 'lookup', fail)
-    if (!parent.found) return
+    if (!parent.directory) return
     this.parents.clear()
-    pruneLower(parent.absolute, parent.relative, this.upper, (relative, wasDirectory) => this.noteRemoved(relative, wasDirectory))
+    pruneLower(parent.absolute, parent.relative, this.upper, (relative, wasDirectory) =>
+      this.noteRemoved(relative, wasDirectory)
+    )
   }
 
   private whiteout(parentComponents: Buffer[], name: Buffer, fail: Fail): void {
     const parent = walkInRoot(this.image.root, parentComponents, 'lookup', fail)
-    if (!parent.found) return
+    if (!parent.directory) return
     const target = Buffer.concat([parent.absolute, slash, name])
     const relative = joinRelative(parent.relative, name)
     const stat = fs.lstatSync(target, {throwIfNoEntry: false})
@@ -233,7 +254,9 @@ export class LayerWriter {
       // This layer's own entries are never hidden by its own whiteouts; a directory it wrote
       // or wrote into still loses what lower layers had in it.
       if (!stat.isDirectory()) return
-      pruneLower(target, relative, this.upper, (removed, wasDirectory) => this.noteRemoved(removed, wasDirectory))
+      pruneLower(target, relative, this.upper, (removed, wasDirectory) =>
+        this.noteRemoved(removed, wasDirectory)
+      )
       return
     }
     removeTree(target)
