@@ -196,6 +196,19 @@ describe('runOscapScan failures', () => {
     expect((error as ScanFailedError).message).toContain('nonexistent')
   })
 
+  it('turns a dpkginfo_init failure on stderr into ScanFailedError(silent-failure) although oscap exits 0 or 2', async () => {
+    // libapt cannot tell the architecture without dpkg's cputable, so every package looks absent.
+    const broken = join(base, 'no-cputable')
+    await buildDebian11Root(broken, ['telnetd'])
+    await rm(join(broken, 'usr/share/dpkg'), {recursive: true})
+    const error = await scan({root: broken, rules: [RULE('package_telnetd_removed')]}).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(ScanFailedError)
+    expect((error as ScanFailedError).details).toMatchObject({reason: 'silent-failure'})
+    expect((error as ScanFailedError).message).toContain('dpkginfo_init has failed')
+  })
+
   it('refuses a missing content file with ConfigurationError before starting oscap', async () => {
     const error = await scan({
       root: withoutTelnetd,

@@ -80,7 +80,9 @@ if [ -n "$root" ]; then
   robind "$root" lower
   : > ovl/upper/.dockerenv || fail 'cannot create the container marker'
   # Relative option paths: the host paths may contain ',' or ':', which overlay options cannot escape.
-  mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,nosuid,nodev scapgate-scan "$s/scan" || fail 'cannot mount the overlay'
+  # redirect_dir=nofollow, metacopy=off: ignore overlay xattrs an image may carry (kernels < 4.19 lack them).
+  mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,redirect_dir=nofollow,metacopy=off,nosuid,nodev scapgate-scan "$s/scan" 2>/dev/null ||
+    mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,nosuid,nodev scapgate-scan "$s/scan" || fail 'cannot mount the overlay'
   probe_root=/scan
 fi
 cd / || fail 'cannot leave the sandbox mount point'
