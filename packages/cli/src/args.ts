@@ -1,8 +1,7 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from './exit-codes.js'
 
-export const failOnValues = ['low', 'medium', 'high', 'never'] as const
-export type FailOn = (typeof failOnValues)[number]
+import {failOnValues, type FailOn} from '@scapgate/core'
 
 export interface ScanCommand {
   command: 'scan'
@@ -10,6 +9,7 @@ export interface ScanCommand {
   content?: string
   profile?: string
   tailoring?: string
+  dockerfile?: string
   out: string
   failOn: FailOn
   platform?: string
@@ -33,6 +33,7 @@ Options
   --content DS.xml            SCAP data stream (default: chosen from the image's /etc/os-release)
   --profile ID|SHORT          XCCDF profile id or short name (default: standard)
   --tailoring FILE            XCCDF tailoring file
+  --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
   --out DIR                   output directory (default: ./scapgate-out)
   --fail-on low|medium|high|never
                               lowest severity of a failing rule that fails the gate (default: medium)
@@ -63,6 +64,7 @@ export function parseCommand(argv: readonly string[]): Command {
         content: {type: 'string'},
         profile: {type: 'string'},
         tailoring: {type: 'string'},
+        dockerfile: {type: 'string'},
         out: {type: 'string'},
         'fail-on': {type: 'string'},
         platform: {type: 'string'},
@@ -103,7 +105,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!/^\d+$/.test(timeoutText) || timeoutSeconds < 1) {
     throw new UsageError(`Expected \`--timeout\` to be a whole number of seconds ≥ 1, got \`${timeoutText}\``)
   }
-  for (const flag of ['content', 'profile', 'tailoring', 'out', 'platform'] as const) {
+  for (const flag of ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'] as const) {
     if (values[flag] === '') throw new UsageError(`Expected \`--${flag}\` to have a value, got an empty string`)
   }
   return {
@@ -112,6 +114,7 @@ export function parseCommand(argv: readonly string[]): Command {
     content: values.content,
     profile: values.profile,
     tailoring: values.tailoring,
+    dockerfile: values.dockerfile,
     out: values.out ?? 'scapgate-out',
     failOn: failOn as FailOn,
     platform: values.platform,

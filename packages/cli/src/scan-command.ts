@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {
   ConfigurationError,
@@ -12,6 +13,13 @@ import {createConsoleLogger} from './console-logger.js'
 import {ExitCode, exitCodeForError} from './exit-codes.js'
 import type {CliIo} from './main.js'
 import {createProgress} from './progress.js'
+import {scapgateVersion} from './version.js'
+
+function defaultDockerfile(command: ScanCommand, cwd: string): string | undefined {
+  if (command.dockerfile !== undefined) return resolve(cwd, command.dockerfile)
+  const implicit = resolve(cwd, 'Dockerfile')
+  return existsSync(implicit) ? implicit : undefined
+}
 
 /** `scapgate scan`: runs the core scan and turns its verdict (a value) into an exit code. */
 export async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
@@ -29,6 +37,9 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1000,
       environment: loadEnvironment(io.env),
+      dockerfile: defaultDockerfile(command, io.cwd),
+      cwd: io.cwd,
+      toolVersion: scapgateVersion,
       logger,
       progress,
       signal: io.signal

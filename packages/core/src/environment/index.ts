@@ -1,0 +1,2 @@
+export {loadEnvironment, type ScanEnvironment} from './scan-environment.js'
+export {readScannerOverrides, type ScannerOverrides} from './scanner-overrides.js'

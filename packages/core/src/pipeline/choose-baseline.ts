@@ -1,0 +1,57 @@
+import {access} from 'node:fs/promises'
+import {describeOs} from '../content/os-release.js'
+import {resolveProfile, type ContentInfo} from '../content/profiles.js'
+import {selectContent} from '../content/select-content.js'
+import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
+import type {PreparedImage} from './prepare-root.js'
+import type {ScanImageOptions} from './scan-image.js'
+
+export interface Baseline {
+  contentPath: string
+  content: ContentInfo
+  profile: {id: string; title: string}
+  tailoringPath?: string
+}
+
+async function requireFile(path: string, flag: string): Promise<void> {
+  try {
+    await access(path)
+  } catch {
+    throw new ConfigurationError(`Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`)
+  }
+}
+
+/**
+ * The SCAP content and profile to evaluate: `--content` or the data stream that matches the
+ * image's os-release, and `--profile` (full id or short name) or `standard`. Errors are
+ * {@link ConfigurationError}s that list what is available.
+ */
+export async function chooseBaseline(options: ScanImageOptions, prepared: PreparedImage): Promise<Baseline> {
+  if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
+  let contentPath: string
+  if (options.contentPath !== undefined) {
+    await requireFile(options.contentPath, '--content')
+    contentPath = options.contentPath
+  } else if (prepared.os === undefined) {
+    throw new ConfigurationError(
+      `${options.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, ` +
+        'found neither; give --content DS.xml'
+    )
+  } else {
+    const selected = await selectContent(prepared.os, options.environment.contentDir)
+    if (selected.viaIdLike) {
+      options.logger.warning(
+        `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
+      )
+    }
+    contentPath = selected.path
+  }
+  const resolved = await resolveProfile(contentPath, options.profile, options.tailoringPath)
+  const info = resolved.content.profiles.find(p => p.id === resolved.profileId)
+  return {
+    contentPath,
+    content: resolved.content,
+    profile: {id: resolved.profileId, title: info?.title ?? resolved.profileId},
+    tailoringPath: options.tailoringPath
+  }
+}

@@ -1,0 +1,60 @@
+import {mkdir} from 'node:fs/promises'
+import {join} from 'node:path'
+import {readOsRelease, type OsRelease} from '../content/os-release.js'
+import {openImage} from '../image/open-image.js'
+import {parseImageReference} from '../image/reference.js'
+import type {ResolvedImage} from '../image/types.js'
+import {applyLayers} from '../layers/apply-layers.js'
+import {readFileInRoot} from '../layers/in-root.js'
+import type {ApplyResult} from '../layers/types.js'
+import type {ScanImageOptions} from './scan-image.js'
+
+export interface PreparedImage {
+  image: ResolvedImage
+  /** The extracted root filesystem, inside the scan's private work directory. */
+  root: string
+  /** Undefined when the image has no os-release (then only `--content` can choose the content). */
+  os: OsRelease | undefined
+  layers: ApplyResult
+}
+
+const maxOsReleaseBytes = 64 * 1024
+
+/**
+ * Image source → verified blobs → safe layer applier → root filesystem. On any error the caller's
+ * work directory (which holds the root) is removed by the caller; an image that opened is closed
+ * here before rethrowing.
+ */
+export async function prepareRoot(options: ScanImageOptions, workDir: string): Promise<PreparedImage> {
+  const {progress, signal, logger} = options
+  const reference = parseImageReference(options.image)
+  progress.phase('reading', reference.raw)
+  const image = await openImage(reference, {
+    platform: options.platform,
+    workDir: join(workDir, 'image'),
+    signal
+  })
+  try {
+    logger.debug(`image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`)
+    const root = join(workDir, 'root')
+    await mkdir(root, {mode: 0o700})
+    progress.phase('extracting', `${image.layers.length} layers`)
+    const perLayer = new Map<number, number>()
+    const layers = await applyLayers({
+      root,
+      layers: image.layers,
+      signal,
+      onProgress: (layerIndex, bytes) => {
+        perLayer.set(layerIndex, bytes)
+        let total = 0
+        for (const value of perLayer.values()) total += value
+        progress.progress('extracting', total)
+      }
+    })
+    const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
+    return {image, root, os, layers}
+  } catch (error) {
+    await image.close()
+    throw error
+  }
+}

@@ -1,0 +1,68 @@
+import {writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {parseArf} from '../arf/parse-arf.js'
+import {formatPlatform} from '../image/platform.js'
+import type {GateVerdict} from '../gate/types.js'
+import {toSarif} from '../report/sarif.js'
+import {renderSummary} from '../report/summary-md.js'
+import {buildScanResults} from '../results/build-results.js'
+import type {ScanResults} from '../results/model.js'
+import {serializeResults} from '../results/results-json.js'
+import {generateHtmlReport} from '../scan/html-report.js'
+import type {Baseline} from './choose-baseline.js'
+import type {PreparedImage} from './prepare-root.js'
+import type {ContainedScan} from './run-contained-scan.js'
+import type {ScanImageOptions} from './scan-image.js'
+import {sarifLocation} from './sarif-location.js'
+
+export interface RenderedOutputs {
+  results: ScanResults
+  /** Writes the verdict-dependent outputs; returns the summary markdown. */
+  write: (verdict: GateVerdict) => Promise<string>
+}
+
+/**
+ * ARF → result model, then the outputs. `report.html` is written first because it depends only on
+ * the ARF (evidence); the rest depends on the verdict, which the caller computes from the model.
+ */
+export async function renderOutputs(
+  options: ScanImageOptions,
+  prepared: PreparedImage,
+  baseline: Baseline,
+  scan: ContainedScan
+): Promise<RenderedOutputs> {
+  const {outDir} = options
+  await generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
+    scanner: scan.scanner,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs
+  })
+  const parsed = await parseArf(scan.arfPath)
+  const {image, os} = prepared
+  const results = buildScanResults(parsed, {
+    image: {
+      reference: image.reference.raw,
+      configDigest: image.configDigest,
+      ...(image.manifestDigest === undefined ? {} : {manifestDigest: image.manifestDigest}),
+      names: image.names,
+      platform: formatPlatform(image.platform),
+      os: {id: os?.id ?? '', versionId: os?.versionId ?? '', prettyName: os?.prettyName ?? ''}
+    },
+    scanner: {
+      content: {path: baseline.contentPath, sha256: baseline.content.sha256},
+      durationSeconds: scan.durationSeconds
+    }
+  })
+  return {
+    results,
+    write: async verdict => {
+      const location = await sarifLocation(options, image.reference.path)
+      const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
+      const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
+      await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+      await writeFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
+      await writeFile(join(outDir, 'summary.md'), summary)
+      return summary
+    }
+  }
+}
