@@ -12,12 +12,13 @@
 #   EPOCH       timestamp for the layers and image config (default 2024-01-01T00:00:00Z)
 #
 # Layout (each directory appears only complete: built under .tmp-* and renamed):
-#   $CACHE_DIR/rootfs/<suite>-<variant>/        the debootstrap root
+#   $CACHE_DIR/rootfs/<suite>-<variant>-r<N>/   the debootstrap root (N: normalise_root version)
 #   $CACHE_DIR/images/debian11-app-<KEY>/       docker-archive.tar, oci-archive.tar, oci/, image.env
 # A lock file serialises builds across test workers. Output on stdout: the image directory.
 set -euo pipefail
 
 : "${CACHE_DIR:?}" "${KEY:?}" "${CONTEXT:?}"
+[[ $KEY =~ ^[a-z0-9][a-z0-9._-]*$ ]] || { echo "KEY must be a lowercase tag, got '$KEY'" >&2; exit 2; }
 SUITE=${SUITE:-bullseye}
 VARIANT=${VARIANT:-minbase}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
@@ -26,7 +27,9 @@ export SOURCE_DATE_EPOCH=$EPOCH
 
 base_name=localhost/scapgate-test/debian11-minbase:1
 app_name=localhost/scapgate-test/debian11-app:$KEY
-rootfs=$CACHE_DIR/rootfs/$SUITE-$VARIANT
+# Bump when normalise_root changes, so that cached roots are rebuilt.
+rootfs_revision=2
+rootfs=$CACHE_DIR/rootfs/$SUITE-$VARIANT-r$rootfs_revision
 image_dir=$CACHE_DIR/images/debian11-app-$KEY
 
 log() { printf '[build-debian-image] %s\n' "$*" >&2; }
@@ -40,12 +43,14 @@ cleanup() { if [ -n "$tmp" ]; then rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 
 # Leaves out what makes a debootstrap root host-specific or needlessly large: the build host's
-# hostname and resolver, downloaded .debs and indexes, logs, and the build day in /etc/shadow.
+# hostname and resolver, downloaded .debs and indexes, logs, the build day in /etc/shadow and
+# ldconfig's aux-cache (build-time stamps). What remains is reproducible for a given mirror state.
 normalise_root() {
   local root=$1 day=$((EPOCH / 86400))
   echo scapgate-test > "$root/etc/hostname"
   : > "$root/etc/resolv.conf"
-  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root/var/log/bootstrap.log"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root/var/log/bootstrap.log" \
+    "$root/var/cache/ldconfig/aux-cache"
   find "$root/var/log" -type f -exec truncate -s 0 {} +
   sed -i -E "s/^([^:]*:[^:]*:)[0-9]+:/\1$day:/" "$root/etc/shadow"
   rm -f "$root/etc/shadow-" "$root/etc/gshadow-" "$root/etc/passwd-" "$root/etc/group-"
@@ -62,8 +67,11 @@ if [ ! -d "$rootfs" ]; then
 fi
 
 if [ -f "$image_dir/image.env" ]; then
-  # The archives are the source of truth; podman's storage may have been reset since.
-  if ! podman image exists "$app_name"; then
+  # The archives are the source of truth; podman's storage may have been reset since, or the tag
+  # moved to a build from another cache directory.
+  want_id=$(sed -n 's/^IMAGE_ID=sha256://p' "$image_dir/image.env")
+  have_id=$(podman image inspect --format '{{.Id}}' "$app_name" 2> /dev/null || true)
+  if [ "${have_id#sha256:}" != "$want_id" ]; then
     log "loading $app_name from the cache"
     podman load -q -i "$image_dir/docker-archive.tar" > /dev/null
   fi
@@ -72,6 +80,7 @@ if [ -f "$image_dir/image.env" ]; then
 fi
 
 log "importing $rootfs as $base_name"
+old_base_id=$(podman image inspect --format '{{.Id}}' "$base_name" 2> /dev/null || true)
 tar -C "$rootfs" --numeric-owner --sort=name --mtime="@$EPOCH" --clamp-mtime \
   --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime -c . |
   podman import -q - "$base_name" > /dev/null
@@ -82,6 +91,9 @@ chmod 0755 "$tmp"
 podman build -q --isolation chroot --pull=never --no-cache --layers --timestamp "$EPOCH" \
   -f "$CONTEXT/Containerfile" -t "$app_name" "$CONTEXT" > "$tmp/build.log" 2>&1 ||
   { tail -n 40 "$tmp/build.log" >&2; exit 1; }
+
+# The previous import, unless an older app image still builds on it (then rmi refuses).
+if [ -n "$old_base_id" ]; then podman rmi "$old_base_id" > /dev/null 2>&1 || true; fi
 
 log "saving $app_name"
 podman save -q --format docker-archive -o "$tmp/docker-archive.tar" "$app_name"
@@ -100,6 +112,7 @@ env_json=$(podman image inspect --format '{{json .Config.Env}}' "$app_name")
   echo "OCI_TAG=debian11-app"
   echo "ENV_JSON=$env_json"
   echo "EPOCH=$EPOCH"
+  echo "ROOTFS=$rootfs"
 } > "$tmp/image.env"
 mv -T "$tmp" "$image_dir"
 tmp=

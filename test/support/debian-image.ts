@@ -91,15 +91,15 @@ export async function ensureDebianImage(
   const cacheDir = options.cacheDir ?? process.env.SCAPGATE_TEST_CACHE ?? defaultCacheDir
   const key = debianImageKey()
   const imageDir = join(cacheDir, 'images', `debian11-app-${key}`)
-  const rootfs = join(cacheDir, 'rootfs', `${suite}-${variant}`)
   const fields = existsSync(join(imageDir, 'image.env')) ? readImageEnv(imageDir) : undefined
-  if (fields === undefined || !(await podmanImageExists(fields.IMAGE_NAME ?? ''))) {
+  const podmanId = fields === undefined ? undefined : await podmanImageId(fields.IMAGE_NAME ?? '')
+  if (fields === undefined || podmanId !== fields.IMAGE_ID) {
     await runBuildScript({cacheDir, key, log: options.log})
   }
-  return describe(imageDir, rootfs, readImageEnv(imageDir))
+  return describe(imageDir, readImageEnv(imageDir))
 }
 
-function describe(imageDir: string, rootfs: string, fields: Record<string, string>): DebianImage {
+function describe(imageDir: string, fields: Record<string, string>): DebianImage {
   const get = (name: string): string => {
     const value = fields[name]
     if (value === undefined || value === '') {
@@ -122,7 +122,7 @@ function describe(imageDir: string, rootfs: string, fields: Record<string, strin
     ociDir: join(imageDir, 'oci'),
     ociTag: get('OCI_TAG'),
     env,
-    rootfs,
+    rootfs: get('ROOTFS'),
     containerfile: join(contextDir, 'Containerfile'),
     expectedFailures: [...debian11AppExpectedFailures],
     epoch: Number(get('EPOCH'))
@@ -138,10 +138,13 @@ function readImageEnv(imageDir: string): Record<string, string> {
   return fields
 }
 
-function podmanImageExists(name: string): Promise<boolean> {
-  if (name === '') return Promise.resolve(false)
+/** The image id podman has for `name` (`sha256:…`), or undefined. */
+function podmanImageId(name: string): Promise<string | undefined> {
+  if (name === '') return Promise.resolve(undefined)
   return new Promise(done =>
-    execFile('podman', ['image', 'exists', name], error => done(error === null))
+    execFile('podman', ['image', 'inspect', '--format', '{{.Id}}', name], (error, stdout) =>
+      done(error === null ? `sha256:${stdout.trim().replace(/^sha256:/, '')}` : undefined)
+    )
   )
 }
 

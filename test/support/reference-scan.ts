@@ -180,8 +180,10 @@ function run(
   okExitCodes: number[] = [0]
 ): Promise<{exitCode: number; stdout: string; stderr: string}> {
   return new Promise((done, fail) => {
-    const merged: NodeJS.ProcessEnv = {...process.env, ...env}
-    for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name]
+    // undefined unsets a variable (APT_CONFIG for oscap-podman)
+    const merged = Object.fromEntries(
+      Object.entries({...process.env, ...env}).filter(([, value]) => value !== undefined)
+    )
     execFile(
       command,
       args,
