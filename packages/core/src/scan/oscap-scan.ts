@@ -1,4 +1,4 @@
-import {lstat, mkdtemp, rename, rm, stat} from 'node:fs/promises'
+import {lstat, mkdtemp, readFile, rename, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {assertContentSafe} from '../content/content-safety.js'
 import {ConfigurationError, ScanFailedError} from '../errors.js'
@@ -6,7 +6,7 @@ import type {Logger} from '../logging.js'
 import {readOscapDiagnostics} from './oscap-diagnostics.js'
 import {type ScannerEnvironment, preflightScanner} from './preflight.js'
 import {SANDBOX_PATHS, excerpt, runInSandbox} from './sandbox.js'
-import {prettyPrintTailoring} from './tailoring.js'
+import {hasCompactSelects, prettyPrintTailoring} from './tailoring.js'
 
 export interface OscapScanOptions {
   /** The extracted image root. It is mounted read-only under an overlay and never modified. */
@@ -72,6 +72,10 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
             join(work, 'tailoring.xml'),
             options.signal
           )
+    // The content is bound read-only into the sandbox; a compact one gets a pretty-printed copy.
+    const contentFile = hasCompactSelects(await readFile(options.contentPath, 'utf8'))
+      ? await prettyPrintTailoring(options.contentPath, join(work, 'content.xml'), options.signal, 'SCAP content')
+      : options.contentPath
     const command = [
       scanner.oscapPath,
       'xccdf',
@@ -94,7 +98,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       workDir: work,
       outDir: sandboxOut,
       root: options.root,
-      inputFile: options.contentPath,
+      inputFile: contentFile,
       ...(tailoringFile === undefined ? {} : {tailoringFile}),
       rpmDbPath: await rpmDbPath(options.root),
       containerVars: options.imageEnv,

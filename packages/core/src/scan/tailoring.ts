@@ -14,7 +14,8 @@ import {excerpt} from './sandbox.js'
 export function prettyPrintTailoring(
   source: string,
   target: string,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  label = 'tailoring file'
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -38,10 +39,19 @@ export function prettyPrintTailoring(
         }
         reject(
           new ConfigurationError(
-            `Expected the tailoring file \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`
+            `Expected the ${label} \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`
           )
         )
       }
     )
   })
+}
+
+/**
+ * True when a `<select>` follows another element with no whitespace between them: the layout that
+ * triggers the 1.3.7 select-parsing bug above. The bug is in profile parsing, so it hits compact
+ * data streams exactly like compact tailoring files; SSG's own content is pretty-printed.
+ */
+export function hasCompactSelects(xml: string): boolean {
+  return /\/><(?:[A-Za-z][\w.-]*:)?select[\s/>]/.test(xml)
 }
