@@ -16,7 +16,10 @@ function formatBytes(bytes: number): string {
  * On a terminal: one line per phase, redrawn in place with a throttled counter.
  * Elsewhere (CI logs): one plain line per phase and nothing else, so logs stay quiet.
  */
-export function createProgress(stream: NodeJS.WritableStream & {isTTY?: boolean}, quiet: boolean): ProgressReporter & {
+export function createProgress(
+  stream: NodeJS.WritableStream & {isTTY?: boolean},
+  quiet: boolean
+): ProgressReporter & {
   finish: () => void
 } {
   const tty = stream.isTTY === true
@@ -41,7 +44,11 @@ export function createProgress(stream: NodeJS.WritableStream & {isTTY?: boolean}
       if (now - lastDraw < 100) return
       lastDraw = now
       const amount =
-        phase === 'extracting' ? formatBytes(done) : total === undefined ? `${done}` : `${done}/${total}`
+        phase === 'extracting'
+          ? formatBytes(done)
+          : total === undefined
+            ? `${done}`
+            : `${done}/${total}`
       stream.write(`\r\u001b[2K${labels[phase]}${detail}… ${amount}`)
     },
     finish() {

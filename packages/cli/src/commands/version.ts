@@ -1,6 +1,6 @@
 import {describeToolVersions, loadEnvironment} from '@scapgate/core'
-import type {CliIo} from './main.js'
-import {scapgateVersion} from './version.js'
+import type {CliIo} from '../command.js'
+import {scapgateVersion} from '../version.js'
 
 /** `scapgate --version`: scapgate's, oscap's and the SCAP content's versions, one per line. */
 export async function printVersion(io: CliIo): Promise<void> {

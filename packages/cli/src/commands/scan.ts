@@ -1,0 +1,169 @@
+import {existsSync} from 'node:fs'
+import {resolve} from 'node:path'
+import {
+  ConfigurationError,
+  getErrorMessage,
+  loadEnvironment,
+  parsePlatform,
+  scanImage,
+  failOnValues,
+  type FailOn,
+  type ScanOutcome
+} from '@scapgate/core'
+import {oneOf, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
+import {createConsoleLogger} from '../console-logger.js'
+import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
+import {createProgress} from '../progress.js'
+import {scapgateVersion} from '../version.js'
+
+function defaultDockerfile(command: ScanCommand, cwd: string): string | undefined {
+  if (command.dockerfile !== undefined) return resolve(cwd, command.dockerfile)
+  const implicit = resolve(cwd, 'Dockerfile')
+  return existsSync(implicit) ? implicit : undefined
+}
+
+export interface ScanCommand {
+  image: string
+  content?: string
+  profile?: string
+  tailoring?: string
+  dockerfile?: string
+  out: string
+  failOn: FailOn
+  platform?: string
+  timeoutSeconds: number
+  verbose: boolean
+  quiet: boolean
+}
+
+const usage = `Usage: scapgate scan IMAGE [options]
+
+Scan a container image with OpenSCAP and gate on the result.
+
+IMAGE
+  docker-archive:PATH[:REF]   a tarball from \`docker save\` or \`podman save\`
+  oci-archive:PATH[:REF]      a tar of an OCI image layout
+  oci:DIR[:REF]               an OCI image layout directory
+
+Options
+  --content DS.xml            SCAP data stream (default: chosen from the image's /etc/os-release)
+  --profile ID|SHORT          XCCDF profile id or short name (default: standard)
+  --tailoring FILE            XCCDF tailoring file
+  --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
+  --out DIR                   output directory (default: ./scapgate-out)
+  --fail-on low|medium|high|never
+                              lowest severity of a failing rule that fails the gate (default: medium)
+  --platform os/arch[/variant]
+                              platform to pick from a multi-platform index (default: linux/amd64)
+  --timeout SECONDS           oscap time limit (default: 1800)
+  --verbose                   debug output
+  --quiet                     errors and the verdict only
+`
+
+export function parseScan(argv: readonly string[]): ScanCommand {
+  const {values, positionals} = parseFlags(argv, {
+    content: {type: 'string'},
+    profile: {type: 'string'},
+    tailoring: {type: 'string'},
+    dockerfile: {type: 'string'},
+    out: {type: 'string'},
+    'fail-on': {type: 'string'},
+    platform: {type: 'string'},
+    timeout: {type: 'string'},
+    verbose: {type: 'boolean'},
+    quiet: {type: 'boolean'}
+  })
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Expected an IMAGE argument after `scan`, got nothing'
+        : `Expected one IMAGE argument after \`scan\`, got ${positionals.length}: ${positionals.join(' ')}`
+    )
+  }
+  rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
+  const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
+  const timeoutText = values.timeout ?? '1800'
+  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
+    throw new UsageError(
+      `Expected \`--timeout\` to be a whole number of seconds ≥ 1, got \`${timeoutText}\``
+    )
+  }
+  return {
+    image: positionals[0] as string,
+    content: values.content,
+    profile: values.profile,
+    tailoring: values.tailoring,
+    dockerfile: values.dockerfile,
+    out: values.out ?? 'scapgate-out',
+    failOn,
+    platform: values.platform,
+    timeoutSeconds: Number(timeoutText),
+    verbose: values.verbose === true,
+    quiet: values.quiet === true
+  }
+}
+
+/** `scapgate scan`: runs the core scan and turns its verdict (a value) into an exit code. */
+export async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
+  const logger = createConsoleLogger({
+    stream: io.stderr,
+    verbose: command.verbose,
+    quiet: command.quiet
+  })
+  const progress = createProgress(io.stderr, command.quiet)
+  let outcome: ScanOutcome
+  try {
+    outcome = await scanImage({
+      image: command.image,
+      contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
+      profile: command.profile,
+      tailoringPath:
+        command.tailoring === undefined ? undefined : resolve(io.cwd, command.tailoring),
+      outDir: resolve(io.cwd, command.out),
+      failOn: command.failOn,
+      platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
+      timeoutMs: command.timeoutSeconds * 1000,
+      environment: loadEnvironment(io.env),
+      dockerfile: defaultDockerfile(command, io.cwd),
+      cwd: io.cwd,
+      toolVersion: scapgateVersion,
+      logger,
+      progress,
+      signal: io.signal
+    })
+  } catch (error) {
+    progress.finish()
+    const code = exitCodeForError(error)
+    const kind =
+      code === ExitCode.Usage
+        ? error instanceof ConfigurationError
+          ? 'configuration error'
+          : 'usage error'
+        : code === ExitCode.Interrupted
+          ? 'interrupted'
+          : 'the scan could not complete'
+    io.stderr.write(`scapgate: ${kind}: ${getErrorMessage(error)}\n`)
+    if (command.verbose && error instanceof Error && error.stack !== undefined) {
+      io.stderr.write(`${error.stack}\n`)
+    }
+    return code
+  }
+  progress.finish()
+  if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}\n`)
+  const {verdict} = outcome
+  io.stdout.write(
+    verdict.status === 'pass'
+      ? `scapgate: gate passed (${command.image})\n`
+      : `scapgate: gate FAILED (${command.image}): ${verdict.reasons.map(r => r.message).join('; ')}\n`
+  )
+  io.stderr.write(`Outputs in ${outcome.outDir}\n`)
+  return verdict.status === 'pass' ? ExitCode.GatePassed : ExitCode.GateFailed
+}
+
+export const scanCommandSpec: CommandSpec<ScanCommand> = {
+  name: 'scan',
+  summary: 'scan an image and gate on the result',
+  usage,
+  parse: parseScan,
+  run: runScan
+}

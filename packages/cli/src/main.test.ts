@@ -1,0 +1,87 @@
+import {Writable} from 'node:stream'
+import {describe, expect, it} from 'vitest'
+import {parseScan} from './commands/scan.js'
+import {UsageError} from './exit-codes.js'
+import {run, type CliIo} from './main.js'
+
+function capture(): {io: CliIo; out: () => string; err: () => string} {
+  let out = ''
+  let err = ''
+  const sink = (append: (s: string) => void): Writable =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk))
+        done()
+      }
+    })
+  return {
+    io: {
+      stdout: sink(s => (out += s)),
+      stderr: sink(s => (err += s)),
+      env: {},
+      cwd: '/',
+      signal: new AbortController().signal
+    },
+    out: () => out,
+    err: () => err
+  }
+}
+
+describe('parseScan', () => {
+  it('applies the documented defaults', () => {
+    expect(parseScan(['docker-archive:a.tar'])).toMatchObject({
+      image: 'docker-archive:a.tar',
+      out: 'scapgate-out',
+      failOn: 'medium',
+      timeoutSeconds: 1800,
+      verbose: false,
+      quiet: false
+    })
+  })
+
+  it('names the flag, the choices and the value when --fail-on is wrong', () => {
+    expect(() => parseScan(['x', '--fail-on', 'hgh'])).toThrow(
+      new UsageError('Expected `--fail-on` to be one of low|medium|high|never, got `hgh`')
+    )
+  })
+
+  it('rejects an empty value, which usually means an unset CI variable', () => {
+    expect(() => parseScan(['x', '--profile', ''])).toThrow(
+      'Expected `--profile` to have a value, got an empty string'
+    )
+  })
+
+  it('wants exactly one image', () => {
+    expect(() => parseScan([])).toThrow('Expected an IMAGE argument after `scan`, got nothing')
+    expect(() => parseScan(['a', 'b'])).toThrow('Expected one IMAGE argument after `scan`, got 2: a b')
+  })
+
+  it('rejects a timeout that is not a positive whole number', () => {
+    expect(() => parseScan(['x', '--timeout', '1.5'])).toThrow('`--timeout`')
+    expect(() => parseScan(['x', '--timeout', '0'])).toThrow('`--timeout`')
+  })
+
+  it('rejects unknown flags', () => {
+    expect(() => parseScan(['x', '--fial-on', 'low'])).toThrow(UsageError)
+  })
+})
+
+describe('run', () => {
+  it('exits 2 with the command list for an unknown command', async () => {
+    const {io, err} = capture()
+    expect(await run(['scna'], io)).toBe(2)
+    expect(err()).toContain('Expected a command (scan')
+  })
+
+  it('exits 2 and prints the scan usage for a bad scan flag', async () => {
+    const {io, err} = capture()
+    expect(await run(['scan', 'x', '--bogus'], io)).toBe(2)
+    expect(err()).toContain('Usage: scapgate scan IMAGE')
+  })
+
+  it('prints help on stdout and exits 0', async () => {
+    const {io, out} = capture()
+    expect(await run(['scan', '--help'], io)).toBe(0)
+    expect(out()).toContain('--fail-on low|medium|high|never')
+  })
+})
