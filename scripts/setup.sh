@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: OpenSCAP and the SCAP Security Guide are the scanner; the rest build and read
-# real images in the tests (podman build --isolation chroot, debootstrap, skopeo, umoci).
+# real images in the tests (podman build --isolation chroot, debootstrap, skopeo, umoci), and a
+# local registry with htpasswd auth for the registry-pull tests (docker-registry, apache2-utils).
 apt_packages=(
   openscap-scanner openscap-utils ssg-debian ssg-nondebian libxml2-utils
-  util-linux podman debootstrap skopeo umoci
+  util-linux podman debootstrap skopeo umoci docker-registry apache2-utils
 )
 
 sudo_cmd=()
