@@ -22,8 +22,9 @@ export interface RenderedOutputs {
 }
 
 /**
- * ARF → result model, then the outputs. `report.html` is written first because it depends only on
- * the ARF (evidence); the rest depends on the verdict, which the caller computes from the model.
+ * ARF → result model, then the outputs. `report.html` is written first, alongside the parse, because
+ * it depends only on the ARF (evidence); the rest depends on the verdict, which the caller computes
+ * from the model.
  */
 export async function renderOutputs(
   options: ScanImageOptions,
@@ -32,12 +33,15 @@ export async function renderOutputs(
   scan: ContainedScan
 ): Promise<RenderedOutputs> {
   const {outDir} = options
-  await generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
-    scanner: scan.scanner,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs
-  })
-  const parsed = await parseArf(scan.arfPath)
+  // The HTML report is an oscap subprocess: render it while this process parses the ARF.
+  const [parsed] = await Promise.all([
+    parseArf(scan.arfPath),
+    generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
+      scanner: scan.scanner,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs
+    })
+  ])
   const {image, os} = prepared
   const results = buildScanResults(parsed, {
     image: {

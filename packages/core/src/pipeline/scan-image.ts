@@ -11,6 +11,7 @@ import {preflightScanner} from '../scan/preflight.js'
 import {renderOutputs} from './render-outputs.js'
 import {prepareRoot} from './prepare-root.js'
 import {createWorkDir} from './work-dir.js'
+import {timePhases} from './phase-timer.js'
 import {chooseBaseline} from './choose-baseline.js'
 import {runContainedScan} from './run-contained-scan.js'
 
@@ -56,7 +57,9 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * cancellation through `signal`. Does not decide exit codes.
  */
 export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome> {
-  const {logger, progress, signal} = options
+  const {logger, signal} = options
+  const progress = timePhases(options.progress, logger)
+  options = {...options, progress}
   await mkdir(options.outDir, {recursive: true})
   const work = await createWorkDir(options.environment.tmpDir)
   try {
@@ -76,6 +79,7 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
       const verdict = evaluateGate(rendered.results, {failOn: options.failOn})
       const summaryMarkdown = await rendered.write(verdict)
       logger.debug(`outputs written to ${options.outDir}`)
+      progress.finish()
       return {results: rendered.results, verdict, outDir: options.outDir, summaryMarkdown}
     } finally {
       await prepared.image.close()
