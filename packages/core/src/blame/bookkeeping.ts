@@ -1,0 +1,146 @@
+/**
+ * Per-layer history of the paths and packages that evidence names: which layer wrote which
+ * version of a file, and which layer installed, changed or removed which dpkg package.
+ *
+ * In a scan, the applier's `written`/`removed` lists say which layers touched what, so only
+ * those layers are re-read. Without them (`scapgate report --image`), every layer is read.
+ * RPM databases (`/var/lib/rpm`, a binary database) are not read: rpm packages stay
+ * unattributable, and findings about them point at the FROM line saying so.
+ */
+import type {VerifiedLayer} from '../image/types.js'
+import type {LayerChanges, RootPath} from '../layers/types.js'
+import {parseDpkgStatus} from './dpkg-status.js'
+import {
+  dpkgStatusDir,
+  isAtOrBelow,
+  isDpkgDatabase,
+  readLayerEvidence,
+  type FileVersion,
+  type LayerEvidence
+} from './layer-evidence.js'
+
+/** One change of a path or package; `undefined` means it was removed by that layer. */
+export interface Change<T> {
+  layer: number
+  value: T | undefined
+}
+
+export interface LayerBookkeeping {
+  layerCount: number
+  /** Wanted path → its changes, in layer order. Paths no layer touched are absent. */
+  files: Map<RootPath, Change<FileVersion>[]>
+  /** dpkg package → version changes, in layer order. */
+  packages: Map<string, Change<string>[]>
+}
+
+export interface CollectOptions {
+  layers: readonly VerifiedLayer[]
+  /** The applier's bookkeeping; when given, layers that touched none of the paths are skipped. */
+  changes?: readonly LayerChanges[]
+  /** In-root paths the evidence names. */
+  paths: Iterable<RootPath>
+  signal?: AbortSignal
+}
+
+export async function collectBookkeeping(options: CollectOptions): Promise<LayerBookkeeping> {
+  const wanted = new Set(options.paths)
+  const files = new Map<RootPath, Change<FileVersion>[]>()
+  const packages = new Map<string, Change<string>[]>()
+  const current = new Map<RootPath, FileVersion>()
+  const dpkgFiles = new Map<RootPath, Map<string, string>>()
+  let installed = new Map<string, string>()
+
+  for (const layer of options.layers) {
+    const changes = options.changes?.find(c => c.index === layer.index)
+    if (changes !== undefined && !touches(changes, wanted)) continue
+    const evidence = await readLayerEvidence(layer, wanted, {signal: options.signal})
+    applyRemovals(evidence, current, dpkgFiles, wanted, (path, value) =>
+      record(files, path, layer.index, value)
+    )
+    for (const [path, version] of evidence.files) {
+      current.set(path, version)
+      record(files, path, layer.index, version)
+    }
+    for (const [path, data] of evidence.dpkg) {
+      dpkgFiles.set(path, parseDpkgStatus(data.toString('utf8')))
+    }
+    const next = union(dpkgFiles)
+    for (const [name, version] of next) {
+      if (installed.get(name) !== version) record(packages, name, layer.index, version)
+    }
+    for (const name of installed.keys()) {
+      if (!next.has(name)) record(packages, name, layer.index, undefined)
+    }
+    installed = next
+  }
+  return {layerCount: options.layers.length, files, packages}
+}
+
+function touches(changes: LayerChanges, wanted: ReadonlySet<RootPath>): boolean {
+  for (const path of changes.written) if (wanted.has(path) || isDpkgDatabase(path)) return true
+  for (const removed of changes.removed) {
+    if (isAtOrBelow('/var/lib/dpkg/status', removed) || isAtOrBelow(dpkgStatusDir, removed))
+      return true
+    for (const path of wanted) if (isAtOrBelow(path, removed)) return true
+  }
+  return false
+}
+
+function applyRemovals(
+  evidence: LayerEvidence,
+  current: Map<RootPath, FileVersion>,
+  dpkgFiles: Map<RootPath, Map<string, string>>,
+  wanted: ReadonlySet<RootPath>,
+  removed: (path: RootPath, value: undefined) => void
+): void {
+  const gone = (path: string): boolean =>
+    evidence.whiteouts.some(w => isAtOrBelow(path, w)) ||
+    evidence.opaque.some(o => path !== o && isAtOrBelow(path, o))
+  for (const path of wanted) {
+    if (current.has(path) && gone(path)) {
+      current.delete(path)
+      removed(path, undefined)
+    }
+  }
+  for (const path of [...dpkgFiles.keys()]) if (gone(path)) dpkgFiles.delete(path)
+}
+
+function union(dpkgFiles: ReadonlyMap<RootPath, Map<string, string>>): Map<string, string> {
+  const all = new Map<string, string>()
+  for (const path of [...dpkgFiles.keys()].sort()) {
+    for (const [name, version] of dpkgFiles.get(path) ?? []) all.set(name, version)
+  }
+  return all
+}
+
+function record<T>(
+  into: Map<string, Change<T>[]>,
+  key: string,
+  layer: number,
+  value: T | undefined
+) {
+  const list = into.get(key) ?? []
+  list.push({layer, value})
+  into.set(key, list)
+}
+
+/**
+ * The layer that introduced the final value of `key(version)`: walking back from the last change,
+ * the earliest layer of the unbroken run of versions with that same key. Undefined when the last
+ * change removed the thing (it is not in the image).
+ */
+export function introducingLayer<T>(
+  changes: readonly Change<T>[],
+  key: (value: T) => string
+): number | undefined {
+  const last = changes[changes.length - 1]
+  if (last?.value === undefined) return undefined
+  const want = key(last.value)
+  let at = changes.length - 1
+  while (at > 0) {
+    const previous = changes[at - 1] as Change<T>
+    if (previous.value === undefined || key(previous.value) !== want) break
+    at -= 1
+  }
+  return (changes[at] as Change<T>).layer
+}
