@@ -94,7 +94,7 @@ export function selectByRef(
   return entries
 }
 
-function isAttestation(descriptor: Descriptor): boolean {
+export function isAttestation(descriptor: Descriptor): boolean {
   const p = descriptor.platform
   return (
     descriptor.annotations['vnd.docker.reference.type'] === 'attestation-manifest' ||

@@ -7,6 +7,8 @@ import {pipeline} from 'node:stream/promises'
 import {createGunzip} from 'node:zlib'
 import {InvalidImageError, LimitExceededError, getErrorMessage} from '../errors.js'
 import {DirectorySource, type BlobSource} from './blob-source.js'
+import {exportFromDaemon} from './daemon/docker-daemon.js'
+import {saveFromPodman} from './daemon/podman-store.js'
 import {loadDockerArchive} from './docker-archive.js'
 import type {ImageParts} from './manifest-image.js'
 import {loadManifestImage} from './manifest-image.js'
@@ -19,6 +21,7 @@ import {
   selectPlatform
 } from './oci-layout.js'
 import {formatPlatform, platformMatches} from './platform.js'
+import {pullRegistryImage} from './registry/pull-image.js'
 import {TarIndex} from './tar-index.js'
 import type {ImageReference, OpenImageOptions, Platform, ResolvedImage} from './types.js'
 
@@ -84,21 +87,70 @@ async function gunzipArchive(
 async function openArchive(
   ref: ImageReference,
   options: OpenImageOptions,
-  created: string[]
+  created: string[],
+  path = ref.path
 ): Promise<TarIndex> {
-  const info = await stat(ref.path).catch((error: unknown) => {
+  const info = await stat(path).catch((error: unknown) => {
     throw new InvalidImageError(
       `${ref.raw}: cannot read the archive: ${getErrorMessage(error)}`,
-      ref.path,
+      path,
       {cause: error}
     )
   })
   if (!info.isFile())
-    throw new InvalidImageError(`${ref.raw}: \`${ref.path}\` is not a regular file`, ref.path)
-  const file = (await isGzip(ref.path))
-    ? await gunzipArchive(ref.path, options, ref.raw, created)
-    : ref.path
+    throw new InvalidImageError(`${ref.raw}: \`${path}\` is not a regular file`, path)
+  const file = (await isGzip(path)) ? await gunzipArchive(path, options, ref.raw, created) : path
   return TarIndex.read(file, ref.raw)
+}
+
+/** A new private file name in the work directory, registered for removal first. */
+function stagedFile(options: OpenImageOptions, created: string[], suffix: string): string {
+  const file = join(options.workDir, `intake-${randomBytes(8).toString('hex')}${suffix}`)
+  created.push(file)
+  return file
+}
+
+/**
+ * `docker-daemon:` and `podman:` become archives in the work directory (the daemon's export is a
+ * docker-archive, podman's save an OCI archive) read by the same verifying code as user archives.
+ * The archive holds the one image asked for, so no REF selects inside it.
+ */
+async function loadFromDaemon(
+  ref: ImageReference,
+  options: OpenImageOptions,
+  created: string[]
+): Promise<ImageParts & {names: string[]}> {
+  const label = ref.raw
+  if (ref.transport === 'docker-daemon') {
+    const file = stagedFile(options, created, '.docker.tar')
+    options.log?.(`${label}: exporting from the Docker API socket`)
+    await exportFromDaemon(ref.path, file, {
+      dockerHost: options.daemon?.dockerHost,
+      signal: options.signal,
+      label
+    })
+    const parts = await loadDockerArchive(
+      await openArchive(ref, options, created, file),
+      undefined,
+      options.signal
+    )
+    return {...parts, names: parts.names.length > 0 ? parts.names : [ref.path]}
+  }
+  const file = stagedFile(options, created, '.oci.tar')
+  options.log?.(`${label}: saving from podman's store`)
+  await saveFromPodman(ref.path, file, {
+    podmanPath: options.daemon?.podmanPath,
+    env: options.daemon?.podmanEnv,
+    signal: options.signal,
+    label
+  })
+  const parts = await loadLayout(
+    await openArchive(ref, options, created, file),
+    undefined,
+    options.platform,
+    options.signal
+  )
+  return {...parts, names: [ref.path]}
 }
 
 async function loadLayout(
@@ -125,7 +177,11 @@ async function loadLayout(
  * (default linux/amd64) selects one; when it holds exactly one, that image is used unless an
  * explicit `options.platform` contradicts its config.
  *
- * It does not extract layers, contact a registry or daemon, or read outside the archive/layout.
+ * `registry`, `docker-daemon` and `podman` references are fetched first (see `pullRegistryImage`,
+ * `exportFromDaemon`, `saveFromPodman`) into `workDir` (or the blob cache) and then read by the
+ * same verifying code.
+ *
+ * It does not extract layers or read outside the archive/layout/work directory.
  * @throws InvalidImageError (or LimitExceededError) naming the reference and the blob at fault;
  *   anything created in `workDir` is removed before it throws.
  */
@@ -135,12 +191,16 @@ export async function openImage(
 ): Promise<ResolvedImage> {
   const created: string[] = []
   const close = async (): Promise<void> => {
-    for (const file of created.splice(0)) await rm(file, {force: true})
+    for (const file of created.splice(0)) await rm(file, {force: true, recursive: true})
   }
   try {
     options.signal?.throwIfAborted()
     let parts: ImageParts & {names: string[]}
-    if (ref.transport === 'oci') {
+    if (ref.transport === 'registry') {
+      parts = await pullRegistryImage(ref, options, dir => created.push(dir))
+    } else if (ref.transport === 'docker-daemon' || ref.transport === 'podman') {
+      parts = await loadFromDaemon(ref, options, created)
+    } else if (ref.transport === 'oci') {
       parts = await loadLayout(
         await DirectorySource.open(ref.path, ref.raw),
         ref.ref,

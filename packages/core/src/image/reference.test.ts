@@ -27,20 +27,89 @@ describe('parseImageReference', () => {
     })
   })
 
-  it('rejects an unknown transport and lists the supported ones', () => {
-    expect(() => parseImageReference('docker://alpine', 'image')).toThrow(ConfigurationError)
-    expect(() => parseImageReference('docker://alpine', 'image')).toThrow(
-      'Expected `image` to be docker-archive:PATH[:REF], oci-archive:PATH[:REF] or oci:DIR[:REF]; unknown transport `docker` (supported: docker-archive, oci-archive, oci) in `docker://alpine`'
+  it('reads an unknown transport with a path as a typo and lists the supported ones', () => {
+    expect(() => parseImageReference('docker-archve:/tmp/a.tar', 'image')).toThrow(
+      ConfigurationError
+    )
+    expect(() => parseImageReference('docker-archve:/tmp/a.tar', 'image')).toThrow(
+      'unknown transport `docker-archve` (supported: docker-archive, oci-archive, oci, docker-daemon, podman) in `docker-archve:/tmp/a.tar`'
     )
   })
 
-  it('rejects a missing transport, an empty path and a malformed ref', () => {
-    expect(() => parseImageReference('alpine.tar')).toThrow('no transport prefix in `alpine.tar`')
+  it('rejects a bare archive path, an empty path and a malformed ref', () => {
+    expect(() => parseImageReference('alpine.tar')).toThrow(
+      'it looks like an archive path; write docker-archive:PATH or oci-archive:PATH in `alpine.tar`'
+    )
     expect(() => parseImageReference('oci:')).toThrow('the path is empty')
     expect(() => parseImageReference('oci:dir:bad ref')).toThrow(
       'REF `bad ref` is not a tag, ref name or @N index'
     )
     expect(() => parseImageReference('oci:dir:')).toThrow(ConfigurationError)
+  })
+
+  it('normalises registry references as docker does, with or without docker://', () => {
+    expect(parseImageReference('alpine')).toEqual({
+      transport: 'registry',
+      path: 'docker.io/library/alpine:latest',
+      raw: 'alpine'
+    })
+    expect(parseImageReference('docker://alpine:3.19').path).toBe('docker.io/library/alpine:3.19')
+    expect(parseImageReference('me/app').path).toBe('docker.io/me/app:latest')
+    expect(parseImageReference('index.docker.io/me/app:1').path).toBe('docker.io/me/app:1')
+    expect(parseImageReference('localhost/app').path).toBe('localhost/app:latest')
+    expect(parseImageReference('127.0.0.1:5000/ns/app:v1.2').path).toBe(
+      '127.0.0.1:5000/ns/app:v1.2'
+    )
+    const digest = `sha256:${'a'.repeat(64)}`
+    expect(parseImageReference(`registry.example.com/ns/app@${digest}`).path).toBe(
+      `registry.example.com/ns/app@${digest}`
+    )
+    expect(parseImageReference(`registry.example.com/ns/app:1@${digest}`).path).toBe(
+      `registry.example.com/ns/app:1@${digest}`
+    )
+  })
+
+  it('parses docker-daemon: and podman: names with the same grammar', () => {
+    expect(parseImageReference('docker-daemon:alpine:3.19')).toEqual({
+      transport: 'docker-daemon',
+      path: 'docker.io/library/alpine:3.19',
+      raw: 'docker-daemon:alpine:3.19'
+    })
+    expect(parseImageReference('podman:localhost/scapgate/app:1')).toMatchObject({
+      transport: 'podman',
+      path: 'localhost/scapgate/app:1'
+    })
+  })
+
+  it('refuses names that could be read as flags or carry shell metacharacters (REG-30)', () => {
+    for (const bad of [
+      'docker-daemon:--output=x.tar',
+      'podman:-q',
+      'podman:app;rm -rf /',
+      'podman:$(id)',
+      'docker-daemon:app`id`',
+      'podman:../etc/passwd',
+      'podman:'
+    ]) {
+      expect(() => parseImageReference(bad), bad).toThrow(ConfigurationError)
+    }
+    expect(() => parseImageReference('podman:--output=x.tar')).toThrow(
+      'is not lower-case path components in `--output=x.tar`'
+    )
+  })
+
+  it('accepts only sha256 digests of 64 lowercase hex digits (REG-11)', () => {
+    for (const digest of [
+      'sha256:../../x',
+      `sha256:${'A'.repeat(64)}`,
+      `sha256:${'a'.repeat(63)}`,
+      `md5:${'a'.repeat(32)}`,
+      `sha512:${'a'.repeat(128)}`
+    ]) {
+      expect(() => parseImageReference(`registry.example.com/app@${digest}`), digest).toThrow(
+        'the digest is not sha256:<64 lowercase hex digits>'
+      )
+    }
   })
 
   it('escapes control characters of the argument in its message', () => {

@@ -3,9 +3,14 @@
  * Intake resolves a user reference into verified blobs; it never extracts anything.
  */
 
-export type ImageTransport = 'docker-archive' | 'oci-archive' | 'oci'
+export type ImageTransport =
+  'docker-archive' | 'oci-archive' | 'oci' | 'docker-daemon' | 'podman' | 'registry'
 
-/** A parsed `IMAGE` argument. `path` is a filesystem path; `ref` is the optional tag/digest selector. */
+/**
+ * A parsed `IMAGE` argument. For the archive forms `path` is a filesystem path and `ref` the
+ * optional tag/digest selector; for `docker-daemon`, `podman` and `registry` `path` is the
+ * validated image name (`docker.io/library/alpine:latest`) and `ref` is unset.
+ */
 export interface ImageReference {
   transport: ImageTransport
   path: string
@@ -67,10 +72,45 @@ export interface ResolvedImage {
   close: () => Promise<void>
 }
 
+/** Registry pulls: transport, credentials and the blob cache. Everything is injected; nothing is read from `process.env`. */
+export interface RegistryOptions {
+  /** PEM file of CA certificates trusted in addition to the system roots. */
+  caFile?: string
+  /** `host[:port]` registries spoken to over plain http. */
+  insecureRegistries?: string[]
+  /** Content-addressed blob cache reused across scans; without it blobs go to the work directory. */
+  cacheDir?: string
+  /** Explicit credentials (flags, `SCAPGATE_REGISTRY_USERNAME/PASSWORD`); used for the pulled registry only. */
+  credentials?: {username: string; password: string}
+  /** `REGISTRY_AUTH_FILE` (podman's auth.json format). */
+  authFile?: string
+  /** Directory holding `config.json` (`$DOCKER_CONFIG`, else `$HOME/.docker`); never the workspace. */
+  dockerConfigDir?: string
+  /** Parallel blob downloads (default 4). */
+  concurrency?: number
+  /** Total time for the pull including retries (default 15 minutes). */
+  timeBudgetMs?: number
+  /** Environment for credential helpers (`PATH`, `HOME`); default: only PATH=/usr/bin:/bin. */
+  helperEnv?: Record<string, string>
+}
+
+export interface DaemonOptions {
+  /** `DOCKER_HOST`; only `unix://PATH` is supported. Default `unix:///var/run/docker.sock`. */
+  dockerHost?: string
+  /** The podman binary for `podman:` (default `podman` on PATH). */
+  podmanPath?: string
+  /** Environment for podman (PATH, HOME, XDG_RUNTIME_DIR, CONTAINERS_*); default PATH only. */
+  podmanEnv?: Record<string, string>
+}
+
 export interface OpenImageOptions {
   /** Default linux/amd64. */
   platform?: Platform
   /** Private directory for temporary files; intake may create files inside, never outside. */
   workDir: string
   signal?: AbortSignal
+  registry?: RegistryOptions
+  daemon?: DaemonOptions
+  /** Debug lines about pulls (never credentials). */
+  log?: (message: string) => void
 }
