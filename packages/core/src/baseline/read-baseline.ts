@@ -1,0 +1,130 @@
+/**
+ * `--baseline FILE` → {@link BaselineData}. Accepts, by content (not by file name):
+ * - a baseline file from `scapgate baseline` (`schema` = baseline/v1);
+ * - a `results.json` from an earlier scan (`schema` = results/v1);
+ * - an ARF (XML) from an earlier scan, ours or any oscap 1.3 run.
+ * Everything parsed stays `unknown` until the guards here have checked it; a file that is none of
+ * these is a {@link ConfigurationError} naming it.
+ */
+import {readFile, stat} from 'node:fs/promises'
+import {parseArfText} from '../arf/parse-arf.js'
+import {ConfigurationError, getErrorMessage} from '../errors.js'
+import {ruleResultValues, type RuleResultValue} from '../results/model.js'
+import {resultsSchemaUri} from '../results/results-json.js'
+import {baselineSchemaUri} from './baseline-file.js'
+import {perRule, worstResult} from './classify.js'
+import type {BaselineData} from './types.js'
+
+const maxBaselineBytes = 512 * 1024 * 1024
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isResult(value: unknown): value is RuleResultValue {
+  return typeof value === 'string' && (ruleResultValues as readonly string[]).includes(value)
+}
+
+/** @param source the name for messages (as the user gave it) */
+export async function readBaseline(path: string, source: string = path): Promise<BaselineData> {
+  let text: string
+  try {
+    const size = (await stat(path)).size
+    if (size > maxBaselineBytes)
+      throw new Error(`${size} bytes, more than the ${maxBaselineBytes} allowed`)
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigurationError(
+      `Expected \`--baseline\` to name a readable file, got \`${source}\` (${getErrorMessage(error)})`
+    )
+  }
+  return parseBaseline(text, source)
+}
+
+export function parseBaseline(text: string, source: string): BaselineData {
+  const start = text.trimStart()
+  if (start.startsWith('<')) return fromArf(text, source)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw bad(source, `not JSON or XML (${getErrorMessage(error)})`)
+  }
+  if (!isRecord(json)) throw bad(source, 'a JSON document that is not an object')
+  if (json['schema'] === baselineSchemaUri) return fromBaselineFile(json, source)
+  if (json['schema'] === resultsSchemaUri) return fromResultsJson(json, source)
+  throw bad(source, `a JSON document with schema \`${String(json['schema']).slice(0, 100)}\``)
+}
+
+function bad(source: string, found: string): ConfigurationError {
+  return new ConfigurationError(
+    `Expected \`--baseline\` ${source} to be a scapgate baseline, a results.json or an ARF, found ${found}`
+  )
+}
+
+function fromBaselineFile(json: Record<string, unknown>, source: string): BaselineData {
+  const {rules, score} = json
+  if (!isRecord(rules)) throw bad(source, 'a baseline without a `rules` object')
+  const map = new Map<string, RuleResultValue>()
+  for (const [id, result] of Object.entries(rules)) {
+    if (!isResult(result))
+      throw bad(
+        source,
+        `rule \`${id.slice(0, 200)}\` with result \`${String(result).slice(0, 50)}\``
+      )
+    map.set(id, result)
+  }
+  if (typeof score !== 'number') throw bad(source, 'a baseline without a numeric `score`')
+  const profile = json['profile']
+  const digest = json['configDigest']
+  return {
+    source,
+    score,
+    rules: map,
+    ...(typeof profile === 'string' ? {profileId: profile} : {}),
+    ...(typeof digest === 'string' ? {configDigest: digest} : {})
+  }
+}
+
+function fromResultsJson(json: Record<string, unknown>, source: string): BaselineData {
+  const {rules, score, scanner, image} = json
+  if (!Array.isArray(rules)) throw bad(source, 'a results.json without a `rules` array')
+  const map = new Map<string, RuleResultValue>()
+  for (const rule of rules as unknown[]) {
+    if (!isRecord(rule) || typeof rule['id'] !== 'string' || !isResult(rule['result'])) {
+      throw bad(source, 'a results.json rule without a string `id` and a valid `result`')
+    }
+    const seen = map.get(rule['id'])
+    map.set(rule['id'], seen === undefined ? rule['result'] : worstResult(seen, rule['result']))
+  }
+  const value = isRecord(score) ? score['value'] : undefined
+  const profile =
+    isRecord(scanner) && isRecord(scanner['profile']) ? scanner['profile']['id'] : undefined
+  const digest = isRecord(image) ? image['configDigest'] : undefined
+  return {
+    source,
+    ...(typeof value === 'number' ? {score: value} : {}),
+    rules: map,
+    ...(typeof profile === 'string' ? {profileId: profile} : {}),
+    ...(typeof digest === 'string' ? {configDigest: digest} : {})
+  }
+}
+
+function fromArf(text: string, source: string): BaselineData {
+  const parsed = parseArfText(text, source)
+  const {testResult} = parsed
+  const rules = perRule(
+    testResult.ruleResults
+      .filter(r => r.result !== 'notselected')
+      .map(r => ({id: r.idref, result: r.result}))
+  )
+  const score =
+    testResult.scores.find(s => s.system === 'urn:xccdf:scoring:default') ?? testResult.scores[0]
+  return {
+    source,
+    ...(score === undefined ? {} : {score: score.value}),
+    rules,
+    ...(testResult.profileId === undefined ? {} : {profileId: testResult.profileId}),
+    benchmarkId: testResult.benchmarkId
+  }
+}
