@@ -24,6 +24,8 @@ export interface WalkResult {
   found: boolean
   /** The resolved location is a directory (always true in create mode). */
   directory: boolean
+  /** The resolved components (what `relative` joins). */
+  components: Buffer[]
 }
 
 function split(target: Buffer): Buffer[] {
@@ -59,17 +61,19 @@ function relativeOf(stack: readonly Buffer[]): string {
  * `lookup` mode the walk stops at the first missing or non-directory component and the rest is
  * joined lexically. The result's components are all real directories at the time of the walk;
  * this is safe only because nothing but the applier writes into the root (see security.md 1.4).
+ * `from` continues a walk from an earlier result (a directory that is still valid).
  */
 export function walkInRoot(
   root: Buffer,
   components: readonly Buffer[],
   mode: WalkMode,
   fail: (message: string) => never,
-  hooks: WalkHooks = {}
+  hooks: WalkHooks = {},
+  from?: WalkResult
 ): WalkResult {
   const pending = components.slice().reverse()
-  const stack: Buffer[] = []
-  let current = root
+  const stack: Buffer[] = from === undefined ? [] : from.components.slice()
+  let current = from === undefined ? root : from.absolute
   let hops = 0
   let found = true
   let directory = true
@@ -119,7 +123,13 @@ export function walkInRoot(
     stack.push(part)
     current = candidate
   }
-  return {absolute: current, relative: relativeOf(stack), found, directory: found && directory}
+  return {
+    absolute: current,
+    relative: relativeOf(stack),
+    found,
+    directory: found && directory,
+    components: stack
+  }
 }
 
 function rootBuffer(root: string): Buffer {

@@ -77,6 +77,14 @@ export class LayerWriter {
         break
       case 'dir':
         this.writeDirectory(header, target, relative)
+        // A directory just created or kept is a valid resolution for its own children.
+        this.parents.set(components.map(part => part.toString('latin1')).join('/'), {
+          absolute: target,
+          relative,
+          found: true,
+          directory: true,
+          components: [...parent.components, name]
+        })
         break
       case 'symlink':
         this.writeSymlink(header, target, relative, fail)
@@ -91,6 +99,7 @@ export class LayerWriter {
     this.written.push(`/${relative}`)
   }
 
+  /** Resolves (and creates) a parent directory, reusing the cached resolution of its own parent. */
   private resolveParent(components: Buffer[], fail: Fail): WalkResult {
     const key = components.map(part => part.toString('latin1')).join('/')
     const cached = this.parents.get(key)
@@ -100,10 +109,19 @@ export class LayerWriter {
       this.upper.add(relative)
       this.written.push(`/${relative}`)
     }
-    const resolved = walkInRoot(this.image.root, components, 'create', fail, {
-      created: onCreated,
-      replaced: onCreated
-    })
+    const hooks = {created: onCreated, replaced: onCreated}
+    const last = components.length - 1
+    const resolved =
+      last < 0
+        ? walkInRoot(this.image.root, [], 'create', fail)
+        : walkInRoot(
+            this.image.root,
+            components.slice(last),
+            'create',
+            fail,
+            hooks,
+            this.resolveParent(components.slice(0, last), fail)
+          )
     this.parents.set(key, resolved)
     return resolved
   }
