@@ -5,6 +5,7 @@ import {
   getErrorMessage,
   loadEnvironment,
   parsePlatform,
+  sourceSettings,
   scanImage,
   failOnValues,
   type FailOn,
@@ -34,6 +35,11 @@ export interface ScanCommand {
   timeoutSeconds: number
   verbose: boolean
   quiet: boolean
+  caFile?: string
+  insecureRegistries: string[]
+  cacheDir?: string
+  username?: string
+  passwordStdin: boolean
 }
 
 const usage = `Usage: scapgate scan IMAGE [options]
@@ -44,6 +50,10 @@ IMAGE
   docker-archive:PATH[:REF]   a tarball from \`docker save\` or \`podman save\`
   oci-archive:PATH[:REF]      a tar of an OCI image layout
   oci:DIR[:REF]               an OCI image layout directory
+  docker-daemon:NAME[:TAG]    an image in the Docker daemon (DOCKER_HOST=unix://… honoured)
+  podman:NAME[:TAG]           an image in podman's local store
+  [docker://]REGISTRY/NAME[:TAG][@sha256:DIGEST]
+                              an image in a registry (\`alpine\` means docker.io/library/alpine:latest)
 
 Options
   --content DS.xml            SCAP data stream (default: chosen from the image's /etc/os-release)
@@ -58,6 +68,17 @@ Options
   --timeout SECONDS           oscap time limit (default: 1800)
   --verbose                   debug output
   --quiet                     errors and the verdict only
+
+Registry options
+  --ca-file PEM               extra CA certificates for registry TLS
+  --insecure-registry HOST[:PORT]
+                              talk plain http to this registry (repeatable)
+  --cache-dir DIR             content-addressed blob cache reused across scans
+  --username NAME             registry username (the password comes from --password-stdin)
+  --password-stdin            read the registry password from stdin
+  Credentials otherwise come from SCAPGATE_REGISTRY_USERNAME/SCAPGATE_REGISTRY_PASSWORD,
+  REGISTRY_AUTH_FILE, or $DOCKER_CONFIG/config.json (default ~/.docker/config.json: auths,
+  credHelpers, credsStore). SCAPGATE_CACHE_DIR sets a default --cache-dir.
 `
 
 export function parseScan(argv: readonly string[]): ScanCommand {
@@ -71,7 +92,12 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     platform: {type: 'string'},
     timeout: {type: 'string'},
     verbose: {type: 'boolean'},
-    quiet: {type: 'boolean'}
+    quiet: {type: 'boolean'},
+    'ca-file': {type: 'string'},
+    'insecure-registry': {type: 'string', multiple: true},
+    'cache-dir': {type: 'string'},
+    username: {type: 'string'},
+    'password-stdin': {type: 'boolean'}
   })
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -81,6 +107,7 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     )
   }
   rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
+  rejectEmpty(values, ['ca-file', 'cache-dir', 'username'])
   const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
   const timeoutText = values.timeout ?? '1800'
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
@@ -99,8 +126,26 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     platform: values.platform,
     timeoutSeconds: Number(timeoutText),
     verbose: values.verbose === true,
-    quiet: values.quiet === true
+    quiet: values.quiet === true,
+    caFile: values['ca-file'],
+    insecureRegistries: values['insecure-registry'] ?? [],
+    cacheDir: values['cache-dir'],
+    username: values.username,
+    passwordStdin: values['password-stdin'] === true
   }
+}
+
+/** The first line of stdin, as `docker login --password-stdin` reads it. Never echoed. */
+async function readPasswordStdin(): Promise<string> {
+  let text = ''
+  for await (const chunk of process.stdin) {
+    text += (chunk as Buffer).toString('utf8')
+    if (text.length > 64 * 1024) break
+  }
+  const password = text.replace(/\r?\n$/, '')
+  if (password === '')
+    throw new ConfigurationError('Expected a password on stdin for `--password-stdin`, got nothing')
+  return password
 }
 
 /** `scapgate scan`: runs the core scan and turns its verdict (a value) into an exit code. */
@@ -113,7 +158,18 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
   const progress = createProgress(io.stderr, command.quiet)
   let outcome: ScanOutcome
   try {
+    const sources = sourceSettings(
+      {
+        caFile: command.caFile === undefined ? undefined : resolve(io.cwd, command.caFile),
+        insecureRegistries: command.insecureRegistries,
+        cacheDir: command.cacheDir === undefined ? undefined : resolve(io.cwd, command.cacheDir),
+        username: command.username,
+        password: command.passwordStdin ? await readPasswordStdin() : undefined
+      },
+      io.env
+    )
     outcome = await scanImage({
+      ...sources,
       image: command.image,
       contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
       profile: command.profile,

@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {createReadStream, createWriteStream} from 'node:fs'
-import {open, rm, stat} from 'node:fs/promises'
+import {mkdir, open, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {Transform, type TransformCallback} from 'node:stream'
 import {pipeline} from 'node:stream/promises'
@@ -195,6 +195,7 @@ export async function openImage(
   }
   try {
     options.signal?.throwIfAborted()
+    await mkdir(options.workDir, {recursive: true, mode: 0o700})
     let parts: ImageParts & {names: string[]}
     if (ref.transport === 'registry') {
       parts = await pullRegistryImage(ref, options, dir => created.push(dir))

@@ -32,7 +32,10 @@ export async function prepareRoot(options: ScanImageOptions, workDir: string): P
   const image = await openImage(reference, {
     platform: options.platform,
     workDir: join(workDir, 'image'),
-    signal
+    signal,
+    ...(options.registry === undefined ? {} : {registry: options.registry}),
+    ...(options.daemon === undefined ? {} : {daemon: options.daemon}),
+    log: message => logger.debug(message)
   })
   try {
     logger.debug(`image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`)

@@ -2,7 +2,7 @@ import {copyFile, mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {CancelledError} from '../errors.js'
 import type {ScanEnvironment} from '../environment/index.js'
-import type {Platform} from '../image/types.js'
+import type {DaemonOptions, Platform, RegistryOptions} from '../image/types.js'
 import type {Logger, ProgressReporter} from '../logging.js'
 import type {ScanResults} from '../results/model.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
@@ -24,6 +24,10 @@ export interface ScanImageOptions {
   outDir: string
   failOn: FailOn
   platform?: Platform
+  /** Registry pulls (TLS, credentials, cache); see `sourceSettings`. */
+  registry?: RegistryOptions
+  /** `docker-daemon:` and `podman:` sources. */
+  daemon?: DaemonOptions
   timeoutMs: number
   environment: ScanEnvironment
   /** Dockerfile the findings point at (its final FROM line for now); optional. */
