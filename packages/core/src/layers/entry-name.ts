@@ -82,6 +82,11 @@ export function entryRole(components: readonly Buffer[], fail: Fail): EntryRole 
   return {role: 'whiteout', target}
 }
 
+/** Bookkeeping form of an in-root path: `/` + components, one char per byte (latin1). */
+export function rootPath(relative: string): string {
+  return `/${relative}`
+}
+
 /** Joins a root-relative path and a raw name; paths are strings with one char per byte (latin1). */
 export function joinRelative(parent: string, name: Buffer): string {
   const child = name.toString('latin1')
