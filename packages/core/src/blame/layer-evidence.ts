@@ -13,7 +13,7 @@ import {CancelledError, LimitExceededError, UnsafeLayerEntryError} from '../erro
 import type {VerifiedLayer} from '../image/types.js'
 import {ByteReader} from '../layers/byte-reader.js'
 import {decompressedChunks} from '../layers/decompress.js'
-import {entryRole, joinRelative, rootPath, splitEntryName} from '../layers/entry-name.js'
+import {entryRole, splitEntryName} from '../layers/entry-name.js'
 import {TarReader, type TarEntryType} from '../layers/tar-stream-reader.js'
 import {defaultApplyLimits, type RootPath} from '../layers/types.js'
 
@@ -90,16 +90,16 @@ export async function readLayerEvidence(
       const components = splitEntryName(header.name, defaultApplyLimits, layer.digest, fail)
       if (components.length === 0) continue
       const role = entryRole(components, fail)
-      const parent = components.slice(0, -1).reduce((p, c) => joinRelative(p, c), '')
+      const parent = components.slice(0, -1)
       if (role.role === 'whiteout') {
-        evidence.whiteouts.push(rootPath(joinRelative(parent, role.target)))
+        evidence.whiteouts.push(rootPath([...parent, role.target]))
         continue
       }
       if (role.role === 'opaque') {
-        evidence.opaque.push(parent === '' ? '/' : rootPath(parent))
+        evidence.opaque.push(rootPath(parent))
         continue
       }
-      const path = rootPath(components.reduce((p, c) => joinRelative(p, c), ''))
+      const path = rootPath(components)
       evidence.written?.push(path)
       const dpkg = header.type === 'file' && isDpkgDatabase(path)
       if (!wanted.has(path) && !dpkg) continue
@@ -136,6 +136,11 @@ export async function readLayerEvidence(
     await chunks.return(undefined)
   }
   return evidence
+}
+
+/** Bookkeeping form of in-root components: `/` + components, one char per byte (latin1). */
+function rootPath(components: readonly Buffer[]): RootPath {
+  return `/${components.map(c => c.toString('latin1')).join('/')}`
 }
 
 /** True when `path` is `prefix` or below it. */

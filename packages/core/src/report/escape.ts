@@ -32,3 +32,16 @@ export function truncate(text: string, max: number): string {
   if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut -= 1
   return `${text.slice(0, cut)}…`
 }
+
+/**
+ * A fenced code block that its content cannot close: the fence is one backtick longer than the
+ * longest backtick run inside. Control characters other than newline and tab are dropped.
+ */
+export function fencedBlock(code: string, language = ''): string {
+  const clean = code
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  const longest = Math.max(2, ...[...clean.matchAll(/`+/g)].map(m => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${language}\n${clean.replace(/\n$/, '')}\n${fence}`
+}

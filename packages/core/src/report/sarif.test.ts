@@ -4,7 +4,21 @@ import {parseArf} from '../arf/parse-arf.js'
 import {buildScanResults} from '../results/build-results.js'
 import type {ScanResults} from '../results/model.js'
 import {sampleResults, sampleRule} from '../results/sample-results.js'
-import {fingerprint, imageRepository, toSarif} from './sarif.js'
+import {gzipSync} from 'node:zlib'
+import {ruleKey} from '../blame/attribute.js'
+import {runSnippet} from './remediation.js'
+import {fingerprint, imageRepository, sarifTrim, serializeSarif, toSarif} from './sarif.js'
+
+/** Incompressible but deterministic text. */
+function randomText(seed: number, length: number): string {
+  let x = seed + 1
+  let out = ''
+  while (out.length < length) {
+    x = (x * 1103515245 + 12345) % 2147483648
+    out += x.toString(36)
+  }
+  return out.slice(0, length)
+}
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/arf/', import.meta.url))
 const location = {uri: 'Dockerfile', startLine: 3}
@@ -110,7 +124,62 @@ describe('toSarif on hand-made results', () => {
     expect(run?.results).toHaveLength(25_000)
     expect(run?.tool.driver.rules).toHaveLength(25_000)
     expect(run?.results?.slice(0, 100).every(r => r.properties?.severity === 'high')).toBe(true)
-    expect(run?.properties?.truncated).toEqual({total: 30_000, kept: 25_000})
+    expect(run?.properties?.truncated).toEqual({
+      total: 30_000,
+      kept: 25_000,
+      reason: 'at most 25000 results per run (GitHub accepts 25,000)'
+    })
+  })
+
+  it('drops the least important results until the gzipped log fits the budget, and says so', () => {
+    const rules = Array.from({length: 400}, (_, i) =>
+      sampleRule({
+        shortId: `r${String(i).padStart(4, '0')}`,
+        result: 'fail',
+        severity: i % 2 === 0 ? 'high' : 'low',
+        description: randomText(i, 400)
+      })
+    )
+    const log = toSarif(sampleResults(rules), {location, toolVersion: '0', maxGzipBytes: 40_000})
+    const trim = sarifTrim(log)
+    expect(trim?.kept).toBeLessThan(400)
+    expect(trim?.reason).toMatch(/under 40000 bytes gzipped/)
+    expect(gzipSync(serializeSarif(log)).length).toBeLessThanOrEqual(40_000)
+    const severities = log.runs[0]?.results?.map(r => r.properties?.severity) ?? []
+    expect(severities.every(s => s === 'high')).toBe(true)
+  })
+
+  it('puts each result on its blamed location and says what was found and why', () => {
+    const rule = sampleRule({shortId: 'package_telnetd_removed', result: 'fail', severity: 'high'})
+    const blame = new Map([
+      [
+        ruleKey(rule),
+        {
+          kind: 'instruction' as const,
+          evidence: 'telnetd 0.17-42 is installed',
+          cause: 'added by the RUN on lines 6–8',
+          location: {uri: 'Dockerfile', startLine: 6, endLine: 8},
+          layerIndex: 3
+        }
+      ]
+    ])
+    const fixes = {
+      bash: new Map([[rule.id, 'apt-get remove -y telnetd']]),
+      run: new Map([[rule.id, runSnippet(rule.shortId, 'apt-get remove -y telnetd')]])
+    }
+    const run = toSarif(sampleResults([rule]), {location, toolVersion: '0', blame, fixes}).runs[0]
+    const result = run?.results?.[0]
+    expect(result?.message.text).toBe(
+      'telnetd 0.17-42 is installed (added by the RUN on lines 6–8). Rule package_telnetd_removed (package_telnetd_removed, high) failed in image registry.example/team/app.'
+    )
+    expect(result?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: {uri: 'Dockerfile'},
+      region: {startLine: 6, endLine: 8}
+    })
+    expect(result?.properties).toMatchObject({attribution: 'instruction', layer: 3})
+    expect(run?.tool.driver.rules?.[0]?.help?.markdown).toContain(
+      "```dockerfile\n# package_telnetd_removed (fix from the SCAP content; heredocs need BuildKit or Buildah >= 1.33)\nRUN <<'SCAPGATE_FIX'"
+    )
   })
 
   it('keeps hostile titles as plain text and escapes them in markdown', () => {

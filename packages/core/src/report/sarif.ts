@@ -7,15 +7,23 @@
  * descriptions ≤ 1,024 characters, numeric `security-severity`, at least one location, at most
  * 25,000 results (kept by severity, then id; the run says how many were dropped).
  *
- * Untrusted text (titles, descriptions, image names) goes into `text` fields as is and into
- * `markdown` fields escaped. The location is supplied by the caller (e.g. the Dockerfile's FROM
- * line); this module does not read files. Not done yet: size trimming below GitHub's 10 MB
- * gzip limit.
+ * Locations come from blame (`blame/`): each result sits on the Dockerfile instruction that
+ * introduced its evidence, on the final FROM line ("inherited from the base image", or "not
+ * attributable" and why), or on the caller's fallback location. The message says what was found
+ * and why it is there. Rules carry rationale, references (CCE, NIST 800-53, CIS …) and the fix,
+ * with a ready `RUN` snippet when the content has a bash fix.
+ *
+ * Limits: when the log written by {@link serializeSarif} would exceed `maxGzipBytes` gzipped
+ * (GitHub: 10 MB), the least important results are dropped (severity, then result kind, then
+ * id), and the run's `properties.truncated` says how many and why. This module does not read
+ * files. Untrusted text goes into `text` fields as is and into `markdown` fields escaped.
  */
 import {createHash} from 'node:crypto'
+import {gzipSync} from 'node:zlib'
 import type {Log, ReportingDescriptor, Result, Run} from 'sarif'
+import {ruleKey, type Attribution} from '../blame/attribute.js'
 import type {RuleOutcome, ScanResults, Severity} from '../results/model.js'
-import {escapeMarkdown, escapeMarkdownCode, stripControls, truncate} from './escape.js'
+import {escapeMarkdown, escapeMarkdownCode, fencedBlock, stripControls, truncate} from './escape.js'
 
 export interface SarifOptions {
   /** Where results point: a repository-relative file and line, e.g. the Dockerfile's FROM line. */
@@ -24,9 +32,34 @@ export interface SarifOptions {
   toolVersion: string
   /** Cap on results (GitHub accepts 25,000 per run). */
   maxResults?: number
+  /** Per rule-result attribution (`ruleKey` → where and why); rules without one use `location`. */
+  blame?: ReadonlyMap<string, Attribution>
+  /** Content fixes by full rule id: the bash fix and the Dockerfile `RUN` snippet. */
+  fixes?: {bash: ReadonlyMap<string, string>; run: ReadonlyMap<string, string>}
+  /** Budget for the gzipped log (GitHub rejects more than 10 MB). */
+  maxGzipBytes?: number
 }
 
 export const maxSarifResults = 25_000
+/** GitHub's limit is 10 MB gzipped; keep a margin for the upload's own envelope. */
+export const defaultMaxGzipBytes = 9_500_000
+
+/** What {@link toSarif} left out, also recorded in `runs[0].properties.truncated`. */
+export interface SarifTrim {
+  total: number
+  kept: number
+  reason: string
+}
+
+/** The exact bytes scapgate writes: the size limit is measured on these. */
+export function serializeSarif(log: Log): string {
+  return `${JSON.stringify(log, null, 2)}\n`
+}
+
+export function sarifTrim(log: Log): SarifTrim | undefined {
+  const truncated = log.runs[0]?.properties?.['truncated'] as SarifTrim | undefined
+  return truncated
+}
 
 /**
  * GitHub's bands: > 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. `unknown` severity
@@ -43,23 +76,63 @@ export const securitySeverity: Record<Severity, string> = {
 const reported = new Set(['fail', 'error', 'unknown'])
 const order: Record<Severity, number> = {high: 0, unknown: 0, medium: 1, low: 2, info: 3}
 
+const resultRank: Record<string, number> = {fail: 0, error: 1, unknown: 2}
+
 export function toSarif(results: ScanResults, options: SarifOptions): Log {
   const max = Math.min(options.maxResults ?? maxSarifResults, maxSarifResults)
+  const budget = options.maxGzipBytes ?? defaultMaxGzipBytes
   const findings = results.rules
     .filter(r => reported.has(r.result))
     .sort(
       (a, b) =>
         order[a.severity] - order[b.severity] ||
+        (resultRank[a.result] ?? 0) - (resultRank[b.result] ?? 0) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
     )
-  const kept = findings.slice(0, max)
+  const byCount = Math.min(findings.length, max)
+  const fits = (count: number): boolean =>
+    gzipSync(serializeSarif(buildLog(results, findings, count, undefined, options))).length <=
+    budget
+  let kept = byCount
+  if (!fits(kept)) {
+    // Largest count that fits: results are in priority order, so the tail goes first.
+    let low = 0
+    let high = kept - 1
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2)
+      if (fits(mid)) low = mid
+      else high = mid - 1
+    }
+    kept = low
+  }
+  const trim: SarifTrim | undefined =
+    kept < findings.length
+      ? {
+          total: findings.length,
+          kept,
+          reason:
+            kept < byCount
+              ? `the log must stay under ${budget} bytes gzipped (GitHub accepts 10 MB)`
+              : `at most ${max} results per run (GitHub accepts 25,000)`
+        }
+      : undefined
+  return buildLog(results, findings, kept, trim, options)
+}
 
+function buildLog(
+  results: ScanResults,
+  findings: readonly RuleOutcome[],
+  count: number,
+  trim: SarifTrim | undefined,
+  options: SarifOptions
+): Log {
+  const kept = findings.slice(0, count)
   const rules: ReportingDescriptor[] = []
   const ruleIndex = new Map<string, number>()
   for (const rule of kept) {
     if (ruleIndex.has(rule.id)) continue
     ruleIndex.set(rule.id, rules.length)
-    rules.push(toDescriptor(rule))
+    rules.push(toDescriptor(rule, options))
   }
 
   const imageName = imageRepository(results)
@@ -93,15 +166,13 @@ export function toSarif(results: ScanResults, options: SarifOptions): Log {
       imageConfigDigest: results.image.configDigest,
       profile: results.scanner.profile.id,
       score: results.score.value,
-      ...(kept.length < findings.length
-        ? {truncated: {total: findings.length, kept: kept.length}}
-        : {})
+      ...(trim === undefined ? {} : {truncated: trim})
     }
   }
   return {$schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run]}
 }
 
-function toDescriptor(rule: RuleOutcome): ReportingDescriptor {
+function toDescriptor(rule: RuleOutcome, options: SarifOptions): ReportingDescriptor {
   const title = stripControls(rule.title)
   const description = rule.description || title
   return {
@@ -109,7 +180,7 @@ function toDescriptor(rule: RuleOutcome): ReportingDescriptor {
     name: truncate(rule.shortId, 255),
     shortDescription: {text: truncate(title, 1024)},
     fullDescription: {text: truncate(description, 1024)},
-    help: {text: helpText(rule), markdown: helpMarkdown(rule)},
+    help: {text: helpText(rule, options), markdown: helpMarkdown(rule, options)},
     properties: {
       'security-severity': securitySeverity[rule.severity],
       precision: 'very-high',
@@ -118,26 +189,29 @@ function toDescriptor(rule: RuleOutcome): ReportingDescriptor {
         'compliance',
         'openscap',
         ...new Set(rule.references.flatMap(r => r.framework ?? []))
-      ].slice(0, 20)
+      ].slice(0, 10)
     }
   }
 }
 
-function helpText(rule: RuleOutcome): string {
+function helpText(rule: RuleOutcome, options: SarifOptions): string {
   const parts = [rule.description]
   if (rule.rationale) parts.push(`Rationale: ${rule.rationale}`)
   const references = groupReferences(rule)
   if (references.length > 0)
     parts.push(`References: ${references.map(([f, ids]) => `${f} ${ids.join(', ')}`).join('; ')}`)
-  parts.push(
-    rule.fixes.length > 0
-      ? `Fix available: ${rule.fixes.map(fixName).join(', ')}.`
-      : 'No automated fix in the content.'
-  )
+  const run = options.fixes?.run.get(rule.id)
+  if (run !== undefined) parts.push(`Fix in the Dockerfile:\n${run}`)
+  else
+    parts.push(
+      rule.fixes.length > 0
+        ? `Fix available: ${rule.fixes.map(fixName).join(', ')} (see fixes/ in the scan output).`
+        : 'No automated fix in the content.'
+    )
   return parts.filter(p => p !== '').join('\n\n')
 }
 
-function helpMarkdown(rule: RuleOutcome): string {
+function helpMarkdown(rule: RuleOutcome, options: SarifOptions): string {
   const lines = [`**${escapeMarkdown(rule.title)}** ${escapeMarkdownCode(rule.shortId)}`, '']
   if (rule.description) lines.push(escapeMarkdown(rule.description), '')
   if (rule.rationale) lines.push(`**Rationale:** ${escapeMarkdown(rule.rationale)}`, '')
@@ -148,9 +222,14 @@ function helpMarkdown(rule: RuleOutcome): string {
       lines.push(`- ${escapeMarkdown(framework)}: ${escapeMarkdown(ids.join(', '))}`)
     lines.push('')
   }
+  const run = options.fixes?.run.get(rule.id)
+  if (run !== undefined) {
+    lines.push('**Fix:** add this to the Dockerfile after the line the finding points at:', '')
+    lines.push(fencedBlock(run, 'dockerfile'), '')
+  }
   lines.push(
     rule.fixes.length > 0
-      ? `**Fix available:** ${rule.fixes.map(fixName).join(', ')}`
+      ? `**Fix available:** ${rule.fixes.map(fixName).join(', ')} (\`fixes/remediation.sh\`, \`fixes/playbook.yml\` in the scan output)`
       : 'No automated fix in the content.'
   )
   return lines.join('\n')
@@ -170,7 +249,17 @@ function toResult(
       ? `failed in image ${image}`
       : `could not be checked in image ${image} (result: ${rule.result}); unverified is not compliant`
   const notes = rule.messages.map(m => stripControls(m).trim()).filter(m => m !== '')
-  const text = `${title} (${rule.shortId}, ${rule.severity}) ${found}.${notes.length > 0 ? ` oscap: ${notes.join(' / ')}` : ''}`
+  const blame = options.blame?.get(ruleKey(rule))
+  const what = `${title} (${rule.shortId}, ${rule.severity}) ${found}`
+  const head =
+    blame === undefined
+      ? `${what}.`
+      : blame.evidence !== ''
+        ? `${stripControls(blame.evidence)} (${stripControls(blame.cause)}). ${what}.`
+        : `${what} (${stripControls(blame.cause)}).`
+  const text = `${head}${notes.length > 0 ? ` oscap: ${notes.join(' / ')}` : ''}`
+  const location = blame?.location ?? options.location
+  const endLine = blame?.location.endLine
   return {
     ruleId: rule.id,
     ruleIndex,
@@ -183,19 +272,32 @@ function toResult(
           : rule.severity === 'medium'
             ? 'warning'
             : 'note',
-    message: {text: truncate(text, 4000)},
+    // GitLab keeps 2,048 characters of message.text.
+    message: {text: truncate(text, 2048)},
     locations: [
       {
         physicalLocation: {
-          artifactLocation: {uri: options.location.uri},
-          region: {startLine: options.location.startLine}
+          artifactLocation: {uri: location.uri},
+          region: {
+            startLine: location.startLine,
+            ...(endLine !== undefined && endLine > location.startLine ? {endLine} : {})
+          }
         }
       }
     ],
     partialFingerprints: {
       'scapgate/v1': fingerprint(rule, results.scanner.profile.id, imageName)
     },
-    properties: {result: rule.result, severity: rule.severity}
+    properties: {
+      result: rule.result,
+      severity: rule.severity,
+      ...(blame === undefined
+        ? {}
+        : {
+            attribution: blame.kind,
+            ...(blame.layerIndex === undefined ? {} : {layer: blame.layerIndex})
+          })
+    }
   }
 }
 
@@ -234,12 +336,20 @@ function slug(text: string): string {
   )
 }
 
+const identifierSystems: Record<string, string> = {'https://nvd.nist.gov/cce/index.cfm': 'CCE'}
+
 function groupReferences(rule: RuleOutcome): [string, string[]][] {
   const groups = new Map<string, string[]>()
-  for (const reference of rule.references) {
-    const key = reference.framework ?? (reference.href || 'other')
-    groups.set(key, [...(groups.get(key) ?? []), stripControls(reference.text)])
+  const add = (key: string, value: string): void => {
+    groups.set(key, [...(groups.get(key) ?? []), stripControls(value)])
   }
+  for (const identifier of rule.identifiers)
+    add(
+      identifierSystems[identifier.system] ?? (identifier.system || 'identifier'),
+      identifier.value
+    )
+  for (const reference of rule.references)
+    add(reference.framework ?? (reference.href || 'other'), reference.text)
   return [...groups]
 }
 
