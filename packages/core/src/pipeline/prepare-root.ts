@@ -26,10 +26,16 @@ const maxOsReleaseBytes = 64 * 1024
  * here before rethrowing.
  */
 export async function prepareRoot(options: ScanImageOptions, workDir: string): Promise<PreparedImage> {
+  const image = options.openedImage ?? (await openSourceImage(options, workDir))
+  return extractRoot(options, image, workDir)
+}
+
+/** Image source → verified blobs, without extracting anything (the result cache needs only this). */
+export async function openSourceImage(options: ScanImageOptions, workDir: string): Promise<ResolvedImage> {
   const {progress, signal, logger} = options
   const reference = parseImageReference(options.image)
   progress.phase('reading', reference.raw)
-  const image = await openImage(reference, {
+  return openImage(reference, {
     platform: options.platform,
     workDir: join(workDir, 'image'),
     signal,
@@ -37,6 +43,16 @@ export async function prepareRoot(options: ScanImageOptions, workDir: string): P
     ...(options.daemon === undefined ? {} : {daemon: options.daemon}),
     log: message => logger.debug(message)
   })
+}
+
+/** Verified blobs → root filesystem; closes the image on error. */
+export async function extractRoot(
+  options: ScanImageOptions,
+  image: ResolvedImage,
+  workDir: string
+): Promise<PreparedImage> {
+  const {progress, signal, logger} = options
+  const reference = image.reference
   try {
     logger.debug(`image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`)
     const root = join(workDir, 'root')

@@ -17,6 +17,8 @@ import {sarifLocation} from './sarif-location.js'
 
 export interface RenderedOutputs {
   results: ScanResults
+  /** Every rule id of the benchmark, selected or not (to check the policy's waivers against). */
+  contentRuleIds: string[]
   /** Writes the verdict-dependent outputs; returns the summary markdown. */
   write: (verdict: GateVerdict) => Promise<string>
 }
@@ -59,14 +61,27 @@ export async function renderOutputs(
   })
   return {
     results,
-    write: async verdict => {
-      const location = await sarifLocation(options, image.reference.path)
-      const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
-      const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
-      await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-      await writeFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
-      await writeFile(join(outDir, 'summary.md'), summary)
-      return summary
-    }
+    contentRuleIds: [...parsed.benchmark.rules.keys()],
+    write: verdict => writeVerdictOutputs(options, results, verdict, image.reference.path)
   }
+}
+
+/**
+ * The verdict-dependent outputs: results.json, results.sarif, summary.md; returns the summary.
+ * Also used to re-render cached results under a new policy (`cache/`), so it reads only the model.
+ */
+export async function writeVerdictOutputs(
+  options: Pick<ScanImageOptions, 'outDir' | 'dockerfile' | 'cwd' | 'toolVersion'>,
+  results: ScanResults,
+  verdict: GateVerdict,
+  imagePath: string
+): Promise<string> {
+  const {outDir} = options
+  const location = await sarifLocation(options, imagePath)
+  const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
+  const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
+  await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+  await writeFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
+  await writeFile(join(outDir, 'summary.md'), summary)
+  return summary
 }

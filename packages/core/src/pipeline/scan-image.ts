@@ -4,6 +4,7 @@ import {CancelledError} from '../errors.js'
 import type {ScanEnvironment} from '../environment/index.js'
 import type {DaemonOptions, Platform, RegistryOptions} from '../image/types.js'
 import type {Logger, ProgressReporter} from '../logging.js'
+import type {ResolvedImage} from '../image/types.js'
 import type {ScanResults} from '../results/model.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import type {FailOn, GateVerdict} from '../gate/types.js'
@@ -39,6 +40,14 @@ export interface ScanImageOptions {
   logger: Logger
   progress: ProgressReporter
   signal?: AbortSignal
+  /** An image the caller already opened and verified (the result cache does); closed here. */
+  openedImage?: ResolvedImage
+  /**
+   * Replaces the plain `failOn` gate (the policy gate). Runs once the results exist, before the
+   * verdict-dependent outputs are written; may throw a ConfigurationError (a waiver naming a rule
+   * the content does not have).
+   */
+  evaluate?: (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict>
 }
 
 export interface ScanOutcome {
@@ -80,7 +89,10 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
       throwIfAborted(signal)
       progress.phase('reporting')
       const rendered = await renderOutputs(options, prepared, baseline, scan)
-      const verdict = evaluateGate(rendered.results, {failOn: options.failOn})
+      const verdict =
+        options.evaluate === undefined
+          ? evaluateGate(rendered.results, {failOn: options.failOn})
+          : await options.evaluate(rendered.results, {contentRuleIds: rendered.contentRuleIds})
       const summaryMarkdown = await rendered.write(verdict)
       logger.debug(`outputs written to ${options.outDir}`)
       progress.finish()

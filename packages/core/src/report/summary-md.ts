@@ -7,6 +7,7 @@
  * not fit are dropped from the end, replaced by a note pointing at the full report.
  */
 import type {GateReason, GateVerdict} from '../gate/types.js'
+import {renderGateDetails} from '../gate/gate-details-md.js'
 import {
   ruleResultValues,
   type RuleOutcome,
@@ -41,6 +42,7 @@ export function renderSummary(
   ]
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
+  head.push(...renderGateDetails(verdict))
 
   head.push('| Result | Rules |', '| --- | ---: |')
   for (const value of ruleResultValues) {
