@@ -125,7 +125,6 @@ export function getErrorMessage(error: unknown): string {
 /** Renders untrusted bytes (tar names, XML text) for an error message: control chars escaped, capped. */
 export function sanitizeForDisplay(value: string | Buffer, max = 200): string {
   const text = typeof value === 'string' ? value : value.toString('latin1')
-  // eslint-disable-next-line no-control-regex
   const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => {
     return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
   })

@@ -111,6 +111,7 @@ export function parsePax(body: Buffer, into: PaxOverrides, fail: Fail): void {
       fail('GNU sparse files are not supported (PAX GNU.sparse.* records)')
     // An empty value deletes the keyword (POSIX): fall back to the ustar field.
     if (value.length === 0) {
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- only PaxOverrides' own keywords
       if (key in into) delete into[key as keyof PaxOverrides]
       continue
     }
