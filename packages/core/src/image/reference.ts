@@ -79,7 +79,6 @@ export function parseImageReference(raw: string, argument = 'image'): ImageRefer
   const path = second < 0 ? rest : rest.slice(0, second)
   const ref = second < 0 ? undefined : rest.slice(second + 1)
   if (path === '') fail('the path is empty')
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) fail('the path contains control characters')
   if (ref !== undefined && (ref.length > 255 || !refPattern.test(ref))) {
     fail(`REF \`${sanitizeForDisplay(ref, 60)}\` is not a tag, ref name or @N index`)
