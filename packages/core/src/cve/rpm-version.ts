@@ -91,8 +91,8 @@ export function rpmvercmp(a: string, b: string): number {
     if (end1 === i) return -1
     // Numeric segments are newer than alpha ones.
     if (end2 === j) return isNum ? 1 : -1
-    let s1 = one.subarray(i, end1)
-    let s2 = two.subarray(j, end2)
+    let s1: Buffer = one.subarray(i, end1)
+    let s2: Buffer = two.subarray(j, end2)
     if (isNum) {
       s1 = stripZeros(s1)
       s2 = stripZeros(s2)

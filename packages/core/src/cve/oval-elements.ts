@@ -1,0 +1,142 @@
+/**
+ * Compact, regex-level readings of single OVAL elements, as the prefilter and the findings need
+ * them. Each function takes the raw text of one element from {@link scanOval}; none of them
+ * validates the element (oscap does).
+ */
+import {decodeText} from '../arf/xml-parser.js'
+
+const OVAL_ID = /oval:[A-Za-z0-9_.-]+:(?:def|tst|obj|ste|var):\d+/g
+
+/** Every OVAL id the element mentions other than its own: test_ref, object_ref, var_ref, filter … */
+export function referencedIds(text: string, ownId: string): string[] {
+  const ids = new Set(text.match(OVAL_ID) ?? [])
+  ids.delete(ownId)
+  return [...ids]
+}
+
+export type Criteria =
+  | {kind: 'criteria'; operator: string; negate: boolean; children: Criteria[]}
+  | {kind: 'criterion'; testRef: string; negate: boolean}
+  | {kind: 'extend'; definitionRef: string; negate: boolean}
+
+function attr(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)
+  return match?.[1]
+}
+
+/** The criteria tree of a `<definition>`, or `undefined` when it has none (deprecated definitions). */
+export function readCriteria(definition: string): Criteria | undefined {
+  const tags = /<(\/?)(?:[\w.-]+:)?(criteria|criterion|extend_definition)\b([^>]*?)(\/?)>/g
+  const stack: Extract<Criteria, {kind: 'criteria'}>[] = []
+  let root: Criteria | undefined
+  for (const match of definition.matchAll(tags)) {
+    const [, close, name, attrs = '', empty] = match
+    if (close === '/') {
+      if (name === 'criteria') {
+        const done = stack.pop()
+        if (done !== undefined && stack.length === 0) root = done
+      }
+      continue
+    }
+    const negate = attr(attrs, 'negate') === 'true'
+    let node: Criteria
+    if (name === 'criteria') {
+      node = {kind: 'criteria', operator: attr(attrs, 'operator') ?? 'AND', negate, children: []}
+    } else if (name === 'criterion') {
+      node = {kind: 'criterion', testRef: attr(attrs, 'test_ref') ?? '', negate}
+    } else {
+      node = {kind: 'extend', definitionRef: attr(attrs, 'definition_ref') ?? '', negate}
+    }
+    const parent = stack[stack.length - 1]
+    if (parent !== undefined) parent.children.push(node)
+    if (node.kind === 'criteria' && empty !== '/') stack.push(node)
+    else if (node.kind === 'criteria' && stack.length === 0) root = node
+  }
+  return root
+}
+
+export interface TestInfo {
+  localName: string
+  objectRef?: string
+  stateRefs: string[]
+  checkExistence: string
+}
+
+export function readTest(localName: string, text: string): TestInfo {
+  const start = /^<[^>]*>/.exec(text)?.[0] ?? text
+  const objectRef = /<(?:[\w.-]+:)?object\s[^>]*object_ref="([^"]*)"/.exec(text)?.[1]
+  const stateRefs = [...text.matchAll(/<(?:[\w.-]+:)?state\s[^>]*state_ref="([^"]*)"/g)].map(
+    m => m[1] as string
+  )
+  return {
+    localName,
+    ...(objectRef === undefined ? {} : {objectRef}),
+    stateRefs,
+    checkExistence: attr(start, 'check_existence') ?? 'at_least_one_exists'
+  }
+}
+
+/**
+ * What package an object looks up, when that is a plain literal: the `name` of a dpkginfo or
+ * rpminfo object (operation `equals`, no variable), or the package a Canonical OCI feed's
+ * `textfilecontent54_object` reads from `./manifest` (pattern `^name(?::\w+|)\s+(.*)$`).
+ */
+export interface ObjectInfo {
+  localName: string
+  packageName?: string
+  /** `dpkg` for dpkginfo and manifest lookups (Debian versions), `rpm` for rpminfo. */
+  packageKind?: 'dpkg' | 'rpm'
+}
+
+export function readObject(localName: string, text: string): ObjectInfo {
+  if (localName === 'dpkginfo_object' || localName === 'rpminfo_object') {
+    const name = /<(?:[\w.-]+:)?name\b([^>]*)>([^<]*)<\//.exec(text)
+    const attrs = name?.[1] ?? ''
+    const operation = attr(attrs, 'operation') ?? 'equals'
+    if (
+      name === null ||
+      operation !== 'equals' ||
+      /var_ref=/.test(attrs) ||
+      /<set\b|:set\b/.test(text)
+    ) {
+      return {localName}
+    }
+    return {
+      localName,
+      packageName: decodeText((name[2] as string).trim(), 'an OVAL object'),
+      packageKind: localName === 'dpkginfo_object' ? 'dpkg' : 'rpm'
+    }
+  }
+  if (localName === 'textfilecontent54_object') {
+    const filename = /<(?:[\w.-]+:)?filename\b[^>]*>([^<]*)</.exec(text)?.[1]
+    const pattern = /<(?:[\w.-]+:)?pattern\b[^>]*>([^<]*)</.exec(text)?.[1]
+    if (filename === 'manifest' && pattern !== undefined) {
+      const decoded = decodeText(pattern, 'an OVAL object')
+      const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded)
+      if (match) return {localName, packageName: match[1] as string, packageKind: 'dpkg'}
+    }
+  }
+  return {localName}
+}
+
+/** The version bound a state puts on a package: `evr less than 1:2.3-4` (or the subexpression form). */
+export interface StateInfo {
+  operation?: string
+  version?: string
+}
+
+export function readState(text: string): StateInfo {
+  const match = /<(?:[\w.-]+:)?(?:evr|version|subexpression)\b([^>]*)>([^<]*)</.exec(text)
+  if (match === null) return {}
+  const attrs = match[1] ?? ''
+  if (!/datatype="(?:debian_)?evr_string"/.test(attrs)) return {}
+  return {
+    operation: attr(attrs, 'operation') ?? 'equals',
+    version: decodeText((match[2] as string).trim(), 'an OVAL state')
+  }
+}
+
+/** `<oval:timestamp>` of the generator, as written (`2024-05-01T03:04:05`), if any. */
+export function readGeneratorTimestamp(generator: string): string | undefined {
+  return /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim()
+}
