@@ -43,6 +43,8 @@ for (const [name, entry] of Object.entries(entries)) {
   })
   await writeFile(join(outdir, 'package.json'), '{"type": "module"}\n')
   const inputs = Object.keys(result.metafile.inputs).filter(p => p.includes('node_modules'))
-  const packages = [...new Set(inputs.map(p => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')))].sort()
+  const packages = [
+    ...new Set(inputs.map(p => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')))
+  ].sort()
   await writeFile(join(outdir, 'bundled-packages.txt'), packages.join('\n') + '\n')
 }

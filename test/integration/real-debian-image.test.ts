@@ -17,7 +17,10 @@ describe('scapgate on a real Debian 11 image built with debootstrap and podman',
   let reference: RuleResults
   beforeAll(async () => {
     image = await ensureDebianImage()
-    reference = await referenceScan({ociDir: image.ociDir, ociTag: image.ociTag}, {profile: 'standard'})
+    reference = await referenceScan(
+      {ociDir: image.ociDir, ociTag: image.ociTag},
+      {profile: 'standard'}
+    )
   })
 
   for (const form of ['docker-archive', 'oci-archive', 'oci'] as const) {

@@ -2,9 +2,22 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../support/run-cli.js'
-import {debian11Base, readResults, resultOf, scanDirs, writeImage} from '../support/scan-fixtures.js'
+import {
+  debian11Base,
+  readResults,
+  resultOf,
+  scanDirs,
+  writeImage
+} from '../support/scan-fixtures.js'
 
-const sampleTar = join(import.meta.dirname, '..', 'fixtures', 'images', 'sample-app', 'sample-app.docker.tar')
+const sampleTar = join(
+  import.meta.dirname,
+  '..',
+  'fixtures',
+  'images',
+  'sample-app',
+  'sample-app.docker.tar'
+)
 const dirs = scanDirs('scapgate-cli')
 
 afterAll(() => dirs.cleanup())
@@ -57,7 +70,14 @@ describe('scapgate scan on the embedded sample image', () => {
 
   it('passes the gate with --fail-on never, and still reports the failures', async () => {
     const neverOut = dirs.out('never')
-    const never = await runCli(['scan', `docker-archive:${sampleTar}`, '--out', neverOut, '--fail-on', 'never'])
+    const never = await runCli([
+      'scan',
+      `docker-archive:${sampleTar}`,
+      '--out',
+      neverOut,
+      '--fail-on',
+      'never'
+    ])
     expect(never.code).toBe(0)
     expect(resultOf(readResults(neverOut), 'package_telnetd_removed')).toBe('fail')
   })
@@ -70,7 +90,10 @@ describe('scapgate scan keeps owners and modes exactly as the image has them', (
     expect(passwdEntry).toBeDefined()
     const image = writeImage(dirs.dir, 'passwd-owner', [
       base,
-      [{name: 'etc/', type: 'dir'}, {...passwdEntry!, uid: 1000}]
+      [
+        {name: 'etc/', type: 'dir'},
+        {...passwdEntry!, uid: 1000}
+      ]
     ])
     const out = dirs.out('passwd-owner')
     const run = await runCli(['scan', `docker-archive:${image}`, '--out', out])
@@ -98,7 +121,14 @@ describe('scapgate scan keeps owners and modes exactly as the image has them', (
 
 describe('scapgate scan reports usage and configuration errors with exit 2', () => {
   it('lists the profiles when the profile is unknown', async () => {
-    const run = await runCli(['scan', `docker-archive:${sampleTar}`, '--out', dirs.out('bad-profile'), '--profile', 'nosuch'])
+    const run = await runCli([
+      'scan',
+      `docker-archive:${sampleTar}`,
+      '--out',
+      dirs.out('bad-profile'),
+      '--profile',
+      'nosuch'
+    ])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('nosuch')
     expect(run.stderr).toContain('xccdf_org.ssgproject.content_profile_standard')
@@ -109,7 +139,11 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
     const osRelease = 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
     const layers = [
       debian11Base.map(entry =>
-        entry.name === 'usr/lib/os-release' ? {...entry, content: osRelease} : entry.name === 'etc/debian_version' ? {...entry, content: '12.8\n'} : entry
+        entry.name === 'usr/lib/os-release'
+          ? {...entry, content: osRelease}
+          : entry.name === 'etc/debian_version'
+            ? {...entry, content: '12.8\n'}
+            : entry
       )
     ]
     const image = writeImage(dirs.dir, 'debian12', layers)
@@ -122,7 +156,9 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
   it('rejects an unknown --fail-on value naming the flag and the accepted values', async () => {
     const run = await runCli(['scan', `docker-archive:${sampleTar}`, '--fail-on', 'hgh'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('Expected `--fail-on` to be one of low|medium|high|never, got `hgh`')
+    expect(run.stderr).toContain(
+      'Expected `--fail-on` to be one of low|medium|high|never, got `hgh`'
+    )
   })
 
   it('rejects an image argument without a transport, listing the supported forms', async () => {

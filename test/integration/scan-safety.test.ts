@@ -5,7 +5,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildImage, dockerArchiveFiles, tarOfFiles} from '../support/image-builder.js'
 import {probeProfile, probeRuleId, writeProbeContent} from '../support/probe-content.js'
 import {runCli} from '../support/run-cli.js'
-import {debian11Base, readResults, resultOf, scanDirs, writeImage} from '../support/scan-fixtures.js'
+import {
+  debian11Base,
+  readResults,
+  resultOf,
+  scanDirs,
+  writeImage
+} from '../support/scan-fixtures.js'
 
 const dirs = scanDirs('scapgate-safety')
 afterAll(() => dirs.cleanup())
@@ -19,7 +25,14 @@ describe('no host data reaches any output', () => {
   const envCanary = `CANARY-ENV-${randomBytes(8).toString('hex')}`
   const secretDir = join(dirs.dir, 'host-secret')
   const secretFile = join(secretDir, 'canary.txt')
-  const probed = ['/etc/issue', '/etc/motd', '/proc/self/environ', '/proc/1/environ', '/etc/hostname', '/etc/debian_version']
+  const probed = [
+    '/etc/issue',
+    '/etc/motd',
+    '/proc/self/environ',
+    '/proc/1/environ',
+    '/etc/hostname',
+    '/etc/debian_version'
+  ]
   let run: Awaited<ReturnType<typeof runCli>>
   const out = dirs.out('canary')
 
@@ -38,9 +51,21 @@ describe('no host data reaches any output', () => {
       ]
     ])
     const content = await writeProbeContent(dirs.dir, probed)
-    run = await runCli(['scan', `docker-archive:${image}`, '--out', out, '--content', content, '--profile', probeProfile], {
-      env: {PATH: process.env['PATH'], GITHUB_TOKEN: envCanary, SCAPGATE_TEST_SECRET: envCanary}
-    })
+    run = await runCli(
+      [
+        'scan',
+        `docker-archive:${image}`,
+        '--out',
+        out,
+        '--content',
+        content,
+        '--profile',
+        probeProfile
+      ],
+      {
+        env: {PATH: process.env['PATH'], GITHUB_TOKEN: envCanary, SCAPGATE_TEST_SECRET: envCanary}
+      }
+    )
   })
 
   it('completes the scan of the hostile image', () => {
@@ -62,7 +87,11 @@ describe('no host data reaches any output', () => {
   })
 
   it('has neither canary in the ARF, the HTML, results.json, SARIF, the summary or the logs', () => {
-    const texts = [...allOutputs(out), {name: 'stdout', text: run.stdout}, {name: 'stderr', text: run.stderr}]
+    const texts = [
+      ...allOutputs(out),
+      {name: 'stdout', text: run.stdout},
+      {name: 'stderr', text: run.stderr}
+    ]
     expect(texts.length).toBeGreaterThanOrEqual(7)
     for (const {name, text} of texts) {
       expect(text.includes(fileCanary), `${name} leaks the host file`).toBe(false)
@@ -74,7 +103,13 @@ describe('no host data reaches any output', () => {
 describe('layer whiteouts, end to end', () => {
   it('removes a deleted file and the lower contents of an opaque directory', async () => {
     const image = writeImage(dirs.dir, 'whiteouts', [
-      [...debian11Base, {name: 'etc/deleted', content: 'lower\n'}, {name: 'opt/', type: 'dir'}, {name: 'opt/data/', type: 'dir'}, {name: 'opt/data/old', content: 'old\n'}],
+      [
+        ...debian11Base,
+        {name: 'etc/deleted', content: 'lower\n'},
+        {name: 'opt/', type: 'dir'},
+        {name: 'opt/data/', type: 'dir'},
+        {name: 'opt/data/old', content: 'old\n'}
+      ],
       [
         {name: 'etc/', type: 'dir'},
         {name: 'etc/.wh.deleted', content: ''},
@@ -86,10 +121,24 @@ describe('layer whiteouts, end to end', () => {
     const paths = ['/etc/deleted', '/opt/data/old', '/opt/data/new', '/etc/passwd']
     const content = await writeProbeContent(join(dirs.dir), paths)
     const out = dirs.out('whiteouts')
-    const run = await runCli(['scan', `docker-archive:${image}`, '--out', out, '--content', content, '--profile', probeProfile])
+    const run = await runCli([
+      'scan',
+      `docker-archive:${image}`,
+      '--out',
+      out,
+      '--content',
+      content,
+      '--profile',
+      probeProfile
+    ])
     expect(run.stderr).not.toMatch(/internal error/)
     const results = readResults(out)
-    expect(paths.map((_, i) => resultOf(results, probeRuleId(i)))).toEqual(['fail', 'fail', 'pass', 'pass'])
+    expect(paths.map((_, i) => resultOf(results, probeRuleId(i)))).toEqual([
+      'fail',
+      'fail',
+      'pass',
+      'pass'
+    ])
     expect(run.code).toBe(1)
   })
 })
@@ -98,7 +147,10 @@ describe('tar entries that try to leave the root', () => {
   it('rejects a `..` entry with exit 3, naming the layer, and leaves nothing behind', async () => {
     const tmp = join(dirs.dir, 'tmp-dotdot')
     mkdirSync(tmp)
-    const image = writeImage(dirs.dir, 'dotdot', [debian11Base, [{name: '../../escape-dotdot', content: 'x'}]])
+    const image = writeImage(dirs.dir, 'dotdot', [
+      debian11Base,
+      [{name: '../../escape-dotdot', content: 'x'}]
+    ])
     const run = await runCli(['scan', `docker-archive:${image}`, '--out', dirs.out('dotdot')], {
       env: {PATH: process.env['PATH'], TMPDIR: tmp}
     })
@@ -119,7 +171,16 @@ describe('tar entries that try to leave the root', () => {
     const paths = [`${victim}/pwned`]
     const content = await writeProbeContent(join(dirs.dir), paths)
     const out = dirs.out('symlink-escape')
-    const run = await runCli(['scan', `docker-archive:${image}`, '--out', out, '--content', content, '--profile', probeProfile])
+    const run = await runCli([
+      'scan',
+      `docker-archive:${image}`,
+      '--out',
+      out,
+      '--content',
+      content,
+      '--profile',
+      probeProfile
+    ])
     expect(run.stderr).not.toMatch(/internal error/)
     expect(readdirSync(victim)).toEqual(['hello'])
     // The write landed inside the root, at the path the symlink names there (chroot semantics).
@@ -143,7 +204,15 @@ describe('tar entries that try to leave the root', () => {
 
 describe('a tampered image', () => {
   it('fails with exit 3 and names the corrupted layer', async () => {
-    const image = buildImage({layers: [debian11Base, [{name: 'etc/', type: 'dir'}, {name: 'etc/motd', content: 'hello\n'}]]})
+    const image = buildImage({
+      layers: [
+        debian11Base,
+        [
+          {name: 'etc/', type: 'dir'},
+          {name: 'etc/motd', content: 'hello\n'}
+        ]
+      ]
+    })
     const files = dockerArchiveFiles(image, {format: 'legacy', repoTags: ['localhost/tampered:1']})
     const layerName = [...files.keys()].filter(name => name.endsWith('/layer.tar'))[1]!
     const layer = Buffer.from(files.get(layerName)!)
@@ -165,7 +234,14 @@ describe('interrupting a scan', () => {
   it('exits 130 on SIGINT and removes the extracted root and every temporary file', async () => {
     const tmp = join(dirs.dir, 'tmp-sigint')
     mkdirSync(tmp)
-    const sample = join(import.meta.dirname, '..', 'fixtures', 'images', 'sample-app', 'sample-app.docker.tar')
+    const sample = join(
+      import.meta.dirname,
+      '..',
+      'fixtures',
+      'images',
+      'sample-app',
+      'sample-app.docker.tar'
+    )
     let sent = false
     const run = await runCli(['scan', `docker-archive:${sample}`, '--out', dirs.out('sigint')], {
       env: {PATH: process.env['PATH'], TMPDIR: tmp},

@@ -14,7 +14,11 @@ export const probeProfile = 'xccdf_test.scapgate_profile_probe'
 export const probeRuleId = (index: number): string => `xccdf_test.scapgate_rule_path_${index}`
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
 }
 
 export async function writeProbeContent(dir: string, paths: readonly string[]): Promise<string> {

@@ -6,15 +6,7 @@
  */
 
 export type TarEntryType =
-  | 'file'
-  | 'dir'
-  | 'symlink'
-  | 'hardlink'
-  | 'char'
-  | 'block'
-  | 'fifo'
-  | 'gnu-longname'
-  | 'sparse'
+  'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'gnu-longname' | 'sparse'
 
 export interface TarEntry {
   name: string | Buffer
@@ -59,7 +51,8 @@ function octal(value: number, width: number): string {
 function paxRecord(key: string, value: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')])
   let length = body.length + 1
-  while (String(length).length + body.length !== length) length = String(length).length + body.length
+  while (String(length).length + body.length !== length)
+    length = String(length).length + body.length
   return Buffer.concat([Buffer.from(String(length)), body])
 }
 
@@ -108,17 +101,23 @@ function isPlainAscii(buf: Buffer, max: number): boolean {
 }
 
 /** Encodes entries into a complete tar archive (with the two zero blocks at the end). */
-export function writeTar(entries: readonly TarEntry[], options: {endBlocks?: boolean} = {}): Buffer {
+export function writeTar(
+  entries: readonly TarEntry[],
+  options: {endBlocks?: boolean} = {}
+): Buffer {
   const parts: Buffer[] = []
   for (const entry of entries) {
     const type = entry.type ?? 'file'
     const name = toBuf(entry.name)
     const linkname = toBuf(entry.linkname ?? '')
-    const content = type === 'file' || type === 'gnu-longname' ? toBuf(entry.content ?? '') : Buffer.alloc(0)
+    const content =
+      type === 'file' || type === 'gnu-longname' ? toBuf(entry.content ?? '') : Buffer.alloc(0)
     const records: Buffer[] = []
     if (!isPlainAscii(name, 100)) records.push(paxRecord('path', name))
-    if (!isPlainAscii(linkname, 100) && linkname.length > 0) records.push(paxRecord('linkpath', linkname))
-    for (const [key, value] of Object.entries(entry.pax ?? {})) records.push(paxRecord(key, toBuf(value)))
+    if (!isPlainAscii(linkname, 100) && linkname.length > 0)
+      records.push(paxRecord('linkpath', linkname))
+    for (const [key, value] of Object.entries(entry.pax ?? {}))
+      records.push(paxRecord(key, toBuf(value)))
     const mtime = entry.mtime ?? 1_700_000_000
     if (records.length > 0) {
       const body = Buffer.concat(records)

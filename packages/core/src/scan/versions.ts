@@ -19,11 +19,16 @@ export interface ToolVersions {
  * Versions for `scapgate --version`: oscap's and the content's. Never throws: what cannot be
  * found is left undefined, so `--version` also works on a machine that cannot scan yet.
  */
-export async function describeToolVersions(options: {oscapPath?: string; contentDir?: string} = {}): Promise<ToolVersions> {
+export async function describeToolVersions(
+  options: {oscapPath?: string; contentDir?: string} = {}
+): Promise<ToolVersions> {
   const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR
   let oscap: string | undefined
   try {
-    const {stdout} = await run(options.oscapPath ?? 'oscap', ['--version'], {timeout: 10_000, env: {PATH: '/usr/bin:/bin:/usr/sbin:/sbin'}})
+    const {stdout} = await run(options.oscapPath ?? 'oscap', ['--version'], {
+      timeout: 10_000,
+      env: {PATH: '/usr/bin:/bin:/usr/sbin:/sbin'}
+    })
     oscap = /command line tool \(oscap\) (\S+)/.exec(stdout)?.[1]
   } catch {
     oscap = undefined
@@ -34,7 +39,8 @@ export async function describeToolVersions(options: {oscapPath?: string; content
     const streams = await listDataStreams(contentDir)
     dataStreams = streams.length
     const first = streams[0]
-    if (first !== undefined) contentVersion = (await readContentInfo(join(contentDir, first))).benchmarkVersion
+    if (first !== undefined)
+      contentVersion = (await readContentInfo(join(contentDir, first))).benchmarkVersion
   } catch {
     contentVersion = undefined
   }
