@@ -14,12 +14,20 @@ import {
   type ScanResults,
   type Severity
 } from '../results/model.js'
-import {escapeMarkdown, escapeMarkdownCode, truncate} from './escape.js'
+import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {escapeMarkdown, escapeMarkdownCode, fencedBlock, truncate} from './escape.js'
+import type {SarifTrim} from './sarif.js'
 
 export interface SummaryOptions {
   maxChars?: number
   /** Where the full report lives, e.g. an artifact name or URL; shown when rows are dropped. */
   fullReportHint?: string
+  /** Per rule-result locations; adds a Location column. */
+  blame?: ReadonlyMap<string, Attribution>
+  /** Dockerfile `RUN` snippets by full rule id; adds a "How to fix" section. */
+  runFixes?: ReadonlyMap<string, string>
+  /** What the SARIF writer had to leave out, if anything. */
+  sarifTrim?: SarifTrim
 }
 
 export const defaultSummaryMaxChars = 60_000
@@ -42,6 +50,13 @@ export function renderSummary(
   ]
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
+  if (options.sarifTrim !== undefined) {
+    const {total, kept, reason} = options.sarifTrim
+    head.push(
+      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${escapeMarkdown(reason)}. Every finding is in results.json and junit.xml.`,
+      ''
+    )
+  }
   head.push(...renderGateDetails(verdict))
 
   head.push('| Result | Rules |', '| --- | ---: |')
@@ -59,17 +74,44 @@ export function renderSummary(
         a.index - b.index
     )
   const body: string[] = []
+  const blame = options.blame
   if (rows.length > 0)
     body.push(
       '### Failing and unverified rules',
       '',
-      '| Severity | Result | Rule | Title |',
-      '| --- | --- | --- | --- |'
+      blame === undefined
+        ? '| Severity | Result | Rule | Title |'
+        : '| Severity | Result | Rule | Title | Location |',
+      blame === undefined ? '| --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |'
     )
-  for (const rule of rows) body.push(row(rule))
+  for (const rule of rows) body.push(row(rule, blame?.get(ruleKey(rule)), blame !== undefined))
+  const fixable = rows.filter(r => r.result === 'fail' && options.runFixes?.has(r.id) === true)
+  if (fixable.length > 0) body.push('', '### How to fix', '')
+  for (const rule of fixable) {
+    const where = blame?.get(ruleKey(rule))
+    const after =
+      where?.kind === 'instruction'
+        ? ` after line ${where.location.endLine ?? where.location.startLine} of ${escapeMarkdown(where.location.uri)}`
+        : ''
+    body.push(
+      `<details><summary>${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')}: add to the Dockerfile${after}</summary>`,
+      '',
+      fencedBlock(options.runFixes?.get(rule.id) ?? '', 'dockerfile'),
+      '',
+      '</details>'
+    )
+  }
+  if (rows.some(r => r.result === 'fail') && options.runFixes !== undefined)
+    body.push(
+      '',
+      'Full remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible).'
+    )
 
+  const hint = options.fullReportHint ? ` (${escapeMarkdown(options.fullReportHint)})` : ''
   const note = (dropped: number): string =>
-    `\n_${dropped} more ${dropped === 1 ? 'rule is' : 'rules are'} not shown: see the full report${options.fullReportHint ? ` (${escapeMarkdown(options.fullReportHint)})` : ''}._\n`
+    dropped > 0
+      ? `\n_${dropped} more ${dropped === 1 ? 'rule is' : 'rules are'} not shown: see the full report${hint}._\n`
+      : `\n_Some fixes are not shown: see the full report${hint} and fixes/._\n`
   const full = [...head, ...body, ''].join('\n')
   if (full.length <= maxChars) return full
 
@@ -81,13 +123,20 @@ export function renderSummary(
   for (const [i, line] of body.entries()) {
     if (text.length + line.length + 1 + reserve > maxChars) break
     text += `\n${line}`
-    if (i >= headerRows) kept += 1
+    if (i >= headerRows && i < headerRows + rows.length) kept += 1
   }
+  // A cut inside a fix's fenced block would leave it open: cut back to the last whole row.
+  const open = text.lastIndexOf('\n<details>')
+  if (open > text.lastIndexOf('</details>')) text = text.slice(0, open)
   return truncate(`${text}\n${note(rows.length - kept)}`, maxChars)
 }
 
-function row(rule: RuleOutcome): string {
-  return `| ${rule.severity} | ${rule.result} | ${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')} | ${escapeMarkdown(truncate(rule.title, 300))} |`
+function row(rule: RuleOutcome, blame: Attribution | undefined, withLocation: boolean): string {
+  const base = `| ${rule.severity} | ${rule.result} | ${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')} | ${escapeMarkdown(truncate(rule.title, 300))} |`
+  if (!withLocation) return base
+  if (blame === undefined) return `${base} |`
+  const found = blame.evidence === '' ? '' : `${escapeMarkdown(truncate(blame.evidence, 200))}: `
+  return `${base} ${escapeMarkdownCode(`${blame.location.uri}:${blame.location.startLine}`)} ${found}${escapeMarkdown(truncate(blame.cause, 200))} |`
 }
 
 function reasonLine(reason: GateReason): string {
