@@ -26,20 +26,30 @@ function retryPolicy(budgetMs: number): RetryPolicy {
   }
 }
 
-/** Runs `task` over `items` with at most `limit` in flight; the first failure rejects. */
+/**
+ * Runs `task` over `items` with at most `limit` in flight. After the first failure no new item
+ * starts, and it rejects only once the running ones have settled, so that nothing keeps
+ * downloading after the pull has failed and its connections are closed.
+ */
 async function eachLimited<T>(
   items: T[],
   limit: number,
   task: (item: T) => Promise<void>
 ): Promise<void> {
   let next = 0
+  let failure: {error: unknown} | undefined
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (failure === undefined && next < items.length) {
       const item = items[next++] as T
-      await task(item)
+      try {
+        await task(item)
+      } catch (error) {
+        failure ??= {error}
+      }
     }
   }
   await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
+  if (failure) throw failure.error
 }
 
 /**
