@@ -14,6 +14,8 @@ import type {PreparedImage} from './prepare-root.js'
 import type {ContainedScan} from './run-contained-scan.js'
 import type {ScanImageOptions} from './scan-image.js'
 import {sarifLocation} from './sarif-location.js'
+import {blameImage, loadDockerfile} from '../blame/blame-image.js'
+import {writeReports} from '../report/write-reports.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -62,7 +64,36 @@ export async function renderOutputs(
   return {
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
-    write: verdict => writeVerdictOutputs(options, results, verdict, image.reference.path)
+    write: async verdict => {
+      // Blame reads the layers again while the image is still open (issue 4).
+      const fallback = await sarifLocation(options, image.reference.path)
+      const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
+      const blame = await blameImage({
+        rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
+        parsed,
+        image,
+        applied: prepared.layers,
+        dockerfile,
+        fallback,
+        logger: options.logger,
+        signal: options.signal
+      })
+      await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+      const written = await writeReports({
+        outDir,
+        results,
+        verdict,
+        arfPath: scan.arfPath,
+        blame,
+        fallback,
+        toolVersion: options.toolVersion,
+        logger: options.logger,
+        scanner: scan.scanner,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal
+      })
+      return written.summaryMarkdown
+    }
   }
 }
 

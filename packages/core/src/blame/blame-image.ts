@@ -1,0 +1,98 @@
+/**
+ * Blame for one scanned image: bookkeeping of the evidence paths and dpkg packages across its
+ * layers, its history, and the Dockerfile. The entry point the pipeline and `scapgate report`
+ * share.
+ */
+import {readFile} from 'node:fs/promises'
+import {isAbsolute, relative} from 'node:path'
+import type {ParsedArf} from '../arf/types.js'
+import {describeHistory} from '../dockerfile/match-history.js'
+import {parseDockerfile} from '../dockerfile/parse-dockerfile.js'
+import type {ResolvedImage} from '../image/types.js'
+import type {ApplyResult} from '../layers/types.js'
+import type {Logger} from '../logging.js'
+import type {RuleOutcome} from '../results/model.js'
+import {
+  blameRules,
+  evidencePaths,
+  type Attribution,
+  type BlameInput,
+  type SourceLocation
+} from './attribute.js'
+import {collectBookkeeping} from './bookkeeping.js'
+
+export interface LoadedDockerfile {
+  uri: string
+  parsed: ReturnType<typeof parseDockerfile>
+}
+
+/** Repository-relative, `/`-separated form of `path` for SARIF and Code Quality. */
+export function toRepositoryUri(path: string, cwd: string): string {
+  const rel = isAbsolute(path) ? relative(cwd, path) : path
+  return rel.split('\\').join('/')
+}
+
+/**
+ * Reads and parses the Dockerfile; an unreadable one costs only precision (a warning, then
+ * findings go to the fallback location).
+ */
+export async function loadDockerfile(
+  path: string | undefined,
+  cwd: string,
+  logger: Logger
+): Promise<LoadedDockerfile | undefined> {
+  if (path === undefined) return undefined
+  try {
+    const text = await readFile(path, 'utf8')
+    return {uri: toRepositoryUri(path, cwd), parsed: parseDockerfile(text)}
+  } catch (error) {
+    logger.warning(
+      `Dockerfile ${path} could not be read (${(error as Error).message}); findings point at the fallback location`
+    )
+    return undefined
+  }
+}
+
+export interface BlameImageOptions {
+  /** The rules to attribute (the reported ones). */
+  rules: readonly RuleOutcome[]
+  parsed: ParsedArf
+  /** An open image (its layers can still be read); undefined for `report` without `--image`. */
+  image?: ResolvedImage
+  /** The applier's bookkeeping, when the layers were applied in this process. */
+  applied?: ApplyResult
+  dockerfile?: LoadedDockerfile
+  fallback: SourceLocation
+  logger: Logger
+  signal?: AbortSignal
+}
+
+/**
+ * Attributes `rules`. Reading the layers can fail (a blob gone, a cancelled run): blame then
+ * degrades to FROM-line locations with a warning; it never fails the scan.
+ */
+export async function blameImage(options: BlameImageOptions): Promise<Map<string, Attribution>> {
+  const input: BlameInput = {
+    oval: options.parsed.oval,
+    fallback: options.fallback,
+    ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile})
+  }
+  const {image} = options
+  if (image !== undefined) {
+    input.history = describeHistory(image.config.history, image.layers.length)
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        paths: evidencePaths(options.rules, options.parsed.oval),
+        ...(options.signal === undefined ? {} : {signal: options.signal})
+      })
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error
+      options.logger.warning(
+        `blame: could not read the layers again (${(error as Error).message}); findings point at the FROM line`
+      )
+    }
+  }
+  return blameRules(options.rules, input)
+}

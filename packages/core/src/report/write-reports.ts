@@ -1,0 +1,87 @@
+/**
+ * Writes the reviewer-facing outputs from the result model, blame and the ARF: `results.sarif`,
+ * `junit.xml`, `codequality.json`, `summary.md` and `fixes/`. Shared by `scapgate scan` (after the
+ * scan) and `scapgate report` (from an existing ARF). `results.json` is written by the caller.
+ *
+ * Remediation needs oscap; when it fails the other outputs are still written and the failure is
+ * a warning: fixes are advice, not evidence.
+ */
+import {mkdir, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import type {Attribution, SourceLocation} from '../blame/attribute.js'
+import type {GateVerdict} from '../gate/types.js'
+import type {Logger} from '../logging.js'
+import type {ScanResults} from '../results/model.js'
+import type {ScannerEnvironment} from '../scan/preflight.js'
+import {toCodeQuality} from './code-quality.js'
+import {toJunit} from './junit.js'
+import {generateFixes, type Fixes} from './remediation.js'
+import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
+import {renderSummary} from './summary-md.js'
+
+export interface WriteReportsOptions {
+  outDir: string
+  results: ScanResults
+  verdict: GateVerdict
+  /** The ARF on disk, for `oscap xccdf generate fix`. */
+  arfPath: string
+  blame: ReadonlyMap<string, Attribution>
+  /** Where findings without an attribution go. */
+  fallback: SourceLocation
+  toolVersion: string
+  logger: Logger
+  scanner?: ScannerEnvironment
+  /** Skip `fixes/` (no oscap at hand). */
+  skipFixes?: boolean
+  fullReportHint?: string
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface WrittenReports {
+  summaryMarkdown: string
+  fixes?: Fixes
+}
+
+export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
+  const {outDir, results, blame, logger} = options
+  await mkdir(outDir, {recursive: true})
+  let fixes: Fixes | undefined
+  const failing = results.rules.some(r => r.result === 'fail')
+  if (options.skipFixes !== true && failing) {
+    try {
+      fixes = await generateFixes(options.arfPath, outDir, {
+        testResultId: results.testResultId,
+        ...(options.scanner === undefined ? {} : {scanner: options.scanner}),
+        ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
+        ...(options.signal === undefined ? {} : {signal: options.signal})
+      })
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error
+      logger.warning(`remediation: ${(error as Error).message}; fixes/ is not written`)
+    }
+  }
+  const sarif = toSarif(results, {
+    location: options.fallback,
+    toolVersion: options.toolVersion,
+    blame,
+    ...(fixes === undefined ? {} : {fixes})
+  })
+  const trim = sarifTrim(sarif)
+  if (trim !== undefined)
+    logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`)
+  const summaryMarkdown = renderSummary(results, options.verdict, {
+    fullReportHint: options.fullReportHint ?? 'report.html and results.json',
+    blame,
+    ...(fixes === undefined ? {} : {runFixes: fixes.run}),
+    ...(trim === undefined ? {} : {sarifTrim: trim})
+  })
+  await writeFile(join(outDir, 'results.sarif'), serializeSarif(sarif))
+  await writeFile(join(outDir, 'junit.xml'), toJunit(results, {blame}))
+  await writeFile(
+    join(outDir, 'codequality.json'),
+    `${JSON.stringify(toCodeQuality(results, {location: options.fallback, blame}), null, 2)}\n`
+  )
+  await writeFile(join(outDir, 'summary.md'), summaryMarkdown)
+  return fixes === undefined ? {summaryMarkdown} : {summaryMarkdown, fixes}
+}
