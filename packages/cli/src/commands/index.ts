@@ -1,6 +1,7 @@
 import type {CommandSpec} from '../command.js'
+import {gitLabNoteCommandSpec} from './gitlab-note.js'
 import {scanCommandSpec} from './scan.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandSpec<any>[] = [scanCommandSpec]
+export const commands: CommandSpec<any>[] = [scanCommandSpec, gitLabNoteCommandSpec]

@@ -1,0 +1,114 @@
+import {readFile} from 'node:fs/promises'
+import {resolve} from 'node:path'
+import {getErrorMessage} from '@scapgate/core'
+import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
+import {ExitCode, UsageError} from '../exit-codes.js'
+import {GitLabApiError, upsertMergeRequestNote} from '../gitlab/merge-request-note.js'
+
+export interface GitLabNoteCommand {
+  summary: string
+  key?: string
+}
+
+const usage = `Usage: scapgate gitlab-note [--summary FILE] [--key KEY]
+
+Post the scan summary as a merge-request note, or update the note this token posted before.
+Run it in a GitLab merge-request pipeline after \`scapgate scan\`; elsewhere it does nothing.
+
+Options
+  --summary FILE    Markdown to post (default: ./scapgate-out/summary.md)
+  --key KEY         tells several scapgate notes on one MR apart (default: $CI_JOB_NAME)
+
+Environment
+  SCAPGATE_GITLAB_TOKEN   token with the api scope (project or personal access token), sent
+                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes
+  CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
+                          set by GitLab in merge-request pipelines
+
+Exit codes: 0 posted, updated or skipped; 2 configuration error; 3 GitLab refused or is unreachable.
+`
+
+export function parseGitLabNote(argv: readonly string[]): GitLabNoteCommand {
+  const {values, positionals} = parseFlags(argv, {
+    summary: {type: 'string'},
+    key: {type: 'string'}
+  })
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `Expected no arguments after \`gitlab-note\`, got ${positionals.join(' ')}`
+    )
+  }
+  rejectEmpty(values, ['summary', 'key'])
+  return {summary: values.summary ?? 'scapgate-out/summary.md', key: values.key}
+}
+
+/** Keys end up in an HTML comment: keep them to characters that cannot close it. */
+const keyPattern = /^[A-Za-z0-9_.:/ -]{1,255}$/
+
+export async function runGitLabNote(command: GitLabNoteCommand, io: CliIo): Promise<number> {
+  const env = (name: string): string | undefined => {
+    const value = io.env[name]
+    return value === undefined || value === '' ? undefined : value
+  }
+  const mergeRequestIid = env('CI_MERGE_REQUEST_IID')
+  if (mergeRequestIid === undefined) {
+    io.stderr.write(
+      'scapgate gitlab-note: not a merge-request pipeline (CI_MERGE_REQUEST_IID is unset), skipping\n'
+    )
+    return ExitCode.GatePassed
+  }
+  const missing = ['SCAPGATE_GITLAB_TOKEN', 'CI_API_V4_URL', 'CI_PROJECT_ID'].filter(
+    n => env(n) === undefined
+  )
+  if (missing.length > 0) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Expected ${missing.join(', ')} to be set, found ${missing.length === 1 ? 'it' : 'them'} empty\n`
+    )
+    return ExitCode.Usage
+  }
+  const key = command.key ?? env('CI_JOB_NAME') ?? 'scapgate'
+  if (!keyPattern.test(key)) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Expected the note key to match ${keyPattern.source}, got \`${key}\`\n`
+    )
+    return ExitCode.Usage
+  }
+  let summary: string
+  try {
+    summary = await readFile(resolve(io.cwd, command.summary), 'utf8')
+  } catch (error) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}\n`
+    )
+    return ExitCode.Usage
+  }
+  try {
+    const result = await upsertMergeRequestNote(
+      {
+        apiUrl: env('CI_API_V4_URL') as string,
+        projectId: env('CI_PROJECT_ID') as string,
+        mergeRequestIid,
+        token: env('SCAPGATE_GITLAB_TOKEN') as string,
+        key,
+        signal: io.signal
+      },
+      summary
+    )
+    io.stderr.write(
+      `scapgate gitlab-note: ${result.action} note ${result.noteId} on merge request !${mergeRequestIid}\n`
+    )
+    return ExitCode.GatePassed
+  } catch (error) {
+    if (!(error instanceof GitLabApiError)) throw error
+    io.stderr.write(`scapgate gitlab-note: the note could not be posted: ${error.message}\n`)
+    return ExitCode.ScanIncomplete
+  }
+}
+
+export const gitLabNoteCommandSpec: CommandSpec<GitLabNoteCommand> = {
+  name: 'gitlab-note',
+  summary: 'post or update the scan summary as a GitLab merge-request note',
+  usage,
+  parse: parseGitLabNote,
+  run: runGitLabNote
+}
