@@ -51,9 +51,10 @@ describe('parseScan', () => {
     )
   })
 
-  it('wants exactly one image', () => {
+  it('wants at least one image, and takes several', () => {
     expect(() => parseScan([])).toThrow('Expected an IMAGE argument after `scan`, got nothing')
-    expect(() => parseScan(['a', 'b'])).toThrow('Expected one IMAGE argument after `scan`, got 2: a b')
+    expect(parseScan(['a', 'b']).images).toEqual(['a', 'b'])
+    expect(parseScan(['--images', 'list.txt']).gate.imagesFile).toBe('list.txt')
   })
 
   it('rejects a timeout that is not a positive whole number', () => {

@@ -6,11 +6,11 @@ import {
   loadEnvironment,
   parsePlatform,
   sourceSettings,
-  scanImage,
   failOnValues,
-  type FailOn,
-  type ScanOutcome
+  policyModes,
+  type FailOn
 } from '@scapgate/core'
+import {runGatedScan, type GateFlags} from '../gate-run.js'
 import {oneOf, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
@@ -25,6 +25,9 @@ function defaultDockerfile(command: ScanCommand, cwd: string): string | undefine
 
 export interface ScanCommand {
   image: string
+  /** Every IMAGE argument (`image` is the first); `--images FILE` adds more. */
+  images: string[]
+  gate: Omit<GateFlags, 'images' | 'quiet' | 'cacheDir'>
   content?: string
   profile?: string
   tailoring?: string
@@ -42,7 +45,7 @@ export interface ScanCommand {
   passwordStdin: boolean
 }
 
-const usage = `Usage: scapgate scan IMAGE [options]
+const usage = `Usage: scapgate scan IMAGE... [options]
 
 Scan a container image with OpenSCAP and gate on the result.
 
@@ -68,6 +71,18 @@ Options
   --timeout SECONDS           oscap time limit (default: 1800)
   --verbose                   debug output
   --quiet                     errors and the verdict only
+
+Policy and many images (docs/policy.md)
+  --policy FILE               policy file (default: ./scapgate.yml if it exists)
+  --baseline FILE|DIR         earlier results.json, ARF or \`scapgate baseline\` file (a directory
+                              of <image-slug>.json with several images)
+  --mode absolute|ratchet     ratchet: fail only on changes against the baseline
+  --images FILE               more images, one per line
+  --concurrency N             images scanned at once (default: number of cores)
+  --no-cache                  do not reuse or store results in the result cache
+  With several images each gets --out/<image-slug>/, plus one summary.md in --out.
+  The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
+  ~/.cache/scapgate).
 
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
@@ -97,14 +112,37 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     'insecure-registry': {type: 'string', multiple: true},
     'cache-dir': {type: 'string'},
     username: {type: 'string'},
-    'password-stdin': {type: 'boolean'}
+    'password-stdin': {type: 'boolean'},
+    policy: {type: 'string'},
+    baseline: {type: 'string'},
+    mode: {type: 'string'},
+    images: {type: 'string'},
+    concurrency: {type: 'string'},
+    'no-cache': {type: 'boolean'}
   })
-  if (positionals.length !== 1) {
+  if (positionals.length === 0 && values.images === undefined) {
+    throw new UsageError('Expected an IMAGE argument after `scan`, got nothing')
+  }
+  rejectEmpty(values, ['policy', 'baseline', 'images'])
+  const concurrencyText = values.concurrency
+  if (
+    concurrencyText !== undefined &&
+    (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1)
+  ) {
     throw new UsageError(
-      positionals.length === 0
-        ? 'Expected an IMAGE argument after `scan`, got nothing'
-        : `Expected one IMAGE argument after \`scan\`, got ${positionals.length}: ${positionals.join(' ')}`
+      `Expected \`--concurrency\` to be a whole number ≥ 1, got \`${concurrencyText}\``
     )
+  }
+  const gate: ScanCommand['gate'] = {
+    imagesFile: values.images,
+    policy: values.policy,
+    baseline: values.baseline,
+    ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
+    noCache: values['no-cache'] === true,
+    ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
+    ...(values['fail-on'] === undefined
+      ? {}
+      : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
   }
   rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
   rejectEmpty(values, ['ca-file', 'cache-dir', 'username'])
@@ -116,7 +154,9 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     )
   }
   return {
-    image: positionals[0] as string,
+    image: positionals[0] ?? '',
+    images: positionals,
+    gate,
     content: values.content,
     profile: values.profile,
     tailoring: values.tailoring,
@@ -156,7 +196,6 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
     quiet: command.quiet
   })
   const progress = createProgress(io.stderr, command.quiet)
-  let outcome: ScanOutcome
   try {
     const sources = sourceSettings(
       {
@@ -168,9 +207,8 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       },
       io.env
     )
-    outcome = await scanImage({
+    const base = {
       ...sources,
-      image: command.image,
       contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
       profile: command.profile,
       tailoringPath:
@@ -186,7 +224,14 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       logger,
       progress,
       signal: io.signal
-    })
+    }
+    const flags = {
+      ...command.gate,
+      images: command.images,
+      quiet: command.quiet,
+      cacheDir: command.cacheDir
+    }
+    return await runGatedScan(flags, base, io, () => progress.finish())
   } catch (error) {
     progress.finish()
     const code = exitCodeForError(error)
@@ -204,16 +249,6 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
     }
     return code
   }
-  progress.finish()
-  if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}\n`)
-  const {verdict} = outcome
-  io.stdout.write(
-    verdict.status === 'pass'
-      ? `scapgate: gate passed (${command.image})\n`
-      : `scapgate: gate FAILED (${command.image}): ${verdict.reasons.map(r => r.message).join('; ')}\n`
-  )
-  io.stderr.write(`Outputs in ${outcome.outDir}\n`)
-  return verdict.status === 'pass' ? ExitCode.GatePassed : ExitCode.GateFailed
 }
 
 export const scanCommandSpec: CommandSpec<ScanCommand> = {

@@ -1,0 +1,154 @@
+/**
+ * The policy-aware part of `scapgate scan`: loads the policy, reads `--images`, scans one or
+ * several images through `scanImages`, prints the verdict and returns the exit code. With one
+ * image the outputs and the console text are what they were before policies existed; its error is
+ * rethrown so that `runScan` reports it as always.
+ */
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
+import {resolve} from 'node:path'
+import {
+  aggregateStatus,
+  ConfigurationError,
+  defaultCacheDir,
+  getErrorMessage,
+  loadPolicy,
+  renderAggregateSummary,
+  scanImages,
+  type FailOn,
+  type ImageOutcome,
+  type PolicyMode,
+  type ScanImagesOptions
+} from '@scapgate/core'
+
+import {join} from 'node:path'
+import type {CliIo} from './command.js'
+import {ExitCode, exitCodeForError} from './exit-codes.js'
+
+export interface GateFlags {
+  images: string[]
+  imagesFile?: string
+  policy?: string
+  baseline?: string
+  mode?: PolicyMode
+  noCache: boolean
+  cacheDir?: string
+  concurrency?: number
+  /** Only when `--fail-on` was given: then it wins over the policy. */
+  failOnGiven?: FailOn
+  quiet: boolean
+}
+
+const maxImagesFileBytes = 1024 * 1024
+
+/** `--images FILE`: one image per line; blank lines and `#` comments ignored. */
+export async function readImagesFile(path: string): Promise<string[]> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigurationError(
+      `Expected \`--images\` to name a readable file, got \`${path}\` (${getErrorMessage(error)})`
+    )
+  }
+  if (text.length > maxImagesFileBytes)
+    throw new ConfigurationError(`Expected \`--images\` ${path} to be at most 1 MiB`)
+  return text
+    .split(/\r?\n/)
+    .map(line => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter(line => line !== '')
+}
+
+type BaseOptions = Omit<
+  ScanImagesOptions,
+  'images' | 'policy' | 'overrides' | 'baselinePath' | 'cacheDir' | 'concurrency' | 'now'
+>
+
+function exitCodeFor(outcomes: readonly ImageOutcome[]): number {
+  const codes = outcomes.filter(o => o.error !== undefined).map(o => exitCodeForError(o.error))
+  if (codes.includes(ExitCode.Interrupted)) return ExitCode.Interrupted
+  if (codes.includes(ExitCode.ScanIncomplete)) return ExitCode.ScanIncomplete
+  if (codes.length > 0) return codes[0] as number
+  return outcomes.every(o => o.outcome?.verdict.status === 'pass')
+    ? ExitCode.GatePassed
+    : ExitCode.GateFailed
+}
+
+export async function runGatedScan(
+  flags: GateFlags,
+  base: BaseOptions,
+  io: CliIo,
+  finishProgress: () => void
+): Promise<number> {
+  const images = [...flags.images]
+  if (flags.imagesFile !== undefined)
+    images.push(...(await readImagesFile(resolve(io.cwd, flags.imagesFile))))
+  if (images.length === 0)
+    throw new ConfigurationError(
+      `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
+    )
+  const policy = await loadPolicy({path: flags.policy, cwd: io.cwd})
+  const cacheDir = flags.noCache
+    ? undefined
+    : flags.cacheDir !== undefined
+      ? resolve(io.cwd, flags.cacheDir)
+      : defaultCacheDir(io.env)
+  const outcomes = await scanImages({
+    ...base,
+    images,
+    ...(policy === undefined ? {} : {policy}),
+    overrides: {
+      ...(flags.failOnGiven === undefined ? {} : {failOn: flags.failOnGiven}),
+      ...(flags.mode === undefined ? {} : {mode: flags.mode})
+    },
+    ...(flags.baseline === undefined ? {} : {baselinePath: resolve(io.cwd, flags.baseline)}),
+    ...(cacheDir === undefined ? {} : {cacheDir}),
+    concurrency: flags.concurrency ?? availableParallelism(),
+    now: new Date()
+  })
+  finishProgress()
+
+  if (images.length === 1) {
+    const only = outcomes[0]
+    if (only?.outcome === undefined) throw only?.error ?? new Error('no outcome')
+    const {verdict, summaryMarkdown, outDir} = only.outcome
+    if (!flags.quiet) io.stdout.write(`${summaryMarkdown}\n`)
+    io.stdout.write(
+      verdict.status === 'pass'
+        ? `scapgate: gate passed (${only.image})\n`
+        : `scapgate: gate FAILED (${only.image}): ${verdict.reasons.map(r => r.message).join('; ')}\n`
+    )
+    io.stderr.write(`Outputs in ${outDir}\n`)
+    return verdict.status === 'pass' ? ExitCode.GatePassed : ExitCode.GateFailed
+  }
+
+  const verdicts = outcomes.map(o => ({
+    image: o.image,
+    slug: o.slug,
+    ...(o.outcome === undefined
+      ? {}
+      : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
+    cached: o.cached,
+    error: o.error
+  }))
+  const summary = renderAggregateSummary(verdicts)
+  await mkdir(base.outDir, {recursive: true})
+  await writeFile(join(base.outDir, 'summary.md'), summary)
+  if (!flags.quiet) io.stdout.write(`${summary}\n`)
+  for (const o of outcomes) {
+    if (o.error !== undefined)
+      io.stderr.write(
+        `scapgate: ${o.image}: the scan could not complete: ${getErrorMessage(o.error)}\n`
+      )
+    else
+      io.stdout.write(
+        `scapgate: gate ${o.outcome?.verdict.status === 'pass' ? 'passed' : 'FAILED'} (${o.image})\n`
+      )
+  }
+  const status = aggregateStatus(verdicts)
+  io.stdout.write(
+    `scapgate: ${status === 'pass' ? 'gate passed' : status === 'fail' ? 'gate FAILED' : 'gate FAILED: not every image was scanned'} (${images.length} images)\n`
+  )
+  io.stderr.write(`Outputs in ${base.outDir}\n`)
+  return exitCodeFor(outcomes)
+}

@@ -1,0 +1,271 @@
+/**
+ * Several images, once each, under one policy: bounded concurrency, one output directory per
+ * image, the result cache, the policy gate and the baseline. Each image goes through
+ * {@link scanImage} (or the cache); this file only decides what each scan gets and collects the
+ * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
+ */
+import {mkdir, stat, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {readBaseline} from '../baseline/read-baseline.js'
+import type {BaselineData} from '../baseline/types.js'
+import {oscapVersion} from '../cache/oscap-version.js'
+import {renderCached} from '../cache/render-cached.js'
+import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
+import {DEFAULT_CONTENT_DIR, listDataStreams} from '../content/select-content.js'
+import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
+import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
+import type {GateVerdict} from '../gate/types.js'
+import {formatPlatform} from '../image/platform.js'
+import type {ResolvedImage} from '../image/types.js'
+import {checkWaiverRules} from '../policy/check-rules.js'
+import {
+  settingsForImage,
+  type ImageSettings,
+  type PolicyOverrides
+} from '../policy/resolve-policy.js'
+import type {Policy} from '../policy/types.js'
+import type {ScanResults} from '../results/model.js'
+import {openSourceImage} from './prepare-root.js'
+import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
+import {createWorkDir} from './work-dir.js'
+
+export interface ScanImagesOptions extends Omit<
+  ScanImageOptions,
+  'image' | 'outDir' | 'openedImage' | 'evaluate'
+> {
+  images: string[]
+  /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
+  outDir: string
+  policy?: Policy
+  /** Command-line values that win over the policy (`--fail-on` only when given, `--mode`). */
+  overrides: PolicyOverrides
+  /** `--baseline`: a file, or with several images a directory of `<slug>.json` / `<slug>/results.json`. */
+  baselinePath?: string
+  /** Undefined: no cache. */
+  cacheDir?: string
+  /** Scans at once (default: 1). */
+  concurrency?: number
+  /** The gate's clock (waiver expiry). */
+  now: Date
+}
+
+export interface ImageOutcome {
+  image: string
+  slug: string
+  outDir: string
+  /** Present when the image was scanned (or served from the cache) and gated. */
+  outcome?: ScanOutcome
+  error?: unknown
+  cached: boolean
+}
+
+/** `docker-archive:/builds/app.tar` → `app`; `oci:./layout:api-1.0` → `api-1.0`; made unique by `-2`, `-3`. */
+export function imageSlugs(images: readonly string[]): string[] {
+  const seen = new Map<string, number>()
+  return images.map(raw => {
+    const withoutTransport = raw.replace(
+      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
+      ''
+    )
+    const last =
+      withoutTransport
+        .split('/')
+        .filter(part => part !== '')
+        .pop() ?? 'image'
+    const base =
+      last
+        .replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, '')
+        .replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|-+$/g, '')
+        .slice(0, 80) || 'image'
+    const count = (seen.get(base) ?? 0) + 1
+    seen.set(base, count)
+    return count === 1 ? base : `${base}-${count}`
+  })
+}
+
+async function baselineFor(path: string, slug: string, several: boolean): Promise<BaselineData> {
+  const isDir = await stat(path).then(
+    s => s.isDirectory(),
+    () => false
+  )
+  if (!isDir) {
+    if (several) {
+      throw new ConfigurationError(
+        `Expected \`--baseline\` to be a directory of per-image baselines (<slug>.json or <slug>/results.json) when scanning several images, got the file \`${path}\``
+      )
+    }
+    return readBaseline(path)
+  }
+  for (const candidate of [join(path, `${slug}.json`), join(path, slug, 'results.json')]) {
+    if (
+      await stat(candidate).then(
+        () => true,
+        () => false
+      )
+    )
+      return readBaseline(candidate)
+  }
+  throw new ConfigurationError(
+    `Expected a baseline for image \`${slug}\` in \`${path}\` (${slug}.json or ${slug}/results.json), found none`
+  )
+}
+
+function gateFor(
+  settings: ImageSettings,
+  baseline: BaselineData | undefined,
+  now: Date
+): (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict> {
+  return async (results, {contentRuleIds}) => {
+    checkWaiverRules(settings.waivers, contentRuleIds)
+    return evaluatePolicyGate(results, {...settings, baseline, now})
+  }
+}
+
+/** One image: open and verify it, pick its policy section, then the cache or a full scan. */
+async function scanOne(
+  options: ScanImagesOptions,
+  raw: string,
+  outDir: string,
+  slug: string
+): Promise<ImageOutcome> {
+  const single: ScanImageOptions = {...options, image: raw, outDir}
+  const work = await createWorkDir(options.environment.tmpDir)
+  let image: ResolvedImage | undefined
+  try {
+    image = await openSourceImage(single, work.path)
+    const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
+    const scan: ScanImageOptions = {
+      ...single,
+      failOn: settings.thresholds.failOn,
+      contentPath: options.contentPath ?? settings.content,
+      profile: options.profile ?? settings.profile,
+      tailoringPath: options.tailoringPath ?? settings.tailoring,
+      dockerfile: options.dockerfile ?? settings.dockerfile
+    }
+    const baselinePath = options.baselinePath ?? options.policy?.baseline
+    if (settings.mode === 'ratchet' && baselinePath === undefined) {
+      throw new ConfigurationError(
+        'Expected a baseline for `mode: ratchet` (--baseline FILE or `baseline:` in the policy), got none'
+      )
+    }
+    const baseline =
+      baselinePath === undefined
+        ? undefined
+        : await baselineFor(baselinePath, slug, options.images.length > 1)
+    const evaluate = gateFor(settings, baseline, options.now)
+    if (options.cacheDir === undefined) {
+      const opened = image
+      image = undefined // scanImage closes it
+      return {
+        image: raw,
+        slug,
+        outDir,
+        outcome: await scanImage({...scan, openedImage: opened, evaluate}),
+        cached: false
+      }
+    }
+    const cacheDir = options.cacheDir
+    const contentDir = options.environment.contentDir ?? DEFAULT_CONTENT_DIR
+    const key = cacheKey({
+      configDigest: image.configDigest,
+      platform: formatPlatform(image.platform),
+      content: scan.contentPath ?? {
+        directory: contentDir,
+        streams: await listDataStreams(contentDir).catch(() => [])
+      },
+      profile: scan.profile ?? '',
+      ...(scan.tailoringPath === undefined
+        ? {}
+        : {tailoringSha256: await sha256File(scan.tailoringPath).catch(() => 'unreadable')}),
+      scapgateVersion: options.toolVersion,
+      oscapVersion: await oscapVersion(options.environment.oscapPath)
+    })
+    const cached = await lookupScan(cacheDir, key)
+    const content = cached?.results.scanner.content
+    if (
+      cached !== undefined &&
+      content !== undefined &&
+      (await sha256File(content.path).catch(() => '')) === content.sha256
+    ) {
+      options.logger.info(
+        `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
+      )
+      const outcome = await renderCached(scan, image, cached, evaluate)
+      return {image: raw, slug, outDir, outcome, cached: true}
+    }
+    const opened = image
+    image = undefined
+    const since = Date.now() - 1000
+    let contentRuleIds: readonly string[] = []
+    const outcome = await scanImage({
+      ...scan,
+      openedImage: opened,
+      evaluate: async (results, context) => {
+        contentRuleIds = context.contentRuleIds
+        return evaluate(results, context)
+      }
+    })
+    const stored = await storeScan(cacheDir, key, {
+      results: outcome.results,
+      contentRuleIds,
+      verdict: outcome.verdict,
+      outDir,
+      since
+    })
+    if (!stored)
+      options.logger.warning(
+        `could not write the result cache in ${cacheDir}; continuing without it`
+      )
+    return {image: raw, slug, outDir, outcome, cached: false}
+  } catch (error) {
+    await mkdir(outDir, {recursive: true})
+      .then(() =>
+        writeFile(
+          join(outDir, 'summary.md'),
+          `# scapgate: scan did not complete\n\n${raw}: ${getErrorMessage(error)}\n`
+        )
+      )
+      .catch(() => {})
+    return {image: raw, slug, outDir, error, cached: false}
+  } finally {
+    await image?.close()
+    await work.dispose()
+  }
+}
+
+/**
+ * Scans every image with at most `concurrency` at once and returns one outcome per image, in the
+ * order given. Never throws for one image's failure (see {@link ImageOutcome.error}); the caller
+ * decides the exit code and writes the aggregated summary.
+ */
+export async function scanImages(options: ScanImagesOptions): Promise<ImageOutcome[]> {
+  const several = options.images.length > 1
+  const slugs = imageSlugs(options.images)
+  const outcomes: ImageOutcome[] = new Array(options.images.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < options.images.length) {
+      const index = next
+      next += 1
+      const slug = slugs[index] as string
+      const outDir = several ? join(options.outDir, slug) : options.outDir
+      if (options.signal?.aborted === true) {
+        outcomes[index] = {
+          image: options.images[index] as string,
+          slug,
+          outDir,
+          error: new CancelledError(),
+          cached: false
+        }
+        continue
+      }
+      outcomes[index] = await scanOne(options, options.images[index] as string, outDir, slug)
+    }
+  }
+  const workers = Math.max(1, Math.min(options.concurrency ?? 1, options.images.length))
+  await Promise.all(Array.from({length: workers}, worker))
+  return outcomes.filter(o => o !== undefined)
+}
