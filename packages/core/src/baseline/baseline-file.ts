@@ -5,35 +5,55 @@
  */
 import type {ScanResults} from '../results/model.js'
 import {perRule} from './classify.js'
+import type {BaselineData} from './types.js'
 
 export const baselineSchemaUri = 'https://scapgate.dev/schemas/baseline/v1'
 
 export interface BaselineFile {
   schema: typeof baselineSchemaUri
-  /** The image config digest the baseline was taken from. */
-  configDigest: string
-  benchmark: {id: string; version: string}
-  profile: string
-  score: number
+  /** The image config digest the baseline was taken from, when known. */
+  configDigest?: string
+  benchmark?: {id: string; version?: string}
+  profile?: string
+  score?: number
   /** Full rule id → result (worst of its rule-results), sorted by id; `notselected` omitted. */
   rules: Record<string, string>
 }
 
-export function toBaselineFile(results: ScanResults): BaselineFile {
-  const rules = perRule(results.rules)
+/** The baseline view of a scan's results. */
+export function baselineFromResults(results: ScanResults, source: string): BaselineData {
   return {
-    schema: baselineSchemaUri,
-    configDigest: results.image.configDigest,
-    benchmark: {
-      id: results.scanner.content.benchmarkId,
-      version: results.scanner.content.benchmarkVersion
-    },
-    profile: results.scanner.profile.id,
+    source,
     score: results.score.value,
-    rules: Object.fromEntries([...rules.keys()].sort().map(id => [id, rules.get(id) as string]))
+    rules: perRule(results.rules),
+    profileId: results.scanner.profile.id,
+    benchmarkId: results.scanner.content.benchmarkId,
+    benchmarkVersion: results.scanner.content.benchmarkVersion,
+    configDigest: results.image.configDigest
   }
 }
 
-export function serializeBaseline(results: ScanResults): string {
-  return `${JSON.stringify(toBaselineFile(results), null, 2)}\n`
+export function toBaselineFile(data: BaselineData): BaselineFile {
+  return {
+    schema: baselineSchemaUri,
+    ...(data.configDigest === undefined ? {} : {configDigest: data.configDigest}),
+    ...(data.benchmarkId === undefined
+      ? {}
+      : {
+          benchmark: {
+            id: data.benchmarkId,
+            ...(data.benchmarkVersion === undefined ? {} : {version: data.benchmarkVersion})
+          }
+        }),
+    ...(data.profileId === undefined ? {} : {profile: data.profileId}),
+    ...(data.score === undefined ? {} : {score: data.score}),
+    rules: Object.fromEntries(
+      [...data.rules.keys()].sort().map(id => [id, data.rules.get(id) as string])
+    )
+  }
+}
+
+export function serializeBaseline(data: BaselineData | ScanResults): string {
+  const view: BaselineData = 'source' in data ? data : baselineFromResults(data, '')
+  return `${JSON.stringify(toBaselineFile(view), null, 2)}\n`
 }

@@ -74,13 +74,21 @@ function fromBaselineFile(json: Record<string, unknown>, source: string): Baseli
       )
     map.set(id, result)
   }
-  if (typeof score !== 'number') throw bad(source, 'a baseline without a numeric `score`')
+  if (score !== undefined && typeof score !== 'number')
+    throw bad(source, 'a baseline with a `score` that is not a number')
   const profile = json['profile']
   const digest = json['configDigest']
+  const benchmark = json['benchmark']
   return {
     source,
-    score,
+    ...(typeof score === 'number' ? {score} : {}),
     rules: map,
+    ...(isRecord(benchmark) && typeof benchmark['id'] === 'string'
+      ? {benchmarkId: benchmark['id']}
+      : {}),
+    ...(isRecord(benchmark) && typeof benchmark['version'] === 'string'
+      ? {benchmarkVersion: benchmark['version']}
+      : {}),
     ...(typeof profile === 'string' ? {profileId: profile} : {}),
     ...(typeof digest === 'string' ? {configDigest: digest} : {})
   }
@@ -101,10 +109,17 @@ function fromResultsJson(json: Record<string, unknown>, source: string): Baselin
   const profile =
     isRecord(scanner) && isRecord(scanner['profile']) ? scanner['profile']['id'] : undefined
   const digest = isRecord(image) ? image['configDigest'] : undefined
+  const content = isRecord(scanner) ? scanner['content'] : undefined
   return {
     source,
     ...(typeof value === 'number' ? {score: value} : {}),
     rules: map,
+    ...(isRecord(content) && typeof content['benchmarkId'] === 'string'
+      ? {benchmarkId: content['benchmarkId']}
+      : {}),
+    ...(isRecord(content) && typeof content['benchmarkVersion'] === 'string'
+      ? {benchmarkVersion: content['benchmarkVersion']}
+      : {}),
     ...(typeof profile === 'string' ? {profileId: profile} : {}),
     ...(typeof digest === 'string' ? {configDigest: digest} : {})
   }

@@ -13,5 +13,6 @@ export interface BaselineData {
   rules: Map<string, RuleResultValue>
   profileId?: string
   benchmarkId?: string
+  benchmarkVersion?: string
   configDigest?: string
 }
