@@ -1,7 +1,14 @@
 import type {CommandSpec} from '../command.js'
 import {gitLabNoteCommandSpec} from './gitlab-note.js'
 import {scanCommandSpec} from './scan.js'
+import {baselineCommandSpec} from './baseline.js'
+import {compareCommandSpec} from './compare.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandSpec<any>[] = [scanCommandSpec, gitLabNoteCommandSpec]
+export const commands: CommandSpec<any>[] = [
+  scanCommandSpec,
+  baselineCommandSpec,
+  compareCommandSpec,
+  gitLabNoteCommandSpec
+]
