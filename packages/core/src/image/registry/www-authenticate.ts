@@ -48,7 +48,10 @@ export function parseWwwAuthenticate(header: string): Challenge[] {
         }
         i++
       } else {
-        value = readToken()
+        // Unquoted values should be tokens; some servers send bare URLs, so read to `,`/space.
+        const begin = i
+        while (i < header.length && !/[\s,]/.test(header[i] ?? '')) i++
+        value = header.slice(begin, i)
       }
       current.params[word.toLowerCase()] = value
     } else {
