@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 # Debian packages: OpenSCAP and the SCAP Security Guide are the scanner; the rest build and read
 # real images in the tests (podman build --isolation chroot, debootstrap, skopeo, umoci), and a
 # local registry with htpasswd auth for the registry-pull tests (docker-registry, apache2-utils).
+# rsync: gitlab-ci-local (GitLab component tests); groovy + a JRE: the Jenkins step tests.
 apt_packages=(
   openscap-scanner openscap-utils ssg-debian ssg-nondebian libxml2-utils
   util-linux podman debootstrap skopeo umoci docker-registry apache2-utils
+  rsync groovy default-jre-headless
 )
 
 sudo_cmd=()
