@@ -1,0 +1,86 @@
+/**
+ * The GitLab component end to end: a pipeline that includes gitlab/templates/scan.yml runs under
+ * gitlab-ci-local (shell executor) with this checkout's CLI on PATH, on a compliant and a
+ * non-compliant fixture image. Checks the job's result and the reports the job leaves for the
+ * `artifacts:reports` GitLab reads.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {
+  nonCompliantImage,
+  writeCompliantImage,
+  writeScannerBin
+} from '../support/adapter-fixtures.js'
+import {runGitLabPipeline, type PipelineRun} from '../support/gitlab-pipeline.js'
+import {readResults, scanDirs, type ScanDirs} from '../support/scan-fixtures.js'
+
+let dirs: ScanDirs
+let binDir: string
+let compliantImage: string
+
+beforeAll(() => {
+  dirs = scanDirs('scapgate-gitlab')
+  binDir = writeScannerBin(dirs.dir)
+  compliantImage = writeCompliantImage(dirs.dir)
+})
+afterAll(() => dirs.cleanup())
+
+const pipeline = (
+  name: string,
+  image: string,
+  inputs: Record<string, unknown> = {}
+): Promise<PipelineRun> =>
+  runGitLabPipeline({
+    dir: join(dirs.dir, name),
+    binDir,
+    inputs: {image: 'docker-archive:image.tar', ...inputs},
+    files: {'image.tar': {copy: image}}
+  })
+
+/** The reports named in the template's `artifacts:reports`, as the job left them. */
+function expectReports(dir: string): void {
+  const out = join(dir, 'scapgate-out')
+  for (const file of ['arf.xml', 'report.html', 'results.json', 'results.sarif', 'summary.md']) {
+    expect(existsSync(join(out, file)), file).toBe(true)
+  }
+  const template = readFileSync(join(dir, 'templates/scan.yml'), 'utf8')
+  for (const report of ['junit.xml', 'codequality.json']) {
+    // Only reports the CLI writes; the template must then name them.
+    if (existsSync(join(out, report))) expect(template).toContain(`scapgate-out/${report}`)
+  }
+  const sarif = JSON.parse(readFileSync(join(out, 'results.sarif'), 'utf8')) as {version: string}
+  expect(sarif.version).toBe('2.1.0')
+}
+
+describe('the GitLab component under gitlab-ci-local', () => {
+  it('passes the job and leaves the reports for a compliant image', async () => {
+    const run = await pipeline('compliant', compliantImage, {
+      fail_on: 'low',
+      job_name: 'compliance'
+    })
+    expect(run.output).toMatch(/PASS\s+compliance/)
+    expect(run.code, run.output.slice(-3000)).toBe(0)
+    expect(readResults(join(run.dir, 'scapgate-out')).gate.status).toBe('pass')
+    expectReports(run.dir)
+  })
+
+  it('fails the job and the pipeline when the gate fails, and still leaves the reports', async () => {
+    const run = await pipeline('non-compliant', nonCompliantImage)
+    expect(run.output).toMatch(/FAIL\s+scapgate-scan/)
+    expect(run.code).not.toBe(0)
+    const results = readResults(join(run.dir, 'scapgate-out'))
+    expect(results.gate.status).toBe('fail')
+    expect(results.rules.find(r => r.shortId === 'package_telnetd_removed')?.result).toBe('fail')
+    expectReports(run.dir)
+    const junit = join(run.dir, 'scapgate-out/junit.xml')
+    if (existsSync(junit)) expect(readFileSync(junit, 'utf8')).toContain('package_telnetd_removed')
+  })
+
+  it('lets the pipeline pass with a warning when allow_failure is set', async () => {
+    const run = await pipeline('allowed', nonCompliantImage, {allow_failure: true})
+    expect(run.output).toMatch(/WARN\s+scapgate-scan/)
+    expect(run.code, run.output.slice(-3000)).toBe(0)
+    expect(readResults(join(run.dir, 'scapgate-out')).gate.status).toBe('fail')
+  })
+})
