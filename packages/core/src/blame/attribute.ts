@@ -20,6 +20,7 @@ import type {Dockerfile, Instruction} from '../dockerfile/parse-dockerfile.js'
 import type {RuleOutcome} from '../results/model.js'
 import {introducingLayer, type LayerBookkeeping} from './bookkeeping.js'
 import type {FileVersion} from './layer-evidence.js'
+import type {VariableSources} from './oval-variables.js'
 
 export interface SourceLocation {
   /** Repository-relative path with `/` separators. */
@@ -44,6 +45,8 @@ export interface Attribution {
 
 export interface BlameInput {
   oval: ParsedArf['oval']
+  /** Variable items → their source file items (`readVariableSources`). */
+  variables?: VariableSources
   bookkeeping?: LayerBookkeeping
   /** `describeHistory(config.history, layers.length)`; undefined without an image config. */
   history?: HistoryStep[]
@@ -57,22 +60,36 @@ export function ruleKey(rule: Pick<RuleOutcome, 'id' | 'index'>): string {
   return `${rule.id}#${rule.index}`
 }
 
-/** Items the rule's OVAL checks collected (deduplicated by item id). */
-export function ruleItems(rule: RuleOutcome, oval: ParsedArf['oval']): OvalItem[] {
+/**
+ * Items the rule's OVAL checks collected (deduplicated by item id); a `variable_item` is replaced
+ * by the file items its variable was computed from, when `variables` knows them.
+ */
+export function ruleItems(
+  rule: RuleOutcome,
+  oval: ParsedArf['oval'],
+  variables?: VariableSources
+): OvalItem[] {
   const seen = new Map<string, OvalItem>()
   for (const check of rule.checks) {
     if (check.name === undefined) continue
     const report = oval.get((check.href ?? '#oval0').replace(/^#/, ''))
-    for (const item of report?.definitions.get(check.name)?.items ?? []) seen.set(item.id, item)
+    for (const item of report?.definitions.get(check.name)?.items ?? []) {
+      const sources = item.itemType === 'variable_item' ? variables?.get(item.id) : undefined
+      for (const found of sources ?? [item]) seen.set(found.id, found)
+    }
   }
   return [...seen.values()]
 }
 
 /** In-root paths named by the items of `rules`: what bookkeeping must follow. */
-export function evidencePaths(rules: readonly RuleOutcome[], oval: ParsedArf['oval']): Set<string> {
+export function evidencePaths(
+  rules: readonly RuleOutcome[],
+  oval: ParsedArf['oval'],
+  variables?: VariableSources
+): Set<string> {
   const paths = new Set<string>()
   for (const rule of rules)
-    for (const item of ruleItems(rule, oval))
+    for (const item of ruleItems(rule, oval, variables))
       if (item.filepath !== undefined) paths.add(item.filepath)
   return paths
 }
@@ -121,7 +138,9 @@ function blameItem(item: OvalItem, rule: RuleOutcome, bookkeeping?: LayerBookkee
     }
   }
   if (item.itemType === 'dpkginfo_item' && item.name !== undefined) {
-    const text = `${item.name}${item.evr === undefined ? '' : ` ${item.evr}`} is installed`
+    // dpkginfo reports an epoch of 0 explicitly (`0:0.17-42`); dpkg itself never shows it.
+    const version = item.evr?.replace(/^0:/, '')
+    const text = `${item.name}${version === undefined ? '' : ` ${version}`} is installed`
     const changes = bookkeeping?.packages.get(item.name)
     const layer = changes && introducingLayer(changes, v => v)
     return layer === undefined ? {text} : {text, layer}
@@ -156,7 +175,9 @@ export function blameRules(
 
   const out = new Map<string, Attribution>()
   for (const rule of rules) {
-    const items = ruleItems(rule, input.oval).filter(i => i.status !== 'does not exist')
+    const items = ruleItems(rule, input.oval, input.variables).filter(
+      i => i.status !== 'does not exist'
+    )
     const blamed = items.map(item => blameItem(item, rule, input.bookkeeping))
     const layers = blamed.flatMap(b => (b.layer === undefined ? [] : [b.layer]))
     const evidence = summarise(blamed)

@@ -20,6 +20,7 @@ import {
   type SourceLocation
 } from './attribute.js'
 import {collectBookkeeping} from './bookkeeping.js'
+import {readVariableSources} from './oval-variables.js'
 
 export interface LoadedDockerfile {
   uri: string
@@ -57,6 +58,8 @@ export interface BlameImageOptions {
   /** The rules to attribute (the reported ones). */
   rules: readonly RuleOutcome[]
   parsed: ParsedArf
+  /** The ARF file, to follow OVAL variables back to files (config-line rules). */
+  arfPath?: string
   /** An open image (its layers can still be read); undefined for `report` without `--image`. */
   image?: ResolvedImage
   /** The applier's bookkeeping, when the layers were applied in this process. */
@@ -77,6 +80,13 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     fallback: options.fallback,
     ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile})
   }
+  if (options.arfPath !== undefined) {
+    try {
+      input.variables = await readVariableSources(options.arfPath)
+    } catch (error) {
+      options.logger.warning(`blame: could not follow OVAL variables (${(error as Error).message})`)
+    }
+  }
   const {image} = options
   if (image !== undefined) {
     input.history = describeHistory(image.config.history, image.layers.length)
@@ -84,7 +94,7 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
       input.bookkeeping = await collectBookkeeping({
         layers: image.layers,
         ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
-        paths: evidencePaths(options.rules, options.parsed.oval),
+        paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
         ...(options.signal === undefined ? {} : {signal: options.signal})
       })
     } catch (error) {

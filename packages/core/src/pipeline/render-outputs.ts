@@ -71,6 +71,7 @@ export async function renderOutputs(
       const blame = await blameImage({
         rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
         parsed,
+        arfPath: scan.arfPath,
         image,
         applied: prepared.layers,
         dockerfile,

@@ -24,6 +24,11 @@ export interface Fixes {
 
 export interface GenerateFixesOptions {
   testResultId: string
+  /**
+   * The data stream's component-ref of a tailoring embedded in the ARF (`--tailoring-id`): a
+   * tailored profile exists only there. See {@link embeddedTailoringId}.
+   */
+  tailoringId?: string
   timeoutMs?: number
   signal?: AbortSignal
   scanner?: ScannerEnvironment
@@ -56,6 +61,13 @@ export function runSnippet(shortId: string, bash: string): string {
   let delimiter = 'SCAPGATE_FIX'
   while (bash.split('\n').includes(delimiter)) delimiter += '_'
   return `# ${shortId} (fix from the SCAP content; heredocs need BuildKit or Buildah >= 1.33)\nRUN <<'${delimiter}'\nset -e\n${bash}\n${delimiter}\n`
+}
+
+/** The component-ref id oscap gave the tailoring it embedded in the ARF, if there is one. */
+export function embeddedTailoringId(arfText: string): string | undefined {
+  return /<(?:[\w-]+:)?component-ref\s[^>]*id="(scap_org\.open-scap_cref_[^"]*_tailoring)"/.exec(
+    arfText
+  )?.[1]
 }
 
 /** Runs oscap for both fix types and writes `fixes/` under `outDir`. */
@@ -105,6 +117,7 @@ async function generateFix(
         fixType,
         '--result-id',
         options.testResultId,
+        ...(options.tailoringId === undefined ? [] : ['--tailoring-id', options.tailoringId]),
         '--output',
         `${SANDBOX_PATHS.out}/fix`,
         SANDBOX_PATHS.content

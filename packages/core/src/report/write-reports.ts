@@ -8,6 +8,7 @@
  */
 import {mkdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {readXmlFile} from '../arf/xml-parser.js'
 import type {Attribution, SourceLocation} from '../blame/attribute.js'
 import type {GateVerdict} from '../gate/types.js'
 import type {Logger} from '../logging.js'
@@ -15,7 +16,7 @@ import type {ScanResults} from '../results/model.js'
 import type {ScannerEnvironment} from '../scan/preflight.js'
 import {toCodeQuality} from './code-quality.js'
 import {toJunit} from './junit.js'
-import {generateFixes, type Fixes} from './remediation.js'
+import {embeddedTailoringId, generateFixes, type Fixes} from './remediation.js'
 import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
 
@@ -50,8 +51,10 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const failing = results.rules.some(r => r.result === 'fail')
   if (options.skipFixes !== true && failing) {
     try {
+      const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath))
       fixes = await generateFixes(options.arfPath, outDir, {
         testResultId: results.testResultId,
+        ...(tailoringId === undefined ? {} : {tailoringId}),
         ...(options.scanner === undefined ? {} : {scanner: options.scanner}),
         ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
         ...(options.signal === undefined ? {} : {signal: options.signal})
