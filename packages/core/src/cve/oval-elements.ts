@@ -5,13 +5,21 @@
  */
 import {decodeText} from '../arf/xml-parser.js'
 
+/**
+ * A flat copy of `text`. Substrings in V8 keep their parent alive, and every string here is cut
+ * from a 1 MB read buffer: storing them as they are would retain the whole feed in memory.
+ */
+export function own(text: string): string {
+  return Buffer.from(text, 'latin1').toString('latin1')
+}
+
 const OVAL_ID = /oval:[A-Za-z0-9_.-]+:(?:def|tst|obj|ste|var):\d+/g
 
 /** Every OVAL id the element mentions other than its own: test_ref, object_ref, var_ref, filter … */
 export function referencedIds(text: string, ownId: string): string[] {
   const ids = new Set(text.match(OVAL_ID) ?? [])
   ids.delete(ownId)
-  return [...ids]
+  return [...ids].map(own)
 }
 
 export type Criteria =
@@ -19,9 +27,17 @@ export type Criteria =
   | {kind: 'criterion'; testRef: string; negate: boolean}
   | {kind: 'extend'; definitionRef: string; negate: boolean}
 
+const attrPatterns = new Map<string, RegExp>()
+
+/** An attribute's value, copied ({@link own}). */
 function attr(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)
-  return match?.[1]
+  let pattern = attrPatterns.get(name)
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`)
+    attrPatterns.set(name, pattern)
+  }
+  const value = pattern.exec(tag)?.[1]
+  return value === undefined ? undefined : own(value)
 }
 
 /** The criteria tree of a `<definition>`, or `undefined` when it has none (deprecated definitions). */
@@ -29,6 +45,10 @@ export function readCriteria(definition: string): Criteria | undefined {
   const tags = /<(\/?)(?:[\w.-]+:)?(criteria|criterion|extend_definition)\b([^>]*?)(\/?)>/g
   const stack: Extract<Criteria, {kind: 'criteria'}>[] = []
   let root: Criteria | undefined
+  // Metadata is most of a definition's text; the criteria follow it.
+  const from = definition.indexOf('criteria')
+  if (from < 0) return undefined
+  tags.lastIndex = Math.max(0, definition.lastIndexOf('<', from))
   for (const match of definition.matchAll(tags)) {
     const [, close, name, attrs = '', empty] = match
     if (close === '/') {
@@ -62,7 +82,8 @@ export interface TestInfo {
   checkExistence: string
 }
 
-export function readTest(localName: string, text: string): TestInfo {
+export function readTest(name: string, text: string): TestInfo {
+  const localName = own(name)
   const start = /^<[^>]*>/.exec(text)?.[0] ?? text
   const objectRef = /<(?:[\w.-]+:)?object\s[^>]*object_ref="([^"]*)"/.exec(text)?.[1]
   const stateRefs = [...text.matchAll(/<(?:[\w.-]+:)?state\s[^>]*state_ref="([^"]*)"/g)].map(
@@ -70,8 +91,8 @@ export function readTest(localName: string, text: string): TestInfo {
   )
   return {
     localName,
-    ...(objectRef === undefined ? {} : {objectRef}),
-    stateRefs,
+    ...(objectRef === undefined ? {} : {objectRef: own(objectRef)}),
+    stateRefs: stateRefs.map(own),
     checkExistence: attr(start, 'check_existence') ?? 'at_least_one_exists'
   }
 }
@@ -88,7 +109,8 @@ export interface ObjectInfo {
   packageKind?: 'dpkg' | 'rpm'
 }
 
-export function readObject(localName: string, text: string): ObjectInfo {
+export function readObject(name: string, text: string): ObjectInfo {
+  const localName = own(name)
   if (localName === 'dpkginfo_object' || localName === 'rpminfo_object') {
     const name = /<(?:[\w.-]+:)?name\b([^>]*)>([^<]*)<\//.exec(text)
     const attrs = name?.[1] ?? ''
@@ -103,7 +125,7 @@ export function readObject(localName: string, text: string): ObjectInfo {
     }
     return {
       localName,
-      packageName: decodeText((name[2] as string).trim(), 'an OVAL object'),
+      packageName: own(decodeText((name[2] as string).trim(), 'an OVAL object')),
       packageKind: localName === 'dpkginfo_object' ? 'dpkg' : 'rpm'
     }
   }
@@ -113,7 +135,7 @@ export function readObject(localName: string, text: string): ObjectInfo {
     if (filename === 'manifest' && pattern !== undefined) {
       const decoded = decodeText(pattern, 'an OVAL object')
       const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded)
-      if (match) return {localName, packageName: match[1] as string, packageKind: 'dpkg'}
+      if (match) return {localName, packageName: own(match[1] as string), packageKind: 'dpkg'}
     }
   }
   return {localName}
@@ -132,11 +154,12 @@ export function readState(text: string): StateInfo {
   if (!/datatype="(?:debian_)?evr_string"/.test(attrs)) return {}
   return {
     operation: attr(attrs, 'operation') ?? 'equals',
-    version: decodeText((match[2] as string).trim(), 'an OVAL state')
+    version: own(decodeText((match[2] as string).trim(), 'an OVAL state'))
   }
 }
 
 /** `<oval:timestamp>` of the generator, as written (`2024-05-01T03:04:05`), if any. */
 export function readGeneratorTimestamp(generator: string): string | undefined {
-  return /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim()
+  const value = /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim()
+  return value === undefined ? undefined : own(value)
 }

@@ -11,7 +11,16 @@ export type OvalEvent =
   /** The whole `<generator>` element. */
   | {type: 'generator'; text: string}
   /** One child of a section, e.g. a whole `<definition>` or `<linux-def:dpkginfo_test/>`. */
-  | {type: 'element'; section: OvalSection; localName: string; id: string; text: string}
+  | {
+      type: 'element'
+      section: OvalSection
+      localName: string
+      id: string
+      text: string
+      /** Byte offsets of the element in the file: `[start, end)`. */
+      start: number
+      end: number
+    }
   | {type: 'section-open'; section: OvalSection; text: string}
   | {type: 'section-close'; section: OvalSection; text: string}
   | {type: 'root-close'; text: string}
@@ -26,7 +35,9 @@ const DEFAULT_MAX_ELEMENT = 16 * 1024 * 1024
 
 /**
  * Streams an OVAL definitions file and reports its structure: the root start tag, the generator,
- * and every child of the five sections as raw text. It is a tag-level scanner, not a validating
+ * and every child of the five sections as raw text with its byte offsets. The text is decoded as
+ * latin1 so that string offsets are byte offsets: markup is ASCII, and a caller that needs the
+ * characters of some text re-decodes it as UTF-8 ({@link utf8}). It is a tag-level scanner, not a validating
  * parser: it tracks depth through start, end and empty-element tags, skips comments, CDATA and
  * processing instructions, and rejects any `<!DOCTYPE`/`<!ENTITY` (no DTD processing, ever).
  * Memory is bounded by the largest element plus one read chunk. Elements are passed through as
@@ -45,6 +56,8 @@ export async function scanOval(
   const bad = (what: string): ConfigurationError =>
     new ConfigurationError(`Expected ${label} to be an OVAL definitions document, ${what}`)
   let buf = ''
+  /** File offset of `buf[0]`. */
+  let base = 0
   let pos = 0
   let depth = 0
   let section: OvalSection | undefined
@@ -118,7 +131,9 @@ export async function scanOval(
       section,
       localName: captureName,
       id: captureId,
-      text: buf.slice(captureStart, end)
+      text: buf.slice(captureStart, end),
+      start: base + captureStart,
+      end: base + end
     })
     captureKind = undefined
     captureStart = -1
@@ -164,7 +179,7 @@ export async function scanOval(
     }
   }
 
-  const stream = createReadStream(path, {encoding: 'utf8', highWaterMark: 1024 * 1024})
+  const stream = createReadStream(path, {encoding: 'latin1', highWaterMark: 1024 * 1024})
   const onAbort = (): void => {
     stream.destroy(new Error('aborted'))
   }
@@ -174,6 +189,7 @@ export async function scanOval(
       // Keep only what an unfinished element or tag still needs.
       const keepFrom = captureStart >= 0 ? captureStart : pos
       buf = buf.slice(keepFrom) + chunk
+      base += keepFrom
       pos -= keepFrom
       if (captureStart >= 0) captureStart = 0
       if (buf.length > maxElement) {
@@ -191,8 +207,21 @@ export async function scanOval(
   if (!ended) throw bad('but it is truncated (the root element is not closed)')
 }
 
+/** Re-decodes latin1 text from {@link scanOval} as the UTF-8 it was. */
+export function utf8(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8')
+}
+
 /** Index of the `>` closing the tag whose name starts at `from`, skipping quoted values; -1 if not in `buf`. */
 function tagEnd(buf: string, from: number): number {
+  // Fast path: no quote character can hide a `>` when the quotes before the first `>` pair up.
+  const gt = buf.indexOf('>', from)
+  if (gt < 0) return -1
+  // Searches stay inside the tag: a search to the end of a 1 MB buffer per tag is quadratic.
+  const tag = buf.slice(from, gt)
+  let quotes = 0
+  for (let q = tag.indexOf('"'); q >= 0; q = tag.indexOf('"', q + 1)) quotes++
+  if (quotes % 2 === 0 && !tag.includes("'")) return gt
   let quote = ''
   for (let i = from; i < buf.length; i++) {
     const c = buf[i]

@@ -1,10 +1,10 @@
-import {createWriteStream} from 'node:fs'
-import {finished} from 'node:stream/promises'
+import {open} from 'node:fs/promises'
 import {
   type Criteria,
   type ObjectInfo,
   type StateInfo,
   type TestInfo,
+  own,
   readCriteria,
   readGeneratorTimestamp,
   readObject,
@@ -12,7 +12,7 @@ import {
   readTest,
   referencedIds
 } from './oval-elements.js'
-import {type OvalSection, scanOval} from './oval-stream.js'
+import {type OvalSection, ovalSections, scanOval} from './oval-stream.js'
 
 /** Package names present in the image, per database. `undefined`: not known, nothing is pruned on it. */
 export interface InstalledNames {
@@ -56,7 +56,8 @@ const absentMeansFalse = new Set(['at_least_one_exists', 'only_one_exists', 'all
  * given that a package test on a package absent from the image is false (dpkginfo/rpminfo with a
  * literal name, or a Canonical OCI manifest lookup, whose `check_existence` fails without items).
  * Everything else is `unknown` and kept, so oscap's true definitions are the same on both feeds.
- * Two streaming passes; memory holds compact per-element facts, not the document.
+ * One streaming pass, then positional reads of the kept elements; memory holds compact
+ * per-element facts (ids, offsets, package names), not the document.
  */
 export async function prefilterFeed(options: PrefilterOptions): Promise<PrefilterResult> {
   const refs = new Map<string, string[]>()
@@ -64,23 +65,45 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
   const tests = new Map<string, TestInfo>()
   const objects = new Map<string, ObjectInfo>()
   const states = new Map<string, StateInfo>()
+  const layout: Layout = {root: '', generator: '', sections: new Map(), elements: new Map()}
   let generatorTimestamp: string | undefined
-  const scanOptions = options.signal === undefined ? {} : {signal: options.signal}
 
   await scanOval(
     options.feedPath,
     options.label,
     event => {
-      if (event.type === 'generator') generatorTimestamp = readGeneratorTimestamp(event.text)
-      if (event.type !== 'element' || event.id === '') return
-      refs.set(event.id, referencedIds(event.text, event.id))
-      if (event.section === 'definitions') criteria.set(event.id, readCriteria(event.text))
-      else if (event.section === 'tests') tests.set(event.id, readTest(event.localName, event.text))
-      else if (event.section === 'objects')
-        objects.set(event.id, readObject(event.localName, event.text))
-      else if (event.section === 'states') states.set(event.id, readState(event.text))
+      switch (event.type) {
+        case 'root':
+          layout.root = own(event.text)
+          return
+        case 'generator':
+          layout.generator = own(event.text)
+          generatorTimestamp = readGeneratorTimestamp(event.text)
+          return
+        case 'section-open':
+          layout.sections.set(event.section, own(event.text))
+          return
+        case 'element':
+          break
+        default:
+          return
+      }
+      if (event.id === '') return
+      const id = own(event.id)
+      layout.elements.set(id, {section: event.section, start: event.start, end: event.end})
+      if (event.section === 'definitions') {
+        const tree = readCriteria(event.text)
+        criteria.set(id, tree)
+        // A definition references other elements only through its criteria.
+        refs.set(id, tree === undefined ? [] : criteriaRefs(tree))
+        return
+      }
+      refs.set(id, referencedIds(event.text, event.id))
+      if (event.section === 'tests') tests.set(id, readTest(event.localName, event.text))
+      else if (event.section === 'objects') objects.set(id, readObject(event.localName, event.text))
+      else if (event.section === 'states') states.set(id, readState(event.text))
     },
-    scanOptions
+    options.signal === undefined ? {} : {signal: options.signal}
   )
 
   const testTruth = (id: string): Truth => {
@@ -109,8 +132,7 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
     for (const ref of refs.get(id) ?? []) if (!needed.has(ref)) queue.push(ref)
   }
 
-  const definitions = new Map<string, string>()
-  await writeFiltered(options, needed, definitions, scanOptions)
+  const definitions = await writeFiltered(options.feedPath, options.outputPath, layout, needed)
   const keepOnly = <T>(map: Map<string, T>): Map<string, T> =>
     new Map([...map].filter(([id]) => needed.has(id)))
   return {
@@ -125,60 +147,67 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
   }
 }
 
+interface Layout {
+  root: string
+  generator: string
+  /** Start tags of the sections, as written. */
+  sections: Map<OvalSection, string>
+  elements: Map<string, {section: OvalSection; start: number; end: number}>
+}
+
+/**
+ * Writes the filtered document: the root and generator as they were, then per section the needed
+ * elements read back by byte range (a few hundred small reads, not a second pass over the file).
+ * Empty sections are left out (the schema wants at least one child). Returns the kept
+ * definitions' text (UTF-8).
+ */
 async function writeFiltered(
-  options: PrefilterOptions,
-  needed: ReadonlySet<string>,
-  definitions: Map<string, string>,
-  scanOptions: {signal?: AbortSignal}
-): Promise<void> {
-  const out = createWriteStream(options.outputPath, {mode: 0o600})
-  // The filtered feed is small; the write stream's own buffer is the only one needed.
-  const write = (text: string): void => {
-    out.write(text)
-  }
-  // Sections are written lazily so that an empty one is left out (the schema wants ≥ 1 child).
-  let openSection: {section: OvalSection; text: string; written: boolean} | undefined
+  feedPath: string,
+  outputPath: string,
+  layout: Layout,
+  needed: ReadonlySet<string>
+): Promise<Map<string, string>> {
+  const definitions = new Map<string, string>()
+  const input = await open(feedPath, 'r')
+  const output = await open(outputPath, 'w', 0o600)
   try {
-    await scanOval(
-      options.feedPath,
-      options.label,
-      event => {
-        switch (event.type) {
-          case 'root':
-            write(`<?xml version="1.0" encoding="UTF-8"?>\n${event.text}\n`)
-            break
-          case 'generator':
-            write(`${event.text}\n`)
-            break
-          case 'section-open':
-            openSection = {section: event.section, text: event.text, written: false}
-            break
-          case 'element':
-            if (!needed.has(event.id) || openSection === undefined) break
-            if (event.section === 'definitions') definitions.set(event.id, event.text)
-            if (!openSection.written) {
-              openSection.written = true
-              write(`${openSection.text}\n`)
-            }
-            write(`${event.text}\n`)
-            break
-          case 'section-close':
-            if (openSection?.written === true) write(`${event.text}\n`)
-            openSection = undefined
-            break
-          case 'root-close':
-            write(`${event.text}\n`)
-            break
-        }
-      },
-      scanOptions
+    const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1')
+    await output.write(
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n'),
+        latin1(`${layout.root}\n${layout.generator}\n`)
+      ])
     )
-  } catch (error) {
-    out.destroy()
-    throw error
+    for (const section of ovalSections) {
+      const kept = [...needed]
+        .map(id => ({id, where: layout.elements.get(id)}))
+        .filter(e => e.where?.section === section)
+        .sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0))
+      if (kept.length === 0) continue
+      const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? '')?.[1] ?? section
+      await output.write(latin1(`${layout.sections.get(section) ?? `<${section}>`}\n`))
+      for (const {id, where} of kept) {
+        if (where === undefined) continue
+        const bytes = Buffer.alloc(where.end - where.start)
+        await input.read(bytes, 0, bytes.length, where.start)
+        if (section === 'definitions') definitions.set(id, bytes.toString('utf8'))
+        await output.write(Buffer.concat([bytes, Buffer.from('\n')]))
+      }
+      await output.write(Buffer.from(`</${closing}>\n`))
+    }
+    const rootName = /^<([^\s/>]+)/.exec(layout.root)?.[1] ?? 'oval_definitions'
+    await output.write(Buffer.from(`</${rootName}>\n`))
+  } finally {
+    await input.close()
+    await output.close()
   }
-  out.end()
-  await finished(out)
+  return definitions
+}
+
+function criteriaRefs(node: Criteria): string[] {
+  if (node.kind === 'criterion') return [node.testRef]
+  if (node.kind === 'extend') return [node.definitionRef]
+  return node.children.flatMap(criteriaRefs)
 }
 
 /** Three-valued OVAL criteria logic where only "package absent → false" is known. */
