@@ -27,18 +27,51 @@ export {scanImage, type ScanImageOptions, type ScanOutcome} from './pipeline/sca
 export {describeToolVersions, type ToolVersions} from './scan/versions.js'
 export {sourceSettings, type SourceFlags} from './image/source-settings.js'
 export {evaluatePolicyGate, isExpired, type PolicyGateOptions} from './gate/evaluate-policy-gate.js'
-export {aggregateStatus, renderAggregateSummary, type AggregateStatus, type ImageVerdict} from './gate/aggregate.js'
+export {
+  aggregateStatus,
+  renderAggregateSummary,
+  type AggregateStatus,
+  type ImageVerdict
+} from './gate/aggregate.js'
 export type {WaiverReport, WaiverOutcomes, BaselineReport, RuleChangeKind} from './gate/types.js'
 export {parsePolicy} from './policy/parse-policy.js'
 export {loadPolicy, defaultPolicyFile} from './policy/load-policy.js'
-export {settingsForImage, type ImageSettings, type PolicyOverrides} from './policy/resolve-policy.js'
+export {
+  settingsForImage,
+  type ImageSettings,
+  type PolicyOverrides
+} from './policy/resolve-policy.js'
 export {checkWaiverRules} from './policy/check-rules.js'
 export {PolicyError} from './policy/policy-error.js'
-export {policyModes, type Policy, type PolicyMode, type Thresholds, type Waiver} from './policy/types.js'
+export {
+  policyModes,
+  type Policy,
+  type PolicyMode,
+  type Thresholds,
+  type Waiver
+} from './policy/types.js'
 export {readBaseline, parseBaseline} from './baseline/read-baseline.js'
-export {serializeBaseline, toBaselineFile, baselineFromResults, baselineSchemaUri, type BaselineFile} from './baseline/baseline-file.js'
+export {
+  serializeBaseline,
+  toBaselineFile,
+  baselineFromResults,
+  baselineSchemaUri,
+  type BaselineFile
+} from './baseline/baseline-file.js'
 export {classifyRules, perRule} from './baseline/classify.js'
 export type {BaselineData} from './baseline/types.js'
 export {defaultCacheDir} from './cache/result-cache.js'
-export {scanImages, imageSlugs, type ScanImagesOptions, type ImageOutcome} from './pipeline/scan-images.js'
+export {
+  scanImages,
+  imageSlugs,
+  type ScanImagesOptions,
+  type ImageOutcome
+} from './pipeline/scan-images.js'
 export {defaultCountAs} from './policy/types.js'
+export {
+  reportFromArf,
+  type ReportFromArfOptions,
+  type ReportOutcome
+} from './report/report-from-arf.js'
+export {parseDockerfile, type Dockerfile, type Instruction} from './dockerfile/parse-dockerfile.js'
+export type {Attribution} from './blame/attribute.js'

@@ -3,6 +3,7 @@ import {gitLabNoteCommandSpec} from './gitlab-note.js'
 import {scanCommandSpec} from './scan.js'
 import {baselineCommandSpec} from './baseline.js'
 import {compareCommandSpec} from './compare.js'
+import {reportCommandSpec} from './report.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -10,5 +11,6 @@ export const commands: CommandSpec<any>[] = [
   scanCommandSpec,
   baselineCommandSpec,
   compareCommandSpec,
+  reportCommandSpec,
   gitLabNoteCommandSpec
 ]
