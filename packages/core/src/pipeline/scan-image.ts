@@ -15,6 +15,7 @@ import {createWorkDir} from './work-dir.js'
 import {timePhases} from './phase-timer.js'
 import {chooseBaseline} from './choose-baseline.js'
 import {runContainedScan} from './run-contained-scan.js'
+import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
 
 export interface ScanImageOptions {
   /** The IMAGE argument as the user wrote it (`docker-archive:app.tar`). */
@@ -48,6 +49,8 @@ export interface ScanImageOptions {
    * the content does not have).
    */
   evaluate?: (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict>
+  /** Also scan for known vulnerabilities (`--cves`, issue 7); see `cve/pipeline-step.ts`. */
+  cves?: CveScanSettings
 }
 
 export interface ScanOutcome {
@@ -89,11 +92,15 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
       throwIfAborted(signal)
       progress.phase('reporting')
       const rendered = await renderOutputs(options, prepared, baseline, scan)
-      const verdict =
+      let verdict =
         options.evaluate === undefined
           ? evaluateGate(rendered.results, {failOn: options.failOn})
           : await options.evaluate(rendered.results, {contentRuleIds: rendered.contentRuleIds})
-      const summaryMarkdown = await rendered.write(verdict)
+      let summaryMarkdown = await rendered.write(verdict)
+      if (options.cves !== undefined) {
+        const cve = await runCveStep({...options, cves: options.cves}, prepared, work.path, verdict, summaryMarkdown)
+        ;({verdict, summaryMarkdown} = cve)
+      }
       logger.debug(`outputs written to ${options.outDir}`)
       progress.finish()
       return {results: rendered.results, verdict, outDir: options.outDir, summaryMarkdown}

@@ -1,0 +1,87 @@
+import type {GateReason, GateVerdict} from '../gate/types.js'
+import type {PreparedImage} from '../pipeline/prepare-root.js'
+import type {ScanImageOptions} from '../pipeline/scan-image.js'
+import {sarifLocation} from '../pipeline/sarif-location.js'
+import {preflightScanner} from '../scan/preflight.js'
+import {evaluateCveGate} from './cve-gate.js'
+import {writeCveOutputs} from './cve-outputs.js'
+import type {CvePolicy} from './cve-policy.js'
+import {scanCves} from './scan-cves.js'
+import type {CveScanReport} from './types.js'
+
+/** What `scan --cves` (or the policy's `cves.enabled`) asks for. */
+export interface CveScanSettings {
+  /** `--feed FILE|URL`; chosen from the image's OS when absent. */
+  feed?: string
+  /** `--feed-cache DIR`. */
+  feedCache?: string
+  policy: CvePolicy
+  /** Injected for tests. */
+  fetch?: typeof fetch
+  now?: Date
+}
+
+/**
+ * The CVE step of a scan, run after the compliance outputs exist and while the extracted root
+ * still does: scan, gate, add to the outputs, and fold the CVE gate into the verdict. A failing
+ * CVE gate turns the verdict to `fail` with the CVE reasons appended (readers ignore reason kinds
+ * they do not know, gate/types.ts).
+ *
+ * Findings are located on the final FROM line (`sarifLocation`): per-package blame (the layer and
+ * Dockerfile line that installed or upgraded the package) is not wired yet.
+ */
+export async function runCveStep(
+  options: ScanImageOptions & {cves: CveScanSettings},
+  prepared: PreparedImage,
+  workDir: string,
+  verdict: GateVerdict,
+  summaryMarkdown: string
+): Promise<{verdict: GateVerdict; summaryMarkdown: string; report: CveScanReport}> {
+  const started = new Date()
+  options.progress.phase('scanning', 'known vulnerabilities')
+  const scanner = await preflightScanner({oscapPath: options.environment.oscapPath, workDir})
+  const {policy} = options.cves
+  const report = await scanCves({
+    root: prepared.root,
+    os: prepared.os,
+    ...(options.cves.feed === undefined ? {} : {feed: options.cves.feed}),
+    ...(options.cves.feedCache === undefined ? {} : {feedCache: options.cves.feedCache}),
+    maxFeedAgeDays: policy.maxFeedAgeDays,
+    workDir,
+    outDir: options.outDir,
+    scanner,
+    imageEnv: prepared.image.config.env,
+    target: prepared.image.reference.raw,
+    timeoutMs: options.timeoutMs,
+    logger: options.logger,
+    ...(options.signal === undefined ? {} : {signal: options.signal}),
+    ...(options.cves.fetch === undefined ? {} : {fetch: options.cves.fetch}),
+    ...(options.cves.now === undefined ? {} : {now: options.cves.now})
+  })
+  const gate = evaluateCveGate(report, policy, options.cves.now ?? new Date())
+  const os = prepared.os
+  const section = await writeCveOutputs({
+    outDir: options.outDir,
+    report,
+    gate,
+    location: await sarifLocation(options, prepared.image.reference.path),
+    gitlab: {
+      image: prepared.image.names.find(name => /:[^/:]+$/.test(name)) ?? 'scanned-image:latest',
+      operatingSystem: [os?.id ?? 'unknown', os?.versionId].filter(Boolean).join(' '),
+      toolVersion: options.toolVersion,
+      startTime: started,
+      endTime: new Date()
+    }
+  })
+  const merged: GateVerdict =
+    gate.status === 'pass'
+      ? verdict
+      : {
+          ...verdict,
+          status: 'fail',
+          // CVE reasons share the reason shape (kind + message); gate/types.ts does not list them yet.
+          reasons: [...verdict.reasons, ...(gate.reasons as unknown as GateReason[])],
+          summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map(r => r.message).join(' ')}`
+        }
+  return {verdict: merged, summaryMarkdown: `${summaryMarkdown.trimEnd()}\n\n${section}`, report}
+}
