@@ -75,3 +75,20 @@ export {
 } from './report/report-from-arf.js'
 export {parseDockerfile, type Dockerfile, type Instruction} from './dockerfile/parse-dockerfile.js'
 export type {Attribution} from './blame/attribute.js'
+export {compareDpkgVersions, parseDpkgVersion} from './cve/dpkg-version.js'
+export {compareRpmEvr, parseRpmEvr, rpmvercmp} from './cve/rpm-version.js'
+export {scanCves, type ScanCvesOptions} from './cve/scan-cves.js'
+export {prefilterFeed, type PrefilterResult} from './cve/prefilter.js'
+export {selectFeed, type FeedSource} from './cve/feed-source.js'
+export {fetchFeed, FeedUnavailableError} from './cve/feed-fetch.js'
+export {evaluateCveGate, type CveGateVerdict, type CveGateReason} from './cve/cve-gate.js'
+export {
+  parseCvePolicy,
+  parseFeedAge,
+  cveFailOnValues,
+  defaultCvePolicy,
+  type CvePolicy
+} from './cve/cve-policy.js'
+export {gitlabContainerScanningReport} from './cve/cve-outputs.js'
+export type {CveScanSettings} from './cve/pipeline-step.js'
+export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'

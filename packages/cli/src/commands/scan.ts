@@ -8,6 +8,10 @@ import {
   sourceSettings,
   failOnValues,
   policyModes,
+  cveFailOnValues,
+  defaultCvePolicy,
+  parseFeedAge,
+  type CveScanSettings,
   type FailOn
 } from '@scapgate/core'
 import {runGatedScan, type GateFlags} from '../gate-run.js'
@@ -43,6 +47,8 @@ export interface ScanCommand {
   cacheDir?: string
   username?: string
   passwordStdin: boolean
+  /** `--cves` and its options (docs/cves.md); absent without `--cves`. */
+  cves?: CveScanSettings
 }
 
 const usage = `Usage: scapgate scan IMAGE... [options]
@@ -71,6 +77,15 @@ Options
   --timeout SECONDS           oscap time limit (default: 1800)
   --verbose                   debug output
   --quiet                     errors and the verdict only
+
+Known vulnerabilities (docs/cves.md)
+  --cves                      also scan for CVEs with the distribution's OVAL feed
+  --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
+  --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
+  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too)
+  --cve-fail-on critical|high|medium|low|never
+                              lowest CVE severity that fails the gate (default: high)
+  --ignore-unfixed            CVEs without a fixed version do not gate
 
 Policy and many images (docs/policy.md)
   --policy FILE               policy file (default: ./scapgate.yml if it exists)
@@ -118,8 +133,15 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     mode: {type: 'string'},
     images: {type: 'string'},
     concurrency: {type: 'string'},
-    'no-cache': {type: 'boolean'}
+    'no-cache': {type: 'boolean'},
+    cves: {type: 'boolean'},
+    feed: {type: 'string'},
+    'feed-cache': {type: 'string'},
+    'max-feed-age': {type: 'string'},
+    'cve-fail-on': {type: 'string'},
+    'ignore-unfixed': {type: 'boolean'}
   })
+  const cves = parseCveFlags(values)
   if (positionals.length === 0 && values.images === undefined) {
     throw new UsageError('Expected an IMAGE argument after `scan`, got nothing')
   }
@@ -138,7 +160,8 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     policy: values.policy,
     baseline: values.baseline,
     ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
-    noCache: values['no-cache'] === true,
+    // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
+    noCache: values['no-cache'] === true || cves !== undefined,
     ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
     ...(values['fail-on'] === undefined
       ? {}
@@ -171,7 +194,43 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     insecureRegistries: values['insecure-registry'] ?? [],
     cacheDir: values['cache-dir'],
     username: values.username,
-    passwordStdin: values['password-stdin'] === true
+    passwordStdin: values['password-stdin'] === true,
+    ...(cves === undefined ? {} : {cves})
+  }
+}
+
+function parseCveFlags(values: {
+  cves?: boolean
+  feed?: string
+  'feed-cache'?: string
+  'max-feed-age'?: string
+  'cve-fail-on'?: string
+  'ignore-unfixed'?: boolean
+}): CveScanSettings | undefined {
+  const given = ['feed', 'feed-cache', 'max-feed-age', 'cve-fail-on', 'ignore-unfixed'] as const
+  if (values.cves !== true) {
+    const stray = given.find(flag => values[flag] !== undefined)
+    if (stray !== undefined) throw new UsageError(`Expected \`--${stray}\` only with \`--cves\``)
+    return undefined
+  }
+  rejectEmpty(values, ['feed', 'feed-cache'])
+  return {
+    ...(values.feed === undefined ? {} : {feed: values.feed}),
+    ...(values['feed-cache'] === undefined ? {} : {feedCache: values['feed-cache']}),
+    policy: {
+      ...defaultCvePolicy,
+      enabled: true,
+      failOn: oneOf(
+        '--cve-fail-on',
+        values['cve-fail-on'] ?? defaultCvePolicy.failOn,
+        cveFailOnValues
+      ),
+      ignoreUnfixed: values['ignore-unfixed'] === true,
+      maxFeedAgeDays:
+        values['max-feed-age'] === undefined
+          ? defaultCvePolicy.maxFeedAgeDays
+          : parseFeedAge(values['max-feed-age'], '`--max-feed-age`')
+    }
   }
 }
 
@@ -223,7 +282,20 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       toolVersion: scapgateVersion,
       logger,
       progress,
-      signal: io.signal
+      signal: io.signal,
+      ...(command.cves === undefined
+        ? {}
+        : {
+            cves: {
+              ...command.cves,
+              ...(command.cves.feed === undefined || /^https?:\/\//i.test(command.cves.feed)
+                ? {}
+                : {feed: resolve(io.cwd, command.cves.feed)}),
+              ...(command.cves.feedCache === undefined
+                ? {}
+                : {feedCache: resolve(io.cwd, command.cves.feedCache)})
+            }
+          })
     }
     const flags = {
       ...command.gate,
