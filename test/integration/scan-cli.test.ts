@@ -162,7 +162,7 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
   })
 
   it('rejects an image argument without a transport, listing the supported forms', async () => {
-    const run = await runCli(['scan', 'nosuchtransport:x'])
+    const run = await runCli(['scan', 'nosuchtransport:/x'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('docker-archive')
   })
