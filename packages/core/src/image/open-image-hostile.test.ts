@@ -25,6 +25,7 @@ import {
 import {InvalidImageError, LimitExceededError} from '../errors.js'
 import {openImage} from './open-image.js'
 import {parseImageReference} from './reference.js'
+import {verifyLayerBlobs} from './verify-layers.js'
 import type {ResolvedImage} from './types.js'
 
 let dir: string
@@ -60,6 +61,13 @@ async function failure(raw: string): Promise<Error> {
   return error
 }
 
+async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  if (stream === undefined) throw new Error('fixture: no such layer')
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
 function flipLastByte(data: Buffer): Buffer {
   const copy = Buffer.from(data)
   copy[copy.length - 1] = (copy[copy.length - 1] ?? 0) ^ 0xff
@@ -85,22 +93,49 @@ function dockerArchive(files: FileMap): string {
 }
 
 describe('openImage verification (EX-35, EX-36)', () => {
-  it('names the layer digest when an OCI layer blob has a flipped byte', async () => {
+  it('names the layer digest when an OCI layer blob with a flipped byte is read', async () => {
     const files = ociLayoutFiles(image)
     const layer = image.layers[1]
     if (!layer) throw new Error('fixture')
     const tampered = flipLastByte(layer.gzip)
     files.set(`blobs/sha256/${hex(layer.gzipDigest)}`, tampered)
     const raw = layout(files)
-    const error = await failure(raw)
-    expect(error).toBeInstanceOf(InvalidImageError)
-    expect(error.message).toBe(
-      `layer 1 (${layer.gzipDigest.slice(0, 19)}…) of ${raw}: expected ${layer.gzipDigest}, found ${sha256(tampered)}`
-    )
-    expect((error as InvalidImageError).component).toBe(layer.gzipDigest)
+    // Digests are checked in the one read that applies the layer, not by openImage.
+    const opened = await open(raw)
+    try {
+      await expect(readAll(opened.layers[0]?.open())).resolves.toEqual(image.layers[0]?.gzip)
+      const error = await readAll(opened.layers[1]?.open()).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InvalidImageError)
+      expect((error as Error).message).toBe(
+        `layer 1 (${layer.gzipDigest.slice(0, 19)}…) of ${raw}: expected ${layer.gzipDigest}, found ${sha256(tampered)}`
+      )
+      expect((error as InvalidImageError).component).toBe(layer.gzipDigest)
+    } finally {
+      await opened.close()
+    }
   })
 
-  it('checks an uncompressed legacy layer.tar against the diff_id and cleans workDir on failure', async () => {
+  it('fails reading a layer blob that is shorter than its descriptor says, before its end', async () => {
+    const files = ociLayoutFiles(image)
+    const layer = image.layers[1]
+    if (!layer) throw new Error('fixture')
+    const raw = layout(files)
+    const opened = await open(raw)
+    try {
+      // The blob shrinks after intake: the stream must not end cleanly.
+      writeFileSync(
+        join(dir, 'layout', 'blobs', 'sha256', hex(layer.gzipDigest)),
+        layer.gzip.subarray(0, 10)
+      )
+      await expect(readAll(opened.layers[1]?.open())).rejects.toThrow(
+        `layer 1 (${layer.gzipDigest.slice(0, 19)}…) of ${raw}: expected ${layer.gzip.length} bytes, found 10`
+      )
+    } finally {
+      await opened.close()
+    }
+  })
+
+  it('leaves an uncompressed legacy layer.tar whose digest is its diff_id to the applier, and cleans workDir on close', async () => {
     const files = dockerArchiveFiles(image, {repoTags: ['app:1']})
     const [id] = [...files.keys()].filter(k => k.endsWith('/layer.tar'))
     const layer = image.layers[0]
@@ -109,10 +144,35 @@ describe('openImage verification (EX-35, EX-36)', () => {
     files.set(id, tampered)
     writeFileSync(join(dir, 'img.tar.gz'), (await import('node:zlib')).gzipSync(tarOfFiles(files)))
     const raw = `docker-archive:${join(dir, 'img.tar.gz')}`
-    expect((await failure(raw)).message).toBe(
+    const opened = await open(raw)
+    expect(opened.layers[0]).toMatchObject({
+      digest: layer.diffId,
+      diffId: layer.diffId,
+      compression: 'none'
+    })
+    // The stream delivers the bytes unhashed; the applier's diff_id check rejects them
+    // (layers/apply-layers-integrity.test.ts).
+    await expect(readAll(opened.layers[0]?.open())).resolves.toEqual(tampered)
+    await opened.close()
+    expect(readdirSync(workDir)).toEqual([])
+  })
+
+  it('verifyLayerBlobs checks every blob without applying, diff_id-named ones included', async () => {
+    const files = dockerArchiveFiles(image, {repoTags: ['app:1']})
+    const raw = dockerArchive(files)
+    const good = await open(raw)
+    await expect(verifyLayerBlobs(good.layers, raw)).resolves.toBeUndefined()
+    await good.close()
+    const [id] = [...files.keys()].filter(k => k.endsWith('/layer.tar'))
+    const layer = image.layers[0]
+    if (!id || !layer) throw new Error('fixture')
+    const tampered = flipLastByte(layer.tar)
+    files.set(id, tampered)
+    const bad = await open(dockerArchive(files))
+    await expect(verifyLayerBlobs(bad.layers, raw)).rejects.toThrow(
       `layer 0 (${layer.diffId.slice(0, 19)}…) of ${raw}: expected ${layer.diffId}, found ${sha256(tampered)}`
     )
-    expect(readdirSync(workDir)).toEqual([])
+    await bad.close()
   })
 
   it('refuses a config blob whose content does not match its digest', async () => {

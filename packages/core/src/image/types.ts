@@ -28,11 +28,17 @@ export interface Platform {
 
 export type LayerCompression = 'gzip' | 'zstd' | 'none'
 
-/** One layer, already verified against its descriptor (sha256 and size). */
+/**
+ * One layer of a resolved image. Intake has checked what it can without reading the blob (stored
+ * size against the descriptor, compression against the media type); the blob's digest is checked
+ * in the one read that applies it: see `open`. A consumer must read a stream to its end before
+ * trusting anything it delivered, and must treat an error there as a corrupt image (the applier
+ * does: a failed layer aborts before anything is scanned, and the root is deleted).
+ */
 export interface VerifiedLayer {
   /** Position in the manifest, 0 = base. */
   index: number
-  /** Digest of the blob as stored (compressed). `sha256:<64 hex>`. */
+  /** Digest of the blob as stored (compressed), as the descriptor (or name, or diff_id) claims it; checked by `open`. `sha256:<64 hex>`. */
   digest: string
   /** Uncompressed digest from the config's `rootfs.diff_ids[index]`; the applier verifies it. */
   diffId: string
@@ -40,7 +46,12 @@ export interface VerifiedLayer {
   /** Size in bytes of the stored blob. */
   size: number
   compression: LayerCompression
-  /** Opens the stored (still compressed) bytes. Each call returns a fresh stream. */
+  /**
+   * Opens the stored (still compressed) bytes; each call returns a fresh stream. The stream checks
+   * `size` and `digest` as it goes and errors with an InvalidImageError naming the layer just
+   * before its end on a mismatch. When `compression` is `none` and `digest === diffId` it does
+   * not hash: the applier's diff_id check over the same bytes is that check.
+   */
   open: () => NodeJS.ReadableStream
 }
 

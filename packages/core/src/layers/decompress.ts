@@ -91,6 +91,8 @@ export async function* decompressedChunks(layer: VerifiedLayer): AsyncGenerator<
     try {
       for await (const chunk of output) yield chunk as Buffer
     } catch (error) {
+      // The blob's own verification (size, digest) fails the stream with a message of its own.
+      if (error instanceof InvalidImageError) throw error
       throw new InvalidImageError(
         `Layer ${layer.digest}: ${compression} decompression failed: ${(error as Error).message}`,
         layer.digest,
