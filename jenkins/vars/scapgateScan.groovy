@@ -1,0 +1,160 @@
+/**
+ * scapgateScan: scans a container image with OpenSCAP through the scapgate CLI, publishes the
+ * evidence and the reports, sets the build result from the gate verdict and returns the verdict.
+ *
+ * Usage (the library is loaded with Library Path = jenkins/, see README.md):
+ *
+ *   @Library('scapgate@v0.1.0') _
+ *   def verdict = scapgateScan(image: 'docker-archive:build/app.tar', failOn: 'high')
+ *   echo "scapgate: ${verdict.status}"
+ *
+ * Every option is listed, with its default, in scapgateScan.txt.
+ */
+def call(Map userConfig = [:]) {
+  def defaultConfig = [
+    // Image to scan, as the CLI reads it: docker-archive:PATH, oci-archive:PATH, oci:DIR or a
+    // registry reference. Required.
+    image: '',
+    // Dockerfile that findings point at; '' means ./Dockerfile when the workspace has one.
+    dockerfile: '',
+    // XCCDF profile, full id or short name; '' means the CLI's default (standard).
+    profile: '',
+    // SCAP source data stream; '' means chosen from the image's /etc/os-release.
+    content: '',
+    // Policy file (thresholds, waivers); '' means ./scapgate.yml when the workspace has one.
+    policy: '',
+    // Earlier results.json, ARF or baseline file to compare with; '' means none.
+    baseline: '',
+    // Gate mode: 'absolute' or 'ratchet'; '' means the policy's, else absolute.
+    mode: '',
+    // Lowest failing severity that fails the gate: low, medium, high or never; '' means the
+    // policy's threshold, else medium.
+    failOn: '',
+    // Directory (in the workspace) for the outputs.
+    outDir: 'scapgate-out',
+    // Scanner image to run the CLI in (pin it by digest); '' runs a local install instead.
+    scannerImage: 'ghcr.io/scapgate/scanner:0.1.0',
+    // Container runtime on the agent: 'docker' or 'podman'.
+    containerRuntime: 'docker',
+    // Options for `<runtime> run`: the scan sandbox needs root and mount namespaces.
+    containerOptions: ['--privileged'],
+    // Local install (scannerImage: ''): the scapgate command, on PATH or a path.
+    scapgateCommand: 'scapgate',
+    // A failed gate makes the build UNSTABLE instead of FAILURE.
+    unstableOnGateFailure: false,
+    // Archive the outputs (ARF, HTML, SARIF, results.json, summary, fixes).
+    archive: true,
+    // Record the SARIF with warnings-ng when that plugin is installed.
+    recordIssues: true,
+    // Publish OpenSCAP's HTML report with the HTML Publisher plugin when it is installed.
+    publishHTML: true
+  ]
+  def unknown = userConfig.keySet() - defaultConfig.keySet()
+  if (unknown) {
+    error "scapgateScan: unknown option(s) ${unknown.sort().join(', ')}; the options are ${defaultConfig.keySet().join(', ')}"
+  }
+  def config = defaultConfig << userConfig
+
+  if (!(config.image instanceof CharSequence) || !config.image.toString().trim()) {
+    error "scapgateScan: the 'image' argument is required, e.g. scapgateScan(image: 'docker-archive:build/app.tar')"
+  }
+  if (!(config.failOn in ['', 'low', 'medium', 'high', 'never'])) {
+    error "scapgateScan: 'failOn' must be one of low, medium, high, never (or '' for the default), got '${config.failOn}'"
+  }
+  if (!(config.mode in ['', 'absolute', 'ratchet'])) {
+    error "scapgateScan: 'mode' must be absolute or ratchet (or '' for the default), got '${config.mode}'"
+  }
+  if (!(config.containerRuntime in ['docker', 'podman'])) {
+    error "scapgateScan: 'containerRuntime' must be docker or podman, got '${config.containerRuntime}'"
+  }
+  String outDir = config.outDir.toString()
+  if (!outDir || outDir.startsWith('/') || outDir.split('/').contains('..')) {
+    error "scapgateScan: 'outDir' must be a relative path inside the workspace, got '${outDir}'"
+  }
+
+  writeFile file: '.scapgate/run-scan.sh', text: libraryResource('io/scapgate/run-scan.sh')
+  int status
+  withEnv([
+    "SCAPGATE_IMAGE=${config.image}",
+    "SCAPGATE_OUT=${outDir}",
+    "SCAPGATE_DOCKERFILE=${config.dockerfile}",
+    "SCAPGATE_PROFILE=${config.profile}",
+    "SCAPGATE_CONTENT=${config.content}",
+    "SCAPGATE_POLICY=${config.policy}",
+    "SCAPGATE_BASELINE=${config.baseline}",
+    "SCAPGATE_MODE=${config.mode}",
+    "SCAPGATE_FAIL_ON=${config.failOn}",
+    "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
+    "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
+    "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",
+    "SCAPGATE_COMMAND=${config.scapgateCommand}"
+  ]) {
+    status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+  }
+
+  publishOutputs(config, outDir)
+  if (status != 0 && status != 1) {
+    error "scapgateScan: the scan could not complete (scapgate exit code ${status}); see the log above"
+  }
+
+  Map results = readResults("${outDir}/results.json")
+  Map gate = results.gate instanceof Map ? results.gate : [:]
+  Map verdict = [
+    status: gate.status ?: (status == 0 ? 'pass' : 'fail'),
+    passed: status == 0,
+    exitCode: status,
+    reasons: gate.reasons ?: [],
+    score: results.score,
+    counts: results.counts ?: [:],
+    outDir: outDir
+  ]
+  if (status == 1) {
+    String message = "scapgateScan: the compliance gate failed for ${config.image}; see ${outDir}/summary.md"
+    if (config.unstableOnGateFailure) {
+      unstable message
+    } else {
+      echo message
+      currentBuild.result = 'FAILURE'
+    }
+  }
+  return verdict
+}
+
+/** Archives the outputs and hands them to the report plugins that are installed. */
+private void publishOutputs(Map config, String outDir) {
+  if (config.archive) {
+    archiveArtifacts artifacts: "${outDir}/**", allowEmptyArchive: true, fingerprint: false
+  }
+  if (fileExists("${outDir}/junit.xml")) {
+    // The gate sets the build result, not the number of failing rules.
+    junit testResults: "${outDir}/junit.xml", allowEmptyResults: true, skipMarkingBuildUnstable: true
+  }
+  if (config.recordIssues && fileExists("${outDir}/results.sarif")) {
+    try {
+      recordIssues enabledForFailure: true, skipBlames: true,
+        tools: [sarif(pattern: "${outDir}/results.sarif", id: 'scapgate', name: 'scapgate (OpenSCAP)')]
+    } catch (NoSuchMethodError ignored) {
+      echo '[WARNING] scapgateScan: the Warnings Next Generation plugin is not installed, skipping recordIssues'
+    }
+  }
+  if (config.publishHTML && fileExists("${outDir}/report.html")) {
+    try {
+      publishHTML target: [reportDir: outDir, reportFiles: 'report.html', reportName: 'OpenSCAP report',
+                           keepAll: true, alwaysLinkToLastBuild: false, allowMissing: true]
+    } catch (NoSuchMethodError ignored) {
+      echo '[WARNING] scapgateScan: the HTML Publisher plugin is not installed, skipping publishHTML'
+    }
+  }
+}
+
+/** results.json as a Map: readJSON (Pipeline Utility Steps) when installed, else JsonSlurperClassic. */
+private Map readResults(String path) {
+  if (!fileExists(path)) {
+    error "scapgateScan: scapgate exited without writing ${path}"
+  }
+  try {
+    return readJSON(file: path) as Map
+  } catch (NoSuchMethodError ignored) {
+    return new groovy.json.JsonSlurperClassic().parseText(readFile(file: path)) as Map
+  }
+}

@@ -1,0 +1,239 @@
+// Tests of jenkins/vars/scapgateScan.groovy under plain Groovy (no Jenkins, no Maven): the
+// pipeline steps are recording stand-ins, except `sh`, which really runs, so the scapgate CLI
+// scans the fixture images. Run by test/jenkins/jenkins-step.test.ts (`npm run test:jenkins`),
+// which provides:
+//   SCAPGATE_REPO          the repository root
+//   SCAPGATE_TEST_BIN      a directory with `scapgate` (this checkout's dist/cli bundle)
+//   COMPLIANT_IMAGE        docker archive that passes the standard profile at fail-on low
+//   NON_COMPLIANT_IMAGE    docker archive that fails it
+// Prints one TAP line per test; exits 1 when any test fails.
+import groovy.json.JsonSlurper
+
+String requireEnv(String name) {
+  String value = System.getenv(name)
+  if (!value) throw new IllegalStateException("Expected the environment variable ${name} (see the header of this file)")
+  return value
+}
+
+File repo = new File(requireEnv('SCAPGATE_REPO')).canonicalFile
+String testBin = requireEnv('SCAPGATE_TEST_BIN')
+String compliantImage = requireEnv('COMPLIANT_IMAGE')
+String nonCompliantImage = requireEnv('NON_COMPLIANT_IMAGE')
+
+/** Thrown by the `error` stand-in, as Jenkins's error step throws AbortException. */
+class StepError extends RuntimeException {
+  StepError(String message) { super(message) }
+}
+
+/**
+ * A fake pipeline around the real step. `plugins` names the optional plugins that are
+ * "installed"; the steps of the others throw NoSuchMethodError, as Jenkins does.
+ */
+Map pipeline(File repo, String testBin, Map options = [:]) {
+  Set plugins = (options.containsKey('plugins') ? options.plugins : ['warnings-ng', 'htmlpublisher', 'pipeline-utility-steps']) as Set
+  File workspace = File.createTempDir('scapgate-jenkins-', '')
+  List calls = []
+  Map currentBuild = [result: null]
+  Map env = [PATH: "${options.pathPrefix ? options.pathPrefix + ':' : ''}${testBin}:${System.getenv('PATH')}".toString(),
+             HOME: workspace.path]
+  StringBuilder log = new StringBuilder()
+  def missing = { String step -> { Object... args -> throw new NoSuchMethodError("No such DSL method '${step}' found among steps") } }
+  def binding = new Binding(
+    currentBuild: currentBuild,
+    sh: { Map args ->
+      calls << [step: 'sh', args: args]
+      def builder = new ProcessBuilder(['bash', '-c', args.script]).directory(workspace).redirectErrorStream(true)
+      builder.environment().clear()
+      builder.environment().putAll(env)
+      def process = builder.start()
+      log << process.inputStream.text
+      int code = process.waitFor()
+      if (args.returnStatus) return code
+      if (code != 0) throw new StepError("script returned exit code ${code}")
+      return null
+    },
+    withEnv: { List entries, Closure body ->
+      calls << [step: 'withEnv', args: entries]
+      Map saved = new HashMap(env)
+      entries.each { String entry ->
+        int at = entry.indexOf('=')
+        env[entry.substring(0, at)] = entry.substring(at + 1)
+      }
+      try { return body() } finally { env.clear(); env.putAll(saved) }
+    },
+    libraryResource: { String path ->
+      calls << [step: 'libraryResource', args: path]
+      new File(repo, "jenkins/resources/${path}").text
+    },
+    writeFile: { Map args ->
+      calls << [step: 'writeFile', args: args.file]
+      File file = new File(workspace, args.file)
+      file.parentFile.mkdirs()
+      file.text = args.text
+    },
+    fileExists: { String path -> new File(workspace, path).exists() },
+    readFile: { Map args -> calls << [step: 'readFile', args: args.file]; new File(workspace, args.file).text },
+    readJSON: plugins.contains('pipeline-utility-steps')
+      ? { Map args -> calls << [step: 'readJSON', args: args.file]; new JsonSlurper().parse(new File(workspace, args.file)) }
+      : missing('readJSON'),
+    archiveArtifacts: { Map args -> calls << [step: 'archiveArtifacts', args: args] },
+    junit: { Map args -> calls << [step: 'junit', args: args] },
+    recordIssues: plugins.contains('warnings-ng') ? { Map args -> calls << [step: 'recordIssues', args: args] } : missing('recordIssues'),
+    sarif: plugins.contains('warnings-ng') ? { Map args -> [tool: 'sarif'] + args } : missing('sarif'),
+    publishHTML: plugins.contains('htmlpublisher') ? { Map args -> calls << [step: 'publishHTML', args: args] } : missing('publishHTML'),
+    echo: { String message -> calls << [step: 'echo', args: message] },
+    unstable: { String message ->
+      calls << [step: 'unstable', args: message]
+      if (currentBuild.result != 'FAILURE') currentBuild.result = 'UNSTABLE'
+    },
+    error: { String message -> calls << [step: 'error', args: message]; throw new StepError(message) }
+  )
+  def step = new GroovyShell(binding).parse(new File(repo, 'jenkins/vars/scapgateScan.groovy'))
+  return [step: step, calls: calls, currentBuild: currentBuild, workspace: workspace, log: log]
+}
+
+List tests = []
+def test = { String name, Closure body -> tests << [name: name, body: body] }
+def copyImage = { Map p, String image -> new File(p.workspace, 'image.tar').bytes = new File(image).bytes }
+def stepsCalled = { Map p -> p.calls*.step }
+
+test('it fails the build and returns the failed verdict for a non-compliant image') {
+  // given a workspace holding a non-compliant image, and a local scapgate install
+  Map p = pipeline(repo, testBin)
+  copyImage(p, nonCompliantImage)
+  // when the step runs with only the image and the local install
+  Map verdict = p.step.call(image: 'docker-archive:image.tar', scannerImage: '')
+  // then the build is FAILURE and the verdict says why
+  assert p.currentBuild.result == 'FAILURE'
+  assert verdict.status == 'fail' && verdict.exitCode == 1 && !verdict.passed
+  assert verdict.reasons.size() > 0
+  assert verdict.counts.fail >= 3
+  // and the scan ran once, with the image passed through withEnv, never in the shell text
+  assert p.calls.count { it.step == 'sh' } == 1
+  assert p.calls.find { it.step == 'sh' }.args.script == 'bash .scapgate/run-scan.sh'
+  assert p.calls.find { it.step == 'withEnv' }.args*.toString().contains('SCAPGATE_IMAGE=docker-archive:image.tar')
+  assert p.calls.find { it.step == 'libraryResource' }.args == 'io/scapgate/run-scan.sh'
+}
+
+test('it archives the evidence and records JUnit, SARIF and the HTML report') {
+  // given a non-compliant image and every optional plugin installed
+  Map p = pipeline(repo, testBin)
+  copyImage(p, nonCompliantImage)
+  // when the step runs
+  p.step.call(image: 'docker-archive:image.tar', scannerImage: '', outDir: 'reports/scapgate')
+  // then the outputs are archived and exist
+  assert p.calls.find { it.step == 'archiveArtifacts' }.args.artifacts == 'reports/scapgate/**'
+  ['arf.xml', 'report.html', 'results.sarif', 'results.json'].each { name ->
+    assert new File(p.workspace, "reports/scapgate/${name}").isFile()
+  }
+  // and JUnit never sets the result itself, the gate does
+  if (new File(p.workspace, 'reports/scapgate/junit.xml').exists()) {
+    Map junit = p.calls.find { it.step == 'junit' }.args
+    assert junit.testResults == 'reports/scapgate/junit.xml' && junit.skipMarkingBuildUnstable == true
+  }
+  // and warnings-ng reads the SARIF
+  Map issues = p.calls.find { it.step == 'recordIssues' }.args
+  assert issues.tools == [[tool: 'sarif', pattern: 'reports/scapgate/results.sarif', id: 'scapgate', name: 'scapgate (OpenSCAP)']]
+  assert p.calls.find { it.step == 'publishHTML' }.args.target.reportFiles == 'report.html'
+}
+
+test('it leaves the build result alone and returns a passing verdict for a compliant image') {
+  // given a compliant image
+  Map p = pipeline(repo, testBin, [plugins: []])
+  copyImage(p, compliantImage)
+  // when the step runs at the strictest threshold without the optional plugins
+  Map verdict = p.step.call(image: 'docker-archive:image.tar', scannerImage: '', failOn: 'low')
+  // then the build stays successful and the verdict passes
+  assert p.currentBuild.result == null
+  assert verdict.status == 'pass' && verdict.passed && verdict.exitCode == 0
+  // and the missing plugins are announced and skipped, and results.json is still read
+  List echoes = p.calls.findAll { it.step == 'echo' }*.args
+  assert echoes.any { it.contains('Warnings Next Generation plugin is not installed, skipping') }
+  assert echoes.any { it.contains('HTML Publisher plugin is not installed, skipping') }
+  assert p.calls.any { it.step == 'readFile' && it.args == 'scapgate-out/results.json' }
+  assert !stepsCalled(p).contains('recordIssues')
+}
+
+test('it makes the build UNSTABLE instead when unstableOnGateFailure is set') {
+  // given a non-compliant image
+  Map p = pipeline(repo, testBin)
+  copyImage(p, nonCompliantImage)
+  // when the step runs with unstableOnGateFailure
+  Map verdict = p.step.call(image: 'docker-archive:image.tar', scannerImage: '', unstableOnGateFailure: true)
+  // then the build is UNSTABLE and the verdict still failed
+  assert p.currentBuild.result == 'UNSTABLE'
+  assert p.calls.any { it.step == 'unstable' }
+  assert verdict.status == 'fail'
+}
+
+test('it stops with a clear error when the image argument is missing') {
+  // given a pipeline
+  Map p = pipeline(repo, testBin)
+  // when the step runs without an image
+  String message = null
+  try { p.step.call(failOn: 'high') } catch (StepError e) { message = e.message }
+  // then it fails before running anything, naming the argument and an example
+  assert message == "scapgateScan: the 'image' argument is required, e.g. scapgateScan(image: 'docker-archive:build/app.tar')"
+  assert !stepsCalled(p).contains('sh')
+}
+
+test('it rejects an unknown option and a bad failOn by name') {
+  // given a pipeline
+  Map p = pipeline(repo, testBin)
+  // when the step gets a misspelt option, then a bad threshold
+  List messages = []
+  try { p.step.call(image: 'x', fail_on: 'high') } catch (StepError e) { messages << e.message }
+  try { p.step.call(image: 'x', failOn: 'critical') } catch (StepError e) { messages << e.message }
+  // then both errors name what was expected and what was found
+  assert messages[0].startsWith('scapgateScan: unknown option(s) fail_on; the options are image, ')
+  assert messages[1] == "scapgateScan: 'failOn' must be one of low, medium, high, never (or '' for the default), got 'critical'"
+  assert !stepsCalled(p).contains('sh')
+}
+
+test('it keeps a hostile image value as data and fails the build as an incomplete scan') {
+  // given a pipeline
+  Map p = pipeline(repo, testBin)
+  // when the image value carries shell syntax
+  String message = null
+  try {
+    p.step.call(image: 'docker-archive:$(touch pwned-subst).tar;touch pwned-semi;`touch pwned-tick`', scannerImage: '')
+  } catch (StepError e) { message = e.message }
+  // then no command ran, and the unreadable image is an incomplete scan (exit 3), not a verdict
+  assert !p.workspace.list().any { it.startsWith('pwned') }
+  assert message == 'scapgateScan: the scan could not complete (scapgate exit code 3); see the log above'
+}
+
+test('it runs the CLI in the scanner image with the workspace mounted at the same path') {
+  // given a fake docker that records its arguments, then runs the image's command locally
+  Map p = pipeline(repo, testBin, [pathPrefix: File.createTempDir('scapgate-fake-docker-', '').with { dir ->
+    new File(dir, 'docker').with {
+      text = '#!/bin/bash\nprintf "%s\\n" "$@" > "$HOME/docker-args"\nwhile [ "$1" != "scanner.example/scapgate:1" ]; do shift; done\nshift\nexec "$@"\n'
+      setExecutable(true)
+    }
+    dir.path
+  }])
+  copyImage(p, nonCompliantImage)
+  // when the step runs with a scanner image
+  Map verdict = p.step.call(image: 'docker-archive:image.tar', scannerImage: 'scanner.example/scapgate:1')
+  // then docker ran it privileged with the workspace mounted, and the verdict came back
+  List args = new File(p.workspace, 'docker-args').readLines()
+  String ws = p.workspace.path
+  assert args.take(6) == ['run', '--rm', '--privileged', '-v', "${ws}:${ws}".toString(), '-w']
+  assert args.subList(args.indexOf('scanner.example/scapgate:1'), args.size()) ==
+    ['scanner.example/scapgate:1', 'scapgate', 'scan', 'docker-archive:image.tar', '--out', 'scapgate-out']
+  assert verdict.status == 'fail'
+}
+
+int failures = 0
+tests.eachWithIndex { Map t, int i ->
+  try {
+    t.body()
+    println "ok ${i + 1} - ${t.name}"
+  } catch (Throwable e) {
+    failures++
+    println "not ok ${i + 1} - ${t.name}"
+    println e.toString().readLines().take(40).collect { "  # ${it.take(300)}" }.join('\n')
+  }
+}
+println "1..${tests.size()}"
+System.exit(failures == 0 ? 0 : 1)
