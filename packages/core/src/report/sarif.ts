@@ -90,17 +90,22 @@ export function toSarif(results: ScanResults, options: SarifOptions): Log {
         (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
     )
   const byCount = Math.min(findings.length, max)
-  const fits = (count: number): boolean =>
-    gzipSync(serializeSarif(buildLog(results, findings, count, undefined, options))).length <=
-    budget
+  const gzipped = (count: number): number =>
+    gzipSync(serializeSarif(buildLog(results, findings, count, undefined, options))).length
   let kept = byCount
-  if (!fits(kept)) {
-    // Largest count that fits: results are in priority order, so the tail goes first.
-    let low = 0
+  const full = gzipped(kept)
+  if (full > budget) {
+    // Results are in priority order, so the tail goes first. Start from a proportional estimate,
+    // then binary-search the largest count that fits between two measured bounds.
     let high = kept - 1
+    let low = Math.floor((kept * budget) / full)
+    while (low > 0 && gzipped(low) > budget) {
+      high = low - 1
+      low = Math.floor(low * 0.9)
+    }
     while (low < high) {
       const mid = Math.ceil((low + high) / 2)
-      if (fits(mid)) low = mid
+      if (gzipped(mid) <= budget) low = mid
       else high = mid - 1
     }
     kept = low
