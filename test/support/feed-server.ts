@@ -31,13 +31,21 @@ export async function startFeedServer(): Promise<FeedServer> {
       res.writeHead(404).end('not found')
       return
     }
-    const body = path.endsWith('.bz2') ? execFileSync('bzip2', ['-c'], {input: plain}) : Buffer.from(plain)
+    const body = path.endsWith('.bz2')
+      ? execFileSync('bzip2', ['-c'], {input: plain})
+      : Buffer.from(plain)
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, {ETag: etag}).end()
       return
     }
-    res.writeHead(200, {'Content-Type': 'application/octet-stream', 'Content-Length': body.length, ETag: etag}).end(body)
+    res
+      .writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': body.length,
+        ETag: etag
+      })
+      .end(body)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const {port} = server.address() as AddressInfo

@@ -81,17 +81,21 @@ function vulnerablePackages(
     const versions = installed[object.packageKind]
     const current = versions?.get(object.packageName)
     if (versions !== undefined && current === undefined) return
+    if (test.stateRefs.length === 0) {
+      // No state at all: "affected, no fix yet" (Canonical's unfixed CVEs).
+      if (!found.has(object.packageName)) {
+        found.set(object.packageName, {
+          name: object.packageName,
+          ...(current === undefined ? {} : {installed: current})
+        })
+      }
+      return
+    }
+    // A state without a version bound (Red Hat's signature key check) says nothing about the fix.
     const state = test.stateRefs
       .map(ref => index.states.get(ref))
       .find(s => s?.version !== undefined)
-    if (state?.version === undefined) {
-      // No version bound: "affected, no fix yet" (Canonical's unfixed CVEs).
-      found.set(object.packageName, {
-        name: object.packageName,
-        ...(current === undefined ? {} : {installed: current})
-      })
-      return
-    }
+    if (state?.version === undefined) return
     if (state.operation !== 'less than') return
     const compare = object.packageKind === 'dpkg' ? compareDpkgVersions : compareRpmEvr
     if (current !== undefined && compare(current, state.version) >= 0) return

@@ -1,4 +1,4 @@
-import {mkdtemp, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {ScanFailedError} from '../errors.js'
 import type {Logger} from '../logging.js'
@@ -17,8 +17,8 @@ export interface RunOvalOptions {
   feedPath: string
   /**
    * `probe-root`: packages are read by probes from the image (dpkginfo, rpminfo) with
-   * `OSCAP_PROBE_ROOT`. `manifest`: Canonical's OCI feeds read `./manifest` from the working
-   * directory; oscap then runs without the image mounted, in `/out` holding `manifest`.
+   * `OSCAP_PROBE_ROOT`. `manifest`: Canonical's OCI feeds read `./manifest`; oscap then runs on
+   * a private root that holds only `manifest` (the image is not mounted).
    */
   mode: 'probe-root' | 'manifest'
   /** Contents of `./manifest` for `manifest` mode. */
@@ -80,8 +80,21 @@ export async function runOvalEval(options: RunOvalOptions): Promise<OvalRun> {
 async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRun> {
   const sandboxOut = await mkdtemp(join(work, 'out-'))
   await writeFile(join(sandboxOut, 'directives.xml'), DIRECTIVES)
-  if (options.mode === 'manifest')
-    await writeFile(join(sandboxOut, 'manifest'), options.manifest ?? '')
+  let root = options.root
+  let feedPath = options.feedPath
+  if (options.mode === 'manifest') {
+    // oscap's system_info probe fails without a probe root (the sandbox has no /proc), and with one
+    // the feed's relative `./manifest` no longer resolves. So the manifest becomes the only file of
+    // a private root, and the copy of the feed reads it at `/manifest` instead of `./manifest`.
+    root = await mkdtemp(join(work, 'manifest-root-'))
+    await writeFile(join(root, 'manifest'), options.manifest ?? '')
+    feedPath = join(work, 'feed.manifest.xml')
+    const text = await readFile(options.feedPath, 'utf8')
+    await writeFile(
+      feedPath,
+      text.replace(/(<(?:[\w.-]+:)?path\b[^>]*>)\.(<\/(?:[\w.-]+:)?path>)/g, '$1/$2')
+    )
+  }
   const oscap = [
     options.scanner.oscapPath,
     'oval',
@@ -96,24 +109,17 @@ async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRu
         ]),
     SANDBOX_PATHS.content
   ]
-  const command =
-    options.mode === 'manifest'
-      ? ['/bin/sh', '-c', `cd ${SANDBOX_PATHS.out} && exec "$@"`, 'scapgate-oval', ...oscap]
-      : oscap
+  const command = oscap
   options.logger.debug(`oscap (sandboxed): ${command.join(' ')}`)
   const result = await runInSandbox({
     command,
     workDir: work,
     outDir: sandboxOut,
-    ...(options.mode === 'probe-root'
-      ? {
-          root: options.root,
-          rpmDbPath: await rpmDbPath(options.root),
-          containerVars: options.imageEnv,
-          target: options.target
-        }
-      : {}),
-    inputFile: options.feedPath,
+    root,
+    rpmDbPath: await rpmDbPath(root),
+    containerVars: options.imageEnv,
+    target: options.target,
+    inputFile: feedPath,
     timeoutMs: options.timeoutMs,
     // One line per definition: a full feed prints ~2 MB.
     maxOutputBytes: 64 * 1024 * 1024,
