@@ -28,6 +28,8 @@ export interface CacheKeyInput {
   content: string | {directory: string; streams: string[]}
   profile: string
   tailoringSha256?: string
+  /** Findings point at Dockerfile lines: another Dockerfile means other locations. */
+  dockerfileSha256?: string
   scapgateVersion: string
   oscapVersion: string
 }
@@ -58,6 +60,7 @@ export function cacheKey(input: CacheKeyInput): string {
     input.content,
     input.profile,
     input.tailoringSha256 ?? null,
+    input.dockerfileSha256 ?? null,
     input.scapgateVersion,
     input.oscapVersion
   ])

@@ -180,6 +180,9 @@ async function scanOne(
       ...(scan.tailoringPath === undefined
         ? {}
         : {tailoringSha256: await sha256File(scan.tailoringPath).catch(() => 'unreadable')}),
+      ...(scan.dockerfile === undefined
+        ? {}
+        : {dockerfileSha256: await sha256File(scan.dockerfile).catch(() => 'absent')}),
       scapgateVersion: options.toolVersion,
       oscapVersion: await oscapVersion(options.environment.oscapPath)
     })
