@@ -1,11 +1,13 @@
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {isAbsolute, relative} from 'node:path'
 import type {ScanImageOptions} from './scan-image.js'
 
 /**
- * Where SARIF results point until per-finding blame exists: the final stage's `FROM` line of the
- * Dockerfile when there is one, else the image archive itself (line 1). Both are real files in the
- * checkout, which is what code scanning requires. Paths are made relative to `cwd`.
+ * Where findings point when blame cannot do better: the final stage's `FROM` line of the
+ * Dockerfile when there is one, else the image archive or layout itself (line 1), paths relative
+ * to `cwd`. An image from a registry or a daemon has no file at all: then the URI is the image
+ * reference under `image/` (`image/docker.io/library/alpine_3.20`), a relative path that names the
+ * image rather than pretending to be a line of some file in the checkout.
  */
 export async function sarifLocation(
   options: Pick<ScanImageOptions, 'dockerfile' | 'cwd'>,
@@ -23,7 +25,12 @@ export async function sarifLocation(
       // Fall through: a missing Dockerfile only costs precision.
     }
   }
-  return {uri: toUri(imagePath), startLine: 1}
+  const isFile = await stat(imagePath).then(
+    () => true,
+    () => false
+  )
+  if (isFile) return {uri: toUri(imagePath), startLine: 1}
+  return {uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/^\/+/, '')}`, startLine: 1}
 }
 
 /** 1-based line of the last `FROM` instruction (the final stage), or 1. */
