@@ -36,7 +36,7 @@ afterAll(() => dirs.cleanup())
 
 function groovy(script: string): Promise<{code: number | null; output: string}> {
   return new Promise((resolve, reject) => {
-    const child = spawn('groovy', [join(import.meta.dirname, script)], {
+    const child = spawn('groovy', ['-cp', join(import.meta.dirname, 'support'), join(import.meta.dirname, script)], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe']

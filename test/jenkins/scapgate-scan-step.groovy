@@ -6,9 +6,8 @@
 //   SCAPGATE_TEST_BIN      a directory with `scapgate` (this checkout's dist/cli bundle)
 //   COMPLIANT_IMAGE        docker archive that passes the standard profile at fail-on low
 //   NON_COMPLIANT_IMAGE    docker archive that fails it
-// Prints one TAP line per test; exits 1 when any test fails.
-import groovy.json.JsonSlurper
-
+// Run with `groovy -cp test/jenkins/support` (the stand-ins). Prints one TAP line per test; exits
+// 1 when any test fails.
 String requireEnv(String name) {
   String value = System.getenv(name)
   if (!value) throw new IllegalStateException("Expected the environment variable ${name} (see the header of this file)")
@@ -20,76 +19,8 @@ String testBin = requireEnv('SCAPGATE_TEST_BIN')
 String compliantImage = requireEnv('COMPLIANT_IMAGE')
 String nonCompliantImage = requireEnv('NON_COMPLIANT_IMAGE')
 
-/** Thrown by the `error` stand-in, as Jenkins's error step throws AbortException. */
-class StepError extends RuntimeException {
-  StepError(String message) { super(message) }
-}
-
-/**
- * A fake pipeline around the real step. `plugins` names the optional plugins that are
- * "installed"; the steps of the others throw NoSuchMethodError, as Jenkins does.
- */
 Map pipeline(File repo, String testBin, Map options = [:]) {
-  Set plugins = (options.containsKey('plugins') ? options.plugins : ['warnings-ng', 'htmlpublisher', 'pipeline-utility-steps']) as Set
-  File workspace = File.createTempDir('scapgate-jenkins-', '')
-  List calls = []
-  Map currentBuild = [result: null]
-  Map env = [PATH: "${options.pathPrefix ? options.pathPrefix + ':' : ''}${testBin}:${System.getenv('PATH')}".toString(),
-             HOME: workspace.path]
-  StringBuilder log = new StringBuilder()
-  def missing = { String step -> { Object... args -> throw new NoSuchMethodError("No such DSL method '${step}' found among steps") } }
-  def binding = new Binding(
-    currentBuild: currentBuild,
-    sh: { Map args ->
-      calls << [step: 'sh', args: args]
-      def builder = new ProcessBuilder(['bash', '-c', args.script]).directory(workspace).redirectErrorStream(true)
-      builder.environment().clear()
-      builder.environment().putAll(env)
-      def process = builder.start()
-      log << process.inputStream.text
-      int code = process.waitFor()
-      if (args.returnStatus) return code
-      if (code != 0) throw new StepError("script returned exit code ${code}")
-      return null
-    },
-    withEnv: { List entries, Closure body ->
-      calls << [step: 'withEnv', args: entries]
-      Map saved = new HashMap(env)
-      entries.each { String entry ->
-        int at = entry.indexOf('=')
-        env[entry.substring(0, at)] = entry.substring(at + 1)
-      }
-      try { return body() } finally { env.clear(); env.putAll(saved) }
-    },
-    libraryResource: { String path ->
-      calls << [step: 'libraryResource', args: path]
-      new File(repo, "jenkins/resources/${path}").text
-    },
-    writeFile: { Map args ->
-      calls << [step: 'writeFile', args: args.file]
-      File file = new File(workspace, args.file)
-      file.parentFile.mkdirs()
-      file.text = args.text
-    },
-    fileExists: { String path -> new File(workspace, path).exists() },
-    readFile: { Map args -> calls << [step: 'readFile', args: args.file]; new File(workspace, args.file).text },
-    readJSON: plugins.contains('pipeline-utility-steps')
-      ? { Map args -> calls << [step: 'readJSON', args: args.file]; new JsonSlurper().parse(new File(workspace, args.file)) }
-      : missing('readJSON'),
-    archiveArtifacts: { Map args -> calls << [step: 'archiveArtifacts', args: args] },
-    junit: { Map args -> calls << [step: 'junit', args: args] },
-    recordIssues: plugins.contains('warnings-ng') ? { Map args -> calls << [step: 'recordIssues', args: args] } : missing('recordIssues'),
-    sarif: plugins.contains('warnings-ng') ? { Map args -> [tool: 'sarif'] + args } : missing('sarif'),
-    publishHTML: plugins.contains('htmlpublisher') ? { Map args -> calls << [step: 'publishHTML', args: args] } : missing('publishHTML'),
-    echo: { String message -> calls << [step: 'echo', args: message] },
-    unstable: { String message ->
-      calls << [step: 'unstable', args: message]
-      if (currentBuild.result != 'FAILURE') currentBuild.result = 'UNSTABLE'
-    },
-    error: { String message -> calls << [step: 'error', args: message]; throw new StepError(message) }
-  )
-  def step = new GroovyShell(binding).parse(new File(repo, 'jenkins/vars/scapgateScan.groovy'))
-  return [step: step, calls: calls, currentBuild: currentBuild, workspace: workspace, log: log]
+  return PipelineStandIns.create(repo, testBin, options)
 }
 
 List tests = []
