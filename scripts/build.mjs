@@ -10,8 +10,12 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 
 /** Entry points: name → source. A new adapter is one more line here. */
 const entries = {
-  cli: 'packages/cli/src/index.ts'
+  cli: 'packages/cli/src/index.ts',
+  action: 'packages/github-action/src/index.ts'
 }
+
+/** esbuild target per entry: the action runs on `runs.using: node24`; the CLI also on Node 20. */
+const targets = {cli: 'node20', action: 'node24'}
 
 /**
  * Shell scripts under src/ are imported as text (`import script from './x.sh'`) so that the
@@ -28,8 +32,7 @@ for (const [name, entry] of Object.entries(entries)) {
     outfile: join(outdir, 'index.js'),
     bundle: true,
     platform: 'node',
-    // GitHub runs actions on node24; the CLI must also run on the Node 20 of older machines.
-    target: 'node20',
+    target: targets[name] ?? 'node20',
     format: 'esm',
     banner: {
       js: "import {createRequire as __scapgateCreateRequire} from 'node:module';const require = __scapgateCreateRequire(import.meta.url);"
