@@ -1,0 +1,64 @@
+/**
+ * Annotations without the Checks API: workflow commands (`::error file=…,line=…::`), which work
+ * even with a fork PR's read-only token. The runner keeps 10 per type per step
+ * (https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md, "Limitations"), so the
+ * most important are sent and one notice says how many were left out. `@actions/core` escapes the
+ * message and the properties, so titles and paths from the image cannot forge commands.
+ */
+import * as core from '@actions/core'
+import type {AnnotationLevel, Finding} from './findings.js'
+
+export const perTypeLimit = 10
+
+export interface WorkflowAnnotationPlan {
+  sent: Finding[]
+  leftOut: number
+}
+
+/**
+ * Picks at most `perTypeLimit` findings per level, in the given (importance) order, leaving
+ * `reserved` slots per level for the step's own messages.
+ */
+export function planWorkflowAnnotations(
+  findings: readonly Finding[],
+  reserved: Partial<Record<AnnotationLevel, number>> = {}
+): WorkflowAnnotationPlan {
+  const used: Record<AnnotationLevel, number> = {
+    failure: reserved.failure ?? 0,
+    warning: reserved.warning ?? 0,
+    notice: reserved.notice ?? 0
+  }
+  const sent: Finding[] = []
+  for (const finding of findings) {
+    if (used[finding.level] >= perTypeLimit) continue
+    used[finding.level] += 1
+    sent.push(finding)
+  }
+  return {sent, leftOut: findings.length - sent.length}
+}
+
+/**
+ * Emits the plan for one image; returns how many findings were left out. Three warning slots
+ * stay free for the step's own warnings (check run, comment, SARIF upload refused), and one
+ * notice slot for the "left out" note.
+ */
+export function emitWorkflowAnnotations(findings: readonly Finding[], image: string): number {
+  const plan = planWorkflowAnnotations(findings, {warning: 3, notice: 1})
+  for (const finding of plan.sent) {
+    const properties: core.AnnotationProperties = {
+      title: finding.title,
+      file: finding.path,
+      startLine: finding.startLine,
+      ...(finding.endLine > finding.startLine ? {endLine: finding.endLine} : {})
+    }
+    if (finding.level === 'failure') core.error(finding.message, properties)
+    else if (finding.level === 'warning') core.warning(finding.message, properties)
+    else core.notice(finding.message, properties)
+  }
+  if (plan.leftOut > 0)
+    core.notice(
+      `${plan.leftOut} more findings for ${image} are not annotated (GitHub shows 10 annotations per type per step); see the job summary, the SARIF and the results artifact.`,
+      {title: 'scapgate: annotations left out'}
+    )
+  return plan.leftOut
+}

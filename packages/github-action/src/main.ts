@@ -1,0 +1,213 @@
+/**
+ * The action: inputs → OpenSCAP on the runner → baseline → scan through the core → reports to
+ * GitHub → outputs → exit. A red gate is a result (the step fails with the verdict summary); a scan
+ * that could not complete fails with its own message; neither is an exception here
+ * (STYLE.md example 5). Nothing runs at import time: `index.ts` calls {@link run}.
+ */
+import {existsSync} from 'node:fs'
+import {copyFile, mkdir, rm} from 'node:fs/promises'
+import {join, resolve} from 'node:path'
+import * as core from '@actions/core'
+import {
+  aggregateStatus,
+  ConfigurationError,
+  getErrorMessage,
+  loadEnvironment,
+  loadPolicy,
+  renderAggregateSummary,
+  scanImages,
+  sourceSettings,
+  imageSlugs,
+  type ImageOutcome,
+  type ProgressReporter
+} from '@scapgate/core'
+import {restoreBaselines, saveBaselines} from './baseline-cache.js'
+import {readFindings} from './findings.js'
+import {readGitHubContext, type GitHubContext} from './github-context.js'
+import {createGitHubApi} from './github-api.js'
+import {readInputs, type ActionInputs, type Env} from './inputs.js'
+import {ensureOpenScap} from './install-openscap.js'
+import {writeJobSummary} from './job-summary.js'
+import {computeOutputs, setOutputs} from './outputs.js'
+import {planPrivileges, reexec} from './privileges.js'
+import {publish, type PublishItem} from './publish.js'
+import {actionsLogger as logger, rawBlock} from './workflow-log.js'
+
+declare const SCAPGATE_VERSION: string
+const version = typeof SCAPGATE_VERSION === 'string' ? SCAPGATE_VERSION : '0.0.0-dev'
+
+const progress: ProgressReporter = {
+  phase: (phase, detail) => logger.info(`${phase}${detail === undefined ? '' : ` (${detail})`}`),
+  progress: () => {}
+}
+
+/** Masks every secret the step can see before anything is logged (security.md §5.1). */
+function maskSecrets(env: Env): void {
+  for (const name of ['INPUT_TOKEN', 'SCAPGATE_REGISTRY_PASSWORD', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN']) {
+    const value = env[name]
+    if (value !== undefined && value.trim() !== '') core.setSecret(value.trim())
+  }
+}
+
+interface BaselinePlan {
+  path?: string
+  ratchet: boolean
+  /** Save the results as the new baselines after the scan. */
+  save: boolean
+}
+
+async function planBaseline(inputs: ActionInputs, context: GitHubContext, env: Env): Promise<BaselinePlan> {
+  const {baseline} = inputs
+  if (baseline.kind === 'none') return {ratchet: false, save: false}
+  if (baseline.kind === 'path') return {path: resolve(context.workspace, baseline.path), ratchet: true, save: false}
+  const cacheReady = (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
+  if (!cacheReady) {
+    logger.info('baseline: auto, but the Actions cache service is not available here; gating without a baseline')
+    return {ratchet: false, save: false}
+  }
+  if (context.onDefaultBranch) return {ratchet: false, save: true}
+  if (context.pullRequest === undefined) return {ratchet: false, save: false}
+  const slugs = imageSlugs(inputs.images)
+  const found = await restoreBaselines(slugs, inputs.profile, logger)
+  if (found.size === 0) {
+    logger.info('baseline: none saved on the default branch yet; gating every rule (absolute mode)')
+    return {ratchet: false, save: false}
+  }
+  if (found.size < slugs.length) {
+    logger.warning(`baseline: found for ${found.size} of ${slugs.length} images; gating every rule (absolute mode) until the default branch has scanned them all`)
+    return {ratchet: false, save: false}
+  }
+  if (slugs.length === 1) return {path: [...found.values()][0] as string, ratchet: true, save: false}
+  const dir = join(context.runnerTemp, 'scapgate-baselines')
+  await rm(dir, {recursive: true, force: true})
+  await mkdir(dir, {recursive: true})
+  for (const [slug, file] of found) await copyFile(file, join(dir, `${slug}.json`))
+  return {path: dir, ratchet: true, save: false}
+}
+
+function defaultDockerfile(inputs: ActionInputs, workspace: string): string | undefined {
+  if (inputs.dockerfile !== undefined) return resolve(workspace, inputs.dockerfile)
+  const implicit = join(workspace, 'Dockerfile')
+  return existsSync(implicit) ? implicit : undefined
+}
+
+/** What the step ends with: undefined when it passes, else the failure line. */
+export type RunResult = {failure?: string}
+
+/** The whole action, with the environment injected; never calls setFailed itself. */
+export async function runAction(env: Env): Promise<RunResult> {
+  maskSecrets(env)
+  const inputs = readInputs(env)
+  const context = await readGitHubContext(env)
+  await ensureOpenScap(env, logger, inputs.cache)
+  const api = inputs.token === '' ? undefined : createGitHubApi({apiUrl: context.apiUrl, token: inputs.token, logger, userAgent: `scapgate-action/${version}`})
+  const outDir = join(context.runnerTemp, 'scapgate-out')
+  await rm(outDir, {recursive: true, force: true})
+  const baseline = await planBaseline(inputs, context, env)
+  const policy = await loadPolicy({path: inputs.policy, cwd: context.workspace})
+  const resolveIn = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(context.workspace, p))
+  const dockerfile = defaultDockerfile(inputs, context.workspace)
+
+  logger.startGroup(`Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`)
+  let outcomes: ImageOutcome[]
+  try {
+    outcomes = await scanImages({
+      ...sourceSettings({}, env),
+      images: inputs.images,
+      contentPath: resolveIn(inputs.content),
+      profile: inputs.profile,
+      tailoringPath: resolveIn(inputs.tailoring),
+      dockerfile,
+      outDir,
+      failOn: inputs.failOn ?? 'medium',
+      timeoutMs: 1800 * 1000,
+      environment: loadEnvironment(env),
+      cwd: context.workspace,
+      toolVersion: version,
+      logger,
+      progress,
+      ...(policy === undefined ? {} : {policy}),
+      overrides: {
+        ...(inputs.failOn === undefined ? {} : {failOn: inputs.failOn}),
+        ...(baseline.ratchet ? {mode: 'ratchet' as const} : {})
+      },
+      ...(baseline.path === undefined ? {} : {baselinePath: baseline.path}),
+      concurrency: 1,
+      now: new Date()
+    })
+  } finally {
+    logger.endGroup()
+  }
+
+  const items: PublishItem[] = []
+  for (const outcome of outcomes) {
+    items.push({
+      outcome,
+      findings: outcome.outcome === undefined ? [] : await readFindings(join(outcome.outDir, 'results.sarif'), outcome.outcome.verdict),
+      summaryMarkdown: outcome.outcome?.summaryMarkdown ?? `## ⚠️ scapgate: the scan did not complete\n\n${getErrorMessage(outcome.error)}\n`
+    })
+  }
+  const verdicts = outcomes.map(o => ({
+    image: o.image,
+    slug: o.slug,
+    ...(o.outcome === undefined ? {} : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
+    cached: o.cached,
+    error: o.error
+  }))
+  const status = aggregateStatus(verdicts)
+  const summary =
+    items.length === 1
+      ? (items[0] as PublishItem).summaryMarkdown
+      : [renderAggregateSummary(verdicts), ...items.map(i => i.summaryMarkdown)].join('\n\n')
+  await writeJobSummary(summary)
+  rawBlock(summary)
+
+  await publish({...(api === undefined ? {} : {api}), inputs, context, logger, outDir, env}, items)
+
+  if (baseline.save) {
+    const completed = outcomes.filter(o => o.outcome !== undefined).map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
+    await saveBaselines(completed, inputs.profile, `${context.runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, logger)
+  }
+
+  const scanned = outcomes.filter(o => o.outcome !== undefined)
+  setOutputs(
+    computeOutputs(status, outcomes, {
+      sarif: scanned.map(o => join(o.outDir, 'results.sarif')),
+      results: scanned.map(o => join(o.outDir, 'results.json'))
+    })
+  )
+
+  const broken = outcomes.filter(o => o.error !== undefined)
+  if (broken.length > 0)
+    return {
+      failure: broken
+        .map(o => `scapgate: the scan of ${o.image} could not complete: ${getErrorMessage(o.error)}`)
+        .join('\n')
+    }
+  const failed = outcomes.filter(o => o.outcome?.verdict.status === 'fail')
+  if (failed.length > 0)
+    return {failure: failed.map(o => `scapgate: compliance gate failed for ${o.image}: ${o.outcome?.verdict.summary ?? ''}`).join('\n')}
+  logger.info(`scapgate: compliance gate passed (${outcomes.length} image${outcomes.length === 1 ? '' : 's'})`)
+  return {}
+}
+
+/**
+ * The entry: re-executes as root when needed, runs the action and turns its result or any stray
+ * throw into one clear failure line. The only caller of `setFailed`.
+ */
+export async function run(): Promise<void> {
+  try {
+    const script = process.argv[1] ?? ''
+    const plan = planPrivileges(process.getuid?.() ?? 0, process.env, process.execPath, script)
+    if (plan.kind === 'sudo') {
+      logger.info('the scan needs root: re-running this step with sudo')
+      process.exitCode = await reexec(plan)
+      return
+    }
+    const result = await runAction(process.env)
+    if (result.failure !== undefined) core.setFailed(result.failure)
+  } catch (error) {
+    const kind = error instanceof ConfigurationError ? 'configuration error' : 'the action could not run'
+    core.setFailed(`scapgate: ${kind}: ${getErrorMessage(error)}`)
+  }
+}
