@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 # real images in the tests (podman build --isolation chroot, debootstrap, skopeo, umoci), and a
 # local registry with htpasswd auth for the registry-pull tests (docker-registry, apache2-utils).
 # rsync: gitlab-ci-local (GitLab component tests); groovy + a JRE: the Jenkins step tests.
+# bzip2: .bz2 CVE feeds; rpm: the rpm version-order oracle in the CVE tests and rpm image listing.
 apt_packages=(
   openscap-scanner openscap-utils ssg-debian ssg-nondebian libxml2-utils
-  util-linux podman debootstrap skopeo umoci docker-registry apache2-utils
+  util-linux podman debootstrap skopeo umoci docker-registry apache2-utils bzip2 rpm
   rsync groovy default-jre-headless
 )
 
