@@ -4,7 +4,7 @@
  * non-compliant fixture image. Checks the job's result and the reports the job leaves for the
  * `artifacts:reports` GitLab reads.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
@@ -82,5 +82,18 @@ describe('the GitLab component under gitlab-ci-local', () => {
     expect(run.output).toMatch(/WARN\s+scapgate-scan/)
     expect(run.code, run.output.slice(-3000)).toBe(0)
     expect(readResults(join(run.dir, 'scapgate-out')).gate.status).toBe('fail')
+  })
+
+  it('keeps hostile input values as data through GitLab-style variables', async () => {
+    const run = await pipeline('hostile', compliantImage, {
+      profile: '$(touch pwned-profile)',
+      dockerfile: '`touch pwned-tick`; touch pwned-semi',
+      policy: 'x\ntouch pwned-newline'
+    })
+    expect(run.output).toMatch(/FAIL\s+scapgate-scan/)
+    // the CLI got the values verbatim and refused them as configuration (exit 2)
+    expect(run.output).toMatch(/scapgate-scan finished in .*FAIL 2/)
+    expect(readdirSync(run.dir).filter(name => name.startsWith('pwned'))).toEqual([])
+    expect(readdirSync(dirs.dir).filter(name => name.startsWith('pwned'))).toEqual([])
   })
 })
