@@ -133,7 +133,12 @@ export async function fetchFeed(options: FetchFeedOptions): Promise<FetchedFeed>
       }
       const temp = join(cacheDir, `.download-${process.pid}-${Date.now()}`)
       sha256 = await download(Readable.fromWeb(response.body as never), temp, maxBytes, url)
-      if (options.checksums !== undefined) await verifyChecksum(options, sha256)
+      if (options.checksums !== undefined) {
+        await verifyChecksum(options, sha256).catch(async (error: unknown) => {
+          await rm(temp, {force: true})
+          throw error
+        })
+      }
       const name = `${sha256}${url.endsWith('.bz2') ? '.xml.bz2' : '.xml'}`
       file = join(cacheDir, name)
       await rename(temp, file)
