@@ -319,3 +319,26 @@ describe('the GitLab job shell with hostile input values', () => {
     expect(userFor('other.example/registry.example/app:1')).toBe('unset')
   })
 })
+
+describe('the GitLab mirror project files', () => {
+  it('documents every input in gitlab/README.md', () => {
+    const readme = readFileSync(join(repoRoot, 'gitlab/README.md'), 'utf8')
+    for (const name of Object.keys(inputs)) expect(readme, name).toContain(`| \`${name}\` |`)
+    expect(readme).toContain('## Components')
+    expect(readme).not.toMatch(/@latest|:latest/)
+  })
+
+  it('tests the component at the pipeline commit and releases only on semver tags', () => {
+    const ci = parseAllDocuments(
+      readFileSync(join(repoRoot, 'gitlab/.gitlab-ci.yml'), 'utf8')
+    )[0]?.toJS() as {
+      include: {component: string; inputs: Record<string, unknown>}[]
+      release: {rules: {if: string}[]; release: {tag_name: string}}
+    }
+    expect(ci.include[0]?.component).toBe('$CI_SERVER_FQDN/$CI_PROJECT_PATH/scan@$CI_COMMIT_SHA')
+    for (const name of Object.keys(ci.include[0]?.inputs ?? {}))
+      expect(inputs, name).toHaveProperty(name)
+    expect(ci.release.rules).toEqual([{if: '$CI_COMMIT_TAG =~ /^\\d+\\.\\d+\\.\\d+$/'}])
+    expect(ci.release.release.tag_name).toBe('$CI_COMMIT_TAG')
+  })
+})
