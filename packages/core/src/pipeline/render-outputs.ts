@@ -23,11 +23,14 @@ export interface RenderedOutputs {
   contentRuleIds: string[]
   /** Writes the verdict-dependent outputs; returns the summary markdown. */
   write: (verdict: GateVerdict) => Promise<string>
+  /** Resolves (never rejects) once `report.html` is done; await it before removing the ARF. */
+  settled: Promise<void>
 }
 
 /**
- * ARF → result model, then the outputs. `report.html` is written first, alongside the parse, because
- * it depends only on the ARF (evidence); the rest depends on the verdict, which the caller computes
+ * ARF → result model, then the outputs. `report.html` depends only on the ARF (evidence): its oscap
+ * subprocess starts first and runs alongside the parse, blame and the other reports; `write`
+ * waits for it and fails if it failed. The rest depends on the verdict, which the caller computes
  * from the model.
  */
 export async function renderOutputs(
@@ -37,15 +40,19 @@ export async function renderOutputs(
   scan: ContainedScan
 ): Promise<RenderedOutputs> {
   const {outDir} = options
-  // The HTML report is an oscap subprocess: render it while this process parses the ARF.
-  const [parsed] = await Promise.all([
-    parseArf(scan.arfPath),
-    generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
-      scanner: scan.scanner,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs
-    })
-  ])
+  const html = generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
+    scanner: scan.scanner,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs
+  })
+  const settled = html.then(
+    () => undefined,
+    () => undefined
+  )
+  const parsed = await parseArf(scan.arfPath).catch(async (error: unknown) => {
+    await settled
+    throw error
+  })
   const {image, os} = prepared
   const results = buildScanResults(parsed, {
     image: {
@@ -64,37 +71,45 @@ export async function renderOutputs(
   return {
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
+    settled,
     write: async verdict => {
-      // Blame reads the layers again while the image is still open (issue 4).
-      const fallback = await sarifLocation(options, image.reference.path)
-      const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
-      const blame = await blameImage({
-        rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
-        parsed,
-        arfPath: scan.arfPath,
-        image,
-        applied: prepared.layers,
-        dockerfile,
-        fallback,
-        logger: options.logger,
-        signal: options.signal
-      })
-      await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-      const written = await writeReports({
-        outDir,
-        results,
-        verdict,
-        arfPath: scan.arfPath,
-        blame,
-        fallback,
-        toolVersion: options.toolVersion,
-        logger: options.logger,
-        scanner: scan.scanner,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal
-      })
-      return written.summaryMarkdown
+      const [outputs, report] = await Promise.allSettled([writeOutputs(verdict), html])
+      if (report.status === 'rejected') throw report.reason
+      if (outputs.status === 'rejected') throw outputs.reason
+      return outputs.value
     }
+  }
+
+  async function writeOutputs(verdict: GateVerdict): Promise<string> {
+    // Blame reads the layers again while the image is still open (issue 4).
+    const fallback = await sarifLocation(options, image.reference.path)
+    const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
+    const blame = await blameImage({
+      rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
+      parsed,
+      arfPath: scan.arfPath,
+      image,
+      applied: prepared.layers,
+      dockerfile,
+      fallback,
+      logger: options.logger,
+      signal: options.signal
+    })
+    await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+    const written = await writeReports({
+      outDir,
+      results,
+      verdict,
+      arfPath: scan.arfPath,
+      blame,
+      fallback,
+      toolVersion: options.toolVersion,
+      logger: options.logger,
+      scanner: scan.scanner,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal
+    })
+    return written.summaryMarkdown
   }
 }
 

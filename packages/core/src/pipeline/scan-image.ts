@@ -11,7 +11,7 @@ import type {FailOn, GateVerdict} from '../gate/types.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {renderOutputs} from './render-outputs.js'
 import {prepareRoot} from './prepare-root.js'
-import {createWorkDir} from './work-dir.js'
+import {createWorkDir, removeTree} from './work-dir.js'
 import {timePhases} from './phase-timer.js'
 import {chooseBaseline} from './choose-baseline.js'
 import {runContainedScan} from './run-contained-scan.js'
@@ -78,6 +78,9 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
   options = {...options, progress}
   await mkdir(options.outDir, {recursive: true})
   const work = await createWorkDir(options.environment.tmpDir)
+  // Reports read only the ARF: without a CVE step the root goes while they render.
+  let rootRemoval: Promise<unknown> | undefined
+  let reportsSettled: Promise<void> | undefined
   try {
     // Fail fast (no oscap, not root, no namespaces) before spending time on the image.
     await preflightScanner({oscapPath: options.environment.oscapPath, workDir: work.path})
@@ -89,9 +92,11 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
       progress.phase('scanning', `${baseline.profile.id.replace(/^.*_profile_/, '')} profile`)
       const scan = await runContainedScan(options, prepared, baseline, work.path)
       await copyFile(scan.arfPath, join(options.outDir, 'arf.xml'))
+      if (options.cves === undefined) rootRemoval = removeTree(prepared.root).catch(() => undefined)
       throwIfAborted(signal)
       progress.phase('reporting')
       const rendered = await renderOutputs(options, prepared, baseline, scan)
+      reportsSettled = rendered.settled
       let verdict =
         options.evaluate === undefined
           ? evaluateGate(rendered.results, {failOn: options.failOn})
@@ -114,6 +119,8 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
     ).catch(() => {})
     throw error
   } finally {
+    await reportsSettled
+    await rootRemoval
     await work.dispose()
   }
 }

@@ -17,7 +17,7 @@ export interface WorkDir {
  * GNU `rm -rf --one-file-system` removes an extracted root (tens of thousands of entries) several
  * times faster than Node's `fs.rm`; neither follows symlinks. `fs.rm` remains the fallback.
  */
-function removeTree(path: string): Promise<void> {
+export function removeTree(path: string): Promise<void> {
   return new Promise(resolve => {
     execFile('rm', ['-rf', '--one-file-system', '--', path], {env: {PATH: '/usr/bin:/bin'}}, error => {
       if (error === null) return resolve()
