@@ -35,7 +35,9 @@ function gatingRuleIds(verdict: GateVerdict): {fresh: Set<string>; gating: Set<s
     ...(verdict.baseline?.changes.regression ?? [])
   ])
   const gating = new Set<string>()
-  for (const reason of verdict.reasons) for (const id of reason.ruleIds) gating.add(id)
+  // CVE reasons name CVEs, not rules.
+  for (const reason of verdict.reasons)
+    for (const id of 'ruleIds' in reason ? reason.ruleIds : []) gating.add(id)
   return {fresh, gating}
 }
 

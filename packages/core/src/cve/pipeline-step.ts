@@ -1,4 +1,4 @@
-import type {GateReason, GateVerdict} from '../gate/types.js'
+import type {GateVerdict} from '../gate/types.js'
 import type {PreparedImage} from '../pipeline/prepare-root.js'
 import type {ScanImageOptions} from '../pipeline/scan-image.js'
 import {sarifLocation} from '../pipeline/sarif-location.js'
@@ -79,8 +79,7 @@ export async function runCveStep(
       : {
           ...verdict,
           status: 'fail',
-          // CVE reasons share the reason shape (kind + message); gate/types.ts does not list them yet.
-          reasons: [...verdict.reasons, ...(gate.reasons as unknown as GateReason[])],
+          reasons: [...verdict.reasons, ...gate.reasons],
           summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map(r => r.message).join(' ')}`
         }
   return {verdict: merged, summaryMarkdown: `${summaryMarkdown.trimEnd()}\n\n${section}`, report}

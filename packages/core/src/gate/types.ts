@@ -1,4 +1,5 @@
 /** The gate's verdict: a value, never an exception (STYLE.md example 5). */
+import type {CveFailOn} from '../cve/cve-policy.js'
 import type {ResultCounts, Severity} from '../results/model.js'
 
 export const failOnValues = ['low', 'medium', 'high', 'never'] as const
@@ -81,6 +82,39 @@ export type GateReason =
       message: string
       ruleIds: string[]
       waivers: WaiverReport[]
+    }
+  | CveGateReason
+
+/**
+ * Why the CVE part of the gate failed (`cve/cve-gate.ts`, docs/cves.md). They name CVE or OVAL
+ * definition ids, never XCCDF rules, so they carry no `ruleIds`.
+ */
+export type CveGateReason =
+  | {
+      /** Findings at or above the CVE threshold, not waived (and fixed, with `ignore-unfixed`). */
+      kind: 'vulnerable-packages'
+      message: string
+      cveIds: string[]
+      threshold: CveFailOn
+    }
+  | {
+      /** Vulnerability definitions oscap evaluated to error or unknown: not known to be safe. */
+      kind: 'unverified-cve-definitions'
+      message: string
+      definitionIds: string[]
+    }
+  | {
+      /** The feed is older than `max-feed-age` (or undated) and the policy says `stale-feed: fail`. */
+      kind: 'stale-feed'
+      message: string
+      ageDays?: number
+      maxFeedAgeDays: number
+    }
+  | {
+      /** CVE waivers past their expiry that would cover gating findings. */
+      kind: 'expired-cve-waivers'
+      message: string
+      cveIds: string[]
     }
 
 /** A waiver as the verdict reports it: the policy's fields plus what it matched. */
