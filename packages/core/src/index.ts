@@ -91,4 +91,5 @@ export {
 } from './cve/cve-policy.js'
 export {gitlabContainerScanningReport} from './cve/cve-outputs.js'
 export type {CveScanSettings} from './cve/pipeline-step.js'
+export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'

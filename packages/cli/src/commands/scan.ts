@@ -9,9 +9,8 @@ import {
   failOnValues,
   policyModes,
   cveFailOnValues,
-  defaultCvePolicy,
   parseFeedAge,
-  type CveScanSettings,
+  type CveFlags,
   type FailOn
 } from '@scapgate/core'
 import {runGatedScan, type GateFlags} from '../gate-run.js'
@@ -47,8 +46,8 @@ export interface ScanCommand {
   cacheDir?: string
   username?: string
   passwordStdin: boolean
-  /** `--cves` and its options (docs/cves.md); absent without `--cves`. */
-  cves?: CveScanSettings
+  /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
+  cves?: CveFlags
 }
 
 const usage = `Usage: scapgate scan IMAGE... [options]
@@ -79,10 +78,12 @@ Options
   --quiet                     errors and the verdict only
 
 Known vulnerabilities (docs/cves.md)
-  --cves                      also scan for CVEs with the distribution's OVAL feed
+  --cves                      also scan for CVEs with the distribution's OVAL feed (or the
+                              policy's \`cves: {enabled: true}\`; these flags win over its values)
   --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
   --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
-  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too)
+  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+                              the policy's \`stale-feed: fail\` fails instead)
   --cve-fail-on critical|high|medium|low|never
                               lowest CVE severity that fails the gate (default: high)
   --ignore-unfixed            CVEs without a fixed version do not gate
@@ -206,7 +207,7 @@ function parseCveFlags(values: {
   'max-feed-age'?: string
   'cve-fail-on'?: string
   'ignore-unfixed'?: boolean
-}): CveScanSettings | undefined {
+}): CveFlags | undefined {
   const given = ['feed', 'feed-cache', 'max-feed-age', 'cve-fail-on', 'ignore-unfixed'] as const
   if (values.cves !== true) {
     const stray = given.find(flag => values[flag] !== undefined)
@@ -217,19 +218,16 @@ function parseCveFlags(values: {
   return {
     ...(values.feed === undefined ? {} : {feed: values.feed}),
     ...(values['feed-cache'] === undefined ? {} : {feedCache: values['feed-cache']}),
+    enabled: true,
+    // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
     policy: {
-      ...defaultCvePolicy,
-      enabled: true,
-      failOn: oneOf(
-        '--cve-fail-on',
-        values['cve-fail-on'] ?? defaultCvePolicy.failOn,
-        cveFailOnValues
-      ),
-      ignoreUnfixed: values['ignore-unfixed'] === true,
-      maxFeedAgeDays:
-        values['max-feed-age'] === undefined
-          ? defaultCvePolicy.maxFeedAgeDays
-          : parseFeedAge(values['max-feed-age'], '`--max-feed-age`')
+      ...(values['cve-fail-on'] === undefined
+        ? {}
+        : {failOn: oneOf('--cve-fail-on', values['cve-fail-on'], cveFailOnValues)}),
+      ...(values['ignore-unfixed'] === true ? {ignoreUnfixed: true} : {}),
+      ...(values['max-feed-age'] === undefined
+        ? {}
+        : {maxFeedAgeDays: parseFeedAge(values['max-feed-age'], '`--max-feed-age`')})
     }
   }
 }

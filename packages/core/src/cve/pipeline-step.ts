@@ -5,7 +5,7 @@ import {sarifLocation} from '../pipeline/sarif-location.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {evaluateCveGate} from './cve-gate.js'
 import {writeCveOutputs} from './cve-outputs.js'
-import type {CvePolicy} from './cve-policy.js'
+import {defaultCvePolicy, type CvePolicy} from './cve-policy.js'
 import {scanCves} from './scan-cves.js'
 import type {CveScanReport} from './types.js'
 
@@ -19,6 +19,37 @@ export interface CveScanSettings {
   /** Injected for tests. */
   fetch?: typeof fetch
   now?: Date
+}
+
+/** What the command line says about CVEs; a value given here wins over the policy's `cves:`. */
+export interface CveFlags {
+  /** `--cves`. */
+  enabled: boolean
+  feed?: string
+  feedCache?: string
+  /** Only the options actually given (`--cve-fail-on`, `--ignore-unfixed`, `--max-feed-age`). */
+  policy: Partial<CvePolicy>
+  fetch?: typeof fetch
+}
+
+/**
+ * The CVE settings of a scan: defaults, then the policy's `cves:` section, then the flags. Undefined
+ * when neither `--cves` nor the policy's `enabled: true` asks for a CVE scan. `now` is the gate's
+ * clock (waiver expiry), the same one the rule waivers use.
+ */
+export function resolveCveSettings(
+  flags: CveFlags | undefined,
+  policy: CvePolicy | undefined,
+  now?: Date
+): CveScanSettings | undefined {
+  if (flags?.enabled !== true && policy?.enabled !== true) return undefined
+  return {
+    ...(flags?.feed === undefined ? {} : {feed: flags.feed}),
+    ...(flags?.feedCache === undefined ? {} : {feedCache: flags.feedCache}),
+    policy: {...defaultCvePolicy, ...policy, ...flags?.policy, enabled: true},
+    ...(flags?.fetch === undefined ? {} : {fetch: flags.fetch}),
+    ...(now === undefined ? {} : {now})
+  }
 }
 
 /**

@@ -25,14 +25,17 @@ import {
 } from '../policy/resolve-policy.js'
 import type {Policy} from '../policy/types.js'
 import type {ScanResults} from '../results/model.js'
+import {type CveFlags, resolveCveSettings} from '../cve/pipeline-step.js'
 import {openSourceImage} from './prepare-root.js'
 import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
 import {createWorkDir} from './work-dir.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
-  'image' | 'outDir' | 'openedImage' | 'evaluate'
+  'image' | 'outDir' | 'openedImage' | 'evaluate' | 'cves'
 > {
+  /** `--cves` and its options; merged with the policy's `cves:` per scan ({@link resolveCveSettings}). */
+  cves?: CveFlags
   images: string[]
   /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
   outDir: string
@@ -131,7 +134,9 @@ async function scanOne(
   outDir: string,
   slug: string
 ): Promise<ImageOutcome> {
-  const single: ScanImageOptions = {...options, image: raw, outDir}
+  const {cves: cveFlags, ...rest} = options
+  const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now)
+  const single: ScanImageOptions = {...rest, image: raw, outDir, ...(cves === undefined ? {} : {cves})}
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
   try {
@@ -156,7 +161,8 @@ async function scanOne(
         ? undefined
         : await baselineFor(baselinePath, slug, options.images.length > 1)
     const evaluate = gateFor(settings, baseline, options.now)
-    if (options.cacheDir === undefined) {
+    // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.
+    if (options.cacheDir === undefined || cves !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
       return {

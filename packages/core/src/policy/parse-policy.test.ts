@@ -67,7 +67,7 @@ describe('parsePolicy', () => {
       content: 'content/ssg-debian11-ds.xml',
       thresholds: {failOn: 'medium'}
     })
-    expect(policy.cves).toEqual({'fail-on': 'critical'})
+    expect(policy.cves).toMatchObject({enabled: false, failOn: 'critical'})
   })
 
   it('accepts an empty file as an empty policy', () => {

@@ -6,6 +6,8 @@
  * Does not read files (see `load-policy.ts`) and does not resolve paths.
  */
 import {isMap, LineCounter, parseDocument, type Node} from 'yaml'
+import {parseCvePolicy} from '../cve/cve-policy.js'
+import {ConfigurationError} from '../errors.js'
 import {failOnValues} from '../gate/types.js'
 import {severities, type Severity} from '../results/model.js'
 import {PolicyError} from './policy-error.js'
@@ -91,10 +93,15 @@ export function parsePolicy(text: string, file: string): Policy {
   if (images !== undefined) policy.images = readList(images).map(readImageSection)
   const cves = top.get('cves')
   if (cves !== undefined && cves.node !== null) {
-    // Reserved for CVE scanning: any mapping is accepted and kept as parsed, unchecked.
-    if (!isMap(cves.node)) fail(cves, 'expected a mapping (reserved for CVE scanning)')
+    if (!isMap(cves.node)) fail(cves, 'expected a mapping (docs/cves.md)')
     const js = doc.toJS({maxAliasCount: 0}) as {cves: Record<string, unknown>}
-    policy.cves = js.cves
+    try {
+      policy.cves = parseCvePolicy(js.cves, file)
+    } catch (error) {
+      // parseCvePolicy names the key; the line is the section's.
+      if (error instanceof ConfigurationError) fail(cves, error.message)
+      throw error
+    }
   }
   return policy
 }

@@ -2,6 +2,7 @@
  * The policy file (`scapgate.yml`) after validation. `docs/policy.md` documents every key; the
  * parser (`parse-policy.ts`) is the only producer, so every field here has been checked.
  */
+import type {CvePolicy} from '../cve/cve-policy.js'
 import type {FailOn} from '../gate/types.js'
 import type {Severity} from '../results/model.js'
 
@@ -67,11 +68,8 @@ export interface Policy {
   waivers: Waiver[]
   staleWaivers: StaleWaiverAction
   images: ImageSection[]
-  /**
-   * Reserved for CVE scanning (another issue): validated only as a mapping and kept as parsed, so
-   * that a policy written for a later scapgate is not rejected by this one.
-   */
-  cves?: Record<string, unknown>
+  /** The `cves:` section (docs/cves.md); absent when the policy has none. */
+  cves?: CvePolicy
 }
 
 export const defaultCountAs: Thresholds['countAs'] = {
