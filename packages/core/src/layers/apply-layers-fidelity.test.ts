@@ -51,6 +51,28 @@ describe('applyLayers fidelity', () => {
     expect(fs.statSync(box.dest).mode & 0o7777).toBe(0o700)
   })
 
+  it("keeps root:root owners in a setgid root, where new inodes would take the root's group", async () => {
+    // Entries owned by the process's own uid/gid skip their chown unless the root is setgid.
+    fs.chownSync(box.dest, 0, 4242)
+    fs.chmodSync(box.dest, 0o2700)
+    await applyLayers({
+      root: box.dest,
+      layers: [
+        layer([
+          {name: 'etc/', type: 'dir', uid: 0, gid: 0},
+          {name: 'etc/shadow', content: 'root:*:1::::::\n', mode: 0o640, uid: 0, gid: 0},
+          {name: 'etc/link', type: 'symlink', linkname: 'shadow', uid: 0, gid: 0},
+          {name: 'var/lib/x', content: 'implicit parents', uid: 0, gid: 0}
+        ])
+      ]
+    })
+    const owners = ['etc', 'etc/shadow', 'etc/link', 'var/lib/x'].map(path => {
+      const stat = fs.lstatSync(box.path(path))
+      return `${path} ${stat.uid}:${stat.gid}`
+    })
+    expect(owners).toEqual(['etc 0:0', 'etc/shadow 0:0', 'etc/link 0:0', 'var/lib/x 0:0'])
+  })
+
   it('applies symlink owners with lchown and keeps file and symlink mtimes', async () => {
     await applyLayers({
       root: box.dest,

@@ -48,6 +48,14 @@ function prepareRoot(root: string): Buffer {
   return Buffer.from(real, 'utf8')
 }
 
+/** See ImageState.creator: certain only when the root itself is not setgid. */
+function newInodeOwner(root: Buffer): {uid: number; gid: number} | undefined {
+  const uid = process.geteuid?.()
+  const gid = process.getegid?.()
+  if (uid === undefined || gid === undefined) return undefined
+  return (fs.statSync(root).mode & 0o2000) === 0 ? {uid, gid} : undefined
+}
+
 function isTyped(error: unknown): boolean {
   return (
     error instanceof InvalidImageError ||
@@ -154,11 +162,14 @@ export async function applyLayers(options: ApplyOptions): Promise<ApplyResult> {
   requireRoot()
   const limits = resolveLimits(options.limits)
   throwIfAborted(options.signal)
+  const root = prepareRoot(options.root)
+  const creator = newInodeOwner(root)
   const image: ImageState = {
-    root: prepareRoot(options.root),
+    root,
     limits,
     directories: new PendingDirectories(),
-    nonMaterialised: []
+    nonMaterialised: [],
+    ...(creator === undefined ? {} : {creator})
   }
   const counters: Counters = {entries: 0, bytes: 0}
   const layers: LayerChanges[] = []

@@ -17,6 +17,12 @@ export interface ImageState {
   limits: ApplyLimits
   directories: PendingDirectories
   nonMaterialised: NonMaterialised[]
+  /**
+   * The owner every new inode gets (the effective uid/gid), when that is certain: no directory in
+   * the root is setgid while layers are applied (directory modes are set at the end), so only a
+   * setgid root would change it. An entry with this owner skips its chown. Undefined: always chown.
+   */
+  creator?: {uid: number; gid: number}
 }
 
 function errnoCode(error: unknown): string | undefined {
@@ -45,6 +51,12 @@ export class LayerWriter {
     private readonly image: ImageState,
     private readonly layer: string
   ) {}
+
+  /** Whether a new inode needs a chown to carry the entry's owner. */
+  private needsChown(header: TarHeader): boolean {
+    const creator = this.image.creator
+    return creator === undefined || creator.uid !== header.uid || creator.gid !== header.gid
+  }
 
   async apply(header: TarHeader, tar: TarReader): Promise<void> {
     const display = sanitizeForDisplay(header.name)
@@ -162,7 +174,7 @@ export class LayerWriter {
     try {
       await tar.data(piece => writeAll(fd, piece))
       // chown before chmod: chown clears setuid/setgid bits.
-      fs.fchownSync(fd, header.uid, header.gid)
+      if (this.needsChown(header)) fs.fchownSync(fd, header.uid, header.gid)
       fs.fchmodSync(fd, header.mode)
       fs.futimesSync(fd, header.mtime, header.mtime)
     } finally {
@@ -171,13 +183,15 @@ export class LayerWriter {
   }
 
   private writeDirectory(header: TarHeader, target: Buffer, relative: string): void {
+    let created = true
     try {
       fs.mkdirSync(target, 0o700)
     } catch (error) {
       if (errnoCode(error) !== 'EEXIST') throw error
-      if (!this.clear(target, relative, true)) fs.mkdirSync(target, 0o700)
+      if (this.clear(target, relative, true)) created = false
+      else fs.mkdirSync(target, 0o700)
     }
-    fs.lchownSync(target, header.uid, header.gid)
+    if (!created || this.needsChown(header)) fs.lchownSync(target, header.uid, header.gid)
     this.image.directories.set(relative, header.mode, header.mtime)
   }
 
@@ -198,7 +212,7 @@ export class LayerWriter {
       this.clear(target, relative, false)
       fs.symlinkSync(header.linkname, target)
     }
-    fs.lchownSync(target, header.uid, header.gid)
+    if (this.needsChown(header)) fs.lchownSync(target, header.uid, header.gid)
     fs.lutimesSync(target, header.mtime, header.mtime)
   }
 
@@ -230,7 +244,7 @@ export class LayerWriter {
   private writePlaceholder(header: TarHeader, target: Buffer, relative: string): void {
     const fd = this.openNew(target, relative)
     try {
-      fs.fchownSync(fd, header.uid, header.gid)
+      if (this.needsChown(header)) fs.fchownSync(fd, header.uid, header.gid)
       fs.fchmodSync(fd, 0)
       fs.futimesSync(fd, header.mtime, header.mtime)
     } finally {
