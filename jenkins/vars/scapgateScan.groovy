@@ -21,6 +21,8 @@ def call(Map userConfig = [:]) {
     profile: '',
     // SCAP source data stream; '' means chosen from the image's /etc/os-release.
     content: '',
+    // XCCDF tailoring file; '' means none.
+    tailoring: '',
     // Policy file (thresholds, waivers); '' means ./scapgate.yml when the workspace has one.
     policy: '',
     // Earlier results.json, ARF or baseline file to compare with; '' means none.
@@ -30,6 +32,11 @@ def call(Map userConfig = [:]) {
     // Lowest failing severity that fails the gate: low, medium, high or never; '' means the
     // policy's threshold, else medium.
     failOn: '',
+    // Also scan for known vulnerabilities with the distribution's OVAL feed (downloaded).
+    cves: false,
+    // Lowest CVE severity that fails the gate with cves: critical, high, medium, low or never;
+    // '' means the policy's, else high.
+    cveFailOn: '',
     // Directory (in the workspace) for the outputs.
     outDir: 'scapgate-out',
     // Scanner image to run the CLI in (pin it by digest); '' runs a local install instead.
@@ -61,6 +68,12 @@ def call(Map userConfig = [:]) {
   if (!(config.failOn in ['', 'low', 'medium', 'high', 'never'])) {
     error "scapgateScan: 'failOn' must be one of low, medium, high, never (or '' for the default), got '${config.failOn}'"
   }
+  if (!(config.cveFailOn in ['', 'critical', 'high', 'medium', 'low', 'never'])) {
+    error "scapgateScan: 'cveFailOn' must be one of critical, high, medium, low, never (or '' for the default), got '${config.cveFailOn}'"
+  }
+  if (!(config.cves instanceof Boolean)) {
+    error "scapgateScan: 'cves' must be true or false, got '${config.cves}'"
+  }
   if (!(config.mode in ['', 'absolute', 'ratchet'])) {
     error "scapgateScan: 'mode' must be absolute or ratchet (or '' for the default), got '${config.mode}'"
   }
@@ -80,10 +93,13 @@ def call(Map userConfig = [:]) {
     "SCAPGATE_DOCKERFILE=${config.dockerfile}",
     "SCAPGATE_PROFILE=${config.profile}",
     "SCAPGATE_CONTENT=${config.content}",
+    "SCAPGATE_TAILORING=${config.tailoring}",
     "SCAPGATE_POLICY=${config.policy}",
     "SCAPGATE_BASELINE=${config.baseline}",
     "SCAPGATE_MODE=${config.mode}",
     "SCAPGATE_FAIL_ON=${config.failOn}",
+    "SCAPGATE_CVES=${config.cves}",
+    "SCAPGATE_CVE_FAIL_ON=${config.cveFailOn}",
     "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
     "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
     "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",

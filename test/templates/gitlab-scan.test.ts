@@ -229,7 +229,7 @@ describe('the GitLab job shell with hostile input values', () => {
       ...extraEnv
     }
     for (const [name, variable] of Object.entries(job.variables)) {
-      env[name] = typeof variable === 'string' ? variable : variable.value
+      env[name] = typeof variable === 'string' ? variable : String(variable.value)
     }
     // The runner writes each script line into a bash script; a failing line fails the job.
     let status = 0
@@ -253,6 +253,7 @@ describe('the GitLab job shell with hostile input values', () => {
         dockerfile: payload,
         profile: payload,
         content: payload,
+        tailoring: payload,
         policy: payload,
         baseline: payload
       }
@@ -264,7 +265,14 @@ describe('the GitLab job shell with hostile input values', () => {
         'scapgate-out'
       ])
       const value = (flag: string) => argv?.[argv.indexOf(flag) + 1]
-      for (const flag of ['--dockerfile', '--content', '--policy', '--baseline', '--profile']) {
+      for (const flag of [
+        '--dockerfile',
+        '--content',
+        '--tailoring',
+        '--policy',
+        '--baseline',
+        '--profile'
+      ]) {
         expect(value(flag), flag).toBe(payload)
       }
     })
@@ -281,7 +289,7 @@ describe('the GitLab job shell with hostile input values', () => {
       PROFILE: 'expanded'
     }
     for (const [name, variable] of Object.entries(job.variables)) {
-      env[name] = typeof variable === 'string' ? variable : variable.value
+      env[name] = typeof variable === 'string' ? variable : String(variable.value)
     }
     expect(() =>
       execFileSync('bash', ['-e', '-c', job.script.join('\n')], {cwd: work, env, stdio: 'pipe'})
@@ -290,6 +298,15 @@ describe('the GitLab job shell with hostile input values', () => {
     expect(argv[1]).toBe('registry.example/group/app:abc123')
     // profile is an id, never expanded
     expect(argv[argv.indexOf('--profile') + 1]).toBe('$PROFILE')
+  })
+
+  it('turns the cves boolean into the --cves flag', () => {
+    expect(runJob({image: 'i', cves: true, cve_fail_on: 'critical'}).slice(4)).toEqual([
+      '--cves',
+      '--cve-fail-on',
+      'critical'
+    ])
+    expect(runJob({image: 'i', cves: false})).not.toContain('--cves')
   })
 
   it('leaves out flags whose inputs are empty, so the CLI defaults apply', () => {

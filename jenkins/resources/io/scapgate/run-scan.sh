@@ -5,7 +5,8 @@
 # evaluated by a shell.
 #
 #   SCAPGATE_IMAGE (required) SCAPGATE_OUT (required) SCAPGATE_DOCKERFILE SCAPGATE_PROFILE
-#   SCAPGATE_CONTENT SCAPGATE_POLICY SCAPGATE_BASELINE SCAPGATE_MODE SCAPGATE_FAIL_ON
+#   SCAPGATE_CONTENT SCAPGATE_TAILORING SCAPGATE_POLICY SCAPGATE_BASELINE SCAPGATE_MODE
+#   SCAPGATE_FAIL_ON SCAPGATE_CVES (true|false) SCAPGATE_CVE_FAIL_ON
 #   SCAPGATE_SCANNER_IMAGE       run in this image ('' = local install)
 #   SCAPGATE_CONTAINER_RUNTIME   docker or podman
 #   SCAPGATE_CONTAINER_OPTIONS   extra `run` options, one per line (default --privileged)
@@ -19,11 +20,14 @@ args=(scan "$SCAPGATE_IMAGE" --out "$SCAPGATE_OUT")
 flag() { if [ -n "$2" ]; then args+=("$1" "$2"); fi; }
 flag --dockerfile "${SCAPGATE_DOCKERFILE:-}"
 flag --content "${SCAPGATE_CONTENT:-}"
+flag --tailoring "${SCAPGATE_TAILORING:-}"
 flag --policy "${SCAPGATE_POLICY:-}"
 flag --baseline "${SCAPGATE_BASELINE:-}"
 flag --profile "${SCAPGATE_PROFILE:-}"
 flag --mode "${SCAPGATE_MODE:-}"
 flag --fail-on "${SCAPGATE_FAIL_ON:-}"
+if [ "${SCAPGATE_CVES:-false}" = true ]; then args+=(--cves); fi
+flag --cve-fail-on "${SCAPGATE_CVE_FAIL_ON:-}"
 
 if [ -z "${SCAPGATE_SCANNER_IMAGE:-}" ]; then
   exec "${SCAPGATE_COMMAND:-scapgate}" "${args[@]}"
