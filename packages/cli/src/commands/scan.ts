@@ -162,7 +162,7 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     baseline: values.baseline,
     ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
     // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-    noCache: values['no-cache'] === true || cves !== undefined,
+    noCache: values['no-cache'] === true || cves?.enabled === true,
     ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
     ...(values['fail-on'] === undefined
       ? {}
@@ -209,16 +209,13 @@ function parseCveFlags(values: {
   'ignore-unfixed'?: boolean
 }): CveFlags | undefined {
   const given = ['feed', 'feed-cache', 'max-feed-age', 'cve-fail-on', 'ignore-unfixed'] as const
-  if (values.cves !== true) {
-    const stray = given.find(flag => values[flag] !== undefined)
-    if (stray !== undefined) throw new UsageError(`Expected \`--${stray}\` only with \`--cves\``)
-    return undefined
-  }
+  // Without --cves the options still count when the policy enables CVE scanning (checked per scan).
+  if (values.cves !== true && given.every(flag => values[flag] === undefined)) return undefined
   rejectEmpty(values, ['feed', 'feed-cache'])
   return {
     ...(values.feed === undefined ? {} : {feed: values.feed}),
     ...(values['feed-cache'] === undefined ? {} : {feedCache: values['feed-cache']}),
-    enabled: true,
+    enabled: values.cves === true,
     // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
     policy: {
       ...(values['cve-fail-on'] === undefined

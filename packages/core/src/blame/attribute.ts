@@ -139,11 +139,7 @@ function blameItem(item: OvalItem, rule: RuleOutcome, bookkeeping?: LayerBookkee
   }
   if (item.itemType === 'dpkginfo_item' && item.name !== undefined) {
     // dpkginfo reports an epoch of 0 explicitly (`0:0.17-42`); dpkg itself never shows it.
-    const version = item.evr?.replace(/^0:/, '')
-    const text = `${item.name}${version === undefined ? '' : ` ${version}`} is installed`
-    const changes = bookkeeping?.packages.get(item.name)
-    const layer = changes && introducingLayer(changes, v => v)
-    return layer === undefined ? {text} : {text, layer}
+    return blameDpkgPackage(item.name, item.evr?.replace(/^0:/, ''), bookkeeping)
   }
   if (item.filepath !== undefined) {
     const property = propertyFor(rule)
@@ -156,11 +152,27 @@ function blameItem(item: OvalItem, rule: RuleOutcome, bookkeeping?: LayerBookkee
   return {text: item.name ?? item.path ?? item.itemType}
 }
 
-/** Attributes every rule in `rules` (call it with the reported ones). */
-export function blameRules(
-  rules: readonly RuleOutcome[],
+/** The layer that installed `name` at its current version (dpkg bookkeeping), as evidence text. */
+function blameDpkgPackage(
+  name: string,
+  version: string | undefined,
+  bookkeeping: LayerBookkeeping | undefined
+): ItemBlame {
+  const text = `${name}${version === undefined ? '' : ` ${version}`} is installed`
+  const changes = bookkeeping?.packages.get(name)
+  const layer = changes && introducingLayer(changes, v => v)
+  return layer === undefined ? {text} : {text, layer}
+}
+
+/** What locating needs beyond the evidence: the history matched to the Dockerfile, once per call. */
+interface Locator {
   input: BlameInput
-): Map<string, Attribution> {
+  match: ReturnType<typeof matchHistory> | undefined
+  fromLocation: SourceLocation
+  withoutDockerfile: string
+}
+
+function locator(input: BlameInput): Locator {
   const match =
     input.dockerfile !== undefined && input.history !== undefined
       ? matchHistory(input.history, input.dockerfile.parsed)
@@ -172,81 +184,123 @@ export function blameRules(
       ? input.fallback
       : {uri: input.dockerfile.uri, startLine: from?.startLine ?? 1, endLine: from?.endLine ?? 1}
   const withoutDockerfile = input.dockerfile === undefined ? '; no Dockerfile was given' : ''
+  return {input, match, fromLocation, withoutDockerfile}
+}
 
+/**
+ * Package findings (known vulnerabilities): each installed package → the Dockerfile instruction
+ * whose layer installed or upgraded it to its current version, exactly as `package_*` rules are
+ * attributed (base image → FROM, "inherited from the base image"). Keyed by package name.
+ * `kind: 'rpm'` packages are never attributed (the rpm database is not read).
+ */
+export function blamePackages(
+  packages: readonly {name: string; version?: string; kind: 'dpkg' | 'rpm'}[],
+  input: BlameInput
+): Map<string, Attribution> {
+  const at = locator(input)
+  const out = new Map<string, Attribution>()
+  for (const pkg of packages) {
+    const blamed =
+      pkg.kind === 'rpm'
+        ? {
+            text: `${pkg.name}${pkg.version === undefined ? '' : ` ${pkg.version}`} is installed`,
+            note: 'rpm databases are not attributed to layers'
+          }
+        : blameDpkgPackage(pkg.name, pkg.version, input.bookkeeping)
+    out.set(pkg.name, locate([blamed], at))
+  }
+  return out
+}
+
+/** Attributes every rule in `rules` (call it with the reported ones). */
+export function blameRules(
+  rules: readonly RuleOutcome[],
+  input: BlameInput
+): Map<string, Attribution> {
+  const at = locator(input)
   const out = new Map<string, Attribution>()
   for (const rule of rules) {
     const items = ruleItems(rule, input.oval, input.variables).filter(
       i => i.status !== 'does not exist'
     )
-    const blamed = items.map(item => blameItem(item, rule, input.bookkeeping))
-    const layers = blamed.flatMap(b => (b.layer === undefined ? [] : [b.layer]))
-    const evidence = summarise(blamed)
-    if (layers.length === 0) {
-      const why =
-        items.length === 0
-          ? 'no evidence in the image to attribute'
-          : input.bookkeeping === undefined
-            ? 'no layer bookkeeping (the image was not read)'
-            : (blamed.find(b => b.note !== undefined)?.note ??
-              'no layer of the image introduced the evidence')
-      out.set(ruleKey(rule), {
-        kind: 'unattributed',
-        evidence,
-        cause: `not attributable to a Dockerfile instruction: ${why}${withoutDockerfile}`,
-        location: fromLocation
-      })
-      continue
-    }
-    const layer = Math.max(...layers)
-    const step = input.history?.find(s => s.layerIndex === layer)
-    const instruction = step === undefined ? undefined : match?.instructions.get(step.historyIndex)
-    const shown = summarise(blamed.filter(b => b.layer === layer))
-    const base: Pick<Attribution, 'layerIndex' | 'createdBy'> = {layerIndex: layer}
-    if (step !== undefined) base.createdBy = step.createdBy
-    if (instruction !== undefined && input.dockerfile !== undefined) {
-      out.set(ruleKey(rule), {
-        ...base,
-        kind: 'instruction',
-        evidence: shown,
-        cause: `${verb(blamed, layer)} by the ${instruction.keyword} on ${lines(instruction)}`,
-        location: {
-          uri: input.dockerfile.uri,
-          startLine: instruction.startLine,
-          endLine: instruction.endLine
-        },
-        instruction: {
-          keyword: instruction.keyword,
-          startLine: instruction.startLine,
-          endLine: instruction.endLine
-        }
-      })
-    } else if (step !== undefined && match?.base.has(step.historyIndex) === true) {
-      out.set(ruleKey(rule), {
-        ...base,
-        kind: 'base',
-        evidence: shown,
-        cause: 'inherited from the base image',
-        location: fromLocation
-      })
-    } else {
-      const history =
-        step === undefined ? '' : ` (\`${clip(step.createdBy)}\` in the image history)`
-      const reason =
-        input.dockerfile === undefined
-          ? 'no Dockerfile was given'
-          : step === undefined
-            ? 'the image history does not map to its layers'
-            : 'no instruction of the Dockerfile matches it'
-      out.set(ruleKey(rule), {
-        ...base,
-        kind: 'layer',
-        evidence: shown,
-        cause: `${verb(blamed, layer)} by layer ${layer + 1}${history}; ${reason}`,
-        location: fromLocation
-      })
-    }
+    out.set(
+      ruleKey(rule),
+      locate(
+        items.map(item => blameItem(item, rule, input.bookkeeping)),
+        at
+      )
+    )
   }
   return out
+}
+
+/** Evidence → location: the latest layer that introduced any of it, then its instruction. */
+function locate(blamed: readonly ItemBlame[], at: Locator): Attribution {
+  const {input, match, fromLocation, withoutDockerfile} = at
+  const layers = blamed.flatMap(b => (b.layer === undefined ? [] : [b.layer]))
+  const evidence = summarise(blamed)
+  if (layers.length === 0) {
+    const why =
+      blamed.length === 0
+        ? 'no evidence in the image to attribute'
+        : input.bookkeeping === undefined
+          ? 'no layer bookkeeping (the image was not read)'
+          : (blamed.find(b => b.note !== undefined)?.note ??
+            'no layer of the image introduced the evidence')
+    return {
+      kind: 'unattributed',
+      evidence,
+      cause: `not attributable to a Dockerfile instruction: ${why}${withoutDockerfile}`,
+      location: fromLocation
+    }
+  }
+  const layer = Math.max(...layers)
+  const step = input.history?.find(s => s.layerIndex === layer)
+  const instruction = step === undefined ? undefined : match?.instructions.get(step.historyIndex)
+  const shown = summarise(blamed.filter(b => b.layer === layer))
+  const base: Pick<Attribution, 'layerIndex' | 'createdBy'> = {layerIndex: layer}
+  if (step !== undefined) base.createdBy = step.createdBy
+  if (instruction !== undefined && input.dockerfile !== undefined) {
+    return {
+      ...base,
+      kind: 'instruction',
+      evidence: shown,
+      cause: `${verb(blamed, layer)} by the ${instruction.keyword} on ${lines(instruction)}`,
+      location: {
+        uri: input.dockerfile.uri,
+        startLine: instruction.startLine,
+        endLine: instruction.endLine
+      },
+      instruction: {
+        keyword: instruction.keyword,
+        startLine: instruction.startLine,
+        endLine: instruction.endLine
+      }
+    }
+  } else if (step !== undefined && match?.base.has(step.historyIndex) === true) {
+    return {
+      ...base,
+      kind: 'base',
+      evidence: shown,
+      cause: 'inherited from the base image',
+      location: fromLocation
+    }
+  } else {
+    const history = step === undefined ? '' : ` (\`${clip(step.createdBy)}\` in the image history)`
+    const reason =
+      input.dockerfile === undefined
+        ? 'no Dockerfile was given'
+        : step === undefined
+          ? 'the image history does not map to its layers'
+          : 'no instruction of the Dockerfile matches it'
+    return {
+      ...base,
+      kind: 'layer',
+      evidence: shown,
+      cause: `${verb(blamed, layer)} by layer ${layer + 1}${history}; ${reason}`,
+      location: fromLocation
+    }
+  }
 }
 
 function verb(blamed: readonly ItemBlame[], layer: number): string {

@@ -13,6 +13,7 @@ import type {ApplyResult} from '../layers/types.js'
 import type {Logger} from '../logging.js'
 import type {RuleOutcome} from '../results/model.js'
 import {
+  blamePackages,
   blameRules,
   evidencePaths,
   type Attribution,
@@ -105,4 +106,48 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     }
   }
   return blameRules(options.rules, input)
+}
+
+export interface BlamePackagesOptions {
+  packages: Parameters<typeof blamePackages>[0]
+  /** The open image (its layers are read again for the dpkg database). */
+  image: ResolvedImage
+  applied?: ApplyResult
+  dockerfile?: LoadedDockerfile
+  fallback: SourceLocation
+  logger: Logger
+  signal?: AbortSignal
+}
+
+/**
+ * Attributes packages (CVE findings) to the Dockerfile instruction that installed or upgraded
+ * them, with the same bookkeeping and rules as {@link blameImage}: only layers that wrote the dpkg
+ * database are read. Degrades to the FROM line with a warning; never fails the scan.
+ */
+export async function blameImagePackages(
+  options: BlamePackagesOptions
+): Promise<Map<string, Attribution>> {
+  const {image} = options
+  const input: BlameInput = {
+    oval: new Map(),
+    fallback: options.fallback,
+    history: describeHistory(image.config.history, image.layers.length),
+    ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile})
+  }
+  if (options.packages.some(p => p.kind === 'dpkg')) {
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        paths: [],
+        ...(options.signal === undefined ? {} : {signal: options.signal})
+      })
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error
+      options.logger.warning(
+        `blame: could not read the layers again (${(error as Error).message}); vulnerable packages point at the FROM line`
+      )
+    }
+  }
+  return blamePackages(options.packages, input)
 }

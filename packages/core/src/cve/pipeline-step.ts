@@ -1,6 +1,8 @@
 import type {GateVerdict} from '../gate/types.js'
 import type {PreparedImage} from '../pipeline/prepare-root.js'
 import type {ScanImageOptions} from '../pipeline/scan-image.js'
+import {blameImagePackages, loadDockerfile} from '../blame/blame-image.js'
+import {ConfigurationError} from '../errors.js'
 import {sarifLocation} from '../pipeline/sarif-location.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {evaluateCveGate} from './cve-gate.js'
@@ -23,7 +25,7 @@ export interface CveScanSettings {
 
 /** What the command line says about CVEs; a value given here wins over the policy's `cves:`. */
 export interface CveFlags {
-  /** `--cves`. */
+  /** `--cves`; without it the other options need the policy's `cves: {enabled: true}`. */
   enabled: boolean
   feed?: string
   feedCache?: string
@@ -34,15 +36,24 @@ export interface CveFlags {
 
 /**
  * The CVE settings of a scan: defaults, then the policy's `cves:` section, then the flags. Undefined
- * when neither `--cves` nor the policy's `enabled: true` asks for a CVE scan. `now` is the gate's
- * clock (waiver expiry), the same one the rule waivers use.
+ * when neither `--cves` nor the policy's `enabled: true` asks for a CVE scan; CVE options given
+ * then are a {@link ConfigurationError} (they would be ignored). `now` is the gate's clock (waiver
+ * expiry), the same one the rule waivers use.
  */
 export function resolveCveSettings(
   flags: CveFlags | undefined,
   policy: CvePolicy | undefined,
   now?: Date
 ): CveScanSettings | undefined {
-  if (flags?.enabled !== true && policy?.enabled !== true) return undefined
+  if (flags?.enabled !== true && policy?.enabled !== true) {
+    const stray = flags === undefined ? undefined : givenFlags(flags)[0]
+    if (stray !== undefined) {
+      throw new ConfigurationError(
+        `Expected \`${stray}\` only with \`--cves\` or \`cves: {enabled: true}\` in the policy, got neither`
+      )
+    }
+    return undefined
+  }
   return {
     ...(flags?.feed === undefined ? {} : {feed: flags.feed}),
     ...(flags?.feedCache === undefined ? {} : {feedCache: flags.feedCache}),
@@ -52,14 +63,25 @@ export function resolveCveSettings(
   }
 }
 
+function givenFlags(flags: CveFlags): string[] {
+  const named: [unknown, string][] = [
+    [flags.feed, '--feed'],
+    [flags.feedCache, '--feed-cache'],
+    [flags.policy.failOn, '--cve-fail-on'],
+    [flags.policy.ignoreUnfixed, '--ignore-unfixed'],
+    [flags.policy.maxFeedAgeDays, '--max-feed-age']
+  ]
+  return named.filter(([value]) => value !== undefined).map(([, flag]) => flag)
+}
+
 /**
  * The CVE step of a scan, run after the compliance outputs exist and while the extracted root
  * still does: scan, gate, add to the outputs, and fold the CVE gate into the verdict. A failing
  * CVE gate turns the verdict to `fail` with the CVE reasons appended (readers ignore reason kinds
  * they do not know, gate/types.ts).
  *
- * Findings are located on the final FROM line (`sarifLocation`): per-package blame (the layer and
- * Dockerfile line that installed or upgraded the package) is not wired yet.
+ * Findings are located by blame (`blameImagePackages`): the Dockerfile instruction whose layer
+ * installed or upgraded the package, FROM for the base image's packages, else the fallback.
  */
 export async function runCveStep(
   options: ScanImageOptions & {cves: CveScanSettings},
@@ -91,11 +113,29 @@ export async function runCveStep(
   })
   const gate = evaluateCveGate(report, policy, options.cves.now ?? new Date())
   const os = prepared.os
+  const kind = report.distribution === 'rhel' ? 'rpm' : 'dpkg'
+  // Findings go where `package_*` rules go: the instruction that installed or upgraded the package.
+  const fallback = await sarifLocation(options, prepared.image.reference.path)
+  const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
+  const blame = await blameImagePackages({
+    packages: [...new Map(report.findings.map(f => [f.package, f.installedVersion])).entries()].map(
+      ([name, version]) => ({name, kind, ...(version === undefined ? {} : {version})})
+    ),
+    image: prepared.image,
+    applied: prepared.layers,
+    ...(dockerfile === undefined ? {} : {dockerfile}),
+    fallback,
+    logger: options.logger,
+    ...(options.signal === undefined ? {} : {signal: options.signal})
+  })
   const section = await writeCveOutputs({
     outDir: options.outDir,
     report,
     gate,
-    location: await sarifLocation(options, prepared.image.reference.path),
+    locate: finding => {
+      const where = blame.get(finding.package)
+      return where === undefined ? fallback : {...where.location, cause: where.cause}
+    },
     gitlab: {
       image: prepared.image.names.find(name => /:[^/:]+$/.test(name)) ?? 'scanned-image:latest',
       operatingSystem: [os?.id ?? 'unknown', os?.versionId].filter(Boolean).join(' '),
