@@ -38,12 +38,12 @@ export function planWorkflowAnnotations(
 }
 
 /**
- * Emits the plan for one image; returns how many findings were left out. Three warning slots
- * stay free for the step's own warnings (check run, comment, SARIF upload refused), and one
- * notice slot for the "left out" note.
+ * Emits the plan; returns how many findings were left out. Slots stay free for the step's own
+ * messages: one error (the failure line of a red gate), three warnings (check run, comment and
+ * SARIF upload refused) and one notice (the "left out" note).
  */
 export function emitWorkflowAnnotations(findings: readonly Finding[], image: string): number {
-  const plan = planWorkflowAnnotations(findings, {warning: 3, notice: 1})
+  const plan = planWorkflowAnnotations(findings, {failure: 1, warning: 3, notice: 1})
   for (const finding of plan.sent) {
     const properties: core.AnnotationProperties = {
       title: finding.title,
