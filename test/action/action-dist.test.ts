@@ -137,7 +137,7 @@ describe('the GitHub Action bundle', () => {
     expect(sarif.runs[0]?.automationDetails.id).toMatch(/^scapgate\/localhost-scapgate-sample-app\/standard\//)
     // the restored baseline came from the cache, looked up by the image+profile prefix
     const lookups = runtime.calls.filter(c => c.method === 'GetCacheEntryDownloadURL')
-    expect(lookups.at(-1)?.body).toMatchObject({restoreKeys: ['scapgate-baseline-v1-app-auto-']})
+    expect(lookups.at(-1)?.body).toMatchObject({restore_keys: ['scapgate-baseline-v1-app-auto-']})
     expect(result.summary).toContain('Compliance gate failed')
 
     // when the PR is pushed again, the same comment is updated in place
