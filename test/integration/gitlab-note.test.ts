@@ -190,4 +190,12 @@ describe('scapgate gitlab-note', () => {
     expect(run.code).toBe(2)
     expect(requests).toHaveLength(0)
   })
+
+  it('derives a clean key from a parallel:matrix job name', async () => {
+    const run = await note([], {CI_JOB_NAME: 'scan: [amd64, <!-- x -->]'})
+    expect(run.code, run.stderr).toBe(0)
+    expect(notes[0]?.body.split('\n')[0]).toBe(
+      '<!-- scapgate:merge-request-note key=scan: -amd64- ---- x ---- -->'
+    )
+  })
 })

@@ -36,11 +36,15 @@ afterAll(() => dirs.cleanup())
 
 function groovy(script: string): Promise<{code: number | null; output: string}> {
   return new Promise((resolve, reject) => {
-    const child = spawn('groovy', ['-cp', join(import.meta.dirname, 'support'), join(import.meta.dirname, script)], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      'groovy',
+      ['-cp', join(import.meta.dirname, 'support'), join(import.meta.dirname, script)],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     let output = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))

@@ -66,7 +66,12 @@ export async function runGitLabNote(command: GitLabNoteCommand, io: CliIo): Prom
     )
     return ExitCode.Usage
   }
-  const key = command.key ?? env('CI_JOB_NAME') ?? 'scapgate'
+  // Job names may hold anything (`scan: [amd64, 1]` under parallel:matrix): map what a marker
+  // cannot hold to `-` rather than refuse; an explicit --key must be clean.
+  const jobName = env('CI_JOB_NAME')
+    ?.replace(/[^A-Za-z0-9_.:/ -]/g, '-')
+    .slice(0, 255)
+  const key = command.key ?? jobName ?? 'scapgate'
   if (!keyPattern.test(key)) {
     io.stderr.write(
       `scapgate gitlab-note: configuration error: Expected the note key to match ${keyPattern.source}, got \`${key}\`\n`
