@@ -1,0 +1,65 @@
+import {ConfigurationError} from '@scapgate/core'
+import {describe, expect, it} from 'vitest'
+import {getBooleanInput, readInputs} from './inputs.js'
+
+const base = {INPUT_IMAGE: 'docker-archive:app.tar'}
+
+describe('readInputs', () => {
+  it('reads one image with every default', () => {
+    expect(readInputs(base)).toEqual({
+      images: ['docker-archive:app.tar'],
+      baseline: {kind: 'auto'},
+      uploadSarif: true,
+      annotations: true,
+      prComment: true,
+      artifactName: 'scapgate',
+      token: '',
+      cache: true
+    })
+  })
+
+  it('adds the lines of `images` after `image`, skipping blanks, comments and duplicates', () => {
+    const inputs = readInputs({...base, INPUT_IMAGES: '\n  docker-archive:b.tar  # the API\n\ndocker-archive:app.tar\r\noci:layout:1\n'})
+    expect(inputs.images).toEqual(['docker-archive:app.tar', 'docker-archive:b.tar', 'oci:layout:1'])
+  })
+
+  it.each([
+    [{}, 'Expected `image` or `images` to name at least one image, got neither'],
+    [{INPUT_IMAGE: '--privileged'}, 'Expected an image reference in `image`/`images`, got `--privileged` (starts with -)'],
+    [{INPUT_IMAGES: 'a.tar b.tar'}, 'Expected an image reference without spaces or control characters in `image`/`images`, got `a.tar b.tar`'],
+    [{...base, 'INPUT_FAIL-ON': 'hgh'}, 'Expected `fail-on` to be one of low|medium|high|never, got `hgh`'],
+    [{...base, 'INPUT_UPLOAD-SARIF': 'yes'}, 'Expected `upload-sarif` to be true or false (YAML 1.2 core schema), got `yes`'],
+    [{...base, INPUT_CACHE: '1'}, 'Expected `cache` to be true or false (YAML 1.2 core schema), got `1`'],
+    [{...base, 'INPUT_ARTIFACT-NAME': 'a/b'}, 'Expected `artifact-name` without \\ / " : < > | * ? or newlines, got `a/b`']
+  ])('rejects %j with a message naming the input', (env, message) => {
+    expect(() => readInputs(env)).toThrow(new ConfigurationError(message))
+  })
+
+  it('shows control characters of a bad value instead of printing them', () => {
+    expect(() => readInputs({...base, 'INPUT_FAIL-ON': 'high\n::error::x'})).toThrow('got `high\\x0a::error::x`')
+  })
+
+  it('takes a baseline path and the optional settings as given', () => {
+    const inputs = readInputs({
+      ...base,
+      INPUT_BASELINE: 'ci/baseline.json',
+      INPUT_PROFILE: 'cis',
+      'INPUT_FAIL-ON': 'high',
+      INPUT_TOKEN: ' ghs_x ',
+      'INPUT_PR-COMMENT': 'False'
+    })
+    expect(inputs).toMatchObject({baseline: {kind: 'path', path: 'ci/baseline.json'}, profile: 'cis', failOn: 'high', token: 'ghs_x', prComment: false})
+  })
+})
+
+describe('getBooleanInput', () => {
+  it.each(['true', 'True', 'TRUE'])('reads %s as true', value => {
+    expect(getBooleanInput({INPUT_X: value}, 'x', false)).toBe(true)
+  })
+  it.each(['false', 'False', 'FALSE'])('reads %s as false', value => {
+    expect(getBooleanInput({INPUT_X: value}, 'x', true)).toBe(false)
+  })
+  it('takes the default for an empty input', () => {
+    expect(getBooleanInput({INPUT_X: ''}, 'x', true)).toBe(true)
+  })
+})
