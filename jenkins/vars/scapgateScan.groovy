@@ -77,6 +77,9 @@ def call(Map userConfig = [:]) {
   if (!(config.mode in ['', 'absolute', 'ratchet'])) {
     error "scapgateScan: 'mode' must be absolute or ratchet (or '' for the default), got '${config.mode}'"
   }
+  if (!(config.containerOptions instanceof List) || config.containerOptions.any { !(it instanceof CharSequence) || it.toString().contains('\n') }) {
+    error "scapgateScan: 'containerOptions' must be a list of strings, one option each, e.g. ['--privileged'], got '${config.containerOptions}'"
+  }
   if (!(config.containerRuntime in ['docker', 'podman'])) {
     error "scapgateScan: 'containerRuntime' must be docker or podman, got '${config.containerRuntime}'"
   }

@@ -108,16 +108,18 @@ test('it stops with a clear error when the image argument is missing') {
   assert !stepsCalled(p).contains('sh')
 }
 
-test('it rejects an unknown option and a bad failOn by name') {
+test('it rejects an unknown option, a bad failOn and a string of container options by name') {
   // given a pipeline
   Map p = pipeline(repo, testBin)
-  // when the step gets a misspelt option, then a bad threshold
+  // when the step gets a misspelt option, a bad threshold, then options as one string
   List messages = []
   try { p.step.call(image: 'x', fail_on: 'high') } catch (StepError e) { messages << e.message }
   try { p.step.call(image: 'x', failOn: 'critical') } catch (StepError e) { messages << e.message }
-  // then both errors name what was expected and what was found
+  try { p.step.call(image: 'x', containerOptions: '--privileged --net=host') } catch (StepError e) { messages << e.message }
+  // then each error names what was expected and what was found
   assert messages[0].startsWith('scapgateScan: unknown option(s) fail_on; the options are image, ')
   assert messages[1] == "scapgateScan: 'failOn' must be one of low, medium, high, never (or '' for the default), got 'critical'"
+  assert messages[2].startsWith("scapgateScan: 'containerOptions' must be a list of strings, one option each")
   assert !stepsCalled(p).contains('sh')
 }
 
