@@ -5,7 +5,7 @@
  * Build first: `node scripts/build.mjs`.
  */
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed} from 'vitest'
@@ -270,6 +270,42 @@ describe('the GitHub Action bundle', () => {
     expect(commands(result.stdout, 'error').at(-1)).toMatch(/^::error::scapgate: the scan of docker-archive:broken\.tar could not complete: /)
     expect(api.checkRuns[0]).toMatchObject({conclusion: 'failure'})
     expect(result.summary).toContain('the scan did not complete')
+  })
+
+  it('never lets untrusted text forge a workflow command, and never prints a secret', async () => {
+    const {api, runtime} = await fakes({readOnly: true})
+    const ws = workspace('failing')
+    // a Dockerfile whose name is a command, and a profile title (content text) carrying commands
+    copyFileSync(join(ws, 'Dockerfile'), join(ws, '::add-mask::Dockerfile'))
+    const profile = writeAllRulesTailoring(join(ws, 'hostile.xml'))
+    const hostileTitle = 'every rule&#10;::error::forged-title %0A::warning::forged-percent&#13;::stop-commands::forged'
+    writeFileSync(join(ws, 'hostile.xml'), readFileSync(join(ws, 'hostile.xml'), 'utf8').replace('every rule (scapgate action test)', hostileTitle))
+    const canary = `CANARY-PW-${process.pid}-${Date.now()}`
+    let result: ActionRun | undefined
+    showOnFailure(() => result)
+    result = await runAction({
+      workspace: ws,
+      event: 'fork_pull_request',
+      apiUrl: api.url,
+      inputs: {image: 'docker-archive:app.tar', dockerfile: '::add-mask::Dockerfile', tailoring: 'hostile.xml', profile, baseline: 'none'},
+      env: {...runtime.env(), SCAPGATE_REGISTRY_USERNAME: 'robot', SCAPGATE_REGISTRY_PASSWORD: canary, ACTIONS_STEP_DEBUG: 'true'}
+    })
+    expect(result.code).toBe(1)
+    const lines = result.stdout.split('\n').map(line => line.trimStart())
+    // the hostile texts did reach the log (summary and annotations) ...
+    expect(result.stdout).toContain('::error::forged')
+    expect(result.stdout).toContain('add-mask')
+    // ... but the only live commands are ours: no line starts with a forged one
+    for (const forged of ['::error::forged', '::warning::forged', '::stop-commands::forged', '::add-mask::Dockerfile'])
+      expect(lines.filter(line => line.startsWith(forged)), forged).toEqual([])
+    // annotations on the hostile file name carry it escaped in the property
+    expect(lines.some(line => line.includes('file=%3A%3Aadd-mask%3A%3ADockerfile'))).toBe(true)
+    // the password is masked first and appears nowhere else: logs, outputs or files
+    expect(lines.filter(line => line.includes(canary))).toEqual([`::add-mask::${canary}`])
+    expect(result.stderr).not.toContain(canary)
+    const out = join(ws, '.runner-temp', 'scapgate-out')
+    for (const file of ['results.json', 'results.sarif', 'summary.md', 'report.html', 'arf.xml'])
+      expect(readFileSync(join(out, file), 'utf8'), file).not.toContain(canary)
   })
 
   it('rejects a bad input with a message naming it before scanning', async () => {

@@ -7,6 +7,25 @@ import {ConfigurationError, failOnValues, type FailOn} from '@scapgate/core'
 
 export type Env = Record<string, string | undefined>
 
+/** Every input the action reads; action.yml must declare exactly these (test/action/action-template.test.ts). */
+export const inputNames = [
+  'image',
+  'images',
+  'dockerfile',
+  'content',
+  'profile',
+  'tailoring',
+  'policy',
+  'fail-on',
+  'baseline',
+  'upload-sarif',
+  'annotations',
+  'pr-comment',
+  'artifact-name',
+  'token',
+  'cache'
+] as const
+
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
 
 export interface ActionInputs {

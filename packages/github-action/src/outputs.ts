@@ -5,6 +5,9 @@
 import * as core from '@actions/core'
 import type {AggregateStatus, ImageOutcome} from '@scapgate/core'
 
+/** Every output the action sets; action.yml must declare exactly these. */
+export const outputNames = ['verdict', 'score', 'failed', 'new-failures', 'sarif-file', 'results-file'] as const
+
 export interface ActionOutputs {
   verdict: AggregateStatus
   score: string
