@@ -46,8 +46,6 @@ export interface PrefilterResult extends FeedIndex {
 
 type Truth = 'true' | 'false' | 'unknown'
 
-const absentMeansFalse = new Set(['at_least_one_exists', 'only_one_exists', 'all_exist'])
-
 /**
  * Writes a copy of the feed that holds only the definitions that can be true for an image with
  * these packages, plus every test, object, state and variable they reference (transitively).
@@ -56,16 +54,18 @@ const absentMeansFalse = new Set(['at_least_one_exists', 'only_one_exists', 'all
  * given that a package test on a package absent from the image is false (dpkginfo/rpminfo with a
  * literal name, or a Canonical OCI manifest lookup, whose `check_existence` fails without items).
  * Everything else is `unknown` and kept, so oscap's true definitions are the same on both feeds.
- * One streaming pass, then positional reads of the kept elements; memory holds compact
- * per-element facts (ids, offsets, package names), not the document.
+ *
+ * One streaming pass records, per element, only what the pruning needs: a definition's criteria,
+ * a test's object and existence check, a package object's name, and every element's byte range.
+ * The kept elements are then read back by range (a few thousand small reads), which is when their
+ * references are followed and the findings' index is built; the rest is never looked at again.
+ * Memory: the largest element plus a 1 MB buffer, and these compact facts.
  */
 export async function prefilterFeed(options: PrefilterOptions): Promise<PrefilterResult> {
-  const refs = new Map<string, string[]>()
   const criteria = new Map<string, Criteria | undefined>()
-  const tests = new Map<string, TestInfo>()
-  const objects = new Map<string, ObjectInfo>()
-  const states = new Map<string, StateInfo>()
-  const layout: Layout = {root: '', generator: '', sections: new Map(), elements: new Map()}
+  const tests = new Map<string, {objectRef: string; absentMeansFalse: boolean}>()
+  const packageObjects = new Map<string, ObjectInfo>()
+  const layout: Layout = {root: '', generator: '', sections: new Map(), ranges: new Map()}
   let generatorTimestamp: string | undefined
 
   await scanOval(
@@ -90,61 +90,74 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
       }
       if (event.id === '') return
       const id = own(event.id)
-      layout.elements.set(id, {section: event.section, start: event.start, end: event.end})
-      if (event.section === 'definitions') {
-        const tree = readCriteria(event.text)
-        criteria.set(id, tree)
-        // A definition references other elements only through its criteria.
-        refs.set(id, tree === undefined ? [] : criteriaRefs(tree))
-        return
+      layout.ranges.set(id, {section: event.section, start: event.start, end: event.end})
+      if (event.section === 'definitions') criteria.set(id, readCriteria(event.text))
+      else if (event.section === 'tests') {
+        const test = readTestObject(event.text)
+        if (test !== undefined) tests.set(id, test)
+      } else if (event.section === 'objects' && mayNamePackage(event.localName)) {
+        const object = readObject(event.localName, event.text)
+        if (object.packageName !== undefined) packageObjects.set(id, object)
       }
-      refs.set(id, referencedIds(event.text, event.id))
-      if (event.section === 'tests') tests.set(id, readTest(event.localName, event.text))
-      else if (event.section === 'objects') objects.set(id, readObject(event.localName, event.text))
-      else if (event.section === 'states') states.set(id, readState(event.text))
     },
     options.signal === undefined ? {} : {signal: options.signal}
   )
 
   const testTruth = (id: string): Truth => {
     const test = tests.get(id)
-    if (test === undefined || test.objectRef === undefined) return 'unknown'
     // With no item collected these existence checks fail, so the test is false (OVAL 5.11 §5.3.3).
-    if (!absentMeansFalse.has(test.checkExistence)) return 'unknown'
-    const object = objects.get(test.objectRef)
+    if (test === undefined || !test.absentMeansFalse) return 'unknown'
+    const object = packageObjects.get(test.objectRef)
     if (object?.packageName === undefined || object.packageKind === undefined) return 'unknown'
     const names = options.installed[object.packageKind]
     if (names === undefined) return 'unknown'
     return names.has(object.packageName) ? 'unknown' : 'false'
   }
-  const kept = new Set<string>()
+  const kept: string[] = []
   for (const [id, tree] of criteria) {
-    if (tree === undefined || evaluate(tree, testTruth) !== 'false') kept.add(id)
+    if (tree === undefined || evaluate(tree, testTruth) !== 'false') kept.push(id)
   }
-
-  // Close over references: extended definitions, tests, objects, states, variables.
-  const needed = new Set<string>()
-  const queue = [...kept]
-  while (queue.length > 0) {
-    const id = queue.pop() as string
-    if (needed.has(id)) continue
-    needed.add(id)
-    for (const ref of refs.get(id) ?? []) if (!needed.has(ref)) queue.push(ref)
+  const closed = await closeOverReferences(options.feedPath, layout, kept, criteria)
+  await writeFiltered(options.outputPath, layout, closed.texts)
+  const definitions = new Map<string, string>()
+  for (const [id, bytes] of closed.texts) {
+    if (layout.ranges.get(id)?.section === 'definitions')
+      definitions.set(id, bytes.toString('utf8'))
   }
-
-  const definitions = await writeFiltered(options.feedPath, options.outputPath, layout, needed)
-  const keepOnly = <T>(map: Map<string, T>): Map<string, T> =>
-    new Map([...map].filter(([id]) => needed.has(id)))
   return {
     totalDefinitions: criteria.size,
     keptDefinitions: definitions.size,
     ...(generatorTimestamp === undefined ? {} : {generatorTimestamp}),
     definitions,
-    criteria: keepOnly(criteria),
-    tests: keepOnly(tests),
-    objects: keepOnly(objects),
-    states: keepOnly(states)
+    criteria: new Map([...definitions.keys()].map(id => [id, criteria.get(id)])),
+    tests: closed.tests,
+    objects: closed.objects,
+    states: closed.states
   }
+}
+
+const absentMeansFalse = new Set(['at_least_one_exists', 'only_one_exists', 'all_exist'])
+
+/** A test's object and whether "no item" makes it false: the prefilter's only question about it. */
+function readTestObject(text: string): {objectRef: string; absentMeansFalse: boolean} | undefined {
+  const at = text.indexOf('object_ref="')
+  if (at < 0) return undefined
+  const start = at + 'object_ref="'.length
+  const tagEnd = text.indexOf('>')
+  const existence = /\scheck_existence="([^"]*)"/.exec(text.slice(0, tagEnd))?.[1]
+  return {
+    objectRef: own(text.slice(start, text.indexOf('"', start))),
+    absentMeansFalse: absentMeansFalse.has(existence ?? 'at_least_one_exists')
+  }
+}
+
+/** Object kinds {@link readObject} can find a literal package name in. */
+function mayNamePackage(localName: string): boolean {
+  return (
+    localName === 'dpkginfo_object' ||
+    localName === 'rpminfo_object' ||
+    localName === 'textfilecontent54_object'
+  )
 }
 
 interface Layout {
@@ -152,23 +165,68 @@ interface Layout {
   generator: string
   /** Start tags of the sections, as written. */
   sections: Map<OvalSection, string>
-  elements: Map<string, {section: OvalSection; start: number; end: number}>
+  ranges: Map<string, {section: OvalSection; start: number; end: number}>
 }
 
 /**
- * Writes the filtered document: the root and generator as they were, then per section the needed
- * elements read back by byte range (a few hundred small reads, not a second pass over the file).
- * Empty sections are left out (the schema wants at least one child). Returns the kept
- * definitions' text (UTF-8).
+ * Reads back, by byte range, the kept definitions and everything they reference (extended
+ * definitions, tests, objects, states, variables, transitively), and indexes the tests, objects
+ * and states for the findings. Returns the elements' bytes, keyed by id.
+ */
+async function closeOverReferences(
+  feedPath: string,
+  layout: Layout,
+  kept: readonly string[],
+  criteria: ReadonlyMap<string, Criteria | undefined>
+): Promise<{
+  texts: Map<string, Buffer>
+  tests: Map<string, TestInfo>
+  objects: Map<string, ObjectInfo>
+  states: Map<string, StateInfo>
+}> {
+  const texts = new Map<string, Buffer>()
+  const tests = new Map<string, TestInfo>()
+  const objects = new Map<string, ObjectInfo>()
+  const states = new Map<string, StateInfo>()
+  const input = await open(feedPath, 'r')
+  try {
+    const queue = [...kept]
+    while (queue.length > 0) {
+      const id = queue.pop() as string
+      const where = layout.ranges.get(id)
+      if (texts.has(id) || where === undefined) continue
+      const bytes = Buffer.alloc(where.end - where.start)
+      await input.read(bytes, 0, bytes.length, where.start)
+      texts.set(id, bytes)
+      if (where.section === 'definitions') {
+        // A definition references other elements only through its criteria.
+        const tree = criteria.get(id)
+        if (tree !== undefined) queue.push(...criteriaRefs(tree))
+        continue
+      }
+      const text = bytes.toString('latin1')
+      queue.push(...referencedIds(text, id))
+      const localName = /^<(?:[\w.-]+:)?([\w.-]+)/.exec(text)?.[1] ?? ''
+      if (where.section === 'tests') tests.set(id, readTest(localName, text))
+      else if (where.section === 'objects') objects.set(id, readObject(localName, text))
+      else if (where.section === 'states') states.set(id, readState(text))
+    }
+  } finally {
+    await input.close()
+  }
+  return {texts, tests, objects, states}
+}
+
+/**
+ * Writes the filtered document: the root and generator as they were, then per section the kept
+ * elements in their original order. Empty sections are left out (the schema wants at least one
+ * child).
  */
 async function writeFiltered(
-  feedPath: string,
   outputPath: string,
   layout: Layout,
-  needed: ReadonlySet<string>
-): Promise<Map<string, string>> {
-  const definitions = new Map<string, string>()
-  const input = await open(feedPath, 'r')
+  texts: ReadonlyMap<string, Buffer>
+): Promise<void> {
   const output = await open(outputPath, 'w', 0o600)
   try {
     const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1')
@@ -179,29 +237,22 @@ async function writeFiltered(
       ])
     )
     for (const section of ovalSections) {
-      const kept = [...needed]
-        .map(id => ({id, where: layout.elements.get(id)}))
+      const kept = [...texts.keys()]
+        .map(id => ({id, where: layout.ranges.get(id)}))
         .filter(e => e.where?.section === section)
         .sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0))
       if (kept.length === 0) continue
       const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? '')?.[1] ?? section
-      await output.write(latin1(`${layout.sections.get(section) ?? `<${section}>`}\n`))
-      for (const {id, where} of kept) {
-        if (where === undefined) continue
-        const bytes = Buffer.alloc(where.end - where.start)
-        await input.read(bytes, 0, bytes.length, where.start)
-        if (section === 'definitions') definitions.set(id, bytes.toString('utf8'))
-        await output.write(Buffer.concat([bytes, Buffer.from('\n')]))
-      }
-      await output.write(Buffer.from(`</${closing}>\n`))
+      const parts = [latin1(`${layout.sections.get(section) ?? `<${section}>`}\n`)]
+      for (const {id} of kept) parts.push(texts.get(id) as Buffer, Buffer.from('\n'))
+      parts.push(Buffer.from(`</${closing}>\n`))
+      await output.write(Buffer.concat(parts))
     }
     const rootName = /^<([^\s/>]+)/.exec(layout.root)?.[1] ?? 'oval_definitions'
     await output.write(Buffer.from(`</${rootName}>\n`))
   } finally {
-    await input.close()
     await output.close()
   }
-  return definitions
 }
 
 function criteriaRefs(node: Criteria): string[] {
