@@ -37,17 +37,24 @@ describe('action.yml', () => {
 
   it('describes every input and output, and requires none (image or images suffices)', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
-      expect(typeof input.description === 'string' && input.description.length > 20, name).toBe(true)
+      expect(typeof input.description === 'string' && input.description.length > 20, name).toBe(
+        true
+      )
       expect(input.required ?? false, name).toBe(false)
       expect(typeof input.default, `${name} default is a string`).toBe('string')
     }
     for (const [name, output] of Object.entries(action.outputs))
-      expect(typeof output.description === 'string' && output.description.length > 10, name).toBe(true)
+      expect(typeof output.description === 'string' && output.description.length > 10, name).toBe(
+        true
+      )
   })
 
   it('has defaults that mean what the code does when an input is absent', () => {
     const fromDefaults = Object.fromEntries(
-      Object.entries(action.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, String(input.default)])
+      Object.entries(action.inputs).map(([name, input]) => [
+        `INPUT_${name.toUpperCase()}`,
+        String(input.default)
+      ])
     )
     const image = {INPUT_IMAGE: 'docker-archive:app.tar'}
     const {token, ...withDefaults} = readInputs({...fromDefaults, ...image})
@@ -63,8 +70,14 @@ describe('action.yml', () => {
     const end = readme.indexOf('\n## ', start + 1)
     const section = readme.slice(start, end === -1 ? undefined : end)
     expect(section.length).toBeGreaterThan(1000)
-    for (const name of [...inputNames, ...outputNames]) expect(section, name).toContain(`\`${name}\``)
-    for (const permission of ['contents: read', 'checks: write', 'pull-requests: write', 'security-events: write'])
+    for (const name of [...inputNames, ...outputNames])
+      expect(section, name).toContain(`\`${name}\``)
+    for (const permission of [
+      'contents: read',
+      'checks: write',
+      'pull-requests: write',
+      'security-events: write'
+    ])
       expect(section).toContain(permission)
   })
 })

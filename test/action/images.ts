@@ -26,10 +26,18 @@ export function writeFailingImage(dir: string, name: string): string {
 }
 
 export function writeNoisyImage(dir: string, name: string): string {
-  const loose = (path: string): TarEntry => ({name: path, content: 'x:x:0:\n', mode: 0o777, uid: 1000, gid: 1000})
+  const loose = (path: string): TarEntry => ({
+    name: path,
+    content: 'x:x:0:\n',
+    mode: 0o777,
+    uid: 1000,
+    gid: 1000
+  })
   const layer: TarEntry[] = [
     {name: 'etc/', type: 'dir', mode: 0o755},
-    ...['passwd', 'group', 'shadow', 'gshadow', 'passwd-', 'group-', 'shadow-', 'gshadow-'].map(f => loose(`etc/${f}`)),
+    ...['passwd', 'group', 'shadow', 'gshadow', 'passwd-', 'group-', 'shadow-', 'gshadow-'].map(f =>
+      loose(`etc/${f}`)
+    ),
     {name: 'var/', type: 'dir', mode: 0o755},
     {name: 'var/log/', type: 'dir', mode: 0o777, uid: 1000, gid: 1000},
     loose('var/log/messages'),
@@ -41,8 +49,17 @@ export function writeNoisyImage(dir: string, name: string): string {
 /** A tailoring of the debian11 content that selects every group and rule. Profile id returned. */
 export function writeAllRulesTailoring(path: string): string {
   const content = readFileSync(debian11Content, 'utf8')
-  const ids = (kind: string): string[] => [...new Set([...content.matchAll(new RegExp(`<xccdf-1\\.2:${kind} [^>]*?id="([^"]+)"`, 'g'))].map(m => m[1] as string))].sort()
-  const selects = [...ids('Group'), ...ids('Rule')].map(id => `    <xccdf-1.2:select idref="${id}" selected="true"/>`).join('\n')
+  const ids = (kind: string): string[] =>
+    [
+      ...new Set(
+        [...content.matchAll(new RegExp(`<xccdf-1\\.2:${kind} [^>]*?id="([^"]+)"`, 'g'))].map(
+          m => m[1] as string
+        )
+      )
+    ].sort()
+  const selects = [...ids('Group'), ...ids('Rule')]
+    .map(id => `    <xccdf-1.2:select idref="${id}" selected="true"/>`)
+    .join('\n')
   const profile = 'xccdf_scapgate_profile_every_rule'
   writeFileSync(
     path,

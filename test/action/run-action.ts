@@ -21,7 +21,8 @@ let snapshot: string | undefined
  */
 function bundle(): string {
   if (snapshot === undefined) {
-    if (!existsSync(actionBundle)) throw new Error(`${actionBundle} is missing: run \`node scripts/build.mjs\` first`)
+    if (!existsSync(actionBundle))
+      throw new Error(`${actionBundle} is missing: run \`node scripts/build.mjs\` first`)
     const dir = mkdtempSync(join(tmpdir(), 'scapgate-action-dist-'))
     cpSync(join(repoRoot, 'dist', 'action'), dir, {recursive: true})
     snapshot = join(dir, 'index.js')
@@ -64,7 +65,11 @@ function eventPayload(event: RunActionOptions['event']): object {
   return {
     action: 'synchronize',
     number: 7,
-    pull_request: {number: 7, head: {sha: headSha, ref: 'feature', repo: {full_name: head}}, base: {ref: 'main', sha: mainSha, repo: {full_name: 'octo/app'}}},
+    pull_request: {
+      number: 7,
+      head: {sha: headSha, ref: 'feature', repo: {full_name: head}},
+      base: {ref: 'main', sha: mainSha, repo: {full_name: 'octo/app'}}
+    },
     repository
   }
 }
@@ -74,9 +79,14 @@ export const runnerToken = 'ghs_runnertoken0123456789'
 
 /** What the runner sets from action.yml: every input's default, expressions resolved. */
 export function defaultInputs(): Record<string, string> {
-  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {inputs: Record<string, {default?: string}>}
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, {default?: string}>
+  }
   return Object.fromEntries(
-    Object.entries(action.inputs).map(([name, input]) => [name, (input.default ?? '').replace('${{ github.token }}', runnerToken)])
+    Object.entries(action.inputs).map(([name, input]) => [
+      name,
+      (input.default ?? '').replace('${{ github.token }}', runnerToken)
+    ])
   )
 }
 
@@ -109,11 +119,20 @@ export function runAction(options: RunActionOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: temp,
     RUNNER_OS: 'Linux',
-    ...Object.fromEntries(Object.entries({...defaultInputs(), ...options.inputs}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...Object.fromEntries(
+      Object.entries({...defaultInputs(), ...options.inputs}).map(([k, v]) => [
+        `INPUT_${k.toUpperCase()}`,
+        v
+      ])
+    ),
     ...options.env
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(node24, [bundle()], {cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(node24, [bundle()], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c))

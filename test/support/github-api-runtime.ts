@@ -56,7 +56,13 @@ export class FakeRuntime {
       void readBody(req)
         .then(body => this.handle(req, body))
         .then(([status, data, type]) => {
-          res.writeHead(status, {'content-type': type, 'content-length': data.length, 'x-ms-request-id': 'fake', etag: '"fake"', 'last-modified': new Date(0).toUTCString()})
+          res.writeHead(status, {
+            'content-type': type,
+            'content-length': data.length,
+            'x-ms-request-id': 'fake',
+            etag: '"fake"',
+            'last-modified': new Date(0).toUTCString()
+          })
           res.end(data)
         })
         .catch(error => res.writeHead(500).end(String(error)))
@@ -72,7 +78,11 @@ export class FakeRuntime {
 
   /** Variables for a step that talks to this runtime. */
   env(): Record<string, string> {
-    return {ACTIONS_RESULTS_URL: this.url, ACTIONS_RUNTIME_TOKEN: runtimeToken(), ACTIONS_CACHE_SERVICE_V2: 'true'}
+    return {
+      ACTIONS_RESULTS_URL: this.url,
+      ACTIONS_RUNTIME_TOKEN: runtimeToken(),
+      ACTIONS_CACHE_SERVICE_V2: 'true'
+    }
   }
 
   artifactData(name: string): Buffer | undefined {
@@ -97,7 +107,11 @@ export class FakeRuntime {
     return [404, Buffer.from('not faked'), 'text/plain']
   }
 
-  private twirp(service: string, method: string, b: Record<string, unknown>): [number, Buffer, string] {
+  private twirp(
+    service: string,
+    method: string,
+    b: Record<string, unknown>
+  ): [number, Buffer, string] {
     const key = String(b.key ?? '')
     const version = String(b.version ?? '')
     switch (`${service}/${method}`) {
@@ -113,9 +127,19 @@ export class FakeRuntime {
         return this.json({ok: true, artifact_id: String(this.artifacts.indexOf(artifact) + 1)})
       }
       case 'CacheService/CreateCacheEntry': {
-        if (this.cacheEntries.some(e => e.key === key && e.version === version)) return this.json({ok: false, message: 'already exists'})
-        this.cacheEntries.push({key, version, data: Buffer.alloc(0), finalized: false, created: (this.clock += 1)})
-        return this.json({ok: true, signed_upload_url: `${this.url}blob/cache/${encodeURIComponent(key)}?sig=fake`})
+        if (this.cacheEntries.some(e => e.key === key && e.version === version))
+          return this.json({ok: false, message: 'already exists'})
+        this.cacheEntries.push({
+          key,
+          version,
+          data: Buffer.alloc(0),
+          finalized: false,
+          created: (this.clock += 1)
+        })
+        return this.json({
+          ok: true,
+          signed_upload_url: `${this.url}blob/cache/${encodeURIComponent(key)}?sig=fake`
+        })
       }
       case 'CacheService/FinalizeCacheEntryUpload': {
         const entry = this.cacheEntries.find(e => e.key === key && e.version === version)
@@ -125,28 +149,56 @@ export class FakeRuntime {
         return this.json({ok: true, entry_id: String(this.cacheEntries.indexOf(entry) + 1)})
       }
       case 'CacheService/GetCacheEntryDownloadURL': {
-        const restoreKeys = Array.isArray(b.restore_keys) ? b.restore_keys : Array.isArray(b.restoreKeys) ? b.restoreKeys : []
-        const candidates = this.cacheEntries.filter(e => e.finalized && e.version === version).sort((x, y) => y.created - x.created)
+        const restoreKeys = Array.isArray(b.restore_keys)
+          ? b.restore_keys
+          : Array.isArray(b.restoreKeys)
+            ? b.restoreKeys
+            : []
+        const candidates = this.cacheEntries
+          .filter(e => e.finalized && e.version === version)
+          .sort((x, y) => y.created - x.created)
         const hit =
           candidates.find(e => e.key === key) ??
-          restoreKeys.map(prefix => candidates.find(e => e.key.startsWith(String(prefix)))).find(e => e !== undefined)
-        if (hit === undefined) return this.json({ok: false, signed_download_url: '', matched_key: ''})
-        return this.json({ok: true, signed_download_url: `${this.url}blob/cache-read/${encodeURIComponent(hit.key)}?sig=fake`, matched_key: hit.key})
+          restoreKeys
+            .map(prefix => candidates.find(e => e.key.startsWith(String(prefix))))
+            .find(e => e !== undefined)
+        if (hit === undefined)
+          return this.json({ok: false, signed_download_url: '', matched_key: ''})
+        return this.json({
+          ok: true,
+          signed_download_url: `${this.url}blob/cache-read/${encodeURIComponent(hit.key)}?sig=fake`,
+          matched_key: hit.key
+        })
       }
       default:
-        return [404, Buffer.from(JSON.stringify({code: 'bad_route', msg: `${service}/${method} is not faked`})), 'application/json']
+        return [
+          404,
+          Buffer.from(
+            JSON.stringify({code: 'bad_route', msg: `${service}/${method} is not faked`})
+          ),
+          'application/json'
+        ]
     }
   }
 
-  private blob(method: string, url: URL, body: Buffer, req: IncomingMessage): [number, Buffer, string] {
+  private blob(
+    method: string,
+    url: URL,
+    body: Buffer,
+    req: IncomingMessage
+  ): [number, Buffer, string] {
     const name = decodeURIComponent(url.pathname.slice('/blob/'.length))
     if (method === 'GET' && name.startsWith('cache-read/')) {
       const entry = this.cacheEntries.find(e => e.key === name.slice('cache-read/'.length))
-      return entry === undefined ? [404, Buffer.alloc(0), 'text/plain'] : [200, entry.data, 'application/octet-stream']
+      return entry === undefined
+        ? [404, Buffer.alloc(0), 'text/plain']
+        : [200, entry.data, 'application/octet-stream']
     }
     if (method !== 'PUT') return [405, Buffer.alloc(0), 'text/plain']
     const comp = url.searchParams.get('comp')
-    const blobKey = name.startsWith('cache/') ? `cache/${encodeURIComponent(name.slice('cache/'.length))}` : name
+    const blobKey = name.startsWith('cache/')
+      ? `cache/${encodeURIComponent(name.slice('cache/'.length))}`
+      : name
     if (comp === 'block') {
       const blocks = this.blocks.get(blobKey) ?? new Map<string, Buffer>()
       blocks.set(url.searchParams.get('blockid') ?? '', body)
@@ -154,7 +206,9 @@ export class FakeRuntime {
       return [201, Buffer.alloc(0), 'text/plain']
     }
     if (comp === 'blocklist') {
-      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)].map(m => m[1] ?? '')
+      const ids = [
+        ...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)
+      ].map(m => m[1] ?? '')
       const blocks = this.blocks.get(blobKey) ?? new Map<string, Buffer>()
       this.blobs.set(blobKey, Buffer.concat(ids.map(id => blocks.get(id) ?? Buffer.alloc(0))))
       return [201, Buffer.alloc(0), 'text/plain']

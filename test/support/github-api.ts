@@ -48,7 +48,17 @@ export interface CheckRun {
   name: string
   head_sha: string
   conclusion?: string
-  output: {title?: string; summary?: string; annotations: {path: string; start_line: number; annotation_level: string; title?: string; message: string}[]}
+  output: {
+    title?: string
+    summary?: string
+    annotations: {
+      path: string
+      start_line: number
+      annotation_level: string
+      title?: string
+      message: string
+    }[]
+  }
 }
 
 export interface FakeGitHubOptions {
@@ -63,13 +73,23 @@ let operations: Operation[] | undefined
 function loadOperations(): Operation[] {
   if (operations !== undefined) return operations
   const spec = JSON.parse(
-    readFileSync(join(repoRoot, 'node_modules/@octokit/openapi/generated/api.github.com.deref.json'), 'utf8')
-  ) as {paths: Record<string, Record<string, {requestBody?: {content?: Record<string, {schema?: object}>}}>>}
+    readFileSync(
+      join(repoRoot, 'node_modules/@octokit/openapi/generated/api.github.com.deref.json'),
+      'utf8'
+    )
+  ) as {
+    paths: Record<
+      string,
+      Record<string, {requestBody?: {content?: Record<string, {schema?: object}>}}>
+    >
+  }
   const ajv = new Ajv({strict: false, allErrors: true, validateFormats: true})
   addFormats.default(ajv)
   const list: Operation[] = []
   for (const [template, methods] of Object.entries(spec.paths)) {
-    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`)
+    const pattern = new RegExp(
+      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`
+    )
     for (const [method, op] of Object.entries(methods)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue
       const schema = op.requestBody?.content?.['application/json']?.schema
@@ -81,11 +101,19 @@ function loadOperations(): Operation[] {
           validate = undefined
         }
       }
-      list.push({method: method.toUpperCase(), template, pattern, ...(validate === undefined ? {} : {validate})})
+      list.push({
+        method: method.toUpperCase(),
+        template,
+        pattern,
+        ...(validate === undefined ? {} : {validate})
+      })
     }
   }
   // Literal segments win over parameters (`/issues/comments/{id}` before `/issues/{number}/…`).
-  list.sort((a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length)
+  list.sort(
+    (a, b) =>
+      b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length
+  )
   operations = list
   return list
 }
@@ -103,7 +131,12 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   readonly checkRuns: CheckRun[] = []
   readonly comments: Comment[]
-  readonly sarifUploads: {commit_sha: string; ref: string; sarif: unknown; checkout_uri?: string}[] = []
+  readonly sarifUploads: {
+    commit_sha: string
+    ref: string
+    sarif: unknown
+    checkout_uri?: string
+  }[] = []
   private served = 0
   private server: Server | undefined
   url = ''
@@ -146,34 +179,54 @@ export class FakeGitHub {
         problems.push('body is not JSON')
       }
     }
-    const operation = loadOperations().find(op => op.method === method && op.pattern.test(url.pathname))
+    const operation = loadOperations().find(
+      op => op.method === method && op.pattern.test(url.pathname)
+    )
     if (operation === undefined) problems.push('no such operation in the REST description')
     else if (operation.validate !== undefined && body !== undefined && !operation.validate(body))
-      problems.push(...(operation.validate.errors ?? []).map(e => `body${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`))
-    if (req.headers['x-github-api-version'] !== '2022-11-28') problems.push('missing X-GitHub-Api-Version: 2022-11-28')
+      problems.push(
+        ...(operation.validate.errors ?? []).map(
+          e => `body${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`
+        )
+      )
+    if (req.headers['x-github-api-version'] !== '2022-11-28')
+      problems.push('missing X-GitHub-Api-Version: 2022-11-28')
     const record: RecordedRequest = {
       method,
       path: url.pathname,
       ...(operation === undefined ? {} : {operation: operation.template}),
       query: url.searchParams,
       body,
-      ...(req.headers.authorization === undefined ? {} : {authorization: req.headers.authorization}),
+      ...(req.headers.authorization === undefined
+        ? {}
+        : {authorization: req.headers.authorization}),
       status: 0,
       problems
     }
     this.requests.push(record)
     const send = (status: number, data?: unknown): void => {
       record.status = status
-      res.writeHead(status, {'content-type': 'application/json'}).end(data === undefined ? '' : JSON.stringify(data))
+      res
+        .writeHead(status, {'content-type': 'application/json'})
+        .end(data === undefined ? '' : JSON.stringify(data))
     }
     this.served += 1
     if (this.served <= (this.options.failFirst ?? 0)) return send(500, {message: 'Server Error'})
     if (this.options.readOnly === true && method !== 'GET')
-      return send(403, {message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest'})
+      return send(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest'
+      })
     this.route(method, operation?.template, url, body, send)
   }
 
-  private route(method: string, template: string | undefined, url: URL, body: unknown, send: (status: number, data?: unknown) => void): void {
+  private route(
+    method: string,
+    template: string | undefined,
+    url: URL,
+    body: unknown,
+    send: (status: number, data?: unknown) => void
+  ): void {
     const b = (body ?? {}) as Record<string, unknown>
     const id = Number(url.pathname.split('/').pop())
     switch (`${method} ${template ?? ''}`) {
@@ -193,7 +246,11 @@ export class FakeGitHub {
         const run = this.checkRuns.find(r => r.id === id)
         if (run === undefined) return send(404, {message: 'Not Found'})
         const output = (b.output ?? {}) as CheckRun['output']
-        run.output = {...run.output, ...output, annotations: [...run.output.annotations, ...(output.annotations ?? [])]}
+        run.output = {
+          ...run.output,
+          ...output,
+          annotations: [...run.output.annotations, ...(output.annotations ?? [])]
+        }
         return send(200, {id})
       }
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
@@ -202,7 +259,11 @@ export class FakeGitHub {
         return send(200, this.comments.slice((page - 1) * perPage, page * perPage))
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
-        const comment = {id: 5000 + this.comments.length, body: String(b.body), user: {login: 'github-actions[bot]', type: 'Bot'}}
+        const comment = {
+          id: 5000 + this.comments.length,
+          body: String(b.body),
+          user: {login: 'github-actions[bot]', type: 'Bot'}
+        }
         this.comments.push(comment)
         return send(201, comment)
       }
@@ -213,9 +274,19 @@ export class FakeGitHub {
         return send(200, comment)
       }
       case 'POST /repos/{owner}/{repo}/code-scanning/sarifs': {
-        const sarif = JSON.parse(gunzipSync(Buffer.from(String(b.sarif), 'base64')).toString('utf8')) as unknown
-        this.sarifUploads.push({commit_sha: String(b.commit_sha), ref: String(b.ref), sarif, ...(typeof b.checkout_uri === 'string' ? {checkout_uri: b.checkout_uri} : {})})
-        return send(202, {id: `sarif-${this.sarifUploads.length}`, url: `${this.url}/sarif/${this.sarifUploads.length}`})
+        const sarif = JSON.parse(
+          gunzipSync(Buffer.from(String(b.sarif), 'base64')).toString('utf8')
+        ) as unknown
+        this.sarifUploads.push({
+          commit_sha: String(b.commit_sha),
+          ref: String(b.ref),
+          sarif,
+          ...(typeof b.checkout_uri === 'string' ? {checkout_uri: b.checkout_uri} : {})
+        })
+        return send(202, {
+          id: `sarif-${this.sarifUploads.length}`,
+          url: `${this.url}/sarif/${this.sarifUploads.length}`
+        })
       }
       default:
         return send(404, {message: 'Not Found (not faked)'})

@@ -3,7 +3,18 @@ import {planWorkflowAnnotations} from './annotations.js'
 import {sortFindings, type AnnotationLevel, type Finding} from './findings.js'
 
 function finding(n: number, level: AnnotationLevel, rank: number, severity = 'medium'): Finding {
-  return {ruleId: `r${String(n).padStart(3, '0')}`, shortId: `r${n}`, severity, path: 'Dockerfile', startLine: n, endLine: n, level, rank, title: `r${n}`, message: `m${n}`}
+  return {
+    ruleId: `r${String(n).padStart(3, '0')}`,
+    shortId: `r${n}`,
+    severity,
+    path: 'Dockerfile',
+    startLine: n,
+    endLine: n,
+    level,
+    rank,
+    title: `r${n}`,
+    message: `m${n}`
+  }
 }
 
 describe('planWorkflowAnnotations', () => {
@@ -14,7 +25,9 @@ describe('planWorkflowAnnotations', () => {
       ...Array.from({length: 11}, (_, i) => finding(200 + i, 'notice', 2, 'low'))
     ]
     const plan = planWorkflowAnnotations(findings)
-    expect(plan.sent.filter(f => f.level === 'failure').map(f => f.startLine)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(plan.sent.filter(f => f.level === 'failure').map(f => f.startLine)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ])
     expect(plan.sent.filter(f => f.level === 'warning')).toHaveLength(3)
     expect(plan.sent.filter(f => f.level === 'notice')).toHaveLength(10)
     expect(plan.leftOut).toBe(3)
@@ -28,7 +41,12 @@ describe('planWorkflowAnnotations', () => {
 
 describe('sortFindings', () => {
   it('puts new failures first, then gating ones, then by severity', () => {
-    const sorted = sortFindings([finding(1, 'warning', 2, 'high'), finding(2, 'failure', 1, 'low'), finding(3, 'failure', 0, 'low'), finding(4, 'failure', 1, 'high')])
+    const sorted = sortFindings([
+      finding(1, 'warning', 2, 'high'),
+      finding(2, 'failure', 1, 'low'),
+      finding(3, 'failure', 0, 'low'),
+      finding(4, 'failure', 1, 'high')
+    ])
     expect(sorted.map(f => f.startLine)).toEqual([3, 4, 2, 1])
   })
 })

@@ -16,7 +16,10 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort()
 }
 
-export async function uploadOutputs(name: string, outDir: string): Promise<{id?: number; files: number}> {
+export async function uploadOutputs(
+  name: string,
+  outDir: string
+): Promise<{id?: number; files: number}> {
   const files = await listFiles(outDir)
   if (files.length === 0) return {files: 0}
   const client = new DefaultArtifactClient()

@@ -56,7 +56,9 @@ export async function restoreBaselines(
         found.set(slug, file)
       } else logger.info(`baseline for ${slug}: none saved yet on the default branch`)
     } catch (error) {
-      logger.warning(`baseline for ${slug}: the cache could not be read (${(error as Error).message}); gating without a baseline`)
+      logger.warning(
+        `baseline for ${slug}: the cache could not be read (${(error as Error).message}); gating without a baseline`
+      )
     }
   }
   return found

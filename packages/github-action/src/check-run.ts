@@ -36,12 +36,21 @@ function toAnnotation(finding: Finding): Record<string, unknown> {
 }
 
 /** Creates the completed check run, then appends the remaining annotations 50 at a time. */
-export async function publishCheckRun(api: GitHubApi, input: CheckRunInput): Promise<{id: number; requests: number}> {
+export async function publishCheckRun(
+  api: GitHubApi,
+  input: CheckRunInput
+): Promise<{id: number; requests: number}> {
   const annotations = input.findings.map(toAnnotation)
   const output = {
     title: input.title.slice(0, 255),
-    summary: cutText(input.summary, checkOutputLimit, '\n\n… (cut: the check output is limited to 65,535 characters; see the job summary and artifacts)'),
-    ...(input.text === undefined ? {} : {text: cutText(input.text, checkOutputLimit, '\n\n… (cut)')})
+    summary: cutText(
+      input.summary,
+      checkOutputLimit,
+      '\n\n… (cut: the check output is limited to 65,535 characters; see the job summary and artifacts)'
+    ),
+    ...(input.text === undefined
+      ? {}
+      : {text: cutText(input.text, checkOutputLimit, '\n\n… (cut)')})
   }
   const base = `/repos/${encodeURIComponent(input.owner)}/${encodeURIComponent(input.repo)}/check-runs`
   const created = await api.request<{id: number}>('POST', base, {
@@ -55,7 +64,11 @@ export async function publishCheckRun(api: GitHubApi, input: CheckRunInput): Pro
   })
   const id = created.data.id
   let requests = 1
-  for (let start = annotationsPerRequest; start < annotations.length; start += annotationsPerRequest) {
+  for (
+    let start = annotationsPerRequest;
+    start < annotations.length;
+    start += annotationsPerRequest
+  ) {
     await api.request('PATCH', `${base}/${id}`, {
       output: {
         title: output.title,

@@ -53,23 +53,47 @@ export async function readFindings(sarifPath: string, verdict: GateVerdict): Pro
   const {fresh, gating} = gatingRuleIds(verdict)
   const findings: Finding[] = []
   for (const run of runs) {
-    const rules = isRecord(run) && isRecord(run.tool) && isRecord(run.tool.driver) && Array.isArray(run.tool.driver.rules) ? run.tool.driver.rules : []
+    const rules =
+      isRecord(run) &&
+      isRecord(run.tool) &&
+      isRecord(run.tool.driver) &&
+      Array.isArray(run.tool.driver.rules)
+        ? run.tool.driver.rules
+        : []
     const results = isRecord(run) && Array.isArray(run.results) ? run.results : []
     for (const result of results) {
       if (!isRecord(result) || typeof result.ruleId !== 'string') continue
       const location = Array.isArray(result.locations) ? result.locations[0] : undefined
-      const physical = isRecord(location) && isRecord(location.physicalLocation) ? location.physicalLocation : undefined
-      const uri = isRecord(physical) && isRecord(physical.artifactLocation) ? physical.artifactLocation.uri : undefined
+      const physical =
+        isRecord(location) && isRecord(location.physicalLocation)
+          ? location.physicalLocation
+          : undefined
+      const uri =
+        isRecord(physical) && isRecord(physical.artifactLocation)
+          ? physical.artifactLocation.uri
+          : undefined
       const region = isRecord(physical) && isRecord(physical.region) ? physical.region : {}
       if (typeof uri !== 'string' || uri === '') continue
-      const startLine = typeof region.startLine === 'number' && region.startLine >= 1 ? region.startLine : 1
-      const endLine = typeof region.endLine === 'number' && region.endLine >= startLine ? region.endLine : startLine
+      const startLine =
+        typeof region.startLine === 'number' && region.startLine >= 1 ? region.startLine : 1
+      const endLine =
+        typeof region.endLine === 'number' && region.endLine >= startLine
+          ? region.endLine
+          : startLine
       const properties = isRecord(result.properties) ? result.properties : {}
       const severity = typeof properties.severity === 'string' ? properties.severity : 'unknown'
       const rule = typeof result.ruleIndex === 'number' ? rules[result.ruleIndex] : undefined
       const shortId = isRecord(rule) && typeof rule.name === 'string' ? rule.name : result.ruleId
-      const ruleTitle = isRecord(rule) && isRecord(rule.shortDescription) && typeof rule.shortDescription.text === 'string' ? rule.shortDescription.text : shortId
-      const message = isRecord(result.message) && typeof result.message.text === 'string' ? result.message.text : ruleTitle
+      const ruleTitle =
+        isRecord(rule) &&
+        isRecord(rule.shortDescription) &&
+        typeof rule.shortDescription.text === 'string'
+          ? rule.shortDescription.text
+          : shortId
+      const message =
+        isRecord(result.message) && typeof result.message.text === 'string'
+          ? result.message.text
+          : ruleTitle
       const rank = fresh.has(result.ruleId) ? 0 : gating.has(result.ruleId) ? 1 : 2
       findings.push({
         ruleId: result.ruleId,
@@ -78,7 +102,8 @@ export async function readFindings(sarifPath: string, verdict: GateVerdict): Pro
         path: uri.replace(/^file:\/\//, ''),
         startLine,
         endLine,
-        level: rank < 2 ? 'failure' : severity === 'low' || severity === 'info' ? 'notice' : 'warning',
+        level:
+          rank < 2 ? 'failure' : severity === 'low' || severity === 'info' ? 'notice' : 'warning',
         rank,
         title: `${rank === 0 ? 'New failure: ' : ''}${shortId} (${severity})`,
         message

@@ -48,7 +48,10 @@ const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(r
 function errorDetail(text: string): string {
   try {
     const parsed = JSON.parse(text) as unknown
-    const message = typeof parsed === 'object' && parsed !== null ? (parsed as {message?: unknown}).message : undefined
+    const message =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as {message?: unknown}).message
+        : undefined
     if (typeof message === 'string') return message.slice(0, 300)
   } catch {
     // not JSON: fall through
@@ -80,7 +83,8 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
         } catch (error) {
           failure = error
         }
-        const retryable = response === undefined || response.status >= 500 || response.status === 429
+        const retryable =
+          response === undefined || response.status >= 500 || response.status === 429
         const delay = delays[attempt]
         if (retryable && delay !== undefined) {
           options.logger.info(

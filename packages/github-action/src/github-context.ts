@@ -96,7 +96,9 @@ export async function readGitHubContext(env: Env): Promise<GitHubContext> {
     ...(defaultBranch === undefined ? {} : {defaultBranch}),
     ...(pullRequest === undefined ? {} : {pullRequest}),
     onDefaultBranch:
-      pullRequest === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`
+      pullRequest === undefined &&
+      defaultBranch !== undefined &&
+      ref === `refs/heads/${defaultBranch}`
   }
 }
 

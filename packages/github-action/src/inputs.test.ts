@@ -19,24 +19,52 @@ describe('readInputs', () => {
   })
 
   it('adds the lines of `images` after `image`, skipping blanks, comments and duplicates', () => {
-    const inputs = readInputs({...base, INPUT_IMAGES: '\n  docker-archive:b.tar  # the API\n\ndocker-archive:app.tar\r\noci:layout:1\n'})
-    expect(inputs.images).toEqual(['docker-archive:app.tar', 'docker-archive:b.tar', 'oci:layout:1'])
+    const inputs = readInputs({
+      ...base,
+      INPUT_IMAGES:
+        '\n  docker-archive:b.tar  # the API\n\ndocker-archive:app.tar\r\noci:layout:1\n'
+    })
+    expect(inputs.images).toEqual([
+      'docker-archive:app.tar',
+      'docker-archive:b.tar',
+      'oci:layout:1'
+    ])
   })
 
   it.each([
     [{}, 'Expected `image` or `images` to name at least one image, got neither'],
-    [{INPUT_IMAGE: '--privileged'}, 'Expected an image reference in `image`/`images`, got `--privileged` (starts with -)'],
-    [{INPUT_IMAGES: 'a.tar b.tar'}, 'Expected an image reference without spaces or control characters in `image`/`images`, got `a.tar b.tar`'],
-    [{...base, 'INPUT_FAIL-ON': 'hgh'}, 'Expected `fail-on` to be one of low|medium|high|never, got `hgh`'],
-    [{...base, 'INPUT_UPLOAD-SARIF': 'yes'}, 'Expected `upload-sarif` to be true or false (YAML 1.2 core schema), got `yes`'],
-    [{...base, INPUT_CACHE: '1'}, 'Expected `cache` to be true or false (YAML 1.2 core schema), got `1`'],
-    [{...base, 'INPUT_ARTIFACT-NAME': 'a/b'}, 'Expected `artifact-name` without \\ / " : < > | * ? or newlines, got `a/b`']
+    [
+      {INPUT_IMAGE: '--privileged'},
+      'Expected an image reference in `image`/`images`, got `--privileged` (starts with -)'
+    ],
+    [
+      {INPUT_IMAGES: 'a.tar b.tar'},
+      'Expected an image reference without spaces or control characters in `image`/`images`, got `a.tar b.tar`'
+    ],
+    [
+      {...base, 'INPUT_FAIL-ON': 'hgh'},
+      'Expected `fail-on` to be one of low|medium|high|never, got `hgh`'
+    ],
+    [
+      {...base, 'INPUT_UPLOAD-SARIF': 'yes'},
+      'Expected `upload-sarif` to be true or false (YAML 1.2 core schema), got `yes`'
+    ],
+    [
+      {...base, INPUT_CACHE: '1'},
+      'Expected `cache` to be true or false (YAML 1.2 core schema), got `1`'
+    ],
+    [
+      {...base, 'INPUT_ARTIFACT-NAME': 'a/b'},
+      'Expected `artifact-name` without \\ / " : < > | * ? or newlines, got `a/b`'
+    ]
   ])('rejects %j with a message naming the input', (env, message) => {
     expect(() => readInputs(env)).toThrow(new ConfigurationError(message))
   })
 
   it('shows control characters of a bad value instead of printing them', () => {
-    expect(() => readInputs({...base, 'INPUT_FAIL-ON': 'high\n::error::x'})).toThrow('got `high\\x0a::error::x`')
+    expect(() => readInputs({...base, 'INPUT_FAIL-ON': 'high\n::error::x'})).toThrow(
+      'got `high\\x0a::error::x`'
+    )
   })
 
   it('takes a baseline path and the optional settings as given', () => {
@@ -48,7 +76,13 @@ describe('readInputs', () => {
       INPUT_TOKEN: ' ghs_x ',
       'INPUT_PR-COMMENT': 'False'
     })
-    expect(inputs).toMatchObject({baseline: {kind: 'path', path: 'ci/baseline.json'}, profile: 'cis', failOn: 'high', token: 'ghs_x', prComment: false})
+    expect(inputs).toMatchObject({
+      baseline: {kind: 'path', path: 'ci/baseline.json'},
+      profile: 'cis',
+      failOn: 'high',
+      token: 'ghs_x',
+      prComment: false
+    })
   })
 })
 

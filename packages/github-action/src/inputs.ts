@@ -97,16 +97,23 @@ export function getEnumInput<T extends string>(
 
 /** Untrusted text in a message: control characters visible, length bounded. */
 function display(value: string): string {
-  const shown = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  const shown = value.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+  )
   return shown.length > 100 ? `${shown.slice(0, 100)}…` : shown
 }
 
 /** An image argument is never an option, never blank and never multi-line (it reaches argv-like code). */
 function checkImage(image: string): string {
   if (image.startsWith('-'))
-    throw new ConfigurationError(`Expected an image reference in \`image\`/\`images\`, got \`${display(image)}\` (starts with -)`)
+    throw new ConfigurationError(
+      `Expected an image reference in \`image\`/\`images\`, got \`${display(image)}\` (starts with -)`
+    )
   if (/[\u0000-\u001f\u007f]/.test(image) || /\s/.test(image))
-    throw new ConfigurationError(`Expected an image reference without spaces or control characters in \`image\`/\`images\`, got \`${display(image)}\``)
+    throw new ConfigurationError(
+      `Expected an image reference without spaces or control characters in \`image\`/\`images\`, got \`${display(image)}\``
+    )
   return image
 }
 
@@ -118,7 +125,9 @@ function parseImages(env: Env): string[] {
     .filter(line => line !== '')
   const images = [...new Set([...(single === undefined ? [] : [single]), ...lines])].map(checkImage)
   if (images.length === 0)
-    throw new ConfigurationError('Expected `image` or `images` to name at least one image, got neither')
+    throw new ConfigurationError(
+      'Expected `image` or `images` to name at least one image, got neither'
+    )
   return images
 }
 

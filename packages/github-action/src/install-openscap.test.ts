@@ -3,7 +3,13 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {nullLogger} from '@scapgate/core'
 import {describe, expect, it} from 'vitest'
-import {debCacheDir, ensureOpenScap, openscapCacheKey, openscapPackages, type InstallDeps} from './install-openscap.js'
+import {
+  debCacheDir,
+  ensureOpenScap,
+  openscapCacheKey,
+  openscapPackages,
+  type InstallDeps
+} from './install-openscap.js'
 
 function binDir(names: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'scapgate-bin-'))
@@ -14,14 +20,20 @@ function binDir(names: string[]): string {
   return dir
 }
 
-function recorder(hit: string | undefined, failFirstInstall = false): InstallDeps & {calls: string[]} {
+function recorder(
+  hit: string | undefined,
+  failFirstInstall = false
+): InstallDeps & {calls: string[]} {
   const calls: string[] = []
   let installs = 0
   return {
     calls,
     exec: async (file, args) => {
-      calls.push(`exec ${file.split('/').pop()} ${args.filter(a => !a.startsWith('Dir::')).join(' ')}`)
-      if (args.includes('install') && failFirstInstall && installs++ === 0) throw new Error('stale lists')
+      calls.push(
+        `exec ${file.split('/').pop()} ${args.filter(a => !a.startsWith('Dir::')).join(' ')}`
+      )
+      if (args.includes('install') && failFirstInstall && installs++ === 0)
+        throw new Error('stale lists')
     },
     restore: async (_paths, key) => {
       calls.push(`restore ${key}`)
@@ -68,8 +80,8 @@ describe('ensureOpenScap', () => {
   })
 
   it('fails with the fix when there is neither oscap nor apt-get', async () => {
-    await expect(ensureOpenScap({PATH: binDir([])}, nullLogger, true, recorder(undefined))).rejects.toThrow(
-      /OpenSCAP \(`oscap`\) is not installed and this runner has no apt-get/
-    )
+    await expect(
+      ensureOpenScap({PATH: binDir([])}, nullLogger, true, recorder(undefined))
+    ).rejects.toThrow(/OpenSCAP \(`oscap`\) is not installed and this runner has no apt-get/)
   })
 })

@@ -19,7 +19,10 @@ const run = promisify(execFile)
 export const openscapPackages = ['openscap-scanner', 'ssg-debderived', 'ssg-debian', 'ssg-base']
 export const debCacheDir = join(tmpdir(), 'scapgate-apt-archives')
 
-export async function findOnPath(name: string, path: string | undefined): Promise<string | undefined> {
+export async function findOnPath(
+  name: string,
+  path: string | undefined
+): Promise<string | undefined> {
   for (const dir of (path ?? '').split(delimiter)) {
     if (dir === '') continue
     const candidate = join(dir, name)
@@ -45,7 +48,10 @@ export interface InstallDeps {
 
 const defaultDeps: InstallDeps = {
   exec: async (file, args) => {
-    await run(file, args, {env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}, maxBuffer: 64 * 1024 * 1024})
+    await run(file, args, {
+      env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'},
+      maxBuffer: 64 * 1024 * 1024
+    })
   },
   restore: (paths, key) => cache.restoreCache(paths, key),
   save: (paths, key) => cache.saveCache(paths, key)
@@ -101,7 +107,9 @@ export async function ensureOpenScap(
           return -1
         })
     }
-    logger.info(`installed ${openscapPackages.join(', ')}${hit === undefined ? '' : ' from the cached packages'}`)
+    logger.info(
+      `installed ${openscapPackages.join(', ')}${hit === undefined ? '' : ' from the cached packages'}`
+    )
     return 'installed'
   } finally {
     logger.endGroup()

@@ -10,7 +10,11 @@ export const jobSummaryLimit = 250_000
 
 export async function writeJobSummary(markdown: string): Promise<boolean> {
   if ((process.env.GITHUB_STEP_SUMMARY ?? '') === '') return false
-  const text = cutText(markdown, jobSummaryLimit, '\n\n… (cut: the job summary is limited to 1 MiB; the full summaries are in the artifact)\n')
+  const text = cutText(
+    markdown,
+    jobSummaryLimit,
+    '\n\n… (cut: the job summary is limited to 1 MiB; the full summaries are in the artifact)\n'
+  )
   await core.summary.addRaw(text, true).write()
   return true
 }

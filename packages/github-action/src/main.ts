@@ -43,7 +43,12 @@ const progress: ProgressReporter = {
 
 /** Masks every secret the step can see before anything is logged (security.md §5.1). */
 function maskSecrets(env: Env): void {
-  for (const name of ['INPUT_TOKEN', 'SCAPGATE_REGISTRY_PASSWORD', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN']) {
+  for (const name of [
+    'INPUT_TOKEN',
+    'SCAPGATE_REGISTRY_PASSWORD',
+    'ACTIONS_RUNTIME_TOKEN',
+    'GITHUB_TOKEN'
+  ]) {
     const value = env[name]
     if (value !== undefined && value.trim() !== '') core.setSecret(value.trim())
   }
@@ -56,13 +61,20 @@ interface BaselinePlan {
   save: boolean
 }
 
-async function planBaseline(inputs: ActionInputs, context: GitHubContext, env: Env): Promise<BaselinePlan> {
+async function planBaseline(
+  inputs: ActionInputs,
+  context: GitHubContext,
+  env: Env
+): Promise<BaselinePlan> {
   const {baseline} = inputs
   if (baseline.kind === 'none') return {ratchet: false, save: false}
-  if (baseline.kind === 'path') return {path: resolve(context.workspace, baseline.path), ratchet: true, save: false}
+  if (baseline.kind === 'path')
+    return {path: resolve(context.workspace, baseline.path), ratchet: true, save: false}
   const cacheReady = (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
   if (!cacheReady) {
-    logger.info('baseline: auto, but the Actions cache service is not available here; gating without a baseline')
+    logger.info(
+      'baseline: auto, but the Actions cache service is not available here; gating without a baseline'
+    )
     return {ratchet: false, save: false}
   }
   if (context.onDefaultBranch) return {ratchet: false, save: true}
@@ -74,10 +86,13 @@ async function planBaseline(inputs: ActionInputs, context: GitHubContext, env: E
     return {ratchet: false, save: false}
   }
   if (found.size < slugs.length) {
-    logger.warning(`baseline: found for ${found.size} of ${slugs.length} images; gating every rule (absolute mode) until the default branch has scanned them all`)
+    logger.warning(
+      `baseline: found for ${found.size} of ${slugs.length} images; gating every rule (absolute mode) until the default branch has scanned them all`
+    )
     return {ratchet: false, save: false}
   }
-  if (slugs.length === 1) return {path: [...found.values()][0] as string, ratchet: true, save: false}
+  if (slugs.length === 1)
+    return {path: [...found.values()][0] as string, ratchet: true, save: false}
   const dir = join(context.runnerTemp, 'scapgate-baselines')
   await rm(dir, {recursive: true, force: true})
   await mkdir(dir, {recursive: true})
@@ -100,15 +115,26 @@ export async function runAction(env: Env): Promise<RunResult> {
   const inputs = readInputs(env)
   const context = await readGitHubContext(env)
   await ensureOpenScap(env, logger, inputs.cache)
-  const api = inputs.token === '' ? undefined : createGitHubApi({apiUrl: context.apiUrl, token: inputs.token, logger, userAgent: `scapgate-action/${version}`})
+  const api =
+    inputs.token === ''
+      ? undefined
+      : createGitHubApi({
+          apiUrl: context.apiUrl,
+          token: inputs.token,
+          logger,
+          userAgent: `scapgate-action/${version}`
+        })
   const outDir = join(context.runnerTemp, 'scapgate-out')
   await rm(outDir, {recursive: true, force: true})
   const baseline = await planBaseline(inputs, context, env)
   const policy = await loadPolicy({path: inputs.policy, cwd: context.workspace})
-  const resolveIn = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(context.workspace, p))
+  const resolveIn = (p: string | undefined): string | undefined =>
+    p === undefined ? undefined : resolve(context.workspace, p)
   const dockerfile = defaultDockerfile(inputs, context.workspace)
 
-  logger.startGroup(`Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`)
+  logger.startGroup(
+    `Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`
+  )
   let outcomes: ImageOutcome[]
   try {
     outcomes = await scanImages({
@@ -143,14 +169,21 @@ export async function runAction(env: Env): Promise<RunResult> {
   for (const outcome of outcomes) {
     items.push({
       outcome,
-      findings: outcome.outcome === undefined ? [] : await readFindings(join(outcome.outDir, 'results.sarif'), outcome.outcome.verdict),
-      summaryMarkdown: outcome.outcome?.summaryMarkdown ?? `## ⚠️ scapgate: the scan did not complete\n\n${getErrorMessage(outcome.error)}\n`
+      findings:
+        outcome.outcome === undefined
+          ? []
+          : await readFindings(join(outcome.outDir, 'results.sarif'), outcome.outcome.verdict),
+      summaryMarkdown:
+        outcome.outcome?.summaryMarkdown ??
+        `## ⚠️ scapgate: the scan did not complete\n\n${getErrorMessage(outcome.error)}\n`
     })
   }
   const verdicts = outcomes.map(o => ({
     image: o.image,
     slug: o.slug,
-    ...(o.outcome === undefined ? {} : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
+    ...(o.outcome === undefined
+      ? {}
+      : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
     cached: o.cached,
     error: o.error
   }))
@@ -165,8 +198,15 @@ export async function runAction(env: Env): Promise<RunResult> {
   await publish({...(api === undefined ? {} : {api}), inputs, context, logger, outDir, env}, items)
 
   if (baseline.save) {
-    const completed = outcomes.filter(o => o.outcome !== undefined).map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
-    await saveBaselines(completed, inputs.profile, `${context.runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`, logger)
+    const completed = outcomes
+      .filter(o => o.outcome !== undefined)
+      .map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
+    await saveBaselines(
+      completed,
+      inputs.profile,
+      `${context.runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+      logger
+    )
   }
 
   const scanned = outcomes.filter(o => o.outcome !== undefined)
@@ -181,13 +221,24 @@ export async function runAction(env: Env): Promise<RunResult> {
   if (broken.length > 0)
     return {
       failure: broken
-        .map(o => `scapgate: the scan of ${o.image} could not complete: ${getErrorMessage(o.error)}`)
+        .map(
+          o => `scapgate: the scan of ${o.image} could not complete: ${getErrorMessage(o.error)}`
+        )
         .join('\n')
     }
   const failed = outcomes.filter(o => o.outcome?.verdict.status === 'fail')
   if (failed.length > 0)
-    return {failure: failed.map(o => `scapgate: compliance gate failed for ${o.image}: ${o.outcome?.verdict.summary ?? ''}`).join('\n')}
-  logger.info(`scapgate: compliance gate passed (${outcomes.length} image${outcomes.length === 1 ? '' : 's'})`)
+    return {
+      failure: failed
+        .map(
+          o =>
+            `scapgate: compliance gate failed for ${o.image}: ${o.outcome?.verdict.summary ?? ''}`
+        )
+        .join('\n')
+    }
+  logger.info(
+    `scapgate: compliance gate passed (${outcomes.length} image${outcomes.length === 1 ? '' : 's'})`
+  )
   return {}
 }
 
@@ -207,7 +258,8 @@ export async function run(): Promise<void> {
     const result = await runAction(process.env)
     if (result.failure !== undefined) core.setFailed(result.failure)
   } catch (error) {
-    const kind = error instanceof ConfigurationError ? 'configuration error' : 'the action could not run'
+    const kind =
+      error instanceof ConfigurationError ? 'configuration error' : 'the action could not run'
     core.setFailed(`scapgate: ${kind}: ${getErrorMessage(error)}`)
   }
 }

@@ -6,7 +6,14 @@ import * as core from '@actions/core'
 import type {AggregateStatus, ImageOutcome} from '@scapgate/core'
 
 /** Every output the action sets; action.yml must declare exactly these. */
-export const outputNames = ['verdict', 'score', 'failed', 'new-failures', 'sarif-file', 'results-file'] as const
+export const outputNames = [
+  'verdict',
+  'score',
+  'failed',
+  'new-failures',
+  'sarif-file',
+  'results-file'
+] as const
 
 export interface ActionOutputs {
   verdict: AggregateStatus
@@ -17,7 +24,11 @@ export interface ActionOutputs {
   resultsFiles: string[]
 }
 
-export function computeOutputs(status: AggregateStatus, outcomes: readonly ImageOutcome[], files: {sarif: string[]; results: string[]}): ActionOutputs {
+export function computeOutputs(
+  status: AggregateStatus,
+  outcomes: readonly ImageOutcome[],
+  files: {sarif: string[]; results: string[]}
+): ActionOutputs {
   const scanned = outcomes.flatMap(o => (o.outcome === undefined ? [] : [o.outcome]))
   const scores = scanned.map(o => o.results.score.value)
   return {
@@ -26,7 +37,10 @@ export function computeOutputs(status: AggregateStatus, outcomes: readonly Image
     score: scores.length === 0 ? '' : Math.min(...scores).toFixed(2),
     failed: scanned.reduce((n, o) => n + o.verdict.counts.failing + o.verdict.counts.unverified, 0),
     newFailures: scanned.reduce(
-      (n, o) => n + (o.verdict.baseline?.changes['new-failure'].length ?? 0) + (o.verdict.baseline?.changes.regression.length ?? 0),
+      (n, o) =>
+        n +
+        (o.verdict.baseline?.changes['new-failure'].length ?? 0) +
+        (o.verdict.baseline?.changes.regression.length ?? 0),
       0
     ),
     sarifFiles: files.sarif,

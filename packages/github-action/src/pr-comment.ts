@@ -22,7 +22,10 @@ export interface CommentImage {
 
 /** The marker is keyed by the image list, so matrix jobs each keep their own comment. */
 export function commentMarker(images: readonly string[]): string {
-  const key = createHash('sha256').update([...images].sort().join('\n')).digest('hex').slice(0, 16)
+  const key = createHash('sha256')
+    .update([...images].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16)
   return `<!-- scapgate-pr-comment ${key} -->`
 }
 
@@ -38,13 +41,21 @@ function md(text: string): string {
 
 function titleOf(results: ScanResults | undefined, id: string): string {
   const rule = results?.rules.find(r => r.id === id)
-  return rule === undefined ? `\`${md(id)}\`` : `\`${md(rule.shortId)}\` ${md(rule.title)} (${rule.severity})`
+  return rule === undefined
+    ? `\`${md(id)}\``
+    : `\`${md(rule.shortId)}\` ${md(rule.title)} (${rule.severity})`
 }
 
 function section(heading: string, lines: string[], max = 50): string[] {
   if (lines.length === 0) return []
   const shown = lines.slice(0, max)
-  return [`#### ${heading} (${lines.length})`, '', ...shown.map(l => `- ${l}`), ...(lines.length > max ? [`- … and ${lines.length - max} more`] : []), '']
+  return [
+    `#### ${heading} (${lines.length})`,
+    '',
+    ...shown.map(l => `- ${l}`),
+    ...(lines.length > max ? [`- … and ${lines.length - max} more`] : []),
+    ''
+  ]
 }
 
 function imageHighlights(item: CommentImage): string[] {
@@ -53,15 +64,36 @@ function imageHighlights(item: CommentImage): string[] {
   const changes = verdict.baseline?.changes
   const fresh = [...(changes?.['new-failure'] ?? []), ...(changes?.regression ?? [])]
   return [
-    ...section('🆕 New failures', fresh.map(id => titleOf(results, id))),
-    ...section('🛡️ Waived', verdict.waivers.applied.map(w => `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || `\`${md(w.rule)}\``}: ${md(w.reason)} (approved by ${md(w.approver)}, until ${md(w.expires)})`)),
-    ...section('⏰ Expired waivers', verdict.waivers.expired.map(w => `\`${md(w.rule)}\`: expired ${md(w.expires)} (${md(w.reason)})`)),
-    ...section('✅ Fixed', (changes?.fixed ?? []).map(id => titleOf(results, id)))
+    ...section(
+      '🆕 New failures',
+      fresh.map(id => titleOf(results, id))
+    ),
+    ...section(
+      '🛡️ Waived',
+      verdict.waivers.applied.map(
+        w =>
+          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || `\`${md(w.rule)}\``}: ${md(w.reason)} (approved by ${md(w.approver)}, until ${md(w.expires)})`
+      )
+    ),
+    ...section(
+      '⏰ Expired waivers',
+      verdict.waivers.expired.map(
+        w => `\`${md(w.rule)}\`: expired ${md(w.expires)} (${md(w.reason)})`
+      )
+    ),
+    ...section(
+      '✅ Fixed',
+      (changes?.fixed ?? []).map(id => titleOf(results, id))
+    )
   ]
 }
 
 /** The whole comment: marker, one block per image (highlights, then its summary folded). */
-export function renderComment(marker: string, items: readonly CommentImage[], runUrl: string): string {
+export function renderComment(
+  marker: string,
+  items: readonly CommentImage[],
+  runUrl: string
+): string {
   const failed = items.filter(i => i.verdict?.status !== 'pass').length
   const head = [
     marker,
@@ -69,7 +101,12 @@ export function renderComment(marker: string, items: readonly CommentImage[], ru
     ''
   ]
   const blocks = items.map(item => {
-    const status = item.error !== undefined ? '⚠️ not scanned' : item.verdict?.status === 'pass' ? '✅ passed' : '❌ failed'
+    const status =
+      item.error !== undefined
+        ? '⚠️ not scanned'
+        : item.verdict?.status === 'pass'
+          ? '✅ passed'
+          : '❌ failed'
     return [
       `#### \`${md(item.image).replace(/`/g, "'")}\`: ${status}${item.verdict === undefined ? '' : ` · ${md(item.verdict.summary)}`}`,
       '',
@@ -104,9 +141,14 @@ export async function upsertComment(
   const repoPath = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}`
   let existing: IssueComment | undefined
   for (let page = 1; page <= 20 && existing === undefined; page += 1) {
-    const {data} = await api.request<IssueComment[]>('GET', `${repoPath}/issues/${target.number}/comments?per_page=100&page=${page}`)
+    const {data} = await api.request<IssueComment[]>(
+      'GET',
+      `${repoPath}/issues/${target.number}/comments?per_page=100&page=${page}`
+    )
     if (!Array.isArray(data)) break
-    existing = data.find(c => typeof c.body === 'string' && c.body.startsWith(marker) && c.user?.type === 'Bot')
+    existing = data.find(
+      c => typeof c.body === 'string' && c.body.startsWith(marker) && c.user?.type === 'Bot'
+    )
     if (data.length < 100) break
   }
   if (existing !== undefined) {

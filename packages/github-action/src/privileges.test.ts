@@ -7,7 +7,11 @@ describe('planPrivileges', () => {
   })
 
   it('re-executes once with sudo -E -n when not root', () => {
-    expect(planPrivileges(1001, {}, '/node', '/a/index.js')).toEqual({kind: 'sudo', command: 'sudo', args: ['-E', '-n', `${elevatedMarker}=1`, '/node', '/a/index.js']})
+    expect(planPrivileges(1001, {}, '/node', '/a/index.js')).toEqual({
+      kind: 'sudo',
+      command: 'sudo',
+      args: ['-E', '-n', `${elevatedMarker}=1`, '/node', '/a/index.js']
+    })
   })
 
   it('never re-executes the re-executed child, nor when told not to', () => {

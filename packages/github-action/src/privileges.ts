@@ -14,9 +14,19 @@ export const elevatedMarker = 'SCAPGATE_ACTION_ELEVATED'
 
 export type PrivilegePlan = {kind: 'run'} | {kind: 'sudo'; command: string; args: string[]}
 
-export function planPrivileges(uid: number, env: Env, execPath: string, script: string): PrivilegePlan {
-  if (uid === 0 || env[elevatedMarker] === '1' || env.SCAPGATE_NO_SUDO === 'true') return {kind: 'run'}
-  return {kind: 'sudo', command: 'sudo', args: ['-E', '-n', `${elevatedMarker}=1`, execPath, script]}
+export function planPrivileges(
+  uid: number,
+  env: Env,
+  execPath: string,
+  script: string
+): PrivilegePlan {
+  if (uid === 0 || env[elevatedMarker] === '1' || env.SCAPGATE_NO_SUDO === 'true')
+    return {kind: 'run'}
+  return {
+    kind: 'sudo',
+    command: 'sudo',
+    args: ['-E', '-n', `${elevatedMarker}=1`, execPath, script]
+  }
 }
 
 /** Runs the plan's command with inherited stdio; resolves with its exit code. */

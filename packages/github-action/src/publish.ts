@@ -62,7 +62,9 @@ async function checkRuns(p: PublishContext, items: readonly PublishItem[]): Prom
           detailsUrl: runUrl(context),
           findings: inputs.annotations ? item.findings : []
         })
-        logger.info(`check run "scapgate: ${outcome.image}" published (${result.requests} request${result.requests === 1 ? '' : 's'})`)
+        logger.info(
+          `check run "scapgate: ${outcome.image}" published (${result.requests} request${result.requests === 1 ? '' : 's'})`
+        )
       } catch (error) {
         refused = `the check run for ${outcome.image} could not be published: ${permissionHint(error, 'checks: write')}; ${inputs.annotations ? 'annotated through workflow commands instead' : 'annotations are off'}`
         fallback = true
@@ -89,16 +91,25 @@ async function comment(p: PublishContext, items: readonly PublishItem[]): Promis
     marker,
     items.map(item => ({
       image: item.outcome.image,
-      ...(item.outcome.outcome === undefined ? {error: getErrorMessage(item.outcome.error)} : {results: item.outcome.outcome.results, verdict: item.outcome.outcome.verdict}),
+      ...(item.outcome.outcome === undefined
+        ? {error: getErrorMessage(item.outcome.error)}
+        : {results: item.outcome.outcome.results, verdict: item.outcome.outcome.verdict}),
       summaryMarkdown: item.summaryMarkdown
     })),
     runUrl(context)
   )
   try {
-    const how = await upsertComment(api, {owner: context.owner, repo: context.repo, number: pr.number}, marker, body)
+    const how = await upsertComment(
+      api,
+      {owner: context.owner, repo: context.repo, number: pr.number},
+      marker,
+      body
+    )
     logger.info(`PR comment ${how}`)
   } catch (error) {
-    logger.warning(`the PR comment could not be written: ${permissionHint(error, 'pull-requests: write')}`)
+    logger.warning(
+      `the PR comment could not be written: ${permissionHint(error, 'pull-requests: write')}`
+    )
   }
 }
 
@@ -123,9 +134,13 @@ async function sarif(p: PublishContext, items: readonly PublishItem[]): Promise<
         join(item.outcome.outDir, 'results.sarif'),
         category
       )
-      logger.info(`SARIF for ${item.outcome.image} uploaded to code scanning (category ${category})`)
+      logger.info(
+        `SARIF for ${item.outcome.image} uploaded to code scanning (category ${category})`
+      )
     } catch (error) {
-      logger.warning(`the SARIF for ${item.outcome.image} was not uploaded to code scanning: ${permissionHint(error, 'security-events: write')}. It is kept in the \`${inputs.artifactName}\` artifact`)
+      logger.warning(
+        `the SARIF for ${item.outcome.image} was not uploaded to code scanning: ${permissionHint(error, 'security-events: write')}. It is kept in the \`${inputs.artifactName}\` artifact`
+      )
     }
   }
 }
@@ -133,12 +148,16 @@ async function sarif(p: PublishContext, items: readonly PublishItem[]): Promise<
 async function artifact(p: PublishContext): Promise<void> {
   const {inputs, logger, env} = p
   if ((env.ACTIONS_RUNTIME_TOKEN ?? '') === '' || (env.ACTIONS_RESULTS_URL ?? '') === '')
-    return logger.warning('the artifact was not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running in GitHub Actions)')
+    return logger.warning(
+      'the artifact was not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running in GitHub Actions)'
+    )
   try {
     const {files} = await uploadOutputs(inputs.artifactName, p.outDir)
     logger.info(`artifact \`${inputs.artifactName}\` uploaded (${files} files)`)
   } catch (error) {
-    logger.warning(`the artifact \`${inputs.artifactName}\` was not uploaded: ${getErrorMessage(error)}`)
+    logger.warning(
+      `the artifact \`${inputs.artifactName}\` was not uploaded: ${getErrorMessage(error)}`
+    )
   }
 }
 

@@ -45,7 +45,9 @@ export async function uploadSarif(
   const sarif = ensureCategory(JSON.parse(await readFile(sarifPath, 'utf8')) as unknown, category)
   const gzipped = gzipSync(Buffer.from(JSON.stringify(sarif)))
   if (gzipped.length > maxGzippedBytes)
-    throw new Error(`the gzipped SARIF is ${gzipped.length} bytes; code scanning takes at most ${maxGzippedBytes}`)
+    throw new Error(
+      `the gzipped SARIF is ${gzipped.length} bytes; code scanning takes at most ${maxGzippedBytes}`
+    )
   const {data} = await api.request<{id?: string}>(
     'POST',
     `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/code-scanning/sarifs`,

@@ -4,9 +4,7 @@
  * leaving a fenced code block or a `<details>` open.
  */
 export function codePointLength(text: string): number {
-  let n = 0
-  for (const _ of text) n += 1
-  return n
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0)
 }
 
 export function cutText(text: string, limit: number, note: string): string {
