@@ -486,5 +486,6 @@ describe('the GitHub Action bundle', () => {
       '::error::scapgate: configuration error: Expected `fail-on` to be one of low|medium|high|never, got `hgh`'
     )
     expect(api.requests).toEqual([])
+    expect(result.summary).toContain('scapgate did not run')
   })
 })

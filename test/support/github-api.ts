@@ -85,6 +85,8 @@ function loadOperations(): Operation[] {
   }
   const ajv = new Ajv({strict: false, allErrors: true, validateFormats: true})
   addFormats.default(ajv)
+  // GitHub's own format for `owner/repo` (used by a few request bodies).
+  ajv.addFormat('repo.nwo', /^[^/]+\/[^/]+$/)
   const list: Operation[] = []
   for (const [template, methods] of Object.entries(spec.paths)) {
     const pattern = new RegExp(

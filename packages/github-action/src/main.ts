@@ -260,6 +260,10 @@ export async function run(): Promise<void> {
   } catch (error) {
     const kind =
       error instanceof ConfigurationError ? 'configuration error' : 'the action could not run'
-    core.setFailed(`scapgate: ${kind}: ${getErrorMessage(error)}`)
+    const message = `scapgate: ${kind}: ${getErrorMessage(error)}`
+    // The job summary is always written, also when nothing could be scanned.
+    const html = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    await writeJobSummary(`## ⚠️ scapgate did not run\n\n<pre>${html}</pre>\n`).catch(() => false)
+    core.setFailed(message)
   }
 }
