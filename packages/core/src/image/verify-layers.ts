@@ -163,11 +163,15 @@ export async function verifyLayers(
  */
 export async function verifyLayerBlobs(
   layers: readonly VerifiedLayer[],
-  label: string
+  label: string,
+  signal?: AbortSignal
 ): Promise<void> {
   for (const layer of layers) {
     const hash = createHash('sha256')
-    for await (const chunk of layer.open()) hash.update(chunk as Buffer)
+    for await (const chunk of layer.open()) {
+      signal?.throwIfAborted()
+      hash.update(chunk as Buffer)
+    }
     const found = `sha256:${hash.digest('hex')}`
     if (layer.compression === 'none' && layer.digest === layer.diffId && found !== layer.diffId) {
       throw new InvalidImageError(

@@ -17,6 +17,7 @@ import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import type {GateVerdict} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
+import {verifyLayerBlobs} from '../image/verify-layers.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
 import {
   settingsForImage,
@@ -202,6 +203,9 @@ async function scanOne(
       options.logger.info(
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       )
+      // Nothing is extracted, so nothing else reads the blobs: check every digest here, as a
+      // scan would, so that a tampered archive fails rather than borrowing the cached results.
+      await verifyLayerBlobs(image.layers, raw, options.signal)
       const outcome = await renderCached(scan, image, cached, evaluate)
       return {image: raw, slug, outDir, outcome, cached: true}
     }
