@@ -5,7 +5,7 @@
  * code points ("Body is too long"), so the body is cut below that with a note.
  */
 import {createHash} from 'node:crypto'
-import type {GateVerdict, ScanResults} from '@scapgate/core'
+import {escapeMarkdown, type GateVerdict, type ScanResults} from '@scapgate/core'
 import type {GitHubApi} from './github-api.js'
 import {cutText} from './text-limits.js'
 
@@ -29,21 +29,11 @@ export function commentMarker(images: readonly string[]): string {
   return `<!-- scapgate-pr-comment ${key} -->`
 }
 
-/** Inert markdown for untrusted text: no markup, links, HTML or line breaks. */
-function md(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, c => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/:\/\//g, ':&#47;&#47;')
-}
-
 function titleOf(results: ScanResults | undefined, id: string): string {
   const rule = results?.rules.find(r => r.id === id)
   return rule === undefined
-    ? `\`${md(id)}\``
-    : `\`${md(rule.shortId)}\` ${md(rule.title)} (${rule.severity})`
+    ? `\`${escapeMarkdown(id)}\``
+    : `\`${escapeMarkdown(rule.shortId)}\` ${escapeMarkdown(rule.title)} (${rule.severity})`
 }
 
 function section(heading: string, lines: string[], max = 50): string[] {
@@ -72,13 +62,13 @@ function imageHighlights(item: CommentImage): string[] {
       '🛡️ Waived',
       verdict.waivers.applied.map(
         w =>
-          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || `\`${md(w.rule)}\``}: ${md(w.reason)} (approved by ${md(w.approver)}, until ${md(w.expires)})`
+          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || `\`${escapeMarkdown(w.rule)}\``}: ${escapeMarkdown(w.reason)} (approved by ${escapeMarkdown(w.approver)}, until ${escapeMarkdown(w.expires)})`
       )
     ),
     ...section(
       '⏰ Expired waivers',
       verdict.waivers.expired.map(
-        w => `\`${md(w.rule)}\`: expired ${md(w.expires)} (${md(w.reason)})`
+        w => `\`${escapeMarkdown(w.rule)}\`: expired ${escapeMarkdown(w.expires)} (${escapeMarkdown(w.reason)})`
       )
     ),
     ...section(
@@ -108,9 +98,9 @@ export function renderComment(
           ? '✅ passed'
           : '❌ failed'
     return [
-      `#### \`${md(item.image).replace(/`/g, "'")}\`: ${status}${item.verdict === undefined ? '' : ` · ${md(item.verdict.summary)}`}`,
+      `#### \`${escapeMarkdown(item.image).replace(/`/g, "'")}\`: ${status}${item.verdict === undefined ? '' : ` · ${escapeMarkdown(item.verdict.summary)}`}`,
       '',
-      ...(item.error === undefined ? [] : [md(item.error), '']),
+      ...(item.error === undefined ? [] : [escapeMarkdown(item.error), '']),
       ...imageHighlights(item),
       '<details><summary>Full summary</summary>',
       '',
