@@ -200,12 +200,12 @@ async function scanOne(
       content !== undefined &&
       (await sha256File(content.path).catch(() => '')) === content.sha256
     ) {
-      options.logger.info(
-        `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
-      )
       // Nothing is extracted, so nothing else reads the blobs: check every digest here, as a
       // scan would, so that a tampered archive fails rather than borrowing the cached results.
       await verifyLayerBlobs(image.layers, raw, options.signal)
+      options.logger.info(
+        `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
+      )
       const outcome = await renderCached(scan, image, cached, evaluate)
       return {image: raw, slug, outDir, outcome, cached: true}
     }
