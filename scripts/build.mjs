@@ -1,7 +1,8 @@
-// Bundles the CLI (and later the GitHub Action) with esbuild into dist/. dist/ is committed and
-// checked fresh in CI (scripts/check-dist.sh), so the output must be deterministic.
+// Bundles the CLI and the GitHub Action with esbuild into dist/. dist/ is committed and checked
+// fresh in CI (scripts/check-dist.sh), so the output must be deterministic. Each bundle gets a
+// licence inventory of the npm packages inside it, checked against an allowlist.
 import {build} from 'esbuild'
-import {readFile, writeFile, mkdir, rm} from 'node:fs/promises'
+import {readFile, writeFile, mkdir, rm, rename} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -23,8 +24,66 @@ const targets = {cli: 'node20', action: 'node24'}
  */
 const textLoaders = {'.sh': 'text', '.xml': 'text'}
 
+/** Licences (SPDX) we ship inside dist/. Anything else fails the build until someone reviews it. */
+const allowedLicenses = new Set([
+  'MIT',
+  'ISC',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'CC0-1.0',
+  'Unlicense'
+])
+
+/**
+ * Packages reviewed by hand, with the reason. Both come with @actions/artifact (through
+ * unzip-stream → binary); `buffers` declares no licence at all, which the inventory states as is.
+ */
+const reviewedExceptions = new Map([
+  ['chainsaw@0.1.0', 'MIT/X11 is the MIT licence'],
+  [
+    'buffers@0.1.1',
+    'no licence declared by its author (substack); shipped by GitHub in @actions/artifact'
+  ]
+])
+
+/**
+ * `name@version license` for every npm package whose files esbuild put in the bundle, read from
+ * each package's own package.json (nested node_modules included).
+ */
+async function licenceInventory(metafile) {
+  const dirs = new Set()
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+    if (match) dirs.add(match[1])
+  }
+  const lines = []
+  const problems = []
+  for (const dir of [...dirs].sort()) {
+    const meta = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'))
+    const license =
+      typeof meta.license === 'string' ? meta.license : (meta.license?.type ?? 'UNKNOWN')
+    const exception = reviewedExceptions.get(`${meta.name}@${meta.version}`)
+    lines.push(
+      `${meta.name}@${meta.version} ${license}${exception === undefined ? '' : ` (reviewed: ${exception})`}`
+    )
+    if (exception !== undefined) continue
+    const ids = license.replace(/[()]/g, '').split(/ OR | AND /)
+    const ok = license.includes(' OR ')
+      ? ids.some(id => allowedLicenses.has(id))
+      : ids.every(id => allowedLicenses.has(id))
+    if (!ok) problems.push(`${meta.name}@${meta.version}: ${license}`)
+  }
+  return {text: [...new Set(lines)].join('\n') + '\n', problems}
+}
+
 for (const [name, entry] of Object.entries(entries)) {
-  const outdir = join(root, 'dist', name)
+  // Built beside the old bundle and swapped in at the end, so a concurrent reader of dist/ never
+  // sees an empty folder.
+  const finalDir = join(root, 'dist', name)
+  const outdir = join(root, 'dist', `.${name}.building`)
   await rm(outdir, {recursive: true, force: true})
   await mkdir(outdir, {recursive: true})
   const result = await build({
@@ -50,4 +109,13 @@ for (const [name, entry] of Object.entries(entries)) {
     ...new Set(inputs.map(p => p.replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, '$1')))
   ].sort()
   await writeFile(join(outdir, 'bundled-packages.txt'), packages.join('\n') + '\n')
+  const licences = await licenceInventory(result.metafile)
+  if (licences.problems.length > 0) {
+    throw new Error(
+      `dist/${name} would ship licences outside the allowlist:\n${licences.problems.join('\n')}`
+    )
+  }
+  await writeFile(join(outdir, 'licenses.txt'), licences.text)
+  await rm(finalDir, {recursive: true, force: true})
+  await rename(outdir, finalDir)
 }
