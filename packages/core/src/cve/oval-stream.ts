@@ -64,6 +64,8 @@ export async function scanOval(
   let captureStart = -1
   let captureKind: 'element' | 'generator' | undefined
   let captureName = ''
+  /** The captured element's qualified name, while its end is still to be found. */
+  let captureQName = ''
   let captureId = ''
   let sawRoot = false
   let ended = false
@@ -115,6 +117,7 @@ export async function scanOval(
       captureKind = 'element'
       captureStart = start
       captureName = localName
+      captureQName = qname
       captureId = /\sid="([^"]*)"/.exec(tag)?.[1] ?? ''
       if (selfClosing) {
         emitCapture(end)
@@ -176,7 +179,39 @@ export async function scanOval(
       if (ended) throw bad('found content after the root element')
       handleTag(buf.slice(lt, end + 1), lt, end + 1)
       pos = end + 1
+      if (captureKind === 'element' && depth === 3) {
+        const skipped = skipToEnd()
+        if (skipped === 'incomplete') return
+      }
     }
+  }
+
+  /**
+   * Fast path for the inside of a captured element (most of the feed's tags): jump to its end
+   * tag instead of tokenizing every tag in between. Taken only when that is provably the same:
+   * the text before the first `</qname>` holds no comment, CDATA, processing instruction or
+   * nested element of the same name, so it is tags and character data only, in which `<` starts
+   * a tag and the first such end tag closes the element. Otherwise the tag-level loop goes on.
+   */
+  const skipToEnd = (): 'done' | 'incomplete' | 'slow' => {
+    const close = `</${captureQName}`
+    let at = buf.indexOf(close, pos)
+    for (;;) {
+      if (at < 0) return 'incomplete'
+      const next = buf.charCodeAt(at + close.length)
+      if (Number.isNaN(next)) return 'incomplete'
+      if (next === 0x3e || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d) break
+      at = buf.indexOf(close, at + 1)
+    }
+    const gt = buf.indexOf('>', at)
+    if (gt < 0) return 'incomplete'
+    const inner = buf.slice(pos, at)
+    if (inner.includes('<!') || inner.includes('<?') || nestsSame(inner, captureQName))
+      return 'slow'
+    depth--
+    emitCapture(gt + 1)
+    pos = gt + 1
+    return 'done'
   }
 
   const stream = createReadStream(path, {encoding: 'latin1', highWaterMark: 1024 * 1024})
@@ -234,4 +269,14 @@ function tagEnd(buf: string, from: number): number {
     }
   }
   return -1
+}
+
+/** Whether `inner` holds a start tag `<qname` (followed by whitespace, `>` or `/`). */
+function nestsSame(inner: string, qname: string): boolean {
+  const open = `<${qname}`
+  for (let at = inner.indexOf(open); at >= 0; at = inner.indexOf(open, at + 1)) {
+    const next = inner.charCodeAt(at + open.length)
+    if (Number.isNaN(next) || next === 0x3e || next === 0x2f || next <= 0x20) return true
+  }
+  return false
 }
