@@ -6,7 +6,7 @@ import {ConfigurationError} from '../errors.js'
 import {sarifLocation} from '../pipeline/sarif-location.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {evaluateCveGate} from './cve-gate.js'
-import {writeCveOutputs} from './cve-outputs.js'
+import {failHeading, writeCveOutputs} from './cve-outputs.js'
 import {defaultCvePolicy, type CvePolicy} from './cve-policy.js'
 import {scanCves} from './scan-cves.js'
 import type {CveScanReport} from './types.js'
@@ -153,5 +153,9 @@ export async function runCveStep(
           reasons: [...verdict.reasons, ...gate.reasons],
           summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map(r => r.message).join(' ')}`
         }
-  return {verdict: merged, summaryMarkdown: `${summaryMarkdown.trimEnd()}\n\n${section}`, report}
+  return {
+    verdict: merged,
+    summaryMarkdown: `${failHeading(summaryMarkdown, gate.status).trimEnd()}\n\n${section}`,
+    report
+  }
 }

@@ -43,7 +43,7 @@ export function renderSummary(
   const maxChars = options.maxChars ?? defaultSummaryMaxChars
   const image = escapeMarkdown(results.image.names[0] ?? results.image.reference)
   const head: string[] = [
-    `## ${verdict.status === 'pass' ? '✅ Compliance gate passed' : '❌ Compliance gate failed'}`,
+    summaryHeading(verdict.status),
     '',
     `${image} · profile ${escapeMarkdown(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
     ''
@@ -145,4 +145,9 @@ function reasonLine(reason: GateReason): string {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The first line of summary.md; the CVE step swaps it when only its own gate fails. */
+export function summaryHeading(status: 'pass' | 'fail'): string {
+  return `## ${status === 'pass' ? '✅ Compliance gate passed' : '❌ Compliance gate failed'}`
 }
