@@ -1,20 +1,25 @@
 /**
- * The one place XML is parsed (`reference/security.md` §4.3).
+ * The one place fast-xml-parser is configured (`reference/security.md` §4.3).
  *
- * Pipeline: size cap → strict UTF-8 → reject DOCTYPE/ENTITY → one strict pass
- * ({@link scanXml}: well-formedness, nesting cap, namespaces, our own entity decoding) → tree.
+ * Pipeline: size cap → strict UTF-8 → reject DOCTYPE/ENTITY → well-formedness check → parse in
+ * document order → namespace-resolved element tree with our own entity decoding.
  *
  * Choices and why:
- * - Document order is kept: XCCDF descriptions are mixed XHTML content, and text order matters;
- *   every child list is an array, so one `rule-result` and many have the same shape.
- * - {@link decodeText} decodes the five XML entities and NCRs in one linear pass and rejects
- *   anything else (no DTD, so no other entity can be defined).
- * - Strings stay exactly as written (`1.10`, `0755`, leading spaces in collected file content).
- * - A truncated file is an error, never a partial tree.
+ * - `preserveOrder: true`: XCCDF descriptions are mixed XHTML content, and text order matters; it
+ *   also makes every child list an array, so one `rule-result` and many have the same shape.
+ * - `processEntities: false` + {@link decodeText}: the library's decoder leaves numeric character
+ *   references alone unless `htmlEntities` (which also accepts HTML-only names) is on, and its
+ *   expansion limits count the millions of `&lt;` in real OVAL content. Ours decodes the five XML
+ *   entities and NCRs in one linear pass and rejects anything else.
+ * - `parseTagValue`/`parseAttributeValue: false`, `trimValues: false`: strings stay exactly as
+ *   written (`1.10`, `0755`, leading spaces in collected file content).
+ * - `XMLValidator` first: the parser silently returns a partial tree for a truncated file.
  * - Namespaces are resolved from `xmlns` declarations: oscap writes the TestResult in the default
  *   namespace and the data stream with `xccdf-1.2:`; callers match on URI + local name.
- * - A hand-written scanner rather than fast-xml-parser: the library's validator, parser and the
- *   conversion of its output were three passes and ~1.5 s for an 8 MB ARF; one pass is ~10× faster.
+ *
+ * - `skip`: subtrees nobody reads (the ARF's copies of the OVAL definitions, OCIL, the CPE
+ *   dictionary: about 40% of an SSG ARF) are parsed and checked but not converted into the tree,
+ *   where most of the time went.
  *
  * Not done: attribute-value whitespace normalisation (oscap writes none that matters), DTD
  * validation (there is no DTD), streaming (an 8 MB ARF parses in well under a second).
@@ -22,10 +27,22 @@
 import {readFile, stat} from 'node:fs/promises'
 import {constants as bufferConstants} from 'node:buffer'
 import {gunzipSync} from 'node:zlib'
-import {ConfigurationError, InvalidArfError, LimitExceededError} from '../errors.js'
-import {scanXml, type ScanOptions} from './xml-scanner.js'
+import {XMLParser, XMLValidator} from 'fast-xml-parser'
+import {
+  ConfigurationError,
+  InvalidArfError,
+  LimitExceededError,
+  sanitizeForDisplay
+} from '../errors.js'
+import {ns as nsUris} from './namespaces.js'
+import {decodeText} from './xml-text.js'
 
 export {decodeText} from './xml-text.js'
+
+/** Elements to leave out of the tree (matched on namespace URI and local name). */
+export interface ParseXmlOptions {
+  skip?: (ns: string, name: string) => boolean
+}
 
 export interface XmlElement {
   /** Namespace URI, `''` when the element is in no namespace. */
@@ -117,17 +134,33 @@ function tooLarge(path: string, maxBytes: number, found: string): LimitExceededE
   )
 }
 
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  allowBooleanAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  removeNSPrefix: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: '#cdata',
+  commentPropName: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags,
+  onDangerousProperty: name => {
+    throw new Error(`element or attribute named \`${name}\``)
+  }
+})
+
 /**
  * Parses an XML document into a namespace-resolved tree. `source` names the input in errors.
  * Rejects (InvalidArfError) any document with a DOCTYPE or ENTITY declaration — oscap never writes
- * one — including the string inside CDATA, which oscap does not write either. Elements for which
- * `options.skip(ns, name)` holds are checked but left out of the tree (see {@link ScanOptions}).
+ * one — including the string inside CDATA, which oscap does not write either.
  */
-export function parseXml(
-  text: string,
-  source: string,
-  options: Pick<ScanOptions, 'skip'> = {}
-): XmlElement {
+export function parseXml(text: string, source: string, options: ParseXmlOptions = {}): XmlElement {
   const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text)
   if (declaration) {
     throw new InvalidArfError(
@@ -135,5 +168,116 @@ export function parseXml(
       source
     )
   }
-  return scanXml(text, source, {maxDepth: maxNestedTags, ...options})
+  const valid = XMLValidator.validate(text)
+  if (valid !== true) {
+    throw new InvalidArfError(
+      `Expected ${source} to be well-formed XML, found at line ${valid.err.line} column ${valid.err.col}: ${sanitizeForDisplay(valid.err.msg)}`,
+      source
+    )
+  }
+  let raw: unknown
+  try {
+    raw = parser.parse(text)
+  } catch (error) {
+    throw new InvalidArfError(
+      `Could not parse ${source} as XML: ${sanitizeForDisplay(String(error instanceof Error ? error.message : error))}`,
+      source,
+      {cause: error}
+    )
+  }
+  const roots = (Array.isArray(raw) ? raw : []).filter(isElementEntry)
+  const root = roots[0]
+  if (roots.length !== 1 || root === undefined) {
+    throw new InvalidArfError(
+      `Expected ${source} to have one root element, found ${roots.length}`,
+      source
+    )
+  }
+  return toElement(root, rootScope, source, options.skip)
+}
+
+type RawEntry = Record<string, unknown>
+type Scope = ReadonlyMap<string, string>
+const rootScope: Scope = new Map([['xml', nsUris.xml]])
+
+function isElementEntry(entry: unknown): entry is RawEntry {
+  return typeof entry === 'object' && entry !== null && elementName(entry as RawEntry) !== undefined
+}
+
+function elementName(entry: RawEntry): string | undefined {
+  return Object.keys(entry).find(k => k !== ':@' && k !== '#text' && k !== '#cdata')
+}
+
+function toElement(
+  entry: RawEntry,
+  parentScope: Scope,
+  source: string,
+  skip?: (ns: string, name: string) => boolean
+): XmlElement {
+  const qname = elementName(entry) ?? ''
+  const rawAttrs = (entry[':@'] ?? {}) as Record<string, unknown>
+  let scope = parentScope
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) {
+      if (scope === parentScope) scope = new Map(parentScope)
+      ;(scope as Map<string, string>).set(
+        key === 'xmlns' ? '' : key.slice(6),
+        decodeText(String(value), source)
+      )
+    }
+  }
+  const attrs = new Map<string, string>()
+  for (const [key, value] of Object.entries(rawAttrs)) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) continue
+    const colon = key.indexOf(':')
+    const name =
+      colon < 0 ? key : `{${resolve(key.slice(0, colon), scope, source)}}${key.slice(colon + 1)}`
+    attrs.set(name, decodeText(String(value), source))
+  }
+  const colon = qname.indexOf(':')
+  const children: XmlNode[] = []
+  for (const child of (entry[qname] ?? []) as RawEntry[]) {
+    if ('#text' in child) children.push(decodeText(String(child['#text']), source))
+    else if ('#cdata' in child) {
+      for (const part of child['#cdata'] as RawEntry[]) children.push(String(part['#text'] ?? ''))
+    } else if (isElementEntry(child)) {
+      if (skip !== undefined && isSkipped(child, scope, source, skip)) continue
+      children.push(toElement(child, scope, source, skip))
+    }
+  }
+  return {
+    ns: resolve(colon < 0 ? '' : qname.slice(0, colon), scope, source),
+    name: colon < 0 ? qname : qname.slice(colon + 1),
+    attrs,
+    children
+  }
+}
+
+/** True when `skip` names this element; its own `xmlns` declarations count for its name. */
+function isSkipped(
+  entry: RawEntry,
+  parentScope: Scope,
+  source: string,
+  skip: (ns: string, name: string) => boolean
+): boolean {
+  const qname = elementName(entry) ?? ''
+  const colon = qname.indexOf(':')
+  const prefix = colon < 0 ? '' : qname.slice(0, colon)
+  const attrs = (entry[':@'] ?? {}) as Record<string, unknown>
+  const declared = attrs[prefix === '' ? 'xmlns' : `xmlns:${prefix}`]
+  const uri =
+    declared === undefined
+      ? resolve(prefix, parentScope, source)
+      : decodeText(String(declared), source)
+  return skip(uri, colon < 0 ? qname : qname.slice(colon + 1))
+}
+
+function resolve(prefix: string, scope: Scope, source: string): string {
+  const uri = scope.get(prefix)
+  if (uri !== undefined) return uri
+  if (prefix === '') return ''
+  throw new InvalidArfError(
+    `Expected every namespace prefix in ${source} to be declared, found \`${sanitizeForDisplay(prefix, 60)}\` undeclared`,
+    source
+  )
 }
