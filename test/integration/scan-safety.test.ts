@@ -16,8 +16,14 @@ import {
 const dirs = scanDirs('scapgate-safety')
 afterAll(() => dirs.cleanup())
 
+/** Every file under `outDir` (fixes/ included), with its text. */
 function allOutputs(outDir: string): {name: string; text: string}[] {
-  return readdirSync(outDir).map(name => ({name, text: readFileSync(join(outDir, name), 'latin1')}))
+  return readdirSync(outDir, {recursive: true, withFileTypes: true})
+    .filter(entry => entry.isFile())
+    .map(entry => {
+      const path = join(entry.parentPath, entry.name)
+      return {name: path.slice(outDir.length + 1), text: readFileSync(path, 'latin1')}
+    })
 }
 
 describe('no host data reaches any output', () => {

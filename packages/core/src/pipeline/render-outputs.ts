@@ -15,7 +15,7 @@ import type {ContainedScan} from './run-contained-scan.js'
 import type {ScanImageOptions} from './scan-image.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
-import {writeReports} from '../report/write-reports.js'
+import {writeFixes, writeReports} from '../report/write-reports.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -45,12 +45,12 @@ export async function renderOutputs(
     signal: options.signal,
     timeoutMs: options.timeoutMs
   })
-  const settled = html.then(
+  const htmlSettled = html.then(
     () => undefined,
     () => undefined
   )
   const parsed = await parseArf(scan.arfPath).catch(async (error: unknown) => {
-    await settled
+    await htmlSettled
     throw error
   })
   const {image, os} = prepared
@@ -68,6 +68,17 @@ export async function renderOutputs(
       durationSeconds: scan.durationSeconds
     }
   })
+  // fixes/ too depends only on the ARF: another oscap run, started now rather than after blame.
+  const fixes = writeFixes({
+    outDir,
+    results,
+    arfPath: scan.arfPath,
+    logger: options.logger,
+    scanner: scan.scanner,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal
+  })
+  const settled = Promise.allSettled([html, fixes]).then(() => undefined)
   return {
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
@@ -107,7 +118,8 @@ export async function renderOutputs(
       logger: options.logger,
       scanner: scan.scanner,
       timeoutMs: options.timeoutMs,
-      signal: options.signal
+      signal: options.signal,
+      fixes
     })
     return written.summaryMarkdown
   }

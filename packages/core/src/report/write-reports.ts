@@ -34,6 +34,8 @@ export interface WriteReportsOptions {
   scanner?: ScannerEnvironment
   /** Skip `fixes/` (no oscap at hand). */
   skipFixes?: boolean
+  /** `fixes/` already being written (see {@link writeFixes}); otherwise written here. */
+  fixes?: Promise<Fixes | undefined>
   fullReportHint?: string
   timeoutMs?: number
   signal?: AbortSignal
@@ -44,26 +46,40 @@ export interface WrittenReports {
   fixes?: Fixes
 }
 
+/**
+ * `fixes/` from the ARF (`oscap xccdf generate fix`, bash and Ansible), or undefined when nothing
+ * failed or oscap could not produce them (a warning says so). Depends only on the ARF, so the
+ * pipeline starts it as soon as the scan ends, alongside the HTML report and blame.
+ */
+export async function writeFixes(
+  options: Pick<
+    WriteReportsOptions,
+    'outDir' | 'results' | 'arfPath' | 'logger' | 'scanner' | 'timeoutMs' | 'signal'
+  >
+): Promise<Fixes | undefined> {
+  if (!options.results.rules.some(r => r.result === 'fail')) return undefined
+  try {
+    await mkdir(options.outDir, {recursive: true})
+    const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath))
+    return await generateFixes(options.arfPath, options.outDir, {
+      testResultId: options.results.testResultId,
+      ...(tailoringId === undefined ? {} : {tailoringId}),
+      ...(options.scanner === undefined ? {} : {scanner: options.scanner}),
+      ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
+      ...(options.signal === undefined ? {} : {signal: options.signal})
+    })
+  } catch (error) {
+    if (options.signal?.aborted === true) throw error
+    options.logger.warning(`remediation: ${(error as Error).message}; fixes/ is not written`)
+    return undefined
+  }
+}
+
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const {outDir, results, blame, logger} = options
   await mkdir(outDir, {recursive: true})
-  let fixes: Fixes | undefined
-  const failing = results.rules.some(r => r.result === 'fail')
-  if (options.skipFixes !== true && failing) {
-    try {
-      const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath))
-      fixes = await generateFixes(options.arfPath, outDir, {
-        testResultId: results.testResultId,
-        ...(tailoringId === undefined ? {} : {tailoringId}),
-        ...(options.scanner === undefined ? {} : {scanner: options.scanner}),
-        ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
-        ...(options.signal === undefined ? {} : {signal: options.signal})
-      })
-    } catch (error) {
-      if (options.signal?.aborted === true) throw error
-      logger.warning(`remediation: ${(error as Error).message}; fixes/ is not written`)
-    }
-  }
+  const fixes =
+    options.skipFixes === true ? undefined : await (options.fixes ?? writeFixes(options))
   const sarif = toSarif(results, {
     location: options.fallback,
     toolVersion: options.toolVersion,
