@@ -168,9 +168,11 @@ async function loadLayout(
 }
 
 /**
- * Resolves `ref` into a verified image: documents are size-capped and digest-checked, and every
- * layer blob is hashed once here, eagerly (see `verifyLayers`), so a returned image is fully
- * verified up to the diff_ids, which the layer applier checks. Archives are indexed in place;
+ * Resolves `ref` into an image whose documents (index, manifest, config) are size-capped and
+ * digest-checked, and whose layer blobs are checked for size and compression here. Each layer's
+ * sha256 is checked while it is read: `VerifiedLayer.open()` errors at the end of a blob that does
+ * not match, and the applier checks the diff_ids, so a root built from a tampered blob is never
+ * scanned (one read of each layer instead of two). Archives are indexed in place;
  * only a gzip-compressed archive is copied (decompressed) into `workDir`.
  *
  * The platform: when the source holds several images for different platforms, `options.platform`
