@@ -9,7 +9,11 @@ const fileNames = {
   create(context) {
     const base = context.filename.split('/').pop() ?? ''
     const stem = base.replace(/\.(test\.)?(ts|mjs|js)$/, '')
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem) && stem !== 'vitest.config' && stem !== 'eslint.config') {
+    if (
+      !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem) &&
+      stem !== 'vitest.config' &&
+      stem !== 'eslint.config'
+    ) {
       return {
         Program(node) {
           context.report({node, message: `File name \`${base}\` is not kebab-case`})
@@ -31,7 +35,10 @@ export default tseslint.config(
       // Escaping untrusted text (tar names, XML, workflow commands) means matching control
       // characters on purpose, all over the codebase.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off'
     }
   },
@@ -44,7 +51,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        {object: 'process', property: 'env', message: 'read the environment only in src/environment/'}
+        {
+          object: 'process',
+          property: 'env',
+          message: 'read the environment only in src/environment/'
+        }
       ]
     }
   },

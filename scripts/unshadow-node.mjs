@@ -3,6 +3,7 @@
 // `npx` use Node 24 instead of the machine's Node. The tests ask for Node 24 by path
 // (test/support/node24.ts); everything else keeps the machine's Node.
 import {lstat, readlink, rm} from 'node:fs/promises'
+import {URL} from 'node:url'
 
 const link = new URL('../node_modules/.bin/node', import.meta.url)
 try {

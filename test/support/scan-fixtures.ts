@@ -9,7 +9,12 @@ import type {TarEntry} from './tar-writer.js'
 export const debian11Base: TarEntry[] = sampleImage.layers[0] ?? []
 
 /** Writes a legacy docker-archive of `layers` and returns its path (inside `dir`). */
-export function writeImage(dir: string, name: string, layers: TarEntry[][], config: ImageSpec['config'] = {}): string {
+export function writeImage(
+  dir: string,
+  name: string,
+  layers: TarEntry[][],
+  config: ImageSpec['config'] = {}
+): string {
   const path = join(dir, `${name}.tar`)
   writeDockerArchive(buildImage({layers, config: {env: ['PATH=/usr/bin:/bin'], ...config}}), path, {
     format: 'legacy',
@@ -26,7 +31,11 @@ export interface ScanDirs {
 
 export function scanDirs(prefix: string): ScanDirs {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`))
-  return {dir, out: name => join(dir, `out-${name}`), cleanup: () => rmSync(dir, {recursive: true, force: true})}
+  return {
+    dir,
+    out: name => join(dir, `out-${name}`),
+    cleanup: () => rmSync(dir, {recursive: true, force: true})
+  }
 }
 
 export interface ResultsJson {

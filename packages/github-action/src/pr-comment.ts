@@ -68,7 +68,8 @@ function imageHighlights(item: CommentImage): string[] {
     ...section(
       '⏰ Expired waivers',
       verdict.waivers.expired.map(
-        w => `\`${escapeMarkdown(w.rule)}\`: expired ${escapeMarkdown(w.expires)} (${escapeMarkdown(w.reason)})`
+        w =>
+          `\`${escapeMarkdown(w.rule)}\`: expired ${escapeMarkdown(w.expires)} (${escapeMarkdown(w.reason)})`
       )
     ),
     ...section(

@@ -17,7 +17,9 @@ async function requireFile(path: string, flag: string): Promise<void> {
   try {
     await access(path)
   } catch {
-    throw new ConfigurationError(`Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`)
+    throw new ConfigurationError(
+      `Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`
+    )
   }
 }
 
@@ -26,7 +28,10 @@ async function requireFile(path: string, flag: string): Promise<void> {
  * image's os-release, and `--profile` (full id or short name) or `standard`. Errors are
  * {@link ConfigurationError}s that list what is available.
  */
-export async function chooseBaseline(options: ScanImageOptions, prepared: PreparedImage): Promise<Baseline> {
+export async function chooseBaseline(
+  options: ScanImageOptions,
+  prepared: PreparedImage
+): Promise<Baseline> {
   if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
   let contentPath: string
   if (options.contentPath !== undefined) {

@@ -10,12 +10,16 @@ export interface PhaseTimings {
  * Wraps a ProgressReporter to time the phases it announces; `finish()` returns the durations and
  * logs them at debug level (the benchmark reads them from `--verbose`).
  */
-export function timePhases(progress: ProgressReporter, logger: Logger): ProgressReporter & {finish: () => PhaseTimings} {
+export function timePhases(
+  progress: ProgressReporter,
+  logger: Logger
+): ProgressReporter & {finish: () => PhaseTimings} {
   const started = performance.now()
   const phases: {phase: ScanPhase; seconds: number}[] = []
   let current: {phase: ScanPhase; at: number} | undefined
   const close = (now: number): void => {
-    if (current !== undefined) phases.push({phase: current.phase, seconds: (now - current.at) / 1000})
+    if (current !== undefined)
+      phases.push({phase: current.phase, seconds: (now - current.at) / 1000})
   }
   return {
     phase(phase, detail) {

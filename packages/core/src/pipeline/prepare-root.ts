@@ -25,13 +25,19 @@ const maxOsReleaseBytes = 64 * 1024
  * work directory (which holds the root) is removed by the caller; an image that opened is closed
  * here before rethrowing.
  */
-export async function prepareRoot(options: ScanImageOptions, workDir: string): Promise<PreparedImage> {
+export async function prepareRoot(
+  options: ScanImageOptions,
+  workDir: string
+): Promise<PreparedImage> {
   const image = options.openedImage ?? (await openSourceImage(options, workDir))
   return extractRoot(options, image, workDir)
 }
 
 /** Image source → verified blobs, without extracting anything (the result cache needs only this). */
-export async function openSourceImage(options: ScanImageOptions, workDir: string): Promise<ResolvedImage> {
+export async function openSourceImage(
+  options: ScanImageOptions,
+  workDir: string
+): Promise<ResolvedImage> {
   const {progress, signal, logger} = options
   const reference = parseImageReference(options.image)
   progress.phase('reading', reference.raw)
@@ -54,7 +60,9 @@ export async function extractRoot(
   const {progress, signal, logger} = options
   const reference = image.reference
   try {
-    logger.debug(`image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`)
+    logger.debug(
+      `image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`
+    )
     const root = join(workDir, 'root')
     await mkdir(root, {mode: 0o700})
     progress.phase('extracting', `${image.layers.length} layers`)

@@ -10,13 +10,22 @@ afterAll(() => rmSync(dir, {recursive: true, force: true}))
 describe('sarifLocation', () => {
   it('points at the final stage FROM line of the Dockerfile', async () => {
     const dockerfile = join(dir, 'Dockerfile')
-    writeFileSync(dockerfile, 'FROM golang AS build\nRUN make\n\nFROM debian:11\nCOPY --from=build /app /app\n')
-    expect(await sarifLocation({dockerfile, cwd: dir}, join(dir, 'app.tar'))).toEqual({uri: 'Dockerfile', startLine: 4})
+    writeFileSync(
+      dockerfile,
+      'FROM golang AS build\nRUN make\n\nFROM debian:11\nCOPY --from=build /app /app\n'
+    )
+    expect(await sarifLocation({dockerfile, cwd: dir}, join(dir, 'app.tar'))).toEqual({
+      uri: 'Dockerfile',
+      startLine: 4
+    })
   })
 
   it('falls back to the image archive when there is no Dockerfile', async () => {
     writeFileSync(join(dir, 'app.tar'), '')
-    expect(await sarifLocation({cwd: dir}, join(dir, 'app.tar'))).toEqual({uri: 'app.tar', startLine: 1})
+    expect(await sarifLocation({cwd: dir}, join(dir, 'app.tar'))).toEqual({
+      uri: 'app.tar',
+      startLine: 1
+    })
   })
 
   it('names a registry image under image/ instead of inventing a file', async () => {

@@ -30,7 +30,10 @@ export async function sarifLocation(
     () => false
   )
   if (isFile) return {uri: toUri(imagePath), startLine: 1}
-  return {uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/^\/+/, '')}`, startLine: 1}
+  return {
+    uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, '_').replace(/^\/+/, '')}`,
+    startLine: 1
+  }
 }
 
 /** 1-based line of the last `FROM` instruction (the final stage), or 1. */

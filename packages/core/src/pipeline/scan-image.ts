@@ -48,7 +48,10 @@ export interface ScanImageOptions {
    * verdict-dependent outputs are written; may throw a ConfigurationError (a waiver naming a rule
    * the content does not have).
    */
-  evaluate?: (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict>
+  evaluate?: (
+    results: ScanResults,
+    context: {contentRuleIds: readonly string[]}
+  ) => Promise<GateVerdict>
   /** Also scan for known vulnerabilities (`--cves`, issue 7); see `cve/pipeline-step.ts`. */
   cves?: CveScanSettings
 }
@@ -103,7 +106,13 @@ export async function scanImage(options: ScanImageOptions): Promise<ScanOutcome>
           : await options.evaluate(rendered.results, {contentRuleIds: rendered.contentRuleIds})
       let summaryMarkdown = await rendered.write(verdict)
       if (options.cves !== undefined) {
-        const cve = await runCveStep({...options, cves: options.cves}, prepared, work.path, verdict, summaryMarkdown)
+        const cve = await runCveStep(
+          {...options, cves: options.cves},
+          prepared,
+          work.path,
+          verdict,
+          summaryMarkdown
+        )
         ;({verdict, summaryMarkdown} = cve)
       }
       logger.debug(`outputs written to ${options.outDir}`)

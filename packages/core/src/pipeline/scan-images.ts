@@ -137,7 +137,12 @@ async function scanOne(
 ): Promise<ImageOutcome> {
   const {cves: cveFlags, ...rest} = options
   const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now)
-  const single: ScanImageOptions = {...rest, image: raw, outDir, ...(cves === undefined ? {} : {cves})}
+  const single: ScanImageOptions = {
+    ...rest,
+    image: raw,
+    outDir,
+    ...(cves === undefined ? {} : {cves})
+  }
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
   try {

@@ -19,10 +19,15 @@ export interface WorkDir {
  */
 export function removeTree(path: string): Promise<void> {
   return new Promise(resolve => {
-    execFile('rm', ['-rf', '--one-file-system', '--', path], {env: {PATH: '/usr/bin:/bin'}}, error => {
-      if (error === null) return resolve()
-      resolve(rm(path, {recursive: true, force: true, maxRetries: 3}))
-    })
+    execFile(
+      'rm',
+      ['-rf', '--one-file-system', '--', path],
+      {env: {PATH: '/usr/bin:/bin'}},
+      error => {
+        if (error === null) return resolve()
+        resolve(rm(path, {recursive: true, force: true, maxRetries: 3}))
+      }
+    )
   })
 }
 

@@ -74,7 +74,12 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
           )
     // The content is bound read-only into the sandbox; a compact one gets a pretty-printed copy.
     const contentFile = hasCompactSelects(await readFile(options.contentPath, 'utf8'))
-      ? await prettyPrintTailoring(options.contentPath, join(work, 'content.xml'), options.signal, 'SCAP content')
+      ? await prettyPrintTailoring(
+          options.contentPath,
+          join(work, 'content.xml'),
+          options.signal,
+          'SCAP content'
+        )
       : options.contentPath
     const command = [
       scanner.oscapPath,
