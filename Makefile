@@ -19,6 +19,9 @@ demo: build
 
 test: setup
 	npm run typecheck
+	npm run lint
+	npm run format:check
+	npm run build --silent
 	npm test
 	bash scripts/check-dist.sh
 
