@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 image=test/fixtures/images/sample-app/sample-app.docker.tar
 runner=()
 [ "$(id -u)" -eq 0 ] || runner=(sudo --preserve-env=PATH)
-"${runner[@]}" node dist/cli/index.js scan "docker-archive:$image" --out scapgate-out
+"${runner[@]}" node dist/cli/index.js scan "docker-archive:$image" \
+  --dockerfile test/fixtures/images/sample-app/Dockerfile --out scapgate-out
 code=$?
 case "$code" in
   0) echo "demo: the gate passed (exit 0)";;
