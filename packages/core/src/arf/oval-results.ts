@@ -1,11 +1,18 @@
 /**
  * Reduces an OVAL results document (`arf:report id="oval0"`) to definition → result + collected
- * items, for blame (which file or package made a rule fail). Only the first `results/system` is
+ * items, for blame (which file or package made a rule fail), with each test's per-item results so
+ * blame can tell the items that failed from those that passed. Only the first `results/system` is
  * read: oscap writes one. Objects and states are not modelled yet; add them here when needed.
  */
 import {InvalidArfError} from '../errors.js'
 import {ns} from './namespaces.js'
-import type {OvalDefinitionResult, OvalItem, OvalResults, OvalResultValue} from './types.js'
+import type {
+  OvalDefinitionResult,
+  OvalItem,
+  OvalResults,
+  OvalResultValue,
+  OvalTestResult
+} from './types.js'
 import type {XmlElement} from './xml-parser.js'
 import {child, children, descendants, text} from './xml-tree.js'
 
@@ -21,7 +28,8 @@ const ovalResultValues: readonly string[] = [
 export function readOvalResults(root: XmlElement, source: string): OvalResults {
   const system = child(child(root, ns.ovalRes, 'results') ?? root, ns.ovalRes, 'system')
   const definitions = new Map<string, OvalDefinitionResult>()
-  if (system === undefined) return {definitions}
+  const tests = new Map<string, OvalTestResult>()
+  if (system === undefined) return {definitions, tests}
 
   const items = new Map<string, OvalItem>()
   const characteristics = child(system, ns.ovalSc, 'oval_system_characteristics')
@@ -31,31 +39,44 @@ export function readOvalResults(root: XmlElement, source: string): OvalResults {
     if (id !== undefined) items.set(id, readItem(id, item))
   }
 
-  const testItems = new Map<string, string[]>()
   for (const test of children(child(system, ns.ovalRes, 'tests') ?? system, ns.ovalRes, 'test')) {
     const testId = test.attrs.get('test_id')
     if (testId === undefined) continue
-    const ids = children(test, ns.ovalRes, 'tested_item').flatMap(t => t.attrs.get('item_id') ?? [])
-    testItems.set(testId, [...(testItems.get(testId) ?? []), ...ids])
+    const tested = children(test, ns.ovalRes, 'tested_item').flatMap(t => {
+      const itemId = t.attrs.get('item_id')
+      if (itemId === undefined) return []
+      return [
+        {
+          itemId,
+          result: resultValue(
+            t.attrs.get('result'),
+            `tested_item ${itemId} of OVAL test ${testId}`,
+            source
+          )
+        }
+      ]
+    })
+    const previous = tests.get(testId)
+    tests.set(testId, {
+      id: testId,
+      result: resultValue(test.attrs.get('result'), `OVAL test ${testId}`, source),
+      check: test.attrs.get('check') ?? 'all',
+      checkExistence: test.attrs.get('check_existence') ?? 'at_least_one_exists',
+      items: [...(previous?.items ?? []), ...tested]
+    })
   }
 
-  const raw = new Map<string, {result: OvalResultValue; testIds: string[]; extends: string[]}>()
+  const raw = new Map<string, RawDefinition>()
   for (const definition of children(
     child(system, ns.ovalRes, 'definitions') ?? system,
     ns.ovalRes,
     'definition'
   )) {
     const id = definition.attrs.get('definition_id')
-    const result = definition.attrs.get('result')
     if (id === undefined) continue
-    if (result === undefined || !ovalResultValues.includes(result)) {
-      throw new InvalidArfError(
-        `Expected OVAL definition ${id} in ${source} to have a result (${ovalResultValues.join('|')}), got ${String(result)}`,
-        source
-      )
-    }
     raw.set(id, {
-      result: result as OvalResultValue,
+      element: definition,
+      result: resultValue(definition.attrs.get('result'), `OVAL definition ${id}`, source),
       testIds: descendants(definition, ns.ovalRes, 'criterion').flatMap(
         c => c.attrs.get('test_ref') ?? []
       ),
@@ -67,25 +88,106 @@ export function readOvalResults(root: XmlElement, source: string): OvalResults {
 
   for (const [id, definition] of raw) {
     const testIds = collectTests(id, raw)
-    const seen = new Set<string>()
-    const collected: OvalItem[] = []
+    const failing = definition.result === 'false' ? failingItems(id, raw, tests) : new Set<string>()
+    const collected = new Map<string, OvalItem>()
     for (const testId of testIds) {
-      for (const itemId of testItems.get(testId) ?? []) {
+      for (const {itemId} of tests.get(testId)?.items ?? []) {
         const item = items.get(itemId)
-        if (item === undefined || seen.has(itemId)) continue
-        seen.add(itemId)
-        collected.push(item)
+        if (item === undefined || collected.has(itemId)) continue
+        collected.set(
+          itemId,
+          definition.result === 'false' ? {...item, failing: failing.has(itemId)} : item
+        )
       }
     }
-    definitions.set(id, {id, result: definition.result, testIds, items: collected})
+    definitions.set(id, {id, result: definition.result, testIds, items: [...collected.values()]})
   }
-  return {definitions}
+  return {definitions, tests}
+}
+
+interface RawDefinition {
+  element: XmlElement
+  result: OvalResultValue
+  testIds: string[]
+  extends: string[]
+}
+
+function resultValue(value: string | undefined, what: string, source: string): OvalResultValue {
+  if (value === undefined || !ovalResultValues.includes(value)) {
+    throw new InvalidArfError(
+      `Expected ${what} in ${source} to have a result (${ovalResultValues.join('|')}), got ${String(value)}`,
+      source
+    )
+  }
+  return value as OvalResultValue
+}
+
+/**
+ * Ids of the items that made the failed definition `id` fail. Walks the criteria tree down the
+ * branches whose result is the failing one (`false`, flipped under each `negate="true"`: a node's
+ * `@result` already has its own negation applied), through `extend_definition`, to the tests
+ * that decided it; then, in each such test, the items whose own result decided the test.
+ */
+function failingItems(
+  id: string,
+  raw: ReadonlyMap<string, RawDefinition>,
+  tests: ReadonlyMap<string, OvalTestResult>
+): Set<string> {
+  const out = new Set<string>()
+  const visiting = new Set<string>()
+  const walk = (node: XmlElement, bad: 'true' | 'false'): void => {
+    for (const next of children(node, ns.ovalRes)) {
+      if (next.attrs.get('result') !== bad) continue
+      const inner = next.attrs.get('negate') === 'true' ? flip(bad) : bad
+      if (next.name === 'criteria') walk(next, inner)
+      else if (next.name === 'criterion') {
+        const test = tests.get(next.attrs.get('test_ref') ?? '')
+        if (test !== undefined) for (const itemId of decidingItems(test, inner)) out.add(itemId)
+      } else if (next.name === 'extend_definition') {
+        const ref = next.attrs.get('definition_ref') ?? ''
+        const extended = raw.get(ref)
+        if (extended === undefined || visiting.has(ref)) continue
+        visiting.add(ref)
+        walk(extended.element, inner)
+      }
+    }
+  }
+  const definition = raw.get(id)
+  if (definition !== undefined) {
+    visiting.add(id)
+    walk(definition.element, 'false')
+  }
+  return out
+}
+
+function flip(value: 'true' | 'false'): 'true' | 'false' {
+  return value === 'true' ? 'false' : 'true'
+}
+
+/**
+ * Items of `test` (whose result is `result`) that made it come out that way. Against a state:
+ * `check="all"`/`at least one` fail on the items that did not match and pass on those that did,
+ * `none satisfy` the other way round, `only one` fails on the matches when there are several.
+ * Without a state (every item `not evaluated`), or when existence alone decided it, every item.
+ */
+function decidingItems(test: OvalTestResult, result: 'true' | 'false'): string[] {
+  const evaluated = test.items.filter(i => i.result === 'true' || i.result === 'false')
+  if (evaluated.length === 0) return test.items.map(i => i.itemId)
+  const matching = evaluated.filter(i => i.result === 'true').length
+  const wanted: OvalResultValue =
+    test.check === 'none satisfy'
+      ? flip(result)
+      : test.check === 'only one' && result === 'false' && matching > 1
+        ? 'true'
+        : result
+  const deciding = evaluated.filter(i => i.result === wanted).map(i => i.itemId)
+  return deciding.length > 0 ? deciding : test.items.map(i => i.itemId)
 }
 
 /** Test ids of a definition and, depth first, of the definitions it extends; cycles are cut. */
 function collectTests(
   id: string,
-  raw: ReadonlyMap<string, {testIds: string[]; extends: string[]}>,
+  raw: ReadonlyMap<string, Pick<RawDefinition, 'testIds' | 'extends'>>,
   visiting = new Set<string>()
 ): string[] {
   const definition = raw.get(id)

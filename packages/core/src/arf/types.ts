@@ -85,6 +85,22 @@ export interface ParsedRule {
 export interface OvalResults {
   /** Definition id → its result and the items its tests collected. */
   definitions: Map<string, OvalDefinitionResult>
+  /** Test id → its result and oscap's result for each item it tested. */
+  tests: Map<string, OvalTestResult>
+}
+
+export interface OvalTestResult {
+  id: string
+  result: OvalResultValue
+  /** `@check`: `all` (the OVAL default), `at least one`, `only one`, `none satisfy`. */
+  check: string
+  /** `@check_existence`: `at_least_one_exists` (the OVAL default), `all_exist`, `none_exist` … */
+  checkExistence: string
+  /**
+   * `tested_item`s in document order: oscap's result for the item against the test's states;
+   * `not evaluated` when the test has no state (existence alone decides it).
+   */
+  items: {itemId: string; result: OvalResultValue}[]
 }
 
 export type OvalResultValue =
@@ -95,7 +111,10 @@ export interface OvalDefinitionResult {
   result: OvalResultValue
   /** Test ids reached from the criteria, including through `extend_definition`, document order. */
   testIds: string[]
-  /** Items the tests examined (deduplicated by item id, document order). */
+  /**
+   * Items the tests examined (deduplicated by item id, document order). On a failed definition
+   * (`result: 'false'`), `failing` marks the items that decided the failure.
+   */
   items: OvalItem[]
 }
 
@@ -111,4 +130,9 @@ export interface OvalItem {
   name?: string
   /** Package version for package items. */
   evr?: string
+  /**
+   * Set on a failed definition's items: true when the item made a test that decided the failure
+   * come out that way (a file whose mode did not match the state, a file that should not exist).
+   */
+  failing?: boolean
 }

@@ -7,8 +7,8 @@
  *   `file_permissions_*`, the owner for `file_owner_*`, the group for `file_groupowner_*`, the
  *   content otherwise. A later layer that merely rewrote the file (apt adding a user rewrites
  *   /etc/passwd) keeps the blame where the bad value first appeared.
- * - Several items: the latest layer wins. OVAL's per-item results are not in the parsed ARF, so a
- *   rule over many files may blame the newest of them rather than the failing one (documented).
+ * - Only the items OVAL marked as failing (a file whose mode did not match, one that should not
+ *   exist); all of them when none is marked. Several items: the latest layer wins.
  * - Items from the base image's layers → the final stage's FROM line, "inherited from the base
  *   image". Nothing attributable (no items, an absent package or file, rpm, no bookkeeping, a
  *   Dockerfile that does not match the history) → the FROM line, saying so. A precise line is
@@ -61,22 +61,27 @@ export function ruleKey(rule: Pick<RuleOutcome, 'id' | 'index'>): string {
 }
 
 /**
- * Items the rule's OVAL checks collected (deduplicated by item id); a `variable_item` is replaced
- * by the file items its variable was computed from, when `variables` knows them.
+ * Items the rule's OVAL checks collected (deduplicated by item id): those OVAL marked as deciding
+ * the failure (`failing`), or every item when none is marked (a passing definition, a result
+ * without per-item results). A `variable_item` is replaced by the file items its variable was
+ * computed from, when `variables` knows them.
  */
 export function ruleItems(
   rule: RuleOutcome,
   oval: ParsedArf['oval'],
   variables?: VariableSources
 ): OvalItem[] {
-  const seen = new Map<string, OvalItem>()
+  const all: OvalItem[] = []
   for (const check of rule.checks) {
     if (check.name === undefined) continue
     const report = oval.get((check.href ?? '#oval0').replace(/^#/, ''))
-    for (const item of report?.definitions.get(check.name)?.items ?? []) {
-      const sources = item.itemType === 'variable_item' ? variables?.get(item.id) : undefined
-      for (const found of sources ?? [item]) seen.set(found.id, found)
-    }
+    all.push(...(report?.definitions.get(check.name)?.items ?? []))
+  }
+  const failing = all.filter(item => item.failing === true)
+  const seen = new Map<string, OvalItem>()
+  for (const item of failing.length > 0 ? failing : all) {
+    const sources = item.itemType === 'variable_item' ? variables?.get(item.id) : undefined
+    for (const found of sources ?? [item]) seen.set(found.id, found)
   }
   return [...seen.values()]
 }

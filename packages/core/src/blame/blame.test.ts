@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest'
+import {ovalExcerpt} from '../arf/oval-fixtures.js'
+import {readOvalResults} from '../arf/oval-results.js'
 import type {OvalItem, OvalResults, ParsedArf} from '../arf/types.js'
+import {parseXml} from '../arf/xml-parser.js'
 import {describeHistory} from '../dockerfile/match-history.js'
 import {parseDockerfile} from '../dockerfile/parse-dockerfile.js'
 import {layer, stack} from '../layers/layer-fixtures.js'
@@ -63,7 +66,7 @@ function ovalFor(rules: Record<string, OvalItem[]>): ParsedArf['oval'] {
   const definitions: OvalResults['definitions'] = new Map()
   for (const [name, items] of Object.entries(rules))
     definitions.set(name, {id: name, result: 'false', testIds: [], items})
-  return new Map([['oval0', {definitions}]])
+  return new Map([['oval0', {definitions, tests: new Map()}]])
 }
 
 function rule(shortId: string): RuleOutcome {
@@ -206,5 +209,80 @@ describe('blame from layers to Dockerfile lines', () => {
     expect(blame.get(ruleKey(rules[2] as RuleOutcome))?.cause).toMatch(
       /no instruction of the Dockerfile matches it$/
     )
+  })
+
+  it('blames only the items that made the rule fail, not a newer one that passed', async () => {
+    // chmod 0666 /etc/shadow (fails the state), then chmod 0600 /etc/passwd (passes it)
+    const chmods = stack(
+      layer([
+        {name: 'etc/', type: 'dir', mode: 0o755},
+        {name: 'etc/passwd', content: 'root:x:0:0\n', mode: 0o644},
+        {name: 'etc/shadow', content: 'root:*:1\n', mode: 0o640}
+      ]),
+      layer([{name: 'etc/shadow', content: 'root:*:1\n', mode: 0o666}]),
+      layer([{name: 'etc/passwd', content: 'root:x:0:0\n', mode: 0o600}])
+    )
+    const xml = ovalExcerpt(
+      `<definition definition_id="def:file_permissions_etc_files" result="false">
+        <criteria result="false"><criterion test_ref="tst:1" result="false"/></criteria>
+      </definition>`,
+      `<test test_id="tst:1" check_existence="all_exist" check="all" result="false">
+        <tested_item item_id="1" result="true"/><tested_item item_id="2" result="false"/>
+      </test>`,
+      {'1': '/etc/passwd', '2': '/etc/shadow'}
+    )
+    const excerpt = new Map([['oval0', readOvalResults(parseXml(xml, 'arf.xml'), 'arf.xml')]])
+    const files = rule('file_permissions_etc_files')
+    const input = {
+      history: describeHistory(
+        [
+          {createdBy: 'ADD file:1 in /', emptyLayer: false},
+          {createdBy: '/bin/sh -c chmod 0666 /etc/shadow', emptyLayer: false},
+          {createdBy: '/bin/sh -c chmod 0600 /etc/passwd', emptyLayer: false}
+        ],
+        3
+      ),
+      dockerfile: {
+        uri: 'Dockerfile',
+        parsed: parseDockerfile(
+          'FROM debian:11\nRUN chmod 0666 /etc/shadow\nRUN chmod 0600 /etc/passwd\n'
+        )
+      },
+      fallback: {uri: 'app.tar', startLine: 1}
+    }
+    expect([...evidencePaths([files], excerpt)]).toEqual(['/etc/shadow'])
+    const bookkeeping = await collectBookkeeping({
+      layers: chmods,
+      paths: ['/etc/passwd', '/etc/shadow']
+    })
+    expect(
+      blameRules([files], {...input, oval: excerpt, bookkeeping}).get(ruleKey(files))
+    ).toMatchObject({
+      kind: 'instruction',
+      evidence: '/etc/shadow has mode 0666',
+      location: {startLine: 2}
+    })
+
+    // without per-item results, every item counts and the newest layer among them wins
+    const unmarked: ParsedArf['oval'] = new Map([
+      [
+        'oval0',
+        {
+          tests: new Map(),
+          definitions: new Map(
+            [...(excerpt.get('oval0')?.definitions ?? [])].map(([id, d]) => [
+              id,
+              {...d, items: d.items.map(({failing: _, ...item}) => item)}
+            ])
+          )
+        }
+      ]
+    ])
+    expect(
+      blameRules([files], {...input, oval: unmarked, bookkeeping}).get(ruleKey(files))
+    ).toMatchObject({
+      evidence: '/etc/passwd has mode 0600',
+      location: {startLine: 3}
+    })
   })
 })
