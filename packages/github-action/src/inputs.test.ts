@@ -14,7 +14,8 @@ describe('readInputs', () => {
       prComment: true,
       artifactName: 'scapgate',
       token: '',
-      cache: true
+      cache: true,
+      cves: false
     })
   })
 
@@ -54,6 +55,18 @@ describe('readInputs', () => {
       'Expected `cache` to be true or false (YAML 1.2 core schema), got `1`'
     ],
     [
+      {...base, INPUT_CVES: 'yes'},
+      'Expected `cves` to be true or false (YAML 1.2 core schema), got `yes`'
+    ],
+    [
+      {...base, 'INPUT_CVE-FAIL-ON': 'severe'},
+      'Expected `cve-fail-on` to be one of critical|high|medium|low|never, got `severe`'
+    ],
+    [
+      {...base, 'INPUT_IGNORE-UNFIXED': 'on'},
+      'Expected `ignore-unfixed` to be true or false (YAML 1.2 core schema), got `on`'
+    ],
+    [
       {...base, 'INPUT_ARTIFACT-NAME': 'a/b'},
       'Expected `artifact-name` without \\ / " : < > | * ? or newlines, got `a/b`'
     ]
@@ -83,6 +96,42 @@ describe('readInputs', () => {
       token: 'ghs_x',
       prComment: false
     })
+  })
+})
+
+describe('readInputs: CVE scanning', () => {
+  it('reads the CVE inputs as given', () => {
+    expect(
+      readInputs({
+        ...base,
+        INPUT_CVES: 'true',
+        INPUT_FEED: ' feeds/bullseye.xml.bz2 ',
+        'INPUT_CVE-FAIL-ON': 'critical',
+        'INPUT_IGNORE-UNFIXED': 'True'
+      })
+    ).toMatchObject({
+      cves: true,
+      feed: 'feeds/bullseye.xml.bz2',
+      cveFailOn: 'critical',
+      ignoreUnfixed: true
+    })
+  })
+
+  it('leaves cve-fail-on and ignore-unfixed out when empty, so that the policy decides', () => {
+    const inputs = readInputs({
+      ...base,
+      INPUT_CVES: 'true',
+      'INPUT_CVE-FAIL-ON': '',
+      'INPUT_IGNORE-UNFIXED': ''
+    })
+    expect(inputs.cves).toBe(true)
+    expect('cveFailOn' in inputs).toBe(false)
+    expect('ignoreUnfixed' in inputs).toBe(false)
+    expect('feed' in inputs).toBe(false)
+  })
+
+  it('keeps an explicit ignore-unfixed: false (it then wins over the policy)', () => {
+    expect(readInputs({...base, 'INPUT_IGNORE-UNFIXED': 'false'}).ignoreUnfixed).toBe(false)
   })
 })
 

@@ -3,7 +3,15 @@
  * message names the input, what was expected and what was found. Inputs come from the `INPUT_*`
  * variables the runner sets; `env` is injected so that tests need no global state.
  */
-import {ConfigurationError, failOnValues, type FailOn} from '@scapgate/core'
+import {
+  ConfigurationError,
+  cveFailOnValues,
+  failOnValues,
+  type CvePolicy,
+  type FailOn
+} from '@scapgate/core'
+
+type CveFailOn = CvePolicy['failOn']
 
 export type Env = Record<string, string | undefined>
 
@@ -23,7 +31,11 @@ export const inputNames = [
   'pr-comment',
   'artifact-name',
   'token',
-  'cache'
+  'cache',
+  'cves',
+  'feed',
+  'cve-fail-on',
+  'ignore-unfixed'
 ] as const
 
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
@@ -45,6 +57,14 @@ export interface ActionInputs {
   artifactName: string
   token: string
   cache: boolean
+  /** Scan for known vulnerabilities too (docs/cves.md); the policy's `cves: {enabled: true}` also does. */
+  cves: boolean
+  /** An OVAL feed FILE (relative to the workspace) or http(s) URL; chosen from the image's OS when absent. */
+  feed?: string
+  /** Only when given: it then wins over the policy's `cves: {fail-on}`. */
+  cveFailOn?: CveFailOn
+  /** Only when given: it then wins over the policy's `cves: {ignore-unfixed}`. */
+  ignoreUnfixed?: boolean
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -80,6 +100,11 @@ export function getBooleanInput(env: Env, name: string, fallback: boolean): bool
   throw new ConfigurationError(
     `Expected \`${name}\` to be true or false (YAML 1.2 core schema), got \`${display(value)}\``
   )
+}
+
+/** {@link getBooleanInput} without a default: `undefined` when empty (the policy decides). */
+export function getOptionalBooleanInput(env: Env, name: string): boolean | undefined {
+  return rawInput(env, name) === '' ? undefined : getBooleanInput(env, name, false)
 }
 
 export function getEnumInput<T extends string>(
@@ -147,14 +172,19 @@ export function readInputs(env: Env): ActionInputs {
     prComment: getBooleanInput(env, 'pr-comment', true),
     artifactName: getOptionalInput(env, 'artifact-name') ?? 'scapgate',
     token: getOptionalInput(env, 'token') ?? '',
-    cache: getBooleanInput(env, 'cache', true)
+    cache: getBooleanInput(env, 'cache', true),
+    cves: getBooleanInput(env, 'cves', false)
   }
-  for (const name of ['dockerfile', 'content', 'profile', 'tailoring', 'policy'] as const) {
+  for (const name of ['dockerfile', 'content', 'profile', 'tailoring', 'policy', 'feed'] as const) {
     const value = getOptionalInput(env, name)
     if (value !== undefined) inputs[name] = value
   }
   const failOn = getEnumInput(env, 'fail-on', failOnValues)
   if (failOn !== undefined) inputs.failOn = failOn
+  const cveFailOn = getEnumInput(env, 'cve-fail-on', cveFailOnValues)
+  if (cveFailOn !== undefined) inputs.cveFailOn = cveFailOn
+  const ignoreUnfixed = getOptionalBooleanInput(env, 'ignore-unfixed')
+  if (ignoreUnfixed !== undefined) inputs.ignoreUnfixed = ignoreUnfixed
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))
     throw new ConfigurationError(
       `Expected \`artifact-name\` without \\ / " : < > | * ? or newlines, got \`${display(inputs.artifactName)}\``

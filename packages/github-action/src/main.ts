@@ -18,10 +18,13 @@ import {
   scanImages,
   sourceSettings,
   imageSlugs,
+  type CveFlags,
   type ImageOutcome,
+  type Policy,
   type ProgressReporter
 } from '@scapgate/core'
 import {restoreBaselines, saveBaselines} from './baseline-cache.js'
+import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
 import {readFindings} from './findings.js'
 import {readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
@@ -61,6 +64,46 @@ interface BaselinePlan {
   save: boolean
 }
 
+const cacheServiceAvailable = (env: Env): boolean =>
+  (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
+
+/**
+ * The CVE options for the core, or undefined when neither `cves` nor the policy's
+ * `cves: {enabled: true}` asks for a CVE scan (the other CVE inputs are then a configuration
+ * error: they would be ignored). A feed FILE is relative to the workspace.
+ */
+function cveFlags(
+  inputs: ActionInputs,
+  policy: Policy | undefined,
+  workspace: string
+): Omit<CveFlags, 'feedCache'> | undefined {
+  if (!inputs.cves && policy?.cves?.enabled !== true) {
+    const stray = (
+      [
+        [inputs.feed, 'feed'],
+        [inputs.cveFailOn, 'cve-fail-on'],
+        [inputs.ignoreUnfixed, 'ignore-unfixed']
+      ] as const
+    ).find(([value]) => value !== undefined)
+    if (stray !== undefined)
+      throw new ConfigurationError(
+        `Expected \`${stray[1]}\` only with \`cves: true\` or \`cves: {enabled: true}\` in the policy, got neither`
+      )
+    return undefined
+  }
+  const {feed} = inputs
+  return {
+    enabled: inputs.cves,
+    ...(feed === undefined
+      ? {}
+      : {feed: /^https?:\/\//i.test(feed) ? feed : resolve(workspace, feed)}),
+    policy: {
+      ...(inputs.cveFailOn === undefined ? {} : {failOn: inputs.cveFailOn}),
+      ...(inputs.ignoreUnfixed === undefined ? {} : {ignoreUnfixed: inputs.ignoreUnfixed})
+    }
+  }
+}
+
 async function planBaseline(
   inputs: ActionInputs,
   context: GitHubContext,
@@ -70,8 +113,7 @@ async function planBaseline(
   if (baseline.kind === 'none') return {ratchet: false, save: false}
   if (baseline.kind === 'path')
     return {path: resolve(context.workspace, baseline.path), ratchet: true, save: false}
-  const cacheReady = (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
-  if (!cacheReady) {
+  if (!cacheServiceAvailable(env)) {
     logger.info(
       'baseline: auto, but the Actions cache service is not available here; gating without a baseline'
     )
@@ -131,6 +173,15 @@ export async function runAction(env: Env): Promise<RunResult> {
   const resolveIn = (p: string | undefined): string | undefined =>
     p === undefined ? undefined : resolve(context.workspace, p)
   const dockerfile = defaultDockerfile(inputs, context.workspace)
+  const cves = cveFlags(inputs, policy, context.workspace)
+  let feedCache: FeedCachePlan | undefined
+  if (cves !== undefined && cacheServiceAvailable(env))
+    feedCache = await restoreFeedCache(
+      context.runnerTemp,
+      env.RUNNER_OS ?? 'Linux',
+      new Date(),
+      logger
+    )
 
   logger.startGroup(
     `Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`
@@ -158,6 +209,9 @@ export async function runAction(env: Env): Promise<RunResult> {
         ...(baseline.ratchet ? {mode: 'ratchet' as const} : {})
       },
       ...(baseline.path === undefined ? {} : {baselinePath: baseline.path}),
+      ...(cves === undefined
+        ? {}
+        : {cves: {...cves, ...(feedCache === undefined ? {} : {feedCache: feedCache.dir})}}),
       concurrency: 1,
       now: new Date()
     })
@@ -208,6 +262,8 @@ export async function runAction(env: Env): Promise<RunResult> {
       logger
     )
   }
+
+  if (feedCache !== undefined) await saveFeedCache(feedCache, logger)
 
   const scanned = outcomes.filter(o => o.outcome !== undefined)
   setOutputs(
