@@ -31,11 +31,15 @@ export interface Comparison {
   subject: Series
   baselines: Series[]
   /**
-   * `time`: ratio = subject time / baseline time (goal: at most `target`).
-   * `throughput`: ratio = subject throughput / baseline throughput (goal: at least `target`).
+   * How the ratio is taken and stated, in the words of the goal:
+   * - `time`: subject time / baseline time, "1.12× the time" (goal: at most `target`);
+   * - `speed-up`: baseline time / subject time, "8.3× faster" (goal: at least `target`);
+   * - `share`: subject time / baseline time as a percentage, "3% of the time" (goal: at most `target`);
+   * - `throughput`: subject throughput / baseline throughput over the same bytes (goal: at least `target`).
    */
-  metric: 'time' | 'throughput'
-  target: number
+  metric: 'time' | 'speed-up' | 'share' | 'throughput'
+  /** The goal; absent when the issue asks only for the figure ("reported against …"). */
+  target?: number
   /** Only this baseline's ratio decides whether the goal is met (default: every baseline). */
   goalAgainst?: string[]
   /** Extra lines (phase timings, sizes) printed under the table. */

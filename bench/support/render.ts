@@ -15,23 +15,60 @@ function throughput(series: Series, time: number): string {
 }
 
 /**
- * The ratio the goal is stated in, from medians: for `time` subject/baseline (lower is better),
- * for `throughput` baseline time/subject time over the same bytes (higher is better).
+ * The ratio the goal is stated in, from medians: subject/baseline time for `time` and `share`
+ * (lower is better), baseline/subject time for `speed-up` and `throughput` (the same bytes on
+ * both sides, so the throughput ratio is the inverse time ratio; higher is better).
  */
 export function ratio(comparison: Comparison, baseline: Series): number {
   const subject = summarize(comparison.subject.seconds).median
   const other = summarize(baseline.seconds).median
-  return comparison.metric === 'time' ? subject / other : other / subject
+  return lowerIsBetter(comparison) ? subject / other : other / subject
 }
 
-function goalMet(comparison: Comparison, value: number): boolean {
-  return comparison.metric === 'time' ? value <= comparison.target : value >= comparison.target
+function lowerIsBetter(comparison: Comparison): boolean {
+  return comparison.metric === 'time' || comparison.metric === 'share'
+}
+
+const times = (value: number): string => `${value.toFixed(value >= 10 ? 1 : 2)}×`
+
+/** The ratio in the goal's own words: "5.33× the time", "8.3× faster", "3.1% of the time". */
+function stated(comparison: Comparison, value: number): string {
+  switch (comparison.metric) {
+    case 'time':
+      return `${times(value)} the time`
+    case 'share':
+      return `${(value * 100).toFixed(1)}% of the time`
+    case 'throughput':
+      return `${times(value)} the throughput`
+    case 'speed-up':
+      return value >= 1 ? `${times(value)} faster` : `${times(1 / value)} slower`
+  }
+}
+
+function goalMet(comparison: Comparison, value: number): boolean | undefined {
+  const target = comparison.target
+  if (target === undefined) return undefined
+  return lowerIsBetter(comparison) ? value <= target : value >= target
 }
 
 function goalText(comparison: Comparison): string {
-  return comparison.metric === 'time'
-    ? `≤ ${comparison.target.toFixed(1)}× the time`
-    : `≥ ${comparison.target.toFixed(1)}× the throughput`
+  const target = comparison.target
+  if (target === undefined) return 'no numeric goal, reported as measured'
+  switch (comparison.metric) {
+    case 'time':
+      return `goal at most ${times(target)} the time`
+    case 'share':
+      return `goal at most ${(target * 100).toFixed(0)}% of the time`
+    case 'throughput':
+      return `goal at least ${times(target)} the throughput`
+    case 'speed-up':
+      return target === 1 ? 'goal: no slower' : `goal at least ${times(target)} faster`
+  }
+}
+
+function verdict(comparison: Comparison, value: number): string {
+  const met = goalMet(comparison, value)
+  return met === undefined ? '' : met ? ': met' : ': not met'
 }
 
 function renderComparison(comparison: Comparison): string[] {
@@ -39,12 +76,12 @@ function renderComparison(comparison: Comparison): string[] {
   const lines = [
     `#### ${comparison.title}`,
     '',
-    `| Tool | Median | Min | Max | Runs |${withBytes ? ' Throughput (median) |' : ''} scapgate ratio |`,
+    `| Tool | Median | Min | Max | Runs |${withBytes ? ' Throughput (median) |' : ''} ${comparison.subject.label} vs this |`,
     `| --- | ---: | ---: | ---: | ---: |${withBytes ? ' ---: |' : ''} ---: |`
   ]
   for (const series of [comparison.subject, ...comparison.baselines]) {
     const stats = summarize(series.seconds)
-    const cell = series === comparison.subject ? '—' : `${ratio(comparison, series).toFixed(2)}×`
+    const cell = series === comparison.subject ? '—' : stated(comparison, ratio(comparison, series))
     lines.push(
       `| ${series.label} | ${seconds(stats.median)} | ${seconds(stats.min)} | ${seconds(stats.max)} | ${series.seconds.length} |${withBytes ? ` ${throughput(series, stats.median)} |` : ''} ${cell} |`
     )
@@ -55,9 +92,9 @@ function renderComparison(comparison: Comparison): string[] {
   )
   for (const baseline of deciding) {
     const value = ratio(comparison, baseline)
-    const verdict = goalMet(comparison, value) ? '**met**' : '**not met**'
+    const met = goalMet(comparison, value)
     lines.push(
-      `- Against ${baseline.label}: ${value.toFixed(2)}× (goal ${goalText(comparison)}): ${verdict}.`
+      `- ${comparison.subject.label} vs ${baseline.label}: ${stated(comparison, value)} (${goalText(comparison)})${met === undefined ? '' : met ? ': **met**' : ': **not met**'}.`
     )
   }
   lines.push('', 'Commands:', '')
@@ -99,7 +136,7 @@ function summaryRow({benchmark, outcome}: Rendered): string {
       .filter(b => comparison.goalAgainst === undefined || comparison.goalAgainst.includes(b.label))
       .map(baseline => {
         const value = ratio(comparison, baseline)
-        return `${comparison.title} vs ${baseline.label}: ${value.toFixed(2)}× (${goalMet(comparison, value) ? 'met' : 'not met'})`
+        return `${comparison.title}, ${comparison.subject.label} vs ${baseline.label}: ${stated(comparison, value)} (${goalText(comparison)}${verdict(comparison, value)})`
       })
   )
   return `| ${benchmark.title} | ${benchmark.goal} | ${figures.join('<br>')} |`
