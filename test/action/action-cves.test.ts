@@ -115,6 +115,40 @@ describe('the GitHub Action bundle with cves: true', () => {
       listing.split('\n').filter(line => /scapgate-feed-cache\/[^/]+$/.test(line)).length
     ).toBeGreaterThan(0)
   })
+  it('restores the feed cache on the next run of the week and does not save it again', async () => {
+    const cacheRuntime = new FakeRuntime()
+    await cacheRuntime.start()
+    try {
+      const run = () =>
+        runAction({
+          workspace: vulnerableWorkspace(),
+          event: 'push',
+          apiUrl: api.url,
+          inputs: {
+            image: 'docker-archive:app.tar',
+            'fail-on': 'never',
+            baseline: 'none',
+            cves: 'true',
+            'cve-fail-on': 'never',
+            feed: feeds.url('/oval-definitions-bullseye.xml.bz2')
+          },
+          env: cacheRuntime.env()
+        })
+      const first = await run()
+      const second = await run()
+      onTestFailed(() => console.log(`--- first\n${first.stdout}\n--- second\n${second.stdout}`))
+      expect([first.code, second.code]).toEqual([0, 0])
+      expect(first.stdout).toMatch(/CVE feed cache: saved as scapgate-feeds-v1-Linux-/)
+      expect(second.stdout).toMatch(/CVE feed cache: restored scapgate-feeds-v1-Linux-/)
+      expect(second.stdout).toMatch(/exists already; not saved again/)
+      expect(
+        cacheRuntime.cacheEntries.filter(e => e.key.startsWith('scapgate-feeds-'))
+      ).toHaveLength(1)
+    } finally {
+      await cacheRuntime.stop()
+    }
+  })
+
   it('refuses CVE options without cves: true or a policy enabling CVE scanning, naming the input', async () => {
     const result = await runAction({
       workspace: vulnerableWorkspace(),

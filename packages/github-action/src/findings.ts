@@ -38,8 +38,7 @@ function gatingRuleIds(verdict: GateVerdict): {fresh: Set<string>; gating: Set<s
   // Rule reasons name rules; CVE reasons name findings (the SARIF ruleId of a CVE result).
   for (const reason of verdict.reasons) {
     for (const id of 'ruleIds' in reason ? reason.ruleIds : []) gating.add(id)
-    for (const id of 'cveIds' in reason && Array.isArray(reason.cveIds) ? reason.cveIds : [])
-      if (typeof id === 'string') gating.add(id)
+    for (const id of 'cveIds' in reason ? reason.cveIds : []) gating.add(id)
   }
   return {fresh, gating}
 }
