@@ -1,5 +1,7370 @@
 #!/usr/bin/env node
 import {createRequire as __scapgateCreateRequire} from 'node:module';const require = __scapgateCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports2) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports2.ALIAS = ALIAS;
+    exports2.DOC = DOC;
+    exports2.MAP = MAP;
+    exports2.NODE_TYPE = NODE_TYPE;
+    exports2.PAIR = PAIR;
+    exports2.SCALAR = SCALAR;
+    exports2.SEQ = SEQ;
+    exports2.hasAnchor = hasAnchor;
+    exports2.isAlias = isAlias2;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap3;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports2.visit = visit;
+    exports2.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines2.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines2.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports2.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports2.anchorIsValid = anchorIsValid;
+    exports2.anchorNames = anchorNames;
+    exports2.createNodeAnchors = createNodeAnchors;
+    exports2.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports2.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports2.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports2) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports2.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports2.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
+    exports2.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports2.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports2.Collection = Collection;
+    exports2.collectionFromPath = collectionFromPath;
+    exports2.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports2.indentComment = indentComment;
+    exports2.lineComment = lineComment;
+    exports2.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports2) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text3;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text3.length <= endStep)
+        return text3;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split2 = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text3, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text3[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text3[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text3, i, indent.length);
+          end = i + indent.length + endStep;
+          split2 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text3[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split2 = i;
+          }
+          if (i >= end) {
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text3[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text3;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split2 = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text3;
+      if (onFold)
+        onFold();
+      let res = text3.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text3.length;
+        if (fold === 0)
+          res = `
+${indent}${text3.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text3[fold]}\\`;
+          res += `
+${indent}${text3.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text3, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text3[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text3[++i];
+        } else {
+          do {
+            ch = text3[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text3[start];
+        }
+      }
+      return end;
+    }
+    exports2.FOLD_BLOCK = FOLD_BLOCK;
+    exports2.FOLD_FLOW = FOLD_FLOW;
+    exports2.FOLD_QUOTED = FOLD_QUOTED;
+    exports2.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports2.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports2.createStringifyContext = createStringifyContext;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports2.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports2.debug = debug;
+    exports2.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge2 = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports2.addMergeToJSMap = addMergeToJSMap;
+    exports2.isMergeKey = isMergeKey;
+    exports2.merge = merge2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
+    "use strict";
+    var log = require_log();
+    var merge2 = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports2.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports2.Pair = Pair;
+    exports2.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines2 = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines2.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines2.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines2 = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines2.push(str);
+        linesAtValue = lines2.length;
+      }
+      const { start, end } = flowChars;
+      if (lines2.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines2)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines2.push(ic.trimStart());
+      }
+    }
+    exports2.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports2) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports2.YAMLMap = YAMLMap;
+    exports2.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports2.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports2) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports2.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports2.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports2) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports2.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports2.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports2.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines2 = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines2[i] = str.substr(o, lineWidth);
+          }
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports2.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports2.createPairs = createPairs;
+    exports2.pairs = pairs;
+    exports2.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports2.YAMLOMap = YAMLOMap;
+    exports2.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports2.falseTag = falseTag;
+    exports2.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports2.float = float;
+    exports2.floatExp = floatExp;
+    exports2.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign2 = str[0];
+      if (sign2 === "-" || sign2 === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign2 === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports2.int = int;
+    exports2.intBin = intBin;
+    exports2.intHex = intHex;
+    exports2.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports2.YAMLSet = YAMLSet;
+    exports2.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign2 === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign2 = "";
+      if (value < 0) {
+        sign2 = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports2.floatTime = floatTime;
+    exports2.intTime = intTime;
+    exports2.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge2.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports2.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports2) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge2 = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge2.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge2.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports2.coreKnownTags = coreKnownTags;
+    exports2.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports2.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines2 = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines2.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines2.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines2.length !== 1)
+          lines2.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines2.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines2.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
+        } else
+          lines2.push(body);
+      } else {
+        lines2.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines2.push(`... ${cs}`);
+          }
+        } else {
+          lines2.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines2.join("\n") + "\n";
+    }
+    exports2.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports2.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports2) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
+    exports2.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports2.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports2) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports2.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports2) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports2.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports2.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports2.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports2.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports2) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep2 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep2 + cb;
+              sep2 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep2 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports2.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap3 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap3) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap3 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports2.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports2.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines2[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep2 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines2[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines2[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep2 === "\n")
+            value += "\n";
+          else
+            sep2 = "\n";
+        } else {
+          value += sep2 + content;
+          sep2 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines2 = [line0];
+      for (let i = 1; i < split2.length; i += 2)
+        lines2.push([split2[i], split2[i + 1]]);
+      return lines2;
+    }
+    exports2.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep2 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep2 === "\n")
+            res += sep2;
+          else
+            sep2 = "\n";
+        } else {
+          res += sep2 + lm;
+          sep2 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep2 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports2.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports2.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports2.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports2.composeEmptyNode = composeEmptyNode;
+    exports2.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports2.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports2.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports2) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports2.createScalarToken = createScalarToken;
+    exports2.resolveAsScalar = resolveAsScalar;
+    exports2.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep2, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep2)
+        for (const st of sep2)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports2) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports2.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports2) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports2.createScalarToken = cstScalar.createScalarToken;
+    exports2.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports2.setScalarValue = cstScalar.setScalarValue;
+    exports2.stringify = cstStringify.stringify;
+    exports2.visit = cstVisit.visit;
+    exports2.BOM = BOM;
+    exports2.DOCUMENT = DOCUMENT;
+    exports2.FLOW_END = FLOW_END;
+    exports2.SCALAR = SCALAR;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar2;
+    exports2.prettyToken = prettyToken;
+    exports2.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports2) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports2.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports2.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports2) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep2;
+          if (scalar.end) {
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep2 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep2 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep2 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs6 = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs6, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs6);
+              } else {
+                Object.assign(it, { key: fs6, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs6 = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs6, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs6);
+              else
+                Object.assign(it, { key: fs6, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep2 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports2.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports2.parse = parse;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument2;
+    exports2.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports2) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports2.Composer = composer.Composer;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema.Schema;
+    exports2.YAMLError = errors.YAMLError;
+    exports2.YAMLParseError = errors.YAMLParseError;
+    exports2.YAMLWarning = errors.YAMLWarning;
+    exports2.Alias = Alias.Alias;
+    exports2.isAlias = identity.isAlias;
+    exports2.isCollection = identity.isCollection;
+    exports2.isDocument = identity.isDocument;
+    exports2.isMap = identity.isMap;
+    exports2.isNode = identity.isNode;
+    exports2.isPair = identity.isPair;
+    exports2.isScalar = identity.isScalar;
+    exports2.isSeq = identity.isSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.CST = cst;
+    exports2.Lexer = lexer.Lexer;
+    exports2.LineCounter = lineCounter.LineCounter;
+    exports2.Parser = parser2.Parser;
+    exports2.parse = publicApi.parse;
+    exports2.parseAllDocuments = publicApi.parseAllDocuments;
+    exports2.parseDocument = publicApi.parseDocument;
+    exports2.stringify = publicApi.stringify;
+    exports2.visit = visit.visit;
+    exports2.visitAsync = visit.visitAsync;
+  }
+});
 
 // packages/core/src/errors.ts
 var ConfigurationError = class extends Error {
@@ -74,8 +7439,8 @@ function getErrorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 function sanitizeForDisplay(value, max = 200) {
-  const text2 = typeof value === "string" ? value : value.toString("latin1");
-  const escaped = text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+  const text3 = typeof value === "string" ? value : value.toString("latin1");
+  const escaped = text3.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
     return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
   });
   return escaped.length > max ? `${escaped.slice(0, max)}\u2026` : escaped;
@@ -183,10 +7548,10 @@ function parseDockerReference(raw, argument = "image") {
   return reference;
 }
 function formatDockerReference(reference) {
-  let text2 = `${reference.domain}/${reference.repository}`;
-  if (reference.tag !== void 0) text2 += `:${reference.tag}`;
-  if (reference.digest !== void 0) text2 += `@${reference.digest}`;
-  return text2;
+  let text3 = `${reference.domain}/${reference.repository}`;
+  if (reference.tag !== void 0) text3 += `:${reference.tag}`;
+  if (reference.digest !== void 0) text3 += `@${reference.digest}`;
+  return text3;
 }
 function registryHost(domain) {
   return domain === "docker.io" ? "registry-1.docker.io" : domain;
@@ -212,7 +7577,7 @@ function namedReference(transport, name, raw, argument) {
 }
 function parseImageReference(raw, argument = "image") {
   const shown2 = sanitizeForDisplay(raw, 200);
-  const fail = (problem) => {
+  const fail2 = (problem) => {
     throw new ConfigurationError(
       `Expected \`${argument}\` to be ${acceptedForms}; ${problem} in \`${shown2}\``
     );
@@ -225,14 +7590,14 @@ function parseImageReference(raw, argument = "image") {
   }
   if (!isTransport(transport)) {
     if (colon <= 0 && /\.(?:tar|tar\.gz|tgz)$/.test(raw)) {
-      fail("it looks like an archive path; write docker-archive:PATH or oci-archive:PATH");
+      fail2("it looks like an archive path; write docker-archive:PATH or oci-archive:PATH");
     }
     try {
       return namedReference("registry", raw, raw, argument);
     } catch (error) {
       if (!/^[a-z][a-z0-9-]*$/.test(transport)) throw error;
     }
-    return fail(
+    return fail2(
       `unknown transport \`${sanitizeForDisplay(transport, 40)}\` (supported: ${supportedTransports.join(", ")})`
     );
   }
@@ -240,10 +7605,10 @@ function parseImageReference(raw, argument = "image") {
   const second = rest.indexOf(":");
   const path = second < 0 ? rest : rest.slice(0, second);
   const ref = second < 0 ? void 0 : rest.slice(second + 1);
-  if (path === "") fail("the path is empty");
-  if (/[\u0000-\u001f\u007f]/.test(path)) fail("the path contains control characters");
+  if (path === "") fail2("the path is empty");
+  if (/[\u0000-\u001f\u007f]/.test(path)) fail2("the path contains control characters");
   if (ref !== void 0 && (ref.length > 255 || !refPattern.test(ref))) {
-    fail(`REF \`${sanitizeForDisplay(ref, 60)}\` is not a tag, ref name or @N index`);
+    fail2(`REF \`${sanitizeForDisplay(ref, 60)}\` is not a tag, ref name or @N index`);
   }
   return ref === void 0 ? { transport, path, raw } : { transport, path, ref, raw };
 }
@@ -294,10 +7659,10 @@ function platformMatches(wanted, offered) {
 // packages/core/src/image/open-image.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir2, open as open5, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open6, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
-import { Transform as Transform2 } from "node:stream";
-import { pipeline as pipeline2 } from "node:stream/promises";
+import { Transform as Transform3 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
 // packages/core/src/image/blob-source.ts
@@ -425,7 +7790,7 @@ function countBytes(limit, label) {
   });
 }
 function get(socketPath, path, signal) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve10, reject) => {
     const request = http.request({
       socketPath,
       path,
@@ -433,19 +7798,19 @@ function get(socketPath, path, signal) {
       signal,
       headers: { host: "docker" }
     });
-    request.on("response", resolve3);
+    request.on("response", resolve10);
     request.on("error", reject);
     request.end();
   });
 }
 async function daemonMessage(response) {
-  let text2 = "";
+  let text3 = "";
   for await (const chunk of response) {
-    text2 += chunk.toString("utf8");
-    if (text2.length > maxErrorBytes) break;
+    text3 += chunk.toString("utf8");
+    if (text3.length > maxErrorBytes) break;
   }
   try {
-    const json = JSON.parse(text2);
+    const json = JSON.parse(text3);
     return typeof json.message === "string" ? `: ${sanitizeForDisplay(json.message, 200)}` : "";
   } catch {
     return "";
@@ -493,7 +7858,7 @@ import { execFile } from "node:child_process";
 async function saveFromPodman(name, target, options) {
   const podman = options.podmanPath ?? "podman";
   const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
-  await new Promise((resolve3, reject) => {
+  await new Promise((resolve10, reject) => {
     execFile(
       podman,
       args,
@@ -504,7 +7869,7 @@ async function saveFromPodman(name, target, options) {
         encoding: "utf8"
       },
       (error, _stdout, stderr) => {
-        if (!error) return resolve3();
+        if (!error) return resolve10();
         if (options.signal?.aborted) return reject(options.signal.reason);
         const code = error.code;
         if (code === "ENOENT" || code === "EACCES") {
@@ -608,8 +7973,8 @@ function parseDescriptor(value, what) {
     );
   }
   const platform = parsePlatformField(value.platform, what);
-  const annotations = stringMap(value.annotations, `${what} annotations`);
-  const descriptor = { mediaType: value.mediaType, digest, size, annotations };
+  const annotations2 = stringMap(value.annotations, `${what} annotations`);
+  const descriptor = { mediaType: value.mediaType, digest, size, annotations: annotations2 };
   if (platform) descriptor.platform = platform;
   return descriptor;
 }
@@ -955,7 +8320,7 @@ function isAttestation(descriptor) {
 }
 async function collectManifests(source, entries, ancestors = []) {
   const found = [];
-  const skipped = [];
+  const skipped2 = [];
   for (const entry of entries) {
     if (isAttestation(entry)) continue;
     if (manifestMediaTypes.includes(entry.mediaType)) {
@@ -989,11 +8354,11 @@ async function collectManifests(source, entries, ancestors = []) {
         entry.digest
       );
     } else {
-      skipped.push(entry.mediaType);
+      skipped2.push(entry.mediaType);
     }
   }
   if (ancestors.length === 0 && found.length === 0) {
-    const types = [...new Set(skipped)].map((t) => `\`${sanitizeForDisplay(t, 100)}\``);
+    const types = [...new Set(skipped2)].map((t) => `\`${sanitizeForDisplay(t, 100)}\``);
     throw new InvalidImageError(
       `${source.label} has no container image manifests${types.length > 0 ? ` (found ${types.join(", ")})` : ""}`,
       "index.json"
@@ -1031,8 +8396,54 @@ async function readManifest(source, descriptor) {
 }
 
 // packages/core/src/image/verify-layers.ts
+import { createHash as createHash3 } from "node:crypto";
+import { open as open2 } from "node:fs/promises";
+import { Transform as Transform2, pipeline as pipeline2 } from "node:stream";
+async function sniffCompression(location) {
+  if (location.size === 0) return "none";
+  const handle = await open2(location.file, "r");
+  try {
+    const head = Buffer.alloc(Math.min(4, location.size));
+    const { bytesRead } = await handle.read(head, 0, head.length, location.start);
+    return detectCompression(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+function verifyingStream(location, expected, what) {
+  const hash = createHash3("sha256");
+  let size = 0;
+  const check2 = new Transform2({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      size += chunk.length;
+      callback(null, chunk);
+    },
+    flush(callback) {
+      if (size !== expected.size) {
+        return callback(
+          new InvalidImageError(
+            `${what}: expected ${expected.size} bytes, found ${size}`,
+            expected.digest
+          )
+        );
+      }
+      const found = `sha256:${hash.digest("hex")}`;
+      if (found !== expected.digest) {
+        return callback(
+          new InvalidImageError(
+            `${what}: expected ${expected.digest}, found ${found}`,
+            expected.digest
+          )
+        );
+      }
+      callback();
+    }
+  });
+  return pipeline2(openLocation(location), check2, () => {
+  });
+}
 async function verifyLayers(plans, label, signal) {
-  const cache = /* @__PURE__ */ new Map();
   const layers = [];
   for (const [index, plan] of plans.entries()) {
     signal?.throwIfAborted();
@@ -1045,16 +8456,12 @@ async function verifyLayers(plans, label, signal) {
         claimed
       );
     }
-    const key = `${location.file}\0${location.start}\0${location.size}`;
-    const facts = cache.get(key) ?? await hashLocation(location, signal);
-    cache.set(key, facts);
-    const expected = descriptor?.digest ?? plan.namedDigest ?? (facts.compression === "none" ? plan.diffId : void 0);
-    if (expected !== void 0 && facts.digest !== expected) {
-      throw new InvalidImageError(`${what}: expected ${expected}, found ${facts.digest}`, claimed);
-    }
-    if (!descriptor && plan.namedDigest && facts.compression === "none" && facts.digest !== plan.diffId) {
+    const compression = await sniffCompression(location);
+    let digest = descriptor?.digest ?? plan.namedDigest ?? (compression === "none" ? plan.diffId : void 0);
+    if (digest === void 0) digest = (await hashLocation(location, signal)).digest;
+    if (!descriptor && plan.namedDigest && compression === "none" && plan.namedDigest !== plan.diffId) {
       throw new InvalidImageError(
-        `${what}: the uncompressed layer should equal diff_id ${plan.diffId}, found ${facts.digest}`,
+        `${what}: the uncompressed layer should equal diff_id ${plan.diffId}, but it is named ${plan.namedDigest}`,
         claimed
       );
     }
@@ -1062,27 +8469,45 @@ async function verifyLayers(plans, label, signal) {
     if (descriptor) {
       mediaType = descriptor.mediaType;
       const declared = layerMediaTypes.get(mediaType);
-      const tolerated = mediaType === mediaTypes.dockerLayerGzip && facts.compression === "none";
-      if (declared !== facts.compression && !tolerated) {
+      const tolerated = mediaType === mediaTypes.dockerLayerGzip && compression === "none";
+      if (declared !== compression && !tolerated) {
         throw new InvalidImageError(
-          `${what}: media type \`${mediaType}\` says ${declared ?? "unknown"} but the blob is ${facts.compression === "none" ? "not compressed" : facts.compression}`,
+          `${what}: media type \`${mediaType}\` says ${declared ?? "unknown"} but the blob is ${compression === "none" ? "not compressed" : compression}`,
           claimed
         );
       }
     } else {
-      mediaType = facts.compression === "gzip" ? mediaTypes.dockerLayerGzip : facts.compression === "zstd" ? "application/vnd.oci.image.layer.v1.tar+zstd" : mediaTypes.dockerLayerTar;
+      mediaType = compression === "gzip" ? mediaTypes.dockerLayerGzip : compression === "zstd" ? "application/vnd.oci.image.layer.v1.tar+zstd" : mediaTypes.dockerLayerTar;
     }
+    const expected = { digest, size: location.size };
+    const appliedCheckSuffices = compression === "none" && digest === plan.diffId;
     layers.push({
       index,
-      digest: facts.digest,
+      digest,
       diffId: plan.diffId,
       mediaType,
-      size: facts.size,
-      compression: facts.compression,
-      open: () => openLocation(location)
+      size: location.size,
+      compression,
+      open: appliedCheckSuffices ? () => openLocation(location) : () => verifyingStream(location, expected, what)
     });
   }
   return layers;
+}
+async function verifyLayerBlobs(layers, label, signal) {
+  for (const layer of layers) {
+    const hash = createHash3("sha256");
+    for await (const chunk of layer.open()) {
+      signal?.throwIfAborted();
+      hash.update(chunk);
+    }
+    const found = `sha256:${hash.digest("hex")}`;
+    if (layer.compression === "none" && layer.digest === layer.diffId && found !== layer.diffId) {
+      throw new InvalidImageError(
+        `layer ${layer.index} (${shortDigest(layer.digest)}) of ${label}: expected ${layer.diffId}, found ${found}`,
+        layer.digest
+      );
+    }
+  }
 }
 
 // packages/core/src/image/manifest-image.ts
@@ -1128,21 +8553,21 @@ function cleanMemberName(name) {
   return cleaned;
 }
 function checkMemberReference(value, what) {
-  const bad = (problem) => {
+  const bad2 = (problem) => {
     throw new InvalidImageError(`${what}: ${problem}`, what);
   };
   if (typeof value !== "string" || value === "")
-    return bad(
+    return bad2(
       `expected a relative path in the archive, found ${typeof value === "string" ? "an empty string" : typeof value}`
     );
   const shown2 = sanitizeForDisplay(value, 120);
-  if (value.includes("\0")) bad(`path \`${shown2}\` contains NUL`);
+  if (value.includes("\0")) bad2(`path \`${shown2}\` contains NUL`);
   if (value.startsWith("/"))
-    bad(`path \`${shown2}\` is absolute; only paths inside the archive are allowed`);
+    bad2(`path \`${shown2}\` is absolute; only paths inside the archive are allowed`);
   if (value.split("/").includes(".."))
-    bad(`path \`${shown2}\` contains \`..\`; only paths inside the archive are allowed`);
+    bad2(`path \`${shown2}\` contains \`..\`; only paths inside the archive are allowed`);
   const cleaned = cleanMemberName(value);
-  if (cleaned === void 0) return bad(`path \`${shown2}\` does not name an archive member`);
+  if (cleaned === void 0) return bad2(`path \`${shown2}\` does not name an archive member`);
   return cleaned;
 }
 
@@ -1311,8 +8736,8 @@ var BlobStore = class _BlobStore {
 };
 
 // packages/core/src/image/registry/registry-client.ts
-import { createHash as createHash3 } from "node:crypto";
-import { open as open3, rm as rm2 } from "node:fs/promises";
+import { createHash as createHash4 } from "node:crypto";
+import { open as open4, rm as rm2 } from "node:fs/promises";
 
 // packages/core/src/image/registry/retry.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -1355,11 +8780,11 @@ function isTransientNetworkError(error) {
 }
 function parseRetryAfter(value, cap2, now = Date.now()) {
   if (value === void 0) return void 0;
-  const text2 = value.trim();
+  const text3 = value.trim();
   let ms;
-  if (/^\d+$/.test(text2)) ms = Number(text2) * 1e3;
+  if (/^\d+$/.test(text3)) ms = Number(text3) * 1e3;
   else {
-    const date = Date.parse(text2);
+    const date = Date.parse(text3);
     if (Number.isNaN(date)) return void 0;
     ms = date - now;
   }
@@ -1415,7 +8840,7 @@ async function createTransport(options) {
   const httpsAgent = new https.Agent(ca === void 0 ? common : { ...common, ca });
   const httpAgent = new http2.Agent(common);
   return {
-    request: (url, headers, signal) => new Promise((resolve3, reject) => {
+    request: (url, headers, signal) => new Promise((resolve10, reject) => {
       const secure = url.protocol === "https:";
       const request = (secure ? https : http2).request(url, {
         method: "GET",
@@ -1426,7 +8851,7 @@ async function createTransport(options) {
       request.setTimeout(options.idleTimeoutMs, () => {
         request.destroy(Object.assign(new Error("idle timeout"), { code: "ETIMEDOUT" }));
       });
-      request.on("response", resolve3);
+      request.on("response", resolve10);
       request.on("error", reject);
       request.end();
     }),
@@ -1513,7 +8938,9 @@ function parseWwwAuthenticate(header) {
         }
         i++;
       } else {
-        value = readToken();
+        const begin = i;
+        while (i < header.length && !/[\s,]/.test(header[i] ?? "")) i++;
+        value = header.slice(begin, i);
       }
       current.params[word.toLowerCase()] = value;
     } else {
@@ -1562,13 +8989,13 @@ var Authenticator = class {
    * Handles the `round`-th 401 of one request (1 or 2). A second round is allowed for a Bearer
    * challenge (expired token, `insufficient_scope`); rejected Basic credentials end at once.
    */
-  async respond(wwwAuthenticate, round) {
+  async respond(wwwAuthenticate, round2) {
     const { label } = this.context;
     const challenges = parseWwwAuthenticate(wwwAuthenticate ?? "");
     const bearer = challenges.find((c) => c.scheme === "bearer");
     const basicChallenge = challenges.find((c) => c.scheme === "basic");
     const hadAuth = this.header !== void 0;
-    if (round > 2 || hadAuth && !bearer) {
+    if (round2 > 2 || hadAuth && !bearer) {
       throw new InvalidImageError(
         `${label}: access denied (401): the credentials were rejected or lack pull permission`,
         "auth"
@@ -1684,7 +9111,7 @@ function parseToken(body, what) {
 
 // packages/core/src/image/registry/credentials.ts
 import { execFile as execFile2 } from "node:child_process";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var maxConfigBytes = 1024 * 1024;
 var helperName = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -1696,7 +9123,7 @@ function normalizeAuthKey(key) {
 async function readConfigFile(file) {
   let handle;
   try {
-    handle = await open2(file, "r");
+    handle = await open3(file, "r");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw new ConfigurationError(
@@ -1749,14 +9176,14 @@ async function runCredentialHelper(name, domain, env) {
       `Expected a credential helper name of letters, digits, ._-, got \`${sanitizeForDisplay(name, 64)}\``
     );
   const server = domain === "docker.io" ? "https://index.docker.io/v1/" : domain;
-  const output = await new Promise((resolve3, reject) => {
+  const output = await new Promise((resolve10, reject) => {
     const child2 = execFile2(
       `docker-credential-${name}`,
       ["get"],
       { env, timeout: 3e4, maxBuffer: maxConfigBytes, encoding: "utf8" },
       (error, stdout) => {
-        if (!error) return resolve3(stdout);
-        if (/credentials not found/i.test(stdout)) return resolve3(void 0);
+        if (!error) return resolve10(stdout);
+        if (/credentials not found/i.test(stdout)) return resolve10(void 0);
         reject(
           new InvalidImageError(
             `Registry ${domain}: credential helper docker-credential-${name} failed (${error.code ?? "exit status"})`,
@@ -1863,7 +9290,7 @@ var RegistryClient = class _RegistryClient {
    */
   async get(path, headers, what) {
     let url = new URL(path, this.origin);
-    let round = 0;
+    let round2 = 0;
     await this.auth.refreshIfExpired();
     for (let hop = 0; hop <= maxRedirects; ) {
       const sameOrigin = url.origin === this.origin.origin;
@@ -1896,8 +9323,8 @@ var RegistryClient = class _RegistryClient {
       }
       if (status === 401 && sameOrigin) {
         response.resume();
-        round++;
-        await this.auth.respond(response.headers["www-authenticate"], round);
+        round2++;
+        await this.auth.respond(response.headers["www-authenticate"], round2);
         continue;
       }
       if (status >= 200 && status < 300) return response;
@@ -1977,8 +9404,8 @@ var RegistryClient = class _RegistryClient {
     const { digest, size } = descriptor;
     const path = `/v2/${this.reference.repository}/blobs/${digest}`;
     const temporary = store.temporary();
-    const handle = await open3(temporary, "wx", 384);
-    let hash = createHash3("sha256");
+    const handle = await open4(temporary, "wx", 384);
+    let hash = createHash4("sha256");
     let written = 0;
     try {
       await withRetries(
@@ -2004,7 +9431,7 @@ var RegistryClient = class _RegistryClient {
               `${what}: the registry ignored Range; downloading again from the start`
             );
             await handle.truncate(0);
-            hash = createHash3("sha256");
+            hash = createHash4("sha256");
             written = 0;
           }
           const length = response.headers["content-length"];
@@ -2183,7 +9610,7 @@ async function pullRegistryImage(ref, options, register) {
 }
 
 // packages/core/src/image/tar-index.ts
-import { open as open4, stat } from "node:fs/promises";
+import { open as open5, stat } from "node:fs/promises";
 import { posix as posix2 } from "node:path";
 var maxMembers = 2e5;
 var maxExtendedHeader = 1024 * 1024;
@@ -2202,14 +9629,14 @@ function numeric(header, start, length, what) {
     if (!Number.isSafeInteger(value)) throw new InvalidImageError(`${what} is too large`, what);
     return value;
   }
-  const text2 = raw.toString("latin1").replace(/[\0 ]+$/, "").replace(/^ +/, "");
-  if (text2 === "") return 0;
-  if (!/^[0-7]+$/.test(text2))
+  const text3 = raw.toString("latin1").replace(/[\0 ]+$/, "").replace(/^ +/, "");
+  if (text3 === "") return 0;
+  if (!/^[0-7]+$/.test(text3))
     throw new InvalidImageError(
-      `tar header ${what} is not octal: \`${sanitizeForDisplay(text2, 20)}\``,
+      `tar header ${what} is not octal: \`${sanitizeForDisplay(text3, 20)}\``,
       what
     );
-  return parseInt(text2, 8);
+  return parseInt(text3, 8);
 }
 function checksumOk(header) {
   let expected;
@@ -2237,9 +9664,9 @@ function parsePax(data) {
     if (!Number.isInteger(length) || length <= 0 || pos + length > data.length) {
       throw new InvalidImageError("malformed PAX record in the archive", "pax");
     }
-    const record = data.subarray(space + 1, pos + length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    if (eq > 0) records.set(record.slice(0, eq), record.slice(eq + 1));
+    const record2 = data.subarray(space + 1, pos + length - 1).toString("utf8");
+    const eq = record2.indexOf("=");
+    if (eq > 0) records.set(record2.slice(0, eq), record2.slice(eq + 1));
     pos += length;
   }
   return records;
@@ -2263,7 +9690,7 @@ var TarIndex = class _TarIndex {
   /** Reads every header of `file` once. @throws InvalidImageError for a truncated or malformed archive. */
   static async read(file, label) {
     const { size: fileSize } = await stat(file);
-    const handle = await open4(file, "r");
+    const handle = await open5(file, "r");
     const members = /* @__PURE__ */ new Map();
     try {
       const header = Buffer.alloc(block);
@@ -2381,7 +9808,7 @@ var TarIndex = class _TarIndex {
 // packages/core/src/image/open-image.ts
 var maxDecompressedArchiveBytes = 64 * 1024 ** 3;
 async function isGzip(file) {
-  const handle = await open5(file, "r");
+  const handle = await open6(file, "r");
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -2392,7 +9819,7 @@ async function isGzip(file) {
 }
 function byteLimit(limit, label) {
   let seen = 0;
-  return new Transform2({
+  return new Transform3({
     transform(chunk, _encoding, callback) {
       seen += chunk.length;
       if (seen > limit)
@@ -2410,7 +9837,7 @@ async function gunzipArchive(file, options, label, created) {
   const target = join5(options.workDir, `intake-${randomBytes3(8).toString("hex")}.tar`);
   created.push(target);
   try {
-    await pipeline2(
+    await pipeline3(
       createReadStream2(file),
       createGunzip(),
       byteLimit(maxDecompressedArchiveBytes, label),
@@ -2536,7 +9963,7 @@ async function openImage(ref, options) {
 }
 
 // packages/core/src/layers/apply-layers.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import * as fs5 from "node:fs";
 
 // packages/core/src/layers/byte-reader.ts
@@ -2623,7 +10050,7 @@ var ByteReader = class {
 
 // packages/core/src/layers/decompress.ts
 import { Readable as Readable2 } from "node:stream";
-import { pipeline as pipeline3 } from "node:stream";
+import { pipeline as pipeline4 } from "node:stream";
 import * as zlib from "node:zlib";
 var chunkSize = 128 * 1024;
 function detectCompression2(head) {
@@ -2687,11 +10114,12 @@ async function* decompressedChunks(layer) {
       );
     }
     const output = decompressor;
-    pipeline3(Readable2.from(input(), { objectMode: false }), decompressor, () => {
+    pipeline4(Readable2.from(input(), { objectMode: false }), decompressor, () => {
     });
     try {
       for await (const chunk of output) yield chunk;
     } catch (error) {
+      if (error instanceof InvalidImageError) throw error;
       throw new InvalidImageError(
         `Layer ${layer.digest}: ${compression} decompression failed: ${error.message}`,
         layer.digest,
@@ -2711,34 +10139,49 @@ var dirFlags = fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O
 var PendingDirectories = class {
   byPath = /* @__PURE__ */ new Map();
   /** Metadata from a directory entry; the last entry for a path wins. */
-  set(relative3, mode, mtime) {
-    this.byPath.set(relative3, { mode, mtime });
+  set(relative5, mode, mtime) {
+    this.byPath.set(relative5, { mode, mtime });
   }
   /** A directory this applier created implicitly: 0755 unless an entry says otherwise. */
-  implicit(relative3) {
-    this.byPath.set(relative3, { mode: 493 });
+  implicit(relative5) {
+    this.byPath.set(relative5, { mode: 493 });
   }
-  forget(relative3) {
-    this.byPath.delete(relative3);
-    const prefix = `${relative3}/`;
+  forget(relative5) {
+    this.byPath.delete(relative5);
+    const prefix = `${relative5}/`;
     for (const key of this.byPath.keys()) if (key.startsWith(prefix)) this.byPath.delete(key);
   }
   /**
    * Applies modes (after the owners, so setgid survives) and mtimes through an
-   * `O_DIRECTORY|O_NOFOLLOW` descriptor, and only where `realpath` shows that no component of
-   * the path has become a symlink (defence in depth against CVE-2021-32760-style redirects).
+   * `O_DIRECTORY|O_NOFOLLOW` descriptor, and only where no component of the path has become a
+   * symlink (defence in depth against CVE-2021-32760-style redirects): `realpath` shows it for a
+   * path whose parent was not checked yet; below a checked parent the `O_NOFOLLOW` open checks the
+   * last component, which spares a `readlink` per component per directory.
    */
   apply(root) {
-    for (const [relative3, metadata] of this.byPath) {
-      const absolute = Buffer.concat([root, Buffer.from(`/${relative3}`, "latin1")]);
-      let real;
-      try {
-        real = fs.realpathSync.native(absolute, { encoding: "buffer" });
-      } catch {
-        continue;
+    const checked = /* @__PURE__ */ new Set();
+    for (const [relative5, metadata] of this.byPath) {
+      const absolute = Buffer.concat([root, Buffer.from(`/${relative5}`, "latin1")]);
+      const slash4 = relative5.lastIndexOf("/");
+      const parent = slash4 < 0 ? "" : relative5.slice(0, slash4);
+      if (parent !== "" && !checked.has(parent)) {
+        let real;
+        try {
+          real = fs.realpathSync.native(absolute, { encoding: "buffer" });
+        } catch {
+          continue;
+        }
+        if (!real.equals(absolute)) continue;
       }
-      if (!real.equals(absolute)) continue;
-      const fd = fs.openSync(absolute, dirFlags);
+      let fd;
+      try {
+        fd = fs.openSync(absolute, dirFlags);
+      } catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR") continue;
+        throw error;
+      }
+      checked.add(relative5);
       try {
         fs.fchmodSync(fd, metadata.mode);
         if (metadata.mtime !== void 0) fs.futimesSync(fd, metadata.mtime, metadata.mtime);
@@ -2791,14 +10234,14 @@ function isZeroBlock(block2) {
   for (let i = 0; i < block2.length; i++) if (block2[i] !== 0) return false;
   return true;
 }
-function parseNumeric(block2, offset, length, field2, fail) {
+function parseNumeric(block2, offset, length, field2, fail2) {
   const first = block2[offset];
   if ((first & 128) !== 0) {
-    if (first === 255) fail(`negative base-256 value in the ${field2} field`);
+    if (first === 255) fail2(`negative base-256 value in the ${field2} field`);
     let value2 = first & 127;
     for (let i2 = 1; i2 < length; i2++) {
       value2 = value2 * 256 + block2[offset + i2];
-      if (value2 > Number.MAX_SAFE_INTEGER) fail(`the ${field2} field is larger than 2^53`);
+      if (value2 > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
     }
     return value2;
   }
@@ -2809,17 +10252,17 @@ function parseNumeric(block2, offset, length, field2, fail) {
   for (; i < end; i++) {
     const c = block2[i];
     if (c === 0 || c === 32) break;
-    if (c < 48 || c > 55) fail(`invalid octal digit in the ${field2} field`);
+    if (c < 48 || c > 55) fail2(`invalid octal digit in the ${field2} field`);
     value = value * 8 + (c - 48);
   }
   for (; i < end; i++) {
-    if (block2[i] !== 0 && block2[i] !== 32) fail(`garbage after the ${field2} field`);
+    if (block2[i] !== 0 && block2[i] !== 32) fail2(`garbage after the ${field2} field`);
   }
-  if (value > Number.MAX_SAFE_INTEGER) fail(`the ${field2} field is larger than 2^53`);
+  if (value > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
   return value;
 }
-function checksumMatches(block2, fail) {
-  const stored = parseNumeric(block2, 148, 8, "checksum", fail);
+function checksumMatches(block2, fail2) {
+  const stored = parseNumeric(block2, 148, 8, "checksum", fail2);
   let unsigned = 0;
   let signed = 0;
   for (let i = 0; i < blockSize; i++) {
@@ -2829,30 +10272,30 @@ function checksumMatches(block2, fail) {
   }
   return stored === unsigned || stored === signed;
 }
-function decimal(value, key, fail) {
-  const text2 = value.toString("latin1");
-  if (!/^\d{1,16}$/.test(text2) || Number(text2) > Number.MAX_SAFE_INTEGER) {
-    fail(`PAX record ${key} is not a non-negative integer`);
+function decimal(value, key, fail2) {
+  const text3 = value.toString("latin1");
+  if (!/^\d{1,16}$/.test(text3) || Number(text3) > Number.MAX_SAFE_INTEGER) {
+    fail2(`PAX record ${key} is not a non-negative integer`);
   }
-  return Number(text2);
+  return Number(text3);
 }
-function parsePax2(body, into, fail) {
+function parsePax2(body, into, fail2) {
   let pos = 0;
   while (pos < body.length) {
     const space = body.indexOf(32, pos);
-    if (space === -1 || space - pos > 20) fail("malformed PAX record length");
+    if (space === -1 || space - pos > 20) fail2("malformed PAX record length");
     const lengthText = body.toString("latin1", pos, space);
-    if (!/^[1-9]\d*$/.test(lengthText)) fail("malformed PAX record length");
+    if (!/^[1-9]\d*$/.test(lengthText)) fail2("malformed PAX record length");
     const end = pos + Number(lengthText);
-    if (end > body.length || body[end - 1] !== 10) fail("malformed PAX record");
-    const record = body.subarray(space + 1, end - 1);
-    const eq = record.indexOf(61);
-    if (eq <= 0) fail("PAX record without a key");
-    const key = record.toString("latin1", 0, eq);
-    const value = record.subarray(eq + 1);
+    if (end > body.length || body[end - 1] !== 10) fail2("malformed PAX record");
+    const record2 = body.subarray(space + 1, end - 1);
+    const eq = record2.indexOf(61);
+    if (eq <= 0) fail2("PAX record without a key");
+    const key = record2.toString("latin1", 0, eq);
+    const value = record2.subarray(eq + 1);
     pos = end;
     if (key.startsWith("GNU.sparse."))
-      fail("GNU sparse files are not supported (PAX GNU.sparse.* records)");
+      fail2("GNU sparse files are not supported (PAX GNU.sparse.* records)");
     if (value.length === 0) {
       if (key in into) delete into[key];
       continue;
@@ -2860,18 +10303,18 @@ function parsePax2(body, into, fail) {
     switch (key) {
       case "path":
       case "linkpath":
-        if (value.includes(0)) fail(`NUL byte in the PAX ${key}`);
+        if (value.includes(0)) fail2(`NUL byte in the PAX ${key}`);
         into[key] = Buffer.from(value);
         break;
       case "size":
       case "uid":
       case "gid":
-        into[key] = decimal(value, key, fail);
+        into[key] = decimal(value, key, fail2);
         break;
       case "mtime": {
-        const text2 = value.toString("latin1");
-        if (!/^-?\d{1,16}(\.\d{1,9})?$/.test(text2)) fail("PAX record mtime is not a number");
-        into.mtime = Number(text2);
+        const text3 = value.toString("latin1");
+        if (!/^-?\d{1,16}(\.\d{1,9})?$/.test(text3)) fail2("PAX record mtime is not a number");
+        into.mtime = Number(text3);
         break;
       }
       default:
@@ -2879,10 +10322,10 @@ function parsePax2(body, into, fail) {
     }
   }
 }
-function gnuLongString(body, fail) {
+function gnuLongString(body, fail2) {
   const nul = body.indexOf(0);
   if (nul === -1) return Buffer.from(body);
-  for (let i = nul; i < body.length; i++) if (body[i] !== 0) fail("NUL byte inside a GNU long name");
+  for (let i = nul; i < body.length; i++) if (body[i] !== 0) fail2("NUL byte inside a GNU long name");
   return Buffer.from(body.subarray(0, nul));
 }
 
@@ -2967,24 +10410,24 @@ var TarReader = class {
         return this.end();
       }
       const rawName = cField(block2, 0, 100);
-      const fail = (message) => this.fail(message, longName ?? pax.path ?? rawName);
-      if (!checksumMatches(block2, fail)) fail("invalid header checksum");
+      const fail2 = (message) => this.fail(message, longName ?? pax.path ?? rawName);
+      if (!checksumMatches(block2, fail2)) fail2("invalid header checksum");
       const flag = String.fromCharCode(block2[156]);
-      const headerSize = parseNumeric(block2, 124, 12, "size", fail);
+      const headerSize = parseNumeric(block2, 124, 12, "size", fail2);
       if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
         sawMeta = true;
         const body = await this.readSpecial(
           headerSize,
           flag === "x" || flag === "g" ? "PAX header" : "GNU long name"
         );
-        if (flag === "x") parsePax2(body, pax, fail);
-        else if (flag === "L") longName = gnuLongString(body, fail);
-        else if (flag === "K") longLink = gnuLongString(body, fail);
+        if (flag === "x") parsePax2(body, pax, fail2);
+        else if (flag === "L") longName = gnuLongString(body, fail2);
+        else if (flag === "K") longLink = gnuLongString(body, fail2);
         continue;
       }
-      if (flag === "S") fail("GNU sparse files are not supported (typeflag S)");
+      if (flag === "S") fail2("GNU sparse files are not supported (typeflag S)");
       let type = flag === "\0" ? "file" : typeByFlag[flag];
-      if (type === void 0) fail(`unknown typeflag ${JSON.stringify(flag)}`);
+      if (type === void 0) fail2(`unknown typeflag ${JSON.stringify(flag)}`);
       let name = rawName;
       const magic = block2.toString("latin1", 257, 263);
       if (magic === "ustar\0") {
@@ -3042,23 +10485,23 @@ function isDot(component2) {
 function isDotDot(component2) {
   return component2.length === 2 && component2[0] === 46 && component2[1] === 46;
 }
-function splitEntryName(name, limits, layer, fail) {
+function splitEntryName(name, limits, layer, fail2) {
   if (name.length > limits.maxPathBytes) {
     throw new LimitExceededError(
       `Layer ${layer}: a path of ${name.length} bytes exceeds the limit \`maxPathBytes\` (${limits.maxPathBytes})`,
       "maxPathBytes"
     );
   }
-  if (name.includes(0)) fail("NUL byte in the name");
+  if (name.includes(0)) fail2("NUL byte in the name");
   const components = [];
   let start = 0;
   for (let i = 0; i <= name.length; i++) {
     if (i < name.length && name[i] !== slash) continue;
     if (i > start) {
       const component2 = name.subarray(start, i);
-      if (isDotDot(component2)) fail('a ".." component is not allowed');
+      if (isDotDot(component2)) fail2('a ".." component is not allowed');
       if (component2.length > maxComponentBytes)
-        fail(`a path component is longer than ${maxComponentBytes} bytes`);
+        fail2(`a path component is longer than ${maxComponentBytes} bytes`);
       if (!isDot(component2)) components.push(component2);
     }
     start = i + 1;
@@ -3071,19 +10514,19 @@ function splitEntryName(name, limits, layer, fail) {
   }
   return components;
 }
-function entryRole(components, fail) {
+function entryRole(components, fail2) {
   for (let i = 0; i < components.length - 1; i++) {
     if (components[i].subarray(0, 4).equals(whiteoutPrefix))
-      fail("a whiteout name used as a directory");
+      fail2("a whiteout name used as a directory");
   }
   const last = components[components.length - 1];
   if (last === void 0 || !last.subarray(0, 4).equals(whiteoutPrefix)) return { role: "plain" };
   if (last.equals(opaqueMarker)) return { role: "opaque" };
   if (last.subarray(0, metaPrefix.length).equals(metaPrefix))
-    fail("unsupported AUFS whiteout metadata");
+    fail2("unsupported AUFS whiteout metadata");
   const target = last.subarray(whiteoutPrefix.length);
   if (target.length === 0 || isDot(target) || isDotDot(target))
-    fail('invalid whiteout (empty, "." or ".." target)');
+    fail2('invalid whiteout (empty, "." or ".." target)');
   return { role: "whiteout", target };
 }
 function joinRelative(parent, name) {
@@ -3113,7 +10556,7 @@ function absoluteOf(root, stack) {
 function relativeOf(stack) {
   return stack.map((part) => part.toString("latin1")).join("/");
 }
-function walkInRoot(root, components, mode, fail, hooks = {}, from) {
+function walkInRoot(root, components, mode, fail2, hooks = {}, from) {
   const pending = components.slice().reverse();
   const stack = from === void 0 ? [] : from.components.slice();
   let current = from === void 0 ? root : from.absolute;
@@ -3135,10 +10578,10 @@ function walkInRoot(root, components, mode, fail, hooks = {}, from) {
       current = candidate;
       continue;
     }
-    const stat6 = fs2.lstatSync(candidate, { throwIfNoEntry: false });
-    if (stat6?.isSymbolicLink() === true) {
+    const stat11 = fs2.lstatSync(candidate, { throwIfNoEntry: false });
+    if (stat11?.isSymbolicLink() === true) {
       if (++hops > maxSymlinkHops)
-        fail(`too many levels of symbolic links (more than ${maxSymlinkHops})`);
+        fail2(`too many levels of symbolic links (more than ${maxSymlinkHops})`);
       const target = fs2.readlinkSync(candidate, { encoding: "buffer" });
       if (target[0] === 47) {
         stack.length = 0;
@@ -3148,11 +10591,11 @@ function walkInRoot(root, components, mode, fail, hooks = {}, from) {
       for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i]);
       continue;
     }
-    directory = stat6?.isDirectory() === true;
+    directory = stat11?.isDirectory() === true;
     if (!directory) {
       if (mode === "lookup") {
-        if (stat6 === void 0 || pending.length > 0) found = false;
-      } else if (stat6 === void 0) {
+        if (stat11 === void 0 || pending.length > 0) found = false;
+      } else if (stat11 === void 0) {
         fs2.mkdirSync(candidate, 493);
         hooks.created?.(relativeOf([...stack, part]));
       } else {
@@ -3187,6 +10630,17 @@ function lookup(root, inRootPath) {
     );
   });
 }
+async function resolveInRoot(root, inRootPath) {
+  const { absolute } = lookup(root, inRootPath);
+  const text3 = absolute.toString("utf8");
+  if (!Buffer.from(text3, "utf8").equals(absolute)) {
+    throw new InvalidImageError(
+      `${inRootPath} resolves to a path that is not valid UTF-8 inside the image root`,
+      inRootPath
+    );
+  }
+  return text3;
+}
 async function readFileInRoot(root, inRootPath, maxBytes) {
   const { absolute, found } = lookup(root, inRootPath);
   if (!found) return void 0;
@@ -3199,14 +10653,14 @@ async function readFileInRoot(root, inRootPath, maxBytes) {
     throw error;
   }
   try {
-    const stat6 = await handle.stat();
-    if (!stat6.isFile()) {
+    const stat11 = await handle.stat();
+    if (!stat11.isFile()) {
       throw new InvalidImageError(
         `Expected ${inRootPath} in the image to be a regular file, found another type`,
         inRootPath
       );
     }
-    const buffer = Buffer.alloc(Math.min(stat6.size, maxBytes) + 1);
+    const buffer = Buffer.alloc(Math.min(stat11.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
@@ -3231,29 +10685,29 @@ var slash2 = Buffer.from("/");
 var UpperPaths = class {
   written = /* @__PURE__ */ new Set();
   ancestors = /* @__PURE__ */ new Set();
-  add(relative3) {
-    this.written.add(relative3);
-    let end = relative3.lastIndexOf("/");
+  add(relative5) {
+    this.written.add(relative5);
+    let end = relative5.lastIndexOf("/");
     while (end > 0) {
-      const ancestor = relative3.slice(0, end);
+      const ancestor = relative5.slice(0, end);
       if (this.ancestors.has(ancestor)) break;
       this.ancestors.add(ancestor);
       end = ancestor.lastIndexOf("/");
     }
   }
   /** This layer wrote exactly this path. */
-  wrote(relative3) {
-    return this.written.has(relative3);
+  wrote(relative5) {
+    return this.written.has(relative5);
   }
   /** This layer wrote something below this path. */
-  wroteBelow(relative3) {
-    return this.ancestors.has(relative3);
+  wroteBelow(relative5) {
+    return this.ancestors.has(relative5);
   }
 };
 function removeTree(absolute) {
-  const stat6 = fs3.lstatSync(absolute, { throwIfNoEntry: false });
-  if (stat6 === void 0) return;
-  if (!stat6.isDirectory()) {
+  const stat11 = fs3.lstatSync(absolute, { throwIfNoEntry: false });
+  if (stat11 === void 0) return;
+  if (!stat11.isDirectory()) {
     fs3.unlinkSync(absolute);
     return;
   }
@@ -3262,17 +10716,17 @@ function removeTree(absolute) {
   }
   fs3.rmdirSync(absolute);
 }
-function pruneLower(absolute, relative3, upper, removed) {
+function pruneLower(absolute, relative5, upper, removed) {
   for (const child2 of fs3.readdirSync(absolute, { encoding: "buffer" })) {
     const childAbsolute = Buffer.concat([absolute, slash2, child2]);
-    const childRelative = relative3 === "" ? child2.toString("latin1") : `${relative3}/${child2.toString("latin1")}`;
-    const stat6 = fs3.lstatSync(childAbsolute);
+    const childRelative = relative5 === "" ? child2.toString("latin1") : `${relative5}/${child2.toString("latin1")}`;
+    const stat11 = fs3.lstatSync(childAbsolute);
     if (upper.wrote(childRelative) || upper.wroteBelow(childRelative)) {
-      if (stat6.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed);
+      if (stat11.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed);
       continue;
     }
     removeTree(childAbsolute);
-    removed(childRelative, stat6.isDirectory());
+    removed(childRelative, stat11.isDirectory());
   }
 }
 
@@ -3298,124 +10752,131 @@ var LayerWriter = class {
   removed = [];
   upper = new UpperPaths();
   parents = /* @__PURE__ */ new Map();
+  /** Whether a new inode needs a chown to carry the entry's owner. */
+  needsChown(header) {
+    const creator = this.image.creator;
+    return creator === void 0 || creator.uid !== header.uid || creator.gid !== header.gid;
+  }
   async apply(header, tar) {
     const display = sanitizeForDisplay(header.name);
-    const fail = (message) => {
+    const fail2 = (message) => {
       throw new UnsafeLayerEntryError(
         `Layer ${this.layer} entry "${display}": ${message}`,
         this.layer,
         display
       );
     };
-    const components = splitEntryName(header.name, this.image.limits, this.layer, fail);
+    const components = splitEntryName(header.name, this.image.limits, this.layer, fail2);
     const name = components[components.length - 1];
     if (name === void 0) {
-      if (header.type !== "dir") fail(`the root entry must be a directory, found a ${header.type}`);
+      if (header.type !== "dir") fail2(`the root entry must be a directory, found a ${header.type}`);
       return;
     }
     const parentComponents = components.slice(0, -1);
-    const role = entryRole(components, fail);
-    if (role.role === "opaque") return this.opaque(parentComponents, fail);
-    if (role.role === "whiteout") return this.whiteout(parentComponents, role.target, fail);
-    const parent = this.resolveParent(parentComponents, fail);
+    const role = entryRole(components, fail2);
+    if (role.role === "opaque") return this.opaque(parentComponents, fail2);
+    if (role.role === "whiteout") return this.whiteout(parentComponents, role.target, fail2);
+    const parent = this.resolveParent(parentComponents, fail2);
     const target = Buffer.concat([parent.absolute, slash3, name]);
-    const relative3 = joinRelative(parent.relative, name);
+    const relative5 = joinRelative(parent.relative, name);
     switch (header.type) {
       case "file":
-        await this.writeFile(header, tar, target, relative3);
+        await this.writeFile(header, tar, target, relative5);
         break;
       case "dir":
-        this.writeDirectory(header, target, relative3);
+        this.writeDirectory(header, target, relative5);
         this.parents.set(components.map((part) => part.toString("latin1")).join("/"), {
           absolute: target,
-          relative: relative3,
+          relative: relative5,
           found: true,
           directory: true,
           components: [...parent.components, name]
         });
         break;
       case "symlink":
-        this.writeSymlink(header, target, relative3, fail);
+        this.writeSymlink(header, target, relative5, fail2);
         break;
       case "hardlink":
-        this.writeHardlink(header, target, fail);
+        this.writeHardlink(header, target, fail2);
         break;
       default:
-        this.writePlaceholder(header, target, relative3);
+        this.writePlaceholder(header, target, relative5);
     }
-    this.upper.add(relative3);
-    this.written.push(`/${relative3}`);
+    this.upper.add(relative5);
+    this.written.push(`/${relative5}`);
   }
   /** Resolves (and creates) a parent directory, reusing the cached resolution of its own parent. */
-  resolveParent(components, fail) {
+  resolveParent(components, fail2) {
     const key = components.map((part) => part.toString("latin1")).join("/");
     const cached2 = this.parents.get(key);
     if (cached2 !== void 0) return cached2;
-    const onCreated = (relative3) => {
-      this.image.directories.implicit(relative3);
-      this.upper.add(relative3);
-      this.written.push(`/${relative3}`);
+    const onCreated = (relative5) => {
+      this.image.directories.implicit(relative5);
+      this.upper.add(relative5);
+      this.written.push(`/${relative5}`);
     };
     const hooks = { created: onCreated, replaced: onCreated };
     const last = components.length - 1;
-    const resolved = last < 0 ? walkInRoot(this.image.root, [], "create", fail) : walkInRoot(
+    const resolved = last < 0 ? walkInRoot(this.image.root, [], "create", fail2) : walkInRoot(
       this.image.root,
       components.slice(last),
       "create",
-      fail,
+      fail2,
       hooks,
-      this.resolveParent(components.slice(0, last), fail)
+      this.resolveParent(components.slice(0, last), fail2)
     );
     this.parents.set(key, resolved);
     return resolved;
   }
   /** Removes whatever is at `target` unless both are directories; returns true if a directory stays. */
-  clear(target, relative3, keepDirectory) {
-    const stat6 = fs4.lstatSync(target, { throwIfNoEntry: false });
-    if (stat6 === void 0) return false;
-    if (stat6.isDirectory()) {
+  clear(target, relative5, keepDirectory) {
+    const stat11 = fs4.lstatSync(target, { throwIfNoEntry: false });
+    if (stat11 === void 0) return false;
+    if (stat11.isDirectory()) {
       if (keepDirectory) return true;
       removeTree(target);
-      this.image.directories.forget(relative3);
+      this.image.directories.forget(relative5);
       this.parents.clear();
     } else {
       fs4.unlinkSync(target);
-      if (stat6.isSymbolicLink()) this.parents.clear();
+      if (stat11.isSymbolicLink()) this.parents.clear();
     }
     return false;
   }
-  openNew(target, relative3) {
+  openNew(target, relative5) {
     try {
       return fs4.openSync(target, createFlags, 384);
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
     }
-    this.clear(target, relative3, false);
+    this.clear(target, relative5, false);
     return fs4.openSync(target, createFlags, 384);
   }
-  async writeFile(header, tar, target, relative3) {
-    const fd = this.openNew(target, relative3);
+  async writeFile(header, tar, target, relative5) {
+    const fd = this.openNew(target, relative5);
     try {
       await tar.data((piece) => writeAll(fd, piece));
-      fs4.fchownSync(fd, header.uid, header.gid);
+      if (this.needsChown(header)) fs4.fchownSync(fd, header.uid, header.gid);
       fs4.fchmodSync(fd, header.mode);
       fs4.futimesSync(fd, header.mtime, header.mtime);
     } finally {
       fs4.closeSync(fd);
     }
   }
-  writeDirectory(header, target, relative3) {
+  writeDirectory(header, target, relative5) {
+    let created = true;
     try {
       fs4.mkdirSync(target, 448);
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
-      if (!this.clear(target, relative3, true)) fs4.mkdirSync(target, 448);
+      if (this.clear(target, relative5, true)) created = false;
+      else fs4.mkdirSync(target, 448);
     }
-    fs4.lchownSync(target, header.uid, header.gid);
-    this.image.directories.set(relative3, header.mode, header.mtime);
+    if (!created || this.needsChown(header)) fs4.lchownSync(target, header.uid, header.gid);
+    this.image.directories.set(relative5, header.mode, header.mtime);
   }
-  writeSymlink(header, target, relative3, fail) {
-    if (header.linkname.length === 0) fail("symlink with an empty target");
+  writeSymlink(header, target, relative5, fail2) {
+    if (header.linkname.length === 0) fail2("symlink with an empty target");
     if (header.linkname.length > this.image.limits.maxPathBytes) {
       throw new LimitExceededError(
         `Layer ${this.layer}: a symlink target of ${header.linkname.length} bytes exceeds the limit \`maxPathBytes\` (${this.image.limits.maxPathBytes})`,
@@ -3426,26 +10887,26 @@ var LayerWriter = class {
       fs4.symlinkSync(header.linkname, target);
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
-      this.clear(target, relative3, false);
+      this.clear(target, relative5, false);
       fs4.symlinkSync(header.linkname, target);
     }
-    fs4.lchownSync(target, header.uid, header.gid);
+    if (this.needsChown(header)) fs4.lchownSync(target, header.uid, header.gid);
     fs4.lutimesSync(target, header.mtime, header.mtime);
   }
-  writeHardlink(header, target, fail) {
-    const linkFail = (message) => fail(`hardlink target "${sanitizeForDisplay(header.linkname)}": ${message}`);
+  writeHardlink(header, target, fail2) {
+    const linkFail = (message) => fail2(`hardlink target "${sanitizeForDisplay(header.linkname)}": ${message}`);
     const components = splitEntryName(header.linkname, this.image.limits, this.layer, linkFail);
     const last = components[components.length - 1];
     if (last === void 0) linkFail("a hardlink to the root is not allowed");
     const parent = walkInRoot(this.image.root, components.slice(0, -1), "lookup", linkFail);
     const source = Buffer.concat([parent.absolute, slash3, last]);
-    const stat6 = parent.directory ? fs4.lstatSync(source, { throwIfNoEntry: false }) : void 0;
-    if (stat6 === void 0)
+    const stat11 = parent.directory ? fs4.lstatSync(source, { throwIfNoEntry: false }) : void 0;
+    if (stat11 === void 0)
       linkFail("does not exist (it must come from this or a lower layer, before the link)");
-    if (stat6.isDirectory()) linkFail("is a directory");
+    if (stat11.isDirectory()) linkFail("is a directory");
     if (source.equals(target)) return;
-    const relative3 = target.subarray(this.image.root.length + 1).toString("latin1");
-    this.clear(target, relative3, false);
+    const relative5 = target.subarray(this.image.root.length + 1).toString("latin1");
+    this.clear(target, relative5, false);
     try {
       fs4.linkSync(source, target);
     } catch (error) {
@@ -3454,17 +10915,17 @@ var LayerWriter = class {
     }
   }
   /** Devices and FIFOs are never created: an empty 0000 file stands in, and the entry is recorded. */
-  writePlaceholder(header, target, relative3) {
-    const fd = this.openNew(target, relative3);
+  writePlaceholder(header, target, relative5) {
+    const fd = this.openNew(target, relative5);
     try {
-      fs4.fchownSync(fd, header.uid, header.gid);
+      if (this.needsChown(header)) fs4.fchownSync(fd, header.uid, header.gid);
       fs4.fchmodSync(fd, 0);
       fs4.futimesSync(fd, header.mtime, header.mtime);
     } finally {
       fs4.closeSync(fd);
     }
     this.image.nonMaterialised.push({
-      path: `/${relative3}`,
+      path: `/${relative5}`,
       type: header.type === "fifo" ? "fifo" : header.type === "char-device" ? "char-device" : "block-device",
       mode: header.mode,
       uid: header.uid,
@@ -3472,41 +10933,41 @@ var LayerWriter = class {
       layer: this.layer
     });
   }
-  opaque(parentComponents, fail) {
-    const parent = walkInRoot(this.image.root, parentComponents, "lookup", fail);
+  opaque(parentComponents, fail2) {
+    const parent = walkInRoot(this.image.root, parentComponents, "lookup", fail2);
     if (!parent.directory) return;
     this.parents.clear();
     pruneLower(
       parent.absolute,
       parent.relative,
       this.upper,
-      (relative3, wasDirectory) => this.noteRemoved(relative3, wasDirectory)
+      (relative5, wasDirectory) => this.noteRemoved(relative5, wasDirectory)
     );
   }
-  whiteout(parentComponents, name, fail) {
-    const parent = walkInRoot(this.image.root, parentComponents, "lookup", fail);
+  whiteout(parentComponents, name, fail2) {
+    const parent = walkInRoot(this.image.root, parentComponents, "lookup", fail2);
     if (!parent.directory) return;
     const target = Buffer.concat([parent.absolute, slash3, name]);
-    const relative3 = joinRelative(parent.relative, name);
-    const stat6 = fs4.lstatSync(target, { throwIfNoEntry: false });
-    if (stat6 === void 0) return;
+    const relative5 = joinRelative(parent.relative, name);
+    const stat11 = fs4.lstatSync(target, { throwIfNoEntry: false });
+    if (stat11 === void 0) return;
     this.parents.clear();
-    if (this.upper.wrote(relative3) || this.upper.wroteBelow(relative3)) {
-      if (!stat6.isDirectory()) return;
+    if (this.upper.wrote(relative5) || this.upper.wroteBelow(relative5)) {
+      if (!stat11.isDirectory()) return;
       pruneLower(
         target,
-        relative3,
+        relative5,
         this.upper,
         (removed, wasDirectory) => this.noteRemoved(removed, wasDirectory)
       );
       return;
     }
     removeTree(target);
-    this.noteRemoved(relative3, stat6.isDirectory());
+    this.noteRemoved(relative5, stat11.isDirectory());
   }
-  noteRemoved(relative3, wasDirectory) {
-    if (wasDirectory) this.image.directories.forget(relative3);
-    this.removed.push(`/${relative3}`);
+  noteRemoved(relative5, wasDirectory) {
+    if (wasDirectory) this.image.directories.forget(relative5);
+    this.removed.push(`/${relative5}`);
   }
 };
 
@@ -3525,11 +10986,17 @@ function requireRoot() {
 }
 function prepareRoot(root) {
   const real = fs5.realpathSync(root);
-  const stat6 = fs5.lstatSync(real);
-  if (!stat6.isDirectory()) throw new TypeError(`Expected the layer root ${root} to be a directory`);
+  const stat11 = fs5.lstatSync(real);
+  if (!stat11.isDirectory()) throw new TypeError(`Expected the layer root ${root} to be a directory`);
   if (fs5.readdirSync(real).length > 0)
     throw new TypeError(`Expected the layer root ${root} to be empty`);
   return Buffer.from(real, "utf8");
+}
+function newInodeOwner(root) {
+  const uid = process.geteuid?.();
+  const gid = process.getegid?.();
+  if (uid === void 0 || gid === void 0) return void 0;
+  return (fs5.statSync(root).mode & 1024) === 0 ? { uid, gid } : void 0;
 }
 function isTyped(error) {
   return error instanceof InvalidImageError || error instanceof LimitExceededError || error instanceof CancelledError;
@@ -3542,7 +11009,7 @@ async function applyLayer(layer, image, counters, options) {
     );
   }
   const { limits } = image;
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   let layerBytes = 0;
   const chunks = decompressedChunks(layer);
   const bytes = new ByteReader(chunks, (chunk) => {
@@ -3615,11 +11082,14 @@ async function applyLayers(options) {
   requireRoot();
   const limits = resolveLimits(options.limits);
   throwIfAborted(options.signal);
+  const root = prepareRoot(options.root);
+  const creator = newInodeOwner(root);
   const image = {
-    root: prepareRoot(options.root),
+    root,
     limits,
     directories: new PendingDirectories(),
-    nonMaterialised: []
+    nonMaterialised: [],
+    ...creator === void 0 ? {} : { creator }
   };
   const counters = { entries: 0, bytes: 0 };
   const layers = [];
@@ -3769,7 +11239,7 @@ function spawnSandbox(options, mountPoint) {
   ];
   const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = process.hrtime.bigint();
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve10, reject) => {
     const child2 = spawn("unshare", args, {
       env: SPAWN_ENV,
       cwd: "/",
@@ -3839,12 +11309,12 @@ function spawnSandbox(options, mountPoint) {
           })
         );
       }
-      resolve3({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
+      resolve10({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
     });
   });
 }
-function excerpt(text2, maxChars = 1500) {
-  const tail = text2.length > maxChars ? text2.slice(-maxChars) : text2;
+function excerpt(text3, maxChars = 1500) {
+  const tail = text3.length > maxChars ? text3.slice(-maxChars) : text3;
   return tail.split("\n").map((line) => sanitizeForDisplay(line, 300)).join("\n").trim();
 }
 var BoundedBuffer = class {
@@ -3955,17 +11425,17 @@ import { lstat as lstat3, mkdtemp as mkdtemp3, readFile as readFile2, rename as 
 import { join as join8 } from "node:path";
 
 // packages/core/src/content/content-safety.ts
-import { open as open6 } from "node:fs/promises";
+import { open as open7 } from "node:fs/promises";
 var MAX_CONTENT_BYTES = 256 * 1024 * 1024;
 var SCE_SYSTEM = "open-scap.org/page/sce";
 async function assertContentSafe(path, label) {
-  const text2 = await readContentText(path, label);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text2)) {
+  const text3 = await readContentText(path, label);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text3)) {
     throw new ConfigurationError(
       `Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`
     );
   }
-  if (decodeCharacterReferences(text2).toLowerCase().includes(SCE_SYSTEM)) {
+  if (decodeCharacterReferences(text3).toLowerCase().includes(SCE_SYSTEM)) {
     throw new ConfigurationError(
       `Expected ${label} \`${path}\` without Script Check Engine (SCE) checks, found a reference to http://open-scap.org/page/SCE. SCE runs scripts from the content on the scanning machine; scapgate refuses it.`
     );
@@ -3974,7 +11444,7 @@ async function assertContentSafe(path, label) {
 async function readContentText(path, label) {
   let bytes;
   try {
-    const handle = await open6(path, "r");
+    const handle = await open7(path, "r");
     try {
       const info = await handle.stat();
       const size = info.size;
@@ -4015,8 +11485,8 @@ async function readContentText(path, label) {
   }
   return bytes.toString("utf8");
 }
-function decodeCharacterReferences(text2) {
-  return text2.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (whole, code) => {
+function decodeCharacterReferences(text3) {
+  return text3.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (whole, code) => {
     const value = code[0] === "x" || code[0] === "X" ? parseInt(code.slice(1), 16) : parseInt(code, 10);
     return value > 0 && value <= 1114111 ? String.fromCodePoint(value) : whole;
   });
@@ -4060,7 +11530,7 @@ function readOscapDiagnostics(stderr) {
 import { execFile as execFile3 } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve10, reject) => {
     execFile3(
       "xmllint",
       ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
@@ -4071,7 +11541,7 @@ function prettyPrintTailoring(source, target, signal, label = "tailoring file") 
         ...signal ? { signal } : {}
       },
       (error, _stdout, stderr) => {
-        if (error === null) return resolve3(target);
+        if (error === null) return resolve10(target);
         if (error.code === "ENOENT") {
           return reject(
             new EnvironmentError(
@@ -4088,8 +11558,8 @@ function prettyPrintTailoring(source, target, signal, label = "tailoring file") 
     );
   });
 }
-function hasCompactSelects(xml) {
-  return /\/><(?:[A-Za-z][\w.-]*:)?select[\s/>]/.test(xml);
+function hasCompactSelects(xml2) {
+  return /\/><(?:[A-Za-z][\w.-]*:)?select[\s/>]/.test(xml2);
 }
 
 // packages/core/src/scan/oscap-scan.ts
@@ -4111,7 +11581,12 @@ async function runOscapScan(options) {
       join8(work, "tailoring.xml"),
       options.signal
     );
-    const contentFile = hasCompactSelects(await readFile2(options.contentPath, "utf8")) ? await prettyPrintTailoring(options.contentPath, join8(work, "content.xml"), options.signal, "SCAP content") : options.contentPath;
+    const contentFile = hasCompactSelects(await readFile2(options.contentPath, "utf8")) ? await prettyPrintTailoring(
+      options.contentPath,
+      join8(work, "content.xml"),
+      options.signal,
+      "SCAP content"
+    ) : options.contentPath;
     const command = [
       scanner.oscapPath,
       "xccdf",
@@ -4259,8 +11734,8 @@ async function generateHtmlReport(arfPath, htmlPath, options = {}) {
 // packages/core/src/content/os-release.ts
 var OS_RELEASE_PATHS = ["/etc/os-release", "/usr/lib/os-release"];
 var MAX_OS_RELEASE_BYTES = 64 * 1024;
-function parseOsRelease(text2) {
-  const source = (typeof text2 === "string" ? text2 : text2.toString("utf8")).slice(
+function parseOsRelease(text3) {
+  const source = (typeof text3 === "string" ? text3 : text3.toString("utf8")).slice(
     0,
     MAX_OS_RELEASE_BYTES
   );
@@ -4290,9 +11765,9 @@ function unquote(value) {
   if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
   return value;
 }
-async function readOsRelease(readFile6) {
+async function readOsRelease(readFile18) {
   for (const path of OS_RELEASE_PATHS) {
-    const bytes = await readFile6(path);
+    const bytes = await readFile18(path);
     if (bytes !== void 0) return parseOsRelease(bytes);
   }
   return void 0;
@@ -4376,39 +11851,39 @@ async function listDataStreams(dir) {
 }
 function noContentMessage(os, dir, tried, available) {
   const name = sanitizeForDisplay(describeOs(os), 100);
-  const lines = [
+  const lines2 = [
     tried.length === 0 ? `No SCAP content is known for the image's OS, ${name} (os-release ID=${sanitizeForDisplay(os.id ?? "", 40)}).` : `No SCAP content for the image's OS, ${name}: looked for ${tried.join(", ")} in ${dir}.`
   ];
   const major = Number(/^(\d+)/.exec(os.versionId ?? "")?.[1]);
   if (os.id === "debian" && major >= 12 || os.id === "ubuntu" && major >= 24) {
-    lines.push(
+    lines2.push(
       `SCAP Security Guide 0.1.65 (the version Debian 12 ships) has no content for ${name}; a newer release of ComplianceAsCode/content provides it. Scanning with content for another release would report every rule as notapplicable.`
     );
   }
-  lines.push(
+  lines2.push(
     available.length === 0 ? "No data streams (*-ds.xml) are installed there." : `Available: ${available.join(", ")}.`,
     "Pass a data stream explicitly to scan anyway."
   );
-  return lines.join(" ");
+  return lines2.join(" ");
 }
 
 // packages/core/src/content/profiles.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile3 } from "node:fs/promises";
 var DEFAULT_PROFILE = "standard";
 async function readContentInfo(dataStream, tailoringPath) {
   const bytes = await readContent(dataStream, "SCAP content");
-  const text2 = stripComments(bytes.toString("utf8"));
-  const benchmark = /<(?:[\w.-]+:)?Benchmark\b([^>]*)>/.exec(text2);
+  const text3 = stripComments(bytes.toString("utf8"));
+  const benchmark = /<(?:[\w.-]+:)?Benchmark\b([^>]*)>/.exec(text3);
   const info = {
     path: dataStream,
-    sha256: createHash5("sha256").update(bytes).digest("hex"),
-    profiles: extractProfiles(text2, false)
+    sha256: createHash6("sha256").update(bytes).digest("hex"),
+    profiles: extractProfiles(text3, false)
   };
   const benchmarkId = benchmark ? attribute(benchmark[1], "id") : void 0;
   if (benchmarkId !== void 0) info.benchmarkId = benchmarkId;
   if (benchmark) {
-    const version = /<(?:[\w.-]+:)?version\b[^>]*>([^<]*)</.exec(text2.slice(benchmark.index))?.[1];
+    const version = /<(?:[\w.-]+:)?version\b[^>]*>([^<]*)</.exec(text3.slice(benchmark.index))?.[1];
     if (version !== void 0) info.benchmarkVersion = decodeXmlText(version).trim();
   }
   if (tailoringPath !== void 0) {
@@ -4449,16 +11924,16 @@ async function readContent(path, label) {
     );
   }
 }
-function extractProfiles(text2, tailored) {
+function extractProfiles(text3, tailored) {
   const profiles = [];
   const start = /<((?:[\w.-]+:)?)Profile\b([^>]*?)(\/?)>/g;
-  for (let match = start.exec(text2); match !== null; match = start.exec(text2)) {
+  for (let match = start.exec(text3); match !== null; match = start.exec(text3)) {
     const id = attribute(match[2], "id");
     if (id === void 0) continue;
     let title = "";
     if (match[3] !== "/") {
-      const end = text2.indexOf(`</${match[1]}Profile>`, start.lastIndex);
-      const body = text2.slice(start.lastIndex, end === -1 ? void 0 : end);
+      const end = text3.indexOf(`</${match[1]}Profile>`, start.lastIndex);
+      const body = text3.slice(start.lastIndex, end === -1 ? void 0 : end);
       title = decodeXmlText(/<(?:[\w.-]+:)?title\b[^>]*>([^<]*)</.exec(body)?.[1] ?? "").trim();
     }
     profiles.push({ id, title, tailored });
@@ -4470,11 +11945,11 @@ function attribute(attributes, name) {
   if (!value) return void 0;
   return decodeXmlText(value[1] ?? value[2] ?? "");
 }
-function stripComments(text2) {
-  return text2.replace(/<!--[\s\S]*?-->/g, "");
+function stripComments(text3) {
+  return text3.replace(/<!--[\s\S]*?-->/g, "");
 }
-function decodeXmlText(text2) {
-  return text2.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
+function decodeXmlText(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
     const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
     const lower = entity.toLowerCase();
     if (lower in named) return named[lower];
@@ -4548,7 +12023,8 @@ var ovalResultValues = [
 function readOvalResults(root, source) {
   const system = child(child(root, ns.ovalRes, "results") ?? root, ns.ovalRes, "system");
   const definitions = /* @__PURE__ */ new Map();
-  if (system === void 0) return { definitions };
+  const tests = /* @__PURE__ */ new Map();
+  if (system === void 0) return { definitions, tests };
   const items = /* @__PURE__ */ new Map();
   const characteristics = child(system, ns.ovalSc, "oval_system_characteristics");
   const systemData = characteristics && child(characteristics, ns.ovalSc, "system_data");
@@ -4556,12 +12032,31 @@ function readOvalResults(root, source) {
     const id = item.attrs.get("id");
     if (id !== void 0) items.set(id, readItem(id, item));
   }
-  const testItems = /* @__PURE__ */ new Map();
   for (const test of children(child(system, ns.ovalRes, "tests") ?? system, ns.ovalRes, "test")) {
     const testId = test.attrs.get("test_id");
     if (testId === void 0) continue;
-    const ids2 = children(test, ns.ovalRes, "tested_item").flatMap((t) => t.attrs.get("item_id") ?? []);
-    testItems.set(testId, [...testItems.get(testId) ?? [], ...ids2]);
+    const tested = children(test, ns.ovalRes, "tested_item").flatMap((t) => {
+      const itemId = t.attrs.get("item_id");
+      if (itemId === void 0) return [];
+      return [
+        {
+          itemId,
+          result: resultValue(
+            t.attrs.get("result"),
+            `tested_item ${itemId} of OVAL test ${testId}`,
+            source
+          )
+        }
+      ];
+    });
+    const previous = tests.get(testId);
+    tests.set(testId, {
+      id: testId,
+      result: resultValue(test.attrs.get("result"), `OVAL test ${testId}`, source),
+      check: test.attrs.get("check") ?? "all",
+      checkExistence: test.attrs.get("check_existence") ?? "at_least_one_exists",
+      items: [...previous?.items ?? [], ...tested]
+    });
   }
   const raw = /* @__PURE__ */ new Map();
   for (const definition of children(
@@ -4570,16 +12065,10 @@ function readOvalResults(root, source) {
     "definition"
   )) {
     const id = definition.attrs.get("definition_id");
-    const result = definition.attrs.get("result");
     if (id === void 0) continue;
-    if (result === void 0 || !ovalResultValues.includes(result)) {
-      throw new InvalidArfError(
-        `Expected OVAL definition ${id} in ${source} to have a result (${ovalResultValues.join("|")}), got ${String(result)}`,
-        source
-      );
-    }
     raw.set(id, {
-      result,
+      element: definition,
+      result: resultValue(definition.attrs.get("result"), `OVAL definition ${id}`, source),
       testIds: descendants(definition, ns.ovalRes, "criterion").flatMap(
         (c) => c.attrs.get("test_ref") ?? []
       ),
@@ -4590,19 +12079,68 @@ function readOvalResults(root, source) {
   }
   for (const [id, definition] of raw) {
     const testIds = collectTests(id, raw);
-    const seen = /* @__PURE__ */ new Set();
-    const collected = [];
+    const failing = definition.result === "false" ? failingItems(id, raw, tests) : /* @__PURE__ */ new Set();
+    const collected = /* @__PURE__ */ new Map();
     for (const testId of testIds) {
-      for (const itemId of testItems.get(testId) ?? []) {
+      for (const { itemId } of tests.get(testId)?.items ?? []) {
         const item = items.get(itemId);
-        if (item === void 0 || seen.has(itemId)) continue;
-        seen.add(itemId);
-        collected.push(item);
+        if (item === void 0 || collected.has(itemId)) continue;
+        collected.set(
+          itemId,
+          definition.result === "false" ? { ...item, failing: failing.has(itemId) } : item
+        );
       }
     }
-    definitions.set(id, { id, result: definition.result, testIds, items: collected });
+    definitions.set(id, { id, result: definition.result, testIds, items: [...collected.values()] });
   }
-  return { definitions };
+  return { definitions, tests };
+}
+function resultValue(value, what, source) {
+  if (value === void 0 || !ovalResultValues.includes(value)) {
+    throw new InvalidArfError(
+      `Expected ${what} in ${source} to have a result (${ovalResultValues.join("|")}), got ${String(value)}`,
+      source
+    );
+  }
+  return value;
+}
+function failingItems(id, raw, tests) {
+  const out = /* @__PURE__ */ new Set();
+  const visiting = /* @__PURE__ */ new Set();
+  const walk2 = (node, bad2) => {
+    for (const next of children(node, ns.ovalRes)) {
+      if (next.attrs.get("result") !== bad2) continue;
+      const inner = next.attrs.get("negate") === "true" ? flip(bad2) : bad2;
+      if (next.name === "criteria") walk2(next, inner);
+      else if (next.name === "criterion") {
+        const test = tests.get(next.attrs.get("test_ref") ?? "");
+        if (test !== void 0) for (const itemId of decidingItems(test, inner)) out.add(itemId);
+      } else if (next.name === "extend_definition") {
+        const ref = next.attrs.get("definition_ref") ?? "";
+        const extended = raw.get(ref);
+        if (extended === void 0 || visiting.has(ref)) continue;
+        visiting.add(ref);
+        walk2(extended.element, inner);
+      }
+    }
+  };
+  const definition = raw.get(id);
+  if (definition !== void 0) {
+    visiting.add(id);
+    walk2(definition.element, "false");
+  }
+  return out;
+}
+function flip(value) {
+  return value === "true" ? "false" : "true";
+}
+function decidingItems(test, result) {
+  const evaluated = test.items.filter((i) => i.result === "true" || i.result === "false");
+  if (evaluated.length === 0) return test.items.map((i) => i.itemId);
+  const matching = evaluated.filter((i) => i.result === "true").length;
+  const wanted = test.check === "none satisfy" ? flip(result) : test.check === "only one" && result === "false" && matching > 1 ? "true" : result;
+  const deciding = evaluated.filter((i) => i.result === wanted).map((i) => i.itemId);
+  return deciding.length > 0 ? deciding : test.items.map((i) => i.itemId);
 }
 function collectTests(id, raw, visiting = /* @__PURE__ */ new Set()) {
   const definition = raw.get(id);
@@ -4716,8 +12254,8 @@ function walk(element, inPre, parts, resolveSub) {
     if (block2) parts.push(newline);
   }
 }
-function protect(text2) {
-  return text2.replace(/\r\n?/g, "\n").replace(/[ \t]/g, "").replace(/\n/g, "");
+function protect(text3) {
+  return text3.replace(/\r\n?/g, "\n").replace(/[ \t]/g, "").replace(/\n/g, "");
 }
 function shortValueId(idref) {
   return idref.replace(/^xccdf_[^_]+\.[^_]+_value_/, "");
@@ -5110,11 +12648,11 @@ function validateTagName(tagname) {
   return isName(tagname);
 }
 function getLineNumberForPosition(xmlData, index) {
-  const lines = xmlData.substring(0, index).split(/\r?\n/);
+  const lines2 = xmlData.substring(0, index).split(/\r?\n/);
   return {
-    line: lines.length,
+    line: lines2.length,
     // column number is last line's length + 1, because column numbering starts at 1:
-    col: lines[lines.length - 1].length + 1
+    col: lines2[lines2.length - 1].length + 1
   };
 }
 function getPositionFromMatch(match) {
@@ -6381,10 +13919,10 @@ function toNumber(str, options = {}) {
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
-      const sign = match[1] || "";
+      const sign2 = match[1] || "";
       const leadingZeros = match[2];
       let numTrimmedByZeros = trimZeros(match[3]);
-      const decimalAdjacentToLeadingZeros = sign ? (
+      const decimalAdjacentToLeadingZeros = sign2 ? (
         // 0., -00., 000.
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
@@ -6400,14 +13938,14 @@ function toNumber(str, options = {}) {
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
           else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
+          else if (parsedStr === `${sign2}${numTrimmedByZeros}`) return num;
           else return str;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str;
+          return n === parsedStr || sign2 + n === parsedStr ? num : str;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str;
+          return n === parsedStr || n === sign2 + parsedStr ? num : str;
         }
       }
     } else {
@@ -6420,10 +13958,10 @@ function resolveEnotation(str, trimmedStr, options) {
   if (!options.eNotation) return str;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
-    let sign = notation[1] || "";
+    let sign2 = notation[1] || "";
     const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
     const leadingZeros = notation[2];
-    const eAdjacentToLeadingZeros = sign ? (
+    const eAdjacentToLeadingZeros = sign2 ? (
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
@@ -8754,7 +16292,7 @@ function prettify(node, options, matcher, readonlyMatcher) {
   return compress(node, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+  let text3;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -8767,8 +16305,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -8806,9 +16344,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -8915,6 +16453,37 @@ var XMLValidator = {
   validate
 };
 
+// packages/core/src/arf/xml-text.ts
+var predefined = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+function decodeText(raw, source) {
+  if (!raw.includes("&")) return raw;
+  return raw.replace(
+    /&(?:(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);)?/g,
+    (_match, ref, offset) => {
+      if (ref === void 0) {
+        const context = raw.slice(offset, offset + 20);
+        throw new InvalidArfError(
+          `Expected only XML's predefined entities or character references in ${source}, found \`${sanitizeForDisplay(context, 40)}\``,
+          source
+        );
+      }
+      const named = predefined[ref];
+      if (named !== void 0) return named;
+      const code = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!isXmlChar(code)) {
+        throw new InvalidArfError(
+          `Expected character references in ${source} to name XML characters, found \`&${ref};\``,
+          source
+        );
+      }
+      return String.fromCodePoint(code);
+    }
+  );
+}
+function isXmlChar(code) {
+  return code === 9 || code === 10 || code === 13 || code >= 32 && code <= 55295 || code >= 57344 && code <= 65533 || code >= 65536 && code <= 1114111;
+}
+
 // packages/core/src/arf/xml-parser.ts
 var defaultMaxXmlBytes = 256 * 1024 * 1024;
 var maxNestedTags = 256;
@@ -8991,15 +16560,15 @@ var parser = new XMLParser({
     throw new Error(`element or attribute named \`${name}\``);
   }
 });
-function parseXml2(text2, source) {
-  const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text2);
+function parseXml2(text3, source, options = {}) {
+  const declaration = /<!(DOCTYPE|ENTITY)/i.exec(text3);
   if (declaration) {
     throw new InvalidArfError(
       `Expected ${source} to have no <!${declaration[1]?.toUpperCase()}> declaration (oscap never writes one), found one at offset ${declaration.index}`,
       source
     );
   }
-  const valid = XMLValidator.validate(text2);
+  const valid = XMLValidator.validate(text3);
   if (valid !== true) {
     throw new InvalidArfError(
       `Expected ${source} to be well-formed XML, found at line ${valid.err.line} column ${valid.err.col}: ${sanitizeForDisplay(valid.err.msg)}`,
@@ -9008,7 +16577,7 @@ function parseXml2(text2, source) {
   }
   let raw;
   try {
-    raw = parser.parse(text2);
+    raw = parser.parse(text3);
   } catch (error) {
     throw new InvalidArfError(
       `Could not parse ${source} as XML: ${sanitizeForDisplay(String(error instanceof Error ? error.message : error))}`,
@@ -9024,7 +16593,7 @@ function parseXml2(text2, source) {
       source
     );
   }
-  return toElement(root, rootScope, source);
+  return toElement(root, rootScope, source, options.skip);
 }
 var rootScope = /* @__PURE__ */ new Map([["xml", ns.xml]]);
 function isElementEntry(entry) {
@@ -9033,7 +16602,7 @@ function isElementEntry(entry) {
 function elementName(entry) {
   return Object.keys(entry).find((k) => k !== ":@" && k !== "#text" && k !== "#cdata");
 }
-function toElement(entry, parentScope, source) {
+function toElement(entry, parentScope, source, skip) {
   const qname = elementName(entry) ?? "";
   const rawAttrs = entry[":@"] ?? {};
   let scope = parentScope;
@@ -9059,7 +16628,10 @@ function toElement(entry, parentScope, source) {
     if ("#text" in child2) children2.push(decodeText(String(child2["#text"]), source));
     else if ("#cdata" in child2) {
       for (const part of child2["#cdata"]) children2.push(String(part["#text"] ?? ""));
-    } else if (isElementEntry(child2)) children2.push(toElement(child2, scope, source));
+    } else if (isElementEntry(child2)) {
+      if (skip !== void 0 && isSkipped(child2, scope, source, skip)) continue;
+      children2.push(toElement(child2, scope, source, skip));
+    }
   }
   return {
     ns: resolve(colon < 0 ? "" : qname.slice(0, colon), scope, source),
@@ -9067,6 +16639,15 @@ function toElement(entry, parentScope, source) {
     attrs,
     children: children2
   };
+}
+function isSkipped(entry, parentScope, source, skip) {
+  const qname = elementName(entry) ?? "";
+  const colon = qname.indexOf(":");
+  const prefix = colon < 0 ? "" : qname.slice(0, colon);
+  const attrs = entry[":@"] ?? {};
+  const declared = attrs[prefix === "" ? "xmlns" : `xmlns:${prefix}`];
+  const uri = declared === void 0 ? resolve(prefix, parentScope, source) : decodeText(String(declared), source);
+  return skip(uri, colon < 0 ? qname : qname.slice(colon + 1));
 }
 function resolve(prefix, scope, source) {
   const uri = scope.get(prefix);
@@ -9077,47 +16658,24 @@ function resolve(prefix, scope, source) {
     source
   );
 }
-var predefined = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeText(raw, source) {
-  if (!raw.includes("&")) return raw;
-  return raw.replace(
-    /&(?:(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|lt|gt|amp|quot|apos);)?/g,
-    (_match, ref, offset) => {
-      if (ref === void 0) {
-        const context = raw.slice(offset, offset + 20);
-        throw new InvalidArfError(
-          `Expected only XML's predefined entities or character references in ${source}, found \`${sanitizeForDisplay(context, 40)}\``,
-          source
-        );
-      }
-      const named = predefined[ref];
-      if (named !== void 0) return named;
-      const code = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!isXmlChar(code)) {
-        throw new InvalidArfError(
-          `Expected character references in ${source} to name XML characters, found \`&${ref};\``,
-          source
-        );
-      }
-      return String.fromCodePoint(code);
-    }
-  );
-}
-function isXmlChar(code) {
-  return code === 9 || code === 10 || code === 13 || code >= 32 && code <= 55295 || code >= 57344 && code <= 65533 || code >= 65536 && code <= 1114111;
-}
 
 // packages/core/src/arf/parse-arf.ts
 async function parseArf(path, options = {}) {
   return parseArfText(await readXmlFile(path, options), path);
 }
-function parseArfText(xml, source) {
-  const root = parseXml2(xml, source);
-  const fail = (message) => {
+var unread = /* @__PURE__ */ new Set([
+  "http://oval.mitre.org/XMLSchema/oval-definitions-5 oval_definitions",
+  "http://scap.nist.gov/schema/ocil/2.0 ocil",
+  "http://cpe.mitre.org/dictionary/2.0 cpe-list"
+]);
+var skipUnread = (uri, name) => unread.has(`${uri} ${name}`);
+function parseArfText(xml2, source) {
+  const root = parseXml2(xml2, source, { skip: skipUnread });
+  const fail2 = (message) => {
     throw new InvalidArfError(`${message} in ${source}`, source);
   };
   if (root.ns !== ns.arf || root.name !== "asset-report-collection") {
-    fail(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe2(root)}>`);
+    fail2(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe2(root)}>`);
   }
   const reports = /* @__PURE__ */ new Map();
   for (const report2 of children(child(root, ns.arf, "reports") ?? root, ns.arf, "report")) {
@@ -9129,13 +16687,13 @@ function parseArfText(xml, source) {
     (e) => e.ns === ns.xccdf && e.name === "TestResult"
   );
   if (testResults.length !== 1) {
-    fail(`Expected exactly one XCCDF 1.2 TestResult report, found ${testResults.length}`);
+    fail2(`Expected exactly one XCCDF 1.2 TestResult report, found ${testResults.length}`);
   }
-  const testResult = readTestResult(testResults[0], fail);
+  const testResult = readTestResult(testResults[0], fail2);
   const requests = child(root, ns.arf, "report-requests");
   const benchmarkElement = (requests ? descendants(requests, ns.xccdf, "Benchmark", { stopAtMatch: true }) : []).find((b) => b.attrs.get("id") === testResult.benchmarkId);
   if (benchmarkElement === void 0) {
-    fail(`Expected the data stream to contain Benchmark ${testResult.benchmarkId}, found none`);
+    fail2(`Expected the data stream to contain Benchmark ${testResult.benchmarkId}, found none`);
   }
   const tailoringProfiles = requests ? descendants(requests, ns.xccdf, "Tailoring", { stopAtMatch: true }).flatMap(
     (t) => children(t, ns.xccdf, "Profile")
@@ -9144,7 +16702,7 @@ function parseArfText(xml, source) {
     benchmarkElement,
     tailoringProfiles,
     testResult.setValues,
-    fail
+    fail2
   );
   const oval = /* @__PURE__ */ new Map();
   for (const [id, content] of reports) {
@@ -9153,22 +16711,22 @@ function parseArfText(xml, source) {
   }
   return { source, testResult, benchmark, oval };
 }
-function required(element, name, fail) {
+function required(element, name, fail2) {
   const value = element.attrs.get(name);
   if (value === void 0 || value === "")
-    fail(`Expected <${element.name}> to have a non-empty @${name}`);
+    fail2(`Expected <${element.name}> to have a non-empty @${name}`);
   return value;
 }
-function readTestResult(element, fail) {
-  const id = required(element, "id", fail);
+function readTestResult(element, fail2) {
+  const id = required(element, "id", fail2);
   const benchmark = child(element, ns.xccdf, "benchmark");
-  if (benchmark === void 0) fail(`Expected TestResult ${id} to have a <benchmark>`);
+  if (benchmark === void 0) fail2(`Expected TestResult ${id} to have a <benchmark>`);
   const profileId = child(element, ns.xccdf, "profile")?.attrs.get("idref");
   const scores = children(element, ns.xccdf, "score").map((score) => {
     const value = Number(text(score).trim());
     const maximum = Number(score.attrs.get("maximum") ?? "100");
     if (!Number.isFinite(value) || !Number.isFinite(maximum)) {
-      fail(
+      fail2(
         `Expected TestResult score to be a number, got \`${sanitizeForDisplay(text(score), 40)}\``
       );
     }
@@ -9176,22 +16734,22 @@ function readTestResult(element, fail) {
   });
   const setValues = /* @__PURE__ */ new Map();
   for (const setValue of children(element, ns.xccdf, "set-value")) {
-    setValues.set(required(setValue, "idref", fail), text(setValue));
+    setValues.set(required(setValue, "idref", fail2), text(setValue));
   }
   const seen = /* @__PURE__ */ new Map();
   const ruleResults = children(element, ns.xccdf, "rule-result").map((rr) => {
-    const idref = required(rr, "idref", fail);
+    const idref = required(rr, "idref", fail2);
     const index = seen.get(idref) ?? 0;
     seen.set(idref, index + 1);
-    return readRuleResult(rr, idref, index, fail);
+    return readRuleResult(rr, idref, index, fail2);
   });
   const result = {
     id,
     startTime: element.attrs.get("start-time") ?? "",
-    endTime: required(element, "end-time", fail),
+    endTime: required(element, "end-time", fail2),
     testSystem: element.attrs.get("test-system") ?? "",
     version: element.attrs.get("version") ?? "",
-    benchmarkId: required(benchmark, "id", fail),
+    benchmarkId: required(benchmark, "id", fail2),
     target: text(child(element, ns.xccdf, "target") ?? element).trim(),
     facts: children(child(element, ns.xccdf, "target-facts") ?? element, ns.xccdf, "fact").map(
       (fact) => ({
@@ -9208,26 +16766,26 @@ function readTestResult(element, fail) {
   if (profileId !== void 0) result.profileId = profileId;
   return result;
 }
-function readRuleResult(element, idref, index, fail) {
+function readRuleResult(element, idref, index, fail2) {
   const resultElement = child(element, ns.xccdf, "result");
   const result = resultElement === void 0 ? void 0 : text(resultElement).trim();
   if (result === void 0 || !ruleResultValues.includes(result)) {
-    fail(
+    fail2(
       `Expected rule-result ${idref} to have a <result> of ${ruleResultValues.join("|")}, got ${result === void 0 ? "none" : `\`${sanitizeForDisplay(result, 40)}\``}`
     );
   }
   const parsed = {
     idref,
     index,
-    severity: readSeverity(element, `rule-result ${idref}`, fail),
+    severity: readSeverity(element, `rule-result ${idref}`, fail2),
     result,
     identifiers: readIdents(element),
-    checks: children(element, ns.xccdf, "check").flatMap((check) => {
-      const exports2 = children(check, ns.xccdf, "check-export").map((e) => ({
+    checks: children(element, ns.xccdf, "check").flatMap((check2) => {
+      const exports2 = children(check2, ns.xccdf, "check-export").map((e) => ({
         valueId: e.attrs.get("value-id") ?? "",
         exportName: e.attrs.get("export-name") ?? ""
       }));
-      return readCheckRefs(check).map((ref) => ({ ...ref, exports: exports2 }));
+      return readCheckRefs(check2).map((ref) => ({ ...ref, exports: exports2 }));
     }),
     messages: children(element, ns.xccdf, "message").map((m) => {
       const severity = m.attrs.get("severity");
@@ -9240,10 +16798,10 @@ function readRuleResult(element, idref, index, fail) {
   }
   return parsed;
 }
-function readSeverity(element, what, fail) {
+function readSeverity(element, what, fail2) {
   const severity = element.attrs.get("severity") ?? "unknown";
   if (!severities.includes(severity)) {
-    fail(
+    fail2(
       `Expected ${what} to have @severity ${severities.join("|")}, got \`${sanitizeForDisplay(severity, 40)}\``
     );
   }
@@ -9255,9 +16813,9 @@ function readIdents(element) {
     value: text(i).trim()
   }));
 }
-function readCheckRefs(check) {
-  const system = check.attrs.get("system") ?? "";
-  const refs = children(check, ns.xccdf, "check-content-ref");
+function readCheckRefs(check2) {
+  const system = check2.attrs.get("system") ?? "";
+  const refs = children(check2, ns.xccdf, "check-content-ref");
   if (refs.length === 0) return [{ system }];
   return refs.map((ref) => {
     const out = { system };
@@ -9268,7 +16826,7 @@ function readCheckRefs(check) {
     return out;
   });
 }
-function readBenchmark(element, tailoringProfiles, setValues, fail) {
+function readBenchmark(element, tailoringProfiles, setValues, fail2) {
   const defaults = /* @__PURE__ */ new Map();
   for (const value of descendants(element, ns.xccdf, "Value")) {
     const plain = children(value, ns.xccdf, "value").find((v) => !v.attrs.has("selector"));
@@ -9291,26 +16849,26 @@ function readBenchmark(element, tailoringProfiles, setValues, fail) {
     for (const node of children(container, ns.xccdf)) {
       if (node.name === "Group") visit(node, platforms);
       else if (node.name === "Rule") {
-        const rule = readRule(node, platforms, resolveSub, fail);
+        const rule = readRule(node, platforms, resolveSub, fail2);
         rules.set(rule.id, rule);
       }
     }
   };
   visit(element, []);
   return {
-    id: required(element, "id", fail),
+    id: required(element, "id", fail2),
     version: text(child(element, ns.xccdf, "version") ?? element).trim(),
     title: flattenXccdfText(child(element, ns.xccdf, "title"), resolveSub),
     profiles,
     rules
   };
 }
-function readRule(element, inherited, resolveSub, fail) {
-  const id = required(element, "id", fail);
+function readRule(element, inherited, resolveSub, fail2) {
+  const id = required(element, "id", fail2);
   const flat = (name) => flattenXccdfText(child(element, ns.xccdf, name), resolveSub);
   return {
     id,
-    severity: readSeverity(element, `Rule ${id}`, fail),
+    severity: readSeverity(element, `Rule ${id}`, fail2),
     title: flat("title"),
     description: flat("description"),
     rationale: flat("rationale"),
@@ -9397,7 +16955,7 @@ function toOutcome(ruleResult, rule) {
     references: rule?.references ?? [],
     identifiers: ruleResult.identifiers.length > 0 ? ruleResult.identifiers : rule?.identifiers ?? [],
     fixes: rule?.fixes ?? [],
-    checks: ruleResult.checks.length > 0 ? ruleResult.checks.map(({ exports: _exports, ...check }) => check) : rule?.checks ?? [],
+    checks: ruleResult.checks.length > 0 ? ruleResult.checks.map(({ exports: _exports, ...check2 }) => check2) : rule?.checks ?? [],
     messages: ruleResult.messages.map((m) => m.text)
   };
 }
@@ -9422,6 +16980,9 @@ function serializeResults(results, verdict) {
 }
 
 // packages/core/src/policy/types.ts
+var policyModes = ["absolute", "ratchet"];
+var countAsValues = ["failure", "ignore"];
+var staleWaiverActions = ["report", "fail"];
 var defaultCountAs = {
   error: "failure",
   unknown: "failure",
@@ -9477,6 +17038,23 @@ function classifyRules(current, baseline, countAs) {
   return changes;
 }
 
+// packages/core/src/policy/policy-error.ts
+var PolicyError = class extends ConfigurationError {
+  constructor(file, line, keyPath, detail) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${keyPath === "" ? "" : `${keyPath}: `}${detail}`);
+    this.file = file;
+    this.line = line;
+    this.keyPath = keyPath;
+    this.detail = detail;
+    this.name = "PolicyError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  file;
+  line;
+  keyPath;
+  detail;
+};
+
 // packages/core/src/policy/check-rules.ts
 function shortRuleId2(id) {
   const at = id.indexOf("_rule_");
@@ -9484,6 +17062,24 @@ function shortRuleId2(id) {
 }
 function waiverNames(waiver, ruleId) {
   return waiver.rule === ruleId || waiver.rule === shortRuleId2(ruleId);
+}
+function checkWaiverRules(waivers, contentRuleIds) {
+  const known = /* @__PURE__ */ new Set();
+  let count = 0;
+  for (const id of contentRuleIds) {
+    count += 1;
+    known.add(id);
+    known.add(shortRuleId2(id));
+  }
+  for (const waiver of waivers) {
+    if (known.has(waiver.rule)) continue;
+    throw new PolicyError(
+      waiver.source?.file ?? "policy",
+      waiver.source?.line ?? 0,
+      `${waiver.source?.path ?? "waivers"}.rule`,
+      `unknown rule id \`${waiver.rule}\`: the scanned content has no such rule (it has ${count})`
+    );
+  }
 }
 
 // packages/core/src/gate/types.ts
@@ -9503,7 +17099,7 @@ function plural(count, noun) {
 }
 function summarize(verdict) {
   const { status, failOn, counts, waivers, mode } = verdict;
-  const threshold = failOn === "never" ? "gate disabled (fail-on never)" : `fail-on ${failOn}`;
+  const threshold2 = failOn === "never" ? "gate disabled (fail-on never)" : `fail-on ${failOn}`;
   const extras = [];
   if (mode === "ratchet") extras.push("ratchet against the baseline");
   if (counts.waived > 0) extras.push(`${plural(counts.waived, "waived failure")}`);
@@ -9521,11 +17117,11 @@ function summarize(verdict) {
   if (other.length > 0) extras.push(other.map((r) => r.kind).join(", "));
   const tail = extras.length === 0 ? "" : `; ${extras.join("; ")}`;
   if (status === "fail" && counts.evaluated === 0 && verdict.reasons.some((r) => r.kind === "nothing-evaluated")) {
-    return `Compliance gate failed: no rule was evaluated (${counts.selected} selected); ${threshold}${tail}.`;
+    return `Compliance gate failed: no rule was evaluated (${counts.selected} selected); ${threshold2}${tail}.`;
   }
-  const verb = status === "pass" ? "passed" : "failed";
+  const verb2 = status === "pass" ? "passed" : "failed";
   const noun = mode === "ratchet" ? "new " : "";
-  return `Compliance gate ${verb}: ${plural(counts.failing, `${noun}failing rule`)}, ${plural(counts.unverified, `${noun}unverified rule`)} at or above the threshold, ${counts.evaluated} of ${counts.selected} selected rules evaluated; ${threshold}${tail}.`;
+  return `Compliance gate ${verb2}: ${plural(counts.failing, `${noun}failing rule`)}, ${plural(counts.unverified, `${noun}unverified rule`)} at or above the threshold, ${counts.evaluated} of ${counts.selected} selected rules evaluated; ${threshold2}${tail}.`;
 }
 
 // packages/core/src/gate/evaluate-policy-gate.ts
@@ -9579,7 +17175,7 @@ function evaluatePolicyGate(results, options) {
   const gatingByDefault = considered.filter(
     (r) => max[r.severity] === void 0 && defaultAllowance(r.severity) === 0
   );
-  const threshold = failOn === "never" ? "high" : failOn;
+  const threshold2 = failOn === "never" ? "high" : failOn;
   const failRules = gatingByDefault.filter((r) => r.result === "fail");
   const unverifiedRules = gatingByDefault.filter((r) => r.result !== "fail");
   const reasons = [];
@@ -9597,12 +17193,12 @@ function evaluatePolicyGate(results, options) {
         kind: "new-failures",
         message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher that did not fail in the baseline.`,
         ruleIds,
-        threshold
+        threshold: threshold2
       } : {
         kind: "failed-rules",
         message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher.`,
         ruleIds,
-        threshold
+        threshold: threshold2
       }
     );
   }
@@ -9613,12 +17209,12 @@ function evaluatePolicyGate(results, options) {
         kind: "regressions",
         message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked and did not fail in the baseline.`,
         ruleIds,
-        threshold
+        threshold: threshold2
       } : {
         kind: "unverified-rules",
         message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked (${countedResults(countAs)}).`,
         ruleIds,
-        threshold
+        threshold: threshold2
       }
     );
   }
@@ -9732,30 +17328,664 @@ function evaluateGate(results, options) {
 }
 
 // packages/core/src/report/sarif.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { gzipSync } from "node:zlib";
+
+// packages/core/src/dockerfile/parse-dockerfile.ts
+var directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/;
+var heredocPattern = /<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g;
+var heredocKeywords = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+function parseDockerfile(text3) {
+  const lines2 = text3.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const directives = {};
+  let at = 0;
+  for (; at < lines2.length; at++) {
+    const match = directivePattern.exec(lines2[at]);
+    if (match === null) break;
+    const key = match[1].toLowerCase();
+    if (key in directives) break;
+    directives[key] = match[2];
+  }
+  const escape = directives["escape"] === "`" ? "`" : "\\";
+  const instructions = [];
+  const stages = [];
+  while (at < lines2.length) {
+    const line = lines2[at];
+    if (/^\s*$/.test(line) || /^\s*#/.test(line)) {
+      at++;
+      continue;
+    }
+    const startLine = at + 1;
+    let logical = "";
+    for (; ; ) {
+      const current = lines2[at];
+      at++;
+      const continued = endsWithEscape(current, escape);
+      logical += continued ? stripEscape(current, escape) : current;
+      if (!continued) break;
+      while (at < lines2.length && /^\s*(#.*)?$/.test(lines2[at])) at++;
+      if (at >= lines2.length) break;
+    }
+    const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(logical);
+    const keyword = (match?.[1] ?? "").toUpperCase();
+    const args = (match?.[2] ?? "").trim();
+    const heredocs = [];
+    if (heredocKeywords.has(keyword)) {
+      for (const doc of args.matchAll(heredocPattern)) {
+        const strip = doc[1] === "-";
+        const name = doc[3];
+        const body = [];
+        while (at < lines2.length) {
+          const bodyLine = lines2[at];
+          at++;
+          const candidate = strip ? bodyLine.replace(/^\t+/, "") : bodyLine;
+          if (candidate === name) break;
+          body.push(candidate);
+        }
+        heredocs.push({ name, body: body.join("\n") });
+      }
+    }
+    const { flags, rest } = splitFlags(args);
+    const instruction = {
+      keyword,
+      args,
+      flags,
+      rest,
+      heredocs,
+      startLine,
+      endLine: at,
+      stage: keyword === "FROM" ? stages.length : stages.length - 1
+    };
+    instructions.push(instruction);
+    if (keyword === "FROM") {
+      const words = rest.split(/\s+/);
+      const asAt = words.findIndex((w) => w.toUpperCase() === "AS");
+      const stage = {
+        index: stages.length,
+        base: words[0] ?? "",
+        from: instruction,
+        instructions: []
+      };
+      const name = asAt >= 0 ? words[asAt + 1] : void 0;
+      if (name !== void 0 && name !== "") stage.name = name.toLowerCase();
+      stages.push(stage);
+    } else if (stages.length > 0) {
+      ;
+      stages[stages.length - 1].instructions.push(instruction);
+    }
+  }
+  return { escape, directives, instructions, stages };
+}
+function endsWithEscape(line, escape) {
+  const trimmed = line.replace(/\s+$/, "");
+  if (!trimmed.endsWith(escape)) return false;
+  return !/^\s*#/.test(line);
+}
+function stripEscape(line, escape) {
+  const trimmed = line.replace(/\s+$/, "");
+  return trimmed.slice(0, trimmed.length - escape.length);
+}
+function splitFlags(args) {
+  const flags = [];
+  let rest = args;
+  for (; ; ) {
+    const match = /^--\S+\s*/.exec(rest);
+    if (match === null) break;
+    flags.push(match[0].trim());
+    rest = rest.slice(match[0].length);
+  }
+  return { flags, rest };
+}
+function finalStageChain(dockerfile) {
+  const chain = [];
+  let stage = dockerfile.stages[dockerfile.stages.length - 1];
+  while (stage !== void 0) {
+    chain.unshift(stage);
+    const base = stage.base.toLowerCase();
+    const before = dockerfile.stages.slice(0, stage.index);
+    stage = before.reverse().find((s) => s.name === base);
+  }
+  return chain;
+}
+
+// packages/core/src/dockerfile/match-history.ts
+var layerKeywords = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+function describeHistory(history, layerCount) {
+  const nonEmpty = history.filter((h) => !h.emptyLayer).length;
+  const mapLayers = nonEmpty === layerCount;
+  let layer = 0;
+  return history.map((entry, historyIndex) => {
+    const createdBy = entry.createdBy ?? "";
+    const step = { historyIndex, ...normalizeCreatedBy(createdBy), createdBy };
+    if (!entry.emptyLayer) {
+      if (mapLayers) step.layerIndex = layer;
+      layer += 1;
+    }
+    return step;
+  });
+}
+function normalizeCreatedBy(createdBy) {
+  let text3 = createdBy.trim();
+  if (/#\s*buildkit$/.test(text3)) text3 = text3.replace(/#\s*buildkit$/, "").trim();
+  const nop = /^\/bin\/sh -c #\(nop\)\s*(\S+)\s*([\s\S]*)$/.exec(text3);
+  if (nop !== null) return { kind: nop[1].toUpperCase(), text: collapse(nop[2] ?? "") };
+  const keyword = /^([A-Z]+)\s+([\s\S]*)$/.exec(text3);
+  if (keyword !== null && knownKeywords.has(keyword[1])) {
+    const kind = keyword[1];
+    const rest = keyword[2];
+    return { kind, text: kind === "RUN" ? shellCommand(rest) : collapse(rest) };
+  }
+  return { kind: "RUN", text: shellCommand(text3) };
+}
+var knownKeywords = /* @__PURE__ */ new Set([
+  "RUN",
+  "COPY",
+  "ADD",
+  "ENV",
+  "ARG",
+  "LABEL",
+  "USER",
+  "WORKDIR",
+  "CMD",
+  "ENTRYPOINT",
+  "EXPOSE",
+  "VOLUME",
+  "STOPSIGNAL",
+  "HEALTHCHECK",
+  "SHELL",
+  "ONBUILD",
+  "MAINTAINER"
+]);
+function shellCommand(raw) {
+  let text3 = raw.trim();
+  const args = /^\|(\d+)\s+/.exec(text3);
+  if (args !== null) {
+    text3 = text3.slice(args[0].length);
+    for (let i = 0; i < Number(args[1]); i++) text3 = text3.replace(/^\S+=\S*\s*/, "");
+  }
+  const shell = /^(?:\S*\/)?[a-z]*sh(?:\s+-[a-zA-Z]+(?:\s+[a-z]+)?)*?\s+-c\s+([\s\S]*)$/.exec(text3);
+  if (shell !== null) return collapse(shell[1]);
+  return collapse(execForm(text3) ?? text3);
+}
+function execForm(text3) {
+  if (!text3.startsWith("[")) return void 0;
+  try {
+    const parsed = JSON.parse(text3);
+    if (Array.isArray(parsed) && parsed.every((p) => typeof p === "string")) return parsed.join(" ");
+  } catch {
+  }
+  return void 0;
+}
+function collapse(text3) {
+  return text3.replace(/\s+/g, " ").trim();
+}
+function instructionText(instruction) {
+  return collapse(execForm(instruction.rest.trim()) ?? instruction.rest);
+}
+function matchScore(step, instruction) {
+  if (step.kind !== instruction.keyword) return 0;
+  const text3 = instructionText(instruction);
+  if (step.kind === "RUN") {
+    if (step.text === text3) return 10;
+    if (instruction.heredocs.length > 0 && text3 !== "" && step.text.includes(text3)) return 5;
+    return 0;
+  }
+  if (step.kind === "COPY" || step.kind === "ADD") {
+    if (step.text === collapse(instruction.args)) return 10;
+    const podman = /\sin\s+(\S+)\s*$/.exec(` ${step.text}`);
+    const destination = lastWord(instruction);
+    if (podman !== null && destination !== void 0 && sameDir(podman[1], destination))
+      return 6;
+    return 0;
+  }
+  return step.text === text3 ? 3 : 1;
+}
+function lastWord(instruction) {
+  const exec = execForm(instruction.rest.trim());
+  const words = exec === void 0 ? instruction.rest.trim().split(/\s+/) : JSON.parse(instruction.rest);
+  return words[words.length - 1];
+}
+function sameDir(a, b) {
+  const strip = (p) => p.length > 1 ? p.replace(/\/+$/, "") : p;
+  return strip(a) === strip(b);
+}
+function matchHistory(steps, dockerfile) {
+  const instructions = finalStageChain(dockerfile).flatMap((s) => s.instructions);
+  const n = steps.length;
+  const m = instructions.length;
+  const dp = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+  for (let i2 = n - 1; i2 >= 0; i2--) {
+    for (let j2 = m - 1; j2 >= 0; j2--) {
+      const row2 = dp[i2];
+      const score = matchScore(steps[i2], instructions[j2]);
+      row2[j2] = Math.max(
+        dp[i2 + 1][j2],
+        row2[j2 + 1],
+        score > 0 ? score + dp[i2 + 1][j2 + 1] : 0
+      );
+    }
+  }
+  const matched = /* @__PURE__ */ new Map();
+  const matchedInstructions = /* @__PURE__ */ new Set();
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const score = matchScore(steps[i], instructions[j]);
+    const here = dp[i][j];
+    if (score > 0 && here === score + dp[i + 1][j + 1]) {
+      matched.set(steps[i].historyIndex, instructions[j]);
+      matchedInstructions.add(j);
+      i++;
+      j++;
+    } else if (here === dp[i + 1][j]) i++;
+    else j++;
+  }
+  const base = /* @__PURE__ */ new Set();
+  const firstLayerInstruction = instructions.findIndex(
+    (ins, at) => matchedInstructions.has(at) && layerKeywords.has(ins.keyword)
+  );
+  const unmatchedBefore = instructions.slice(0, Math.max(firstLayerInstruction, 0)).some((ins) => layerKeywords.has(ins.keyword));
+  if (firstLayerInstruction >= 0 && !unmatchedBefore) {
+    const target = instructions[firstLayerInstruction];
+    const boundary = steps.find((s) => matched.get(s.historyIndex) === target)?.historyIndex ?? 0;
+    for (const step of steps) {
+      if (step.historyIndex < boundary && !matched.has(step.historyIndex))
+        base.add(step.historyIndex);
+    }
+  }
+  return { instructions: matched, base };
+}
+
+// packages/core/src/blame/dpkg-status.ts
+function parseDpkgStatus(text3) {
+  const installed = /* @__PURE__ */ new Map();
+  for (const stanza of text3.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const line of stanza.split("\n")) {
+      const match = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/.exec(line);
+      if (match !== null)
+        fields.set(match[1].toLowerCase(), match[2].trim());
+    }
+    const name = fields.get("package");
+    const version = fields.get("version");
+    const status = fields.get("status") ?? "install ok installed";
+    if (name === void 0 || version === void 0) continue;
+    if (!/(^| )installed$/.test(status)) continue;
+    installed.set(name, version);
+  }
+  return installed;
+}
+
+// packages/core/src/blame/layer-evidence.ts
+import { createHash as createHash7 } from "node:crypto";
+var dpkgStatusPath = "/var/lib/dpkg/status";
+var dpkgStatusDir = "/var/lib/dpkg/status.d";
+function isDpkgDatabase(path) {
+  return path === dpkgStatusPath || path.startsWith(`${dpkgStatusDir}/`);
+}
+async function readLayerEvidence(layer, wanted, options = {}) {
+  const maxDpkgBytes = options.maxDpkgBytes ?? 64 * 1024 * 1024;
+  const evidence = {
+    index: layer.index,
+    files: /* @__PURE__ */ new Map(),
+    dpkg: /* @__PURE__ */ new Map(),
+    whiteouts: [],
+    opaque: []
+  };
+  if (options.listAll === true) evidence.written = [];
+  const chunks = decompressedChunks(layer);
+  const tar = new TarReader(
+    new ByteReader(chunks, () => {
+      if (options.signal?.aborted === true) throw new CancelledError("blame cancelled");
+      return void 0;
+    }),
+    layer.digest,
+    defaultApplyLimits.maxHeaderBytes
+  );
+  const fail2 = (message) => {
+    throw new UnsafeLayerEntryError(`Layer ${layer.digest}: ${message}`, layer.digest, "");
+  };
+  try {
+    for (; ; ) {
+      const header = await tar.next();
+      if (header === void 0) break;
+      const components = splitEntryName(header.name, defaultApplyLimits, layer.digest, fail2);
+      if (components.length === 0) continue;
+      const role = entryRole(components, fail2);
+      const parent = components.slice(0, -1);
+      if (role.role === "whiteout") {
+        evidence.whiteouts.push(rootPath([...parent, role.target]));
+        continue;
+      }
+      if (role.role === "opaque") {
+        evidence.opaque.push(rootPath(parent));
+        continue;
+      }
+      const path = rootPath(components);
+      evidence.written?.push(path);
+      const dpkg = header.type === "file" && isDpkgDatabase(path);
+      if (!wanted.has(path) && !dpkg) continue;
+      const hash = createHash7("sha256");
+      const parts = [];
+      if (header.type === "file") {
+        if (dpkg && header.size > maxDpkgBytes) {
+          throw new LimitExceededError(
+            `Layer ${layer.digest}: ${path} has ${header.size} bytes, over the limit \`maxDpkgBytes\` (${maxDpkgBytes})`,
+            "maxDpkgBytes"
+          );
+        }
+        await tar.data((piece) => {
+          hash.update(piece);
+          if (dpkg) parts.push(Buffer.from(piece));
+        });
+      }
+      if (dpkg) evidence.dpkg.set(path, Buffer.concat(parts));
+      if (wanted.has(path)) {
+        evidence.files.set(path, {
+          type: header.type,
+          mode: header.mode,
+          uid: header.uid,
+          gid: header.gid,
+          size: header.size,
+          digest: header.type === "file" ? hash.digest("hex") : `link:${header.linkname.toString("latin1")}`
+        });
+      }
+    }
+  } finally {
+    await chunks.return(void 0);
+  }
+  return evidence;
+}
+function rootPath(components) {
+  return `/${components.map((c) => c.toString("latin1")).join("/")}`;
+}
+function isAtOrBelow(path, prefix) {
+  return prefix === "/" || path === prefix || path.startsWith(`${prefix}/`);
+}
+
+// packages/core/src/blame/bookkeeping.ts
+async function collectBookkeeping(options) {
+  const wanted = new Set(options.paths);
+  const files = /* @__PURE__ */ new Map();
+  const packages = /* @__PURE__ */ new Map();
+  const current = /* @__PURE__ */ new Map();
+  const dpkgFiles = /* @__PURE__ */ new Map();
+  let installed = /* @__PURE__ */ new Map();
+  for (const layer of options.layers) {
+    const changes = options.changes?.find((c) => c.index === layer.index);
+    if (changes !== void 0 && !touches(changes, wanted)) continue;
+    const evidence = await readLayerEvidence(layer, wanted, { signal: options.signal });
+    applyRemovals(
+      evidence,
+      current,
+      dpkgFiles,
+      wanted,
+      (path, value) => record(files, path, layer.index, value)
+    );
+    for (const [path, version] of evidence.files) {
+      current.set(path, version);
+      record(files, path, layer.index, version);
+    }
+    for (const [path, data] of evidence.dpkg) {
+      dpkgFiles.set(path, parseDpkgStatus(data.toString("utf8")));
+    }
+    const next = union(dpkgFiles);
+    for (const [name, version] of next) {
+      if (installed.get(name) !== version) record(packages, name, layer.index, version);
+    }
+    for (const name of installed.keys()) {
+      if (!next.has(name)) record(packages, name, layer.index, void 0);
+    }
+    installed = next;
+  }
+  return { layerCount: options.layers.length, files, packages };
+}
+function touches(changes, wanted) {
+  for (const path of changes.written) if (wanted.has(path) || isDpkgDatabase(path)) return true;
+  for (const removed of changes.removed) {
+    if (isAtOrBelow("/var/lib/dpkg/status", removed) || isAtOrBelow(dpkgStatusDir, removed))
+      return true;
+    for (const path of wanted) if (isAtOrBelow(path, removed)) return true;
+  }
+  return false;
+}
+function applyRemovals(evidence, current, dpkgFiles, wanted, removed) {
+  const gone = (path) => evidence.whiteouts.some((w) => isAtOrBelow(path, w)) || evidence.opaque.some((o) => path !== o && isAtOrBelow(path, o));
+  for (const path of wanted) {
+    if (current.has(path) && gone(path)) {
+      current.delete(path);
+      removed(path, void 0);
+    }
+  }
+  for (const path of [...dpkgFiles.keys()]) if (gone(path)) dpkgFiles.delete(path);
+}
+function union(dpkgFiles) {
+  const all = /* @__PURE__ */ new Map();
+  for (const path of [...dpkgFiles.keys()].sort()) {
+    for (const [name, version] of dpkgFiles.get(path) ?? []) all.set(name, version);
+  }
+  return all;
+}
+function record(into, key, layer, value) {
+  const list = into.get(key) ?? [];
+  list.push({ layer, value });
+  into.set(key, list);
+}
+function introducingLayer(changes, key) {
+  const last = changes[changes.length - 1];
+  if (last?.value === void 0) return void 0;
+  const want = key(last.value);
+  let at = changes.length - 1;
+  while (at > 0) {
+    const previous = changes[at - 1];
+    if (previous.value === void 0 || key(previous.value) !== want) break;
+    at -= 1;
+  }
+  return changes[at].layer;
+}
 
 // packages/core/src/blame/attribute.ts
 function ruleKey(rule) {
   return `${rule.id}#${rule.index}`;
 }
+function ruleItems(rule, oval, variables) {
+  const all = [];
+  for (const check2 of rule.checks) {
+    if (check2.name === void 0) continue;
+    const report2 = oval.get((check2.href ?? "#oval0").replace(/^#/, ""));
+    all.push(...report2?.definitions.get(check2.name)?.items ?? []);
+  }
+  const failing = all.filter((item) => item.failing === true);
+  const seen = /* @__PURE__ */ new Map();
+  for (const item of failing.length > 0 ? failing : all) {
+    const sources = item.itemType === "variable_item" ? variables?.get(item.id) : void 0;
+    for (const found of sources ?? [item]) seen.set(found.id, found);
+  }
+  return [...seen.values()];
+}
+function evidencePaths(rules, oval, variables) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const rule of rules)
+    for (const item of ruleItems(rule, oval, variables))
+      if (item.filepath !== void 0) paths.add(item.filepath);
+  return paths;
+}
+function propertyFor(rule) {
+  if (/^file_permissions_|_perms?_|^dir_perms/.test(rule.shortId)) return "mode";
+  if (/^file_owner_|^dir_owner/.test(rule.shortId)) return "uid";
+  if (/^file_groupowner_|^dir_groupowner/.test(rule.shortId)) return "gid";
+  return "content";
+}
+var propertyKey = {
+  mode: (v) => v.mode.toString(8),
+  uid: (v) => String(v.uid),
+  gid: (v) => String(v.gid),
+  content: (v) => `${v.type}:${v.digest}`
+};
+function describeFile(path, property, version) {
+  if (version === void 0) return path;
+  switch (property) {
+    case "mode":
+      return `${path} has mode ${version.mode.toString(8).padStart(4, "0")}`;
+    case "uid":
+      return `${path} is owned by uid ${version.uid}`;
+    case "gid":
+      return `${path} has group gid ${version.gid}`;
+    default:
+      return path;
+  }
+}
+function blameItem(item, rule, bookkeeping) {
+  if (item.itemType === "rpminfo_item") {
+    return {
+      text: `${item.name ?? "?"} ${item.evr ?? ""}`.trim() + " is installed",
+      note: "rpm databases are not attributed to layers"
+    };
+  }
+  if (item.itemType === "dpkginfo_item" && item.name !== void 0) {
+    return blameDpkgPackage(item.name, item.evr?.replace(/^0:/, ""), bookkeeping);
+  }
+  if (item.filepath !== void 0) {
+    const property = propertyFor(rule);
+    const changes = bookkeeping?.files.get(item.filepath);
+    const last = changes?.[changes.length - 1]?.value;
+    const text3 = describeFile(item.filepath, property, last);
+    const layer = changes && introducingLayer(changes, propertyKey[property]);
+    return layer === void 0 ? { text: text3 } : { text: text3, layer };
+  }
+  return { text: item.name ?? item.path ?? item.itemType };
+}
+function blameDpkgPackage(name, version, bookkeeping) {
+  const text3 = `${name}${version === void 0 ? "" : ` ${version}`} is installed`;
+  const changes = bookkeeping?.packages.get(name);
+  const layer = changes && introducingLayer(changes, (v) => v);
+  return layer === void 0 ? { text: text3 } : { text: text3, layer };
+}
+function locator(input) {
+  const match = input.dockerfile !== void 0 && input.history !== void 0 ? matchHistory(input.history, input.dockerfile.parsed) : void 0;
+  const stages = input.dockerfile?.parsed.stages ?? [];
+  const from = stages[stages.length - 1]?.from;
+  const fromLocation = input.dockerfile === void 0 ? input.fallback : { uri: input.dockerfile.uri, startLine: from?.startLine ?? 1, endLine: from?.endLine ?? 1 };
+  const withoutDockerfile = input.dockerfile === void 0 ? "; no Dockerfile was given" : "";
+  return { input, match, fromLocation, withoutDockerfile };
+}
+function blamePackages(packages, input) {
+  const at = locator(input);
+  const out = /* @__PURE__ */ new Map();
+  for (const pkg of packages) {
+    const blamed = pkg.kind === "rpm" ? {
+      text: `${pkg.name}${pkg.version === void 0 ? "" : ` ${pkg.version}`} is installed`,
+      note: "rpm databases are not attributed to layers"
+    } : blameDpkgPackage(pkg.name, pkg.version, input.bookkeeping);
+    out.set(pkg.name, locate([blamed], at));
+  }
+  return out;
+}
+function blameRules(rules, input) {
+  const at = locator(input);
+  const out = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    const items = ruleItems(rule, input.oval, input.variables).filter(
+      (i) => i.status !== "does not exist"
+    );
+    out.set(
+      ruleKey(rule),
+      locate(
+        items.map((item) => blameItem(item, rule, input.bookkeeping)),
+        at
+      )
+    );
+  }
+  return out;
+}
+function locate(blamed, at) {
+  const { input, match, fromLocation, withoutDockerfile } = at;
+  const layers = blamed.flatMap((b) => b.layer === void 0 ? [] : [b.layer]);
+  const evidence = summarise(blamed);
+  if (layers.length === 0) {
+    const why = blamed.length === 0 ? "no evidence in the image to attribute" : input.bookkeeping === void 0 ? "no layer bookkeeping (the image was not read)" : blamed.find((b) => b.note !== void 0)?.note ?? "no layer of the image introduced the evidence";
+    return {
+      kind: "unattributed",
+      evidence,
+      cause: `not attributable to a Dockerfile instruction: ${why}${withoutDockerfile}`,
+      location: fromLocation
+    };
+  }
+  const layer = Math.max(...layers);
+  const step = input.history?.find((s) => s.layerIndex === layer);
+  const instruction = step === void 0 ? void 0 : match?.instructions.get(step.historyIndex);
+  const shown2 = summarise(blamed.filter((b) => b.layer === layer));
+  const base = { layerIndex: layer };
+  if (step !== void 0) base.createdBy = step.createdBy;
+  if (instruction !== void 0 && input.dockerfile !== void 0) {
+    return {
+      ...base,
+      kind: "instruction",
+      evidence: shown2,
+      cause: `${verb(blamed, layer)} by the ${instruction.keyword} on ${lines(instruction)}`,
+      location: {
+        uri: input.dockerfile.uri,
+        startLine: instruction.startLine,
+        endLine: instruction.endLine
+      },
+      instruction: {
+        keyword: instruction.keyword,
+        startLine: instruction.startLine,
+        endLine: instruction.endLine
+      }
+    };
+  } else if (step !== void 0 && match?.base.has(step.historyIndex) === true) {
+    return {
+      ...base,
+      kind: "base",
+      evidence: shown2,
+      cause: "inherited from the base image",
+      location: fromLocation
+    };
+  } else {
+    const history = step === void 0 ? "" : ` (\`${clip(step.createdBy)}\` in the image history)`;
+    const reason = input.dockerfile === void 0 ? "no Dockerfile was given" : step === void 0 ? "the image history does not map to its layers" : "no instruction of the Dockerfile matches it";
+    return {
+      ...base,
+      kind: "layer",
+      evidence: shown2,
+      cause: `${verb(blamed, layer)} by layer ${layer + 1}${history}; ${reason}`,
+      location: fromLocation
+    };
+  }
+}
+function verb(blamed, layer) {
+  return blamed.some((b) => b.layer === layer && b.text.endsWith(" is installed")) ? "added" : "changed";
+}
+function lines(instruction) {
+  return instruction.endLine > instruction.startLine ? `lines ${instruction.startLine}\u2013${instruction.endLine}` : `line ${instruction.startLine}`;
+}
+function summarise(blamed) {
+  const texts = [...new Set(blamed.map((b) => b.text))];
+  if (texts.length <= 3) return texts.join("; ");
+  return `${texts.slice(0, 3).join("; ")} and ${texts.length - 3} more`;
+}
+function clip(text3) {
+  const flat = text3.replace(/\s+/g, " ").trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}\u2026` : flat;
+}
 
 // packages/core/src/report/escape.ts
-function escapeMarkdown(text2) {
-  return stripControls(text2).replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/:\/\//g, ":&#47;&#47;");
+function escapeMarkdown(text3) {
+  return stripControls(text3).replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/:\/\//g, ":&#47;&#47;");
 }
-function escapeMarkdownCode(text2) {
-  const clean = stripControls(text2).replace(/`/g, "'");
+function escapeMarkdownCode(text3) {
+  const clean = stripControls(text3).replace(/`/g, "'");
   return `\`${clean}\``;
 }
-function stripControls(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+function stripControls(text3) {
+  return text3.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
-function truncate(text2, max) {
-  if (text2.length <= max) return text2;
+function truncate(text3, max) {
+  if (text3.length <= max) return text3;
   let cut = max - 1;
-  if (/[\uD800-\uDBFF]/.test(text2.charAt(cut - 1))) cut -= 1;
-  return `${text2.slice(0, cut)}\u2026`;
+  if (/[\uD800-\uDBFF]/.test(text3.charAt(cut - 1))) cut -= 1;
+  return `${text3.slice(0, cut)}\u2026`;
 }
 function fencedBlock(code, language = "") {
   const clean = code.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
@@ -9772,6 +18002,10 @@ var defaultMaxGzipBytes = 95e5;
 function serializeSarif(log) {
   return `${JSON.stringify(log, null, 2)}
 `;
+}
+function sarifTrim(log) {
+  const truncated = log.runs[0]?.properties?.["truncated"];
+  return truncated;
 }
 var securitySeverity = {
   high: "8.0",
@@ -9790,14 +18024,19 @@ function toSarif(results, options) {
     (a, b) => order[a.severity] - order[b.severity] || (resultRank[a.result] ?? 0) - (resultRank[b.result] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
   );
   const byCount = Math.min(findings.length, max);
-  const fits = (count) => gzipSync(serializeSarif(buildLog(results, findings, count, void 0, options))).length <= budget;
+  const gzipped = (count) => gzipSync(serializeSarif(buildLog(results, findings, count, void 0, options))).length;
   let kept = byCount;
-  if (!fits(kept)) {
-    let low = 0;
+  const full = gzipped(kept);
+  if (full > budget) {
     let high = kept - 1;
+    let low = Math.floor(kept * budget / full);
+    while (low > 0 && gzipped(low) > budget) {
+      high = low - 1;
+      low = Math.floor(low * 0.9);
+    }
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (fits(mid)) low = mid;
+      if (gzipped(mid) <= budget) low = mid;
       else high = mid - 1;
     }
     kept = low;
@@ -9891,25 +18130,25 @@ ${run3}`);
   return parts.filter((p) => p !== "").join("\n\n");
 }
 function helpMarkdown(rule, options) {
-  const lines = [`**${escapeMarkdown(rule.title)}** ${escapeMarkdownCode(rule.shortId)}`, ""];
-  if (rule.description) lines.push(escapeMarkdown(rule.description), "");
-  if (rule.rationale) lines.push(`**Rationale:** ${escapeMarkdown(rule.rationale)}`, "");
+  const lines2 = [`**${escapeMarkdown(rule.title)}** ${escapeMarkdownCode(rule.shortId)}`, ""];
+  if (rule.description) lines2.push(escapeMarkdown(rule.description), "");
+  if (rule.rationale) lines2.push(`**Rationale:** ${escapeMarkdown(rule.rationale)}`, "");
   const references = groupReferences(rule);
   if (references.length > 0) {
-    lines.push("**References:**", "");
+    lines2.push("**References:**", "");
     for (const [framework, ids2] of references)
-      lines.push(`- ${escapeMarkdown(framework)}: ${escapeMarkdown(ids2.join(", "))}`);
-    lines.push("");
+      lines2.push(`- ${escapeMarkdown(framework)}: ${escapeMarkdown(ids2.join(", "))}`);
+    lines2.push("");
   }
   const run3 = options.fixes?.run.get(rule.id);
   if (run3 !== void 0) {
-    lines.push("**Fix:** add this to the Dockerfile after the line the finding points at:", "");
-    lines.push(fencedBlock(run3, "dockerfile"), "");
+    lines2.push("**Fix:** add this to the Dockerfile after the line the finding points at:", "");
+    lines2.push(fencedBlock(run3, "dockerfile"), "");
   }
-  lines.push(
+  lines2.push(
     rule.fixes.length > 0 ? `**Fix available:** ${rule.fixes.map(fixName).join(", ")} (\`fixes/remediation.sh\`, \`fixes/playbook.yml\` in the scan output)` : "No automated fix in the content."
   );
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function toResult(rule, ruleIndex, results, imageName, options) {
   const title = stripControls(rule.title);
@@ -9919,7 +18158,7 @@ function toResult(rule, ruleIndex, results, imageName, options) {
   const blame = options.blame?.get(ruleKey(rule));
   const what = `${title} (${rule.shortId}, ${rule.severity}) ${found}`;
   const head = blame === void 0 ? `${what}.` : blame.evidence !== "" ? `${stripControls(blame.evidence)} (${stripControls(blame.cause)}). ${what}.` : `${what} (${stripControls(blame.cause)}).`;
-  const text2 = `${head}${notes.length > 0 ? ` oscap: ${notes.join(" / ")}` : ""}`;
+  const text3 = `${head}${notes.length > 0 ? ` oscap: ${notes.join(" / ")}` : ""}`;
   const location = blame?.location ?? options.location;
   const endLine = blame?.location.endLine;
   return {
@@ -9928,7 +18167,7 @@ function toResult(rule, ruleIndex, results, imageName, options) {
     kind: rule.result === "fail" ? "fail" : "review",
     level: rule.result !== "fail" ? "warning" : rule.severity === "high" || rule.severity === "unknown" ? "error" : rule.severity === "medium" ? "warning" : "note",
     // GitLab keeps 2,048 characters of message.text.
-    message: { text: truncate(text2, 2048) },
+    message: { text: truncate(text3, 2048) },
     locations: [
       {
         physicalLocation: {
@@ -9954,7 +18193,7 @@ function toResult(rule, ruleIndex, results, imageName, options) {
   };
 }
 function fingerprint(rule, profileId, imageName) {
-  return createHash6("sha256").update([rule.id, String(rule.index), profileId, imageName].join("\0")).digest("hex");
+  return createHash8("sha256").update([rule.id, String(rule.index), profileId, imageName].join("\0")).digest("hex");
 }
 function imageRepository(results) {
   const name = results.image.names[0] ?? results.image.reference;
@@ -9966,8 +18205,8 @@ function imageRepository(results) {
 function shortProfileId(id) {
   return /^xccdf_[^_]+_profile_(.+)$/.exec(id)?.[1] ?? (id || "default");
 }
-function slug(text2) {
-  return text2.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "unnamed";
+function slug(text3) {
+  return text3.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "unnamed";
 }
 var identifierSystems = { "https://nvd.nist.gov/cce/index.cfm": "CCE" };
 function groupReferences(rule) {
@@ -10005,30 +18244,30 @@ function cap(items) {
 function waiverTable(title, waivers) {
   if (waivers.length === 0) return [];
   const { shown: shown2, more } = cap(waivers);
-  const lines = [
+  const lines2 = [
     `**${title}** (${waivers.length})`,
     "",
     "| Rule | Expires | Approver | Reason |",
     "| --- | --- | --- | --- |"
   ];
   for (const w of shown2) {
-    lines.push(
+    lines2.push(
       `| ${escapeMarkdownCode(w.rule).replace(/\|/g, "\\|")} | ${w.expires} | ${escapeMarkdown(w.approver)} | ${escapeMarkdown(w.reason.slice(0, 300))} |`
     );
   }
-  if (more !== "") lines.push("", `_${more.trim()}_`);
-  lines.push("");
-  return lines;
+  if (more !== "") lines2.push("", `_${more.trim()}_`);
+  lines2.push("");
+  return lines2;
 }
 function renderGateDetails(verdict) {
-  const lines = [];
+  const lines2 = [];
   const { waivers, baseline } = verdict;
-  lines.push(...waiverTable("Waived failures (not gating)", waivers.applied));
-  lines.push(...waiverTable("Expired waivers (failing the gate)", waivers.expired));
-  lines.push(...waiverTable("Stale waivers (match no failing rule)", waivers.stale));
+  lines2.push(...waiverTable("Waived failures (not gating)", waivers.applied));
+  lines2.push(...waiverTable("Expired waivers (failing the gate)", waivers.expired));
+  lines2.push(...waiverTable("Stale waivers (match no failing rule)", waivers.stale));
   if (baseline !== void 0) {
     const counts = Object.keys(changeLabels).map((kind) => `${baseline.changes[kind].length} ${changeLabels[kind]}`).join(", ");
-    lines.push(
+    lines2.push(
       `**Against the baseline** ${escapeMarkdownCode(baseline.source)} (${verdict.mode}): ${counts}`,
       ""
     );
@@ -10036,13 +18275,13 @@ function renderGateDetails(verdict) {
       const ids2 = baseline.changes[kind];
       if (ids2.length === 0 || kind === "still-failing") continue;
       const { shown: shown2, more } = cap(ids2);
-      lines.push(
+      lines2.push(
         `- ${changeLabels[kind]}: ${shown2.map((id) => escapeMarkdownCode(shortRuleId2(id))).join(", ")}${more}`
       );
     }
-    lines.push("");
+    lines2.push("");
   }
-  return lines;
+  return lines2;
 }
 
 // packages/core/src/report/summary-md.ts
@@ -10053,7 +18292,7 @@ function renderSummary(results, verdict, options = {}) {
   const maxChars = options.maxChars ?? defaultSummaryMaxChars;
   const image = escapeMarkdown(results.image.names[0] ?? results.image.reference);
   const head = [
-    `## ${verdict.status === "pass" ? "\u2705 Compliance gate passed" : "\u274C Compliance gate failed"}`,
+    summaryHeading(verdict.status),
     "",
     `${image} \xB7 profile ${escapeMarkdown(results.scanner.profile.title)} \xB7 fail-on ${verdict.failOn} \xB7 score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
     ""
@@ -10070,7 +18309,8 @@ function renderSummary(results, verdict, options = {}) {
   head.push(...renderGateDetails(verdict));
   head.push("| Result | Rules |", "| --- | ---: |");
   for (const value of ruleResultValues) {
-    if (results.counts[value] > 0) head.push(`| ${value} | ${results.counts[value]} |`);
+    if (value !== "notselected" && results.counts[value] > 0)
+      head.push(`| ${value} | ${results.counts[value]} |`);
   }
   head.push("");
   const rows = results.rules.filter((r) => listed.has(r.result)).sort(
@@ -10113,18 +18353,18 @@ _Some fixes are not shown: see the full report${hint} and fixes/._
   const full = [...head, ...body, ""].join("\n");
   if (full.length <= maxChars) return full;
   const reserve = note(rows.length).length;
-  let text2 = head.join("\n");
+  let text3 = head.join("\n");
   let kept = 0;
   const headerRows = rows.length > 0 ? 4 : 0;
   for (const [i, line] of body.entries()) {
-    if (text2.length + line.length + 1 + reserve > maxChars) break;
-    text2 += `
+    if (text3.length + line.length + 1 + reserve > maxChars) break;
+    text3 += `
 ${line}`;
     if (i >= headerRows && i < headerRows + rows.length) kept += 1;
   }
-  const open7 = text2.lastIndexOf("\n<details>");
-  if (open7 > text2.lastIndexOf("</details>")) text2 = text2.slice(0, open7);
-  return truncate(`${text2}
+  const open10 = text3.lastIndexOf("\n<details>");
+  if (open10 > text3.lastIndexOf("</details>")) text3 = text3.slice(0, open10);
+  return truncate(`${text3}
 ${note(rows.length - kept)}`, maxChars);
 }
 function row(rule, blame, withLocation) {
@@ -10140,17 +18380,20 @@ function reasonLine(reason) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function summaryHeading(status) {
+  return `## ${status === "pass" ? "\u2705 Compliance gate passed" : "\u274C Compliance gate failed"}`;
+}
 
 // packages/core/src/pipeline/scan-image.ts
-import { copyFile, mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { copyFile, mkdir as mkdir9, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join22 } from "node:path";
 
 // packages/core/src/pipeline/render-outputs.ts
-import { writeFile } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { writeFile as writeFile3 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // packages/core/src/pipeline/sarif-location.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat6 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, relative as relative2 } from "node:path";
 async function sarifLocation(options, imagePath) {
   const toUri = (path) => {
@@ -10159,18 +18402,26 @@ async function sarifLocation(options, imagePath) {
   };
   if (options.dockerfile !== void 0) {
     try {
-      const text2 = await readFile5(options.dockerfile, "utf8");
-      return { uri: toUri(options.dockerfile), startLine: finalFromLine(text2) };
+      const text3 = await readFile5(options.dockerfile, "utf8");
+      return { uri: toUri(options.dockerfile), startLine: finalFromLine(text3) };
     } catch {
     }
   }
-  return { uri: toUri(imagePath), startLine: 1 };
+  const isFile = await stat6(imagePath).then(
+    () => true,
+    () => false
+  );
+  if (isFile) return { uri: toUri(imagePath), startLine: 1 };
+  return {
+    uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, "_").replace(/^\/+/, "")}`,
+    startLine: 1
+  };
 }
-function finalFromLine(text2) {
-  const lines = text2.split(/\r?\n/);
+function finalFromLine(text3) {
+  const lines2 = text3.split(/\r?\n/);
   let line = 1;
   let continued = false;
-  lines.forEach((raw, index) => {
+  lines2.forEach((raw, index) => {
     const wasContinued = continued;
     continued = /\\\s*$/.test(raw);
     if (!wasContinued && /^\s*FROM\s/i.test(raw)) line = index + 1;
@@ -10178,17 +18429,418 @@ function finalFromLine(text2) {
   return line;
 }
 
+// packages/core/src/blame/blame-image.ts
+import { readFile as readFile6 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, relative as relative3 } from "node:path";
+
+// packages/core/src/blame/oval-variables.ts
+var ovalDef = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
+async function readVariableSources(arfPath) {
+  return variableSources(parseXml2(await readXmlFile(arfPath), arfPath));
+}
+function variableSources(root) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const variable of descendants(root, ovalDef, "local_variable")) {
+    const id = variable.attrs.get("id");
+    if (id === void 0) continue;
+    variables.set(id, {
+      objects: descendants(variable, ovalDef, "object_component").flatMap(
+        (c) => c.attrs.get("object_ref") ?? []
+      ),
+      vars: descendants(variable, ovalDef, "variable_component").flatMap(
+        (c) => c.attrs.get("var_ref") ?? []
+      )
+    });
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const report2 of descendants(root, ns.ovalRes, "oval_results")) {
+    for (const system of descendants(report2, ns.ovalSc, "oval_system_characteristics")) {
+      const objects = /* @__PURE__ */ new Map();
+      const collected = child(system, ns.ovalSc, "collected_objects");
+      for (const object of collected ? children(collected, ns.ovalSc, "object") : []) {
+        const id = object.attrs.get("id");
+        if (id === void 0) continue;
+        const refs = children(object, ns.ovalSc, "reference").flatMap(
+          (r) => r.attrs.get("item_ref") ?? []
+        );
+        objects.set(id, [...objects.get(id) ?? [], ...refs]);
+      }
+      const items = /* @__PURE__ */ new Map();
+      const data = child(system, ns.ovalSc, "system_data");
+      for (const item of data ? children(data, void 0) : []) {
+        const id = item.attrs.get("id");
+        if (id !== void 0) items.set(id, item);
+      }
+      const resolveVar = (varId, seen) => {
+        const variable = variables.get(varId);
+        if (variable === void 0 || seen.has(varId)) return [];
+        seen.add(varId);
+        return [
+          ...variable.objects.flatMap((o) => objects.get(o) ?? []),
+          ...variable.vars.flatMap((v) => resolveVar(v, seen))
+        ];
+      };
+      for (const [id, item] of items) {
+        if (item.name !== "variable_item") continue;
+        const varRef = child(item, void 0, "var_ref");
+        if (varRef === void 0) continue;
+        const sources = resolveVar(text(varRef).trim(), /* @__PURE__ */ new Set()).flatMap((itemId) => {
+          const source = items.get(itemId);
+          return source === void 0 ? [] : [fileItem(itemId, source)];
+        }).filter((source) => source.filepath !== void 0);
+        if (sources.length > 0) out.set(id, sources);
+      }
+    }
+  }
+  return out;
+}
+function fileItem(id, element) {
+  const field2 = (name) => {
+    const found = child(element, void 0, name);
+    return found === void 0 ? void 0 : text(found);
+  };
+  const item = { id, itemType: element.name };
+  const status = element.attrs.get("status");
+  if (status !== void 0) item.status = status;
+  const path = field2("path");
+  const filename = field2("filename");
+  const filepath = field2("filepath") ?? (path !== void 0 && filename !== void 0 ? `${path.replace(/\/$/, "")}/${filename}` : void 0);
+  if (filepath !== void 0) item.filepath = filepath;
+  return item;
+}
+
+// packages/core/src/blame/blame-image.ts
+function toRepositoryUri(path, cwd) {
+  const rel = isAbsolute3(path) ? relative3(cwd, path) : path;
+  return rel.split("\\").join("/");
+}
+async function loadDockerfile(path, cwd, logger) {
+  if (path === void 0) return void 0;
+  try {
+    const text3 = await readFile6(path, "utf8");
+    return { uri: toRepositoryUri(path, cwd), parsed: parseDockerfile(text3) };
+  } catch (error) {
+    logger.warning(
+      `Dockerfile ${path} could not be read (${error.message}); findings point at the fallback location`
+    );
+    return void 0;
+  }
+}
+async function blameImage(options) {
+  const input = {
+    oval: options.parsed.oval,
+    fallback: options.fallback,
+    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
+  };
+  if (options.arfPath !== void 0) {
+    try {
+      input.variables = await readVariableSources(options.arfPath);
+    } catch (error) {
+      options.logger.warning(`blame: could not follow OVAL variables (${error.message})`);
+    }
+  }
+  const { image } = options;
+  if (image !== void 0) {
+    input.history = describeHistory(image.config.history, image.layers.length);
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...options.applied === void 0 ? {} : { changes: options.applied.layers },
+        paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
+        ...options.signal === void 0 ? {} : { signal: options.signal }
+      });
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error;
+      options.logger.warning(
+        `blame: could not read the layers again (${error.message}); findings point at the FROM line`
+      );
+    }
+  }
+  return blameRules(options.rules, input);
+}
+async function blameImagePackages(options) {
+  const { image } = options;
+  const input = {
+    oval: /* @__PURE__ */ new Map(),
+    fallback: options.fallback,
+    history: describeHistory(image.config.history, image.layers.length),
+    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
+  };
+  if (options.packages.some((p) => p.kind === "dpkg")) {
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...options.applied === void 0 ? {} : { changes: options.applied.layers },
+        paths: [],
+        ...options.signal === void 0 ? {} : { signal: options.signal }
+      });
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error;
+      options.logger.warning(
+        `blame: could not read the layers again (${error.message}); vulnerable packages point at the FROM line`
+      );
+    }
+  }
+  return blamePackages(options.packages, input);
+}
+
+// packages/core/src/report/write-reports.ts
+import { mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+
+// packages/core/src/report/code-quality.ts
+var codeQualitySeverity = {
+  high: "critical",
+  unknown: "critical",
+  medium: "major",
+  low: "minor",
+  info: "info"
+};
+var reported2 = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
+function toCodeQuality(results, options) {
+  const image = imageRepository(results);
+  return results.rules.filter((rule) => reported2.has(rule.result)).map((rule) => {
+    const blame = options.blame?.get(ruleKey(rule));
+    const location = blame?.location ?? options.location;
+    const found = blame === void 0 ? "" : ` ${blame.evidence === "" ? "" : `${blame.evidence} `}(${blame.cause})`;
+    const verb2 = rule.result === "fail" ? "failed" : `could not be checked (${rule.result})`;
+    return {
+      type: "issue",
+      description: truncate(
+        stripControls(`${rule.title} ${verb2}:${found}`.replace(/:$/, "")),
+        1e3
+      ),
+      check_name: rule.shortId,
+      fingerprint: fingerprint(rule, results.scanner.profile.id, image),
+      severity: codeQualitySeverity[rule.severity],
+      categories: ["Security", "Compliance"],
+      location: {
+        path: location.uri,
+        lines: {
+          begin: location.startLine,
+          ...location.endLine !== void 0 && location.endLine > location.startLine ? { end: location.endLine } : {}
+        }
+      }
+    };
+  });
+}
+
+// packages/core/src/report/junit.ts
+var skipped = /* @__PURE__ */ new Set(["notapplicable", "notchecked"]);
+var errored = /* @__PURE__ */ new Set(["error", "unknown"]);
+function toJunit(results, options = {}) {
+  const image = imageRepository(results);
+  const profile = shortProfileId(results.scanner.profile.id);
+  const suite = `${image} (${profile})`;
+  const cases = results.rules.map((rule) => testcase(rule, suite, options));
+  const count = (test) => results.rules.filter(test).length;
+  const failures = count((r) => r.result === "fail");
+  const errors = count((r) => errored.has(r.result));
+  const skips = count((r) => skipped.has(r.result));
+  const attrs = `name="${xml(suite)}" tests="${results.rules.length}" failures="${failures}" errors="${errors}" skipped="${skips}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites ${attrs}>`,
+    `  <testsuite ${attrs} timestamp="${xml(results.startTime)}">`,
+    "    <properties>",
+    `      <property name="image" value="${xml(results.image.reference)}"/>`,
+    `      <property name="profile" value="${xml(results.scanner.profile.id)}"/>`,
+    `      <property name="score" value="${results.score.value}"/>`,
+    "    </properties>",
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function testcase(rule, suite, options) {
+  const name = `${rule.shortId}${rule.index > 0 ? ` #${rule.index + 1}` : ""}: ${rule.title}`;
+  const open10 = `    <testcase name="${xml(name)}" classname="${xml(suite)}"`;
+  const blame = options.blame?.get(ruleKey(rule));
+  const where = blame === void 0 ? "" : `
+Location: ${blame.location.uri}:${blame.location.startLine} (${blame.cause})${blame.evidence === "" ? "" : `
+Found: ${blame.evidence}`}`;
+  const body = `Rule ${rule.id} (severity ${rule.severity}) ended ${rule.result}.${where}${rule.messages.length > 0 ? `
+oscap: ${rule.messages.join(" / ")}` : ""}`;
+  const message = `${rule.shortId} ${rule.result} (${rule.severity})`;
+  if (rule.result === "fail")
+    return `${open10}>
+      <failure message="${xml(message)}" type="${xml(rule.severity)}">${xml(body)}</failure>
+    </testcase>`;
+  if (errored.has(rule.result))
+    return `${open10}>
+      <error message="${xml(message)}" type="${xml(rule.result)}">${xml(body)}</error>
+    </testcase>`;
+  if (skipped.has(rule.result))
+    return `${open10}>
+      <skipped message="${xml(rule.result)}"/>
+    </testcase>`;
+  return `${open10}/>`;
+}
+function xml(text3) {
+  return text3.replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+// packages/core/src/report/remediation.ts
+import { lstat as lstat5, mkdir as mkdir4, mkdtemp as mkdtemp5, readFile as readFile7, rm as rm7, writeFile } from "node:fs/promises";
+import { join as join11 } from "node:path";
+var missing = /FIX FOR THIS RULE '[^']*' IS MISSING!/;
+function splitBashFixes(script) {
+  const fixes = /* @__PURE__ */ new Map();
+  const pattern = /^# BEGIN fix \(\d+ \/ \d+\) for '([^']+)'\n#+\n([\s\S]*?)^# END fix for '\1'$/gm;
+  for (const match of script.matchAll(pattern)) {
+    const id = match[1];
+    const body = match[2].split("\n").filter((line) => !/^\(>&2 echo "Remediating rule \d+\/\d+: /.test(line)).join("\n").trim();
+    if (body === "" || missing.test(body)) continue;
+    fixes.set(id, body);
+  }
+  return fixes;
+}
+function runSnippet(shortId, bash) {
+  let delimiter = "SCAPGATE_FIX";
+  while (bash.split("\n").includes(delimiter)) delimiter += "_";
+  return `# ${shortId} (fix from the SCAP content; heredocs need BuildKit or Buildah >= 1.33)
+RUN <<'${delimiter}'
+set -e
+${bash}
+${delimiter}
+`;
+}
+function embeddedTailoringId(arfText) {
+  return /<(?:[\w-]+:)?component-ref\s[^>]*id="(scap_org\.open-scap_cref_[^"]*_tailoring)"/.exec(
+    arfText
+  )?.[1];
+}
+async function generateFixes(arfPath, outDir, options) {
+  const scanner = options.scanner ?? await preflightScanner();
+  const fixesDir = join11(outDir, "fixes");
+  await mkdir4(join11(fixesDir, "run"), { recursive: true });
+  const bashScript = await generateFix(arfPath, outDir, "bash", scanner, options);
+  const playbook = await generateFix(arfPath, outDir, "ansible", scanner, options);
+  await writeFile(join11(fixesDir, "remediation.sh"), bashScript, { mode: 420 });
+  await writeFile(join11(fixesDir, "playbook.yml"), playbook);
+  const bash = splitBashFixes(bashScript);
+  const run3 = /* @__PURE__ */ new Map();
+  const files = ["fixes/remediation.sh", "fixes/playbook.yml"];
+  for (const [id, body] of bash) {
+    const shortId = /_rule_(.+)$/.exec(id)?.[1] ?? id;
+    const snippet = runSnippet(shortId, body);
+    run3.set(id, snippet);
+    const name = `${shortId.replace(/[^A-Za-z0-9._-]/g, "_")}.Dockerfile`;
+    await writeFile(join11(fixesDir, "run", name), snippet);
+    files.push(`fixes/run/${name}`);
+  }
+  return { bash, run: run3, files };
+}
+async function generateFix(arfPath, outDir, fixType, scanner, options) {
+  const work = await mkdtemp5(join11(outDir, ".scapgate-fix-"));
+  try {
+    const out = await mkdtemp5(join11(work, "out-"));
+    const result = await runInSandbox({
+      command: [
+        scanner.oscapPath,
+        "xccdf",
+        "generate",
+        "fix",
+        "--fix-type",
+        fixType,
+        "--result-id",
+        options.testResultId,
+        ...options.tailoringId === void 0 ? [] : ["--tailoring-id", options.tailoringId],
+        "--output",
+        `${SANDBOX_PATHS.out}/fix`,
+        SANDBOX_PATHS.content
+      ],
+      workDir: work,
+      outDir: out,
+      inputFile: arfPath,
+      timeoutMs: options.timeoutMs ?? 3e5,
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
+    const produced = join11(out, "fix");
+    const info = await lstat5(produced).catch(() => void 0);
+    if (result.exitCode !== 0 || !info?.isFile()) {
+      throw new ScanFailedError(
+        `oscap xccdf generate fix --fix-type ${fixType} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
+        {
+          reason: "oscap-error",
+          exitCode: result.exitCode,
+          signal: result.signal,
+          stderrExcerpt: excerpt(result.stderr)
+        }
+      );
+    }
+    return await readFile7(produced, "utf8");
+  } finally {
+    await rm7(work, { recursive: true, force: true });
+  }
+}
+
+// packages/core/src/report/write-reports.ts
+async function writeFixes(options) {
+  if (!options.results.rules.some((r) => r.result === "fail")) return void 0;
+  try {
+    await mkdir5(options.outDir, { recursive: true });
+    const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath));
+    return await generateFixes(options.arfPath, options.outDir, {
+      testResultId: options.results.testResultId,
+      ...tailoringId === void 0 ? {} : { tailoringId },
+      ...options.scanner === void 0 ? {} : { scanner: options.scanner },
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
+  } catch (error) {
+    if (options.signal?.aborted === true) throw error;
+    options.logger.warning(`remediation: ${error.message}; fixes/ is not written`);
+    return void 0;
+  }
+}
+async function writeReports(options) {
+  const { outDir, results, blame, logger } = options;
+  await mkdir5(outDir, { recursive: true });
+  const fixes = options.skipFixes === true ? void 0 : await (options.fixes ?? writeFixes(options));
+  const sarif = toSarif(results, {
+    location: options.fallback,
+    toolVersion: options.toolVersion,
+    blame,
+    ...fixes === void 0 ? {} : { fixes }
+  });
+  const trim = sarifTrim(sarif);
+  if (trim !== void 0)
+    logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`);
+  const summaryMarkdown = renderSummary(results, options.verdict, {
+    fullReportHint: options.fullReportHint ?? "report.html and results.json",
+    blame,
+    ...fixes === void 0 ? {} : { runFixes: fixes.run },
+    ...trim === void 0 ? {} : { sarifTrim: trim }
+  });
+  await writeFile2(join12(outDir, "results.sarif"), serializeSarif(sarif));
+  await writeFile2(join12(outDir, "junit.xml"), toJunit(results, { blame }));
+  await writeFile2(
+    join12(outDir, "codequality.json"),
+    `${JSON.stringify(toCodeQuality(results, { location: options.fallback, blame }), null, 2)}
+`
+  );
+  await writeFile2(join12(outDir, "summary.md"), summaryMarkdown);
+  return fixes === void 0 ? { summaryMarkdown } : { summaryMarkdown, fixes };
+}
+
 // packages/core/src/pipeline/render-outputs.ts
 async function renderOutputs(options, prepared, baseline, scan) {
   const { outDir } = options;
-  const [parsed] = await Promise.all([
-    parseArf(scan.arfPath),
-    generateHtmlReport(scan.arfPath, join11(outDir, "report.html"), {
-      scanner: scan.scanner,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs
-    })
-  ]);
+  const html = generateHtmlReport(scan.arfPath, join13(outDir, "report.html"), {
+    scanner: scan.scanner,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs
+  });
+  const htmlSettled = html.then(
+    () => void 0,
+    () => void 0
+  );
+  const parsed = await parseArf(scan.arfPath).catch(async (error) => {
+    await htmlSettled;
+    throw error;
+  });
   const { image, os } = prepared;
   const results = buildScanResults(parsed, {
     image: {
@@ -10204,27 +18856,63 @@ async function renderOutputs(options, prepared, baseline, scan) {
       durationSeconds: scan.durationSeconds
     }
   });
+  const fixes = writeFixes({
+    outDir,
+    results,
+    arfPath: scan.arfPath,
+    logger: options.logger,
+    scanner: scan.scanner,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal
+  });
+  const settled = Promise.allSettled([html, fixes]).then(() => void 0);
   return {
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
-    write: (verdict) => writeVerdictOutputs(options, results, verdict, image.reference.path)
+    settled,
+    write: async (verdict) => {
+      const [outputs, report2] = await Promise.allSettled([writeOutputs(verdict), html]);
+      if (report2.status === "rejected") throw report2.reason;
+      if (outputs.status === "rejected") throw outputs.reason;
+      return outputs.value;
+    }
   };
-}
-async function writeVerdictOutputs(options, results, verdict, imagePath) {
-  const { outDir } = options;
-  const location = await sarifLocation(options, imagePath);
-  const sarif = toSarif(results, { location, toolVersion: options.toolVersion });
-  const summary = renderSummary(results, verdict, { fullReportHint: "report.html and results.json" });
-  await writeFile(join11(outDir, "results.json"), serializeResults(results, verdict));
-  await writeFile(join11(outDir, "results.sarif"), `${JSON.stringify(sarif, null, 2)}
-`);
-  await writeFile(join11(outDir, "summary.md"), summary);
-  return summary;
+  async function writeOutputs(verdict) {
+    const fallback = await sarifLocation(options, image.reference.path);
+    const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger);
+    const blame = await blameImage({
+      rules: results.rules.filter((r) => ["fail", "error", "unknown"].includes(r.result)),
+      parsed,
+      arfPath: scan.arfPath,
+      image,
+      applied: prepared.layers,
+      dockerfile,
+      fallback,
+      logger: options.logger,
+      signal: options.signal
+    });
+    await writeFile3(join13(outDir, "results.json"), serializeResults(results, verdict));
+    const written = await writeReports({
+      outDir,
+      results,
+      verdict,
+      arfPath: scan.arfPath,
+      blame,
+      fallback,
+      toolVersion: options.toolVersion,
+      logger: options.logger,
+      scanner: scan.scanner,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      fixes
+    });
+    return written.summaryMarkdown;
+  }
 }
 
 // packages/core/src/pipeline/prepare-root.ts
-import { mkdir as mkdir4 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 var maxOsReleaseBytes = 64 * 1024;
 async function prepareRoot2(options, workDir) {
   const image = options.openedImage ?? await openSourceImage(options, workDir);
@@ -10236,7 +18924,7 @@ async function openSourceImage(options, workDir) {
   progress.phase("reading", reference.raw);
   return openImage(reference, {
     platform: options.platform,
-    workDir: join12(workDir, "image"),
+    workDir: join14(workDir, "image"),
     signal,
     ...options.registry === void 0 ? {} : { registry: options.registry },
     ...options.daemon === void 0 ? {} : { daemon: options.daemon },
@@ -10247,9 +18935,11 @@ async function extractRoot(options, image, workDir) {
   const { progress, signal, logger } = options;
   const reference = image.reference;
   try {
-    logger.debug(`image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`);
-    const root = join12(workDir, "root");
-    await mkdir4(root, { mode: 448 });
+    logger.debug(
+      `image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`
+    );
+    const root = join14(workDir, "root");
+    await mkdir6(root, { mode: 448 });
     progress.phase("extracting", `${image.layers.length} layers`);
     const perLayer = /* @__PURE__ */ new Map();
     const layers = await applyLayers({
@@ -10273,19 +18963,24 @@ async function extractRoot(options, image, workDir) {
 
 // packages/core/src/pipeline/work-dir.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdtemp as mkdtemp5, rm as rm7, chmod } from "node:fs/promises";
+import { mkdtemp as mkdtemp6, rm as rm8, chmod } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join15 } from "node:path";
 function removeTree2(path) {
-  return new Promise((resolve3) => {
-    execFile4("rm", ["-rf", "--one-file-system", "--", path], { env: { PATH: "/usr/bin:/bin" } }, (error) => {
-      if (error === null) return resolve3();
-      resolve3(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
-    });
+  return new Promise((resolve10) => {
+    execFile4(
+      "rm",
+      ["-rf", "--one-file-system", "--", path],
+      { env: { PATH: "/usr/bin:/bin" } },
+      (error) => {
+        if (error === null) return resolve10();
+        resolve10(rm8(path, { recursive: true, force: true, maxRetries: 3 }));
+      }
+    );
   });
 }
 async function createWorkDir(parent = tmpdir3()) {
-  const path = await mkdtemp5(join13(parent, "scapgate-"));
+  const path = await mkdtemp6(join15(parent, "scapgate-"));
   await chmod(path, 448);
   let disposed;
   return {
@@ -10303,7 +18998,8 @@ function timePhases(progress, logger) {
   const phases = [];
   let current;
   const close = (now) => {
-    if (current !== void 0) phases.push({ phase: current.phase, seconds: (now - current.at) / 1e3 });
+    if (current !== void 0)
+      phases.push({ phase: current.phase, seconds: (now - current.at) / 1e3 });
   };
   return {
     phase(phase, detail) {
@@ -10332,7 +19028,9 @@ async function requireFile(path, flag) {
   try {
     await access2(path);
   } catch {
-    throw new ConfigurationError(`Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`);
+    throw new ConfigurationError(
+      `Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`
+    );
   }
 }
 async function chooseBaseline(options, prepared) {
@@ -10365,16 +19063,16 @@ async function chooseBaseline(options, prepared) {
 }
 
 // packages/core/src/pipeline/run-contained-scan.ts
-import { mkdir as mkdir5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import { join as join16 } from "node:path";
 function evaluationTarget(prepared) {
   const digest = prepared.image.manifestDigest ?? prepared.image.configDigest;
   return `${prepared.image.reference.raw}@${digest}`;
 }
 async function runContainedScan(options, prepared, baseline, workDir) {
   const scanner = await preflightScanner({ oscapPath: options.environment.oscapPath, workDir });
-  const outDir = join14(workDir, "oscap-out");
-  await mkdir5(outDir, { mode: 448 });
+  const outDir = join16(workDir, "oscap-out");
+  await mkdir7(outDir, { mode: 448 });
   const target = evaluationTarget(prepared);
   const result = await runOscapScan({
     root: prepared.root,
@@ -10393,6 +19091,1959 @@ async function runContainedScan(options, prepared, baseline, workDir) {
   return { ...result, scanner, target };
 }
 
+// packages/core/src/cve/cve-gate.ts
+var rank = {
+  negligible: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  unknown: 3,
+  critical: 4
+};
+var threshold = {
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+  never: Infinity
+};
+function covers(waiver, finding) {
+  const ids2 = /* @__PURE__ */ new Set([finding.id, ...finding.cves, finding.advisory, finding.definitionId]);
+  return ids2.has(waiver.id) && (waiver.packages === void 0 || waiver.packages.includes(finding.package));
+}
+function evaluateCveGate(report2, policy, now) {
+  const active = policy.waivers.filter((w) => !isExpired(w, now));
+  const expired = policy.waivers.filter((w) => isExpired(w, now));
+  const waived = report2.findings.filter((f) => active.some((w) => covers(w, f)));
+  const open10 = report2.findings.filter((f) => !active.some((w) => covers(w, f)));
+  const unfixedIgnored = policy.ignoreUnfixed ? open10.filter((f) => f.fixedVersion === void 0) : [];
+  const considered = open10.filter((f) => !(policy.ignoreUnfixed && f.fixedVersion === void 0));
+  const gating = considered.filter((f) => rank[f.severity] >= threshold[policy.failOn]);
+  const reasons = [];
+  if (policy.failOn !== "never") {
+    if (gating.length > 0) {
+      const cveIds = [...new Set(gating.map((f) => f.id))].sort();
+      reasons.push({
+        kind: "vulnerable-packages",
+        message: `${plural3(cveIds.length, "known vulnerability", "known vulnerabilities")} at severity ${policy.failOn} or higher in ${plural3(new Set(gating.map((f) => f.package)).size, "package")}.`,
+        cveIds,
+        threshold: policy.failOn
+      });
+    }
+    if (report2.unverifiedDefinitions.length > 0) {
+      reasons.push({
+        kind: "unverified-cve-definitions",
+        message: `${plural3(report2.unverifiedDefinitions.length, "vulnerability definition")} could not be evaluated (error or unknown).`,
+        definitionIds: report2.unverifiedDefinitions
+      });
+    }
+    if (report2.feed.stale && policy.staleFeed === "fail") {
+      reasons.push({
+        kind: "stale-feed",
+        message: report2.feed.ageDays === void 0 ? `The CVE feed has no generation time, and stale-feed is fail (max-feed-age ${policy.maxFeedAgeDays} days).` : `The CVE feed is ${report2.feed.ageDays} days old, over max-feed-age ${policy.maxFeedAgeDays} days.`,
+        ...report2.feed.ageDays === void 0 ? {} : { ageDays: report2.feed.ageDays },
+        maxFeedAgeDays: policy.maxFeedAgeDays
+      });
+    }
+    if (expired.length > 0) {
+      const cveIds = [...new Set(expired.map((w) => w.id))].sort();
+      reasons.push({
+        kind: "expired-cve-waivers",
+        message: `${plural3(expired.length, "CVE waiver")} expired: ${expired.map((w) => `${w.id} (${w.expires})`).join(", ")}; renew or remove ${expired.length === 1 ? "it" : "them"}.`,
+        cveIds
+      });
+    }
+  }
+  return {
+    status: reasons.length === 0 ? "pass" : "fail",
+    failOn: policy.failOn,
+    ignoreUnfixed: policy.ignoreUnfixed,
+    reasons,
+    counts: {
+      findings: report2.findings.length,
+      gating: gating.length,
+      belowThreshold: considered.length - gating.length,
+      unfixedIgnored: unfixedIgnored.length,
+      waived: waived.length
+    },
+    waivers: {
+      applied: active.filter((w) => report2.findings.some((f) => covers(w, f))),
+      expired,
+      stale: active.filter((w) => !report2.findings.some((f) => covers(w, f)))
+    }
+  };
+}
+function plural3(count, noun, pluralNoun = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+// packages/core/src/cve/cve-outputs.ts
+import { createHash as createHash9 } from "node:crypto";
+import { readFile as readFile8, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join17 } from "node:path";
+var GITLAB_REPORT_FILE = "gl-container-scanning-report.json";
+var GITLAB_SCHEMA_VERSION = "15.2.4";
+var SEVERITY_SCORE = {
+  critical: 9.5,
+  high: 8,
+  unknown: 7,
+  medium: 5.5,
+  low: 3,
+  negligible: 1
+};
+function securitySeverity2(finding) {
+  return finding.cvss?.score ?? SEVERITY_SCORE[finding.severity];
+}
+function cveSarif(report2, locate2) {
+  const rules = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const finding of report2.findings) {
+    const ruleId = finding.id;
+    if (!rules.has(ruleId)) {
+      rules.set(ruleId, {
+        id: ruleId,
+        name: "KnownVulnerability",
+        shortDescription: { text: sanitizeForDisplay(finding.title || ruleId, 200) },
+        ...finding.references[0] === void 0 ? {} : { helpUri: finding.references[0] },
+        properties: {
+          "security-severity": securitySeverity2(finding).toFixed(1),
+          tags: ["security", "vulnerability", "cve"]
+        }
+      });
+    }
+    const fixed = finding.fixedVersion === void 0 ? "no fixed version yet" : `fixed in ${finding.fixedVersion}`;
+    const location = locate2(finding);
+    results.push({
+      ruleId,
+      level: finding.severity === "negligible" || finding.severity === "low" ? "note" : "error",
+      message: {
+        text: sanitizeForDisplay(
+          `${finding.package} ${finding.installedVersion ?? "(version unknown)"} is affected by ${finding.cves.join(", ") || ruleId} (${finding.severity}); ${fixed}.${location.cause === void 0 ? "" : ` The package was ${location.cause}.`}`,
+          1e3
+        )
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: location.uri },
+            region: {
+              startLine: location.startLine,
+              ...location.endLine === void 0 ? {} : { endLine: location.endLine }
+            }
+          }
+        }
+      ],
+      partialFingerprints: { "scapgateCve/v1": fingerprint2(finding) }
+    });
+  }
+  return { rules: [...rules.values()], results };
+}
+function fingerprint2(finding) {
+  return createHash9("sha256").update(`${finding.id}\0${finding.package}`).digest("hex").slice(0, 32);
+}
+function gitlabContainerScanningReport(report2, options) {
+  const time = (d) => d.toISOString().slice(0, 19);
+  const tool = {
+    id: "scapgate",
+    name: "scapgate",
+    version: options.toolVersion,
+    vendor: { name: "scapgate" }
+  };
+  return {
+    version: GITLAB_SCHEMA_VERSION,
+    scan: {
+      analyzer: tool,
+      scanner: { ...tool, id: "scapgate-oval", name: "scapgate (OpenSCAP OVAL)" },
+      start_time: time(options.startTime),
+      end_time: time(options.endTime),
+      status: "success",
+      type: "container_scanning"
+    },
+    vulnerabilities: report2.findings.map((finding) => {
+      const identifiers = [
+        ...finding.cves.map((cve) => ({
+          type: "cve",
+          name: cve,
+          value: cve,
+          url: `https://nvd.nist.gov/vuln/detail/${cve}`
+        })),
+        ...finding.advisory === void 0 ? [] : [
+          {
+            type: advisoryType(finding.advisory),
+            name: finding.advisory,
+            value: finding.advisory
+          }
+        ],
+        { type: "oval", name: finding.definitionId, value: finding.definitionId }
+      ];
+      return {
+        id: fingerprint2(finding),
+        name: sanitizeForDisplay(finding.title || finding.id, 255),
+        description: sanitizeForDisplay(`${finding.title} (${finding.package})`, 15e3),
+        severity: gitlabSeverity(finding.severity),
+        solution: finding.fixedVersion === void 0 ? "No fixed version is available yet." : `Upgrade ${finding.package} to ${finding.fixedVersion} or later.`,
+        identifiers,
+        links: finding.references.map((url) => ({ url })),
+        ...finding.cvss?.vector?.startsWith("CVSS:3") === true ? { cvss_vectors: [{ vendor: "unknown", vector: finding.cvss.vector }] } : {},
+        location: {
+          dependency: {
+            package: { name: finding.package },
+            version: finding.installedVersion ?? "unknown"
+          },
+          operating_system: options.operatingSystem,
+          image: options.image
+        }
+      };
+    })
+  };
+}
+function advisoryType(id) {
+  return /^[A-Z]+/.exec(id)?.[0]?.toLowerCase() ?? "advisory";
+}
+function gitlabSeverity(severity) {
+  switch (severity) {
+    case "critical":
+      return "Critical";
+    case "high":
+      return "High";
+    case "medium":
+      return "Medium";
+    case "low":
+      return "Low";
+    case "negligible":
+      return "Info";
+    default:
+      return "Unknown";
+  }
+}
+function cveSummaryMarkdown(report2, gate) {
+  const cell = (text3) => sanitizeForDisplay(text3, 120).replace(/[|`*_[\]<>]/g, (c) => `\\${c}`);
+  const lines2 = [
+    "## Known vulnerabilities",
+    "",
+    `CVE gate **${gate.status}** (fail-on ${gate.failOn}${gate.ignoreUnfixed ? ", unfixed ignored" : ""}): ${report2.findings.length} findings, ${gate.counts.gating} gating, ${gate.counts.waived} waived. Feed ${cell(report2.feed.source)}${report2.feed.ageDays === void 0 ? "" : `, ${report2.feed.ageDays} days old`}${report2.feed.stale ? " (**stale**)" : ""}; ${report2.definitions.evaluated} of ${report2.definitions.total} definitions evaluated.`,
+    ""
+  ];
+  for (const reason of gate.reasons) lines2.push(`- ${cell(reason.message)}`);
+  if (gate.reasons.length > 0) lines2.push("");
+  if (report2.findings.length > 0) {
+    lines2.push("| CVE | Package | Installed | Fixed | Severity |", "|---|---|---|---|---|");
+    for (const f of report2.findings.slice(0, 50)) {
+      lines2.push(
+        `| ${cell(f.id)} | ${cell(f.package)} | ${cell(f.installedVersion ?? "?")} | ${cell(f.fixedVersion ?? "no fix yet")} | ${f.severity}${f.cvss === void 0 ? "" : ` (${f.cvss.score})`} |`
+      );
+    }
+    if (report2.findings.length > 50)
+      lines2.push("", `\u2026 and ${report2.findings.length - 50} more in results.json.`);
+    lines2.push("");
+  }
+  return lines2.join("\n");
+}
+function failHeading(summary, cveStatus) {
+  const passed = `${summaryHeading("pass")}
+`;
+  if (cveStatus === "pass" || !summary.startsWith(passed)) return summary;
+  return `${summaryHeading("fail")}
+
+- Known vulnerabilities fail the gate (below).
+${summary.slice(passed.length)}`;
+}
+async function writeCveOutputs(options) {
+  const { outDir, report: report2, gate } = options;
+  const resultsPath = join17(outDir, "results.json");
+  const results = JSON.parse(await readFile8(resultsPath, "utf8"));
+  results.cves = { ...report2, gate };
+  if (gate.status === "fail" && results.gate !== void 0) {
+    results.gate.status = "fail";
+    results.gate.reasons = [...results.gate.reasons ?? [], ...gate.reasons];
+  }
+  await writeFile4(resultsPath, `${JSON.stringify(results, null, 2)}
+`);
+  const sarifPath = join17(outDir, "results.sarif");
+  const sarif = JSON.parse(await readFile8(sarifPath, "utf8"));
+  const run3 = sarif.runs[0];
+  if (run3 !== void 0) {
+    const { rules, results: cveResults } = cveSarif(report2, options.locate);
+    run3.tool.driver.rules = [...run3.tool.driver.rules ?? [], ...rules];
+    run3.results = [...run3.results ?? [], ...cveResults];
+    await writeFile4(sarifPath, `${JSON.stringify(sarif, null, 2)}
+`);
+  }
+  const section = cveSummaryMarkdown(report2, gate);
+  const summaryPath = join17(outDir, "summary.md");
+  const summary = failHeading(await readFile8(summaryPath, "utf8").catch(() => ""), gate.status);
+  await writeFile4(summaryPath, `${summary.trimEnd()}
+
+${section}`);
+  await writeFile4(
+    join17(outDir, GITLAB_REPORT_FILE),
+    `${JSON.stringify(gitlabContainerScanningReport(report2, options.gitlab), null, 2)}
+`
+  );
+  return section;
+}
+
+// packages/core/src/cve/cve-policy.ts
+var cveFailOnValues = ["critical", "high", "medium", "low", "never"];
+var defaultCvePolicy = {
+  enabled: false,
+  failOn: "high",
+  ignoreUnfixed: false,
+  maxFeedAgeDays: 7,
+  staleFeed: "warn",
+  waivers: []
+};
+var KEYS = ["enabled", "fail-on", "ignore-unfixed", "max-feed-age", "stale-feed", "waivers"];
+function parseCvePolicy(raw, file = "the policy") {
+  if (raw === void 0 || raw === null) return { ...defaultCvePolicy };
+  const where = (key) => `\`cves.${key}\` in ${file}`;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigurationError(
+      `Expected \`cves\` in ${file} to be a mapping, got ${describe3(raw)}`
+    );
+  }
+  const map = raw;
+  for (const key of Object.keys(map)) {
+    if (!KEYS.includes(key)) {
+      throw new ConfigurationError(
+        `Expected the keys of \`cves\` in ${file} to be ${KEYS.join(", ")}, got \`${sanitizeForDisplay(key, 60)}\``
+      );
+    }
+  }
+  const bool = (key, fallback) => {
+    const value = map[key];
+    if (value === void 0) return fallback;
+    if (typeof value !== "boolean")
+      throw new ConfigurationError(
+        `Expected ${where(key)} to be true or false, got ${describe3(value)}`
+      );
+    return value;
+  };
+  const oneOf2 = (key, values, fallback) => {
+    const value = map[key];
+    if (value === void 0) return fallback;
+    if (typeof value !== "string" || !values.includes(value)) {
+      throw new ConfigurationError(
+        `Expected ${where(key)} to be one of ${values.join("|")}, got ${describe3(value)}`
+      );
+    }
+    return value;
+  };
+  const waiversRaw = map.waivers ?? [];
+  if (!Array.isArray(waiversRaw))
+    throw new ConfigurationError(
+      `Expected ${where("waivers")} to be a list, got ${describe3(waiversRaw)}`
+    );
+  return {
+    enabled: bool("enabled", false),
+    failOn: oneOf2("fail-on", cveFailOnValues, "high"),
+    ignoreUnfixed: bool("ignore-unfixed", false),
+    maxFeedAgeDays: map["max-feed-age"] === void 0 ? 7 : parseFeedAge(map["max-feed-age"], where("max-feed-age")),
+    staleFeed: oneOf2("stale-feed", ["warn", "fail"], "warn"),
+    waivers: waiversRaw.map((w, i) => parseWaiver(w, where(`waivers[${i}]`)))
+  };
+}
+function parseFeedAge(value, where) {
+  const text3 = typeof value === "number" ? String(value) : value;
+  const match = typeof text3 === "string" ? /^(\d{1,5})\s*(d|h)?$/.exec(text3.trim()) : null;
+  if (match === null) {
+    throw new ConfigurationError(
+      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describe3(value)}`
+    );
+  }
+  const amount = Number(match[1]);
+  return match[2] === "h" ? Math.ceil(amount / 24) : amount;
+}
+function parseWaiver(raw, where) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigurationError(
+      `Expected ${where} to be a mapping with id, reason and expires, got ${describe3(raw)}`
+    );
+  }
+  const w = raw;
+  const text3 = (key, required3) => {
+    const value = w[key];
+    if (value === void 0 && !required3) return void 0;
+    if (typeof value !== "string" || value.trim() === "") {
+      throw new ConfigurationError(
+        `Expected ${where}.${key} to be a non-empty string, got ${describe3(value)}`
+      );
+    }
+    return value.trim();
+  };
+  const id = text3("id", true);
+  const expires = text3("expires", true);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+    throw new ConfigurationError(
+      `Expected ${where}.expires to be a date YYYY-MM-DD, got \`${sanitizeForDisplay(expires, 40)}\``
+    );
+  }
+  const packages = w.packages;
+  if (packages !== void 0 && (!Array.isArray(packages) || !packages.every((p) => typeof p === "string"))) {
+    throw new ConfigurationError(
+      `Expected ${where}.packages to be a list of package names, got ${describe3(packages)}`
+    );
+  }
+  const approver = text3("approver", false);
+  return {
+    id,
+    reason: text3("reason", true),
+    expires,
+    ...approver === void 0 ? {} : { approver },
+    ...packages === void 0 ? {} : { packages }
+  };
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `\`${sanitizeForDisplay(String(value), 60)}\` (${typeof value})`;
+}
+
+// packages/core/src/cve/scan-cves.ts
+import { mkdtemp as mkdtemp8 } from "node:fs/promises";
+import { join as join21 } from "node:path";
+
+// packages/core/src/cve/feed-fetch.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createHash as createHash10 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdir as mkdir8, open as open8, readFile as readFile9, rename as rename4, rm as rm9, stat as stat7, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join18 } from "node:path";
+import { Readable as Readable3, Transform as Transform4 } from "node:stream";
+import { pipeline as pipeline5 } from "node:stream/promises";
+var FeedUnavailableError = class extends Error {
+  constructor(message, url, options) {
+    super(message, options);
+    this.url = url;
+    this.name = "FeedUnavailableError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  url;
+};
+var DEFAULT_MAX = 2 * 1024 * 1024 * 1024;
+var DEFAULT_TIMEOUT = 10 * 60 * 1e3;
+async function fetchFeed(options) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX;
+  if (!/^https?:\/\//i.test(options.source)) {
+    const info = await stat7(options.source).catch(() => void 0);
+    if (!info?.isFile()) {
+      throw new ConfigurationError(
+        `Expected --feed \`${sanitizeForDisplay(options.source, 200)}\` to be an OVAL file or an http(s) URL, found ${info === void 0 ? "nothing" : "no regular file"}`
+      );
+    }
+    const sha2562 = await hashFile(options.source);
+    return {
+      xmlPath: await decompressIfNeeded(options.source, options.workDir, maxBytes, options.signal),
+      sha256: sha2562,
+      source: options.source,
+      origin: "file"
+    };
+  }
+  const url = options.source;
+  const cacheDir = options.cacheDir ?? join18(options.workDir, "feed-download");
+  await mkdir8(cacheDir, { recursive: true, mode: 448 });
+  const index = options.cacheDir === void 0 ? {} : await readIndex(cacheDir);
+  const cached2 = index[url];
+  const cachedPath = cached2 === void 0 ? void 0 : join18(cacheDir, cached2.file);
+  const usable = cachedPath !== void 0 && await hashFile(cachedPath).catch(() => "") === cached2?.sha256;
+  let file;
+  let sha256;
+  let origin;
+  try {
+    const headers = {};
+    if (usable && cached2?.etag !== void 0) headers["If-None-Match"] = cached2.etag;
+    if (usable && cached2?.lastModified !== void 0)
+      headers["If-Modified-Since"] = cached2.lastModified;
+    const response = await (options.fetch ?? fetch)(url, {
+      headers,
+      redirect: "follow",
+      signal: withTimeout(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT)
+    });
+    if (response.status === 304 && usable && cached2 !== void 0 && cachedPath !== void 0) {
+      options.logger.debug(`feed ${url}: not modified, using the cached copy`);
+      file = cachedPath;
+      sha256 = cached2.sha256;
+      origin = "cache";
+    } else {
+      if (!response.ok || response.body === null) {
+        throw new FeedUnavailableError(`HTTP ${response.status} for ${url}`, url);
+      }
+      const length = Number(response.headers.get("content-length") ?? "0");
+      if (length > maxBytes) {
+        throw new LimitExceededError(
+          `The feed ${url} is ${length} bytes, over the ${maxBytes}-byte limit`,
+          "maxFeedBytes"
+        );
+      }
+      const temp = join18(cacheDir, `.download-${process.pid}-${Date.now()}`);
+      sha256 = await download(Readable3.fromWeb(response.body), temp, maxBytes, url);
+      if (options.checksums !== void 0) {
+        await verifyChecksum(options, sha256).catch(async (error) => {
+          await rm9(temp, { force: true });
+          throw error;
+        });
+      }
+      const name = `${sha256}${url.endsWith(".bz2") ? ".xml.bz2" : ".xml"}`;
+      file = join18(cacheDir, name);
+      await rename4(temp, file);
+      const etag = response.headers.get("etag") ?? void 0;
+      const lastModified = response.headers.get("last-modified") ?? void 0;
+      index[url] = {
+        sha256,
+        file: name,
+        ...etag === void 0 ? {} : { etag },
+        ...lastModified === void 0 ? {} : { lastModified },
+        fetchedAt: (/* @__PURE__ */ new Date()).toISOString()
+      };
+      if (options.cacheDir !== void 0) await writeIndex(cacheDir, index);
+      origin = "download";
+    }
+  } catch (error) {
+    if (error instanceof FeedUnavailableError && /checksum/.test(error.message)) throw error;
+    if (error instanceof LimitExceededError) throw error;
+    if (options.signal?.aborted === true) throw error;
+    if (!usable || cached2 === void 0 || cachedPath === void 0) {
+      if (error instanceof FeedUnavailableError) throw error;
+      throw new FeedUnavailableError(
+        `Cannot download the feed ${url}: ${getErrorMessage(error)}`,
+        url,
+        { cause: error }
+      );
+    }
+    options.logger.warning(
+      `Cannot refresh the feed ${url} (${getErrorMessage(error)}); using the copy cached at ${cached2.fetchedAt}`
+    );
+    file = cachedPath;
+    sha256 = cached2.sha256;
+    origin = "stale-cache";
+  }
+  return {
+    xmlPath: await decompressIfNeeded(file, options.workDir, maxBytes, options.signal),
+    sha256,
+    source: url,
+    origin
+  };
+}
+function withTimeout(signal, ms) {
+  const timeout = AbortSignal.timeout(ms);
+  return signal === void 0 ? timeout : AbortSignal.any([signal, timeout]);
+}
+async function download(body, path, maxBytes, url) {
+  const hash = createHash10("sha256");
+  let size = 0;
+  const meter = new Transform4({
+    transform(chunk, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        callback(
+          new LimitExceededError(
+            `The feed ${url} is over the ${maxBytes}-byte limit`,
+            "maxFeedBytes"
+          )
+        );
+        return;
+      }
+      hash.update(chunk);
+      callback(null, chunk);
+    }
+  });
+  try {
+    await pipeline5(body, meter, createWriteStream3(path, { mode: 384 }));
+  } catch (error) {
+    await rm9(path, { force: true });
+    throw error;
+  }
+  return hash.digest("hex");
+}
+async function verifyChecksum(options, sha256) {
+  const checksums = options.checksums;
+  if (checksums === void 0) return;
+  const response = await (options.fetch ?? fetch)(checksums.url, {
+    signal: withTimeout(options.signal, 6e4)
+  }).catch((error) => {
+    throw new FeedUnavailableError(
+      `Cannot download the checksums ${checksums.url}: ${getErrorMessage(error)}`,
+      checksums.url
+    );
+  });
+  if (!response.ok) {
+    throw new FeedUnavailableError(
+      `HTTP ${response.status} for the checksums ${checksums.url}`,
+      checksums.url
+    );
+  }
+  const text3 = await response.text();
+  const line = text3.split("\n").find((l) => l.split(",")[0] === checksums.entry);
+  const expected = line?.split(",")[1]?.trim().toLowerCase();
+  if (expected === void 0) {
+    throw new FeedUnavailableError(
+      `The checksums ${checksums.url} do not list ${checksums.entry}`,
+      checksums.url
+    );
+  }
+  if (expected !== sha256) {
+    throw new FeedUnavailableError(
+      `The feed ${options.source} does not match its published checksum: expected sha256 ${expected}, got ${sha256}`,
+      options.source
+    );
+  }
+}
+async function decompressIfNeeded(path, workDir, maxBytes, signal) {
+  const handle = await open8(path, "r");
+  const magic = Buffer.alloc(3);
+  await handle.read(magic, 0, 3, 0).finally(() => handle.close());
+  if (magic.toString("latin1") !== "BZh") return path;
+  const out = join18(workDir, `feed-${Date.now()}.xml`);
+  await bunzip2(path, out, maxBytes, signal);
+  return out;
+}
+function bunzip2(input, out, maxBytes, signal) {
+  return new Promise((resolve10, reject) => {
+    const child2 = spawn2("bzip2", ["-dc"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      ...signal === void 0 ? {} : { signal }
+    });
+    let stderr = "";
+    let size = 0;
+    let failure;
+    child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 1e3));
+    const sink = createWriteStream3(out, { mode: 384 });
+    child2.stdout.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes && failure === void 0) {
+        failure = new LimitExceededError(
+          `The decompressed feed is over the ${maxBytes}-byte limit`,
+          "maxFeedBytes"
+        );
+        child2.kill("SIGKILL");
+      }
+    });
+    child2.stdout.pipe(sink);
+    createReadStream3(input).on("error", reject).pipe(child2.stdin).on("error", () => {
+    });
+    child2.on("error", (error) => {
+      reject(
+        error.code === "ENOENT" ? new FeedUnavailableError(
+          "Cannot decompress the .bz2 feed: bzip2 is not installed (apt-get install bzip2)",
+          input
+        ) : error
+      );
+    });
+    child2.on("close", (code) => {
+      sink.end(() => {
+        if (failure !== void 0) return reject(failure);
+        if (code !== 0) {
+          return reject(
+            new FeedUnavailableError(
+              `bzip2 could not decompress the feed: ${sanitizeForDisplay(stderr.trim(), 300)}`,
+              input
+            )
+          );
+        }
+        resolve10();
+      });
+    });
+  });
+}
+async function hashFile(path) {
+  const hash = createHash10("sha256");
+  await pipeline5(createReadStream3(path), hash);
+  return hash.digest("hex");
+}
+async function readIndex(dir) {
+  const text3 = await readFile9(join18(dir, "index.json"), "utf8").catch(() => void 0);
+  if (text3 === void 0) return {};
+  try {
+    const parsed = JSON.parse(text3);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    const index = {};
+    for (const [url, entry] of Object.entries(parsed)) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const e = entry;
+      if (typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) continue;
+      if (typeof e.file !== "string" || !/^[0-9a-f]{64}\.xml(\.bz2)?$/.test(e.file)) continue;
+      index[url] = {
+        sha256: e.sha256,
+        file: e.file,
+        fetchedAt: typeof e.fetchedAt === "string" ? e.fetchedAt : "",
+        ...typeof e.etag === "string" ? { etag: e.etag } : {},
+        ...typeof e.lastModified === "string" ? { lastModified: e.lastModified } : {}
+      };
+    }
+    return index;
+  } catch {
+    return {};
+  }
+}
+async function writeIndex(dir, index) {
+  const temp = join18(dir, `.index-${process.pid}.json`);
+  await writeFile5(temp, `${JSON.stringify(index, null, 2)}
+`, { mode: 384 });
+  await rename4(temp, join18(dir, "index.json"));
+}
+
+// packages/core/src/cve/feed-source.ts
+var DEBIAN_CODENAMES = {
+  "9": "stretch",
+  "10": "buster",
+  "11": "bullseye",
+  "12": "bookworm",
+  "13": "trixie"
+};
+var UBUNTU_CODENAMES = {
+  "18.04": "bionic",
+  "20.04": "focal",
+  "22.04": "jammy",
+  "24.04": "noble"
+};
+var RHEL_V2 = "https://security.access.redhat.com/data/oval/v2";
+function selectFeed(os) {
+  const id = os?.id;
+  if (id === "debian") {
+    const codename = os?.versionCodename ?? DEBIAN_CODENAMES[(os?.versionId ?? "").split(".")[0] ?? ""];
+    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
+      return {
+        url: `https://www.debian.org/security/oval/oval-definitions-${codename}.xml.bz2`,
+        distribution: "debian",
+        release: codename
+      };
+    }
+  }
+  if (id === "ubuntu") {
+    const codename = os?.versionCodename ?? UBUNTU_CODENAMES[os?.versionId ?? ""];
+    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
+      return {
+        url: `https://security-metadata.canonical.com/oval/oci.com.ubuntu.${codename}.cve.oval.xml.bz2`,
+        distribution: "ubuntu",
+        release: codename
+      };
+    }
+  }
+  if (id === "rhel") {
+    const major = /^(\d+)/.exec(os?.versionId ?? "")?.[1];
+    if (major !== void 0) {
+      const entry = `RHEL${major}/rhel-${major}.oval.xml.bz2`;
+      return {
+        url: `${RHEL_V2}/${entry}`,
+        distribution: "rhel",
+        release: major,
+        checksums: { url: `${RHEL_V2}/PULP_MANIFEST`, entry, format: "pulp-manifest" }
+      };
+    }
+  }
+  const name = os === void 0 ? "an image without /etc/os-release" : sanitizeForDisplay(describeOs(os), 80);
+  throw new ConfigurationError(
+    `Expected an image of Debian, Ubuntu or RHEL/UBI for CVE scanning (their OVAL feeds are known), found ${name}; pass --feed FILE|URL with an OVAL vulnerability feed for it`
+  );
+}
+function distributionOf(os) {
+  const ids2 = [os?.id, ...os?.idLike ?? []];
+  if (ids2.includes("ubuntu")) return "ubuntu";
+  if (ids2.includes("debian")) return "debian";
+  if (ids2.some((id) => id === "rhel" || id === "fedora" || id === "centos")) return "rhel";
+  return void 0;
+}
+
+// packages/core/src/cve/dpkg-version.ts
+function parseDpkgVersion(text3) {
+  const trimmed = text3.trim();
+  const colon = trimmed.indexOf(":");
+  let epoch = 0;
+  let rest = trimmed;
+  if (colon >= 0) {
+    const parsed = Number(trimmed.slice(0, colon));
+    epoch = Number.isSafeInteger(parsed) ? parsed : 0;
+    rest = trimmed.slice(colon + 1);
+  }
+  const hyphen = rest.lastIndexOf("-");
+  return hyphen >= 0 ? { epoch, upstream: rest.slice(0, hyphen), revision: rest.slice(hyphen + 1) } : { epoch, upstream: rest, revision: "" };
+}
+function compareDpkgVersions(a, b) {
+  const va = parseDpkgVersion(a);
+  const vb = parseDpkgVersion(b);
+  if (va.epoch !== vb.epoch) return va.epoch > vb.epoch ? 1 : -1;
+  return sign(verrevcmp(va.upstream, vb.upstream)) || sign(verrevcmp(va.revision, vb.revision));
+}
+var isDigit = (c) => c >= 48 && c <= 57;
+var isAlpha = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+function order2(c) {
+  if (isDigit(c)) return 0;
+  if (isAlpha(c)) return c;
+  if (c === 126) return -1;
+  if (c !== 0) return c + 256;
+  return 0;
+}
+function verrevcmp(a, b) {
+  const sa = Buffer.from(a, "utf8");
+  const sb = Buffer.from(b, "utf8");
+  const at = (s, i2) => {
+    const byte = s[i2];
+    if (byte === void 0) return 0;
+    return byte >= 128 ? byte - 256 : byte;
+  };
+  let i = 0;
+  let j = 0;
+  while (at(sa, i) !== 0 || at(sb, j) !== 0) {
+    let firstDiff = 0;
+    while (at(sa, i) !== 0 && !isDigit(at(sa, i)) || at(sb, j) !== 0 && !isDigit(at(sb, j))) {
+      const ac = order2(at(sa, i));
+      const bc = order2(at(sb, j));
+      if (ac !== bc) return ac - bc;
+      i++;
+      j++;
+    }
+    while (at(sa, i) === 48) i++;
+    while (at(sb, j) === 48) j++;
+    while (isDigit(at(sa, i)) && isDigit(at(sb, j))) {
+      if (firstDiff === 0) firstDiff = at(sa, i) - at(sb, j);
+      i++;
+      j++;
+    }
+    if (isDigit(at(sa, i))) return 1;
+    if (isDigit(at(sb, j))) return -1;
+    if (firstDiff !== 0) return firstDiff;
+  }
+  return 0;
+}
+function sign(n) {
+  return n > 0 ? 1 : n < 0 ? -1 : 0;
+}
+
+// packages/core/src/cve/rpm-version.ts
+function parseRpmEvr(text3) {
+  let s = 0;
+  while (s < text3.length && isDigit2(text3.charCodeAt(s))) s++;
+  let epoch;
+  let rest = text3;
+  if (text3[s] === ":") {
+    epoch = text3.slice(0, s) || "0";
+    rest = text3.slice(s + 1);
+  }
+  const hyphen = rest.lastIndexOf("-");
+  if (hyphen < 0) return { epoch, version: rest, release: void 0 };
+  return { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) };
+}
+function compareRpmEvr(a, b) {
+  const va = parseRpmEvr(a);
+  const vb = parseRpmEvr(b);
+  return rpmvercmp(va.epoch ?? "0", vb.epoch ?? "0") || rpmvercmp(va.version, vb.version) || rpmvercmp(va.release ?? "", vb.release ?? "");
+}
+var isDigit2 = (c) => c >= 48 && c <= 57;
+var isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+var isAlnum = (c) => isDigit2(c) || isAlpha2(c);
+var TILDE = 126;
+var CARET = 94;
+function rpmvercmp(a, b) {
+  if (a === b) return 0;
+  const one = Buffer.from(a, "utf8");
+  const two = Buffer.from(b, "utf8");
+  const at = (s, i2) => s[i2] ?? 0;
+  let i = 0;
+  let j = 0;
+  while (at(one, i) !== 0 || at(two, j) !== 0) {
+    while (at(one, i) !== 0 && !isAlnum(at(one, i)) && at(one, i) !== TILDE && at(one, i) !== CARET)
+      i++;
+    while (at(two, j) !== 0 && !isAlnum(at(two, j)) && at(two, j) !== TILDE && at(two, j) !== CARET)
+      j++;
+    if (at(one, i) === TILDE || at(two, j) === TILDE) {
+      if (at(one, i) !== TILDE) return 1;
+      if (at(two, j) !== TILDE) return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (at(one, i) === CARET || at(two, j) === CARET) {
+      if (at(one, i) === 0) return -1;
+      if (at(two, j) === 0) return 1;
+      if (at(one, i) !== CARET) return 1;
+      if (at(two, j) !== CARET) return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (at(one, i) === 0 || at(two, j) === 0) break;
+    let end1 = i;
+    let end2 = j;
+    const isNum = isDigit2(at(one, i));
+    const inSegment = isNum ? isDigit2 : isAlpha2;
+    while (at(one, end1) !== 0 && inSegment(at(one, end1))) end1++;
+    while (at(two, end2) !== 0 && inSegment(at(two, end2))) end2++;
+    if (end1 === i) return -1;
+    if (end2 === j) return isNum ? 1 : -1;
+    let s1 = one.subarray(i, end1);
+    let s2 = two.subarray(j, end2);
+    if (isNum) {
+      s1 = stripZeros(s1);
+      s2 = stripZeros(s2);
+      if (s1.length !== s2.length) return s1.length > s2.length ? 1 : -1;
+    }
+    const rc = Buffer.compare(s1, s2);
+    if (rc !== 0) return rc < 0 ? -1 : 1;
+    i = end1;
+    j = end2;
+  }
+  if (at(one, i) === 0 && at(two, j) === 0) return 0;
+  return at(one, i) === 0 ? -1 : 1;
+}
+function stripZeros(s) {
+  let k = 0;
+  while (s[k] === 48) k++;
+  return s.subarray(k);
+}
+
+// packages/core/src/cve/findings.ts
+var CVE_ID = /CVE-\d{4}-\d{4,}/g;
+var MAX_REFERENCES = 20;
+function buildFindings(trueIds, index, installed) {
+  const findings = [];
+  for (const id of trueIds) {
+    const text3 = index.definitions.get(id);
+    if (text3 === void 0) continue;
+    const meta = readMetadata(text3);
+    const packages = vulnerablePackages(index.criteria.get(id), index, installed);
+    const base = {
+      id: meta.cves[0] ?? meta.advisory ?? id,
+      cves: meta.cves,
+      ...meta.advisory === void 0 ? {} : { advisory: meta.advisory },
+      definitionId: id,
+      title: meta.title,
+      severity: meta.severity,
+      ...meta.cvss === void 0 ? {} : { cvss: meta.cvss },
+      references: meta.references
+    };
+    if (packages.length === 0) {
+      findings.push({ ...base, package: meta.product ?? "unknown" });
+      continue;
+    }
+    for (const pkg of packages) {
+      findings.push({
+        ...base,
+        package: pkg.name,
+        ...pkg.installed === void 0 ? {} : { installedVersion: pkg.installed },
+        ...pkg.fixed === void 0 ? {} : { fixedVersion: pkg.fixed }
+      });
+    }
+  }
+  return findings.sort((a, b) => a.id.localeCompare(b.id) || a.package.localeCompare(b.package));
+}
+function vulnerablePackages(tree, index, installed) {
+  const found = /* @__PURE__ */ new Map();
+  const visit = (node) => {
+    if (node.kind === "criteria") return node.children.forEach(visit);
+    if (node.kind !== "criterion" || node.negate) return;
+    const test = index.tests.get(node.testRef);
+    const object = test?.objectRef === void 0 ? void 0 : index.objects.get(test.objectRef);
+    if (test === void 0 || object?.packageName === void 0 || object.packageKind === void 0)
+      return;
+    const versions = installed[object.packageKind];
+    const current = versions?.get(object.packageName);
+    if (versions !== void 0 && current === void 0) return;
+    if (test.stateRefs.length === 0) {
+      if (!found.has(object.packageName)) {
+        found.set(object.packageName, {
+          name: object.packageName,
+          ...current === void 0 ? {} : { installed: current }
+        });
+      }
+      return;
+    }
+    const state = test.stateRefs.map((ref) => index.states.get(ref)).find((s) => s?.version !== void 0);
+    if (state?.version === void 0) return;
+    if (state.operation !== "less than") return;
+    const compare2 = object.packageKind === "dpkg" ? compareDpkgVersions : compareRpmEvr;
+    if (current !== void 0 && compare2(current, state.version) >= 0) return;
+    found.set(object.packageName, {
+      name: object.packageName,
+      ...current === void 0 ? {} : { installed: current },
+      fixed: displayVersion(state.version)
+    });
+  };
+  if (tree !== void 0) visit(tree);
+  return [...found.values()];
+}
+function displayVersion(version) {
+  return version.startsWith("0:") ? version.slice(2) : version;
+}
+function text2(raw) {
+  if (raw === void 0) return void 0;
+  try {
+    return decodeText(raw, "a feed definition").trim();
+  } catch {
+    return raw.trim();
+  }
+}
+function readMetadata(definition) {
+  const title = text2(/<(?:[\w.-]+:)?title>([^<]*)</.exec(definition)?.[1]) ?? "";
+  const cves = /* @__PURE__ */ new Set();
+  const references = /* @__PURE__ */ new Set();
+  let advisory;
+  for (const match of definition.matchAll(/<(?:[\w.-]+:)?reference\b([^>]*)>/g)) {
+    const attrs = match[1] ?? "";
+    const source = /\ssource="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const refId = text2(/\sref_id="([^"]*)"/.exec(attrs)?.[1]) ?? "";
+    const url = text2(/\sref_url="([^"]*)"/.exec(attrs)?.[1]);
+    if (source === "CVE") for (const id of refId.match(CVE_ID) ?? []) cves.add(id);
+    else if (/^(RHSA|USN|DSA|DLA|ELSA|ALSA)/.test(refId) || /^(RHSA|USN|DSA|DLA)$/.test(source))
+      advisory ??= refId;
+    if (url !== void 0 && /^https?:\/\//.test(url)) references.add(url);
+  }
+  let cvss;
+  let cveSeverity;
+  for (const match of definition.matchAll(/<(?:[\w.-]+:)?cve\b([^>]*)>([^<]*)</g)) {
+    const attrs = match[1] ?? "";
+    for (const id of (match[2] ?? "").match(CVE_ID) ?? []) cves.add(id);
+    const href = text2(/\shref="([^"]*)"/.exec(attrs)?.[1]);
+    if (href !== void 0 && /^https?:\/\//.test(href)) references.add(href);
+    const rh = /\scvss3="([\d.]+)\/([^"]*)"/.exec(attrs);
+    const score = Number(rh?.[1] ?? /\scvss_score="([\d.]+)"/.exec(attrs)?.[1] ?? NaN);
+    const vector = rh?.[2] ?? /\scvss_vector="([^"]*)"/.exec(attrs)?.[1];
+    if (Number.isFinite(score) && score >= 0 && score <= 10 && (cvss === void 0 || score > cvss.score)) {
+      cvss = { score, ...vector === void 0 || vector === "" ? {} : { vector } };
+    }
+    const level = normalizeSeverity(/\s(?:impact|severity)="([^"]*)"/.exec(attrs)?.[1]);
+    if (level !== "unknown" && (cveSeverity === void 0 || rank2(level) > rank2(cveSeverity)))
+      cveSeverity = level;
+  }
+  const advisorySeverity = normalizeSeverity(
+    /<(?:[\w.-]+:)?severity>([^<]*)</.exec(definition)?.[1]
+  );
+  const product = text2(/<(?:[\w.-]+:)?product>([^<]*)</.exec(definition)?.[1]);
+  if (cves.size === 0) for (const id of title.match(CVE_ID) ?? []) cves.add(id);
+  return {
+    title,
+    cves: [...cves],
+    ...advisory === void 0 ? {} : { advisory },
+    ...product === void 0 ? {} : { product },
+    severity: advisorySeverity !== "unknown" ? advisorySeverity : cveSeverity ?? "unknown",
+    ...cvss === void 0 ? {} : { cvss },
+    references: [...references].slice(0, MAX_REFERENCES)
+  };
+}
+var severityRank2 = {
+  unknown: 0,
+  negligible: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  critical: 5
+};
+var rank2 = (s) => severityRank2[s];
+function normalizeSeverity(word) {
+  switch ((word ?? "").trim().toLowerCase()) {
+    case "critical":
+      return "critical";
+    case "high":
+    case "important":
+      return "high";
+    case "medium":
+    case "moderate":
+      return "medium";
+    case "low":
+      return "low";
+    case "negligible":
+    case "none":
+      return "negligible";
+    default:
+      return "unknown";
+  }
+}
+
+// packages/core/src/cve/installed-packages.ts
+import { lstat as lstat6, readdir as readdir2 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+var MAX_STATUS_BYTES = 64 * 1024 * 1024;
+var MAX_STATUS_D_FILES = 1e4;
+function parseDpkgStatus2(text3) {
+  const packages = [];
+  for (const paragraph of text3.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const line of paragraph.split("\n")) {
+      const match = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(line);
+      if (match) fields.set(match[1].toLowerCase(), match[2].trim());
+    }
+    const name = fields.get("package");
+    const version = fields.get("version");
+    if (name === void 0 || version === void 0 || name === "" || version === "") continue;
+    const source = /^(\S+)/.exec(fields.get("source") ?? "")?.[1];
+    packages.push({
+      name,
+      version,
+      architecture: fields.get("architecture") ?? "",
+      status: fields.get("status") ?? "",
+      ...source === void 0 || source === name ? {} : { source }
+    });
+  }
+  return packages;
+}
+function isInstalled(pkg) {
+  return pkg.status === "" || /\binstalled$/.test(pkg.status);
+}
+async function readDpkgPackages(root) {
+  const status = await readFileInRoot(root, "/var/lib/dpkg/status", MAX_STATUS_BYTES);
+  const parts = status === void 0 ? [] : parseDpkgStatus2(status.toString("utf8"));
+  let found = status !== void 0;
+  const dir = await resolveInRoot(root, "/var/lib/dpkg/status.d");
+  const info = await lstat6(dir).catch(() => void 0);
+  if (info?.isDirectory()) {
+    found = true;
+    const names = (await readdir2(dir)).sort().slice(0, MAX_STATUS_D_FILES);
+    for (const name of names) {
+      if (name.endsWith(".md5sums")) continue;
+      const file = await lstat6(join19(dir, name)).catch(() => void 0);
+      if (!file?.isFile()) continue;
+      const bytes = await readFileInRoot(root, `/var/lib/dpkg/status.d/${name}`, MAX_STATUS_BYTES);
+      if (bytes !== void 0) parts.push(...parseDpkgStatus2(bytes.toString("utf8")));
+    }
+  }
+  if (!found) return void 0;
+  return parts.filter((pkg) => !/\bnot-installed$/.test(pkg.status));
+}
+function ubuntuManifest(packages) {
+  return packages.filter((pkg) => isInstalled(pkg)).map(
+    (pkg) => `${pkg.name}${pkg.architecture === "" ? "" : `:${pkg.architecture}`}	${pkg.version}
+`
+  ).join("");
+}
+
+// packages/core/src/cve/prefilter.ts
+import { open as open9 } from "node:fs/promises";
+
+// packages/core/src/cve/oval-elements.ts
+function own(text3) {
+  return ` ${text3}`.slice(1);
+}
+var OVAL_ID = /oval:[A-Za-z0-9_.-]+:(?:def|tst|obj|ste|var):\d+/g;
+function referencedIds(text3, ownId) {
+  const ids2 = new Set(text3.match(OVAL_ID) ?? []);
+  ids2.delete(ownId);
+  return [...ids2].map(own);
+}
+var attrPatterns = /* @__PURE__ */ new Map();
+function attr(tag, name) {
+  let pattern = attrPatterns.get(name);
+  if (pattern === void 0) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, pattern);
+  }
+  const value = pattern.exec(tag)?.[1];
+  return value === void 0 ? void 0 : own(value);
+}
+function readCriteria(definition) {
+  const tags = /<(\/?)(?:[\w.-]+:)?(criteria|criterion|extend_definition)\b([^>]*?)(\/?)>/g;
+  const stack = [];
+  let root;
+  const from = definition.indexOf("criteria");
+  if (from < 0) return void 0;
+  tags.lastIndex = Math.max(0, definition.lastIndexOf("<", from));
+  for (const match of definition.matchAll(tags)) {
+    const [, close, name, attrs = "", empty2] = match;
+    if (close === "/") {
+      if (name === "criteria") {
+        const done = stack.pop();
+        if (done !== void 0 && stack.length === 0) root = done;
+      }
+      continue;
+    }
+    const negate = attr(attrs, "negate") === "true";
+    let node;
+    if (name === "criteria") {
+      node = { kind: "criteria", operator: attr(attrs, "operator") ?? "AND", negate, children: [] };
+    } else if (name === "criterion") {
+      node = { kind: "criterion", testRef: attr(attrs, "test_ref") ?? "", negate };
+    } else {
+      node = { kind: "extend", definitionRef: attr(attrs, "definition_ref") ?? "", negate };
+    }
+    const parent = stack[stack.length - 1];
+    if (parent !== void 0) parent.children.push(node);
+    if (node.kind === "criteria" && empty2 !== "/") stack.push(node);
+    else if (node.kind === "criteria" && stack.length === 0) root = node;
+  }
+  return root;
+}
+function readTest(name, text3) {
+  const localName = own(name);
+  const start = /^<[^>]*>/.exec(text3)?.[0] ?? text3;
+  const objectRef = /<(?:[\w.-]+:)?object\s[^>]*object_ref="([^"]*)"/.exec(text3)?.[1];
+  const stateRefs = [...text3.matchAll(/<(?:[\w.-]+:)?state\s[^>]*state_ref="([^"]*)"/g)].map(
+    (m) => m[1]
+  );
+  return {
+    localName,
+    ...objectRef === void 0 ? {} : { objectRef: own(objectRef) },
+    stateRefs: stateRefs.map(own),
+    checkExistence: attr(start, "check_existence") ?? "at_least_one_exists"
+  };
+}
+function readObject(name, text3) {
+  const localName = own(name);
+  if (localName === "dpkginfo_object" || localName === "rpminfo_object") {
+    const name2 = /<(?:[\w.-]+:)?name\b([^>]*)>([^<]*)<\//.exec(text3);
+    const attrs = name2?.[1] ?? "";
+    const operation = attr(attrs, "operation") ?? "equals";
+    if (name2 === null || operation !== "equals" || /var_ref=/.test(attrs) || /<set\b|:set\b/.test(text3)) {
+      return { localName };
+    }
+    return {
+      localName,
+      packageName: own(decodeText(name2[2].trim(), "an OVAL object")),
+      packageKind: localName === "dpkginfo_object" ? "dpkg" : "rpm"
+    };
+  }
+  if (localName === "textfilecontent54_object") {
+    const filename = /<(?:[\w.-]+:)?filename\b[^>]*>([^<]*)</.exec(text3)?.[1];
+    const pattern = /<(?:[\w.-]+:)?pattern\b[^>]*>([^<]*)</.exec(text3)?.[1];
+    if (filename === "manifest" && pattern !== void 0) {
+      const decoded = decodeText(pattern, "an OVAL object");
+      const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded);
+      if (match) return { localName, packageName: own(match[1]), packageKind: "dpkg" };
+    }
+  }
+  return { localName };
+}
+function readState(text3) {
+  const match = /<(?:[\w.-]+:)?(?:evr|version|subexpression)\b([^>]*)>([^<]*)</.exec(text3);
+  if (match === null) return {};
+  const attrs = match[1] ?? "";
+  if (!/datatype="(?:debian_)?evr_string"/.test(attrs)) return {};
+  return {
+    operation: attr(attrs, "operation") ?? "equals",
+    version: own(decodeText(match[2].trim(), "an OVAL state"))
+  };
+}
+function readGeneratorTimestamp(generator) {
+  const value = /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim();
+  return value === void 0 ? void 0 : own(value);
+}
+
+// packages/core/src/cve/oval-stream.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+var ovalSections = ["definitions", "tests", "objects", "states", "variables"];
+var DEFAULT_MAX_ELEMENT = 16 * 1024 * 1024;
+async function scanOval(path, label, visit, options = {}) {
+  const maxElement = options.maxElementBytes ?? DEFAULT_MAX_ELEMENT;
+  const bad2 = (what) => new ConfigurationError(`Expected ${label} to be an OVAL definitions document, ${what}`);
+  let buf = "";
+  let base = 0;
+  let pos = 0;
+  let depth = 0;
+  let section;
+  let captureStart = -1;
+  let captureKind;
+  let captureName = "";
+  let captureQName = "";
+  let captureId = "";
+  let sawRoot = false;
+  let ended = false;
+  const handleTag = (tag, start, end) => {
+    if (tag.startsWith("</")) {
+      depth--;
+      if (depth < 0) throw bad2("found an end tag without a start tag");
+      if (captureKind === "element" && depth === 2) {
+        emitCapture(end);
+      } else if (captureKind === "generator" && depth === 1) {
+        visit({ type: "generator", text: buf.slice(captureStart, end) });
+        captureKind = void 0;
+        captureStart = -1;
+      } else if (depth === 1 && section !== void 0) {
+        visit({ type: "section-close", section, text: tag });
+        section = void 0;
+      } else if (depth === 0) {
+        visit({ type: "root-close", text: tag });
+        ended = true;
+      }
+      return;
+    }
+    const selfClosing = tag.endsWith("/>");
+    const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
+    const localName = qname.slice(qname.indexOf(":") + 1);
+    if (depth === 0) {
+      if (sawRoot) throw bad2("found a second root element");
+      if (localName !== "oval_definitions") {
+        throw bad2(`found the root element \`${sanitizeForDisplay(qname, 60)}\``);
+      }
+      sawRoot = true;
+      visit({ type: "root", text: tag });
+    } else if (depth === 1) {
+      if (localName === "generator") {
+        captureKind = "generator";
+        captureStart = start;
+        if (selfClosing) throw bad2("found an empty generator");
+      } else if (ovalSections.includes(localName)) {
+        section = localName;
+        visit({ type: "section-open", section, text: tag });
+        if (selfClosing) {
+          visit({ type: "section-close", section, text: "" });
+          section = void 0;
+        }
+      }
+    } else if (depth === 2 && section !== void 0 && captureKind === void 0) {
+      captureKind = "element";
+      captureStart = start;
+      captureName = localName;
+      captureQName = qname;
+      captureId = /\sid="([^"]*)"/.exec(tag)?.[1] ?? "";
+      if (selfClosing) {
+        emitCapture(end);
+        return;
+      }
+    }
+    if (!selfClosing) depth++;
+  };
+  const emitCapture = (end) => {
+    if (section === void 0) return;
+    visit({
+      type: "element",
+      section,
+      localName: captureName,
+      id: captureId,
+      text: buf.slice(captureStart, end),
+      start: base + captureStart,
+      end: base + end
+    });
+    captureKind = void 0;
+    captureStart = -1;
+  };
+  const drain = () => {
+    for (; ; ) {
+      const lt = buf.indexOf("<", pos);
+      if (lt < 0) {
+        pos = buf.length;
+        return;
+      }
+      pos = lt;
+      let end;
+      if (buf.startsWith("<!--", lt)) {
+        end = buf.indexOf("-->", lt + 4);
+        if (end < 0) return;
+        pos = end + 3;
+        continue;
+      }
+      if (buf.startsWith("<![CDATA[", lt)) {
+        end = buf.indexOf("]]>", lt + 9);
+        if (end < 0) return;
+        pos = end + 3;
+        continue;
+      }
+      if (buf.startsWith("<?", lt)) {
+        end = buf.indexOf("?>", lt + 2);
+        if (end < 0) return;
+        pos = end + 2;
+        continue;
+      }
+      if (buf.startsWith("<!", lt)) {
+        if (buf.length - lt < 9) return;
+        throw bad2("found a DOCTYPE or entity declaration (not allowed)");
+      }
+      end = tagEnd(buf, lt + 1);
+      if (end < 0) return;
+      if (ended) throw bad2("found content after the root element");
+      handleTag(buf.slice(lt, end + 1), lt, end + 1);
+      pos = end + 1;
+      if (captureKind === "element" && depth === 3) {
+        const skipped2 = skipToEnd();
+        if (skipped2 === "incomplete") return;
+      }
+    }
+  };
+  const skipToEnd = () => {
+    const close = `</${captureQName}`;
+    let at = buf.indexOf(close, pos);
+    for (; ; ) {
+      if (at < 0) return "incomplete";
+      const next = buf.charCodeAt(at + close.length);
+      if (Number.isNaN(next)) return "incomplete";
+      if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) break;
+      at = buf.indexOf(close, at + 1);
+    }
+    const gt = buf.indexOf(">", at);
+    if (gt < 0) return "incomplete";
+    const inner = buf.slice(pos, at);
+    if (inner.includes("<!") || inner.includes("<?") || nestsSame(inner, captureQName))
+      return "slow";
+    depth--;
+    emitCapture(gt + 1);
+    pos = gt + 1;
+    return "done";
+  };
+  const stream = createReadStream4(path, { encoding: "latin1", highWaterMark: 1024 * 1024 });
+  const onAbort = () => {
+    stream.destroy(new Error("aborted"));
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for await (const chunk of stream) {
+      const keepFrom = captureStart >= 0 ? captureStart : pos;
+      buf = buf.slice(keepFrom) + chunk;
+      base += keepFrom;
+      pos -= keepFrom;
+      if (captureStart >= 0) captureStart = 0;
+      if (buf.length > maxElement) {
+        throw new LimitExceededError(
+          `An element of ${label} is larger than ${maxElement} bytes`,
+          "maxElementBytes"
+        );
+      }
+      drain();
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  if (!sawRoot) throw bad2("found no root element");
+  if (!ended) throw bad2("but it is truncated (the root element is not closed)");
+}
+function tagEnd(buf, from) {
+  const gt = buf.indexOf(">", from);
+  if (gt < 0) return -1;
+  const tag = buf.slice(from, gt);
+  let quotes = 0;
+  for (let q = tag.indexOf('"'); q >= 0; q = tag.indexOf('"', q + 1)) quotes++;
+  if (quotes % 2 === 0 && !tag.includes("'")) return gt;
+  let quote = "";
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (quote !== "") {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === ">") {
+      return i;
+    }
+  }
+  return -1;
+}
+function nestsSame(inner, qname) {
+  const open10 = `<${qname}`;
+  for (let at = inner.indexOf(open10); at >= 0; at = inner.indexOf(open10, at + 1)) {
+    const next = inner.charCodeAt(at + open10.length);
+    if (Number.isNaN(next) || next === 62 || next === 47 || next <= 32) return true;
+  }
+  return false;
+}
+
+// packages/core/src/cve/prefilter.ts
+async function prefilterFeed(options) {
+  const criteria = /* @__PURE__ */ new Map();
+  const tests = /* @__PURE__ */ new Map();
+  const packageObjects = /* @__PURE__ */ new Map();
+  const layout = { root: "", generator: "", sections: /* @__PURE__ */ new Map(), ranges: /* @__PURE__ */ new Map() };
+  let generatorTimestamp;
+  await scanOval(
+    options.feedPath,
+    options.label,
+    (event) => {
+      switch (event.type) {
+        case "root":
+          layout.root = own(event.text);
+          return;
+        case "generator":
+          layout.generator = own(event.text);
+          generatorTimestamp = readGeneratorTimestamp(event.text);
+          return;
+        case "section-open":
+          layout.sections.set(event.section, own(event.text));
+          return;
+        case "element":
+          break;
+        default:
+          return;
+      }
+      if (event.id === "") return;
+      const id = own(event.id);
+      layout.ranges.set(id, { section: event.section, start: event.start, end: event.end });
+      if (event.section === "definitions") criteria.set(id, readCriteria(event.text));
+      else if (event.section === "tests") {
+        const test = readTestObject(event.text);
+        if (test !== void 0) tests.set(id, test);
+      } else if (event.section === "objects" && mayNamePackage(event.localName)) {
+        const object = readObject(event.localName, event.text);
+        if (object.packageName !== void 0) packageObjects.set(id, object);
+      }
+    },
+    options.signal === void 0 ? {} : { signal: options.signal }
+  );
+  const testTruth = (id) => {
+    const test = tests.get(id);
+    if (test === void 0 || !test.absentMeansFalse) return "unknown";
+    const object = packageObjects.get(test.objectRef);
+    if (object?.packageName === void 0 || object.packageKind === void 0) return "unknown";
+    const names = options.installed[object.packageKind];
+    if (names === void 0) return "unknown";
+    return names.has(object.packageName) ? "unknown" : "false";
+  };
+  const kept = [];
+  for (const [id, tree] of criteria) {
+    if (tree === void 0 || evaluate(tree, testTruth) !== "false") kept.push(id);
+  }
+  const closed = await closeOverReferences(options.feedPath, layout, kept, criteria);
+  await writeFiltered(options.outputPath, layout, closed.texts);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [id, bytes] of closed.texts) {
+    if (layout.ranges.get(id)?.section === "definitions")
+      definitions.set(id, bytes.toString("utf8"));
+  }
+  return {
+    totalDefinitions: criteria.size,
+    keptDefinitions: definitions.size,
+    ...generatorTimestamp === void 0 ? {} : { generatorTimestamp },
+    definitions,
+    criteria: new Map([...definitions.keys()].map((id) => [id, criteria.get(id)])),
+    tests: closed.tests,
+    objects: closed.objects,
+    states: closed.states
+  };
+}
+var absentMeansFalse = /* @__PURE__ */ new Set(["at_least_one_exists", "only_one_exists", "all_exist"]);
+function readTestObject(text3) {
+  const at = text3.indexOf('object_ref="');
+  if (at < 0) return void 0;
+  const start = at + 'object_ref="'.length;
+  const tagEnd2 = text3.indexOf(">");
+  const existence = /\scheck_existence="([^"]*)"/.exec(text3.slice(0, tagEnd2))?.[1];
+  return {
+    objectRef: own(text3.slice(start, text3.indexOf('"', start))),
+    absentMeansFalse: absentMeansFalse.has(existence ?? "at_least_one_exists")
+  };
+}
+function mayNamePackage(localName) {
+  return localName === "dpkginfo_object" || localName === "rpminfo_object" || localName === "textfilecontent54_object";
+}
+async function closeOverReferences(feedPath, layout, kept, criteria) {
+  const texts = /* @__PURE__ */ new Map();
+  const tests = /* @__PURE__ */ new Map();
+  const objects = /* @__PURE__ */ new Map();
+  const states = /* @__PURE__ */ new Map();
+  const input = await open9(feedPath, "r");
+  try {
+    const queue = [...kept];
+    while (queue.length > 0) {
+      const id = queue.pop();
+      const where = layout.ranges.get(id);
+      if (texts.has(id) || where === void 0) continue;
+      const bytes = Buffer.alloc(where.end - where.start);
+      await input.read(bytes, 0, bytes.length, where.start);
+      texts.set(id, bytes);
+      if (where.section === "definitions") {
+        const tree = criteria.get(id);
+        if (tree !== void 0) queue.push(...criteriaRefs(tree));
+        continue;
+      }
+      const text3 = bytes.toString("latin1");
+      queue.push(...referencedIds(text3, id));
+      const localName = /^<(?:[\w.-]+:)?([\w.-]+)/.exec(text3)?.[1] ?? "";
+      if (where.section === "tests") tests.set(id, readTest(localName, text3));
+      else if (where.section === "objects") objects.set(id, readObject(localName, text3));
+      else if (where.section === "states") states.set(id, readState(text3));
+    }
+  } finally {
+    await input.close();
+  }
+  return { texts, tests, objects, states };
+}
+async function writeFiltered(outputPath, layout, texts) {
+  const output = await open9(outputPath, "w", 384);
+  try {
+    const latin1 = (text3) => Buffer.from(text3, "latin1");
+    await output.write(
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n'),
+        latin1(`${layout.root}
+${layout.generator}
+`)
+      ])
+    );
+    for (const section of ovalSections) {
+      const kept = [...texts.keys()].map((id) => ({ id, where: layout.ranges.get(id) })).filter((e) => e.where?.section === section).sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0));
+      if (kept.length === 0) continue;
+      const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? "")?.[1] ?? section;
+      const parts = [latin1(`${layout.sections.get(section) ?? `<${section}>`}
+`)];
+      for (const { id } of kept) parts.push(texts.get(id), Buffer.from("\n"));
+      parts.push(Buffer.from(`</${closing}>
+`));
+      await output.write(Buffer.concat(parts));
+    }
+    const rootName = /^<([^\s/>]+)/.exec(layout.root)?.[1] ?? "oval_definitions";
+    await output.write(Buffer.from(`</${rootName}>
+`));
+  } finally {
+    await output.close();
+  }
+}
+function criteriaRefs(node) {
+  if (node.kind === "criterion") return [node.testRef];
+  if (node.kind === "extend") return [node.definitionRef];
+  return node.children.flatMap(criteriaRefs);
+}
+function evaluate(node, test) {
+  let value;
+  if (node.kind === "criterion") value = test(node.testRef);
+  else if (node.kind === "extend") value = "unknown";
+  else
+    value = combine(
+      node.operator,
+      node.children.map((child2) => evaluate(child2, test))
+    );
+  if (!node.negate || value === "unknown") return value;
+  return value === "true" ? "false" : "true";
+}
+function combine(operator, values) {
+  const trues = values.filter((v) => v === "true").length;
+  const falses = values.filter((v) => v === "false").length;
+  const unknowns = values.length - trues - falses;
+  switch (operator) {
+    case "AND":
+      return falses > 0 ? "false" : unknowns > 0 ? "unknown" : "true";
+    case "OR":
+      return trues > 0 ? "true" : unknowns > 0 ? "unknown" : "false";
+    case "ONE":
+      if (trues > 1) return "false";
+      return unknowns > 0 ? "unknown" : trues === 1 ? "true" : "false";
+    case "XOR":
+      return unknowns > 0 ? "unknown" : trues % 2 === 1 ? "true" : "false";
+    default:
+      return "unknown";
+  }
+}
+
+// packages/core/src/cve/run-oval.ts
+import { mkdtemp as mkdtemp7, readFile as readFile10, rename as rename5, rm as rm10, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
+<oval_directives xmlns="http://oval.mitre.org/XMLSchema/oval-directives-5" xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5" xmlns:oval-res="http://oval.mitre.org/XMLSchema/oval-results-5">
+  <generator><oval:schema_version>5.11.1</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>
+  <directives>
+    <oval-res:definition_true reported="true" content="full"/>
+    <oval-res:definition_false reported="false" content="thin"/>
+    <oval-res:definition_unknown reported="true" content="thin"/>
+    <oval-res:definition_error reported="true" content="thin"/>
+    <oval-res:definition_not_evaluated reported="false" content="thin"/>
+    <oval-res:definition_not_applicable reported="false" content="thin"/>
+  </directives>
+</oval_directives>
+`;
+var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
+async function runOvalEval(options) {
+  const work = await mkdtemp7(join20(options.outDir, ".scapgate-oval-"));
+  try {
+    return await evaluateIn(work, options);
+  } finally {
+    await rm10(work, { recursive: true, force: true });
+  }
+}
+async function evaluateIn(work, options) {
+  const sandboxOut = await mkdtemp7(join20(work, "out-"));
+  await writeFile6(join20(sandboxOut, "directives.xml"), DIRECTIVES);
+  let root = options.root;
+  let feedPath = options.feedPath;
+  if (options.mode === "manifest") {
+    root = await mkdtemp7(join20(work, "manifest-root-"));
+    await writeFile6(join20(root, "manifest"), options.manifest ?? "");
+    feedPath = join20(work, "feed.manifest.xml");
+    const text3 = await readFile10(options.feedPath, "utf8");
+    await writeFile6(
+      feedPath,
+      text3.replace(/(<(?:[\w.-]+:)?path\b[^>]*>)\.(<\/(?:[\w.-]+:)?path>)/g, "$1/$2")
+    );
+  }
+  const oscap = [
+    options.scanner.oscapPath,
+    "oval",
+    "eval",
+    ...options.resultsFileName === void 0 ? [] : [
+      "--directives",
+      `${SANDBOX_PATHS.out}/directives.xml`,
+      "--results",
+      `${SANDBOX_PATHS.out}/results.xml`
+    ],
+    SANDBOX_PATHS.content
+  ];
+  const command = oscap;
+  options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
+  const result = await runInSandbox({
+    command,
+    workDir: work,
+    outDir: sandboxOut,
+    root,
+    rpmDbPath: await rpmDbPath(root),
+    containerVars: options.imageEnv,
+    target: options.target,
+    inputFile: feedPath,
+    timeoutMs: options.timeoutMs,
+    // One line per definition: a full feed prints ~2 MB.
+    maxOutputBytes: 64 * 1024 * 1024,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const stderrExcerpt = excerpt(result.stderr);
+  if (result.signal !== null || result.exitCode !== 0) {
+    const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
+    throw new ScanFailedError(
+      `oscap oval eval ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
+      {
+        reason: "oscap-error",
+        exitCode: result.exitCode,
+        signal: result.signal,
+        stderrExcerpt
+      }
+    );
+  }
+  const diagnostics = readOscapDiagnostics(result.stderr);
+  if (diagnostics.silentFailures.length > 0) {
+    throw new ScanFailedError(
+      `oscap finished the CVE evaluation but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
+      { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
+    );
+  }
+  const results = /* @__PURE__ */ new Map();
+  for (const line of result.stdout.split("\n")) {
+    const match = RESULT_LINE.exec(line.trim());
+    if (match) results.set(match[1], match[2]);
+  }
+  let resultsPath;
+  if (options.resultsFileName !== void 0) {
+    resultsPath = join20(options.outDir, options.resultsFileName);
+    await rename5(join20(sandboxOut, "results.xml"), resultsPath).catch(() => {
+      resultsPath = void 0;
+    });
+  }
+  return {
+    results,
+    ...resultsPath === void 0 ? {} : { resultsPath },
+    durationSeconds: result.durationSeconds,
+    warnings: diagnostics.warnings
+  };
+}
+async function listRpmPackages(options) {
+  const work = await mkdtemp7(join20(options.outDir, ".scapgate-rpm-"));
+  try {
+    const sandboxOut = await mkdtemp7(join20(work, "out-"));
+    const dbpath = await rpmDbPath(options.root);
+    const result = await runInSandbox({
+      command: [
+        "/usr/bin/rpm",
+        "--root",
+        SANDBOX_PATHS.scanRoot,
+        "--dbpath",
+        dbpath,
+        "-qa",
+        "--qf",
+        "%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n"
+      ],
+      workDir: work,
+      outDir: sandboxOut,
+      root: options.root,
+      rpmDbPath: dbpath,
+      timeoutMs: options.timeoutMs,
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    }).catch(() => void 0);
+    if (result === void 0 || result.exitCode !== 0) return void 0;
+    const packages = /* @__PURE__ */ new Map();
+    for (const line of result.stdout.split("\n")) {
+      const [name, evr] = line.split("	");
+      if (name && evr) packages.set(name, evr);
+    }
+    return packages.size === 0 ? void 0 : packages;
+  } finally {
+    await rm10(work, { recursive: true, force: true });
+  }
+}
+
+// packages/core/src/cve/scan-cves.ts
+var CVE_RESULTS_FILE = "cve-oval-results.xml";
+async function scanCves(options) {
+  const { logger } = options;
+  const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
+  const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
+  const work = await mkdtemp8(join21(options.workDir, "cve-"));
+  const feed = await fetchFeed({
+    source: options.feed ?? selected?.url,
+    ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
+    ...options.feedCache === void 0 ? {} : { cacheDir: options.feedCache },
+    workDir: work,
+    logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal },
+    ...options.fetch === void 0 ? {} : { fetch: options.fetch }
+  });
+  logger.info(`CVE feed ${feed.source} (sha256 ${feed.sha256.slice(0, 12)}\u2026, ${feed.origin})`);
+  const dpkg = await readDpkgPackages(options.root);
+  const rpm = distribution === "rhel" || dpkg === void 0 && distribution === "unknown" ? await listRpmPackages({
+    root: options.root,
+    outDir: work,
+    timeoutMs: 12e4,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  }) : void 0;
+  const dpkgVersions = dpkg === void 0 ? void 0 : new Map(dpkg.map((p) => [p.name, p.version]));
+  const started = process.hrtime.bigint();
+  const filteredPath = join21(work, "feed.filtered.xml");
+  const filtered = await prefilterFeed({
+    feedPath: feed.xmlPath,
+    label: `the CVE feed ${feed.source}`,
+    outputPath: filteredPath,
+    installed: options.fullFeed === true ? {} : {
+      ...dpkgVersions === void 0 ? {} : { dpkg: new Set(dpkgVersions.keys()) },
+      ...rpm === void 0 ? {} : { rpm: new Set(rpm.keys()) }
+    },
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const prefilterSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  logger.debug(
+    `CVE feed: ${filtered.keptDefinitions} of ${filtered.totalDefinitions} definitions can concern the image (${prefilterSeconds.toFixed(2)} s)`
+  );
+  const usesManifest = [...filtered.objects.values()].some(
+    (o) => o.localName === "textfilecontent54_object" && o.packageName !== void 0
+  );
+  const run3 = filtered.keptDefinitions === 0 ? { results: /* @__PURE__ */ new Map(), durationSeconds: 0 } : await runOvalEval({
+    root: options.root,
+    feedPath: options.fullFeed === true ? feed.xmlPath : filteredPath,
+    mode: usesManifest ? "manifest" : "probe-root",
+    manifest: ubuntuManifest(dpkg ?? []),
+    outDir: options.outDir,
+    resultsFileName: CVE_RESULTS_FILE,
+    scanner: options.scanner,
+    imageEnv: options.imageEnv,
+    target: options.target,
+    timeoutMs: options.timeoutMs,
+    logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const trueIds = [...run3.results].filter(([, r]) => r === "true").map(([id]) => id).sort();
+  const unverified = [...run3.results].filter(([, r]) => r === "error" || r === "unknown").map(([id]) => id).sort();
+  const findings = buildFindings(trueIds, filtered, {
+    ...dpkgVersions === void 0 ? {} : { dpkg: dpkgVersions },
+    ...rpm === void 0 ? {} : { rpm }
+  });
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const generated = filtered.generatorTimestamp === void 0 ? void 0 : new Date(filtered.generatorTimestamp);
+  const ageDays = generated === void 0 || Number.isNaN(generated.getTime()) ? void 0 : Math.max(0, Math.floor((now.getTime() - generated.getTime()) / 864e5));
+  const stale = options.maxFeedAgeDays !== void 0 && (ageDays === void 0 || ageDays > options.maxFeedAgeDays);
+  if (stale) {
+    logger.warning(
+      ageDays === void 0 ? `The CVE feed ${feed.source} has no generation timestamp; its freshness cannot be checked (max-feed-age ${options.maxFeedAgeDays} days)` : `The CVE feed ${feed.source} is ${ageDays} days old, older than max-feed-age ${options.maxFeedAgeDays} days: recent CVEs may be missing`
+    );
+  }
+  return {
+    feed: {
+      source: feed.source,
+      sha256: feed.sha256,
+      origin: feed.origin,
+      ...filtered.generatorTimestamp === void 0 ? {} : { generatedAt: filtered.generatorTimestamp },
+      ...ageDays === void 0 ? {} : { ageDays },
+      stale
+    },
+    distribution,
+    definitions: {
+      total: filtered.totalDefinitions,
+      evaluated: run3.results.size,
+      true: trueIds.length,
+      unverified: unverified.length
+    },
+    unverifiedDefinitions: unverified,
+    durationSeconds: { prefilter: round(prefilterSeconds), oscap: round(run3.durationSeconds) },
+    findings
+  };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+
+// packages/core/src/cve/pipeline-step.ts
+function resolveCveSettings(flags, policy, now) {
+  if (flags?.enabled !== true && policy?.enabled !== true) {
+    const stray = flags === void 0 ? void 0 : givenFlags(flags)[0];
+    if (stray !== void 0) {
+      throw new ConfigurationError(
+        `Expected \`${stray}\` only with \`--cves\` or \`cves: {enabled: true}\` in the policy, got neither`
+      );
+    }
+    return void 0;
+  }
+  return {
+    ...flags?.feed === void 0 ? {} : { feed: flags.feed },
+    ...flags?.feedCache === void 0 ? {} : { feedCache: flags.feedCache },
+    policy: { ...defaultCvePolicy, ...policy, ...flags?.policy, enabled: true },
+    ...flags?.fetch === void 0 ? {} : { fetch: flags.fetch },
+    ...now === void 0 ? {} : { now }
+  };
+}
+function givenFlags(flags) {
+  const named = [
+    [flags.feed, "--feed"],
+    [flags.feedCache, "--feed-cache"],
+    [flags.policy.failOn, "--cve-fail-on"],
+    [flags.policy.ignoreUnfixed, "--ignore-unfixed"],
+    [flags.policy.maxFeedAgeDays, "--max-feed-age"]
+  ];
+  return named.filter(([value]) => value !== void 0).map(([, flag]) => flag);
+}
+async function runCveStep(options, prepared, workDir, verdict, summaryMarkdown) {
+  const started = /* @__PURE__ */ new Date();
+  options.progress.phase("scanning", "known vulnerabilities");
+  const scanner = await preflightScanner({ oscapPath: options.environment.oscapPath, workDir });
+  const { policy } = options.cves;
+  const report2 = await scanCves({
+    root: prepared.root,
+    os: prepared.os,
+    ...options.cves.feed === void 0 ? {} : { feed: options.cves.feed },
+    ...options.cves.feedCache === void 0 ? {} : { feedCache: options.cves.feedCache },
+    maxFeedAgeDays: policy.maxFeedAgeDays,
+    workDir,
+    outDir: options.outDir,
+    scanner,
+    imageEnv: prepared.image.config.env,
+    target: prepared.image.reference.raw,
+    timeoutMs: options.timeoutMs,
+    logger: options.logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal },
+    ...options.cves.fetch === void 0 ? {} : { fetch: options.cves.fetch },
+    ...options.cves.now === void 0 ? {} : { now: options.cves.now }
+  });
+  const gate = evaluateCveGate(report2, policy, options.cves.now ?? /* @__PURE__ */ new Date());
+  const os = prepared.os;
+  const kind = report2.distribution === "rhel" ? "rpm" : "dpkg";
+  const fallback = await sarifLocation(options, prepared.image.reference.path);
+  const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger);
+  const blame = await blameImagePackages({
+    packages: [...new Map(report2.findings.map((f) => [f.package, f.installedVersion])).entries()].map(
+      ([name, version]) => ({ name, kind, ...version === void 0 ? {} : { version } })
+    ),
+    image: prepared.image,
+    applied: prepared.layers,
+    ...dockerfile === void 0 ? {} : { dockerfile },
+    fallback,
+    logger: options.logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const section = await writeCveOutputs({
+    outDir: options.outDir,
+    report: report2,
+    gate,
+    locate: (finding) => {
+      const where = blame.get(finding.package);
+      return where === void 0 ? fallback : { ...where.location, cause: where.cause };
+    },
+    gitlab: {
+      image: prepared.image.names.find((name) => /:[^/:]+$/.test(name)) ?? "scanned-image:latest",
+      operatingSystem: [os?.id ?? "unknown", os?.versionId].filter(Boolean).join(" "),
+      toolVersion: options.toolVersion,
+      startTime: started,
+      endTime: /* @__PURE__ */ new Date()
+    }
+  });
+  const merged = gate.status === "pass" ? verdict : {
+    ...verdict,
+    status: "fail",
+    reasons: [...verdict.reasons, ...gate.reasons],
+    summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map((r) => r.message).join(" ")}`
+  };
+  return {
+    verdict: merged,
+    summaryMarkdown: `${failHeading(summaryMarkdown, gate.status).trimEnd()}
+
+${section}`,
+    report: report2
+  };
+}
+
 // packages/core/src/pipeline/scan-image.ts
 function throwIfAborted2(signal) {
   if (signal?.aborted === true) throw new CancelledError();
@@ -10401,8 +21052,10 @@ async function scanImage(options) {
   const { logger, signal } = options;
   const progress = timePhases(options.progress, logger);
   options = { ...options, progress };
-  await mkdir6(options.outDir, { recursive: true });
+  await mkdir9(options.outDir, { recursive: true });
   const work = await createWorkDir(options.environment.tmpDir);
+  let rootRemoval;
+  let reportsSettled;
   try {
     await preflightScanner({ oscapPath: options.environment.oscapPath, workDir: work.path });
     const prepared = await prepareRoot2(options, work.path);
@@ -10412,12 +21065,24 @@ async function scanImage(options) {
       throwIfAborted2(signal);
       progress.phase("scanning", `${baseline.profile.id.replace(/^.*_profile_/, "")} profile`);
       const scan = await runContainedScan(options, prepared, baseline, work.path);
-      await copyFile(scan.arfPath, join15(options.outDir, "arf.xml"));
+      await copyFile(scan.arfPath, join22(options.outDir, "arf.xml"));
+      if (options.cves === void 0) rootRemoval = removeTree2(prepared.root).catch(() => void 0);
       throwIfAborted2(signal);
       progress.phase("reporting");
       const rendered = await renderOutputs(options, prepared, baseline, scan);
-      const verdict = options.evaluate === void 0 ? evaluateGate(rendered.results, { failOn: options.failOn }) : await options.evaluate(rendered.results, { contentRuleIds: rendered.contentRuleIds });
-      const summaryMarkdown = await rendered.write(verdict);
+      reportsSettled = rendered.settled;
+      let verdict = options.evaluate === void 0 ? evaluateGate(rendered.results, { failOn: options.failOn }) : await options.evaluate(rendered.results, { contentRuleIds: rendered.contentRuleIds });
+      let summaryMarkdown = await rendered.write(verdict);
+      if (options.cves !== void 0) {
+        const cve = await runCveStep(
+          { ...options, cves: options.cves },
+          prepared,
+          work.path,
+          verdict,
+          summaryMarkdown
+        );
+        ({ verdict, summaryMarkdown } = cve);
+      }
       logger.debug(`outputs written to ${options.outDir}`);
       progress.finish();
       return { results: rendered.results, verdict, outDir: options.outDir, summaryMarkdown };
@@ -10425,8 +21090,8 @@ async function scanImage(options) {
       await prepared.image.close();
     }
   } catch (error) {
-    await writeFile2(
-      join15(options.outDir, "summary.md"),
+    await writeFile7(
+      join22(options.outDir, "summary.md"),
       `# scapgate: scan did not complete
 
 ${options.image}: ${error instanceof Error ? error.message : String(error)}
@@ -10435,6 +21100,8 @@ ${options.image}: ${error instanceof Error ? error.message : String(error)}
     });
     throw error;
   } finally {
+    await reportsSettled;
+    await rootRemoval;
     await work.dispose();
   }
 }
@@ -10442,7 +21109,7 @@ ${options.image}: ${error instanceof Error ? error.message : String(error)}
 // packages/core/src/scan/versions.ts
 import { execFile as execFile5 } from "node:child_process";
 import { promisify } from "node:util";
-import { join as join16 } from "node:path";
+import { join as join23 } from "node:path";
 var run = promisify(execFile5);
 async function describeToolVersions(options = {}) {
   const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
@@ -10463,7 +21130,7 @@ async function describeToolVersions(options = {}) {
     dataStreams = streams.length;
     const first = streams[0];
     if (first !== void 0)
-      contentVersion = (await readContentInfo(join16(contentDir, first))).benchmarkVersion;
+      contentVersion = (await readContentInfo(join23(contentDir, first))).benchmarkVersion;
   } catch {
     contentVersion = void 0;
   }
@@ -10471,7 +21138,7 @@ async function describeToolVersions(options = {}) {
 }
 
 // packages/core/src/image/source-settings.ts
-import { join as join17 } from "node:path";
+import { join as join24 } from "node:path";
 var hostPort = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:]+\](?::\d{1,5})?$/;
 var podmanVariables = [
   "PATH",
@@ -10515,16 +21182,2326 @@ function sourceSettings(flags, env) {
   if (cacheDir) registry.cacheDir = cacheDir;
   if (username && password) registry.credentials = { username, password };
   if (env.REGISTRY_AUTH_FILE) registry.authFile = env.REGISTRY_AUTH_FILE;
-  const configDir = env.DOCKER_CONFIG || (env.HOME ? join17(env.HOME, ".docker") : void 0);
+  const configDir = env.DOCKER_CONFIG || (env.HOME ? join24(env.HOME, ".docker") : void 0);
   if (configDir) registry.dockerConfigDir = configDir;
   const daemon = { podmanEnv: pick(env, podmanVariables) };
   if (env.DOCKER_HOST) daemon.dockerHost = env.DOCKER_HOST;
   return { registry, daemon };
 }
 
-// packages/cli/src/commands/scan.ts
-import { existsSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+// packages/core/src/gate/aggregate.ts
+function aggregateStatus(images) {
+  if (images.some((i) => i.verdict === void 0)) return "incomplete";
+  return images.every((i) => i.verdict?.status === "pass") ? "pass" : "fail";
+}
+var headings = {
+  pass: "\u2705 Compliance gate passed",
+  fail: "\u274C Compliance gate failed",
+  incomplete: "\u26A0\uFE0F Compliance gate failed: not every image could be scanned"
+};
+function renderAggregateSummary(images) {
+  const status = aggregateStatus(images);
+  const failed = images.filter((i) => i.verdict?.status === "fail").length;
+  const broken = images.filter((i) => i.verdict === void 0).length;
+  const lines2 = [
+    `## ${headings[status]}`,
+    "",
+    `${images.length} images: ${images.length - failed - broken} passed, ${failed} failed, ${broken} not scanned.`,
+    "",
+    "| Image | Verdict | Score | Failing | Waived | Details |",
+    "| --- | --- | ---: | ---: | ---: | --- |"
+  ];
+  for (const i of images) {
+    const name = escapeMarkdownCode(i.image).replace(/\|/g, "\\|");
+    if (i.verdict === void 0) {
+      lines2.push(
+        `| ${name} | \u26A0\uFE0F not scanned | | | | ${escapeMarkdown(truncate(getErrorMessage(i.error), 300))} |`
+      );
+      continue;
+    }
+    const v = i.verdict;
+    lines2.push(
+      `| ${name} | ${v.status === "pass" ? "\u2705 passed" : "\u274C failed"} | ${i.score?.toFixed(2) ?? ""} | ${v.counts.failing + v.counts.unverified} | ${v.counts.waived} | ${escapeMarkdownCode(`${i.slug}/summary.md`)}${i.cached === true ? " (cached scan)" : ""} |`
+    );
+  }
+  lines2.push("");
+  for (const i of images) {
+    if (i.verdict === void 0 || i.verdict.reasons.length === 0) continue;
+    lines2.push(`### ${escapeMarkdown(i.image)}`, "");
+    for (const reason of i.verdict.reasons.slice(0, 20))
+      lines2.push(`- ${escapeMarkdown(reason.message)}`);
+    lines2.push("");
+  }
+  return `${truncate(lines2.join("\n"), 6e4)}
+`;
+}
+
+// packages/core/src/policy/parse-policy.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/core/src/policy/yaml-reader.ts
+var import_yaml = __toESM(require_dist(), 1);
+function lineOf(at) {
+  const offset = at.node?.range?.[0];
+  return offset === void 0 ? at.keyLine : at.ctx.lines.linePos(offset).line;
+}
+function fail(at, detail) {
+  throw new PolicyError(at.ctx.file, lineOf(at), at.path, detail);
+}
+function describe4(node) {
+  if (node === null) return "nothing";
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isScalar)(node)) {
+    const value = node.value;
+    if (value === null) return "nothing (null)";
+    return `\`${sanitizeForDisplay(String(value), 80)}\` (${typeof value})`;
+  }
+  return "an unsupported node";
+}
+function checkPlain(at) {
+  if (at.node !== null && (0, import_yaml.isAlias)(at.node))
+    fail(at, "expected a value, got a YAML alias (aliases are not supported)");
+  if (at.node !== null && at.node.tag !== void 0 && !(0, import_yaml.isMap)(at.node) && !(0, import_yaml.isSeq)(at.node) && !(0, import_yaml.isScalar)(at.node)) {
+    fail(at, "expected a plain value");
+  }
+}
+function readMap(at, known) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isMap)(at.node)) fail(at, `expected a mapping, got ${describe4(at.node)}`);
+  const entries = /* @__PURE__ */ new Map();
+  for (const pair of at.node.items) {
+    const key = pair.key;
+    const keyAt = { node: key, path: at.path, ctx: at.ctx, keyLine: lineOf(at) };
+    if (key === null || !(0, import_yaml.isScalar)(key) || typeof key.value !== "string") {
+      fail(keyAt, `expected a key that is a string, got ${describe4(key)}`);
+    }
+    const name = key.value;
+    const path = at.path === "" ? name : `${at.path}.${name}`;
+    if (!known.includes(name)) {
+      fail({ ...keyAt, path }, `unknown key; expected one of ${known.join(", ")}`);
+    }
+    entries.set(name, { node: pair.value, path, ctx: at.ctx, keyLine: lineOf(keyAt) });
+  }
+  return entries;
+}
+function readList(at) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isSeq)(at.node)) fail(at, `expected a list, got ${describe4(at.node)}`);
+  return at.node.items.map((item, index) => ({
+    node: item,
+    path: `${at.path}[${index}]`,
+    ctx: at.ctx,
+    keyLine: lineOf(at)
+  }));
+}
+function scalarValue(at) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isScalar)(at.node)) return void 0;
+  return at.node.value;
+}
+function readString(at) {
+  const value = scalarValue(at);
+  if (typeof value !== "string" || value.trim() === "") {
+    fail(at, `expected a non-empty string, got ${describe4(at.node)}`);
+  }
+  return value;
+}
+function readStrings(at) {
+  if (at.node !== null && (0, import_yaml.isSeq)(at.node)) {
+    const items = readList(at).map(readString);
+    if (items.length === 0) fail(at, "expected at least one string, got an empty list");
+    return items;
+  }
+  return [readString(at)];
+}
+function readNumber(at, min, max, integer) {
+  const value = scalarValue(at);
+  const kind = integer ? "a whole number" : "a number";
+  if (typeof value !== "number" || !Number.isFinite(value) || integer && !Number.isInteger(value) || value < min || value > max) {
+    fail(at, `expected ${kind} from ${min} to ${max}, got ${describe4(at.node)}`);
+  }
+  return value;
+}
+function readEnum(at, choices) {
+  const value = scalarValue(at);
+  if (typeof value !== "string" || !choices.includes(value)) {
+    fail(at, `expected one of ${choices.join("|")}, got ${describe4(at.node)}`);
+  }
+  return value;
+}
+function readDate(at) {
+  const value = scalarValue(at);
+  const text3 = typeof value === "string" ? value : void 0;
+  const match = text3 === void 0 ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text3);
+  if (match === null) fail(at, `expected a date as YYYY-MM-DD, got ${describe4(at.node)}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    fail(at, `expected a date as YYYY-MM-DD, got \`${text3}\` (no such day)`);
+  }
+  return text3;
+}
+
+// packages/core/src/policy/parse-policy.ts
+var policyVersion = 1;
+var topKeys = [
+  "version",
+  "mode",
+  "baseline",
+  "thresholds",
+  "waivers",
+  "stale-waivers",
+  "images",
+  "cves"
+];
+var thresholdKeys = ["fail-on", "max", "min-score", "count"];
+var waiverKeys = ["rule", "images", "reason", "approver", "expires"];
+var imageKeys = ["match", "content", "profile", "tailoring", "dockerfile", "thresholds"];
+function parsePolicy(text3, file) {
+  const lines2 = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, {
+    lineCounter: lines2,
+    prettyErrors: true,
+    uniqueKeys: true,
+    version: "1.2"
+  });
+  const problem = doc.errors[0];
+  if (problem !== void 0) {
+    const line = problem.linePos?.[0].line ?? 0;
+    throw new PolicyError(
+      file,
+      line,
+      "",
+      `not valid YAML: ${problem.message.split("\n")[0] ?? problem.code}`
+    );
+  }
+  const ctx = { file, lines: lines2 };
+  const root = { node: doc.contents, path: "", ctx, keyLine: 1 };
+  const policy = { file, thresholds: {}, waivers: [], staleWaivers: "report", images: [] };
+  if (root.node === null) return policy;
+  const top = readMap(root, topKeys);
+  const version = top.get("version");
+  if (version !== void 0 && readNumber(version, 1, 1, true) !== policyVersion)
+    fail(version, "unsupported");
+  const mode = top.get("mode");
+  if (mode !== void 0) policy.mode = readEnum(mode, policyModes);
+  const baseline = top.get("baseline");
+  if (baseline !== void 0) policy.baseline = readString(baseline);
+  const thresholds = top.get("thresholds");
+  if (thresholds !== void 0) policy.thresholds = readThresholds(thresholds);
+  const waivers = top.get("waivers");
+  if (waivers !== void 0) policy.waivers = readList(waivers).map(readWaiver);
+  const stale = top.get("stale-waivers");
+  if (stale !== void 0) policy.staleWaivers = readEnum(stale, staleWaiverActions);
+  const images = top.get("images");
+  if (images !== void 0) policy.images = readList(images).map(readImageSection);
+  const cves = top.get("cves");
+  if (cves !== void 0 && cves.node !== null) {
+    if (!(0, import_yaml2.isMap)(cves.node)) fail(cves, "expected a mapping (docs/cves.md)");
+    const js = doc.toJS({ maxAliasCount: 0 });
+    try {
+      policy.cves = parseCvePolicy(js.cves, file);
+    } catch (error) {
+      if (error instanceof ConfigurationError) fail(cves, error.message);
+      throw error;
+    }
+  }
+  return policy;
+}
+function readThresholds(at) {
+  const entries = readMap(at, thresholdKeys);
+  const thresholds = {};
+  const failOn = entries.get("fail-on");
+  if (failOn !== void 0) thresholds.failOn = readEnum(failOn, failOnValues);
+  const max = entries.get("max");
+  if (max !== void 0) {
+    const counts = {};
+    for (const [severity, value] of readMap(max, severities)) {
+      counts[severity] = readNumber(value, 0, Number.MAX_SAFE_INTEGER, true);
+    }
+    thresholds.max = counts;
+  }
+  const minScore = entries.get("min-score");
+  if (minScore !== void 0) thresholds.minScore = readNumber(minScore, 0, 100, false);
+  const count = entries.get("count");
+  if (count !== void 0) {
+    const countAs = {};
+    for (const [result, value] of readMap(count, ["error", "unknown", "notchecked"])) {
+      countAs[result] = readEnum(value, countAsValues);
+    }
+    thresholds.countAs = countAs;
+  }
+  return thresholds;
+}
+function required2(entries, at, key) {
+  const value = entries.get(key);
+  if (value === void 0) fail(at, `missing required key \`${key}\``);
+  return value;
+}
+function readWaiver(at) {
+  const entries = readMap(at, waiverKeys);
+  const rule = required2(entries, at, "rule");
+  const images = entries.get("images");
+  return {
+    rule: readString(rule),
+    ...images === void 0 ? {} : { images: readStrings(images) },
+    reason: readString(required2(entries, at, "reason")),
+    approver: readString(required2(entries, at, "approver")),
+    expires: readDate(required2(entries, at, "expires")),
+    source: { file: at.ctx.file, line: lineOf(rule), path: at.path }
+  };
+}
+function readImageSection(at) {
+  const entries = readMap(at, imageKeys);
+  const section = {
+    match: readStrings(required2(entries, at, "match")),
+    source: { file: at.ctx.file, line: lineOf(at), path: at.path }
+  };
+  for (const key of ["content", "profile", "tailoring", "dockerfile"]) {
+    const value = entries.get(key);
+    if (value !== void 0) section[key] = readString(value);
+  }
+  const thresholds = entries.get("thresholds");
+  if (thresholds !== void 0) section.thresholds = readThresholds(thresholds);
+  return section;
+}
+
+// packages/core/src/policy/load-policy.ts
+import { readFile as readFile11, stat as stat8 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, join as join25, relative as relative4, resolve as resolve2 } from "node:path";
+var defaultPolicyFile = "scapgate.yml";
+var maxPolicyBytes = 1024 * 1024;
+async function loadPolicy(options) {
+  const explicit = options.path !== void 0;
+  const path = resolve2(options.cwd, options.path ?? defaultPolicyFile);
+  const display = isAbsolute4(options.path ?? "") ? path : relative4(options.cwd, path) || path;
+  let size;
+  try {
+    size = (await stat8(path)).size;
+  } catch {
+    if (!explicit) return void 0;
+    throw new PolicyError(display, 0, "", "expected a readable policy file, found none (--policy)");
+  }
+  if (size > maxPolicyBytes) {
+    throw new PolicyError(display, 0, "", `expected at most ${maxPolicyBytes} bytes, found ${size}`);
+  }
+  const policy = parsePolicy(await readFile11(path, "utf8"), display);
+  return resolvePaths(policy, join25(path, ".."));
+}
+function resolvePaths(policy, dir) {
+  const at = (p) => p === void 0 ? void 0 : resolve2(dir, p);
+  return {
+    ...policy,
+    ...policy.baseline === void 0 ? {} : { baseline: at(policy.baseline) },
+    images: policy.images.map((section) => ({
+      ...section,
+      ...section.content === void 0 ? {} : { content: at(section.content) },
+      ...section.tailoring === void 0 ? {} : { tailoring: at(section.tailoring) },
+      ...section.dockerfile === void 0 ? {} : { dockerfile: at(section.dockerfile) }
+    }))
+  };
+}
+
+// packages/core/src/policy/glob.ts
+function globToRegExp(glob) {
+  let source = "";
+  for (let i = 0; i < glob.length; i += 1) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      source += ".*";
+      i += 1;
+    } else if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "s");
+}
+function matchesAny(globs, names) {
+  return globs.some((glob) => {
+    const pattern = globToRegExp(glob);
+    return names.some((name) => pattern.test(name));
+  });
+}
+
+// packages/core/src/policy/resolve-policy.ts
+var defaultThresholds = { failOn: "medium", max: {}, countAs: defaultCountAs };
+function merge(base, over) {
+  if (over === void 0) return base;
+  return {
+    failOn: over.failOn ?? base.failOn,
+    max: { ...base.max, ...over.max },
+    ...(over.minScore ?? base.minScore) === void 0 ? {} : { minScore: over.minScore ?? base.minScore },
+    countAs: { ...base.countAs, ...over.countAs }
+  };
+}
+function settingsForImage(policy, names, overrides = {}) {
+  const section = policy?.images.find((s) => matchesAny(s.match, names));
+  let thresholds = merge(merge(defaultThresholds, policy?.thresholds), section?.thresholds);
+  if (overrides.failOn !== void 0) thresholds = { ...thresholds, failOn: overrides.failOn };
+  return {
+    ...section?.content === void 0 ? {} : { content: section.content },
+    ...section?.profile === void 0 ? {} : { profile: section.profile },
+    ...section?.tailoring === void 0 ? {} : { tailoring: section.tailoring },
+    ...section?.dockerfile === void 0 ? {} : { dockerfile: section.dockerfile },
+    thresholds,
+    mode: overrides.mode ?? policy?.mode ?? "absolute",
+    waivers: (policy?.waivers ?? []).filter(
+      (w) => w.images === void 0 || matchesAny(w.images, names)
+    ),
+    staleWaivers: policy?.staleWaivers ?? "report",
+    ...section === void 0 ? {} : { section }
+  };
+}
+
+// packages/core/src/baseline/read-baseline.ts
+import { readFile as readFile12, stat as stat9 } from "node:fs/promises";
+
+// packages/core/src/baseline/baseline-file.ts
+var baselineSchemaUri = "https://scapgate.dev/schemas/baseline/v1";
+function baselineFromResults(results, source) {
+  return {
+    source,
+    score: results.score.value,
+    rules: perRule(results.rules),
+    profileId: results.scanner.profile.id,
+    benchmarkId: results.scanner.content.benchmarkId,
+    benchmarkVersion: results.scanner.content.benchmarkVersion,
+    configDigest: results.image.configDigest
+  };
+}
+function toBaselineFile(data) {
+  return {
+    schema: baselineSchemaUri,
+    ...data.configDigest === void 0 ? {} : { configDigest: data.configDigest },
+    ...data.benchmarkId === void 0 ? {} : {
+      benchmark: {
+        id: data.benchmarkId,
+        ...data.benchmarkVersion === void 0 ? {} : { version: data.benchmarkVersion }
+      }
+    },
+    ...data.profileId === void 0 ? {} : { profile: data.profileId },
+    ...data.score === void 0 ? {} : { score: data.score },
+    rules: Object.fromEntries(
+      [...data.rules.keys()].sort().map((id) => [id, data.rules.get(id)])
+    )
+  };
+}
+function serializeBaseline(data) {
+  const view = "source" in data ? data : baselineFromResults(data, "");
+  return `${JSON.stringify(toBaselineFile(view), null, 2)}
+`;
+}
+
+// packages/core/src/baseline/read-baseline.ts
+var maxBaselineBytes = 512 * 1024 * 1024;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isResult(value) {
+  return typeof value === "string" && ruleResultValues.includes(value);
+}
+async function readBaseline(path, source = path) {
+  let text3;
+  try {
+    const size = (await stat9(path)).size;
+    if (size > maxBaselineBytes)
+      throw new Error(`${size} bytes, more than the ${maxBaselineBytes} allowed`);
+    text3 = await readFile12(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `Expected \`--baseline\` to name a readable file, got \`${source}\` (${getErrorMessage(error)})`
+    );
+  }
+  return parseBaseline(text3, source);
+}
+function parseBaseline(text3, source) {
+  const start = text3.trimStart();
+  if (start.startsWith("<")) return fromArf(text3, source);
+  let json;
+  try {
+    json = JSON.parse(text3);
+  } catch (error) {
+    throw bad(source, `not JSON or XML (${getErrorMessage(error)})`);
+  }
+  if (!isRecord2(json)) throw bad(source, "a JSON document that is not an object");
+  if (json["schema"] === baselineSchemaUri) return fromBaselineFile(json, source);
+  if (json["schema"] === resultsSchemaUri) return fromResultsJson(json, source);
+  throw bad(source, `a JSON document with schema \`${String(json["schema"]).slice(0, 100)}\``);
+}
+function bad(source, found) {
+  return new ConfigurationError(
+    `Expected \`--baseline\` ${source} to be a scapgate baseline, a results.json or an ARF, found ${found}`
+  );
+}
+function fromBaselineFile(json, source) {
+  const { rules, score } = json;
+  if (!isRecord2(rules)) throw bad(source, "a baseline without a `rules` object");
+  const map = /* @__PURE__ */ new Map();
+  for (const [id, result] of Object.entries(rules)) {
+    if (!isResult(result))
+      throw bad(
+        source,
+        `rule \`${id.slice(0, 200)}\` with result \`${String(result).slice(0, 50)}\``
+      );
+    map.set(id, result);
+  }
+  if (score !== void 0 && typeof score !== "number")
+    throw bad(source, "a baseline with a `score` that is not a number");
+  const profile = json["profile"];
+  const digest = json["configDigest"];
+  const benchmark = json["benchmark"];
+  return {
+    source,
+    ...typeof score === "number" ? { score } : {},
+    rules: map,
+    ...isRecord2(benchmark) && typeof benchmark["id"] === "string" ? { benchmarkId: benchmark["id"] } : {},
+    ...isRecord2(benchmark) && typeof benchmark["version"] === "string" ? { benchmarkVersion: benchmark["version"] } : {},
+    ...typeof profile === "string" ? { profileId: profile } : {},
+    ...typeof digest === "string" ? { configDigest: digest } : {}
+  };
+}
+function fromResultsJson(json, source) {
+  const { rules, score, scanner, image } = json;
+  if (!Array.isArray(rules)) throw bad(source, "a results.json without a `rules` array");
+  const map = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    if (!isRecord2(rule) || typeof rule["id"] !== "string" || !isResult(rule["result"])) {
+      throw bad(source, "a results.json rule without a string `id` and a valid `result`");
+    }
+    const seen = map.get(rule["id"]);
+    map.set(rule["id"], seen === void 0 ? rule["result"] : worstResult(seen, rule["result"]));
+  }
+  const value = isRecord2(score) ? score["value"] : void 0;
+  const profile = isRecord2(scanner) && isRecord2(scanner["profile"]) ? scanner["profile"]["id"] : void 0;
+  const digest = isRecord2(image) ? image["configDigest"] : void 0;
+  const content = isRecord2(scanner) ? scanner["content"] : void 0;
+  return {
+    source,
+    ...typeof value === "number" ? { score: value } : {},
+    rules: map,
+    ...isRecord2(content) && typeof content["benchmarkId"] === "string" ? { benchmarkId: content["benchmarkId"] } : {},
+    ...isRecord2(content) && typeof content["benchmarkVersion"] === "string" ? { benchmarkVersion: content["benchmarkVersion"] } : {},
+    ...typeof profile === "string" ? { profileId: profile } : {},
+    ...typeof digest === "string" ? { configDigest: digest } : {}
+  };
+}
+function fromArf(text3, source) {
+  const parsed = parseArfText(text3, source);
+  const { testResult } = parsed;
+  const rules = perRule(
+    testResult.ruleResults.filter((r) => r.result !== "notselected").map((r) => ({ id: r.idref, result: r.result }))
+  );
+  const score = testResult.scores.find((s) => s.system === "urn:xccdf:scoring:default") ?? testResult.scores[0];
+  return {
+    source,
+    ...score === void 0 ? {} : { score: score.value },
+    rules,
+    ...testResult.profileId === void 0 ? {} : { profileId: testResult.profileId },
+    benchmarkId: testResult.benchmarkId
+  };
+}
+
+// packages/core/src/cache/result-cache.ts
+import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
+import { copyFile as copyFile2, lstat as lstat7, mkdir as mkdir10, readdir as readdir3, readFile as readFile13, rename as rename6, rm as rm11, writeFile as writeFile8 } from "node:fs/promises";
+import { dirname as dirname2, join as join26 } from "node:path";
+
+// packages/core/src/results/results-schema.json
+var results_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://scapgate.dev/schemas/results/v1",
+  title: "scapgate results.json",
+  description: "One container-image scan: image, scanner, per-rule outcomes and the gate verdict. See docs/results-schema.md.",
+  type: "object",
+  properties: {
+    schema: {
+      const: "https://scapgate.dev/schemas/results/v1"
+    },
+    version: {
+      const: 1
+    },
+    image: {
+      $ref: "#/$defs/image"
+    },
+    scanner: {
+      $ref: "#/$defs/scanner"
+    },
+    testResultId: {
+      type: "string"
+    },
+    startTime: {
+      type: "string"
+    },
+    endTime: {
+      type: "string"
+    },
+    score: {
+      type: "object",
+      properties: {
+        system: {
+          type: "string"
+        },
+        value: {
+          type: "number"
+        },
+        maximum: {
+          type: "number"
+        }
+      },
+      required: ["system", "value", "maximum"],
+      additionalProperties: false
+    },
+    counts: {
+      $ref: "#/$defs/counts"
+    },
+    rules: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/rule"
+      }
+    },
+    gate: {
+      $ref: "#/$defs/gate"
+    },
+    cves: {
+      $ref: "#/$defs/cves"
+    }
+  },
+  required: [
+    "schema",
+    "version",
+    "image",
+    "scanner",
+    "testResultId",
+    "startTime",
+    "endTime",
+    "score",
+    "counts",
+    "rules",
+    "gate"
+  ],
+  additionalProperties: false,
+  $defs: {
+    sha256hex: {
+      type: "string",
+      pattern: "^[0-9a-f]{64}$"
+    },
+    counts: {
+      type: "object",
+      properties: {
+        pass: {
+          type: "integer",
+          minimum: 0
+        },
+        fail: {
+          type: "integer",
+          minimum: 0
+        },
+        error: {
+          type: "integer",
+          minimum: 0
+        },
+        unknown: {
+          type: "integer",
+          minimum: 0
+        },
+        notapplicable: {
+          type: "integer",
+          minimum: 0
+        },
+        notchecked: {
+          type: "integer",
+          minimum: 0
+        },
+        notselected: {
+          type: "integer",
+          minimum: 0
+        },
+        informational: {
+          type: "integer",
+          minimum: 0
+        },
+        fixed: {
+          type: "integer",
+          minimum: 0
+        }
+      },
+      required: [
+        "pass",
+        "fail",
+        "error",
+        "unknown",
+        "notapplicable",
+        "notchecked",
+        "notselected",
+        "informational",
+        "fixed"
+      ],
+      additionalProperties: false,
+      description: "Rule-results per XCCDF result value, over every rule-result of the TestResult (including notselected)."
+    },
+    severity: {
+      enum: ["unknown", "info", "low", "medium", "high"]
+    },
+    image: {
+      type: "object",
+      properties: {
+        reference: {
+          type: "string"
+        },
+        configDigest: {
+          type: "string",
+          pattern: "^sha256:[0-9a-f]{64}$"
+        },
+        manifestDigest: {
+          type: "string",
+          pattern: "^sha256:[0-9a-f]{64}$"
+        },
+        names: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        platform: {
+          type: "string"
+        },
+        os: {
+          type: "object",
+          properties: {
+            id: {
+              type: "string"
+            },
+            versionId: {
+              type: "string"
+            },
+            prettyName: {
+              type: "string"
+            }
+          },
+          required: ["id", "versionId", "prettyName"],
+          additionalProperties: false
+        }
+      },
+      required: ["reference", "configDigest", "names", "platform", "os"],
+      additionalProperties: false
+    },
+    scanner: {
+      type: "object",
+      properties: {
+        name: {
+          const: "OpenSCAP"
+        },
+        version: {
+          type: "string"
+        },
+        content: {
+          type: "object",
+          properties: {
+            path: {
+              type: "string"
+            },
+            sha256: {
+              $ref: "#/$defs/sha256hex"
+            },
+            benchmarkId: {
+              type: "string"
+            },
+            benchmarkVersion: {
+              type: "string"
+            }
+          },
+          required: ["path", "sha256", "benchmarkId", "benchmarkVersion"],
+          additionalProperties: false
+        },
+        profile: {
+          type: "object",
+          properties: {
+            id: {
+              type: "string"
+            },
+            title: {
+              type: "string"
+            }
+          },
+          required: ["id", "title"],
+          additionalProperties: false
+        },
+        tailoring: {
+          type: "object",
+          properties: {
+            path: {
+              type: "string"
+            },
+            sha256: {
+              $ref: "#/$defs/sha256hex"
+            }
+          },
+          required: ["path", "sha256"],
+          additionalProperties: false
+        },
+        durationSeconds: {
+          type: "number",
+          minimum: 0
+        }
+      },
+      required: ["name", "version", "content", "profile", "durationSeconds"],
+      additionalProperties: false
+    },
+    rule: {
+      type: "object",
+      properties: {
+        id: {
+          type: "string",
+          minLength: 1
+        },
+        shortId: {
+          type: "string",
+          minLength: 1
+        },
+        index: {
+          type: "integer",
+          minimum: 0
+        },
+        title: {
+          type: "string"
+        },
+        severity: {
+          $ref: "#/$defs/severity"
+        },
+        result: {
+          enum: [
+            "pass",
+            "fail",
+            "error",
+            "unknown",
+            "notapplicable",
+            "notchecked",
+            "notselected",
+            "informational",
+            "fixed"
+          ]
+        },
+        description: {
+          type: "string"
+        },
+        rationale: {
+          type: "string"
+        },
+        references: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              href: {
+                type: "string"
+              },
+              text: {
+                type: "string"
+              },
+              framework: {
+                type: "string"
+              }
+            },
+            required: ["href", "text"],
+            additionalProperties: false
+          }
+        },
+        identifiers: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              system: {
+                type: "string"
+              },
+              value: {
+                type: "string"
+              }
+            },
+            required: ["system", "value"],
+            additionalProperties: false
+          }
+        },
+        fixes: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        checks: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              system: {
+                type: "string"
+              },
+              name: {
+                type: "string"
+              },
+              href: {
+                type: "string"
+              }
+            },
+            required: ["system"],
+            additionalProperties: false
+          }
+        },
+        messages: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        }
+      },
+      required: [
+        "id",
+        "shortId",
+        "index",
+        "title",
+        "severity",
+        "result",
+        "description",
+        "rationale",
+        "references",
+        "identifiers",
+        "fixes",
+        "checks",
+        "messages"
+      ],
+      additionalProperties: false
+    },
+    ruleIds: {
+      type: "array",
+      items: {
+        type: "string"
+      }
+    },
+    gateReason: {
+      oneOf: [
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "failed-rules"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            threshold: {
+              $ref: "#/$defs/severity"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "threshold"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "unverified-rules"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            threshold: {
+              $ref: "#/$defs/severity"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "threshold"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "nothing-evaluated"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            }
+          },
+          required: ["kind", "message", "ruleIds"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "too-many-failures"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            severity: {
+              $ref: "#/$defs/severity"
+            },
+            maximum: {
+              type: "integer",
+              minimum: 0
+            },
+            count: {
+              type: "integer",
+              minimum: 0
+            }
+          },
+          required: ["kind", "message", "ruleIds", "severity", "maximum", "count"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "score-below-minimum"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            score: {
+              type: "number"
+            },
+            minimum: {
+              type: "number"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "score", "minimum"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "new-failures"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            threshold: {
+              $ref: "#/$defs/severity"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "threshold"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "regressions"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            threshold: {
+              $ref: "#/$defs/severity"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "threshold"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "score-dropped"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            score: {
+              type: "number"
+            },
+            baselineScore: {
+              type: "number"
+            }
+          },
+          required: ["kind", "message", "ruleIds", "score", "baselineScore"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "expired-waivers"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            waivers: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/waiver"
+              }
+            }
+          },
+          required: ["kind", "message", "ruleIds", "waivers"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "stale-waivers"
+            },
+            message: {
+              type: "string"
+            },
+            ruleIds: {
+              $ref: "#/$defs/ruleIds"
+            },
+            waivers: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/waiver"
+              }
+            }
+          },
+          required: ["kind", "message", "ruleIds", "waivers"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "vulnerable-packages"
+            },
+            message: {
+              type: "string"
+            },
+            cveIds: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            },
+            threshold: {
+              enum: ["critical", "high", "medium", "low", "never"]
+            }
+          },
+          required: ["kind", "message", "cveIds", "threshold"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "unverified-cve-definitions"
+            },
+            message: {
+              type: "string"
+            },
+            definitionIds: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            }
+          },
+          required: ["kind", "message", "definitionIds"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "stale-feed"
+            },
+            message: {
+              type: "string"
+            },
+            ageDays: {
+              type: "integer",
+              minimum: 0
+            },
+            maxFeedAgeDays: {
+              type: "integer",
+              minimum: 0
+            }
+          },
+          required: ["kind", "message", "maxFeedAgeDays"],
+          additionalProperties: false
+        },
+        {
+          type: "object",
+          properties: {
+            kind: {
+              const: "expired-cve-waivers"
+            },
+            message: {
+              type: "string"
+            },
+            cveIds: {
+              type: "array",
+              items: {
+                type: "string"
+              }
+            }
+          },
+          required: ["kind", "message", "cveIds"],
+          additionalProperties: false
+        }
+      ]
+    },
+    gate: {
+      type: "object",
+      properties: {
+        status: {
+          enum: ["pass", "fail"]
+        },
+        failOn: {
+          enum: ["low", "medium", "high", "never"]
+        },
+        mode: {
+          enum: ["absolute", "ratchet"]
+        },
+        reasons: {
+          type: "array",
+          items: {
+            $ref: "#/$defs/gateReason"
+          }
+        },
+        counts: {
+          type: "object",
+          properties: {
+            selected: {
+              type: "integer",
+              minimum: 0
+            },
+            evaluated: {
+              type: "integer",
+              minimum: 0
+            },
+            failing: {
+              type: "integer",
+              minimum: 0
+            },
+            unverified: {
+              type: "integer",
+              minimum: 0
+            },
+            belowThreshold: {
+              type: "integer",
+              minimum: 0
+            },
+            results: {
+              $ref: "#/$defs/counts"
+            },
+            waived: {
+              type: "integer",
+              minimum: 0
+            }
+          },
+          required: [
+            "selected",
+            "evaluated",
+            "failing",
+            "unverified",
+            "belowThreshold",
+            "results",
+            "waived"
+          ],
+          additionalProperties: false
+        },
+        waivers: {
+          type: "object",
+          properties: {
+            applied: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/waiver"
+              }
+            },
+            expired: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/waiver"
+              }
+            },
+            stale: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/waiver"
+              }
+            }
+          },
+          required: ["applied", "expired", "stale"],
+          additionalProperties: false
+        },
+        baseline: {
+          type: "object",
+          properties: {
+            source: {
+              type: "string"
+            },
+            score: {
+              type: "number"
+            },
+            changes: {
+              type: "object",
+              properties: {
+                "new-failure": {
+                  $ref: "#/$defs/ruleIds"
+                },
+                regression: {
+                  $ref: "#/$defs/ruleIds"
+                },
+                "still-failing": {
+                  $ref: "#/$defs/ruleIds"
+                },
+                fixed: {
+                  $ref: "#/$defs/ruleIds"
+                },
+                "newly-not-applicable": {
+                  $ref: "#/$defs/ruleIds"
+                },
+                "new-rule": {
+                  $ref: "#/$defs/ruleIds"
+                }
+              },
+              required: [
+                "new-failure",
+                "regression",
+                "still-failing",
+                "fixed",
+                "newly-not-applicable",
+                "new-rule"
+              ],
+              additionalProperties: false
+            }
+          },
+          required: ["source", "changes"],
+          additionalProperties: false
+        },
+        maxCounts: {
+          type: "object",
+          properties: {
+            unknown: {
+              type: "integer",
+              minimum: 0
+            },
+            info: {
+              type: "integer",
+              minimum: 0
+            },
+            low: {
+              type: "integer",
+              minimum: 0
+            },
+            medium: {
+              type: "integer",
+              minimum: 0
+            },
+            high: {
+              type: "integer",
+              minimum: 0
+            }
+          },
+          additionalProperties: false
+        },
+        minScore: {
+          type: "number"
+        },
+        summary: {
+          type: "string"
+        }
+      },
+      required: ["status", "failOn", "mode", "reasons", "counts", "waivers", "summary"],
+      additionalProperties: false
+    },
+    waiver: {
+      type: "object",
+      properties: {
+        rule: {
+          type: "string"
+        },
+        images: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        reason: {
+          type: "string"
+        },
+        approver: {
+          type: "string"
+        },
+        expires: {
+          type: "string",
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+        },
+        ruleIds: {
+          $ref: "#/$defs/ruleIds"
+        },
+        source: {
+          type: "string"
+        }
+      },
+      required: ["rule", "reason", "approver", "expires", "ruleIds"],
+      additionalProperties: false
+    },
+    cves: {
+      type: "object",
+      properties: {
+        feed: {
+          type: "object",
+          properties: {
+            source: {
+              type: "string"
+            },
+            sha256: {
+              $ref: "#/$defs/sha256hex"
+            },
+            origin: {
+              enum: ["file", "download", "cache", "stale-cache"]
+            },
+            generatedAt: {
+              type: "string"
+            },
+            ageDays: {
+              type: "integer",
+              minimum: 0
+            },
+            stale: {
+              type: "boolean"
+            }
+          },
+          required: ["source", "sha256", "origin", "stale"],
+          additionalProperties: false
+        },
+        distribution: {
+          type: "string"
+        },
+        definitions: {
+          type: "object",
+          properties: {
+            total: {
+              type: "integer",
+              minimum: 0
+            },
+            evaluated: {
+              type: "integer",
+              minimum: 0
+            },
+            true: {
+              type: "integer",
+              minimum: 0
+            },
+            unverified: {
+              type: "integer",
+              minimum: 0
+            }
+          },
+          required: ["total", "evaluated", "true", "unverified"],
+          additionalProperties: false
+        },
+        unverifiedDefinitions: {
+          type: "array",
+          items: {
+            type: "string"
+          }
+        },
+        durationSeconds: {
+          type: "object",
+          properties: {
+            prefilter: {
+              type: "number",
+              minimum: 0
+            },
+            oscap: {
+              type: "number",
+              minimum: 0
+            }
+          },
+          required: ["prefilter", "oscap"],
+          additionalProperties: false
+        },
+        findings: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              id: {
+                type: "string"
+              },
+              cves: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              },
+              advisory: {
+                type: "string"
+              },
+              definitionId: {
+                type: "string"
+              },
+              title: {
+                type: "string"
+              },
+              package: {
+                type: "string"
+              },
+              installedVersion: {
+                type: "string"
+              },
+              fixedVersion: {
+                type: "string"
+              },
+              severity: {
+                enum: ["unknown", "negligible", "low", "medium", "high", "critical"]
+              },
+              cvss: {
+                type: "object",
+                properties: {
+                  score: {
+                    type: "number",
+                    minimum: 0,
+                    maximum: 10
+                  },
+                  vector: {
+                    type: "string"
+                  }
+                },
+                required: ["score"],
+                additionalProperties: false
+              },
+              references: {
+                type: "array",
+                items: {
+                  type: "string"
+                }
+              }
+            },
+            required: [
+              "id",
+              "cves",
+              "definitionId",
+              "title",
+              "package",
+              "severity",
+              "references"
+            ],
+            additionalProperties: false
+          }
+        },
+        gate: {
+          type: "object",
+          properties: {
+            status: {
+              enum: ["pass", "fail"]
+            },
+            failOn: {
+              enum: ["critical", "high", "medium", "low", "never"]
+            },
+            ignoreUnfixed: {
+              type: "boolean"
+            },
+            reasons: {
+              type: "array",
+              items: {
+                $ref: "#/$defs/gateReason"
+              }
+            },
+            counts: {
+              type: "object",
+              properties: {
+                findings: {
+                  type: "integer",
+                  minimum: 0
+                },
+                gating: {
+                  type: "integer",
+                  minimum: 0
+                },
+                belowThreshold: {
+                  type: "integer",
+                  minimum: 0
+                },
+                unfixedIgnored: {
+                  type: "integer",
+                  minimum: 0
+                },
+                waived: {
+                  type: "integer",
+                  minimum: 0
+                }
+              },
+              required: ["findings", "gating", "belowThreshold", "unfixedIgnored", "waived"],
+              additionalProperties: false
+            },
+            waivers: {
+              type: "object",
+              properties: {
+                applied: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "string"
+                      },
+                      reason: {
+                        type: "string"
+                      },
+                      approver: {
+                        type: "string"
+                      },
+                      expires: {
+                        type: "string",
+                        pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+                      },
+                      packages: {
+                        type: "array",
+                        items: {
+                          type: "string"
+                        }
+                      }
+                    },
+                    required: ["id", "reason", "expires"],
+                    additionalProperties: false
+                  }
+                },
+                expired: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "string"
+                      },
+                      reason: {
+                        type: "string"
+                      },
+                      approver: {
+                        type: "string"
+                      },
+                      expires: {
+                        type: "string",
+                        pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+                      },
+                      packages: {
+                        type: "array",
+                        items: {
+                          type: "string"
+                        }
+                      }
+                    },
+                    required: ["id", "reason", "expires"],
+                    additionalProperties: false
+                  }
+                },
+                stale: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "string"
+                      },
+                      reason: {
+                        type: "string"
+                      },
+                      approver: {
+                        type: "string"
+                      },
+                      expires: {
+                        type: "string",
+                        pattern: "^\\d{4}-\\d{2}-\\d{2}$"
+                      },
+                      packages: {
+                        type: "array",
+                        items: {
+                          type: "string"
+                        }
+                      }
+                    },
+                    required: ["id", "reason", "expires"],
+                    additionalProperties: false
+                  }
+                }
+              },
+              required: ["applied", "expired", "stale"],
+              additionalProperties: false
+            }
+          },
+          required: ["status", "failOn", "ignoreUnfixed", "reasons", "counts", "waivers"],
+          additionalProperties: false
+        }
+      },
+      required: [
+        "feed",
+        "distribution",
+        "definitions",
+        "unverifiedDefinitions",
+        "durationSeconds",
+        "findings",
+        "gate"
+      ],
+      additionalProperties: false
+    }
+  }
+};
+
+// packages/core/src/results/json-schema-check.ts
+var annotations = /* @__PURE__ */ new Set([
+  "$schema",
+  "$id",
+  "title",
+  "description",
+  "default",
+  "format",
+  "$defs",
+  "definitions",
+  "examples"
+]);
+function checkJsonSchema(schema, instance) {
+  const violations = [];
+  check(schema, instance, "", schema, violations);
+  return violations;
+}
+function check(schema, value, path, root, out) {
+  if (schema === true) return;
+  if (schema === false) {
+    out.push({ path, message: "no value is allowed here" });
+    return;
+  }
+  const fail2 = (message) => {
+    out.push({ path: path || "/", message });
+  };
+  for (const [keyword, arg] of Object.entries(schema)) {
+    switch (keyword) {
+      case "$ref":
+        check(resolveRef(root, arg), value, path, root, out);
+        break;
+      case "type": {
+        const types = Array.isArray(arg) ? arg : [arg];
+        if (!types.some((t) => hasType(value, t)))
+          fail2(`expected ${types.join(" or ")}, got ${typeOf2(value)}`);
+        break;
+      }
+      case "const":
+        if (JSON.stringify(value) !== JSON.stringify(arg))
+          fail2(`expected ${JSON.stringify(arg)}, got ${JSON.stringify(value)}`);
+        break;
+      case "enum":
+        if (!arg.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
+          fail2(
+            `expected one of ${arg.map((e) => JSON.stringify(e)).join("|")}, got ${JSON.stringify(value)}`
+          );
+        }
+        break;
+      case "properties":
+        if (isObject(value)) {
+          for (const [name, sub] of Object.entries(arg)) {
+            if (Object.hasOwn(value, name)) check(sub, value[name], `${path}/${name}`, root, out);
+          }
+        }
+        break;
+      case "required":
+        if (isObject(value)) {
+          for (const name of arg)
+            if (!Object.hasOwn(value, name)) fail2(`missing required property ${name}`);
+        }
+        break;
+      case "additionalProperties":
+        if (isObject(value)) {
+          const known = Object.keys(schema.properties ?? {});
+          for (const name of Object.keys(value)) {
+            if (known.includes(name)) continue;
+            if (arg === false) fail2(`unexpected property ${name}`);
+            else check(arg, value[name], `${path}/${name}`, root, out);
+          }
+        }
+        break;
+      case "items":
+        if (Array.isArray(value))
+          value.forEach((item, i) => check(arg, item, `${path}/${i}`, root, out));
+        break;
+      case "minItems":
+      case "maxItems":
+        if (Array.isArray(value) && (keyword === "minItems" ? value.length < arg : value.length > arg)) {
+          fail2(
+            `expected ${keyword === "minItems" ? "at least" : "at most"} ${arg} items, got ${value.length}`
+          );
+        }
+        break;
+      case "minimum":
+      case "maximum":
+        if (typeof value === "number" && (keyword === "minimum" ? value < arg : value > arg)) {
+          fail2(`expected ${keyword} ${arg}, got ${value}`);
+        }
+        break;
+      case "minLength":
+      case "maxLength":
+        if (typeof value === "string") {
+          const length = [...value].length;
+          if (keyword === "minLength" ? length < arg : length > arg) {
+            fail2(`expected ${keyword} ${arg}, got ${length}`);
+          }
+        }
+        break;
+      case "pattern":
+        if (typeof value === "string" && !new RegExp(arg, "u").test(value)) {
+          fail2(`expected to match ${arg}, got ${JSON.stringify(value.slice(0, 80))}`);
+        }
+        break;
+      case "oneOf":
+      case "anyOf": {
+        const matching = arg.filter(
+          (sub) => checkJsonSchemaAt(sub, value, root).length === 0
+        ).length;
+        if (keyword === "oneOf" ? matching !== 1 : matching === 0) {
+          fail2(
+            `expected to match ${keyword === "oneOf" ? "exactly one" : "at least one"} alternative, matched ${matching}`
+          );
+        }
+        break;
+      }
+      case "allOf":
+        for (const sub of arg) check(sub, value, path, root, out);
+        break;
+      default:
+        if (!annotations.has(keyword))
+          throw new Error(`checkJsonSchema does not support the keyword ${keyword}`);
+    }
+  }
+}
+function checkJsonSchemaAt(schema, value, root) {
+  const out = [];
+  check(schema, value, "", root, out);
+  return out;
+}
+function resolveRef(root, ref) {
+  const match = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(ref);
+  const target = match && typeof root === "object" ? root[match[1]]?.[match[2]] : void 0;
+  if (target === void 0) throw new Error(`checkJsonSchema cannot resolve $ref ${ref}`);
+  return target;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function hasType(value, type) {
+  switch (type) {
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    default:
+      return typeof value === type;
+  }
+}
+function typeOf2(value) {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+}
+
+// packages/core/src/cache/result-cache.ts
+var cacheEntrySchema = "https://scapgate.dev/schemas/cache-entry/v1";
+function cacheKey(input) {
+  const stable = JSON.stringify([
+    cacheEntrySchema,
+    input.configDigest,
+    input.platform,
+    input.content,
+    input.profile,
+    input.tailoringSha256 ?? null,
+    input.dockerfileSha256 ?? null,
+    input.scapgateVersion,
+    input.oscapVersion
+  ]);
+  return createHash11("sha256").update(stable).digest("hex");
+}
+function entryDir(dir, key) {
+  return join26(dir, "results", key);
+}
+var modelSchema = {
+  ...results_schema_default,
+  required: (results_schema_default.required ?? []).filter((k) => k !== "gate")
+};
+async function lookupScan(dir, key) {
+  const at = entryDir(dir, key);
+  let entry;
+  try {
+    entry = JSON.parse(await readFile13(join26(at, "entry.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof entry !== "object" || entry === null) return void 0;
+  const {
+    schema,
+    key: storedKey,
+    results,
+    contentRuleIds,
+    verdict
+  } = entry;
+  if (schema !== cacheEntrySchema || storedKey !== key) return void 0;
+  if (!Array.isArray(contentRuleIds) || !contentRuleIds.every((id) => typeof id === "string"))
+    return void 0;
+  const document = { schema: resultsSchemaUri, version: resultsSchemaVersion, ...results };
+  if (typeof results !== "object" || results === null || checkJsonSchema(modelSchema, document).length > 0) {
+    return void 0;
+  }
+  return {
+    results,
+    contentRuleIds,
+    verdictJson: JSON.stringify(verdict),
+    filesDir: join26(at, "files")
+  };
+}
+async function listFiles(dir, since = 0) {
+  const found = [];
+  const walk2 = async (rel) => {
+    for (const entry of await readdir3(join26(dir, rel), { withFileTypes: true })) {
+      const path = rel === "" ? entry.name : join26(rel, entry.name);
+      if (entry.isDirectory()) await walk2(path);
+      else if (entry.isFile() && (since === 0 || (await lstat7(join26(dir, path))).mtimeMs >= since))
+        found.push(path);
+    }
+  };
+  await walk2("");
+  return found.sort();
+}
+async function copyFiles(from, to, files) {
+  for (const file of files) {
+    await mkdir10(dirname2(join26(to, file)), { recursive: true });
+    await copyFile2(join26(from, file), join26(to, file));
+  }
+}
+async function storeScan(dir, key, scan) {
+  const parent = join26(dir, "results");
+  const staging = join26(parent, `.tmp-${randomBytes4(8).toString("hex")}`);
+  try {
+    await mkdir10(parent, { recursive: true, mode: 448 });
+    await mkdir10(join26(staging, "files"), { recursive: true, mode: 448 });
+    await copyFiles(scan.outDir, join26(staging, "files"), await listFiles(scan.outDir, scan.since));
+    const entry = {
+      schema: cacheEntrySchema,
+      key,
+      contentRuleIds: scan.contentRuleIds,
+      verdict: scan.verdict,
+      results: scan.results
+    };
+    await writeFile8(join26(staging, "entry.json"), `${JSON.stringify(entry)}
+`, { mode: 384 });
+    await rm11(entryDir(dir, key), { recursive: true, force: true });
+    await rename6(staging, entryDir(dir, key));
+    return true;
+  } catch {
+    await rm11(staging, { recursive: true, force: true }).catch(() => {
+    });
+    return false;
+  }
+}
+async function sha256File(path) {
+  return createHash11("sha256").update(await readFile13(path)).digest("hex");
+}
+function defaultCacheDir(env) {
+  if (env["SCAPGATE_CACHE_DIR"]) return env["SCAPGATE_CACHE_DIR"];
+  if (env["XDG_CACHE_HOME"]) return join26(env["XDG_CACHE_HOME"], "scapgate");
+  if (env["HOME"]) return join26(env["HOME"], ".cache", "scapgate");
+  return void 0;
+}
+
+// packages/core/src/pipeline/scan-images.ts
+import { mkdir as mkdir11, stat as stat10, writeFile as writeFile10 } from "node:fs/promises";
+import { join as join28 } from "node:path";
+
+// packages/core/src/cache/oscap-version.ts
+import { execFile as execFile6 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+async function oscapVersion(oscapPath = "oscap") {
+  try {
+    const { stdout } = await promisify2(execFile6)(oscapPath, ["--version"], {
+      timeout: 1e4,
+      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" }
+    });
+    const version = /command line tool \(oscap\) (\S+)/.exec(stdout)?.[1];
+    if (version !== void 0) return version;
+  } catch {
+  }
+  throw new EnvironmentError(
+    `Expected \`${oscapPath} --version\` to print OpenSCAP's version; is openscap-scanner installed?`
+  );
+}
+
+// packages/core/src/cache/render-cached.ts
+import { readFile as readFile14, writeFile as writeFile9 } from "node:fs/promises";
+import { join as join27 } from "node:path";
+var bodyMarker = "\n| Result | Rules |";
+async function renderCached(options, image, cached2, evaluate2) {
+  const { outDir } = options;
+  await copyFiles(cached2.filesDir, outDir, await listFiles(cached2.filesDir));
+  const sameName = cached2.results.image.reference === image.reference.raw;
+  const results = {
+    ...cached2.results,
+    image: { ...cached2.results.image, reference: image.reference.raw, names: image.names }
+  };
+  const verdict = await evaluate2(results, { contentRuleIds: cached2.contentRuleIds });
+  const summaryPath = join27(outDir, "summary.md");
+  if (JSON.stringify(verdict) !== cached2.verdictJson || !sameName) {
+    await writeFile9(join27(outDir, "results.json"), serializeResults(results, verdict));
+    const fresh = renderSummary(results, verdict, { fullReportHint: "report.html and results.json" });
+    const old = await readFile14(summaryPath, "utf8").catch(() => "");
+    const [freshAt, oldAt] = [fresh.indexOf(bodyMarker), old.indexOf(bodyMarker)];
+    await writeFile9(
+      summaryPath,
+      freshAt >= 0 && oldAt >= 0 ? fresh.slice(0, freshAt) + old.slice(oldAt) : fresh
+    );
+  }
+  const summaryMarkdown = await readFile14(summaryPath, "utf8");
+  return { results, verdict, outDir, summaryMarkdown };
+}
+
+// packages/core/src/pipeline/scan-images.ts
+function imageSlugs(images) {
+  const seen = /* @__PURE__ */ new Map();
+  return images.map((raw) => {
+    const withoutTransport = raw.replace(
+      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
+      ""
+    );
+    const last = withoutTransport.split("/").filter((part) => part !== "").pop() ?? "image";
+    const base = last.replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, "").replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 80) || "image";
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+async function baselineFor(path, slug2, several) {
+  const isDir = await stat10(path).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  if (!isDir) {
+    if (several) {
+      throw new ConfigurationError(
+        `Expected \`--baseline\` to be a directory of per-image baselines (<slug>.json or <slug>/results.json) when scanning several images, got the file \`${path}\``
+      );
+    }
+    return readBaseline(path);
+  }
+  for (const candidate of [join28(path, `${slug2}.json`), join28(path, slug2, "results.json")]) {
+    if (await stat10(candidate).then(
+      () => true,
+      () => false
+    ))
+      return readBaseline(candidate);
+  }
+  throw new ConfigurationError(
+    `Expected a baseline for image \`${slug2}\` in \`${path}\` (${slug2}.json or ${slug2}/results.json), found none`
+  );
+}
+function gateFor(settings, baseline, now) {
+  return async (results, { contentRuleIds }) => {
+    checkWaiverRules(settings.waivers, contentRuleIds);
+    return evaluatePolicyGate(results, { ...settings, baseline, now });
+  };
+}
+async function scanOne(options, raw, outDir, slug2) {
+  const { cves: cveFlags, ...rest } = options;
+  const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now);
+  const single = {
+    ...rest,
+    image: raw,
+    outDir,
+    ...cves === void 0 ? {} : { cves }
+  };
+  const work = await createWorkDir(options.environment.tmpDir);
+  let image;
+  try {
+    image = await openSourceImage(single, work.path);
+    const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides);
+    const scan = {
+      ...single,
+      failOn: settings.thresholds.failOn,
+      contentPath: options.contentPath ?? settings.content,
+      profile: options.profile ?? settings.profile,
+      tailoringPath: options.tailoringPath ?? settings.tailoring,
+      dockerfile: options.dockerfile ?? settings.dockerfile
+    };
+    const baselinePath = options.baselinePath ?? options.policy?.baseline;
+    if (settings.mode === "ratchet" && baselinePath === void 0) {
+      throw new ConfigurationError(
+        "Expected a baseline for `mode: ratchet` (--baseline FILE or `baseline:` in the policy), got none"
+      );
+    }
+    const baseline = baselinePath === void 0 ? void 0 : await baselineFor(baselinePath, slug2, options.images.length > 1);
+    const evaluate2 = gateFor(settings, baseline, options.now);
+    if (options.cacheDir === void 0 || cves !== void 0) {
+      const opened2 = image;
+      image = void 0;
+      return {
+        image: raw,
+        slug: slug2,
+        outDir,
+        outcome: await scanImage({ ...scan, openedImage: opened2, evaluate: evaluate2 }),
+        cached: false
+      };
+    }
+    const cacheDir = options.cacheDir;
+    const contentDir = options.environment.contentDir ?? DEFAULT_CONTENT_DIR;
+    const key = cacheKey({
+      configDigest: image.configDigest,
+      platform: formatPlatform(image.platform),
+      content: scan.contentPath ?? {
+        directory: contentDir,
+        streams: await listDataStreams(contentDir).catch(() => [])
+      },
+      profile: scan.profile ?? "",
+      ...scan.tailoringPath === void 0 ? {} : { tailoringSha256: await sha256File(scan.tailoringPath).catch(() => "unreadable") },
+      ...scan.dockerfile === void 0 ? {} : { dockerfileSha256: await sha256File(scan.dockerfile).catch(() => "absent") },
+      scapgateVersion: options.toolVersion,
+      oscapVersion: await oscapVersion(options.environment.oscapPath)
+    });
+    const cached2 = await lookupScan(cacheDir, key);
+    const content = cached2?.results.scanner.content;
+    if (cached2 !== void 0 && content !== void 0 && await sha256File(content.path).catch(() => "") === content.sha256) {
+      await verifyLayerBlobs(image.layers, raw, options.signal);
+      options.logger.info(
+        `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
+      );
+      const outcome2 = await renderCached(scan, image, cached2, evaluate2);
+      return { image: raw, slug: slug2, outDir, outcome: outcome2, cached: true };
+    }
+    const opened = image;
+    image = void 0;
+    const since = Date.now() - 1e3;
+    let contentRuleIds = [];
+    const outcome = await scanImage({
+      ...scan,
+      openedImage: opened,
+      evaluate: async (results, context) => {
+        contentRuleIds = context.contentRuleIds;
+        return evaluate2(results, context);
+      }
+    });
+    const stored = await storeScan(cacheDir, key, {
+      results: outcome.results,
+      contentRuleIds,
+      verdict: outcome.verdict,
+      outDir,
+      since
+    });
+    if (!stored)
+      options.logger.warning(
+        `could not write the result cache in ${cacheDir}; continuing without it`
+      );
+    return { image: raw, slug: slug2, outDir, outcome, cached: false };
+  } catch (error) {
+    await mkdir11(outDir, { recursive: true }).then(
+      () => writeFile10(
+        join28(outDir, "summary.md"),
+        `# scapgate: scan did not complete
+
+${raw}: ${getErrorMessage(error)}
+`
+      )
+    ).catch(() => {
+    });
+    return { image: raw, slug: slug2, outDir, error, cached: false };
+  } finally {
+    await image?.close();
+    await work.dispose();
+  }
+}
+async function scanImages(options) {
+  const several = options.images.length > 1;
+  const slugs = imageSlugs(options.images);
+  const outcomes = new Array(options.images.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < options.images.length) {
+      const index = next;
+      next += 1;
+      const slug2 = slugs[index];
+      const outDir = several ? join28(options.outDir, slug2) : options.outDir;
+      if (options.signal?.aborted === true) {
+        outcomes[index] = {
+          image: options.images[index],
+          slug: slug2,
+          outDir,
+          error: new CancelledError(),
+          cached: false
+        };
+        continue;
+      }
+      outcomes[index] = await scanOne(options, options.images[index], outDir, slug2);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 1, options.images.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return outcomes.filter((o) => o !== void 0);
+}
+
+// packages/core/src/report/report-from-arf.ts
+import { createHash as createHash12 } from "node:crypto";
+import { copyFile as copyFile3, mkdir as mkdir12, readFile as readFile15, writeFile as writeFile11 } from "node:fs/promises";
+import { basename, dirname as dirname3, join as join29, resolve as resolve3 } from "node:path";
+async function reportFromArf(options) {
+  const { logger, signal } = options;
+  await mkdir12(options.outDir, { recursive: true });
+  const parsed = await parseArf(options.arfPath);
+  const arfBytes = await readFile15(options.arfPath);
+  const sibling = await readSiblingResults(options.arfPath);
+  const work = await createWorkDir(options.tmpDir);
+  let image;
+  try {
+    if (options.image !== void 0) {
+      image = await openImage(parseImageReference(options.image), {
+        workDir: join29(work.path, "image"),
+        ...options.platform === void 0 ? {} : { platform: options.platform },
+        ...signal === void 0 ? {} : { signal }
+      });
+    }
+    const identifier = parsed.testResult.facts.find((f) => f.name === "urn:xccdf:fact:identifier");
+    const imageInfo = image !== void 0 ? {
+      reference: image.reference.raw,
+      configDigest: image.configDigest,
+      ...image.manifestDigest === void 0 ? {} : { manifestDigest: image.manifestDigest },
+      names: image.names,
+      platform: formatPlatform(image.platform),
+      os: sibling?.image.os ?? { id: "", versionId: "", prettyName: "" }
+    } : sibling?.image ?? fromIdentifier(identifier?.value ?? basename(options.arfPath));
+    const results = buildScanResults(parsed, {
+      image: imageInfo,
+      scanner: {
+        content: sibling?.scanner.content ?? {
+          path: options.arfPath,
+          sha256: createHash12("sha256").update(arfBytes).digest("hex")
+        },
+        durationSeconds: sibling?.scanner.durationSeconds ?? 0
+      }
+    });
+    if (signal?.aborted === true) throw new CancelledError();
+    const scanner = options.skipOscap === true ? void 0 : await preflightScanner({
+      ...options.oscapPath === void 0 ? {} : { oscapPath: options.oscapPath },
+      workDir: work.path
+    });
+    if (resolve3(options.arfPath) !== resolve3(options.outDir, "arf.xml"))
+      await copyFile3(options.arfPath, join29(options.outDir, "arf.xml"));
+    if (scanner !== void 0) {
+      await generateHtmlReport(options.arfPath, join29(options.outDir, "report.html"), {
+        scanner,
+        ...signal === void 0 ? {} : { signal },
+        ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
+      });
+    }
+    const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, logger);
+    const fallback = dockerfile !== void 0 ? { uri: dockerfile.uri, startLine: 1 } : { uri: toRepositoryUri(options.arfPath, options.cwd), startLine: 1 };
+    if (image === void 0 && dockerfile !== void 0)
+      logger.info(
+        "report: no --image, so no layer bookkeeping: findings point at the final FROM line"
+      );
+    const blame = await blameImage({
+      rules: results.rules.filter((r) => ["fail", "error", "unknown"].includes(r.result)),
+      parsed,
+      arfPath: options.arfPath,
+      ...image === void 0 ? {} : { image },
+      ...dockerfile === void 0 ? {} : { dockerfile },
+      fallback,
+      logger,
+      ...signal === void 0 ? {} : { signal }
+    });
+    const verdict = evaluateGate(results, { failOn: options.failOn });
+    await writeFile11(join29(options.outDir, "results.json"), serializeResults(results, verdict));
+    const written = await writeReports({
+      outDir: options.outDir,
+      results,
+      verdict,
+      arfPath: options.arfPath,
+      blame,
+      fallback,
+      toolVersion: options.toolVersion,
+      logger,
+      ...scanner === void 0 ? { skipFixes: true } : { scanner },
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...signal === void 0 ? {} : { signal }
+    });
+    return { results, verdict, summaryMarkdown: written.summaryMarkdown };
+  } finally {
+    await image?.close();
+    await work.dispose();
+  }
+}
+function fromIdentifier(identifier) {
+  const at = identifier.lastIndexOf("@sha256:");
+  const reference = at > 0 ? identifier.slice(0, at) : identifier;
+  const digest = at > 0 ? identifier.slice(at + 1) : "";
+  return {
+    reference,
+    configDigest: /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : `sha256:${"0".repeat(64)}`,
+    names: [],
+    platform: "",
+    os: { id: "", versionId: "", prettyName: "" }
+  };
+}
+async function readSiblingResults(arfPath) {
+  let document;
+  try {
+    document = JSON.parse(await readFile15(join29(dirname3(arfPath), "results.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof document !== "object" || document === null) return void 0;
+  const { image, scanner } = document;
+  if (!isImageInfo(image) || typeof scanner !== "object" || scanner === null) return void 0;
+  const { content, durationSeconds } = scanner;
+  if (typeof content !== "object" || content === null) return void 0;
+  const { path, sha256 } = content;
+  if (typeof path !== "string" || typeof sha256 !== "string") return void 0;
+  return {
+    image,
+    scanner: {
+      content: { path, sha256 },
+      durationSeconds: typeof durationSeconds === "number" ? durationSeconds : 0
+    }
+  };
+}
+function isImageInfo(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value;
+  const os = v["os"];
+  return typeof v["reference"] === "string" && typeof v["configDigest"] === "string" && Array.isArray(v["names"]) && v["names"].every((n) => typeof n === "string") && typeof v["platform"] === "string" && typeof os === "object" && os !== null && typeof os["id"] === "string" && typeof os["versionId"] === "string" && typeof os["prettyName"] === "string";
+}
+
+// packages/cli/src/commands/gitlab-note.ts
+import { readFile as readFile16 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
 
 // packages/cli/src/command.ts
 import { parseArgs } from "node:util";
@@ -10574,11 +23551,327 @@ function rejectEmpty(values, flags) {
   }
 }
 
+// packages/cli/src/gitlab/merge-request-note.ts
+var maxNoteBodyChars = 1e6;
+var pageLimit = 50;
+var GitLabApiError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "GitLabApiError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  status;
+};
+function noteMarker(key) {
+  return `<!-- scapgate:merge-request-note key=${key} -->`;
+}
+function noteBody(summary, key) {
+  const marker = noteMarker(key);
+  const room = maxNoteBodyChars - marker.length - 200;
+  const text3 = summary.length <= room ? summary : `${summary.slice(0, room)}
+
+\u2026 summary truncated to GitLab's note size limit; see the job artifacts.`;
+  return `${marker}
+${text3}`;
+}
+async function upsertMergeRequestNote(target, summary) {
+  const api = createApi(target);
+  const notesPath = `/projects/${encodeURIComponent(target.projectId)}/merge_requests/${encodeURIComponent(target.mergeRequestIid)}/notes`;
+  const me = await api.request("GET", "/user");
+  const myId = isRecord3(me) && typeof me["id"] === "number" ? me["id"] : void 0;
+  if (myId === void 0)
+    throw new GitLabApiError("GET /user: expected an object with a numeric `id`", void 0);
+  const marker = noteMarker(target.key);
+  const body = noteBody(summary, target.key);
+  for (let page = 1; page <= pageLimit; page++) {
+    const notes = await api.request(
+      "GET",
+      `${notesPath}?sort=asc&order_by=created_at&per_page=100&page=${page}`
+    );
+    if (!Array.isArray(notes))
+      throw new GitLabApiError(`GET ${notesPath}: expected an array of notes`, void 0);
+    const mine = notes.find(
+      (note) => isRecord3(note) && typeof note["id"] === "number" && typeof note["body"] === "string" && note["body"].startsWith(marker) && isRecord3(note["author"]) && note["author"]["id"] === myId
+    );
+    if (mine !== void 0) {
+      await api.request("PUT", `${notesPath}/${mine.id}`, { body });
+      return { action: "updated", noteId: mine.id };
+    }
+    if (notes.length < 100) break;
+  }
+  const created = await api.request("POST", notesPath, { body });
+  const id = isRecord3(created) && typeof created["id"] === "number" ? created["id"] : void 0;
+  if (id === void 0)
+    throw new GitLabApiError(
+      `POST ${notesPath}: expected the new note with a numeric \`id\``,
+      void 0
+    );
+  return { action: "created", noteId: id };
+}
+function createApi(target) {
+  const base = target.apiUrl.replace(/\/+$/, "");
+  const doFetch = target.fetch ?? fetch;
+  return {
+    async request(method, path, json) {
+      const signals = [
+        AbortSignal.timeout(3e4),
+        ...target.signal === void 0 ? [] : [target.signal]
+      ];
+      let response;
+      try {
+        response = await doFetch(`${base}${path}`, {
+          method,
+          headers: {
+            "PRIVATE-TOKEN": target.token,
+            Accept: "application/json",
+            ...json === void 0 ? {} : { "Content-Type": "application/json" }
+          },
+          body: json === void 0 ? void 0 : JSON.stringify(json),
+          redirect: "error",
+          signal: AbortSignal.any(signals)
+        });
+      } catch (error) {
+        throw new GitLabApiError(
+          `${method} ${base}${path.replace(/\?.*$/, "")}: ${error instanceof Error ? error.message : String(error)}`,
+          void 0
+        );
+      }
+      const text3 = await response.text();
+      if (!response.ok) {
+        throw new GitLabApiError(
+          `${method} ${path.replace(/\?.*$/, "")}: GitLab answered ${response.status}: ${sanitizeForDisplay(text3, 300)}`,
+          response.status
+        );
+      }
+      try {
+        return JSON.parse(text3);
+      } catch {
+        throw new GitLabApiError(
+          `${method} ${path.replace(/\?.*$/, "")}: expected JSON, got ${sanitizeForDisplay(text3, 100)}`,
+          response.status
+        );
+      }
+    }
+  };
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// packages/cli/src/commands/gitlab-note.ts
+var usage = `Usage: scapgate gitlab-note [--summary FILE] [--key KEY]
+
+Post the scan summary as a merge-request note, or update the note this token posted before.
+Run it in a GitLab merge-request pipeline after \`scapgate scan\`; elsewhere it does nothing.
+
+Options
+  --summary FILE    Markdown to post (default: ./scapgate-out/summary.md)
+  --key KEY         tells several scapgate notes on one MR apart (default: $CI_JOB_NAME)
+
+Environment
+  SCAPGATE_GITLAB_TOKEN   token with the api scope (project or personal access token), sent
+                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes
+  CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
+                          set by GitLab in merge-request pipelines
+
+Exit codes: 0 posted, updated or skipped; 2 configuration error; 3 GitLab refused or is unreachable.
+`;
+function parseGitLabNote(argv) {
+  const { values, positionals } = parseFlags(argv, {
+    summary: { type: "string" },
+    key: { type: "string" }
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `Expected no arguments after \`gitlab-note\`, got ${positionals.join(" ")}`
+    );
+  }
+  rejectEmpty(values, ["summary", "key"]);
+  return { summary: values.summary ?? "scapgate-out/summary.md", key: values.key };
+}
+var keyPattern = /^[A-Za-z0-9_.:/ -]{1,255}$/;
+async function runGitLabNote(command, io) {
+  const env = (name) => {
+    const value = io.env[name];
+    return value === void 0 || value === "" ? void 0 : value;
+  };
+  const mergeRequestIid = env("CI_MERGE_REQUEST_IID");
+  if (mergeRequestIid === void 0) {
+    io.stderr.write(
+      "scapgate gitlab-note: not a merge-request pipeline (CI_MERGE_REQUEST_IID is unset), skipping\n"
+    );
+    return ExitCode.GatePassed;
+  }
+  const missing2 = ["SCAPGATE_GITLAB_TOKEN", "CI_API_V4_URL", "CI_PROJECT_ID"].filter(
+    (n) => env(n) === void 0
+  );
+  if (missing2.length > 0) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Expected ${missing2.join(", ")} to be set, found ${missing2.length === 1 ? "it" : "them"} empty
+`
+    );
+    return ExitCode.Usage;
+  }
+  const jobName = env("CI_JOB_NAME")?.replace(/[^A-Za-z0-9_.:/ -]/g, "-").slice(0, 255);
+  const key = command.key ?? jobName ?? "scapgate";
+  if (!keyPattern.test(key)) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Expected the note key to match ${keyPattern.source}, got \`${key}\`
+`
+    );
+    return ExitCode.Usage;
+  }
+  let summary;
+  try {
+    summary = await readFile16(resolve4(io.cwd, command.summary), "utf8");
+  } catch (error) {
+    io.stderr.write(
+      `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}
+`
+    );
+    return ExitCode.Usage;
+  }
+  try {
+    const result = await upsertMergeRequestNote(
+      {
+        apiUrl: env("CI_API_V4_URL"),
+        projectId: env("CI_PROJECT_ID"),
+        mergeRequestIid,
+        token: env("SCAPGATE_GITLAB_TOKEN"),
+        key,
+        signal: io.signal
+      },
+      summary
+    );
+    io.stderr.write(
+      `scapgate gitlab-note: ${result.action} note ${result.noteId} on merge request !${mergeRequestIid}
+`
+    );
+    return ExitCode.GatePassed;
+  } catch (error) {
+    if (!(error instanceof GitLabApiError)) throw error;
+    io.stderr.write(`scapgate gitlab-note: the note could not be posted: ${error.message}
+`);
+    return ExitCode.ScanIncomplete;
+  }
+}
+var gitLabNoteCommandSpec = {
+  name: "gitlab-note",
+  summary: "post or update the scan summary as a GitLab merge-request note",
+  usage,
+  parse: parseGitLabNote,
+  run: runGitLabNote
+};
+
+// packages/cli/src/commands/scan.ts
+import { existsSync } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+
+// packages/cli/src/gate-run.ts
+import { mkdir as mkdir13, readFile as readFile17, writeFile as writeFile12 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { resolve as resolve5 } from "node:path";
+import { join as join30 } from "node:path";
+var maxImagesFileBytes = 1024 * 1024;
+async function readImagesFile(path) {
+  let text3;
+  try {
+    text3 = await readFile17(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `Expected \`--images\` to name a readable file, got \`${path}\` (${getErrorMessage(error)})`
+    );
+  }
+  if (text3.length > maxImagesFileBytes)
+    throw new ConfigurationError(`Expected \`--images\` ${path} to be at most 1 MiB`);
+  return text3.split(/\r?\n/).map((line) => line.replace(/(^|\s)#.*$/, "").trim()).filter((line) => line !== "");
+}
+function exitCodeFor(outcomes) {
+  const codes = outcomes.filter((o) => o.error !== void 0).map((o) => exitCodeForError(o.error));
+  if (codes.includes(ExitCode.Interrupted)) return ExitCode.Interrupted;
+  if (codes.includes(ExitCode.ScanIncomplete)) return ExitCode.ScanIncomplete;
+  if (codes.length > 0) return codes[0];
+  return outcomes.every((o) => o.outcome?.verdict.status === "pass") ? ExitCode.GatePassed : ExitCode.GateFailed;
+}
+async function runGatedScan(flags, base, io, finishProgress) {
+  const images = [...flags.images];
+  if (flags.imagesFile !== void 0)
+    images.push(...await readImagesFile(resolve5(io.cwd, flags.imagesFile)));
+  if (images.length === 0)
+    throw new ConfigurationError(
+      `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
+    );
+  const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
+  const cacheDir = flags.noCache ? void 0 : flags.cacheDir !== void 0 ? resolve5(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+  const outcomes = await scanImages({
+    ...base,
+    images,
+    ...policy === void 0 ? {} : { policy },
+    overrides: {
+      ...flags.failOnGiven === void 0 ? {} : { failOn: flags.failOnGiven },
+      ...flags.mode === void 0 ? {} : { mode: flags.mode }
+    },
+    ...flags.baseline === void 0 ? {} : { baselinePath: resolve5(io.cwd, flags.baseline) },
+    ...cacheDir === void 0 ? {} : { cacheDir },
+    concurrency: flags.concurrency ?? availableParallelism(),
+    now: /* @__PURE__ */ new Date()
+  });
+  finishProgress();
+  if (images.length === 1) {
+    const only = outcomes[0];
+    if (only?.outcome === void 0) throw only?.error ?? new Error("no outcome");
+    const { verdict, summaryMarkdown, outDir } = only.outcome;
+    if (!flags.quiet) io.stdout.write(`${summaryMarkdown}
+`);
+    io.stdout.write(
+      verdict.status === "pass" ? `scapgate: gate passed (${only.image})
+` : `scapgate: gate FAILED (${only.image}): ${verdict.reasons.map((r) => r.message).join("; ")}
+`
+    );
+    io.stderr.write(`Outputs in ${outDir}
+`);
+    return verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
+  }
+  const verdicts = outcomes.map((o) => ({
+    image: o.image,
+    slug: o.slug,
+    ...o.outcome === void 0 ? {} : { verdict: o.outcome.verdict, score: o.outcome.results.score.value },
+    cached: o.cached,
+    error: o.error
+  }));
+  const summary = renderAggregateSummary(verdicts);
+  await mkdir13(base.outDir, { recursive: true });
+  await writeFile12(join30(base.outDir, "summary.md"), summary);
+  if (!flags.quiet) io.stdout.write(`${summary}
+`);
+  for (const o of outcomes) {
+    if (o.error !== void 0)
+      io.stderr.write(
+        `scapgate: ${o.image}: the scan could not complete: ${getErrorMessage(o.error)}
+`
+      );
+    else
+      io.stdout.write(
+        `scapgate: gate ${o.outcome?.verdict.status === "pass" ? "passed" : "FAILED"} (${o.image})
+`
+      );
+  }
+  const status = aggregateStatus(verdicts);
+  io.stdout.write(
+    `scapgate: ${status === "pass" ? "gate passed" : status === "fail" ? "gate FAILED" : "gate FAILED: not every image was scanned"} (${images.length} images)
+`
+  );
+  io.stderr.write(`Outputs in ${base.outDir}
+`);
+  return exitCodeFor(outcomes);
+}
+
 // packages/cli/src/console-logger.ts
 function createConsoleLogger({ stream, verbose, quiet }) {
   const write = (prefix, message) => {
-    const text2 = message instanceof Error ? message.message : message;
-    stream.write(`${prefix}${text2}
+    const text3 = message instanceof Error ? message.message : message;
+    stream.write(`${prefix}${text3}
 `);
   };
   return {
@@ -10647,11 +23940,11 @@ var scapgateVersion = true ? "0.1.0" : "0.1.0-dev";
 
 // packages/cli/src/commands/scan.ts
 function defaultDockerfile(command, cwd) {
-  if (command.dockerfile !== void 0) return resolve2(cwd, command.dockerfile);
-  const implicit = resolve2(cwd, "Dockerfile");
+  if (command.dockerfile !== void 0) return resolve6(cwd, command.dockerfile);
+  const implicit = resolve6(cwd, "Dockerfile");
   return existsSync(implicit) ? implicit : void 0;
 }
-var usage = `Usage: scapgate scan IMAGE [options]
+var usage2 = `Usage: scapgate scan IMAGE... [options]
 
 Scan a container image with OpenSCAP and gate on the result.
 
@@ -10677,6 +23970,29 @@ Options
   --timeout SECONDS           oscap time limit (default: 1800)
   --verbose                   debug output
   --quiet                     errors and the verdict only
+
+Known vulnerabilities (docs/cves.md)
+  --cves                      also scan for CVEs with the distribution's OVAL feed (or the
+                              policy's \`cves: {enabled: true}\`; these flags win over its values)
+  --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
+  --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
+  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+                              the policy's \`stale-feed: fail\` fails instead)
+  --cve-fail-on critical|high|medium|low|never
+                              lowest CVE severity that fails the gate (default: high)
+  --ignore-unfixed            CVEs without a fixed version do not gate
+
+Policy and many images (docs/policy.md)
+  --policy FILE               policy file (default: ./scapgate.yml if it exists)
+  --baseline FILE|DIR         earlier results.json, ARF or \`scapgate baseline\` file (a directory
+                              of <image-slug>.json with several images)
+  --mode absolute|ratchet     ratchet: fail only on changes against the baseline
+  --images FILE               more images, one per line
+  --concurrency N             images scanned at once (default: number of cores)
+  --no-cache                  do not reuse or store results in the result cache
+  With several images each gets --out/<image-slug>/, plus one summary.md in --out.
+  The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
+  ~/.cache/scapgate).
 
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
@@ -10705,13 +24021,41 @@ function parseScan(argv) {
     "insecure-registry": { type: "string", multiple: true },
     "cache-dir": { type: "string" },
     username: { type: "string" },
-    "password-stdin": { type: "boolean" }
+    "password-stdin": { type: "boolean" },
+    policy: { type: "string" },
+    baseline: { type: "string" },
+    mode: { type: "string" },
+    images: { type: "string" },
+    concurrency: { type: "string" },
+    "no-cache": { type: "boolean" },
+    cves: { type: "boolean" },
+    feed: { type: "string" },
+    "feed-cache": { type: "string" },
+    "max-feed-age": { type: "string" },
+    "cve-fail-on": { type: "string" },
+    "ignore-unfixed": { type: "boolean" }
   });
-  if (positionals.length !== 1) {
+  const cves = parseCveFlags(values);
+  if (positionals.length === 0 && values.images === void 0) {
+    throw new UsageError("Expected an IMAGE argument after `scan`, got nothing");
+  }
+  rejectEmpty(values, ["policy", "baseline", "images"]);
+  const concurrencyText = values.concurrency;
+  if (concurrencyText !== void 0 && (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1)) {
     throw new UsageError(
-      positionals.length === 0 ? "Expected an IMAGE argument after `scan`, got nothing" : `Expected one IMAGE argument after \`scan\`, got ${positionals.length}: ${positionals.join(" ")}`
+      `Expected \`--concurrency\` to be a whole number \u2265 1, got \`${concurrencyText}\``
     );
   }
+  const gate = {
+    imagesFile: values.images,
+    policy: values.policy,
+    baseline: values.baseline,
+    ...values.mode === void 0 ? {} : { mode: oneOf("--mode", values.mode, policyModes) },
+    // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
+    noCache: values["no-cache"] === true || cves?.enabled === true,
+    ...concurrencyText === void 0 ? {} : { concurrency: Number(concurrencyText) },
+    ...values["fail-on"] === void 0 ? {} : { failOnGiven: oneOf("--fail-on", values["fail-on"], failOnValues) }
+  };
   rejectEmpty(values, ["content", "profile", "tailoring", "dockerfile", "out", "platform"]);
   rejectEmpty(values, ["ca-file", "cache-dir", "username"]);
   const failOn = oneOf("--fail-on", values["fail-on"] ?? "medium", failOnValues);
@@ -10722,7 +24066,9 @@ function parseScan(argv) {
     );
   }
   return {
-    image: positionals[0],
+    image: positionals[0] ?? "",
+    images: positionals,
+    gate,
     content: values.content,
     profile: values.profile,
     tailoring: values.tailoring,
@@ -10737,16 +24083,33 @@ function parseScan(argv) {
     insecureRegistries: values["insecure-registry"] ?? [],
     cacheDir: values["cache-dir"],
     username: values.username,
-    passwordStdin: values["password-stdin"] === true
+    passwordStdin: values["password-stdin"] === true,
+    ...cves === void 0 ? {} : { cves }
+  };
+}
+function parseCveFlags(values) {
+  const given = ["feed", "feed-cache", "max-feed-age", "cve-fail-on", "ignore-unfixed"];
+  if (values.cves !== true && given.every((flag) => values[flag] === void 0)) return void 0;
+  rejectEmpty(values, ["feed", "feed-cache"]);
+  return {
+    ...values.feed === void 0 ? {} : { feed: values.feed },
+    ...values["feed-cache"] === void 0 ? {} : { feedCache: values["feed-cache"] },
+    enabled: values.cves === true,
+    // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
+    policy: {
+      ...values["cve-fail-on"] === void 0 ? {} : { failOn: oneOf("--cve-fail-on", values["cve-fail-on"], cveFailOnValues) },
+      ...values["ignore-unfixed"] === true ? { ignoreUnfixed: true } : {},
+      ...values["max-feed-age"] === void 0 ? {} : { maxFeedAgeDays: parseFeedAge(values["max-feed-age"], "`--max-feed-age`") }
+    }
   };
 }
 async function readPasswordStdin() {
-  let text2 = "";
+  let text3 = "";
   for await (const chunk of process.stdin) {
-    text2 += chunk.toString("utf8");
-    if (text2.length > 64 * 1024) break;
+    text3 += chunk.toString("utf8");
+    if (text3.length > 64 * 1024) break;
   }
-  const password = text2.replace(/\r?\n$/, "");
+  const password = text3.replace(/\r?\n$/, "");
   if (password === "")
     throw new ConfigurationError("Expected a password on stdin for `--password-stdin`, got nothing");
   return password;
@@ -10758,25 +24121,23 @@ async function runScan(command, io) {
     quiet: command.quiet
   });
   const progress = createProgress(io.stderr, command.quiet);
-  let outcome;
   try {
     const sources = sourceSettings(
       {
-        caFile: command.caFile === void 0 ? void 0 : resolve2(io.cwd, command.caFile),
+        caFile: command.caFile === void 0 ? void 0 : resolve6(io.cwd, command.caFile),
         insecureRegistries: command.insecureRegistries,
-        cacheDir: command.cacheDir === void 0 ? void 0 : resolve2(io.cwd, command.cacheDir),
+        cacheDir: command.cacheDir === void 0 ? void 0 : resolve6(io.cwd, command.cacheDir),
         username: command.username,
         password: command.passwordStdin ? await readPasswordStdin() : void 0
       },
       io.env
     );
-    outcome = await scanImage({
+    const base = {
       ...sources,
-      image: command.image,
-      contentPath: command.content === void 0 ? void 0 : resolve2(io.cwd, command.content),
+      contentPath: command.content === void 0 ? void 0 : resolve6(io.cwd, command.content),
       profile: command.profile,
-      tailoringPath: command.tailoring === void 0 ? void 0 : resolve2(io.cwd, command.tailoring),
-      outDir: resolve2(io.cwd, command.out),
+      tailoringPath: command.tailoring === void 0 ? void 0 : resolve6(io.cwd, command.tailoring),
+      outDir: resolve6(io.cwd, command.out),
       failOn: command.failOn,
       platform: command.platform === void 0 ? void 0 : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1e3,
@@ -10786,8 +24147,22 @@ async function runScan(command, io) {
       toolVersion: scapgateVersion,
       logger,
       progress,
-      signal: io.signal
-    });
+      signal: io.signal,
+      ...command.cves === void 0 ? {} : {
+        cves: {
+          ...command.cves,
+          ...command.cves.feed === void 0 || /^https?:\/\//i.test(command.cves.feed) ? {} : { feed: resolve6(io.cwd, command.cves.feed) },
+          ...command.cves.feedCache === void 0 ? {} : { feedCache: resolve6(io.cwd, command.cves.feedCache) }
+        }
+      }
+    };
+    const flags = {
+      ...command.gate,
+      images: command.images,
+      quiet: command.quiet,
+      cacheDir: command.cacheDir
+    };
+    return await runGatedScan(flags, base, io, () => progress.finish());
   } catch (error) {
     progress.finish();
     const code = exitCodeForError(error);
@@ -10800,29 +24175,347 @@ async function runScan(command, io) {
     }
     return code;
   }
-  progress.finish();
-  if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}
-`);
-  const { verdict } = outcome;
-  io.stdout.write(
-    verdict.status === "pass" ? `scapgate: gate passed (${command.image})
-` : `scapgate: gate FAILED (${command.image}): ${verdict.reasons.map((r) => r.message).join("; ")}
-`
-  );
-  io.stderr.write(`Outputs in ${outcome.outDir}
-`);
-  return verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
 }
 var scanCommandSpec = {
   name: "scan",
   summary: "scan an image and gate on the result",
-  usage,
+  usage: usage2,
   parse: parseScan,
   run: runScan
 };
 
+// packages/cli/src/commands/baseline.ts
+import { mkdtemp as mkdtemp9, rm as rm12, writeFile as writeFile13 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join31, resolve as resolve7 } from "node:path";
+var scanFlagSpec = {
+  content: { type: "string" },
+  profile: { type: "string" },
+  tailoring: { type: "string" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
+  verbose: { type: "boolean" }
+};
+function readScanFlags(values) {
+  rejectEmpty(values, ["content", "profile", "tailoring", "cache-dir"]);
+  const text3 = (key) => {
+    const value = values[key];
+    return typeof value === "string" ? value : void 0;
+  };
+  return {
+    ...text3("content") === void 0 ? {} : { content: text3("content") },
+    ...text3("profile") === void 0 ? {} : { profile: text3("profile") },
+    ...text3("tailoring") === void 0 ? {} : { tailoring: text3("tailoring") },
+    ...text3("cache-dir") === void 0 ? {} : { cacheDir: text3("cache-dir") },
+    noCache: values["no-cache"] === true,
+    verbose: values["verbose"] === true
+  };
+}
+var imageTransport = /^(docker-archive|oci-archive|oci|docker-daemon|podman):|^docker:\/\//;
+function isImageArgument(arg) {
+  return imageTransport.test(arg);
+}
+async function scanToBaselines(images, flags, io) {
+  const logger = createConsoleLogger({ stream: io.stderr, verbose: flags.verbose, quiet: false });
+  const progress = createProgress(io.stderr, false);
+  const out = await mkdtemp9(join31(tmpdir4(), "scapgate-baseline-"));
+  try {
+    const cacheDir = flags.noCache ? void 0 : flags.cacheDir !== void 0 ? resolve7(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+    const outcomes = await scanImages({
+      images: [...images],
+      outDir: out,
+      ...flags.content === void 0 ? {} : { contentPath: resolve7(io.cwd, flags.content) },
+      ...flags.profile === void 0 ? {} : { profile: flags.profile },
+      ...flags.tailoring === void 0 ? {} : { tailoringPath: resolve7(io.cwd, flags.tailoring) },
+      failOn: "never",
+      timeoutMs: 1800 * 1e3,
+      environment: loadEnvironment(io.env),
+      cwd: io.cwd,
+      toolVersion: scapgateVersion,
+      logger,
+      progress,
+      signal: io.signal,
+      overrides: { failOn: "never", mode: "absolute" },
+      ...cacheDir === void 0 ? {} : { cacheDir },
+      concurrency: 2,
+      now: /* @__PURE__ */ new Date()
+    });
+    progress.finish();
+    return outcomes.map((o) => {
+      if (o.outcome === void 0) throw o.error;
+      return baselineFromResults(o.outcome.results, o.image);
+    });
+  } finally {
+    await rm12(out, { recursive: true, force: true });
+  }
+}
+var usage3 = `Usage: scapgate baseline IMAGE|RESULTS [--output FILE] [options]
+
+Write a baseline file for \`scan --baseline\`: one line per rule with its result, sorted, no
+timestamps, so that it is small, stable and diffs well. Commit it, or keep it in CI storage.
+
+IMAGE is scanned (the result cache applies); RESULTS is an earlier results.json, ARF or baseline.
+
+Options
+  --output FILE          where to write it (default: stdout)
+  --content DS.xml, --profile ID, --tailoring FILE, --cache-dir DIR, --no-cache, --verbose
+                         as for \`scan\`
+`;
+function parseBaselineCommand(argv) {
+  const { values, positionals } = parseFlags(argv, { ...scanFlagSpec, output: { type: "string" } });
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `Expected one IMAGE or RESULTS argument after \`baseline\`, got ${positionals.length}`
+    );
+  }
+  rejectEmpty(values, ["output"]);
+  return {
+    source: positionals[0],
+    ...values.output === void 0 ? {} : { output: values.output },
+    scan: readScanFlags(values)
+  };
+}
+async function runBaseline(command, io) {
+  try {
+    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve7(io.cwd, command.source), command.source);
+    const text3 = serializeBaseline(data);
+    if (command.output === void 0) io.stdout.write(text3);
+    else {
+      await writeFile13(resolve7(io.cwd, command.output), text3);
+      io.stderr.write(
+        `Baseline of ${command.source} written to ${command.output} (${data.rules.size} rules)
+`
+      );
+    }
+    return ExitCode.GatePassed;
+  } catch (error) {
+    io.stderr.write(`scapgate baseline: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+}
+var baselineCommandSpec = {
+  name: "baseline",
+  summary: "write a small, stable baseline file from a scan or a results.json",
+  usage: usage3,
+  parse: parseBaselineCommand,
+  run: runBaseline
+};
+
+// packages/cli/src/commands/compare.ts
+import { resolve as resolve8 } from "node:path";
+var kinds = [
+  "new-failure",
+  "regression",
+  "fixed",
+  "newly-not-applicable",
+  "new-rule",
+  "still-failing"
+];
+var usage4 = `Usage: scapgate compare A B [options]
+
+Compare two scans for drift between releases: A is the earlier one. Each of A and B is an image
+(scanned, with the result cache) or an earlier results.json, ARF or baseline file. Lists new
+failures, regressions (could not be checked any more), fixed rules, newly not applicable rules,
+new rules and the score change.
+
+Exit codes: 0 no new failure or regression, 1 some, 2 usage error, 3 a scan did not complete.
+
+Options
+  --json                 the comparison as JSON on stdout
+  --content DS.xml, --profile ID, --tailoring FILE, --cache-dir DIR, --no-cache, --verbose
+                         as for \`scan\`, for the images
+`;
+function parseCompare(argv) {
+  const { values, positionals } = parseFlags(argv, { ...scanFlagSpec, json: { type: "boolean" } });
+  if (positionals.length !== 2) {
+    throw new UsageError(
+      `Expected two arguments (A B) after \`compare\`, got ${positionals.length}`
+    );
+  }
+  return {
+    before: positionals[0],
+    after: positionals[1],
+    json: values.json === true,
+    scan: readScanFlags(values)
+  };
+}
+async function load(args, flags, io) {
+  const images = args.filter(isImageArgument);
+  const scanned = images.length === 0 ? [] : await scanToBaselines(images, flags, io);
+  return Promise.all(
+    args.map(
+      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve8(io.cwd, arg), arg)
+    )
+  );
+}
+async function runCompare(command, io) {
+  let before;
+  let after;
+  try {
+    ;
+    [before, after] = await load([command.before, command.after], command.scan, io);
+  } catch (error) {
+    io.stderr.write(`scapgate compare: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+  const changes = classifyRules(after.rules, before.rules, defaultCountAs);
+  const byKind = Object.fromEntries(
+    kinds.map((kind) => [
+      kind,
+      [...changes].filter(([, k]) => k === kind).map(([id]) => id).sort()
+    ])
+  );
+  const worse = (byKind["new-failure"]?.length ?? 0) + (byKind["regression"]?.length ?? 0);
+  if (command.json) {
+    io.stdout.write(
+      `${JSON.stringify({ before: { source: before.source, score: before.score }, after: { source: after.source, score: after.score }, changes: byKind }, null, 2)}
+`
+    );
+  } else {
+    const score = (s) => s === void 0 ? "n/a" : s.toFixed(2);
+    const lines2 = [
+      `## scapgate compare`,
+      "",
+      `${before.source} \u2192 ${after.source}: score ${score(before.score)} \u2192 ${score(after.score)}`,
+      ""
+    ];
+    for (const kind of kinds) {
+      const ids2 = byKind[kind] ?? [];
+      lines2.push(
+        `- ${kind}: ${ids2.length}${ids2.length > 0 && kind !== "still-failing" ? ` (${ids2.slice(0, 50).map((id) => id.replace(/^.*_rule_/, "")).join(", ")}${ids2.length > 50 ? ", \u2026" : ""})` : ""}`
+      );
+    }
+    io.stdout.write(`${lines2.join("\n")}
+`);
+  }
+  if (before.profileId !== void 0 && after.profileId !== void 0 && before.profileId !== after.profileId) {
+    io.stderr.write(
+      `scapgate compare: warning: the profiles differ (${before.profileId} vs ${after.profileId})
+`
+    );
+  }
+  return worse > 0 ? ExitCode.GateFailed : ExitCode.GatePassed;
+}
+var compareCommandSpec = {
+  name: "compare",
+  summary: "compare two images or two results for drift",
+  usage: usage4,
+  parse: parseCompare,
+  run: runCompare
+};
+
+// packages/cli/src/commands/report.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
+var usage5 = `Usage: scapgate report ARF.xml [options]
+
+Render every output (results.json, results.sarif, junit.xml, codequality.json, summary.md,
+report.html, fixes/) from an existing ARF, without scanning again.
+
+Findings point at the Dockerfile instruction that caused them only when the layers can be read:
+give the scanned image with --image. Without it, every finding points at the Dockerfile's final
+FROM line and says that no layer bookkeeping was available. When results.json sits beside the ARF
+(a scapgate output directory), the image names come from it, so fingerprints match the scan's.
+
+Options
+  --dockerfile PATH     Dockerfile that findings point at (default: ./Dockerfile if it exists)
+  --image IMAGE         the scanned image (docker-archive:\u2026, oci-archive:\u2026, oci:\u2026), for blame
+  --platform os/arch    platform to pick from a multi-platform --image
+  --out DIR             output directory (default: ./scapgate-out)
+  --fail-on low|medium|high|never
+                        gate threshold (default: medium)
+  --no-oscap            do not run oscap (no report.html, no fixes/)
+  --verbose, --quiet
+`;
+function parseReport(argv) {
+  const { values, positionals } = parseFlags(argv, {
+    dockerfile: { type: "string" },
+    image: { type: "string" },
+    platform: { type: "string" },
+    out: { type: "string" },
+    "fail-on": { type: "string" },
+    "no-oscap": { type: "boolean" },
+    verbose: { type: "boolean" },
+    quiet: { type: "boolean" }
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `Expected one ARF file after \`report\`, got ${positionals.length === 0 ? "nothing" : positionals.join(" ")}`
+    );
+  }
+  rejectEmpty(values, ["dockerfile", "image", "platform", "out"]);
+  return {
+    arf: positionals[0],
+    dockerfile: values.dockerfile,
+    image: values.image,
+    platform: values.platform,
+    out: values.out ?? "scapgate-out",
+    failOn: oneOf("--fail-on", values["fail-on"] ?? "medium", failOnValues),
+    noOscap: values["no-oscap"] === true,
+    verbose: values.verbose === true,
+    quiet: values.quiet === true
+  };
+}
+async function runReport(command, io) {
+  const logger = createConsoleLogger({
+    stream: io.stderr,
+    verbose: command.verbose,
+    quiet: command.quiet
+  });
+  const arfPath = resolve9(io.cwd, command.arf);
+  const implicit = resolve9(io.cwd, "Dockerfile");
+  const dockerfile = command.dockerfile !== void 0 ? resolve9(io.cwd, command.dockerfile) : existsSync2(implicit) ? implicit : void 0;
+  const environment = loadEnvironment(io.env);
+  let outcome;
+  try {
+    if (!existsSync2(arfPath))
+      throw new ConfigurationError(
+        `Expected ARF.xml to name a readable file, got \`${command.arf}\` (not found)`
+      );
+    outcome = await reportFromArf({
+      arfPath,
+      outDir: resolve9(io.cwd, command.out),
+      ...dockerfile === void 0 ? {} : { dockerfile },
+      ...command.image === void 0 ? {} : { image: command.image },
+      ...command.platform === void 0 ? {} : { platform: parsePlatform(command.platform) },
+      failOn: command.failOn,
+      skipOscap: command.noOscap,
+      cwd: io.cwd,
+      tmpDir: environment.tmpDir,
+      ...environment.oscapPath === void 0 ? {} : { oscapPath: environment.oscapPath },
+      toolVersion: scapgateVersion,
+      logger,
+      signal: io.signal
+    });
+  } catch (error) {
+    io.stderr.write(`scapgate report: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+  if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}
+`);
+  io.stderr.write(`Outputs in ${resolve9(io.cwd, command.out)}
+`);
+  return outcome.verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
+}
+var reportCommandSpec = {
+  name: "report",
+  summary: "render every output from an existing ARF, without rescanning",
+  usage: usage5,
+  parse: parseReport,
+  run: runReport
+};
+
 // packages/cli/src/commands/index.ts
-var commands = [scanCommandSpec];
+var commands = [
+  scanCommandSpec,
+  baselineCommandSpec,
+  compareCommandSpec,
+  reportCommandSpec,
+  gitLabNoteCommandSpec
+];
 
 // packages/cli/src/commands/version.ts
 async function printVersion(io) {
