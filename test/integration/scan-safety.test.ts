@@ -7,6 +7,7 @@ import {probeProfile, probeRuleId, writeProbeContent} from '../support/probe-con
 import {runCli} from '../support/run-cli.js'
 import {
   debian11Base,
+  readAllOutputs,
   readResults,
   resultOf,
   scanDirs,
@@ -15,16 +16,6 @@ import {
 
 const dirs = scanDirs('scapgate-safety')
 afterAll(() => dirs.cleanup())
-
-/** Every file under `outDir` (fixes/ included), with its text. */
-function allOutputs(outDir: string): {name: string; text: string}[] {
-  return readdirSync(outDir, {recursive: true, withFileTypes: true})
-    .filter(entry => entry.isFile())
-    .map(entry => {
-      const path = join(entry.parentPath, entry.name)
-      return {name: path.slice(outDir.length + 1), text: readFileSync(path, 'latin1')}
-    })
-}
 
 describe('no host data reaches any output', () => {
   const fileCanary = `CANARY-FILE-${randomBytes(8).toString('hex')}`
@@ -94,7 +85,7 @@ describe('no host data reaches any output', () => {
 
   it('has neither canary in the ARF, the HTML, results.json, SARIF, the summary or the logs', () => {
     const texts = [
-      ...allOutputs(out),
+      ...readAllOutputs(out),
       {name: 'stdout', text: run.stdout},
       {name: 'stderr', text: run.stderr}
     ]

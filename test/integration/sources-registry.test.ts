@@ -16,7 +16,13 @@ import {startFaultProxy, type FaultProxy} from '../support/fault-proxy.js'
 import {buildImage, writeOciLayout} from '../support/image-builder.js'
 import {freePort, startRegistry, type TestRegistry} from '../support/registry.js'
 import {cliBundle, repoRoot, runCli, type CliRun} from '../support/run-cli.js'
-import {debian11Base, readResults, resultOf, scanDirs} from '../support/scan-fixtures.js'
+import {
+  debian11Base,
+  readAllOutputs,
+  readResults,
+  resultOf,
+  scanDirs
+} from '../support/scan-fixtures.js'
 
 const sampleArchive = join(repoRoot, 'test/fixtures/images/sample-app/sample-app.docker.tar')
 const dirs = scanDirs('scapgate-sources-registry')
@@ -54,8 +60,8 @@ function runWithStdin(args: string[], stdin: string, env: NodeJS.ProcessEnv = {}
 }
 
 function allOutputs(outDir: string): string {
-  return readdirSync(outDir)
-    .map(name => readFileSync(join(outDir, name), 'latin1'))
+  return readAllOutputs(outDir)
+    .map(file => file.text)
     .join('\n')
 }
 

@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {sampleImage} from '../fixtures/images/sample-app/spec.js'
@@ -52,4 +52,14 @@ export function readResults(outDir: string): ResultsJson {
 /** The result of a rule, by short id (`package_telnetd_removed`) or full XCCDF id. */
 export function resultOf(results: ResultsJson, id: string): string | undefined {
   return results.rules.find(rule => rule.shortId === id || rule.id === id)?.result
+}
+
+/** Every file under `outDir` (fixes/ included) with its text, for leak checks over all outputs. */
+export function readAllOutputs(outDir: string): {name: string; text: string}[] {
+  return readdirSync(outDir, {recursive: true, withFileTypes: true})
+    .filter(entry => entry.isFile())
+    .map(entry => {
+      const path = join(entry.parentPath, entry.name)
+      return {name: path.slice(outDir.length + 1), text: readFileSync(path, 'latin1')}
+    })
 }
