@@ -1,11 +1,10 @@
 import {mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {ScanFailedError} from '../errors.js'
 import type {Logger} from '../logging.js'
-import {readOscapDiagnostics} from '../scan/oscap-diagnostics.js'
+import {checkOscapRun} from '../scan/oscap-diagnostics.js'
 import type {ScannerEnvironment} from '../scan/preflight.js'
 import {rpmDbPath} from '../scan/oscap-scan.js'
-import {SANDBOX_PATHS, excerpt, runInSandbox} from '../scan/sandbox.js'
+import {SANDBOX_PATHS, runInSandbox} from '../scan/sandbox.js'
 
 export type OvalResultValue =
   'true' | 'false' | 'error' | 'unknown' | 'not evaluated' | 'not applicable'
@@ -125,27 +124,8 @@ async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRu
     maxOutputBytes: 64 * 1024 * 1024,
     ...(options.signal === undefined ? {} : {signal: options.signal})
   })
-  const stderrExcerpt = excerpt(result.stderr)
-  if (result.signal !== null || result.exitCode !== 0) {
-    const how =
-      result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
-    throw new ScanFailedError(
-      `oscap oval eval ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
-      {
-        reason: 'oscap-error',
-        exitCode: result.exitCode,
-        signal: result.signal,
-        stderrExcerpt
-      }
-    )
-  }
-  const diagnostics = readOscapDiagnostics(result.stderr)
-  if (diagnostics.silentFailures.length > 0) {
-    throw new ScanFailedError(
-      `oscap finished the CVE evaluation but reported that some answers are wrong: ${diagnostics.silentFailures.join('; ')}`,
-      {reason: 'silent-failure', exitCode: result.exitCode, stderrExcerpt}
-    )
-  }
+  // oval eval exits 0 whatever the definitions say: the results are read from stdout below.
+  const diagnostics = checkOscapRun(result, {label: 'oscap oval eval', okExitCodes: [0]})
   const results = new Map<string, OvalResultValue>()
   for (const line of result.stdout.split('\n')) {
     const match = RESULT_LINE.exec(line.trim())

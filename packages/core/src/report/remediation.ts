@@ -7,11 +7,10 @@
  * Rules whose fix is missing (`FIX FOR THIS RULE … IS MISSING!`) get no snippet. The scripts are
  * content-derived text: they are written as files and shown in fenced blocks, never executed.
  */
-import {lstat, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {ScanFailedError} from '../errors.js'
 import {preflightScanner, type ScannerEnvironment} from '../scan/preflight.js'
-import {SANDBOX_PATHS, excerpt, runInSandbox} from '../scan/sandbox.js'
+import {runArfTool} from '../scan/arf-tool.js'
 
 export interface Fixes {
   /** Full XCCDF rule id → the rule's bash fix (body only, no banner). */
@@ -104,12 +103,11 @@ async function generateFix(
   scanner: ScannerEnvironment,
   options: GenerateFixesOptions
 ): Promise<string> {
-  const work = await mkdtemp(join(outDir, '.scapgate-fix-'))
-  try {
-    const out = await mkdtemp(join(work, 'out-'))
-    const result = await runInSandbox({
-      command: [
-        scanner.oscapPath,
+  return runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: [
         'xccdf',
         'generate',
         'fix',
@@ -117,32 +115,12 @@ async function generateFix(
         fixType,
         '--result-id',
         options.testResultId,
-        ...(options.tailoringId === undefined ? [] : ['--tailoring-id', options.tailoringId]),
-        '--output',
-        `${SANDBOX_PATHS.out}/fix`,
-        SANDBOX_PATHS.content
+        ...(options.tailoringId === undefined ? [] : ['--tailoring-id', options.tailoringId])
       ],
-      workDir: work,
-      outDir: out,
-      inputFile: arfPath,
-      timeoutMs: options.timeoutMs ?? 300_000,
+      workParent: outDir,
+      ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
       ...(options.signal === undefined ? {} : {signal: options.signal})
-    })
-    const produced = join(out, 'fix')
-    const info = await lstat(produced).catch(() => undefined)
-    if (result.exitCode !== 0 || !info?.isFile()) {
-      throw new ScanFailedError(
-        `oscap xccdf generate fix --fix-type ${fixType} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
-        {
-          reason: 'oscap-error',
-          exitCode: result.exitCode,
-          signal: result.signal,
-          stderrExcerpt: excerpt(result.stderr)
-        }
-      )
-    }
-    return await readFile(produced, 'utf8')
-  } finally {
-    await rm(work, {recursive: true, force: true})
-  }
+    },
+    produced => readFile(produced, 'utf8')
+  )
 }

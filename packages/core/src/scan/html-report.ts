@@ -1,8 +1,7 @@
-import {lstat, mkdtemp, rename, rm} from 'node:fs/promises'
-import {dirname, join} from 'node:path'
-import {ScanFailedError} from '../errors.js'
+import {rename} from 'node:fs/promises'
+import {dirname} from 'node:path'
+import {runArfTool} from './arf-tool.js'
 import {type ScannerEnvironment, preflightScanner} from './preflight.js'
-import {SANDBOX_PATHS, excerpt, runInSandbox} from './sandbox.js'
 
 export interface HtmlReportOptions {
   timeoutMs?: number
@@ -23,40 +22,15 @@ export async function generateHtmlReport(
   options: HtmlReportOptions = {}
 ): Promise<void> {
   const scanner = options.scanner ?? (await preflightScanner())
-  const work = await mkdtemp(join(dirname(htmlPath), '.scapgate-report-'))
-  try {
-    const out = await mkdtemp(join(work, 'out-'))
-    const result = await runInSandbox({
-      command: [
-        scanner.oscapPath,
-        'xccdf',
-        'generate',
-        'report',
-        '--output',
-        `${SANDBOX_PATHS.out}/report.html`,
-        SANDBOX_PATHS.content
-      ],
-      workDir: work,
-      outDir: out,
-      inputFile: arfPath,
-      timeoutMs: options.timeoutMs ?? 300_000,
+  await runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: ['xccdf', 'generate', 'report'],
+      workParent: dirname(htmlPath),
+      ...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
       ...(options.signal === undefined ? {} : {signal: options.signal})
-    })
-    const produced = join(out, 'report.html')
-    const info = await lstat(produced).catch(() => undefined)
-    if (result.exitCode !== 0 || !info?.isFile()) {
-      throw new ScanFailedError(
-        `oscap xccdf generate report failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
-        {
-          reason: 'oscap-error',
-          exitCode: result.exitCode,
-          signal: result.signal,
-          stderrExcerpt: excerpt(result.stderr)
-        }
-      )
-    }
-    await rename(produced, htmlPath)
-  } finally {
-    await rm(work, {recursive: true, force: true})
-  }
+    },
+    produced => rename(produced, htmlPath)
+  )
 }

@@ -1,4 +1,5 @@
-import {sanitizeForDisplay} from '../errors.js'
+import {ScanFailedError, sanitizeForDisplay} from '../errors.js'
+import {excerpt, type SandboxRunResult} from './sandbox.js'
 
 /**
  * What oscap's stderr says beyond its exit code (`openscap.md` §7). oscap exits 0 or 2 in all of
@@ -48,4 +49,38 @@ export function readOscapDiagnostics(stderr: string): OscapDiagnostics {
     .slice(0, MAX_LINES)
     .map(([line, count]) => sanitizeForDisplay(count > 1 ? `${line} (${count}×)` : line, 300))
   return {silentFailures: [...new Set(silentFailures)], warnings}
+}
+
+/**
+ * Reads a finished oscap run the way every caller must: a signal or an exit code outside
+ * `okExitCodes` is an `oscap-error`, and a silent-failure line on stderr (wrong package answers,
+ * a failed chroot) is a `silent-failure`, although oscap exits 0 or 2 then. Returns the
+ * diagnostics (warnings) of a run that passed both checks. `label` names the command in messages.
+ */
+export function checkOscapRun(
+  result: SandboxRunResult,
+  options: {label: string; okExitCodes: readonly number[]}
+): OscapDiagnostics {
+  const stderrExcerpt = excerpt(result.stderr)
+  if (result.signal !== null || !options.okExitCodes.includes(result.exitCode ?? -1)) {
+    const how =
+      result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
+    throw new ScanFailedError(
+      `${options.label} ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
+      {
+        reason: 'oscap-error',
+        exitCode: result.exitCode,
+        signal: result.signal,
+        stderrExcerpt
+      }
+    )
+  }
+  const diagnostics = readOscapDiagnostics(result.stderr)
+  if (diagnostics.silentFailures.length > 0) {
+    throw new ScanFailedError(
+      `${options.label} finished but reported that some answers are wrong: ${diagnostics.silentFailures.join('; ')}`,
+      {reason: 'silent-failure', exitCode: result.exitCode, stderrExcerpt}
+    )
+  }
+  return diagnostics
 }

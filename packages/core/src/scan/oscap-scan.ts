@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {assertContentSafe} from '../content/content-safety.js'
 import {ConfigurationError, ScanFailedError} from '../errors.js'
 import type {Logger} from '../logging.js'
-import {readOscapDiagnostics} from './oscap-diagnostics.js'
+import {checkOscapRun} from './oscap-diagnostics.js'
 import {type ScannerEnvironment, preflightScanner} from './preflight.js'
 import {SANDBOX_PATHS, excerpt, runInSandbox} from './sandbox.js'
 import {hasCompactSelects, prettyPrintTailoring} from './tailoring.js'
@@ -111,31 +111,15 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : {signal: options.signal})
     })
-    const stderrExcerpt = excerpt(result.stderr)
-    if (result.signal !== null || (result.exitCode !== 0 && result.exitCode !== 2)) {
-      const how =
-        result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`
-      throw new ScanFailedError(`oscap ${how}: ${stderrExcerpt || excerpt(result.stdout)}`, {
-        reason: 'oscap-error',
-        exitCode: result.exitCode,
-        signal: result.signal,
-        stderrExcerpt
-      })
-    }
-    const diagnostics = readOscapDiagnostics(result.stderr)
-    if (diagnostics.silentFailures.length > 0) {
-      throw new ScanFailedError(
-        `oscap finished but reported that some answers are wrong: ${diagnostics.silentFailures.join('; ')}`,
-        {reason: 'silent-failure', exitCode: result.exitCode, stderrExcerpt}
-      )
-    }
+    // 0: every rule passed; 2: some rule failed or was unknown. Both mean it evaluated.
+    const diagnostics = checkOscapRun(result, {label: 'oscap', okExitCodes: [0, 2]})
     const produced = join(sandboxOut, ARF_FILE_NAME)
     const produceStat = await lstat(produced).catch(() => undefined)
     if (!produceStat?.isFile()) {
       throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
         reason: 'oscap-error',
         exitCode: result.exitCode,
-        stderrExcerpt
+        stderrExcerpt: excerpt(result.stderr)
       })
     }
     const arfPath = join(options.outDir, ARF_FILE_NAME)
