@@ -11525,6 +11525,29 @@ function readOscapDiagnostics(stderr) {
   const warnings = [...warningCounts].slice(0, MAX_LINES).map(([line, count]) => sanitizeForDisplay(count > 1 ? `${line} (${count}\xD7)` : line, 300));
   return { silentFailures: [...new Set(silentFailures)], warnings };
 }
+function checkOscapRun(result, options) {
+  const stderrExcerpt = excerpt(result.stderr);
+  if (result.signal !== null || !options.okExitCodes.includes(result.exitCode ?? -1)) {
+    const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
+    throw new ScanFailedError(
+      `${options.label} ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
+      {
+        reason: "oscap-error",
+        exitCode: result.exitCode,
+        signal: result.signal,
+        stderrExcerpt
+      }
+    );
+  }
+  const diagnostics = readOscapDiagnostics(result.stderr);
+  if (diagnostics.silentFailures.length > 0) {
+    throw new ScanFailedError(
+      `${options.label} finished but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
+      { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
+    );
+  }
+  return diagnostics;
+}
 
 // packages/core/src/scan/tailoring.ts
 import { execFile as execFile3 } from "node:child_process";
@@ -11617,30 +11640,14 @@ async function runOscapScan(options) {
       timeoutMs: options.timeoutMs,
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
-    const stderrExcerpt = excerpt(result.stderr);
-    if (result.signal !== null || result.exitCode !== 0 && result.exitCode !== 2) {
-      const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
-      throw new ScanFailedError(`oscap ${how}: ${stderrExcerpt || excerpt(result.stdout)}`, {
-        reason: "oscap-error",
-        exitCode: result.exitCode,
-        signal: result.signal,
-        stderrExcerpt
-      });
-    }
-    const diagnostics = readOscapDiagnostics(result.stderr);
-    if (diagnostics.silentFailures.length > 0) {
-      throw new ScanFailedError(
-        `oscap finished but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
-        { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
-      );
-    }
+    const diagnostics = checkOscapRun(result, { label: "oscap", okExitCodes: [0, 2] });
     const produced = join8(sandboxOut, ARF_FILE_NAME);
     const produceStat = await lstat3(produced).catch(() => void 0);
     if (!produceStat?.isFile()) {
       throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
         reason: "oscap-error",
         exitCode: result.exitCode,
-        stderrExcerpt
+        stderrExcerpt: excerpt(result.stderr)
       });
     }
     const arfPath = join8(options.outDir, ARF_FILE_NAME);
@@ -11689,34 +11696,30 @@ function describe(info) {
 }
 
 // packages/core/src/scan/html-report.ts
-import { lstat as lstat4, mkdtemp as mkdtemp4, rename as rename3, rm as rm6 } from "node:fs/promises";
-import { dirname, join as join9 } from "node:path";
-async function generateHtmlReport(arfPath, htmlPath, options = {}) {
-  const scanner = options.scanner ?? await preflightScanner();
-  const work = await mkdtemp4(join9(dirname(htmlPath), ".scapgate-report-"));
+import { rename as rename3 } from "node:fs/promises";
+import { dirname } from "node:path";
+
+// packages/core/src/scan/arf-tool.ts
+import { lstat as lstat4, mkdtemp as mkdtemp4, rm as rm6 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+async function runArfTool(options, use) {
+  const work = await mkdtemp4(join9(options.workParent, ".scapgate-oscap-"));
   try {
     const out = await mkdtemp4(join9(work, "out-"));
+    const command = [options.scanner.oscapPath, ...options.args];
     const result = await runInSandbox({
-      command: [
-        scanner.oscapPath,
-        "xccdf",
-        "generate",
-        "report",
-        "--output",
-        `${SANDBOX_PATHS.out}/report.html`,
-        SANDBOX_PATHS.content
-      ],
+      command: [...command, "--output", `${SANDBOX_PATHS.out}/output`, SANDBOX_PATHS.content],
       workDir: work,
       outDir: out,
-      inputFile: arfPath,
+      inputFile: options.arfPath,
       timeoutMs: options.timeoutMs ?? 3e5,
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
-    const produced = join9(out, "report.html");
+    const produced = join9(out, "output");
     const info = await lstat4(produced).catch(() => void 0);
     if (result.exitCode !== 0 || !info?.isFile()) {
       throw new ScanFailedError(
-        `oscap xccdf generate report failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
+        `oscap ${options.args.join(" ")} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
         {
           reason: "oscap-error",
           exitCode: result.exitCode,
@@ -11725,10 +11728,26 @@ async function generateHtmlReport(arfPath, htmlPath, options = {}) {
         }
       );
     }
-    await rename3(produced, htmlPath);
+    return await use(produced);
   } finally {
     await rm6(work, { recursive: true, force: true });
   }
+}
+
+// packages/core/src/scan/html-report.ts
+async function generateHtmlReport(arfPath, htmlPath, options = {}) {
+  const scanner = options.scanner ?? await preflightScanner();
+  await runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: ["xccdf", "generate", "report"],
+      workParent: dirname(htmlPath),
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    },
+    (produced) => rename3(produced, htmlPath)
+  );
 }
 
 // packages/core/src/content/os-release.ts
@@ -18682,7 +18701,7 @@ function xml(text3) {
 }
 
 // packages/core/src/report/remediation.ts
-import { lstat as lstat5, mkdir as mkdir4, mkdtemp as mkdtemp5, readFile as readFile7, rm as rm7, writeFile } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile7, writeFile } from "node:fs/promises";
 import { join as join11 } from "node:path";
 var missing = /FIX FOR THIS RULE '[^']*' IS MISSING!/;
 function splitBashFixes(script) {
@@ -18733,12 +18752,11 @@ async function generateFixes(arfPath, outDir, options) {
   return { bash, run: run3, files };
 }
 async function generateFix(arfPath, outDir, fixType, scanner, options) {
-  const work = await mkdtemp5(join11(outDir, ".scapgate-fix-"));
-  try {
-    const out = await mkdtemp5(join11(work, "out-"));
-    const result = await runInSandbox({
-      command: [
-        scanner.oscapPath,
+  return runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: [
         "xccdf",
         "generate",
         "fix",
@@ -18746,34 +18764,14 @@ async function generateFix(arfPath, outDir, fixType, scanner, options) {
         fixType,
         "--result-id",
         options.testResultId,
-        ...options.tailoringId === void 0 ? [] : ["--tailoring-id", options.tailoringId],
-        "--output",
-        `${SANDBOX_PATHS.out}/fix`,
-        SANDBOX_PATHS.content
+        ...options.tailoringId === void 0 ? [] : ["--tailoring-id", options.tailoringId]
       ],
-      workDir: work,
-      outDir: out,
-      inputFile: arfPath,
-      timeoutMs: options.timeoutMs ?? 3e5,
+      workParent: outDir,
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
       ...options.signal === void 0 ? {} : { signal: options.signal }
-    });
-    const produced = join11(out, "fix");
-    const info = await lstat5(produced).catch(() => void 0);
-    if (result.exitCode !== 0 || !info?.isFile()) {
-      throw new ScanFailedError(
-        `oscap xccdf generate fix --fix-type ${fixType} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
-        {
-          reason: "oscap-error",
-          exitCode: result.exitCode,
-          signal: result.signal,
-          stderrExcerpt: excerpt(result.stderr)
-        }
-      );
-    }
-    return await readFile7(produced, "utf8");
-  } finally {
-    await rm7(work, { recursive: true, force: true });
-  }
+    },
+    (produced) => readFile7(produced, "utf8")
+  );
 }
 
 // packages/core/src/report/write-reports.ts
@@ -18963,7 +18961,7 @@ async function extractRoot(options, image, workDir) {
 
 // packages/core/src/pipeline/work-dir.ts
 import { execFile as execFile4 } from "node:child_process";
-import { mkdtemp as mkdtemp6, rm as rm8, chmod } from "node:fs/promises";
+import { mkdtemp as mkdtemp5, rm as rm7, chmod } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join15 } from "node:path";
 function removeTree2(path) {
@@ -18974,13 +18972,13 @@ function removeTree2(path) {
       { env: { PATH: "/usr/bin:/bin" } },
       (error) => {
         if (error === null) return resolve10();
-        resolve10(rm8(path, { recursive: true, force: true, maxRetries: 3 }));
+        resolve10(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
       }
     );
   });
 }
 async function createWorkDir(parent = tmpdir3()) {
-  const path = await mkdtemp6(join15(parent, "scapgate-"));
+  const path = await mkdtemp5(join15(parent, "scapgate-"));
   await chmod(path, 448);
   let disposed;
   return {
@@ -19501,14 +19499,14 @@ function describe3(value) {
 }
 
 // packages/core/src/cve/scan-cves.ts
-import { mkdtemp as mkdtemp8 } from "node:fs/promises";
+import { mkdtemp as mkdtemp7 } from "node:fs/promises";
 import { join as join21 } from "node:path";
 
 // packages/core/src/cve/feed-fetch.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream3 } from "node:fs";
-import { mkdir as mkdir8, open as open8, readFile as readFile9, rename as rename4, rm as rm9, stat as stat7, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir8, open as open8, readFile as readFile9, rename as rename4, rm as rm8, stat as stat7, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 import { Readable as Readable3, Transform as Transform4 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
@@ -19580,7 +19578,7 @@ async function fetchFeed(options) {
       sha256 = await download(Readable3.fromWeb(response.body), temp, maxBytes, url);
       if (options.checksums !== void 0) {
         await verifyChecksum(options, sha256).catch(async (error) => {
-          await rm9(temp, { force: true });
+          await rm8(temp, { force: true });
           throw error;
         });
       }
@@ -19651,7 +19649,7 @@ async function download(body, path, maxBytes, url) {
   try {
     await pipeline5(body, meter, createWriteStream3(path, { mode: 384 }));
   } catch (error) {
-    await rm9(path, { force: true });
+    await rm8(path, { force: true });
     throw error;
   }
   return hash.digest("hex");
@@ -20150,7 +20148,7 @@ function normalizeSeverity(word) {
 }
 
 // packages/core/src/cve/installed-packages.ts
-import { lstat as lstat6, readdir as readdir2 } from "node:fs/promises";
+import { lstat as lstat5, readdir as readdir2 } from "node:fs/promises";
 import { join as join19 } from "node:path";
 var MAX_STATUS_BYTES = 64 * 1024 * 1024;
 var MAX_STATUS_D_FILES = 1e4;
@@ -20184,13 +20182,13 @@ async function readDpkgPackages(root) {
   const parts = status === void 0 ? [] : parseDpkgStatus2(status.toString("utf8"));
   let found = status !== void 0;
   const dir = await resolveInRoot(root, "/var/lib/dpkg/status.d");
-  const info = await lstat6(dir).catch(() => void 0);
+  const info = await lstat5(dir).catch(() => void 0);
   if (info?.isDirectory()) {
     found = true;
     const names = (await readdir2(dir)).sort().slice(0, MAX_STATUS_D_FILES);
     for (const name of names) {
       if (name.endsWith(".md5sums")) continue;
-      const file = await lstat6(join19(dir, name)).catch(() => void 0);
+      const file = await lstat5(join19(dir, name)).catch(() => void 0);
       if (!file?.isFile()) continue;
       const bytes = await readFileInRoot(root, `/var/lib/dpkg/status.d/${name}`, MAX_STATUS_BYTES);
       if (bytes !== void 0) parts.push(...parseDpkgStatus2(bytes.toString("utf8")));
@@ -20707,7 +20705,7 @@ function combine(operator, values) {
 }
 
 // packages/core/src/cve/run-oval.ts
-import { mkdtemp as mkdtemp7, readFile as readFile10, rename as rename5, rm as rm10, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdtemp as mkdtemp6, readFile as readFile10, rename as rename5, rm as rm9, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join20 } from "node:path";
 var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
 <oval_directives xmlns="http://oval.mitre.org/XMLSchema/oval-directives-5" xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5" xmlns:oval-res="http://oval.mitre.org/XMLSchema/oval-results-5">
@@ -20724,20 +20722,20 @@ var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
 async function runOvalEval(options) {
-  const work = await mkdtemp7(join20(options.outDir, ".scapgate-oval-"));
+  const work = await mkdtemp6(join20(options.outDir, ".scapgate-oval-"));
   try {
     return await evaluateIn(work, options);
   } finally {
-    await rm10(work, { recursive: true, force: true });
+    await rm9(work, { recursive: true, force: true });
   }
 }
 async function evaluateIn(work, options) {
-  const sandboxOut = await mkdtemp7(join20(work, "out-"));
+  const sandboxOut = await mkdtemp6(join20(work, "out-"));
   await writeFile6(join20(sandboxOut, "directives.xml"), DIRECTIVES);
   let root = options.root;
   let feedPath = options.feedPath;
   if (options.mode === "manifest") {
-    root = await mkdtemp7(join20(work, "manifest-root-"));
+    root = await mkdtemp6(join20(work, "manifest-root-"));
     await writeFile6(join20(root, "manifest"), options.manifest ?? "");
     feedPath = join20(work, "feed.manifest.xml");
     const text3 = await readFile10(options.feedPath, "utf8");
@@ -20774,26 +20772,7 @@ async function evaluateIn(work, options) {
     maxOutputBytes: 64 * 1024 * 1024,
     ...options.signal === void 0 ? {} : { signal: options.signal }
   });
-  const stderrExcerpt = excerpt(result.stderr);
-  if (result.signal !== null || result.exitCode !== 0) {
-    const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
-    throw new ScanFailedError(
-      `oscap oval eval ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
-      {
-        reason: "oscap-error",
-        exitCode: result.exitCode,
-        signal: result.signal,
-        stderrExcerpt
-      }
-    );
-  }
-  const diagnostics = readOscapDiagnostics(result.stderr);
-  if (diagnostics.silentFailures.length > 0) {
-    throw new ScanFailedError(
-      `oscap finished the CVE evaluation but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
-      { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
-    );
-  }
+  const diagnostics = checkOscapRun(result, { label: "oscap oval eval", okExitCodes: [0] });
   const results = /* @__PURE__ */ new Map();
   for (const line of result.stdout.split("\n")) {
     const match = RESULT_LINE.exec(line.trim());
@@ -20814,9 +20793,9 @@ async function evaluateIn(work, options) {
   };
 }
 async function listRpmPackages(options) {
-  const work = await mkdtemp7(join20(options.outDir, ".scapgate-rpm-"));
+  const work = await mkdtemp6(join20(options.outDir, ".scapgate-rpm-"));
   try {
-    const sandboxOut = await mkdtemp7(join20(work, "out-"));
+    const sandboxOut = await mkdtemp6(join20(work, "out-"));
     const dbpath = await rpmDbPath(options.root);
     const result = await runInSandbox({
       command: [
@@ -20844,7 +20823,7 @@ async function listRpmPackages(options) {
     }
     return packages.size === 0 ? void 0 : packages;
   } finally {
-    await rm10(work, { recursive: true, force: true });
+    await rm9(work, { recursive: true, force: true });
   }
 }
 
@@ -20854,7 +20833,7 @@ async function scanCves(options) {
   const { logger } = options;
   const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
   const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
-  const work = await mkdtemp8(join21(options.workDir, "cve-"));
+  const work = await mkdtemp7(join21(options.workDir, "cve-"));
   const feed = await fetchFeed({
     source: options.feed ?? selected?.url,
     ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
@@ -21704,7 +21683,7 @@ function fromArf(text3, source) {
 
 // packages/core/src/cache/result-cache.ts
 import { createHash as createHash11, randomBytes as randomBytes4 } from "node:crypto";
-import { copyFile as copyFile2, lstat as lstat7, mkdir as mkdir10, readdir as readdir3, readFile as readFile13, rename as rename6, rm as rm11, writeFile as writeFile8 } from "node:fs/promises";
+import { copyFile as copyFile2, lstat as lstat6, mkdir as mkdir10, readdir as readdir3, readFile as readFile13, rename as rename6, rm as rm10, writeFile as writeFile8 } from "node:fs/promises";
 import { dirname as dirname2, join as join26 } from "node:path";
 
 // packages/core/src/results/results-schema.json
@@ -23089,7 +23068,7 @@ async function listFiles(dir, since = 0) {
     for (const entry of await readdir3(join26(dir, rel), { withFileTypes: true })) {
       const path = rel === "" ? entry.name : join26(rel, entry.name);
       if (entry.isDirectory()) await walk2(path);
-      else if (entry.isFile() && (since === 0 || (await lstat7(join26(dir, path))).mtimeMs >= since))
+      else if (entry.isFile() && (since === 0 || (await lstat6(join26(dir, path))).mtimeMs >= since))
         found.push(path);
     }
   };
@@ -23118,11 +23097,11 @@ async function storeScan(dir, key, scan) {
     };
     await writeFile8(join26(staging, "entry.json"), `${JSON.stringify(entry)}
 `, { mode: 384 });
-    await rm11(entryDir(dir, key), { recursive: true, force: true });
+    await rm10(entryDir(dir, key), { recursive: true, force: true });
     await rename6(staging, entryDir(dir, key));
     return true;
   } catch {
-    await rm11(staging, { recursive: true, force: true }).catch(() => {
+    await rm10(staging, { recursive: true, force: true }).catch(() => {
     });
     return false;
   }
@@ -24185,7 +24164,7 @@ var scanCommandSpec = {
 };
 
 // packages/cli/src/commands/baseline.ts
-import { mkdtemp as mkdtemp9, rm as rm12, writeFile as writeFile13 } from "node:fs/promises";
+import { mkdtemp as mkdtemp8, rm as rm11, writeFile as writeFile13 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { join as join31, resolve as resolve7 } from "node:path";
 var scanFlagSpec = {
@@ -24218,7 +24197,7 @@ function isImageArgument(arg) {
 async function scanToBaselines(images, flags, io) {
   const logger = createConsoleLogger({ stream: io.stderr, verbose: flags.verbose, quiet: false });
   const progress = createProgress(io.stderr, false);
-  const out = await mkdtemp9(join31(tmpdir4(), "scapgate-baseline-"));
+  const out = await mkdtemp8(join31(tmpdir4(), "scapgate-baseline-"));
   try {
     const cacheDir = flags.noCache ? void 0 : flags.cacheDir !== void 0 ? resolve7(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
     const outcomes = await scanImages({
@@ -24246,7 +24225,7 @@ async function scanToBaselines(images, flags, io) {
       return baselineFromResults(o.outcome.results, o.image);
     });
   } finally {
-    await rm12(out, { recursive: true, force: true });
+    await rm11(out, { recursive: true, force: true });
   }
 }
 var usage3 = `Usage: scapgate baseline IMAGE|RESULTS [--output FILE] [options]
