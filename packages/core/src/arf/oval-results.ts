@@ -36,7 +36,7 @@ export function readOvalResults(root: XmlElement, source: string): OvalResults {
   const systemData = characteristics && child(characteristics, ns.ovalSc, 'system_data')
   for (const item of systemData ? children(systemData, undefined) : []) {
     const id = item.attrs.get('id')
-    if (id !== undefined) items.set(id, readItem(id, item))
+    if (id !== undefined) items.set(id, readOvalItem(id, item))
   }
 
   for (const test of children(child(system, ns.ovalRes, 'tests') ?? system, ns.ovalRes, 'test')) {
@@ -200,7 +200,8 @@ function collectTests(
   return [...new Set(ids)]
 }
 
-function readItem(id: string, element: XmlElement): OvalItem {
+/** An OVAL system-characteristics item: its type, status, file path or package name and version. */
+export function readOvalItem(id: string, element: XmlElement): OvalItem {
   const field = (name: string): string | undefined => {
     const found = child(element, undefined, name)
     return found === undefined ? undefined : text(found)

@@ -9,6 +9,7 @@
  * XML goes through the same hardened parser as `arf/`.
  */
 import {ns} from '../arf/namespaces.js'
+import {readOvalItem} from '../arf/oval-results.js'
 import type {OvalItem} from '../arf/types.js'
 import {parseXml, readXmlFile, type XmlElement} from '../arf/xml-parser.js'
 import {child, children, descendants, text} from '../arf/xml-tree.js'
@@ -71,7 +72,7 @@ export function variableSources(root: XmlElement): VariableSources {
         const sources = resolveVar(text(varRef).trim(), new Set())
           .flatMap(itemId => {
             const source = items.get(itemId)
-            return source === undefined ? [] : [fileItem(itemId, source)]
+            return source === undefined ? [] : [readOvalItem(itemId, source)]
           })
           .filter(source => source.filepath !== undefined)
         if (sources.length > 0) out.set(id, sources)
@@ -79,23 +80,4 @@ export function variableSources(root: XmlElement): VariableSources {
     }
   }
   return out
-}
-
-function fileItem(id: string, element: XmlElement): OvalItem {
-  const field = (name: string): string | undefined => {
-    const found = child(element, undefined, name)
-    return found === undefined ? undefined : text(found)
-  }
-  const item: OvalItem = {id, itemType: element.name}
-  const status = element.attrs.get('status')
-  if (status !== undefined) item.status = status
-  const path = field('path')
-  const filename = field('filename')
-  const filepath =
-    field('filepath') ??
-    (path !== undefined && filename !== undefined
-      ? `${path.replace(/\/$/, '')}/${filename}`
-      : undefined)
-  if (filepath !== undefined) item.filepath = filepath
-  return item
 }
