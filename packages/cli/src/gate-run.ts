@@ -12,6 +12,7 @@ import {
   ConfigurationError,
   defaultCacheDir,
   getErrorMessage,
+  imageVerdicts,
   loadPolicy,
   renderAggregateSummary,
   scanImages,
@@ -122,15 +123,7 @@ export async function runGatedScan(
     return verdict.status === 'pass' ? ExitCode.GatePassed : ExitCode.GateFailed
   }
 
-  const verdicts = outcomes.map(o => ({
-    image: o.image,
-    slug: o.slug,
-    ...(o.outcome === undefined
-      ? {}
-      : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
-    cached: o.cached,
-    error: o.error
-  }))
+  const verdicts = imageVerdicts(outcomes)
   const summary = renderAggregateSummary(verdicts)
   await mkdir(base.outDir, {recursive: true})
   await writeFile(join(base.outDir, 'summary.md'), summary)

@@ -64,6 +64,7 @@ export {defaultCacheDir} from './cache/result-cache.js'
 export {
   scanImages,
   imageSlugs,
+  imageVerdicts,
   type ScanImagesOptions,
   type ImageOutcome
 } from './pipeline/scan-images.js'

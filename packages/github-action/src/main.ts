@@ -18,6 +18,7 @@ import {
   scanImages,
   sourceSettings,
   imageSlugs,
+  imageVerdicts,
   type CveFlags,
   type ImageOutcome,
   type Policy,
@@ -232,15 +233,7 @@ export async function runAction(env: Env): Promise<RunResult> {
         `## ⚠️ scapgate: the scan did not complete\n\n${getErrorMessage(outcome.error)}\n`
     })
   }
-  const verdicts = outcomes.map(o => ({
-    image: o.image,
-    slug: o.slug,
-    ...(o.outcome === undefined
-      ? {}
-      : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
-    cached: o.cached,
-    error: o.error
-  }))
+  const verdicts = imageVerdicts(outcomes)
   const status = aggregateStatus(verdicts)
   const summary =
     items.length === 1

@@ -14,6 +14,7 @@ import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache
 import {DEFAULT_CONTENT_DIR, listDataStreams} from '../content/select-content.js'
 import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
+import type {ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
@@ -286,4 +287,17 @@ export async function scanImages(options: ScanImagesOptions): Promise<ImageOutco
   const workers = Math.max(1, Math.min(options.concurrency ?? 1, options.images.length))
   await Promise.all(Array.from({length: workers}, worker))
   return outcomes.filter(o => o !== undefined)
+}
+
+/** The per-image verdicts that {@link aggregateStatus} and {@link renderAggregateSummary} take. */
+export function imageVerdicts(outcomes: readonly ImageOutcome[]): ImageVerdict[] {
+  return outcomes.map(o => ({
+    image: o.image,
+    slug: o.slug,
+    ...(o.outcome === undefined
+      ? {}
+      : {verdict: o.outcome.verdict, score: o.outcome.results.score.value}),
+    cached: o.cached,
+    error: o.error
+  }))
 }
