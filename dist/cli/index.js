@@ -12049,7 +12049,7 @@ function readOvalResults(root, source) {
   const systemData = characteristics && child(characteristics, ns.ovalSc, "system_data");
   for (const item of systemData ? children(systemData, void 0) : []) {
     const id = item.attrs.get("id");
-    if (id !== void 0) items.set(id, readItem(id, item));
+    if (id !== void 0) items.set(id, readOvalItem(id, item));
   }
   for (const test of children(child(system, ns.ovalRes, "tests") ?? system, ns.ovalRes, "test")) {
     const testId = test.attrs.get("test_id");
@@ -12171,7 +12171,7 @@ function collectTests(id, raw, visiting = /* @__PURE__ */ new Set()) {
   ];
   return [...new Set(ids2)];
 }
-function readItem(id, element) {
+function readOvalItem(id, element) {
   const field2 = (name) => {
     const found = child(element, void 0, name);
     return found === void 0 ? void 0 : text(found);
@@ -18505,27 +18505,13 @@ function variableSources(root) {
         if (varRef === void 0) continue;
         const sources = resolveVar(text(varRef).trim(), /* @__PURE__ */ new Set()).flatMap((itemId) => {
           const source = items.get(itemId);
-          return source === void 0 ? [] : [fileItem(itemId, source)];
+          return source === void 0 ? [] : [readOvalItem(itemId, source)];
         }).filter((source) => source.filepath !== void 0);
         if (sources.length > 0) out.set(id, sources);
       }
     }
   }
   return out;
-}
-function fileItem(id, element) {
-  const field2 = (name) => {
-    const found = child(element, void 0, name);
-    return found === void 0 ? void 0 : text(found);
-  };
-  const item = { id, itemType: element.name };
-  const status = element.attrs.get("status");
-  if (status !== void 0) item.status = status;
-  const path = field2("path");
-  const filename = field2("filename");
-  const filepath = field2("filepath") ?? (path !== void 0 && filename !== void 0 ? `${path.replace(/\/$/, "")}/${filename}` : void 0);
-  if (filepath !== void 0) item.filepath = filepath;
-  return item;
 }
 
 // packages/core/src/blame/blame-image.ts
@@ -23346,6 +23332,15 @@ async function scanImages(options) {
   await Promise.all(Array.from({ length: workers }, worker));
   return outcomes.filter((o) => o !== void 0);
 }
+function imageVerdicts(outcomes) {
+  return outcomes.map((o) => ({
+    image: o.image,
+    slug: o.slug,
+    ...o.outcome === void 0 ? {} : { verdict: o.outcome.verdict, score: o.outcome.results.score.value },
+    cached: o.cached,
+    error: o.error
+  }));
+}
 
 // packages/core/src/report/report-from-arf.ts
 import { createHash as createHash12 } from "node:crypto";
@@ -23812,13 +23807,7 @@ async function runGatedScan(flags, base, io, finishProgress) {
 `);
     return verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
   }
-  const verdicts = outcomes.map((o) => ({
-    image: o.image,
-    slug: o.slug,
-    ...o.outcome === void 0 ? {} : { verdict: o.outcome.verdict, score: o.outcome.results.score.value },
-    cached: o.cached,
-    error: o.error
-  }));
+  const verdicts = imageVerdicts(outcomes);
   const summary = renderAggregateSummary(verdicts);
   await mkdir13(base.outDir, { recursive: true });
   await writeFile12(join30(base.outDir, "summary.md"), summary);
