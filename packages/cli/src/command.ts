@@ -1,3 +1,6 @@
+import {existsSync} from 'node:fs'
+import {resolve} from 'node:path'
+import {defaultCacheDir} from '@scapgate/core'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {UsageError} from './exit-codes.js'
 
@@ -50,4 +53,20 @@ export function rejectEmpty(values: Record<string, unknown>, flags: readonly str
     if (values[flag] === '')
       throw new UsageError(`Expected \`--${flag}\` to have a value, got an empty string`)
   }
+}
+
+/** `--dockerfile` resolved against `cwd`, else `./Dockerfile` when it exists, else undefined. */
+export function dockerfileFlag(flag: string | undefined, cwd: string): string | undefined {
+  if (flag !== undefined) return resolve(cwd, flag)
+  const implicit = resolve(cwd, 'Dockerfile')
+  return existsSync(implicit) ? implicit : undefined
+}
+
+/** The result cache directory: none with `--no-cache`, else `--cache-dir`, else the default. */
+export function cacheDirFlag(
+  flags: {noCache: boolean; cacheDir?: string},
+  io: Pick<CliIo, 'cwd' | 'env'>
+): string | undefined {
+  if (flags.noCache) return undefined
+  return flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir(io.env)
 }

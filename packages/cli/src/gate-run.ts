@@ -10,7 +10,6 @@ import {resolve} from 'node:path'
 import {
   aggregateStatus,
   ConfigurationError,
-  defaultCacheDir,
   getErrorMessage,
   imageVerdicts,
   loadPolicy,
@@ -23,7 +22,7 @@ import {
 } from '@scapgate/core'
 
 import {join} from 'node:path'
-import type {CliIo} from './command.js'
+import {cacheDirFlag, type CliIo} from './command.js'
 import {ExitCode, exitCodeForError} from './exit-codes.js'
 
 export interface GateFlags {
@@ -89,11 +88,7 @@ export async function runGatedScan(
       `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
     )
   const policy = await loadPolicy({path: flags.policy, cwd: io.cwd})
-  const cacheDir = flags.noCache
-    ? undefined
-    : flags.cacheDir !== undefined
-      ? resolve(io.cwd, flags.cacheDir)
-      : defaultCacheDir(io.env)
+  const cacheDir = cacheDirFlag(flags, io)
   const outcomes = await scanImages({
     ...base,
     images,

@@ -3,7 +3,6 @@ import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {
   baselineFromResults,
-  defaultCacheDir,
   getErrorMessage,
   loadEnvironment,
   readBaseline,
@@ -11,7 +10,7 @@ import {
   serializeBaseline,
   type BaselineData
 } from '@scapgate/core'
-import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
+import {cacheDirFlag, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
@@ -72,11 +71,7 @@ export async function scanToBaselines(
   const progress = createProgress(io.stderr, false)
   const out = await mkdtemp(join(tmpdir(), 'scapgate-baseline-'))
   try {
-    const cacheDir = flags.noCache
-      ? undefined
-      : flags.cacheDir !== undefined
-        ? resolve(io.cwd, flags.cacheDir)
-        : defaultCacheDir(io.env)
+    const cacheDir = cacheDirFlag(flags, io)
     const outcomes = await scanImages({
       images: [...images],
       outDir: out,

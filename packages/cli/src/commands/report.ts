@@ -10,7 +10,14 @@ import {
   type FailOn,
   type ReportOutcome
 } from '@scapgate/core'
-import {oneOf, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
+import {
+  dockerfileFlag,
+  oneOf,
+  parseFlags,
+  rejectEmpty,
+  type CliIo,
+  type CommandSpec
+} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {scapgateVersion} from '../version.js'
@@ -86,13 +93,7 @@ export async function runReport(command: ReportCommand, io: CliIo): Promise<numb
     quiet: command.quiet
   })
   const arfPath = resolve(io.cwd, command.arf)
-  const implicit = resolve(io.cwd, 'Dockerfile')
-  const dockerfile =
-    command.dockerfile !== undefined
-      ? resolve(io.cwd, command.dockerfile)
-      : existsSync(implicit)
-        ? implicit
-        : undefined
+  const dockerfile = dockerfileFlag(command.dockerfile, io.cwd)
   const environment = loadEnvironment(io.env)
   let outcome: ReportOutcome
   try {

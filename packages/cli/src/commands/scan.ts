@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {
   ConfigurationError,
@@ -14,17 +13,18 @@ import {
   type FailOn
 } from '@scapgate/core'
 import {runGatedScan, type GateFlags} from '../gate-run.js'
-import {oneOf, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
+import {
+  dockerfileFlag,
+  oneOf,
+  parseFlags,
+  rejectEmpty,
+  type CliIo,
+  type CommandSpec
+} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
 import {scapgateVersion} from '../version.js'
-
-function defaultDockerfile(command: ScanCommand, cwd: string): string | undefined {
-  if (command.dockerfile !== undefined) return resolve(cwd, command.dockerfile)
-  const implicit = resolve(cwd, 'Dockerfile')
-  return existsSync(implicit) ? implicit : undefined
-}
 
 export interface ScanCommand {
   image: string
@@ -272,7 +272,7 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1000,
       environment: loadEnvironment(io.env),
-      dockerfile: defaultDockerfile(command, io.cwd),
+      dockerfile: dockerfileFlag(command.dockerfile, io.cwd),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {createReadStream, createWriteStream} from 'node:fs'
 import {mkdir, open, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
-import {Transform, type TransformCallback} from 'node:stream'
+import {byteLimit} from './byte-limit.js'
 import {pipeline} from 'node:stream/promises'
 import {createGunzip} from 'node:zlib'
 import {InvalidImageError, LimitExceededError, getErrorMessage} from '../errors.js'
@@ -39,23 +39,6 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-function byteLimit(limit: number, label: string): Transform {
-  let seen = 0
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      seen += chunk.length
-      if (seen > limit)
-        callback(
-          new LimitExceededError(
-            `${label}: decompressed archive exceeds ${limit} bytes`,
-            'archive-bytes'
-          )
-        )
-      else callback(null, chunk)
-    }
-  })
-}
-
 /** Decompresses a gzip'd archive into `workDir`; the file is registered for `close()` first. */
 async function gunzipArchive(
   file: string,
@@ -69,7 +52,7 @@ async function gunzipArchive(
     await pipeline(
       createReadStream(file),
       createGunzip(),
-      byteLimit(maxDecompressedArchiveBytes, label),
+      byteLimit(maxDecompressedArchiveBytes, label, 'decompressed archive'),
       createWriteStream(target, {flags: 'wx', mode: 0o600}),
       {signal: options.signal}
     )

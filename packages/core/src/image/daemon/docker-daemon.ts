@@ -1,7 +1,7 @@
 import {createWriteStream} from 'node:fs'
 import http, {type IncomingMessage} from 'node:http'
 import {pipeline} from 'node:stream/promises'
-import {Transform, type TransformCallback} from 'node:stream'
+import {byteLimit} from '../byte-limit.js'
 import {
   ConfigurationError,
   EnvironmentError,
@@ -29,20 +29,6 @@ export function dockerSocketPath(dockerHost: string | undefined): string {
     )
   }
   return host.slice('unix://'.length)
-}
-
-function countBytes(limit: number, label: string): Transform {
-  let seen = 0
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      seen += chunk.length
-      if (seen > limit)
-        callback(
-          new LimitExceededError(`${label}: the export exceeds ${limit} bytes`, 'archive-bytes')
-        )
-      else callback(null, chunk)
-    }
-  })
 }
 
 function get(socketPath: string, path: string, signal?: AbortSignal): Promise<IncomingMessage> {
@@ -113,7 +99,7 @@ export async function exportFromDaemon(
   try {
     await pipeline(
       response,
-      countBytes(maxExportBytes, options.label),
+      byteLimit(maxExportBytes, options.label, 'the export'),
       createWriteStream(target, {flags: 'wx', mode: 0o600}),
       {signal: options.signal}
     )
