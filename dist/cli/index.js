@@ -7661,7 +7661,24 @@ import { randomBytes as randomBytes3 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdir as mkdir2, open as open6, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
-import { Transform as Transform3 } from "node:stream";
+
+// packages/core/src/image/byte-limit.ts
+import { Transform } from "node:stream";
+function byteLimit(limit, label, what) {
+  let seen = 0;
+  return new Transform({
+    transform(chunk, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit)
+        callback(
+          new LimitExceededError(`${label}: ${what} exceeds ${limit} bytes`, "archive-bytes")
+        );
+      else callback(null, chunk);
+    }
+  });
+}
+
+// packages/core/src/image/open-image.ts
 import { pipeline as pipeline3 } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 
@@ -7763,7 +7780,6 @@ var DirectorySource = class _DirectorySource {
 import { createWriteStream } from "node:fs";
 import http from "node:http";
 import { pipeline } from "node:stream/promises";
-import { Transform } from "node:stream";
 var defaultDockerHost = "unix:///var/run/docker.sock";
 var maxExportBytes = 64 * 1024 ** 3;
 var maxErrorBytes = 64 * 1024;
@@ -7776,21 +7792,8 @@ function dockerSocketPath(dockerHost) {
   }
   return host.slice("unix://".length);
 }
-function countBytes(limit, label) {
-  let seen = 0;
-  return new Transform({
-    transform(chunk, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > limit)
-        callback(
-          new LimitExceededError(`${label}: the export exceeds ${limit} bytes`, "archive-bytes")
-        );
-      else callback(null, chunk);
-    }
-  });
-}
 function get(socketPath, path, signal) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const request = http.request({
       socketPath,
       path,
@@ -7798,7 +7801,7 @@ function get(socketPath, path, signal) {
       signal,
       headers: { host: "docker" }
     });
-    request.on("response", resolve10);
+    request.on("response", resolve11);
     request.on("error", reject);
     request.end();
   });
@@ -7839,7 +7842,7 @@ async function exportFromDaemon(name, target, options) {
   try {
     await pipeline(
       response,
-      countBytes(maxExportBytes, options.label),
+      byteLimit(maxExportBytes, options.label, "the export"),
       createWriteStream(target, { flags: "wx", mode: 384 }),
       { signal: options.signal }
     );
@@ -7858,7 +7861,7 @@ import { execFile } from "node:child_process";
 async function saveFromPodman(name, target, options) {
   const podman = options.podmanPath ?? "podman";
   const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
-  await new Promise((resolve10, reject) => {
+  await new Promise((resolve11, reject) => {
     execFile(
       podman,
       args,
@@ -7869,7 +7872,7 @@ async function saveFromPodman(name, target, options) {
         encoding: "utf8"
       },
       (error, _stdout, stderr) => {
-        if (!error) return resolve10();
+        if (!error) return resolve11();
         if (options.signal?.aborted) return reject(options.signal.reason);
         const code = error.code;
         if (code === "ENOENT" || code === "EACCES") {
@@ -8840,7 +8843,7 @@ async function createTransport(options) {
   const httpsAgent = new https.Agent(ca === void 0 ? common : { ...common, ca });
   const httpAgent = new http2.Agent(common);
   return {
-    request: (url, headers, signal) => new Promise((resolve10, reject) => {
+    request: (url, headers, signal) => new Promise((resolve11, reject) => {
       const secure = url.protocol === "https:";
       const request = (secure ? https : http2).request(url, {
         method: "GET",
@@ -8851,7 +8854,7 @@ async function createTransport(options) {
       request.setTimeout(options.idleTimeoutMs, () => {
         request.destroy(Object.assign(new Error("idle timeout"), { code: "ETIMEDOUT" }));
       });
-      request.on("response", resolve10);
+      request.on("response", resolve11);
       request.on("error", reject);
       request.end();
     }),
@@ -9176,14 +9179,14 @@ async function runCredentialHelper(name, domain, env) {
       `Expected a credential helper name of letters, digits, ._-, got \`${sanitizeForDisplay(name, 64)}\``
     );
   const server = domain === "docker.io" ? "https://index.docker.io/v1/" : domain;
-  const output = await new Promise((resolve10, reject) => {
+  const output = await new Promise((resolve11, reject) => {
     const child2 = execFile2(
       `docker-credential-${name}`,
       ["get"],
       { env, timeout: 3e4, maxBuffer: maxConfigBytes, encoding: "utf8" },
       (error, stdout) => {
-        if (!error) return resolve10(stdout);
-        if (/credentials not found/i.test(stdout)) return resolve10(void 0);
+        if (!error) return resolve11(stdout);
+        if (/credentials not found/i.test(stdout)) return resolve11(void 0);
         reject(
           new InvalidImageError(
             `Registry ${domain}: credential helper docker-credential-${name} failed (${error.code ?? "exit status"})`,
@@ -9817,22 +9820,6 @@ async function isGzip(file) {
     await handle.close();
   }
 }
-function byteLimit(limit, label) {
-  let seen = 0;
-  return new Transform3({
-    transform(chunk, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > limit)
-        callback(
-          new LimitExceededError(
-            `${label}: decompressed archive exceeds ${limit} bytes`,
-            "archive-bytes"
-          )
-        );
-      else callback(null, chunk);
-    }
-  });
-}
 async function gunzipArchive(file, options, label, created) {
   const target = join5(options.workDir, `intake-${randomBytes3(8).toString("hex")}.tar`);
   created.push(target);
@@ -9840,7 +9827,7 @@ async function gunzipArchive(file, options, label, created) {
     await pipeline3(
       createReadStream2(file),
       createGunzip(),
-      byteLimit(maxDecompressedArchiveBytes, label),
+      byteLimit(maxDecompressedArchiveBytes, label, "decompressed archive"),
       createWriteStream2(target, { flags: "wx", mode: 384 }),
       { signal: options.signal }
     );
@@ -11239,7 +11226,7 @@ function spawnSandbox(options, mountPoint) {
   ];
   const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = process.hrtime.bigint();
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const child2 = spawn("unshare", args, {
       env: SPAWN_ENV,
       cwd: "/",
@@ -11309,7 +11296,7 @@ function spawnSandbox(options, mountPoint) {
           })
         );
       }
-      resolve10({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
+      resolve11({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
     });
   });
 }
@@ -11553,7 +11540,7 @@ function checkOscapRun(result, options) {
 import { execFile as execFile3 } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile3(
       "xmllint",
       ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
@@ -11564,7 +11551,7 @@ function prettyPrintTailoring(source, target, signal, label = "tailoring file") 
         ...signal ? { signal } : {}
       },
       (error, _stdout, stderr) => {
-        if (error === null) return resolve10(target);
+        if (error === null) return resolve11(target);
         if (error.code === "ENOENT") {
           return reject(
             new EnvironmentError(
@@ -18951,14 +18938,14 @@ import { mkdtemp as mkdtemp5, rm as rm7, chmod } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join15 } from "node:path";
 function removeTree2(path) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     execFile4(
       "rm",
       ["-rf", "--one-file-system", "--", path],
       { env: { PATH: "/usr/bin:/bin" } },
       (error) => {
-        if (error === null) return resolve10();
-        resolve10(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
+        if (error === null) return resolve11();
+        resolve11(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
       }
     );
   });
@@ -19494,7 +19481,7 @@ import { createHash as createHash10 } from "node:crypto";
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream3 } from "node:fs";
 import { mkdir as mkdir8, open as open8, readFile as readFile9, rename as rename4, rm as rm8, stat as stat7, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-import { Readable as Readable3, Transform as Transform4 } from "node:stream";
+import { Readable as Readable3, Transform as Transform3 } from "node:stream";
 import { pipeline as pipeline5 } from "node:stream/promises";
 var FeedUnavailableError = class extends Error {
   constructor(message, url, options) {
@@ -19616,7 +19603,7 @@ function withTimeout(signal, ms) {
 async function download(body, path, maxBytes, url) {
   const hash = createHash10("sha256");
   let size = 0;
-  const meter = new Transform4({
+  const meter = new Transform3({
     transform(chunk, _encoding, callback) {
       size += chunk.length;
       if (size > maxBytes) {
@@ -19683,7 +19670,7 @@ async function decompressIfNeeded(path, workDir, maxBytes, signal) {
   return out;
 }
 function bunzip2(input, out, maxBytes, signal) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const child2 = spawn2("bzip2", ["-dc"], {
       stdio: ["pipe", "pipe", "pipe"],
       ...signal === void 0 ? {} : { signal }
@@ -19725,7 +19712,7 @@ function bunzip2(input, out, maxBytes, signal) {
             )
           );
         }
-        resolve10();
+        resolve11();
       });
     });
   });
@@ -23475,9 +23462,11 @@ function isImageInfo(value) {
 
 // packages/cli/src/commands/gitlab-note.ts
 import { readFile as readFile16 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // packages/cli/src/command.ts
+import { existsSync } from "node:fs";
+import { resolve as resolve4 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/cli/src/exit-codes.ts
@@ -23523,6 +23512,15 @@ function rejectEmpty(values, flags) {
     if (values[flag] === "")
       throw new UsageError(`Expected \`--${flag}\` to have a value, got an empty string`);
   }
+}
+function dockerfileFlag(flag, cwd) {
+  if (flag !== void 0) return resolve4(cwd, flag);
+  const implicit = resolve4(cwd, "Dockerfile");
+  return existsSync(implicit) ? implicit : void 0;
+}
+function cacheDirFlag(flags, io) {
+  if (flags.noCache) return void 0;
+  return flags.cacheDir !== void 0 ? resolve4(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
 }
 
 // packages/cli/src/gitlab/merge-request-note.ts
@@ -23698,7 +23696,7 @@ async function runGitLabNote(command, io) {
   }
   let summary;
   try {
-    summary = await readFile16(resolve4(io.cwd, command.summary), "utf8");
+    summary = await readFile16(resolve5(io.cwd, command.summary), "utf8");
   } catch (error) {
     io.stderr.write(
       `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}
@@ -23739,13 +23737,12 @@ var gitLabNoteCommandSpec = {
 };
 
 // packages/cli/src/commands/scan.ts
-import { existsSync } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // packages/cli/src/gate-run.ts
 import { mkdir as mkdir13, readFile as readFile17, writeFile as writeFile12 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { join as join30 } from "node:path";
 var maxImagesFileBytes = 1024 * 1024;
 async function readImagesFile(path) {
@@ -23771,13 +23768,13 @@ function exitCodeFor(outcomes) {
 async function runGatedScan(flags, base, io, finishProgress) {
   const images = [...flags.images];
   if (flags.imagesFile !== void 0)
-    images.push(...await readImagesFile(resolve5(io.cwd, flags.imagesFile)));
+    images.push(...await readImagesFile(resolve6(io.cwd, flags.imagesFile)));
   if (images.length === 0)
     throw new ConfigurationError(
       `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
     );
   const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
-  const cacheDir = flags.noCache ? void 0 : flags.cacheDir !== void 0 ? resolve5(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+  const cacheDir = cacheDirFlag(flags, io);
   const outcomes = await scanImages({
     ...base,
     images,
@@ -23786,7 +23783,7 @@ async function runGatedScan(flags, base, io, finishProgress) {
       ...flags.failOnGiven === void 0 ? {} : { failOn: flags.failOnGiven },
       ...flags.mode === void 0 ? {} : { mode: flags.mode }
     },
-    ...flags.baseline === void 0 ? {} : { baselinePath: resolve5(io.cwd, flags.baseline) },
+    ...flags.baseline === void 0 ? {} : { baselinePath: resolve6(io.cwd, flags.baseline) },
     ...cacheDir === void 0 ? {} : { cacheDir },
     concurrency: flags.concurrency ?? availableParallelism(),
     now: /* @__PURE__ */ new Date()
@@ -23907,11 +23904,6 @@ function createProgress(stream, quiet) {
 var scapgateVersion = true ? "0.1.0" : "0.1.0-dev";
 
 // packages/cli/src/commands/scan.ts
-function defaultDockerfile(command, cwd) {
-  if (command.dockerfile !== void 0) return resolve6(cwd, command.dockerfile);
-  const implicit = resolve6(cwd, "Dockerfile");
-  return existsSync(implicit) ? implicit : void 0;
-}
 var usage2 = `Usage: scapgate scan IMAGE... [options]
 
 Scan a container image with OpenSCAP and gate on the result.
@@ -24092,9 +24084,9 @@ async function runScan(command, io) {
   try {
     const sources = sourceSettings(
       {
-        caFile: command.caFile === void 0 ? void 0 : resolve6(io.cwd, command.caFile),
+        caFile: command.caFile === void 0 ? void 0 : resolve7(io.cwd, command.caFile),
         insecureRegistries: command.insecureRegistries,
-        cacheDir: command.cacheDir === void 0 ? void 0 : resolve6(io.cwd, command.cacheDir),
+        cacheDir: command.cacheDir === void 0 ? void 0 : resolve7(io.cwd, command.cacheDir),
         username: command.username,
         password: command.passwordStdin ? await readPasswordStdin() : void 0
       },
@@ -24102,15 +24094,15 @@ async function runScan(command, io) {
     );
     const base = {
       ...sources,
-      contentPath: command.content === void 0 ? void 0 : resolve6(io.cwd, command.content),
+      contentPath: command.content === void 0 ? void 0 : resolve7(io.cwd, command.content),
       profile: command.profile,
-      tailoringPath: command.tailoring === void 0 ? void 0 : resolve6(io.cwd, command.tailoring),
-      outDir: resolve6(io.cwd, command.out),
+      tailoringPath: command.tailoring === void 0 ? void 0 : resolve7(io.cwd, command.tailoring),
+      outDir: resolve7(io.cwd, command.out),
       failOn: command.failOn,
       platform: command.platform === void 0 ? void 0 : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1e3,
       environment: loadEnvironment(io.env),
-      dockerfile: defaultDockerfile(command, io.cwd),
+      dockerfile: dockerfileFlag(command.dockerfile, io.cwd),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,
@@ -24119,8 +24111,8 @@ async function runScan(command, io) {
       ...command.cves === void 0 ? {} : {
         cves: {
           ...command.cves,
-          ...command.cves.feed === void 0 || /^https?:\/\//i.test(command.cves.feed) ? {} : { feed: resolve6(io.cwd, command.cves.feed) },
-          ...command.cves.feedCache === void 0 ? {} : { feedCache: resolve6(io.cwd, command.cves.feedCache) }
+          ...command.cves.feed === void 0 || /^https?:\/\//i.test(command.cves.feed) ? {} : { feed: resolve7(io.cwd, command.cves.feed) },
+          ...command.cves.feedCache === void 0 ? {} : { feedCache: resolve7(io.cwd, command.cves.feedCache) }
         }
       }
     };
@@ -24155,7 +24147,7 @@ var scanCommandSpec = {
 // packages/cli/src/commands/baseline.ts
 import { mkdtemp as mkdtemp8, rm as rm11, writeFile as writeFile13 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join31, resolve as resolve7 } from "node:path";
+import { join as join31, resolve as resolve8 } from "node:path";
 var scanFlagSpec = {
   content: { type: "string" },
   profile: { type: "string" },
@@ -24188,13 +24180,13 @@ async function scanToBaselines(images, flags, io) {
   const progress = createProgress(io.stderr, false);
   const out = await mkdtemp8(join31(tmpdir4(), "scapgate-baseline-"));
   try {
-    const cacheDir = flags.noCache ? void 0 : flags.cacheDir !== void 0 ? resolve7(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+    const cacheDir = cacheDirFlag(flags, io);
     const outcomes = await scanImages({
       images: [...images],
       outDir: out,
-      ...flags.content === void 0 ? {} : { contentPath: resolve7(io.cwd, flags.content) },
+      ...flags.content === void 0 ? {} : { contentPath: resolve8(io.cwd, flags.content) },
       ...flags.profile === void 0 ? {} : { profile: flags.profile },
-      ...flags.tailoring === void 0 ? {} : { tailoringPath: resolve7(io.cwd, flags.tailoring) },
+      ...flags.tailoring === void 0 ? {} : { tailoringPath: resolve8(io.cwd, flags.tailoring) },
       failOn: "never",
       timeoutMs: 1800 * 1e3,
       environment: loadEnvironment(io.env),
@@ -24245,11 +24237,11 @@ function parseBaselineCommand(argv) {
 }
 async function runBaseline(command, io) {
   try {
-    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve7(io.cwd, command.source), command.source);
+    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve8(io.cwd, command.source), command.source);
     const text3 = serializeBaseline(data);
     if (command.output === void 0) io.stdout.write(text3);
     else {
-      await writeFile13(resolve7(io.cwd, command.output), text3);
+      await writeFile13(resolve8(io.cwd, command.output), text3);
       io.stderr.write(
         `Baseline of ${command.source} written to ${command.output} (${data.rules.size} rules)
 `
@@ -24271,7 +24263,7 @@ var baselineCommandSpec = {
 };
 
 // packages/cli/src/commands/compare.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 var kinds = [
   "new-failure",
   "regression",
@@ -24313,7 +24305,7 @@ async function load(args, flags, io) {
   const scanned = images.length === 0 ? [] : await scanToBaselines(images, flags, io);
   return Promise.all(
     args.map(
-      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve8(io.cwd, arg), arg)
+      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve9(io.cwd, arg), arg)
     )
   );
 }
@@ -24376,7 +24368,7 @@ var compareCommandSpec = {
 
 // packages/cli/src/commands/report.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 var usage5 = `Usage: scapgate report ARF.xml [options]
 
 Render every output (results.json, results.sarif, junit.xml, codequality.json, summary.md,
@@ -24432,9 +24424,8 @@ async function runReport(command, io) {
     verbose: command.verbose,
     quiet: command.quiet
   });
-  const arfPath = resolve9(io.cwd, command.arf);
-  const implicit = resolve9(io.cwd, "Dockerfile");
-  const dockerfile = command.dockerfile !== void 0 ? resolve9(io.cwd, command.dockerfile) : existsSync2(implicit) ? implicit : void 0;
+  const arfPath = resolve10(io.cwd, command.arf);
+  const dockerfile = dockerfileFlag(command.dockerfile, io.cwd);
   const environment = loadEnvironment(io.env);
   let outcome;
   try {
@@ -24444,7 +24435,7 @@ async function runReport(command, io) {
       );
     outcome = await reportFromArf({
       arfPath,
-      outDir: resolve9(io.cwd, command.out),
+      outDir: resolve10(io.cwd, command.out),
       ...dockerfile === void 0 ? {} : { dockerfile },
       ...command.image === void 0 ? {} : { image: command.image },
       ...command.platform === void 0 ? {} : { platform: parsePlatform(command.platform) },
@@ -24464,7 +24455,7 @@ async function runReport(command, io) {
   }
   if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}
 `);
-  io.stderr.write(`Outputs in ${resolve9(io.cwd, command.out)}
+  io.stderr.write(`Outputs in ${resolve10(io.cwd, command.out)}
 `);
   return outcome.verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
 }
