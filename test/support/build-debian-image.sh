@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds (or reuses) the cached Debian 11 test image. Called by test/support/debian-image.ts,
-# which computes the cache key; runnable by hand as root:
+# Builds (or reuses) a cached Debian test image (debian11-app, debian12-app, …). Called by
+# test/support/debian-image.ts, which computes the cache key; runnable by hand as root:
 #   CACHE_DIR=/var/cache/scapgate-test KEY=manual CONTEXT=test/fixtures/images/debian11-app \
 #     bash test/support/build-debian-image.sh
 #
@@ -8,29 +8,36 @@
 #   CACHE_DIR   cache root (created if missing)
 #   KEY         image cache key (hash of the Containerfile, this script, suite and variant)
 #   CONTEXT     build context holding the Containerfile
+#   NAME        image slug: the app image, the cache directory and the OCI tag (default debian11-app)
 #   SUITE, VARIANT, MIRROR   debootstrap arguments (default bullseye, minbase, deb.debian.org)
+#   RELEASE     the base image's name stem, `localhost/scapgate-test/<RELEASE>-minbase:1`, which the
+#               Containerfile's FROM names (default debian11)
 #   EPOCH       timestamp for the layers and image config (default 2024-01-01T00:00:00Z)
 #
 # Layout (each directory appears only complete: built under .tmp-* and renamed):
 #   $CACHE_DIR/rootfs/<suite>-<variant>-r<N>/   the debootstrap root (N: normalise_root version)
-#   $CACHE_DIR/images/debian11-app-<KEY>/       docker-archive.tar, oci-archive.tar, oci/, image.env
+#   $CACHE_DIR/images/<NAME>-<KEY>/       docker-archive.tar, oci-archive.tar, oci/, image.env
 # A lock file serialises builds across test workers. Output on stdout: the image directory.
 set -euo pipefail
 
 : "${CACHE_DIR:?}" "${KEY:?}" "${CONTEXT:?}"
 [[ $KEY =~ ^[a-z0-9][a-z0-9._-]*$ ]] || { echo "KEY must be a lowercase tag, got '$KEY'" >&2; exit 2; }
+NAME=${NAME:-debian11-app}
+RELEASE=${RELEASE:-debian11}
+[[ $NAME =~ ^[a-z0-9][a-z0-9-]*$ && $RELEASE =~ ^[a-z0-9]+$ ]] ||
+  { echo "NAME and RELEASE must be lowercase slugs, got '$NAME' and '$RELEASE'" >&2; exit 2; }
 SUITE=${SUITE:-bullseye}
 VARIANT=${VARIANT:-minbase}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 EPOCH=${EPOCH:-1704067200}
 export SOURCE_DATE_EPOCH=$EPOCH
 
-base_name=localhost/scapgate-test/debian11-minbase:1
-app_name=localhost/scapgate-test/debian11-app:$KEY
+base_name=localhost/scapgate-test/$RELEASE-minbase:1
+app_name=localhost/scapgate-test/$NAME:$KEY
 # Bump when normalise_root changes, so that cached roots are rebuilt.
 rootfs_revision=2
 rootfs=$CACHE_DIR/rootfs/$SUITE-$VARIANT-r$rootfs_revision
-image_dir=$CACHE_DIR/images/debian11-app-$KEY
+image_dir=$CACHE_DIR/images/$NAME-$KEY
 
 log() { printf '[build-debian-image] %s\n' "$*" >&2; }
 
@@ -86,7 +93,7 @@ tar -C "$rootfs" --numeric-owner --sort=name --mtime="@$EPOCH" --clamp-mtime \
   podman import -q - "$base_name" > /dev/null
 
 log "podman build $CONTEXT as $app_name"
-tmp=$(mktemp -d "$CACHE_DIR/images/.tmp-debian11-app-$KEY.XXXXXX")
+tmp=$(mktemp -d "$CACHE_DIR/images/.tmp-$NAME-$KEY.XXXXXX")
 chmod 0755 "$tmp"
 podman build -q --isolation chroot --pull=never --no-cache --layers --timestamp "$EPOCH" \
   -f "$CONTEXT/Containerfile" -t "$app_name" "$CONTEXT" > "$tmp/build.log" 2>&1 ||
@@ -100,16 +107,16 @@ podman save -q --format docker-archive -o "$tmp/docker-archive.tar" "$app_name"
 podman save -q --format oci-archive -o "$tmp/oci-archive.tar" "$app_name"
 # A plain tag in the layout (podman's own oci-dir names the ref `localhost/…:KEY`, which umoci's
 # `DIR:TAG` syntax cannot address).
-skopeo copy -q "oci-archive:$tmp/oci-archive.tar" "oci:$tmp/oci:debian11-app"
+skopeo copy -q "oci-archive:$tmp/oci-archive.tar" "oci:$tmp/oci:$NAME"
 
 image_id=$(podman image inspect --format '{{.Id}}' "$app_name")
-manifest_digest=$(skopeo inspect --format '{{.Digest}}' "oci:$tmp/oci:debian11-app")
+manifest_digest=$(skopeo inspect --format '{{.Digest}}' "oci:$tmp/oci:$NAME")
 env_json=$(podman image inspect --format '{{json .Config.Env}}' "$app_name")
 {
   echo "IMAGE_NAME=$app_name"
   echo "IMAGE_ID=sha256:${image_id#sha256:}"
   echo "MANIFEST_DIGEST=$manifest_digest"
-  echo "OCI_TAG=debian11-app"
+  echo "OCI_TAG=$NAME"
   echo "ENV_JSON=$env_json"
   echo "EPOCH=$EPOCH"
   echo "ROOTFS=$rootfs"

@@ -1,7 +1,9 @@
 /**
- * A real Debian 11 image for integration tests and benchmarks: a debootstrap minbase root,
- * imported into podman, with the layers of `test/fixtures/images/debian11-app/Containerfile` on
- * top, saved as a docker archive, an OCI archive and an OCI layout.
+ * Real Debian images for integration tests and benchmarks: a debootstrap minbase root of the
+ * release's suite, imported into podman, with the layers of
+ * `test/fixtures/images/<release>-app/Containerfile` on top, saved as a docker archive, an OCI
+ * archive and an OCI layout. `debian11` (bullseye) is the default; `debian12` (bookworm) and
+ * `debian13` (trixie) are the images people build today.
  *
  * The first call builds it (about a minute, needs root, podman, debootstrap, skopeo and the Debian
  * mirror); later calls reuse the cache and take well under a second. The heavy lifting and the
@@ -16,7 +18,7 @@ import {fileURLToPath} from 'node:url'
 
 const supportDir = fileURLToPath(new URL('.', import.meta.url))
 const buildScript = join(supportDir, 'build-debian-image.sh')
-const contextDir = resolve(supportDir, '../fixtures/images/debian11-app')
+const fixturesDir = resolve(supportDir, '../fixtures/images')
 const defaultCacheDir = '/var/cache/scapgate-test'
 
 const rule = (name: string): string => `xccdf_org.ssgproject.content_rule_${name}`
@@ -53,29 +55,45 @@ export interface DebianImage {
   /** The cached debootstrap root the base layer was made from (treat as read-only). */
   rootfs: string
   containerfile: string
-  /** Full XCCDF rule ids expected to fail under the debian11 `standard` profile. */
+  /**
+   * debian11 only: full XCCDF rule ids expected to fail under SSG 0.1.65's debian11 `standard`
+   * profile. Newer releases are judged against a reference oscap run on the same root instead
+   * (their expected results depend on the content version).
+   */
   expectedFailures: string[]
+  release: DebianRelease
   /** Seconds since the epoch used for `podman build --timestamp` and the base layer's mtimes. */
   epoch: number
 }
 
+export type DebianRelease = 'debian11' | 'debian12' | 'debian13'
+
+const suites: Record<DebianRelease, string> = {
+  debian11: 'bullseye',
+  debian12: 'bookworm',
+  debian13: 'trixie'
+}
+
 export interface EnsureDebianImageOptions {
+  /** Which Debian release; default `debian11`. */
+  release?: DebianRelease
   /** Cache root; default `$SCAPGATE_TEST_CACHE` or `/var/cache/scapgate-test`. */
   cacheDir?: string
   /** Receives the build script's progress lines (cold builds only). */
   log?: (line: string) => void
 }
 
-const suite = 'bullseye'
 const variant = 'minbase'
 
+const contextDir = (release: DebianRelease): string => join(fixturesDir, `${release}-app`)
+
 /** The cache key: anything that changes the built image must change it. */
-export function debianImageKey(): string {
+export function debianImageKey(release: DebianRelease = 'debian11'): string {
   const hash = createHash('sha256')
   for (const part of [
-    suite,
+    suites[release],
     variant,
-    readFileSync(join(contextDir, 'Containerfile')),
+    readFileSync(join(contextDir(release), 'Containerfile')),
     readFileSync(buildScript)
   ]) {
     hash.update(part)
@@ -89,17 +107,22 @@ export async function ensureDebianImage(
   options: EnsureDebianImageOptions = {}
 ): Promise<DebianImage> {
   const cacheDir = options.cacheDir ?? process.env.SCAPGATE_TEST_CACHE ?? defaultCacheDir
-  const key = debianImageKey()
-  const imageDir = join(cacheDir, 'images', `debian11-app-${key}`)
+  const release = options.release ?? 'debian11'
+  const key = debianImageKey(release)
+  const imageDir = join(cacheDir, 'images', `${release}-app-${key}`)
   const fields = existsSync(join(imageDir, 'image.env')) ? readImageEnv(imageDir) : undefined
   const podmanId = fields === undefined ? undefined : await podmanImageId(fields.IMAGE_NAME ?? '')
   if (fields === undefined || podmanId !== fields.IMAGE_ID) {
-    await runBuildScript({cacheDir, key, log: options.log})
+    await runBuildScript({cacheDir, key, release, log: options.log})
   }
-  return describe(imageDir, readImageEnv(imageDir))
+  return describe(imageDir, release, readImageEnv(imageDir))
 }
 
-function describe(imageDir: string, fields: Record<string, string>): DebianImage {
+function describe(
+  imageDir: string,
+  release: DebianRelease,
+  fields: Record<string, string>
+): DebianImage {
   const get = (name: string): string => {
     const value = fields[name]
     if (value === undefined || value === '') {
@@ -123,8 +146,9 @@ function describe(imageDir: string, fields: Record<string, string>): DebianImage
     ociTag: get('OCI_TAG'),
     env,
     rootfs: get('ROOTFS'),
-    containerfile: join(contextDir, 'Containerfile'),
-    expectedFailures: [...debian11AppExpectedFailures],
+    containerfile: join(contextDir(release), 'Containerfile'),
+    expectedFailures: release === 'debian11' ? [...debian11AppExpectedFailures] : [],
+    release,
     epoch: Number(get('EPOCH'))
   }
 }
@@ -151,6 +175,7 @@ function podmanImageId(name: string): Promise<string | undefined> {
 function runBuildScript(args: {
   cacheDir: string
   key: string
+  release: DebianRelease
   log: ((line: string) => void) | undefined
 }) {
   return new Promise<void>((done, fail) => {
@@ -158,7 +183,15 @@ function runBuildScript(args: {
       'bash',
       [buildScript],
       {
-        env: {...process.env, CACHE_DIR: args.cacheDir, KEY: args.key, CONTEXT: contextDir},
+        env: {
+          ...process.env,
+          CACHE_DIR: args.cacheDir,
+          KEY: args.key,
+          CONTEXT: contextDir(args.release),
+          NAME: `${args.release}-app`,
+          RELEASE: args.release,
+          SUITE: suites[args.release]
+        },
         maxBuffer: 64 * 1024 * 1024
       },
       (error, _stdout, stderr) => {
