@@ -1,5 +1,6 @@
 import {resolve} from 'node:path'
 import {
+  checkOutDir,
   ConfigurationError,
   getErrorMessage,
   loadEnvironment,
@@ -261,18 +262,20 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       },
       io.env
     )
+    const outDir = resolve(io.cwd, command.out)
+    await checkOutDir(outDir, command.out)
     const base = {
       ...sources,
       contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
       profile: command.profile,
       tailoringPath:
         command.tailoring === undefined ? undefined : resolve(io.cwd, command.tailoring),
-      outDir: resolve(io.cwd, command.out),
+      outDir,
       failOn: command.failOn,
       platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1000,
       environment: loadEnvironment(io.env),
-      dockerfile: dockerfileFlag(command.dockerfile, io.cwd),
+      dockerfile: await dockerfileFlag(command.dockerfile, io.cwd),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,

@@ -91,15 +91,27 @@ function isInside(dir: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
 }
 
-function refuse(request: UserFileRequest, found: string, expected = 'a regular file'): never {
+/**
+ * The error for a user file that is not what it should be, worded as every other: "Expected the
+ * <kind> `<name>` (<flag>) to be <expected>, found <found>". `found` must not quote the file.
+ */
+export function userFileError(
+  request: Omit<UserFileRequest, 'workspace'>,
+  found: string,
+  expected = 'a regular file'
+): UserFileError {
   const kind = userFileKinds[request.kind]
   const display = sanitizeForDisplay(request.display ?? request.path, 200)
   const flag = request.flag ?? (request.origin === 'found' ? 'found in the workspace' : kind.flag)
-  throw new UserFileError(
+  return new UserFileError(
     display,
     request.kind,
     `Expected the ${kind.label} \`${display}\` (${flag}) to be ${expected}, found ${found}`
   )
+}
+
+function refuse(request: UserFileRequest, found: string, expected = 'a regular file'): never {
+  throw userFileError(request, found, expected)
 }
 
 function describeErrno(error: unknown): string {
@@ -128,10 +140,10 @@ async function realWorkspace(workspace: string): Promise<string> {
  * Applies every rule above without opening the file. Returns undefined only when `optional` and
  * nothing is at the path (an absent `scapgate.yml` or `./Dockerfile` is not an error).
  */
-export async function checkUserFile(
-  request: UserFileRequest & {optional: true}
-): Promise<CheckedUserFile | undefined>
 export async function checkUserFile(request: UserFileRequest): Promise<CheckedUserFile>
+export async function checkUserFile(
+  request: UserFileRequest & {optional?: boolean}
+): Promise<CheckedUserFile | undefined>
 export async function checkUserFile(
   request: UserFileRequest & {optional?: boolean}
 ): Promise<CheckedUserFile | undefined> {
@@ -204,8 +216,8 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`
 }
 
-const openFlags =
-  constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK | constants.O_CLOEXEC
+// libuv adds O_CLOEXEC itself.
+const openFlags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
 
 /**
  * Checks (as {@link checkUserFile}) and reads the file, at most `limit` bytes (default: the cap;
@@ -257,10 +269,10 @@ async function readChecked(
 }
 
 /** The whole file, checked. */
-export async function readUserFile(
-  request: UserFileRequest & {optional: true}
-): Promise<Buffer | undefined>
 export async function readUserFile(request: UserFileRequest): Promise<Buffer>
+export async function readUserFile(
+  request: UserFileRequest & {optional?: boolean}
+): Promise<Buffer | undefined>
 export async function readUserFile(
   request: UserFileRequest & {optional?: boolean}
 ): Promise<Buffer | undefined> {
@@ -269,10 +281,10 @@ export async function readUserFile(
 }
 
 /** The whole file as UTF-8 text (invalid sequences become U+FFFD, as `readFile(…, 'utf8')`). */
-export async function readUserText(
-  request: UserFileRequest & {optional: true}
-): Promise<string | undefined>
 export async function readUserText(request: UserFileRequest): Promise<string>
+export async function readUserText(
+  request: UserFileRequest & {optional?: boolean}
+): Promise<string | undefined>
 export async function readUserText(
   request: UserFileRequest & {optional?: boolean}
 ): Promise<string | undefined> {
