@@ -19,6 +19,7 @@ export type XmlHead =
   | {kind: 'no-root'}
   | {kind: 'compressed'}
   | {kind: 'utf16'}
+  | {kind: 'doctype'}
 
 const plainName = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/
 
@@ -44,8 +45,8 @@ export function readXmlHead(head: Buffer): XmlHead {
       if (end < 0) return {kind: 'no-root'}
       at = end + 3
     } else if (text.startsWith('<!', at)) {
-      // A DOCTYPE: content-safety refuses it later with its own message; here it is just not a root.
-      return {kind: 'not-xml'}
+      // SCAP content never has one, and entities could pull in files: refused (content-safety.ts).
+      return /^<!DOCTYPE/i.test(text.slice(at)) ? {kind: 'doctype'} : {kind: 'not-xml'}
     } else break
   }
   const tag = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?([^>]*)>?/.exec(text.slice(at))
@@ -53,7 +54,7 @@ export function readXmlHead(head: Buffer): XmlHead {
   const [prefix, local] = tag[2] === undefined ? ['', tag[1] as string] : [tag[1] as string, tag[2]]
   const attrs = tag[3] ?? ''
   const declaration = new RegExp(
-    `\\sxmlns${prefix === '' ? '' : `:${prefix}`}\\s*=\\s*(["'])([^"'<>]*)\\1`
+    `\\sxmlns${prefix === '' ? '' : `:${prefix.replace(/[.-]/g, '\\$&')}`}\\s*=\\s*(["'])([^"'<>]*)\\1`
   )
   const namespace = declaration.exec(attrs)?.[2]
   return {

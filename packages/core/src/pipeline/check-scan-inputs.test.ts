@@ -97,6 +97,36 @@ describe('checkTailoringFile', () => {
     await checkTailoringFile(join(workspace, 't.xml'), from)
   })
 
+  it('accepts the tailoring fixture of the findings image (prefix with a dot and a dash)', async () => {
+    const fixture = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'images',
+      'findings-app',
+      'tailoring.xml'
+    )
+    await checkTailoringFile(fixture, {origin: 'command-line', workspace})
+  })
+
+  it('refuses a tailoring in another namespace and one with a DOCTYPE', async () => {
+    await writeFile(join(workspace, 'a.xml'), '<x:Tailoring xmlns:x="urn:not-xccdf"/>')
+    expect(await message(checkTailoringFile(join(workspace, 'a.xml'), from))).toContain(
+      'found <Tailoring> in another namespace'
+    )
+    await writeFile(
+      join(workspace, 'b.xml'),
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/shadow">]><Tailoring/>`
+    )
+    expect(await message(checkTailoringFile(join(workspace, 'b.xml'), from))).toContain(
+      'found a <!DOCTYPE> declaration'
+    )
+  })
+
   it('refuses a file that is not a tailoring (it used to exit 3 from oscap)', async () => {
     await writeFile(join(workspace, 't.xml'), `just text ${canary}`)
     expect(await message(checkTailoringFile(join(workspace, 't.xml'), from))).toBe(

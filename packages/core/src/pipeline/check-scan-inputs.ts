@@ -48,6 +48,8 @@ function describeHead(head: XmlHead): string {
       return 'a compressed file (decompress it first)'
     case 'utf16':
       return 'UTF-16 text (convert it to UTF-8)'
+    case 'doctype':
+      return 'a <!DOCTYPE> declaration (SCAP content never needs one; entities could read other files)'
     case 'not-xml':
       return 'a file that is not XML'
     case 'no-root':
