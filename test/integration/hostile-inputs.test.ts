@@ -238,8 +238,16 @@ describe('FIFOs, devices and huge files (issue 17 §6)', () => {
     expect(run.stderr).toContain('found a named pipe (FIFO)')
   })
 
-  it('refuses FIFOs as baseline, content, tailoring, Dockerfile, --images and ARF', async () => {
-    for (const name of ['b.json', 'ds.xml', 't.xml', 'Dockerfile.fifo', 'images.txt', 'arf.xml'])
+  it('refuses FIFOs as baseline, content, tailoring, Dockerfile, --images, ARF and --ca-file', async () => {
+    for (const name of [
+      'b.json',
+      'ds.xml',
+      't.xml',
+      'Dockerfile.fifo',
+      'images.txt',
+      'arf.xml',
+      'ca.pem'
+    ])
       mkfifo(join(workspace, name))
     const runs: [string[], string][] = [
       [['scan', sample, '--out', 'o1', '--baseline', 'b.json'], 'b.json`'],
@@ -247,7 +255,8 @@ describe('FIFOs, devices and huge files (issue 17 §6)', () => {
       [['scan', sample, '--out', 'o3', '--tailoring', 't.xml'], 't.xml`'],
       [['scan', sample, '--out', 'o4', '--dockerfile', 'Dockerfile.fifo'], 'Dockerfile.fifo`'],
       [['scan', '--images', 'images.txt', '--out', 'o5'], 'images.txt`'],
-      [['report', 'arf.xml', '--out', 'o6', '--no-oscap'], 'arf.xml`']
+      [['report', 'arf.xml', '--out', 'o6', '--no-oscap'], 'arf.xml`'],
+      [['scan', 'localhost:5000/app:1', '--out', 'o7', '--ca-file', 'ca.pem'], 'ca.pem`']
     ]
     const results = await Promise.all(runs.map(([args]) => cli(args, 20_000)))
     results.forEach((run, index) => {

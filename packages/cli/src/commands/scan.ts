@@ -1,6 +1,7 @@
 import {resolve} from 'node:path'
 import {
   checkOutDir,
+  checkUserFile,
   ConfigurationError,
   getErrorMessage,
   loadEnvironment,
@@ -252,6 +253,16 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
   })
   const progress = createProgress(io.stderr, command.quiet)
   try {
+    if (command.caFile !== undefined) {
+      // Checked here, before any image is opened: a FIFO would block the registry client.
+      await checkUserFile({
+        path: resolve(io.cwd, command.caFile),
+        display: command.caFile,
+        kind: 'caFile',
+        origin: 'command-line',
+        workspace: io.cwd
+      })
+    }
     const sources = sourceSettings(
       {
         caFile: command.caFile === undefined ? undefined : resolve(io.cwd, command.caFile),

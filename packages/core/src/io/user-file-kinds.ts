@@ -62,6 +62,12 @@ export const userFileKinds = {
     maxBytes: 256 * MiB,
     expected: 'an ARF written by oscap'
   },
+  caFile: {
+    label: 'CA certificate file',
+    flag: '--ca-file',
+    maxBytes: 1 * MiB,
+    expected: 'PEM certificates'
+  },
   feed: {
     label: 'OVAL feed',
     flag: '--feed',
