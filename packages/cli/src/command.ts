@@ -1,6 +1,5 @@
-import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
-import {defaultCacheDir} from '@scapgate/core'
+import {checkUserFile, defaultCacheDir, sanitizeForDisplay} from '@scapgate/core'
 import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {UsageError} from './exit-codes.js'
 
@@ -30,13 +29,37 @@ export interface CommandSpec<T> {
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
-/** `util.parseArgs` in strict mode, with its errors turned into {@link UsageError}s. */
+/**
+ * `util.parseArgs` in strict mode, with its errors turned into {@link UsageError}s. A flag that
+ * takes one value and is given twice with different values is a usage error (`--fail-on high
+ * --fail-on never` used to take the weaker gate silently); the same value twice is accepted.
+ */
 export function parseFlags<O extends Options>(argv: readonly string[], options: O) {
+  let parsed
   try {
-    return parseArgs({args: [...argv], allowPositionals: true, strict: true, options})
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options,
+      tokens: true
+    })
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
+  const seen = new Map<string, string>()
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue
+    if (options[token.name]?.multiple === true) continue
+    const before = seen.get(token.name)
+    if (before !== undefined && before !== token.value) {
+      throw new UsageError(
+        `Expected \`--${token.name}\` once, got it twice with different values: \`${sanitizeForDisplay(before, 100)}\` and \`${sanitizeForDisplay(token.value, 100)}\``
+      )
+    }
+    seen.set(token.name, token.value)
+  }
+  return {values: parsed.values, positionals: parsed.positionals}
 }
 
 /** Validates a closed-set flag value with a message naming the flag, the choices and the value. */
@@ -55,11 +78,37 @@ export function rejectEmpty(values: Record<string, unknown>, flags: readonly str
   }
 }
 
-/** `--dockerfile` resolved against `cwd`, else `./Dockerfile` when it exists, else undefined. */
-export function dockerfileFlag(flag: string | undefined, cwd: string): string | undefined {
-  if (flag !== undefined) return resolve(cwd, flag)
-  const implicit = resolve(cwd, 'Dockerfile')
-  return existsSync(implicit) ? implicit : undefined
+/**
+ * `--dockerfile` resolved against `cwd`, else `./Dockerfile` when there is one, else undefined.
+ * A given `--dockerfile` must exist and be a regular file (exit 2 otherwise; it used to be a
+ * warning); an absent `./Dockerfile` is silent, but one that is there must pass the same checks,
+ * within the workspace (docs/input-files.md).
+ */
+export async function dockerfileFlag(
+  flag: string | undefined,
+  cwd: string
+): Promise<string | undefined> {
+  if (flag !== undefined) {
+    const path = resolve(cwd, flag)
+    await checkUserFile({
+      path,
+      display: flag,
+      kind: 'dockerfile',
+      origin: 'command-line',
+      workspace: cwd
+    })
+    return path
+  }
+  const implicit = await checkUserFile({
+    path: resolve(cwd, 'Dockerfile'),
+    display: 'Dockerfile',
+    kind: 'dockerfile',
+    origin: 'workspace',
+    workspace: cwd,
+    flag: 'found in the workspace',
+    optional: true
+  })
+  return implicit?.path
 }
 
 /** The result cache directory: none with `--no-cache`, else `--cache-dir`, else the default. */

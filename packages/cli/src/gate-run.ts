@@ -4,7 +4,7 @@
  * image the outputs and the console text are what they were before policies existed; its error is
  * rethrown so that `runScan` reports it as always.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {resolve} from 'node:path'
 import {
@@ -13,6 +13,7 @@ import {
   getErrorMessage,
   imageVerdicts,
   loadPolicy,
+  readUserText,
   renderAggregateSummary,
   scanImages,
   type FailOn,
@@ -39,20 +40,18 @@ export interface GateFlags {
   quiet: boolean
 }
 
-const maxImagesFileBytes = 1024 * 1024
-
-/** `--images FILE`: one image per line; blank lines and `#` comments ignored. */
-export async function readImagesFile(path: string): Promise<string[]> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new ConfigurationError(
-      `Expected \`--images\` to name a readable file, got \`${path}\` (${getErrorMessage(error)})`
-    )
-  }
-  if (text.length > maxImagesFileBytes)
-    throw new ConfigurationError(`Expected \`--images\` ${path} to be at most 1 MiB`)
+/**
+ * `--images FILE`: one image per line; blank lines and `#` comments ignored. Read through
+ * `readUserText` (a regular file of at most 1 MiB, never a FIFO or a link out of the workspace).
+ */
+export async function readImagesFile(path: string, cwd: string, display = path): Promise<string[]> {
+  const text = await readUserText({
+    path,
+    display,
+    kind: 'images',
+    origin: 'command-line',
+    workspace: cwd
+  })
   return text
     .split(/\r?\n/)
     .map(line => line.replace(/(^|\s)#.*$/, '').trim())
@@ -82,7 +81,9 @@ export async function runGatedScan(
 ): Promise<number> {
   const images = [...flags.images]
   if (flags.imagesFile !== undefined)
-    images.push(...(await readImagesFile(resolve(io.cwd, flags.imagesFile))))
+    images.push(
+      ...(await readImagesFile(resolve(io.cwd, flags.imagesFile), io.cwd, flags.imagesFile))
+    )
   if (images.length === 0)
     throw new ConfigurationError(
       `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`

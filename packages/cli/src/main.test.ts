@@ -62,6 +62,39 @@ describe('parseScan', () => {
     expect(() => parseScan(['x', '--timeout', '0'])).toThrow('`--timeout`')
   })
 
+  it('refuses a single-valued flag given twice with different values, naming both', () => {
+    expect(() =>
+      parseScan(['docker-archive:a.tar', '--fail-on', 'high', '--fail-on', 'never'])
+    ).toThrow(
+      new UsageError(
+        'Expected `--fail-on` once, got it twice with different values: `high` and `never`'
+      )
+    )
+    expect(() => parseScan(['docker-archive:a.tar', '--out=a', '--out', 'b'])).toThrow(
+      'Expected `--out` once, got it twice with different values: `a` and `b`'
+    )
+    expect(() =>
+      parseScan(['docker-archive:a.tar', '--policy', 'a.yml', '--policy', 'b.yml'])
+    ).toThrow(UsageError)
+  })
+
+  it('accepts the same value twice and repeatable flags many times', () => {
+    expect(
+      parseScan(['docker-archive:a.tar', '--fail-on', 'high', '--fail-on', 'high']).failOn
+    ).toBe('high')
+    expect(
+      parseScan([
+        'docker-archive:a.tar',
+        '--insecure-registry',
+        'a:5000',
+        '--insecure-registry',
+        'b:5000',
+        '--verbose',
+        '--verbose'
+      ]).insecureRegistries
+    ).toEqual(['a:5000', 'b:5000'])
+  })
+
   it('rejects unknown flags', () => {
     expect(() => parseScan(['x', '--fial-on', 'low'])).toThrow(UsageError)
   })
@@ -78,6 +111,16 @@ describe('run', () => {
     const {io, err} = capture()
     expect(await run(['scan', 'x', '--bogus'], io)).toBe(2)
     expect(err()).toContain('Usage: scapgate scan IMAGE')
+  })
+
+  it('exits 2 for a repeated --fail-on with different values', async () => {
+    const {io, err} = capture()
+    expect(
+      await run(['scan', 'docker-archive:a.tar', '--fail-on', 'high', '--fail-on', 'never'], io)
+    ).toBe(2)
+    expect(err()).toContain(
+      '`--fail-on` once, got it twice with different values: `high` and `never`'
+    )
   })
 
   it('prints help on stdout and exits 0', async () => {

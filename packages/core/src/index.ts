@@ -95,3 +95,13 @@ export type {CveScanSettings} from './cve/pipeline-step.js'
 export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'
 export {escapeMarkdown, escapeMarkdownCode, stripControls} from './report/escape.js'
+export {
+  checkUserFile,
+  readUserFile,
+  readUserText,
+  userFileError,
+  UserFileError,
+  type UserFileOrigin,
+  type UserFileRequest
+} from './io/read-user-file.js'
+export {checkOutDir, checkScanInputs} from './pipeline/check-scan-inputs.js'

@@ -139,7 +139,10 @@ export async function runBaseline(command: BaselineCommand, io: CliIo): Promise<
   try {
     const data = isImageArgument(command.source)
       ? (await scanToBaselines([command.source], command.scan, io))[0]
-      : await readBaseline(resolve(io.cwd, command.source), command.source)
+      : await readBaseline(resolve(io.cwd, command.source), command.source, {
+          workspace: io.cwd,
+          flag: 'RESULTS'
+        })
     const text = serializeBaseline(data as BaselineData)
     if (command.output === undefined) io.stdout.write(text)
     else {

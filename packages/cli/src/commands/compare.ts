@@ -69,7 +69,7 @@ async function load(args: readonly string[], flags: ScanFlags, io: CliIo): Promi
     args.map(arg =>
       isImageArgument(arg)
         ? Promise.resolve(scanned[images.indexOf(arg)] as BaselineData)
-        : readBaseline(resolve(io.cwd, arg), arg)
+        : readBaseline(resolve(io.cwd, arg), arg, {workspace: io.cwd, flag: 'A B'})
     )
   )
 }

@@ -1,7 +1,7 @@
-import {existsSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {
-  ConfigurationError,
+  checkOutDir,
+  checkUserFile,
   failOnValues,
   getErrorMessage,
   loadEnvironment,
@@ -93,14 +93,20 @@ export async function runReport(command: ReportCommand, io: CliIo): Promise<numb
     quiet: command.quiet
   })
   const arfPath = resolve(io.cwd, command.arf)
-  const dockerfile = dockerfileFlag(command.dockerfile, io.cwd)
   const environment = loadEnvironment(io.env)
   let outcome: ReportOutcome
   try {
-    if (!existsSync(arfPath))
-      throw new ConfigurationError(
-        `Expected ARF.xml to name a readable file, got \`${command.arf}\` (not found)`
-      )
+    // The ARF, the Dockerfile and --out are checked before anything is read or written
+    // (docs/input-files.md): a FIFO or a link out of the workspace is refused, not followed.
+    await checkUserFile({
+      path: arfPath,
+      display: command.arf,
+      kind: 'arf',
+      origin: 'command-line',
+      workspace: io.cwd
+    })
+    const dockerfile = await dockerfileFlag(command.dockerfile, io.cwd)
+    await checkOutDir(resolve(io.cwd, command.out), command.out)
     outcome = await reportFromArf({
       arfPath,
       outDir: resolve(io.cwd, command.out),

@@ -1,5 +1,7 @@
 import {resolve} from 'node:path'
 import {
+  checkOutDir,
+  checkUserFile,
   ConfigurationError,
   getErrorMessage,
   loadEnvironment,
@@ -251,6 +253,16 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
   })
   const progress = createProgress(io.stderr, command.quiet)
   try {
+    if (command.caFile !== undefined) {
+      // Checked here, before any image is opened: a FIFO would block the registry client.
+      await checkUserFile({
+        path: resolve(io.cwd, command.caFile),
+        display: command.caFile,
+        kind: 'caFile',
+        origin: 'command-line',
+        workspace: io.cwd
+      })
+    }
     const sources = sourceSettings(
       {
         caFile: command.caFile === undefined ? undefined : resolve(io.cwd, command.caFile),
@@ -261,18 +273,20 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       },
       io.env
     )
+    const outDir = resolve(io.cwd, command.out)
+    await checkOutDir(outDir, command.out)
     const base = {
       ...sources,
       contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
       profile: command.profile,
       tailoringPath:
         command.tailoring === undefined ? undefined : resolve(io.cwd, command.tailoring),
-      outDir: resolve(io.cwd, command.out),
+      outDir,
       failOn: command.failOn,
       platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
       timeoutMs: command.timeoutSeconds * 1000,
       environment: loadEnvironment(io.env),
-      dockerfile: dockerfileFlag(command.dockerfile, io.cwd),
+      dockerfile: await dockerfileFlag(command.dockerfile, io.cwd),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,

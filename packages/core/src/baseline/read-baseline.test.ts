@@ -1,5 +1,9 @@
+import {execFileSync} from 'node:child_process'
+import {mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {ConfigurationError} from '../errors.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import {sampleResults, sampleRule} from '../results/sample-results.js'
 import {serializeResults} from '../results/results-json.js'
@@ -89,7 +93,49 @@ describe('baseline files', () => {
 
   it('names a missing file', async () => {
     await expect(readBaseline('/nonexistent/b.json', 'b.json')).rejects.toThrow(
-      'Expected `--baseline` to name a readable file, got `b.json`'
+      'Expected the baseline `b.json` (--baseline) to be a regular file, found nothing there'
     )
+  })
+
+  describe('never echoes the file', () => {
+    const canary = 'ghp_CANARY0123456789abcdef'
+    const cases: [string, string, string][] = [
+      ['an env file', `MY_SECRET_TOKEN=${canary}\n`, 'found a file that is neither JSON nor XML'],
+      ['/etc/shadow', `root:*:20228:0:99999:7:::\n${canary}:x:1\n`, 'neither JSON nor XML'],
+      ['broken JSON', `{"token": "${canary}"`, 'found JSON that does not parse'],
+      ['another schema', `{"schema": "https://${canary}/x"}`, 'with schema of another kind'],
+      [
+        'a baseline with a hostile rule id',
+        `{"schema": "https://scapgate.dev/schemas/baseline/v1", "rules": {"a b ${canary}": "x ${canary}"}}`,
+        'found rule with an unusual id with result that is not a result'
+      ],
+      ['XML that is not an ARF', `<token>${canary}</token>`, 'XML that is not an ARF'],
+      ['broken XML', `<a><b ${canary}="1"></a>`, 'XML that is not an ARF']
+    ]
+    for (const [name, text, expected] of cases) {
+      it(name, () => {
+        let message = ''
+        try {
+          parseBaseline(text, 'b.json')
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigurationError)
+          message = (error as Error).message
+        }
+        expect(message).toContain(expected)
+        expect(message).not.toContain('CANARY')
+      })
+    }
+  })
+
+  it('refuses a FIFO at once', {timeout: 5000}, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scapgate-baseline-fifo-'))
+    try {
+      execFileSync('mkfifo', [join(dir, 'b.json')])
+      await expect(readBaseline(join(dir, 'b.json'), 'b.json')).rejects.toThrow(
+        'found a named pipe (FIFO)'
+      )
+    } finally {
+      await rm(dir, {recursive: true, force: true})
+    }
   })
 })

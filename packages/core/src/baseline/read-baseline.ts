@@ -6,16 +6,14 @@
  * Everything parsed stays `unknown` until the guards here have checked it; a file that is none of
  * these is a {@link ConfigurationError} naming it.
  */
-import {readFile, stat} from 'node:fs/promises'
 import {parseArfText} from '../arf/parse-arf.js'
-import {ConfigurationError, getErrorMessage} from '../errors.js'
+import {ConfigurationError, InvalidArfError} from '../errors.js'
+import {readUserFile, type UserFileOrigin} from '../io/read-user-file.js'
 import {ruleResultValues, type RuleResultValue} from '../results/model.js'
 import {resultsSchemaUri} from '../results/results-json.js'
 import {baselineSchemaUri} from './baseline-file.js'
 import {perRule, worstResult} from './classify.js'
 import type {BaselineData} from './types.js'
-
-const maxBaselineBytes = 512 * 1024 * 1024
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -25,21 +23,44 @@ function isResult(value: unknown): value is RuleResultValue {
   return typeof value === 'string' && (ruleResultValues as readonly string[]).includes(value)
 }
 
-/** @param source the name for messages (as the user gave it) */
-export async function readBaseline(path: string, source: string = path): Promise<BaselineData> {
-  let text: string
-  try {
-    const size = (await stat(path)).size
-    if (size > maxBaselineBytes)
-      throw new Error(`${size} bytes, more than the ${maxBaselineBytes} allowed`)
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new ConfigurationError(
-      `Expected \`--baseline\` to name a readable file, got \`${source}\` (${getErrorMessage(error)})`
-    )
-  }
-  return parseBaseline(text, source)
+/** Where a baseline path came from, for the checks of `readUserFile` (docs/input-files.md). */
+export interface BaselineOrigin {
+  /** The repository checkout; without it only the file's type and size are checked. */
+  workspace?: string
+  /** Default `command-line`; `workspace` for a path written in a policy inside the workspace. */
+  origin?: UserFileOrigin
+  /** How the user named it, for messages (default `--baseline`). */
+  flag?: string
 }
+
+/**
+ * Reads a baseline through `readUserFile`: a regular file (never a FIFO or a device), at most
+ * 256 MiB, not through a link out of the workspace.
+ * @param source the name for messages (as the user gave it)
+ */
+export async function readBaseline(
+  path: string,
+  source: string = path,
+  from: BaselineOrigin = {}
+): Promise<BaselineData> {
+  const bytes = await readUserFile({
+    path,
+    display: source,
+    kind: 'baseline',
+    origin: from.origin ?? 'command-line',
+    ...(from.workspace === undefined ? {} : {workspace: from.workspace}),
+    ...(from.flag === undefined ? {} : {flag: from.flag})
+  })
+  return parseBaseline(bytes.toString('utf8'), source)
+}
+
+/**
+ * Messages never quote the file: it may not be a baseline at all (a link to an env file was once
+ * echoed here). Ids and values are shown only when they are short plain tokens.
+ */
+const plainToken = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/
+const show = (value: unknown, what: string): string =>
+  typeof value === 'string' && plainToken.test(value) ? `\`${value}\`` : what
 
 export function parseBaseline(text: string, source: string): BaselineData {
   const start = text.trimStart()
@@ -47,13 +68,24 @@ export function parseBaseline(text: string, source: string): BaselineData {
   let json: unknown
   try {
     json = JSON.parse(text)
-  } catch (error) {
-    throw bad(source, `not JSON or XML (${getErrorMessage(error)})`)
+  } catch {
+    // JSON.parse's message quotes the text around the error: not repeated here.
+    throw bad(
+      source,
+      start.startsWith('{') || start.startsWith('[')
+        ? 'JSON that does not parse'
+        : 'a file that is neither JSON nor XML'
+    )
   }
   if (!isRecord(json)) throw bad(source, 'a JSON document that is not an object')
   if (json['schema'] === baselineSchemaUri) return fromBaselineFile(json, source)
   if (json['schema'] === resultsSchemaUri) return fromResultsJson(json, source)
-  throw bad(source, `a JSON document with schema \`${String(json['schema']).slice(0, 100)}\``)
+  throw bad(
+    source,
+    json['schema'] === undefined
+      ? 'a JSON document without a `schema`'
+      : `a JSON document with schema ${show(json['schema'], 'of another kind')}`
+  )
 }
 
 function bad(source: string, found: string): ConfigurationError {
@@ -70,7 +102,7 @@ function fromBaselineFile(json: Record<string, unknown>, source: string): Baseli
     if (!isResult(result))
       throw bad(
         source,
-        `rule \`${id.slice(0, 200)}\` with result \`${String(result).slice(0, 50)}\``
+        `rule ${show(id, 'with an unusual id')} with result ${show(result, 'that is not a result')}`
       )
     map.set(id, result)
   }
@@ -126,7 +158,15 @@ function fromResultsJson(json: Record<string, unknown>, source: string): Baselin
 }
 
 function fromArf(text: string, source: string): BaselineData {
-  const parsed = parseArfText(text, source)
+  let parsed
+  try {
+    parsed = parseArfText(text, source)
+  } catch (error) {
+    // The ARF parser's messages may quote names and values from the file: not repeated here.
+    if (error instanceof InvalidArfError)
+      throw bad(source, 'XML that is not an ARF from oscap (or a damaged one)')
+    throw error
+  }
   const {testResult} = parsed
   const rules = perRule(
     testResult.ruleResults

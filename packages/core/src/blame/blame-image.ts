@@ -3,11 +3,11 @@
  * layers, its history, and the Dockerfile. The entry point the pipeline and `scapgate report`
  * share.
  */
-import {readFile} from 'node:fs/promises'
 import {isAbsolute, relative} from 'node:path'
 import type {ParsedArf} from '../arf/types.js'
 import {describeHistory} from '../dockerfile/match-history.js'
 import {parseDockerfile} from '../dockerfile/parse-dockerfile.js'
+import {readUserText} from '../io/read-user-file.js'
 import type {ResolvedImage} from '../image/types.js'
 import type {ApplyResult} from '../layers/types.js'
 import type {Logger} from '../logging.js'
@@ -36,7 +36,8 @@ export function toRepositoryUri(path: string, cwd: string): string {
 
 /**
  * Reads and parses the Dockerfile; an unreadable one costs only precision (a warning, then
- * findings go to the fallback location).
+ * findings go to the fallback location). Read through `readUserText` with `cwd` as the workspace:
+ * a regular file of at most 1 MiB, never a FIFO, and (inside the checkout) never a link out of it.
  */
 export async function loadDockerfile(
   path: string | undefined,
@@ -45,7 +46,12 @@ export async function loadDockerfile(
 ): Promise<LoadedDockerfile | undefined> {
   if (path === undefined) return undefined
   try {
-    const text = await readFile(path, 'utf8')
+    const text = await readUserText({
+      path,
+      kind: 'dockerfile',
+      origin: 'command-line',
+      workspace: cwd
+    })
     return {uri: toRepositoryUri(path, cwd), parsed: parseDockerfile(text)}
   } catch (error) {
     logger.warning(

@@ -1,5 +1,5 @@
-import {open} from 'node:fs/promises'
 import {ConfigurationError} from '../errors.js'
+import {readUserFile} from '../io/read-user-file.js'
 
 /** SCAP content (data stream or tailoring) larger than this is refused. SSG's largest is ~30 MB. */
 export const MAX_CONTENT_BYTES = 256 * 1024 * 1024
@@ -34,28 +34,13 @@ export async function assertContentSafe(path: string, label: string): Promise<vo
 }
 
 async function readContentText(path: string, label: string): Promise<string> {
-  let bytes: Buffer
-  try {
-    const handle = await open(path, 'r')
-    try {
-      const info = await handle.stat()
-      const size = info.size
-      if (!info.isFile()) throw new ConfigurationError(`Expected ${label} \`${path}\` to be a file`)
-      if (size > MAX_CONTENT_BYTES) {
-        throw new ConfigurationError(
-          `Expected ${label} \`${path}\` to be at most ${MAX_CONTENT_BYTES} bytes, got ${size}`
-        )
-      }
-      bytes = await handle.readFile()
-    } finally {
-      await handle.close()
-    }
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error
-    throw new ConfigurationError(`Cannot read ${label} \`${path}\`: ${(error as Error).message}`, {
-      cause: error
-    })
-  }
+  // A regular file under the cap, never a FIFO or a device (docs/input-files.md).
+  const bytes = await readUserFile({
+    path,
+    kind: label === 'tailoring file' ? 'tailoring' : 'content',
+    origin: 'command-line',
+    ...(label === 'tailoring file' ? {} : {maxBytes: MAX_CONTENT_BYTES})
+  })
   const head = bytes.subarray(0, 4)
   if (
     head.includes(0) ||
@@ -76,7 +61,7 @@ async function readContentText(path: string, label: string): Promise<string> {
   )?.[1]
   if (declared !== undefined && !/^(utf-8|us-ascii|ascii|iso-8859-1|latin1)$/i.test(declared)) {
     throw new ConfigurationError(
-      `Expected ${label} \`${path}\` in UTF-8, found encoding="${declared}"`
+      `Expected ${label} \`${path}\` in UTF-8, found ${/^[A-Za-z0-9_.:-]{1,40}$/.test(declared) ? `encoding="${declared}"` : 'another encoding'}`
     )
   }
   return bytes.toString('utf8')

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
+import {readUserFile} from '../io/read-user-file.js'
 
 export interface ProfileInfo {
   id: string
@@ -102,15 +102,16 @@ export async function resolveProfile(
   )
 }
 
+/**
+ * Through `readUserFile`: a regular file under the kind's cap, never a FIFO or device (the
+ * workspace rules were applied when the scan's inputs were checked, `check-scan-inputs.ts`).
+ */
 async function readContent(path: string, label: string): Promise<Buffer> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    throw new ConfigurationError(
-      `Cannot read the ${label} \`${path}\`: ${(error as Error).message}`,
-      {cause: error}
-    )
-  }
+  return readUserFile({
+    path,
+    kind: label === 'tailoring file' ? 'tailoring' : 'content',
+    origin: 'command-line'
+  })
 }
 
 function extractProfiles(text: string, tailored: boolean): ProfileInfo[] {

@@ -4,7 +4,7 @@
  * {@link scanImage} (or the cache); this file only decides what each scan gets and collects the
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
-import {mkdir, stat, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, stat, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
@@ -28,6 +28,7 @@ import {
 import type {Policy} from '../policy/types.js'
 import type {ScanResults} from '../results/model.js'
 import {type CveFlags, resolveCveSettings} from '../cve/pipeline-step.js'
+import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
 import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
 import {createWorkDir} from './work-dir.js'
@@ -91,7 +92,14 @@ export function imageSlugs(images: readonly string[]): string[] {
   })
 }
 
-async function baselineFor(path: string, slug: string, several: boolean): Promise<BaselineData> {
+async function baselineFor(
+  path: string,
+  slug: string,
+  several: boolean,
+  from: InputSource
+): Promise<BaselineData> {
+  const origin = {workspace: from.workspace, origin: from.origin}
+  // `stat` only to tell a directory from a file; a FIFO or device is refused by readBaseline.
   const isDir = await stat(path).then(
     s => s.isDirectory(),
     () => false
@@ -102,16 +110,16 @@ async function baselineFor(path: string, slug: string, several: boolean): Promis
         `Expected \`--baseline\` to be a directory of per-image baselines (<slug>.json or <slug>/results.json) when scanning several images, got the file \`${path}\``
       )
     }
-    return readBaseline(path)
+    return readBaseline(path, path, origin)
   }
   for (const candidate of [join(path, `${slug}.json`), join(path, slug, 'results.json')]) {
     if (
-      await stat(candidate).then(
+      await lstat(candidate).then(
         () => true,
         () => false
       )
     )
-      return readBaseline(candidate)
+      return readBaseline(candidate, candidate, origin)
   }
   throw new ConfigurationError(
     `Expected a baseline for image \`${slug}\` in \`${path}\` (${slug}.json or ${slug}/results.json), found none`
@@ -147,8 +155,39 @@ async function scanOne(
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
   try {
+    // Files named on the command line are checked before the image is even opened, and the
+    // policy's (which depend on the image's names) before anything is extracted.
+    const flags: InputSource = {origin: 'command-line', workspace: options.cwd}
+    const fromPolicy: InputSource = {
+      origin: options.policy?.pathOrigin ?? 'command-line',
+      workspace: options.cwd,
+      ...(options.policy === undefined ? {} : {via: `named in ${options.policy.file}`})
+    }
+    await checkScanInputs(
+      {
+        ...(options.contentPath === undefined ? {} : {content: options.contentPath}),
+        ...(options.tailoringPath === undefined ? {} : {tailoring: options.tailoringPath}),
+        ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile}),
+        ...(cves?.feed === undefined ? {} : {feed: cves.feed})
+      },
+      flags
+    )
     image = await openSourceImage(single, work.path)
     const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
+    await checkScanInputs(
+      {
+        ...(options.contentPath !== undefined || settings.content === undefined
+          ? {}
+          : {content: settings.content}),
+        ...(options.tailoringPath !== undefined || settings.tailoring === undefined
+          ? {}
+          : {tailoring: settings.tailoring}),
+        ...(options.dockerfile !== undefined || settings.dockerfile === undefined
+          ? {}
+          : {dockerfile: settings.dockerfile})
+      },
+      fromPolicy
+    )
     const scan: ScanImageOptions = {
       ...single,
       failOn: settings.thresholds.failOn,
@@ -166,7 +205,12 @@ async function scanOne(
     const baseline =
       baselinePath === undefined
         ? undefined
-        : await baselineFor(baselinePath, slug, options.images.length > 1)
+        : await baselineFor(
+            baselinePath,
+            slug,
+            options.images.length > 1,
+            options.baselinePath === undefined ? fromPolicy : flags
+          )
     const evaluate = gateFor(settings, baseline, options.now)
     // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.
     if (options.cacheDir === undefined || cves !== undefined) {

@@ -77,9 +77,9 @@ describe('parsePolicy', () => {
   it('names the file, the key path and the line of an unknown key', () => {
     const error = errorOf('thresholds:\n  fail-on: high\n  fial-on: low\n')
     expect(error.message).toBe(
-      'scapgate.yml:3: thresholds.fial-on: unknown key; expected one of fail-on, max, min-score, count'
+      'scapgate.yml:3: thresholds: unknown key `fial-on`; expected one of fail-on, max, min-score, count'
     )
-    expect(error).toMatchObject({line: 3, keyPath: 'thresholds.fial-on'})
+    expect(error).toMatchObject({line: 3, keyPath: 'thresholds'})
   })
 
   it('names the line of a value with the wrong type', () => {
@@ -122,7 +122,7 @@ describe('parsePolicy', () => {
 
   it('refuses aliases', () => {
     expect(errorOf('x: &a high\nthresholds:\n  fail-on: *a\n').message).toMatch(
-      /^scapgate\.yml:1: x: unknown key/
+      /^scapgate\.yml:1: unknown key `x`/
     )
     expect(errorOf('thresholds: &t {fail-on: high}\nmode: *t\n').message).toBe(
       'scapgate.yml:2: mode: expected a value, got a YAML alias (aliases are not supported)'
@@ -134,6 +134,55 @@ describe('parsePolicy', () => {
       /^scapgate\.yml:2: not valid YAML: Map keys must be unique/
     )
   })
+})
+
+describe('parsePolicy never echoes the text of a file that is not a policy', () => {
+  const canary = 'ghp_CANARY0123456789abcdefCANARY'
+  const cases: [string, string, RegExp][] = [
+    [
+      'an /etc/shadow line',
+      `root:*:20228:0:99999:7:::\n${canary}:x:1:\n`,
+      /^scapgate\.yml:1: unknown key; expected one of /
+    ],
+    [
+      '/proc/self/environ',
+      `MY_SECRET_TOKEN=${canary}\u0000SHELL=/bin/sh\u0000`,
+      /^scapgate\.yml:1: expected a mapping, got a string$/
+    ],
+    [
+      'an env file',
+      `MY_SECRET_TOKEN=${canary}\n`,
+      /^scapgate\.yml:1: expected a mapping, got a string$/
+    ],
+    [
+      'a long key',
+      `${'k'.repeat(70)}${canary}: 1\n`,
+      /^scapgate\.yml:1: unknown key; expected one of /
+    ],
+    [
+      'a value that is not a plain token',
+      `mode: "${canary} secret"\n`,
+      /^scapgate\.yml:1: mode: expected one of absolute\|ratchet, got a string of \d+ characters$/
+    ],
+    [
+      'a YAML error that quotes the line',
+      `mode: |x${canary}\n`,
+      /^scapgate\.yml:1: not valid YAML: error UNEXPECTED_TOKEN$/
+    ],
+    [
+      'a bad escape',
+      `mode: "\\q${canary}"\n`,
+      /^scapgate\.yml:1: not valid YAML: error BAD_DQ_ESCAPE$/
+    ]
+  ]
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const message = errorOf(text).message
+      expect(message).toMatch(expected)
+      expect(message).not.toContain('CANARY')
+      expect(message).not.toContain('root:')
+    })
+  }
 })
 
 describe('checkWaiverRules', () => {

@@ -64,12 +64,7 @@ export function parsePolicy(text: string, file: string): Policy {
   const problem = doc.errors[0]
   if (problem !== undefined) {
     const line = problem.linePos?.[0].line ?? 0
-    throw new PolicyError(
-      file,
-      line,
-      '',
-      `not valid YAML: ${problem.message.split('\n')[0] ?? problem.code}`
-    )
+    throw new PolicyError(file, line, '', `not valid YAML: ${yamlProblem(problem)}`)
   }
   const ctx: YamlContext = {file, lines}
   const root: Located = {node: doc.contents as Node | null, path: '', ctx, keyLine: 1}
@@ -104,6 +99,16 @@ export function parsePolicy(text: string, file: string): Policy {
     }
   }
   return policy
+}
+
+/**
+ * The YAML library's message without any text of the file: its pretty form quotes the offending
+ * line, and some messages embed a token (`Unresolved tag: !x`). The first line is kept only when
+ * it is plain prose (letters, spaces, a few punctuation marks); otherwise the error code is given.
+ */
+function yamlProblem(problem: {message: string; code: string}): string {
+  const first = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+  return /^[A-Za-z][A-Za-z ,.()'-]{0,119}$/.test(first) ? first : `error ${problem.code}`
 }
 
 function readThresholds(at: Located): Partial<Thresholds> {

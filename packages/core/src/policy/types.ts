@@ -70,6 +70,12 @@ export interface Policy {
   images: ImageSection[]
   /** The `cves:` section (docs/cves.md); absent when the policy has none. */
   cves?: CvePolicy
+  /**
+   * How the paths this policy names are checked when they are read (docs/input-files.md): a
+   * policy file inside the workspace may only name files inside the workspace (`workspace`); one
+   * outside it was chosen by the pipeline author (`command-line`). Absent: `command-line`.
+   */
+  pathOrigin?: 'workspace' | 'command-line'
 }
 
 export const defaultCountAs: Thresholds['countAs'] = {

@@ -5,7 +5,6 @@
  * file has no use for them, and aliases are the YAML "billion laughs" vector.
  */
 import {isAlias, isMap, isScalar, isSeq, type LineCounter, type Node, type YAMLMap} from 'yaml'
-import {sanitizeForDisplay} from '../errors.js'
 import {PolicyError} from './policy-error.js'
 
 export interface YamlContext {
@@ -31,6 +30,12 @@ export function fail(at: Located, detail: string): never {
   throw new PolicyError(at.ctx.file, lineOf(at), at.path, detail)
 }
 
+/**
+ * What a policy value is, for a message. The file may not be what it claims to be (a link to an
+ * env file or to `/etc/shadow` was once shown this way), so a scalar's text is shown only when it
+ * is a short plain token (`ratchett`, `2026-02-30`, `lots`); anything else is described by its
+ * type and length. Mappings and lists are never shown.
+ */
 function describe(node: Node | null): string {
   if (node === null) return 'nothing'
   if (isMap(node)) return 'a mapping'
@@ -38,8 +43,24 @@ function describe(node: Node | null): string {
   if (isScalar(node)) {
     const value = node.value
     if (value === null) return 'nothing (null)'
-    return `\`${sanitizeForDisplay(String(value), 80)}\` (${typeof value})`
+    const text = String(value)
+    if (plainValue.test(text)) return `\`${text}\` (${typeof value})`
+    return typeof value === 'string' ? `a string of ${text.length} characters` : `a ${typeof value}`
   }
+  return 'an unsupported node'
+}
+
+/** Values shown in messages: short, no spaces, no `=`, `:`, `$` or quotes. */
+const plainValue = /^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/
+/** Keys shown in messages: a plain identifier of bounded length. */
+const plainKey = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
+
+/** What a container is when a mapping or list was expected: its kind only, never its text. */
+function kindOf(node: Node | null): string {
+  if (node === null) return 'nothing'
+  if (isMap(node)) return 'a mapping'
+  if (isSeq(node)) return 'a list'
+  if (isScalar(node)) return node.value === null ? 'nothing (null)' : `a ${typeof node.value}`
   return 'an unsupported node'
 }
 
@@ -60,19 +81,21 @@ function checkPlain(at: Located): void {
 /** The entries of a mapping, each checked against `known` keys; unknown keys are errors. */
 export function readMap(at: Located, known: readonly string[]): Map<string, Located> {
   checkPlain(at)
-  if (at.node === null || !isMap(at.node)) fail(at, `expected a mapping, got ${describe(at.node)}`)
+  if (at.node === null || !isMap(at.node)) fail(at, `expected a mapping, got ${kindOf(at.node)}`)
   const entries = new Map<string, Located>()
   for (const pair of (at.node as YAMLMap<unknown, unknown>).items) {
     const key = pair.key as Node | null
     const keyAt: Located = {node: key, path: at.path, ctx: at.ctx, keyLine: lineOf(at)}
     if (key === null || !isScalar(key) || typeof key.value !== 'string') {
-      fail(keyAt, `expected a key that is a string, got ${describe(key)}`)
+      fail(keyAt, `expected a key that is a string, got ${kindOf(key)}`)
     }
     const name = key.value as string
-    const path = at.path === '' ? name : `${at.path}.${name}`
     if (!known.includes(name)) {
-      fail({...keyAt, path}, `unknown key; expected one of ${known.join(', ')}`)
+      // The key is shown only when it is a plain identifier: never a line of some other file.
+      const shown = plainKey.test(name) ? `unknown key \`${name}\`` : 'unknown key'
+      fail(keyAt, `${shown}; expected one of ${known.join(', ')}`)
     }
+    const path = at.path === '' ? name : `${at.path}.${name}`
     entries.set(name, {node: pair.value as Node | null, path, ctx: at.ctx, keyLine: lineOf(keyAt)})
   }
   return entries
@@ -80,7 +103,7 @@ export function readMap(at: Located, known: readonly string[]): Map<string, Loca
 
 export function readList(at: Located): Located[] {
   checkPlain(at)
-  if (at.node === null || !isSeq(at.node)) fail(at, `expected a list, got ${describe(at.node)}`)
+  if (at.node === null || !isSeq(at.node)) fail(at, `expected a list, got ${kindOf(at.node)}`)
   return at.node.items.map((item, index) => ({
     node: item as Node | null,
     path: `${at.path}[${index}]`,
@@ -149,7 +172,7 @@ export function readDate(at: Located): string {
     date.getUTCMonth() !== month - 1 ||
     date.getUTCDate() !== day
   ) {
-    fail(at, `expected a date as YYYY-MM-DD, got \`${text}\` (no such day)`)
+    fail(at, `expected a date as YYYY-MM-DD, got \`${text as string}\` (no such day)`)
   }
   return text as string
 }

@@ -1,7 +1,6 @@
 import {execFile} from 'node:child_process'
 import {resolve as resolvePath} from 'node:path'
 import {ConfigurationError, EnvironmentError} from '../errors.js'
-import {excerpt} from './sandbox.js'
 
 /**
  * Writes a pretty-printed copy of a tailoring file to `target` and returns `target`.
@@ -37,9 +36,11 @@ export function prettyPrintTailoring(
             )
           )
         }
+        // xmllint quotes the offending line of the file: only its line number is repeated.
+        const line = /:(\d+): (?:parser|namespace) error/.exec(String(stderr))?.[1]
         reject(
           new ConfigurationError(
-            `Expected the ${label} \`${source}\` to be well-formed XML: ${excerpt(String(stderr))}`
+            `Expected the ${label} \`${source}\` to be well-formed XML, found an XML error${line === undefined ? '' : ` at line ${line}`} (xmllint --noout shows it)`
           )
         )
       }
