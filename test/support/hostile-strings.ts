@@ -47,7 +47,8 @@ export const hostileStrings: readonly string[] = [
   'trailing backslash \\',
   'emoji 🙂, CJK 中文, combining é',
   ':+1: [^1] [[_TOC_]] {+ add +} [- del -]',
-  '\\`escaped backtick\\` and \\*escaped star\\*'
+  '\\`escaped backtick\\` and \\*escaped star\\*',
+  "it's 'quoted' \"double\" #1 & &#39; &#x40;"
 ]
 
 /** Invalid in any XML 1.0 document: must be removed, not escaped. */

@@ -82,9 +82,10 @@ export function tableCode(text: string): string {
 
 /**
  * Text inside raw HTML, such as `<summary>…</summary>` in a `<details>` block: GFM does not parse
- * Markdown in an HTML block, so only `&`, `<`, `>`, `"` and `'` become entities; mentions,
- * references and bare links are broken as in {@link markdownText} (GitHub looks for them in HTML
- * text too). One line, controls and bidi controls removed.
+ * Markdown in an HTML block, so only `&`, `<`, `>` and `"` become entities, named ones (the `#`
+ * of a numeric one would get a word joiner). Mentions, references and bare links are broken as
+ * in {@link markdownText}: GitHub looks for them in HTML text too. One line, controls and bidi
+ * controls removed.
  */
 export function htmlText(text: string): string {
   const escaped = stripControls(text)
@@ -93,7 +94,6 @@ export function htmlText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
   return breakReferences(escaped)
 }
 
