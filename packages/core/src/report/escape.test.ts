@@ -63,6 +63,15 @@ describe('markdownText', () => {
     }
   })
 
+  it('escapes a $ that could open or close math, and leaves a lone shell prompt alone', () => {
+    expect(markdownText('$x^2$ and $$y$$ cost $5').replace(/\u2060/g, '')).toBe(
+      '\\$x^2\\$ and \\$\\$y\\$\\$ cost \\$5'
+    )
+    expect(markdownText('run the command: $ sudo chmod 0600 /boot')).toBe(
+      'run the command: $ sudo chmod 0600 /boot'
+    )
+  })
+
   it.each(cases)('keeps a table row whole with %s in a cell', (_, input) => {
     const view = read(`| a | b |\n| --- | --- |\n| ${markdownText(input)} | z |`)
     const cells = view.elements.filter(e => e.tagName === 'td')

@@ -43,7 +43,9 @@ function breakReferences(escaped: string): string {
 export function markdownText(text: string): string {
   const escaped = stripControls(text)
     .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|~>$]/g, '\\$&')
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, '\\$&')
+    // Math needs a `$` touching text; a lone ` $ ` (a shell prompt in a rule text) stays as it is.
+    .replace(/(?<=\S)\$|\$(?=\S)/g, () => '\\$')
     .replace(/^=/, '\\=')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
