@@ -179,7 +179,7 @@ describe('the GitHub Action bundle', () => {
     expect(body).toMatch(/^<!-- scapgate-pr-comment [0-9a-f]{16} -->/)
     expect(body.indexOf('New failures (2)')).toBeGreaterThan(0)
     expect(body.indexOf('New failures (2)')).toBeLessThan(body.indexOf('Full summary'))
-    expect(body).toContain('package\\_telnetd\\_removed')
+    expect(body).toContain('- `package_telnetd_removed` ')
     // SARIF went to code scanning for the merge ref, with a category per image and profile
     expect(pr.api.sarifUploads[0]).toMatchObject({commit_sha: mergeSha, ref: 'refs/pull/7/merge'})
     const sarif = pr.api.sarifUploads[0]?.sarif as {runs: {automationDetails: {id: string}}[]}

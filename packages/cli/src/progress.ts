@@ -1,4 +1,4 @@
-import type {ProgressReporter, ScanPhase} from '@scapgate/core'
+import {terminalText, type ProgressReporter, type ScanPhase} from '@scapgate/core'
 
 const labels: Record<ScanPhase, string> = {
   reading: 'Reading image',
@@ -15,6 +15,8 @@ function formatBytes(bytes: number): string {
 /**
  * On a terminal: one line per phase, redrawn in place with a throttled counter.
  * Elsewhere (CI logs): one plain line per phase and nothing else, so logs stay quiet.
+ * A phase's detail (an image name, a layer) is untrusted and passes `terminalText`; the only
+ * control sequences written are this reporter's own.
  */
 export function createProgress(
   stream: NodeJS.WritableStream & {isTTY?: boolean},
@@ -34,7 +36,7 @@ export function createProgress(
       if (quiet) return
       endLine()
       current = phase
-      detail = phaseDetail === undefined ? '' : ` ${phaseDetail}`
+      detail = phaseDetail === undefined ? '' : ` ${terminalText(phaseDetail).replace(/\n/g, ' ')}`
       const line = `${labels[phase]}${detail}`
       stream.write(tty ? `\r\u001b[2K${line}…` : `${line}\n`)
     },

@@ -94,7 +94,21 @@ export {gitlabContainerScanningReport} from './cve/cve-outputs.js'
 export type {CveScanSettings} from './cve/pipeline-step.js'
 export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'
-export {escapeMarkdown, escapeMarkdownCode, stripControls} from './report/escape.js'
+export {
+  codeSpan,
+  escapeMarkdown,
+  escapeMarkdownCode,
+  fencedBlock,
+  htmlText,
+  markdownDocument,
+  markdownLink,
+  markdownText,
+  plainText,
+  stripControls,
+  tableCode,
+  terminalText
+} from './report/escape.js'
+export {renderIncompleteSummary} from './report/incomplete-summary.js'
 export {
   checkUserFile,
   readUserFile,

@@ -1,5 +1,6 @@
-import {describe, expect, it} from 'vitest'
-import {planWorkflowAnnotations} from './annotations.js'
+import {afterEach, describe, expect, it, vi} from 'vitest'
+import {forbiddenInOutput, hostileStrings} from '../../../test/support/hostile-strings.js'
+import {emitWorkflowAnnotations, planWorkflowAnnotations} from './annotations.js'
 import {sortFindings, type AnnotationLevel, type Finding} from './findings.js'
 
 function finding(n: number, level: AnnotationLevel, rank: number, severity = 'medium'): Finding {
@@ -48,5 +49,32 @@ describe('sortFindings', () => {
       finding(4, 'failure', 1, 'high')
     ])
     expect(sorted.map(f => f.startLine)).toEqual([3, 4, 2, 1])
+  })
+})
+
+describe('emitWorkflowAnnotations', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('sends hostile titles and messages as one command each, without control or bidi characters', () => {
+    const written: string[] = []
+    vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+      written.push(String(chunk))
+      return true
+    })
+    const findings = hostileStrings.slice(0, 9).map((s, i) => ({
+      ...finding(i + 1, 'failure', 1),
+      title: s,
+      message: `${s}\n${hostileStrings[i + 10] ?? ''}`
+    }))
+    emitWorkflowAnnotations(findings, hostileStrings[32] ?? '')
+    const out = written.join('')
+    const commands = out.split('\n').filter(line => line !== '')
+    expect(commands).toHaveLength(findings.length)
+    for (const line of commands) expect(line).toMatch(/^::error (file|title)=/)
+    expect(out).not.toMatch(forbiddenInOutput)
+    // Messages keep their line breaks (encoded by the command format).
+    expect(commands[0]).toMatch(/::@user%0A ` $/)
   })
 })

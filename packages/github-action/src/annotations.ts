@@ -4,8 +4,11 @@
  * (https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md, "Limitations"), so the
  * most important are sent and one notice says how many were left out. `@actions/core` escapes the
  * message and the properties, so titles and paths from the image cannot forge commands.
+ * Annotations are shown as plain text: titles become one clean line and messages lose control
+ * and bidi characters (they could reorder what a reviewer reads), keeping their newlines.
  */
 import * as core from '@actions/core'
+import {plainText, stripControls} from '@scapgate/core'
 import type {AnnotationLevel, Finding} from './findings.js'
 
 export const perTypeLimit = 10
@@ -46,18 +49,19 @@ export function emitWorkflowAnnotations(findings: readonly Finding[], image: str
   const plan = planWorkflowAnnotations(findings, {failure: 1, warning: 3, notice: 1})
   for (const finding of plan.sent) {
     const properties: core.AnnotationProperties = {
-      title: finding.title,
+      title: stripControls(finding.title),
       file: finding.path,
       startLine: finding.startLine,
       ...(finding.endLine > finding.startLine ? {endLine: finding.endLine} : {})
     }
-    if (finding.level === 'failure') core.error(finding.message, properties)
-    else if (finding.level === 'warning') core.warning(finding.message, properties)
-    else core.notice(finding.message, properties)
+    const message = plainText(finding.message)
+    if (finding.level === 'failure') core.error(message, properties)
+    else if (finding.level === 'warning') core.warning(message, properties)
+    else core.notice(message, properties)
   }
   if (plan.leftOut > 0)
     core.notice(
-      `${plan.leftOut} more findings for ${image} are not annotated (GitHub shows 10 annotations per type per step); see the job summary, the SARIF and the results artifact.`,
+      `${plan.leftOut} more findings for ${stripControls(image)} are not annotated (GitHub shows 10 annotations per type per step); see the job summary, the SARIF and the results artifact.`,
       {title: 'scapgate: annotations left out'}
     )
   return plan.leftOut

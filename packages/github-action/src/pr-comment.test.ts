@@ -1,5 +1,12 @@
 import {describe, expect, it} from 'vitest'
-import type {GateVerdict} from '@scapgate/core'
+import type {GateVerdict, ScanResults} from '@scapgate/core'
+import {attribute, liveReferences, read, squash, textOf} from '../../../test/support/gfm-reader.js'
+import {
+  expectedCode,
+  expectedInline,
+  forbiddenInOutput,
+  hostileStrings
+} from '../../../test/support/hostile-strings.js'
 import {commentMarker, renderComment} from './pr-comment.js'
 
 const verdict = {
@@ -95,5 +102,81 @@ describe('renderComment', () => {
     expect(body).not.toContain('](https://evil)')
     expect(Array.from(body).length).toBeLessThan(65_536)
     expect(body).toContain('cut: GitHub comments hold at most 65,536 characters')
+  })
+
+  it('shows hostile image names, rule titles and policy text as they are, with nothing live', () => {
+    const pick = (i: number): string => hostileStrings[i % hostileStrings.length] ?? ''
+    const rules = hostileStrings.map((title, i) => ({
+      id: `x_rule_${i}`,
+      shortId: pick(i + 1),
+      title,
+      severity: 'high'
+    }))
+    const results = {rules} as unknown as ScanResults
+    const waiver = (i: number) => ({
+      rule: pick(i),
+      reason: pick(i + 2),
+      approver: pick(i + 3),
+      expires: pick(i + 4),
+      ruleIds: i % 2 === 0 ? [`x_rule_${i}`] : []
+    })
+    const hostile = {
+      ...verdict,
+      summary: pick(9),
+      waivers: {
+        applied: hostileStrings.map((_, i) => waiver(i)),
+        expired: hostileStrings.map((_, i) => waiver(i + 1)),
+        stale: []
+      },
+      baseline: {
+        ...verdict.baseline,
+        changes: {
+          ...verdict.baseline?.changes,
+          'new-failure': rules.map(r => r.id),
+          fixed: ['x_rule_unknown']
+        }
+      }
+    } as unknown as GateVerdict
+    // Every hostile image name, half of them with an error; one image carries all the details.
+    const items = hostileStrings.map((image, i) =>
+      i % 2 === 0
+        ? {image, error: pick(i + 5), summaryMarkdown: 'not scanned'}
+        : {
+            image,
+            ...(i === 1 ? {results, verdict: hostile} : {verdict}),
+            summaryMarkdown: 'the summary'
+          }
+    )
+    const runUrl = 'https://github.com/o/r/actions/runs/1'
+    const body = renderComment(commentMarker(['a']), items, runUrl)
+    expect(body).not.toContain('cut: GitHub comments')
+    expect(body).not.toMatch(forbiddenInOutput)
+    const view = read(body)
+    const allowed = ['h3', 'h4', 'p', 'ul', 'li', 'code', 'details', 'summary', 'a']
+    expect(
+      view.tags.filter(t => !allowed.includes(t)),
+      view.html
+    ).toEqual([])
+    const links = view.elements.filter(e => e.tagName === 'a')
+    expect(links.map(a => attribute(a, 'href'))).toEqual([runUrl])
+    expect(liveReferences(view.proseText), view.html).toBeUndefined()
+    // One heading per image, naming it as it is.
+    const headings = view.elements.filter(e => e.tagName === 'h4' && textOf(e).includes(': '))
+    const imageHeadings = headings.filter(h =>
+      /: (⚠️ not scanned|❌ failed|✅ passed)/.test(textOf(h))
+    )
+    expect(
+      imageHeadings.map(h => squash(textOf(h).replace(/: (⚠️ not scanned|❌ failed).*$/, '')))
+    ).toEqual(items.map(i => squash(expectedCode(i.image))))
+    // Every new failure is listed with its id and title as they are.
+    const listed = view.elements.filter(e => e.tagName === 'li').map(li => squash(textOf(li)))
+    for (const rule of rules.slice(0, 50))
+      expect(listed).toContain(
+        squash(`${expectedCode(rule.shortId)} ${expectedInline(rule.title)} (high)`)
+      )
+    // Errors of the scans that did not complete are shown as text.
+    const paragraphs = view.elements.filter(e => e.tagName === 'p').map(p => squash(textOf(p)))
+    for (const item of items)
+      if ('error' in item) expect(paragraphs).toContain(expectedInline(item.error ?? ''))
   })
 })

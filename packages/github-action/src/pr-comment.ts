@@ -2,10 +2,19 @@
  * One sticky PR comment per set of images, found again by a hidden marker and updated in place
  * on every push. The body is built from each image's `summary.md`, with what a reviewer needs
  * first: new failures, then waived, expired and fixed rules. GitHub rejects bodies over 65,536
- * code points ("Body is too long"), so the body is cut below that with a note.
+ * code points ("Body is too long"), so the body is cut below that with a note. Rule ids, titles,
+ * image names and policy text are placed with the core's escaping layer (a code span or escaped
+ * Markdown text), so none of them can ping anyone, link or inject HTML.
  */
 import {createHash} from 'node:crypto'
-import {escapeMarkdown, type GateVerdict, type ScanResults} from '@scapgate/core'
+import {
+  codeSpan,
+  markdownDocument,
+  markdownLink,
+  markdownText,
+  type GateVerdict,
+  type ScanResults
+} from '@scapgate/core'
 import type {GitHubApi} from './github-api.js'
 import {cutText} from './text-limits.js'
 
@@ -32,8 +41,8 @@ export function commentMarker(images: readonly string[]): string {
 function titleOf(results: ScanResults | undefined, id: string): string {
   const rule = results?.rules.find(r => r.id === id)
   return rule === undefined
-    ? `\`${escapeMarkdown(id)}\``
-    : `\`${escapeMarkdown(rule.shortId)}\` ${escapeMarkdown(rule.title)} (${rule.severity})`
+    ? codeSpan(id)
+    : `${codeSpan(rule.shortId)} ${markdownText(rule.title)} (${rule.severity})`
 }
 
 function section(heading: string, lines: string[], max = 50): string[] {
@@ -62,14 +71,13 @@ function imageHighlights(item: CommentImage): string[] {
       '🛡️ Waived',
       verdict.waivers.applied.map(
         w =>
-          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || `\`${escapeMarkdown(w.rule)}\``}: ${escapeMarkdown(w.reason)} (approved by ${escapeMarkdown(w.approver)}, until ${escapeMarkdown(w.expires)})`
+          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || codeSpan(w.rule)}: ${markdownText(w.reason)} (approved by ${markdownText(w.approver)}, until ${markdownText(w.expires)})`
       )
     ),
     ...section(
       '⏰ Expired waivers',
       verdict.waivers.expired.map(
-        w =>
-          `\`${escapeMarkdown(w.rule)}\`: expired ${escapeMarkdown(w.expires)} (${escapeMarkdown(w.reason)})`
+        w => `${codeSpan(w.rule)}: expired ${markdownText(w.expires)} (${markdownText(w.reason)})`
       )
     ),
     ...section(
@@ -99,9 +107,9 @@ export function renderComment(
           ? '✅ passed'
           : '❌ failed'
     return [
-      `#### \`${escapeMarkdown(item.image).replace(/`/g, "'")}\`: ${status}${item.verdict === undefined ? '' : ` · ${escapeMarkdown(item.verdict.summary)}`}`,
+      `#### ${codeSpan(item.image)}: ${status}${item.verdict === undefined ? '' : ` · ${markdownText(item.verdict.summary)}`}`,
       '',
-      ...(item.error === undefined ? [] : [escapeMarkdown(item.error), '']),
+      ...(item.error === undefined ? [] : [markdownText(item.error), '']),
       ...imageHighlights(item),
       '<details><summary>Full summary</summary>',
       '',
@@ -111,9 +119,13 @@ export function renderComment(
       ''
     ].join('\n')
   })
-  const foot = `\n[Workflow run, artifacts and the full reports](${runUrl})\n`
+  const foot = `\n${markdownLink('Workflow run, artifacts and the full reports', runUrl)}\n`
   const note = `\n\n… (cut: GitHub comments hold at most 65,536 characters; the full summaries are in the job summary and the artifacts)\n${foot}`
-  return cutText(`${head.join('\n')}\n${blocks.join('\n')}${foot}`, commentLimit - 1, note)
+  return cutText(
+    markdownDocument(`${head.join('\n')}\n${blocks.join('\n')}${foot}`),
+    commentLimit - 1,
+    note
+  )
 }
 
 interface IssueComment {

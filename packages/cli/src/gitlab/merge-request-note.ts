@@ -4,7 +4,7 @@
  * in its body AND by its author being the token's user, so a note someone else wrote with the
  * marker is never a target (we could not edit it anyway) and never hides ours.
  */
-import {sanitizeForDisplay} from '@scapgate/core'
+import {markdownDocument, sanitizeForDisplay} from '@scapgate/core'
 
 /** GitLab's limit for a note body. */
 export const maxNoteBodyChars = 1_000_000
@@ -46,14 +46,19 @@ export function noteMarker(key: string): string {
   return `<!-- scapgate:merge-request-note key=${key} -->`
 }
 
-/** The body we post: the marker first (GitLab renders it as nothing), then the summary. */
+/**
+ * The body we post: the marker first (GitLab renders it as nothing), then the summary. The
+ * summary was escaped where each piece was placed; `markdownDocument` is the last pass that
+ * removes any control or bidi character left.
+ */
 export function noteBody(summary: string, key: string): string {
   const marker = noteMarker(key)
+  const clean = markdownDocument(summary)
   const room = maxNoteBodyChars - marker.length - 200
   const text =
-    summary.length <= room
-      ? summary
-      : `${summary.slice(0, room)}\n\n… summary truncated to GitLab's note size limit; see the job artifacts.`
+    clean.length <= room
+      ? clean
+      : `${clean.slice(0, room)}\n\n… summary truncated to GitLab's note size limit; see the job artifacts.`
   return `${marker}\n${text}`
 }
 

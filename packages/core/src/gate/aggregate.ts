@@ -3,7 +3,7 @@
  * scanned and passed; an image that could not be scanned makes it `incomplete` (the CLI exits 3),
  * which outranks `fail`.
  */
-import {escapeMarkdown, escapeMarkdownCode, truncate} from '../report/escape.js'
+import {markdownText, tableCode, truncate} from '../report/escape.js'
 import {getErrorMessage} from '../errors.js'
 import type {GateVerdict} from './types.js'
 
@@ -43,24 +43,24 @@ export function renderAggregateSummary(images: readonly ImageVerdict[]): string 
     '| --- | --- | ---: | ---: | ---: | --- |'
   ]
   for (const i of images) {
-    const name = escapeMarkdownCode(i.image).replace(/\|/g, '\\|')
+    const name = tableCode(i.image)
     if (i.verdict === undefined) {
       lines.push(
-        `| ${name} | ⚠️ not scanned | | | | ${escapeMarkdown(truncate(getErrorMessage(i.error), 300))} |`
+        `| ${name} | ⚠️ not scanned | | | | ${markdownText(truncate(getErrorMessage(i.error), 300))} |`
       )
       continue
     }
     const v = i.verdict
     lines.push(
-      `| ${name} | ${v.status === 'pass' ? '✅ passed' : '❌ failed'} | ${i.score?.toFixed(2) ?? ''} | ${v.counts.failing + v.counts.unverified} | ${v.counts.waived} | ${escapeMarkdownCode(`${i.slug}/summary.md`)}${i.cached === true ? ' (cached scan)' : ''} |`
+      `| ${name} | ${v.status === 'pass' ? '✅ passed' : '❌ failed'} | ${i.score?.toFixed(2) ?? ''} | ${v.counts.failing + v.counts.unverified} | ${v.counts.waived} | ${tableCode(`${i.slug}/summary.md`)}${i.cached === true ? ' (cached scan)' : ''} |`
     )
   }
   lines.push('')
   for (const i of images) {
     if (i.verdict === undefined || i.verdict.reasons.length === 0) continue
-    lines.push(`### ${escapeMarkdown(i.image)}`, '')
+    lines.push(`### ${markdownText(i.image)}`, '')
     for (const reason of i.verdict.reasons.slice(0, 20))
-      lines.push(`- ${escapeMarkdown(reason.message)}`)
+      lines.push(`- ${markdownText(reason.message)}`)
     lines.push('')
   }
   return `${truncate(lines.join('\n'), 60_000)}\n`

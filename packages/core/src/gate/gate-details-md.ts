@@ -3,9 +3,9 @@
  * expired and stale, and the comparison with the baseline. Empty for a plain gate (no policy
  * waivers, no baseline), so summaries without a policy are unchanged. Every list is capped, so
  * this block stays small whatever the policy or the scan holds; policy text (reasons, approvers)
- * is escaped like content text.
+ * is escaped like content text (../report/escape.ts).
  */
-import {escapeMarkdown, escapeMarkdownCode} from '../report/escape.js'
+import {codeSpan, markdownText, tableCode, truncate} from '../report/escape.js'
 import {shortRuleId} from '../policy/check-rules.js'
 import type {GateVerdict, RuleChangeKind, WaiverReport} from './types.js'
 
@@ -36,7 +36,7 @@ function waiverTable(title: string, waivers: readonly WaiverReport[]): string[] 
   ]
   for (const w of shown) {
     lines.push(
-      `| ${escapeMarkdownCode(w.rule).replace(/\|/g, '\\|')} | ${w.expires} | ${escapeMarkdown(w.approver)} | ${escapeMarkdown(w.reason.slice(0, 300))} |`
+      `| ${tableCode(w.rule)} | ${markdownText(w.expires)} | ${markdownText(w.approver)} | ${markdownText(truncate(w.reason, 300))} |`
     )
   }
   if (more !== '') lines.push('', `_${more.trim()}_`)
@@ -55,7 +55,7 @@ export function renderGateDetails(verdict: GateVerdict): string[] {
       .map(kind => `${baseline.changes[kind].length} ${changeLabels[kind]}`)
       .join(', ')
     lines.push(
-      `**Against the baseline** ${escapeMarkdownCode(baseline.source)} (${verdict.mode}): ${counts}`,
+      `**Against the baseline** ${codeSpan(baseline.source)} (${verdict.mode}): ${counts}`,
       ''
     )
     for (const kind of Object.keys(changeLabels) as RuleChangeKind[]) {
@@ -63,7 +63,7 @@ export function renderGateDetails(verdict: GateVerdict): string[] {
       if (ids.length === 0 || kind === 'still-failing') continue
       const {shown, more} = cap(ids)
       lines.push(
-        `- ${changeLabels[kind]}: ${shown.map(id => escapeMarkdownCode(shortRuleId(id))).join(', ')}${more}`
+        `- ${changeLabels[kind]}: ${shown.map(id => codeSpan(shortRuleId(id))).join(', ')}${more}`
       )
     }
     lines.push('')

@@ -60,7 +60,7 @@ export function toCodeQuality(
           stripControls(`${rule.title} ${verb}:${found}`.replace(/:$/, '')),
           1000
         ),
-        check_name: rule.shortId,
+        check_name: stripControls(rule.shortId),
         fingerprint: fingerprint(rule, results.scanner.profile.id, image),
         severity: codeQualitySeverity[rule.severity],
         categories: ['Security', 'Compliance'],

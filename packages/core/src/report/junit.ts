@@ -7,10 +7,12 @@
  *   not test cases (the suite's `skipped` count does not include them either);
  * - `pass`, `fixed`, `informational` → a passing test case.
  * The failure text carries the location and the blame cause, so a reviewer sees where to look
- * in either UI. All text is XML-escaped with characters XML 1.0 forbids removed.
+ * in either UI. All text goes through `xmlText` (./escape.ts): the five XML specials escaped,
+ * characters XML 1.0 forbids, C1 and bidi controls removed.
  */
 import {ruleKey, type Attribution} from '../blame/attribute.js'
 import type {RuleOutcome, ScanResults} from '../results/model.js'
+import {xmlText as xml} from './escape.js'
 import {imageRepository, shortProfileId} from './sarif.js'
 
 export interface JunitOptions {
@@ -65,15 +67,4 @@ function testcase(rule: RuleOutcome, suite: string, options: JunitOptions): stri
   if (skipped.has(rule.result))
     return `${open}>\n      <skipped message="${xml(rule.result)}"/>\n    </testcase>`
   return `${open}/>`
-}
-
-/** Escapes for XML 1.0 text and attributes, dropping characters XML 1.0 cannot carry. */
-export function xml(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
 }

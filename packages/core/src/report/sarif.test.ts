@@ -191,7 +191,7 @@ describe('toSarif on hand-made results', () => {
     }).runs[0]
     const rule = run?.tool.driver.rules?.[0]
     expect(rule?.shortDescription?.text).toBe(
-      'Evil [x](http://evil.example) <script>alert(1)</script> ::error::pwned [31m'
+      'Evil [x](http://evil.example) <script>alert(1)</script> ::error::pwned[31m'
     )
     expect(rule?.help?.markdown).not.toMatch(/<script|\]\(http|\n::error/)
     expect(run?.results?.[0]?.message.text).not.toContain('\n')

@@ -1,7 +1,35 @@
 import {describe, expect, it} from 'vitest'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {liveReferences, read, squash, textOf} from '../../../../test/support/gfm-reader.js'
+import {
+  expectedInline,
+  forbiddenInOutput,
+  hostileStrings
+} from '../../../../test/support/hostile-strings.js'
 import {renderSummary} from './summary-md.js'
+
+/** The elements summary.md's own template makes; anything else came from the input. */
+const summaryTags = new Set([
+  'h2',
+  'h3',
+  'p',
+  'ul',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'details',
+  'summary',
+  'pre',
+  'blockquote',
+  'em'
+])
 
 describe('renderSummary', () => {
   it('puts the verdict first, then counts, then failing rules by severity', () => {
@@ -13,28 +41,28 @@ describe('renderSummary', () => {
     ])
     expect(renderSummary(results, evaluateGate(results, {failOn: 'medium'})))
       .toMatchInlineSnapshot(`
-      "## ❌ Compliance gate failed
+        "## ❌ Compliance gate failed
 
-      registry\\.example/team/app:1\\.2\\.3 · profile Standard System Security Profile for Debian 11 · fail-on medium · score 75.00/100
+        registry\\.example/team/app:1\\.2\\.3 · profile Standard System Security Profile for Debian 11 · fail-on medium · score 75.00/100
 
-      - 1 rule failed at severity medium or higher\\.
-      - 1 rule at severity medium or higher could not be checked \\(error or unknown\\)\\.
+        - 1 rule failed at severity medium or higher\\.
+        - 1 rule at severity medium or higher could not be checked \\(error or unknown\\)\\.
 
-      | Result | Rules |
-      | --- | ---: |
-      | pass | 1 |
-      | fail | 2 |
-      | unknown | 1 |
+        | Result | Rules |
+        | --- | ---: |
+        | pass | 1 |
+        | fail | 2 |
+        | unknown | 1 |
 
-      ### Failing and unverified rules
+        ### Failing and unverified rules
 
-      | Severity | Result | Rule | Title |
-      | --- | --- | --- | --- |
-      | high | fail | \`high_one\` | High one |
-      | medium | unknown | \`probe\` | Needs systemd |
-      | low | fail | \`low_one\` | Low one |
-      "
-    `)
+        | Severity | Result | Rule | Title |
+        | --- | --- | --- | --- |
+        | high | fail | \`high_one\` | High one |
+        | medium | unknown | \`probe\` | Needs systemd |
+        | low | fail | \`low_one\` | Low one |
+        "
+      `)
   })
 
   it('says the gate passed when it did', () => {
@@ -44,23 +72,62 @@ describe('renderSummary', () => {
     )
   })
 
-  it('escapes markdown and HTML in rule titles and image names', () => {
-    const results = sampleResults(
-      [
-        sampleRule({
-          shortId: 'x|y`z',
-          result: 'fail',
-          title: '<img src=x onerror=alert(1)> [click](javascript:alert(1)) | **b**\n# h'
-        })
-      ],
-      {image: {...sampleResults([]).image, names: ['evil<b>/app:1']}}
+  it('shows hostile image names, titles, locations and history as text, with nothing live', () => {
+    const rules = hostileStrings.map((title, i) =>
+      sampleRule({shortId: `r${i}_${title.slice(0, 8)}`, result: 'fail', title})
     )
-    const text = renderSummary(results, evaluateGate(results, {failOn: 'low'}))
-    expect(text).not.toMatch(/<img|<b>|\]\(javascript|\n# h/)
-    expect(text).toContain(
-      '&lt;img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(javascript:alert\\(1\\)\\) \\| \\*\\*b\\*\\* \\# h |'
+    const blame = new Map<string, Attribution>(
+      rules.map((rule, i) => [
+        ruleKey(rule),
+        {
+          kind: 'layer',
+          evidence: hostileStrings[(i + 1) % hostileStrings.length] ?? '',
+          cause: `added by ${hostileStrings[(i + 2) % hostileStrings.length] ?? ''}`,
+          location: {uri: hostileStrings[(i + 3) % hostileStrings.length] ?? '', startLine: 1}
+        }
+      ])
     )
-    expect(text).toContain("`x\\|y'z`")
+    for (const [i, name] of hostileStrings.entries()) {
+      const results = sampleResults(rules, {
+        image: {...sampleResults([]).image, names: [name]},
+        scanner: {
+          ...sampleResults([]).scanner,
+          profile: {id: 'p', title: hostileStrings[(i + 5) % hostileStrings.length] ?? ''}
+        }
+      })
+      const text = renderSummary(results, evaluateGate(results, {failOn: 'low'}), {
+        blame,
+        runFixes: new Map(rules.map(r => [r.id, `RUN echo ${r.title}`])),
+        fullReportHint: name,
+        sarifTrim: {total: 2, kept: 1, reason: name}
+      })
+      expect(text).not.toMatch(forbiddenInOutput)
+      const view = read(text)
+      expect(
+        view.tags.filter(t => !summaryTags.has(t)),
+        view.html
+      ).toEqual([])
+      expect(liveReferences(view.proseText), view.html).toBeUndefined()
+      // The image line shows the image name as it is.
+      const imageLine = view.elements.find(e => e.tagName === 'p')
+      expect(squash(textOf(imageLine!))).toBe(
+        squash(
+          `${expectedInline(name)} · profile ${expectedInline(hostileStrings[(i + 5) % hostileStrings.length] ?? '')} · fail-on low · score 75.00/100`
+        )
+      )
+      // Every failing rule has its own row of five cells, showing its title as it is.
+      const rows = view.elements
+        .filter(e => e.tagName === 'tr')
+        .map(tr => tr.childNodes.filter(c => c.nodeName === 'td'))
+        .filter(cells => cells.length > 0 && textOf(cells[0]!) === 'medium')
+      expect(rows).toHaveLength(rules.length)
+      for (const cells of rows) expect(cells).toHaveLength(5)
+      expect(rows.map(cells => squash(textOf(cells[3]!))).sort()).toEqual(
+        hostileStrings.map(t => expectedInline(t)).sort()
+      )
+      // One <details> per fix, each still closed by its own </details>.
+      expect(view.tags.filter(t => t === 'details')).toHaveLength(rules.length)
+    }
   })
 
   it('stays under the cap and points to the full report when rows are dropped', () => {

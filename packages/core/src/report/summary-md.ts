@@ -2,7 +2,9 @@
  * The markdown summary for job summaries, MR/PR comments and the console: verdict first, then
  * counts, then the failing and unverified rules by severity.
  *
- * All content- and image-derived text is escaped ({@link escapeMarkdown}). The output never
+ * All content- and image-derived text goes through the escaping layer (./escape.ts): Markdown
+ * text, table code and `<summary>` HTML each get their own function, so nothing from the image or
+ * the content can ping, link, inject HTML or carry control bytes. The output never
  * exceeds `maxChars` (default 60,000, under GitHub's 65,536-character comment limit): rows that do
  * not fit are dropped from the end, replaced by a note pointing at the full report.
  */
@@ -15,7 +17,7 @@ import {
   type Severity
 } from '../results/model.js'
 import {ruleKey, type Attribution} from '../blame/attribute.js'
-import {escapeMarkdown, escapeMarkdownCode, fencedBlock, truncate} from './escape.js'
+import {fencedBlock, htmlText, markdownText, tableCode, truncate} from './escape.js'
 import type {SarifTrim} from './sarif.js'
 
 export interface SummaryOptions {
@@ -41,11 +43,11 @@ export function renderSummary(
   options: SummaryOptions = {}
 ): string {
   const maxChars = options.maxChars ?? defaultSummaryMaxChars
-  const image = escapeMarkdown(results.image.names[0] ?? results.image.reference)
+  const image = markdownText(results.image.names[0] ?? results.image.reference)
   const head: string[] = [
     summaryHeading(verdict.status),
     '',
-    `${image} · profile ${escapeMarkdown(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
+    `${image} · profile ${markdownText(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
     ''
   ]
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
@@ -53,7 +55,7 @@ export function renderSummary(
   if (options.sarifTrim !== undefined) {
     const {total, kept, reason} = options.sarifTrim
     head.push(
-      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${escapeMarkdown(reason)}. Every finding is in results.json and junit.xml.`,
+      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.`,
       ''
     )
   }
@@ -93,10 +95,11 @@ export function renderSummary(
     const where = blame?.get(ruleKey(rule))
     const after =
       where?.kind === 'instruction'
-        ? ` after line ${where.location.endLine ?? where.location.startLine} of ${escapeMarkdown(where.location.uri)}`
+        ? ` after line ${where.location.endLine ?? where.location.startLine} of ${htmlText(where.location.uri)}`
         : ''
     body.push(
-      `<details><summary>${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')}: add to the Dockerfile${after}</summary>`,
+      // An HTML block: GFM parses no Markdown up to the blank line, so this line is HTML only.
+      `<details><summary><code>${htmlText(rule.shortId)}</code>: add to the Dockerfile${after}</summary>`,
       '',
       fencedBlock(options.runFixes?.get(rule.id) ?? '', 'dockerfile'),
       '',
@@ -109,7 +112,7 @@ export function renderSummary(
       'Full remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible).'
     )
 
-  const hint = options.fullReportHint ? ` (${escapeMarkdown(options.fullReportHint)})` : ''
+  const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : ''
   const note = (dropped: number): string =>
     dropped > 0
       ? `\n_${dropped} more ${dropped === 1 ? 'rule is' : 'rules are'} not shown: see the full report${hint}._\n`
@@ -134,15 +137,15 @@ export function renderSummary(
 }
 
 function row(rule: RuleOutcome, blame: Attribution | undefined, withLocation: boolean): string {
-  const base = `| ${rule.severity} | ${rule.result} | ${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')} | ${escapeMarkdown(truncate(rule.title, 300))} |`
+  const base = `| ${rule.severity} | ${rule.result} | ${tableCode(rule.shortId)} | ${markdownText(truncate(rule.title, 300))} |`
   if (!withLocation) return base
   if (blame === undefined) return `${base} |`
-  const found = blame.evidence === '' ? '' : `${escapeMarkdown(truncate(blame.evidence, 200))}: `
-  return `${base} ${escapeMarkdownCode(`${blame.location.uri}:${blame.location.startLine}`)} ${found}${escapeMarkdown(truncate(blame.cause, 200))} |`
+  const found = blame.evidence === '' ? '' : `${markdownText(truncate(blame.evidence, 200))}: `
+  return `${base} ${tableCode(`${blame.location.uri}:${blame.location.startLine}`)} ${found}${markdownText(truncate(blame.cause, 200))} |`
 }
 
 function reasonLine(reason: GateReason): string {
-  return escapeMarkdown(reason.message)
+  return markdownText(reason.message)
 }
 
 function compare(a: string, b: string): number {
