@@ -1,4 +1,3 @@
-import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseArf} from '../arf/parse-arf.js'
 import {formatPlatform} from '../image/platform.js'
@@ -16,6 +15,7 @@ import type {ScanImageOptions} from './scan-image.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
 import {writeFixes, writeReports} from '../report/write-reports.js'
+import {writeOutputFile} from '../output/output-file.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -106,7 +106,7 @@ export async function renderOutputs(
       logger: options.logger,
       signal: options.signal
     })
-    await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+    await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
     const written = await writeReports({
       outDir,
       results,
@@ -139,8 +139,8 @@ export async function writeVerdictOutputs(
   const location = await sarifLocation(options, imagePath)
   const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
   const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
-  await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-  await writeFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
-  await writeFile(join(outDir, 'summary.md'), summary)
+  await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+  await writeOutputFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
+  await writeOutputFile(join(outDir, 'summary.md'), summary)
   return summary
 }
