@@ -7,7 +7,7 @@ import type {ScanResults} from '../results/model.js'
 import {serializeResults} from '../results/results-json.js'
 import type {ScanImageOptions, ScanOutcome} from '../pipeline/scan-image.js'
 import {copyFiles, listFiles, type CachedScan} from './result-cache.js'
-import {writeOutputFile} from '../output/output-file.js'
+import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 
 const bodyMarker = '\n| Result | Rules |'
 
@@ -29,7 +29,11 @@ export async function renderCached(
   ) => Promise<GateVerdict>
 ): Promise<ScanOutcome> {
   const {outDir} = options
-  await copyFiles(cached.filesDir, outDir, await listFiles(cached.filesDir))
+  await copyFiles(cached.filesDir, outDir, await listFiles(cached.filesDir)).catch(
+    (error: unknown) => {
+      throw nameStorageError(error, outDir)
+    }
+  )
   const sameName = cached.results.image.reference === image.reference.raw
   const results: ScanResults = {
     ...cached.results,

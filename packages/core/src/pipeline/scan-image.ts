@@ -8,7 +8,7 @@ import type {ScanResults} from '../results/model.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import type {FailOn, GateVerdict} from '../gate/types.js'
 import {preflightScanner} from '../scan/preflight.js'
-import {renderOutputs} from './render-outputs.js'
+import {type OutputAmendments, renderOutputs} from './render-outputs.js'
 import {prepareRoot} from './prepare-root.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 import {pipelineBoundary, timePhases} from './phase-timer.js'
@@ -137,24 +137,25 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       progress.phase('reporting')
       const rendered = await renderOutputs(options, prepared, baseline, scan)
       reportsSettled = rendered.settled
-      let verdict =
+      const compliance =
         options.evaluate === undefined
           ? evaluateGate(rendered.results, {failOn: options.failOn})
           : await options.evaluate(rendered.results, {contentRuleIds: rendered.contentRuleIds})
-      let summaryMarkdown = await rendered.write(verdict)
-      await pipelineBoundary('reported', signal)
-      throwIfAborted(signal)
+      // The CVE step runs before any verdict-dependent file is written: each is written once.
+      let verdict = compliance
+      let amendments: OutputAmendments | undefined
       if (options.cves !== undefined) {
-        const cve = await runCveStep(
+        ;({verdict, amendments} = await runCveStep(
           {...options, cves: options.cves},
           prepared,
           work.path,
-          verdict,
-          summaryMarkdown
-        )
-        ;({verdict, summaryMarkdown} = cve)
+          compliance
+        ))
         await pipelineBoundary('cves', signal)
+        throwIfAborted(signal)
       }
+      const summaryMarkdown = await rendered.write(compliance, amendments)
+      await pipelineBoundary('reported', signal)
       throwIfAborted(signal)
       logger.debug(`outputs staged in ${set.staging}`)
       progress.finish()

@@ -17,6 +17,7 @@ import type {ScannerEnvironment} from '../scan/preflight.js'
 import {toCodeQuality} from './code-quality.js'
 import {toJunit} from './junit.js'
 import {embeddedTailoringId, generateFixes, type Fixes} from './remediation.js'
+import type {ReportingDescriptor, Result} from 'sarif'
 import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
 import {isStorageError, writeOutputFile} from '../output/output-file.js'
@@ -40,6 +41,10 @@ export interface WriteReportsOptions {
   fullReportHint?: string
   timeoutMs?: number
   signal?: AbortSignal
+  /** More rules and results for the SARIF run (the CVE findings), added before it is written. */
+  sarifExtra?: {rules: ReportingDescriptor[]; results: Result[]}
+  /** Rewrites summary.md before it is written (the CVE section); the result is returned. */
+  amendSummary?: (markdown: string) => string
 }
 
 export interface WrittenReports {
@@ -90,15 +95,21 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     blame,
     ...(fixes === undefined ? {} : {fixes})
   })
+  const run = sarif.runs[0]
+  if (options.sarifExtra !== undefined && run !== undefined) {
+    run.tool.driver.rules = [...(run.tool.driver.rules ?? []), ...options.sarifExtra.rules]
+    run.results = [...(run.results ?? []), ...options.sarifExtra.results]
+  }
   const trim = sarifTrim(sarif)
   if (trim !== undefined)
     logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`)
-  const summaryMarkdown = renderSummary(results, options.verdict, {
+  const rendered = renderSummary(results, options.verdict, {
     fullReportHint: options.fullReportHint ?? 'report.html and results.json',
     blame,
     ...(fixes === undefined ? {} : {runFixes: fixes.run}),
     ...(trim === undefined ? {} : {sarifTrim: trim})
   })
+  const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered
   await writeOutputFile(join(outDir, 'results.sarif'), serializeSarif(sarif))
   await writeOutputFile(join(outDir, 'junit.xml'), toJunit(results, {blame}))
   await writeOutputFile(

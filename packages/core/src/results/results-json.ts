@@ -17,15 +17,31 @@ export type ResultsDocument = {
   version: typeof resultsSchemaVersion
 } & ScanResults & {
     gate: GateVerdict
+    /** The CVE scan (`--cves`): its report and gate; see docs/cves.md. */
+    cves?: object
   }
 
-export function toResultsDocument(results: ScanResults, verdict: GateVerdict): ResultsDocument {
-  return {schema: resultsSchemaUri, version: resultsSchemaVersion, ...results, gate: verdict}
+export function toResultsDocument(
+  results: ScanResults,
+  verdict: GateVerdict,
+  cves?: object
+): ResultsDocument {
+  return {
+    schema: resultsSchemaUri,
+    version: resultsSchemaVersion,
+    ...results,
+    gate: verdict,
+    ...(cves === undefined ? {} : {cves})
+  }
 }
 
 /** Stable JSON text (2-space indent, trailing newline); key order follows the model. */
-export function serializeResults(results: ScanResults, verdict: GateVerdict): string {
-  return `${JSON.stringify(toResultsDocument(results, verdict), null, 2)}\n`
+export function serializeResults(
+  results: ScanResults,
+  verdict: GateVerdict,
+  cves?: object
+): string {
+  return `${JSON.stringify(toResultsDocument(results, verdict, cves), null, 2)}\n`
 }
 
 /** Why a scan did not complete, for machines: `interrupted` (SIGINT/SIGTERM), `configuration`, `error`. */
