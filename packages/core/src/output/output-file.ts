@@ -71,9 +71,16 @@ function temporaryName(path: string): string {
 
 let injected = false
 
-/** The test hook: the first write of the named file fails (a disk that is full until staging goes). */
+/**
+ * The test hook: the first write of the named file inside a staging directory fails (a disk that
+ * fills up while the set is written, and has room again once staging is removed).
+ */
 function injectedFault(path: string): void {
-  if (!injected && testHooks().failWrite === basename(path)) {
+  if (
+    !injected &&
+    testHooks().failWrite === basename(path) &&
+    path.includes('/.scapgate-staging-')
+  ) {
     injected = true
     throw Object.assign(new Error('ENOSPC: no space left on device, write (injected)'), {
       code: 'ENOSPC'

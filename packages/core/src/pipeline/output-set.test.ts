@@ -90,6 +90,42 @@ describe('openOutputSet', () => {
   })
 })
 
+describe('openOutputSet on a full disk', () => {
+  it('frees the old set to make room for the incomplete marker', async () => {
+    const full = join(dir, 'full')
+    mkdirSync(full)
+    expect(
+      spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'scapgate-unit', full]).status
+    ).toBe(0)
+    try {
+      writeFileSync(join(full, 'results.json'), '{"gate":{"status":"pass"}}'.padEnd(40 * 1024))
+      writeFileSync(join(full, 'arf.xml'), 'x'.repeat(216 * 1024))
+      let filler = 0
+      // Fill what is left, so that not even the marker fits without removing the old set.
+      for (;;) {
+        try {
+          writeFileSync(join(full, 'junit.xml'), 'x'.repeat((filler += 4096)))
+        } catch {
+          break
+        }
+      }
+      const set = await openOutputSet(full, 'img', nullLogger)
+      const results = JSON.parse(readFileSync(join(full, 'results.json'), 'utf8')) as {
+        status: string
+      }
+      expect(results.status).toBe('incomplete')
+      expect(
+        readdirSync(full)
+          .filter(n => !n.startsWith('.'))
+          .sort()
+      ).toEqual(['results.json', 'summary.md'])
+      await set.dispose()
+    } finally {
+      spawnSync('umount', [full])
+    }
+  })
+})
+
 describe('writeOutputFile', () => {
   it('leaves no partial file and names the file and directory on a storage error', async () => {
     const full = join(dir, 'full')

@@ -116,20 +116,31 @@ export async function openOutputSet(
     await writeOutputFile(join(dir, 'summary.md'), renderIncompleteSummary(image, safe))
   }
 
-  try {
-    await removeLeftovers(dir, staging)
-    await writeIncomplete('interrupted', 'the scan had not finished when this was written')
-  } catch (error) {
-    // No room even for the marker: at least no old verdict stays.
-    await rm(join(dir, 'results.json'), {force: true})
-    await rm(join(dir, 'summary.md'), {force: true})
-    await dispose()
-    throw error
-  } finally {
+  const removeOld = async (): Promise<void> => {
     for (const name of OUTPUT_SET_ENTRIES) {
       if (name === 'results.json' || name === 'summary.md') continue
       await rm(join(dir, name), {recursive: true, force: true})
     }
+  }
+  const marker = (): Promise<void> =>
+    writeIncomplete('interrupted', 'the scan had not finished when this was written')
+  try {
+    await removeLeftovers(dir, staging)
+    // The marker first, so that no moment has a pass next to a partly removed set.
+    await marker().catch(async () => {
+      // A full disk: the old set's space may be what the marker needs.
+      await rm(join(dir, 'results.json'), {force: true})
+      await removeOld()
+      await marker()
+    })
+    await removeOld()
+  } catch (error) {
+    // No room even for the marker: at least no old verdict stays.
+    await rm(join(dir, 'results.json'), {force: true})
+    await rm(join(dir, 'summary.md'), {force: true})
+    await removeOld().catch(() => undefined)
+    await dispose()
+    throw error
   }
 
   return {
