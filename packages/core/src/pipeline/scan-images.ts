@@ -246,18 +246,19 @@ async function scanOne(
         return evaluate(results, context)
       }
     })
+    await publish(set, options.signal)
+    // From the published set: the ARF left staging as soon as oscap finished.
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,
       contentRuleIds,
       verdict: outcome.verdict,
-      outDir: staging,
+      outDir,
       since
     })
     if (!stored)
       options.logger.warning(
         `could not write the result cache in ${cacheDir}; continuing without it`
       )
-    await publish(set, options.signal)
     return {image: raw, slug, outDir, outcome, cached: false}
   } catch (error) {
     // Evidence that exists, an `incomplete` results.json and summary.md; nothing older.
