@@ -202,6 +202,21 @@ describe('interrupted at each pipeline boundary', () => {
   )
 })
 
+describe('interrupted after the CVE step', () => {
+  it('exits 130 and publishes no verdict, compliance or CVE', async () => {
+    const out = dirs.out('interrupt-cves')
+    seedPassingSet(out)
+    const feed = join(repoRoot, 'test', 'fixtures', 'feeds', 'debian-bullseye-excerpt.xml')
+    const run = await scan(
+      [`docker-archive:${sample}`, '--out', out, '--fail-on', 'never', '--cves', '--feed', feed],
+      {pauseAt: 'cves', signal: 'SIGTERM'}
+    )
+    expect(run.paused).toBe(true)
+    expect(run.code).toBe(130)
+    expect(expectIncomplete(out, 'interrupted').evidence).toContain('arf.xml')
+  }, 120_000)
+})
+
 describe('a full disk', () => {
   it.each(['arf.xml', 'remediation.sh', 'results.json', 'junit.xml', 'summary.md'])(
     'writing %s fails: exit 3 naming the file and directory, no partial file, nothing older',
@@ -254,6 +269,28 @@ describe('one set per --out', () => {
     expect(run.code).toBe(3)
     expectIncomplete(out, 'error')
     expect(readdirSync(out).sort()).toEqual(['results.json', 'summary.md'])
+  }, 120_000)
+
+  it('a CVE step that fails leaves the evidence and no compliance-only verdict', async () => {
+    const out = dirs.out('cve-step-fails')
+    seedPassingSet(out)
+    const feed = join(dirs.dir, 'truncated-feed.xml')
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?>\n<oval_definitions xmlns="http://oval.mitre.org/XMLSchema/oval-definitions-5"><definitions>'
+    )
+    const run = await scan([
+      `docker-archive:${sample}`,
+      '--out',
+      out,
+      '--fail-on',
+      'never',
+      '--cves',
+      '--feed',
+      feed
+    ])
+    expect(run.code).toBe(2)
+    expect(expectIncomplete(out, 'configuration').evidence).toContain('arf.xml')
   }, 120_000)
 
   it('a scan of another image leaves no stale fixes/', async () => {
