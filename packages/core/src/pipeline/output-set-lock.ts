@@ -3,15 +3,25 @@
  *
  * Taken by creating the file complete in one step (written under a private name, then link(2)ed
  * to the lock name, which fails if it exists), so a reader never sees a half-written lock. It holds
- * the owner's pid, host and a nonce. A lock whose owner is on this host and no longer alive is
- * stale (the run was killed with SIGKILL): it is moved aside with rename(2), which only one
- * contender wins, and checked to be the one judged stale (else put back). Otherwise a second run
- * waits, saying once whose lock it waits for, until the lock goes or it is cancelled.
- *
- * A lock from another host (a shared volume) is never judged stale: remove it by hand.
+ * the owner's pid, host and a nonce, and the owner touches it every 10 s. A lock is stale (its run
+ * was killed with SIGKILL) when its owner is on this host and no longer alive, or, for an owner on
+ * another host (another container sharing the volume), when it has not been touched for a
+ * minute. A stale lock is moved aside with rename(2), which only one contender wins, and checked
+ * to be the one judged stale (else put back). Otherwise a second run waits, saying once whose lock
+ * it waits for, until the lock goes or it is cancelled.
  */
 import {randomBytes} from 'node:crypto'
-import {link, mkdir, readFile, rename, unlink, writeFile} from 'node:fs/promises'
+import {
+  link,
+  mkdir,
+  readFile,
+  readlink,
+  rename,
+  stat,
+  unlink,
+  utimes,
+  writeFile
+} from 'node:fs/promises'
 import {hostname} from 'node:os'
 import {join} from 'node:path'
 import {CancelledError} from '../errors.js'
@@ -19,6 +29,9 @@ import type {Logger} from '../logging.js'
 import {nameStorageError} from '../output/output-file.js'
 
 export const LOCK_FILE = '.scapgate.lock'
+
+const HEARTBEAT_MS = 10_000
+const STALE_AFTER_MS = 60_000
 
 export interface OutputLock {
   path: string
@@ -28,6 +41,7 @@ export interface OutputLock {
 
 interface Owner {
   pid: number
+  /** Host name and PID namespace: pids are comparable only within one. */
   host: string
   nonce: string
   started: string
@@ -109,7 +123,7 @@ export async function lockOutputDir(
   const path = join(dir, LOCK_FILE)
   const owner: Owner = {
     pid: process.pid,
-    host: hostname(),
+    host: `${hostname()} ${await readlink('/proc/self/ns/pid').catch(() => 'pid:[?]')}`,
     nonce: randomBytes(8).toString('hex'),
     started: new Date().toISOString()
   }
@@ -118,8 +132,17 @@ export async function lockOutputDir(
     if (options.signal?.aborted === true) throw new CancelledError()
     if (await tryCreate(path, owner)) break
     const held = parseOwner(await readFile(path, 'utf8').catch(() => ''))
-    if (held !== undefined && held.host === owner.host && !alive(held.pid)) {
-      options.logger.warning(`removing the stale lock ${path} of pid ${held.pid}, which has ended`)
+    const touched = await stat(path).then(
+      info => info.mtimeMs,
+      () => Date.now()
+    )
+    const here = held?.host === owner.host
+    const ended = held !== undefined && here && !alive(held.pid)
+    // A live owner on this host is never judged by age (its event loop may be busy).
+    if (held !== undefined && (ended || (!here && Date.now() - touched > STALE_AFTER_MS))) {
+      options.logger.warning(
+        `removing the stale lock ${path} of pid ${held.pid} on ${held.host}, ${ended ? 'which has ended' : 'not renewed for a minute'}`
+      )
       await breakStale(path, held)
       continue
     }
@@ -134,10 +157,16 @@ export async function lockOutputDir(
     }
     await pause(200, options.signal)
   }
+  const heartbeat = setInterval(() => {
+    const now = new Date()
+    utimes(path, now, now).catch(() => undefined)
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
   let released: Promise<void> | undefined
   return {
     path,
     release: () => {
+      clearInterval(heartbeat)
       released ??= (async () => {
         const now = parseOwner(await readFile(path, 'utf8').catch(() => ''))
         if (now?.nonce === owner.nonce) await unlink(path).catch(() => undefined)

@@ -5,7 +5,9 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
+  utimesSync,
   writeFileSync
 } from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -166,16 +168,24 @@ describe('lockOutputDir', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
   })
 
+  it('breaks a lock from another host that has not been renewed for a minute', async () => {
+    const path = join(dir, LOCK_FILE)
+    writeFileSync(path, JSON.stringify({pid: 1, host: 'elsewhere', nonce: 'old', started: 'then'}))
+    const old = new Date(Date.now() - 5 * 60_000)
+    utimesSync(path, old, old)
+    const lock = await lockOutputDir(dir, {logger: nullLogger})
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({pid: process.pid})
+    await lock.release()
+  })
+
   it('breaks the lock of a process that has ended', async () => {
     const ended = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
       encoding: 'utf8'
     })
     const pid = Number(ended.stdout.trim())
     const {hostname} = await import('node:os')
-    writeFileSync(
-      join(dir, LOCK_FILE),
-      JSON.stringify({pid, host: hostname(), nonce: 'dead', started: 'then'})
-    )
+    const host = `${hostname()} ${readlinkSync('/proc/self/ns/pid')}`
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({pid, host, nonce: 'dead', started: 'then'}))
     const lock = await lockOutputDir(dir, {logger: nullLogger})
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({pid: process.pid})
     await lock.release()
