@@ -4,7 +4,6 @@
  * image the outputs and the console text are what they were before policies existed; its error is
  * rethrown so that `runScan` reports it as always.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {resolve} from 'node:path'
 import {
@@ -22,7 +21,6 @@ import {
   type ScanImagesOptions
 } from '@scapgate/core'
 
-import {join} from 'node:path'
 import {cacheDirFlag, type CliIo} from './command.js'
 import {ExitCode, exitCodeForError} from './exit-codes.js'
 
@@ -120,9 +118,8 @@ export async function runGatedScan(
   }
 
   const verdicts = imageVerdicts(outcomes)
+  // scanImages wrote the same summary into --out, atomically and under the directory's lock.
   const summary = renderAggregateSummary(verdicts)
-  await mkdir(base.outDir, {recursive: true})
-  await writeFile(join(base.outDir, 'summary.md'), summary)
   if (!flags.quiet) io.stdout.write(`${summary}\n`)
   for (const o of outcomes) {
     if (o.error !== undefined)

@@ -1,4 +1,4 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {GateVerdict} from '../gate/types.js'
 import type {ResolvedImage} from '../image/types.js'
@@ -7,6 +7,7 @@ import type {ScanResults} from '../results/model.js'
 import {serializeResults} from '../results/results-json.js'
 import type {ScanImageOptions, ScanOutcome} from '../pipeline/scan-image.js'
 import {copyFiles, listFiles, type CachedScan} from './result-cache.js'
+import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 
 const bodyMarker = '\n| Result | Rules |'
 
@@ -28,7 +29,11 @@ export async function renderCached(
   ) => Promise<GateVerdict>
 ): Promise<ScanOutcome> {
   const {outDir} = options
-  await copyFiles(cached.filesDir, outDir, await listFiles(cached.filesDir))
+  await copyFiles(cached.filesDir, outDir, await listFiles(cached.filesDir)).catch(
+    (error: unknown) => {
+      throw nameStorageError(error, outDir)
+    }
+  )
   const sameName = cached.results.image.reference === image.reference.raw
   const results: ScanResults = {
     ...cached.results,
@@ -37,11 +42,11 @@ export async function renderCached(
   const verdict = await evaluate(results, {contentRuleIds: cached.contentRuleIds})
   const summaryPath = join(outDir, 'summary.md')
   if (JSON.stringify(verdict) !== cached.verdictJson || !sameName) {
-    await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+    await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
     const fresh = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
     const old = await readFile(summaryPath, 'utf8').catch(() => '')
     const [freshAt, oldAt] = [fresh.indexOf(bodyMarker), old.indexOf(bodyMarker)]
-    await writeFile(
+    await writeOutputFile(
       summaryPath,
       freshAt >= 0 && oldAt >= 0 ? fresh.slice(0, freshAt) + old.slice(oldAt) : fresh
     )

@@ -1,15 +1,17 @@
 import type {GateVerdict} from '../gate/types.js'
 import type {PreparedImage} from '../pipeline/prepare-root.js'
+import type {OutputAmendments} from '../pipeline/render-outputs.js'
 import type {ScanImageOptions} from '../pipeline/scan-image.js'
 import {blameImagePackages, loadDockerfile} from '../blame/blame-image.js'
 import {ConfigurationError} from '../errors.js'
 import {sarifLocation} from '../pipeline/sarif-location.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {evaluateCveGate} from './cve-gate.js'
-import {failHeading, writeCveOutputs} from './cve-outputs.js'
+import {cveSarif, cveSummaryMarkdown, failHeading, writeGitlabReport} from './cve-outputs.js'
 import {defaultCvePolicy, type CvePolicy} from './cve-policy.js'
 import {scanCves} from './scan-cves.js'
 import type {CveScanReport} from './types.js'
+import type {CveLocation} from './cve-outputs.js'
 
 /** What `scan --cves` (or the policy's `cves.enabled`) asks for. */
 export interface CveScanSettings {
@@ -75,10 +77,13 @@ function givenFlags(flags: CveFlags): string[] {
 }
 
 /**
- * The CVE step of a scan, run after the compliance outputs exist and while the extracted root
- * still does: scan, gate, add to the outputs, and fold the CVE gate into the verdict. A failing
- * CVE gate turns the verdict to `fail` with the CVE reasons appended (readers ignore reason kinds
- * they do not know, gate/types.ts).
+ * The CVE step of a scan, run after the compliance verdict and before any verdict-dependent file
+ * is written, while the extracted root still exists: scan, gate, write the GitLab report, and
+ * fold the CVE gate into the verdict. Returns the amendments that `RenderedOutputs.write` applies
+ * so that results.json, results.sarif and summary.md are each written once, complete (a CVE step
+ * that throws leaves no compliance-only verdict; docs/output-sets.md). A failing CVE gate turns
+ * the verdict to `fail` with the CVE reasons appended (readers ignore reason kinds they do not
+ * know, gate/types.ts).
  *
  * Findings are located by blame (`blameImagePackages`): the Dockerfile instruction whose layer
  * installed or upgraded the package, FROM for the base image's packages, else the fallback.
@@ -87,9 +92,8 @@ export async function runCveStep(
   options: ScanImageOptions & {cves: CveScanSettings},
   prepared: PreparedImage,
   workDir: string,
-  verdict: GateVerdict,
-  summaryMarkdown: string
-): Promise<{verdict: GateVerdict; summaryMarkdown: string; report: CveScanReport}> {
+  verdict: GateVerdict
+): Promise<{verdict: GateVerdict; amendments: OutputAmendments; report: CveScanReport}> {
   const started = new Date()
   options.progress.phase('scanning', 'known vulnerabilities')
   const scanner = await preflightScanner({oscapPath: options.environment.oscapPath, workDir})
@@ -128,34 +132,38 @@ export async function runCveStep(
     logger: options.logger,
     ...(options.signal === undefined ? {} : {signal: options.signal})
   })
-  const section = await writeCveOutputs({
-    outDir: options.outDir,
-    report,
-    gate,
-    locate: finding => {
-      const where = blame.get(finding.package)
-      return where === undefined ? fallback : {...where.location, cause: where.cause}
-    },
-    gitlab: {
-      image: prepared.image.names.find(name => /:[^/:]+$/.test(name)) ?? 'scanned-image:latest',
-      operatingSystem: [os?.id ?? 'unknown', os?.versionId].filter(Boolean).join(' '),
-      toolVersion: options.toolVersion,
-      startTime: started,
-      endTime: new Date()
-    }
+  const locate = (finding: CveScanReport['findings'][number]): CveLocation => {
+    const where = blame.get(finding.package)
+    return where === undefined ? fallback : {...where.location, cause: where.cause}
+  }
+  await writeGitlabReport(options.outDir, report, {
+    image: prepared.image.names.find(name => /:[^/:]+$/.test(name)) ?? 'scanned-image:latest',
+    operatingSystem: [os?.id ?? 'unknown', os?.versionId].filter(Boolean).join(' '),
+    toolVersion: options.toolVersion,
+    startTime: started,
+    endTime: new Date()
   })
-  const merged: GateVerdict =
-    gate.status === 'pass'
-      ? verdict
-      : {
-          ...verdict,
-          status: 'fail',
-          reasons: [...verdict.reasons, ...gate.reasons],
-          summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map(r => r.message).join(' ')}`
-        }
+  const failed = gate.status === 'fail'
+  const merged: GateVerdict = failed
+    ? {
+        ...verdict,
+        status: 'fail',
+        reasons: [...verdict.reasons, ...gate.reasons],
+        summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map(r => r.message).join(' ')}`
+      }
+    : verdict
+  const section = cveSummaryMarkdown(report, gate)
   return {
     verdict: merged,
-    summaryMarkdown: `${failHeading(summaryMarkdown, gate.status).trimEnd()}\n\n${section}`,
+    amendments: {
+      // results.json keeps the compliance summary text; status and reasons include the CVE gate.
+      resultsGate: failed
+        ? {...verdict, status: 'fail', reasons: [...verdict.reasons, ...gate.reasons]}
+        : verdict,
+      resultsCves: {...report, gate},
+      sarif: cveSarif(report, locate),
+      summary: markdown => `${failHeading(markdown, gate.status).trimEnd()}\n\n${section}`
+    },
     report
   }
 }

@@ -1,2 +1,3 @@
 export {loadEnvironment, type ScanEnvironment} from './scan-environment.js'
 export {readScannerOverrides, type ScannerOverrides} from './scanner-overrides.js'
+export {readTestHooks, testHooks, type TestHooks} from './test-hooks.js'

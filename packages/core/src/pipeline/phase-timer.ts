@@ -1,3 +1,5 @@
+import {writeFile} from 'node:fs/promises'
+import {testHooks} from '../environment/test-hooks.js'
 import type {Logger, ProgressReporter, ScanPhase} from '../logging.js'
 
 export interface PhaseTimings {
@@ -40,4 +42,29 @@ export function timePhases(
       return timings
     }
   }
+}
+
+/**
+ * A named point between two steps of the pipeline (`prepared`, `scanned`, `publish` …; see
+ * docs/output-sets.md). Normally nothing happens. The fault-injection suite sets
+ * `SCAPGATE_TEST_PAUSE_AT` (environment/test-hooks.ts): at that boundary this writes the marker
+ * file and waits until `signal` aborts (the test's SIGINT/SIGTERM) or 120 s pass, then returns
+ * normally, so the pipeline meets the cancellation exactly as if the signal had arrived there.
+ */
+export async function pipelineBoundary(name: string, signal?: AbortSignal): Promise<void> {
+  const pause = testHooks().pauseAt
+  if (pause?.boundary !== name) return
+  await writeFile(pause.marker, `${name}\n`)
+  if (signal === undefined || signal.aborted) return
+  await new Promise<void>(resolve => {
+    const timer = setTimeout(resolve, 120_000)
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      {once: true}
+    )
+  })
 }

@@ -1,4 +1,3 @@
-import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseArf} from '../arf/parse-arf.js'
 import {formatPlatform} from '../image/platform.js'
@@ -16,13 +15,30 @@ import type {ScanImageOptions} from './scan-image.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
 import {writeFixes, writeReports} from '../report/write-reports.js'
+import {writeOutputFile} from '../output/output-file.js'
+import type {ReportingDescriptor, Result} from 'sarif'
+
+/**
+ * What another step (the CVE scan) adds to the verdict-dependent outputs, so that each file is
+ * written once, complete: results.json's `gate` (the compliance verdict with the CVE gate folded
+ * in) and `cves` section, SARIF rules and results, and a rewrite of summary.md.
+ */
+export interface OutputAmendments {
+  resultsGate: GateVerdict
+  resultsCves: object
+  sarif: {rules: ReportingDescriptor[]; results: Result[]}
+  summary: (markdown: string) => string
+}
 
 export interface RenderedOutputs {
   results: ScanResults
   /** Every rule id of the benchmark, selected or not (to check the policy's waivers against). */
   contentRuleIds: string[]
-  /** Writes the verdict-dependent outputs; returns the summary markdown. */
-  write: (verdict: GateVerdict) => Promise<string>
+  /**
+   * Writes the verdict-dependent outputs from the compliance verdict (and the CVE step's
+   * amendments); returns the summary markdown.
+   */
+  write: (verdict: GateVerdict, amendments?: OutputAmendments) => Promise<string>
   /** Resolves (never rejects) once `report.html` is done; await it before removing the ARF. */
   settled: Promise<void>
 }
@@ -83,15 +99,18 @@ export async function renderOutputs(
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
     settled,
-    write: async verdict => {
-      const [outputs, report] = await Promise.allSettled([writeOutputs(verdict), html])
+    write: async (verdict, amendments) => {
+      const [outputs, report] = await Promise.allSettled([writeOutputs(verdict, amendments), html])
       if (report.status === 'rejected') throw report.reason
       if (outputs.status === 'rejected') throw outputs.reason
       return outputs.value
     }
   }
 
-  async function writeOutputs(verdict: GateVerdict): Promise<string> {
+  async function writeOutputs(
+    verdict: GateVerdict,
+    amendments: OutputAmendments | undefined
+  ): Promise<string> {
     // Blame reads the layers again while the image is still open (issue 4).
     const fallback = await sarifLocation(options, image.reference.path)
     const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
@@ -106,7 +125,12 @@ export async function renderOutputs(
       logger: options.logger,
       signal: options.signal
     })
-    await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+    await writeOutputFile(
+      join(outDir, 'results.json'),
+      amendments === undefined
+        ? serializeResults(results, verdict)
+        : serializeResults(results, amendments.resultsGate, amendments.resultsCves)
+    )
     const written = await writeReports({
       outDir,
       results,
@@ -119,7 +143,10 @@ export async function renderOutputs(
       scanner: scan.scanner,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
-      fixes
+      fixes,
+      ...(amendments === undefined
+        ? {}
+        : {sarifExtra: amendments.sarif, amendSummary: amendments.summary})
     })
     return written.summaryMarkdown
   }
@@ -139,8 +166,8 @@ export async function writeVerdictOutputs(
   const location = await sarifLocation(options, imagePath)
   const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
   const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
-  await writeFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-  await writeFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
-  await writeFile(join(outDir, 'summary.md'), summary)
+  await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
+  await writeOutputFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
+  await writeOutputFile(join(outDir, 'summary.md'), summary)
   return summary
 }

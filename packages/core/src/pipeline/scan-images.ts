@@ -4,7 +4,7 @@
  * {@link scanImage} (or the cache); this file only decides what each scan gets and collects the
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
-import {lstat, mkdir, stat, writeFile} from 'node:fs/promises'
+import {lstat, mkdir, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
@@ -12,9 +12,9 @@ import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from '../cache/render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
 import {DEFAULT_CONTENT_DIR, listDataStreams} from '../content/select-content.js'
-import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
+import {CancelledError, ConfigurationError} from '../errors.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
-import type {ImageVerdict} from '../gate/aggregate.js'
+import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
@@ -32,6 +32,10 @@ import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
 import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
 import {createWorkDir} from './work-dir.js'
+import {nameStorageError, writeOutputFile} from '../output/output-file.js'
+import {openOutputSet, OUTPUT_SET_ENTRIES, type OutputSet} from './output-set.js'
+import {lockOutputDir} from './output-set-lock.js'
+import {pipelineBoundary} from './phase-timer.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
@@ -137,7 +141,17 @@ function gateFor(
   }
 }
 
-/** One image: open and verify it, pick its policy section, then the cache or a full scan. */
+/** A completed scan's set goes public, unless the run was cancelled meanwhile. */
+async function publish(set: OutputSet, signal: AbortSignal | undefined): Promise<void> {
+  await pipelineBoundary('publish', signal)
+  if (signal?.aborted === true) throw new CancelledError()
+  await set.commit()
+}
+
+/**
+ * One image: open and verify it, pick its policy section, then the cache or a full scan. Its
+ * outputs go to `outDir` as one set (`output-set.ts`): published when complete, else abandoned.
+ */
 async function scanOne(
   options: ScanImagesOptions,
   raw: string,
@@ -152,6 +166,7 @@ async function scanOne(
     outDir,
     ...(cves === undefined ? {} : {cves})
   }
+  let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
   try {
@@ -172,7 +187,13 @@ async function scanOne(
       },
       flags
     )
+    await mkdir(outDir, {recursive: true}).catch((error: unknown) => {
+      throw nameStorageError(error, outDir)
+    })
+    set = await openOutputSet(outDir, raw, options.logger)
+    const staging = set.staging
     image = await openSourceImage(single, work.path)
+    await pipelineBoundary('opened', options.signal)
     const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
     await checkScanInputs(
       {
@@ -216,13 +237,9 @@ async function scanOne(
     if (options.cacheDir === undefined || cves !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
-      return {
-        image: raw,
-        slug,
-        outDir,
-        outcome: await scanImage({...scan, openedImage: opened, evaluate}),
-        cached: false
-      }
+      const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})
+      await publish(set, options.signal)
+      return {image: raw, slug, outDir, outcome, cached: false}
     }
     const cacheDir = options.cacheDir
     const contentDir = options.environment.contentDir ?? DEFAULT_CONTENT_DIR
@@ -256,8 +273,9 @@ async function scanOne(
       options.logger.info(
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       )
-      const outcome = await renderCached(scan, image, cached, evaluate)
-      return {image: raw, slug, outDir, outcome, cached: true}
+      const outcome = await renderCached({...scan, outDir: staging}, image, cached, evaluate)
+      await publish(set, options.signal)
+      return {image: raw, slug, outDir, outcome: {...outcome, outDir}, cached: true}
     }
     const opened = image
     image = undefined
@@ -265,12 +283,15 @@ async function scanOne(
     let contentRuleIds: readonly string[] = []
     const outcome = await scanImage({
       ...scan,
+      outputSet: set,
       openedImage: opened,
       evaluate: async (results, context) => {
         contentRuleIds = context.contentRuleIds
         return evaluate(results, context)
       }
     })
+    await publish(set, options.signal)
+    // From the published set: the ARF left staging as soon as oscap finished.
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,
       contentRuleIds,
@@ -284,16 +305,11 @@ async function scanOne(
       )
     return {image: raw, slug, outDir, outcome, cached: false}
   } catch (error) {
-    await mkdir(outDir, {recursive: true})
-      .then(() =>
-        writeFile(
-          join(outDir, 'summary.md'),
-          `# scapgate: scan did not complete\n\n${raw}: ${getErrorMessage(error)}\n`
-        )
-      )
-      .catch(() => {})
+    // Evidence that exists, an `incomplete` results.json and summary.md; nothing older.
+    await set?.abandon(error)
     return {image: raw, slug, outDir, error, cached: false}
   } finally {
+    await set?.dispose()
     await image?.close()
     await work.dispose()
   }
@@ -302,10 +318,28 @@ async function scanOne(
 /**
  * Scans every image with at most `concurrency` at once and returns one outcome per image, in the
  * order given. Never throws for one image's failure (see {@link ImageOutcome.error}); the caller
- * decides the exit code and writes the aggregated summary.
+ * decides the exit code.
+ *
+ * The run holds the lock of `outDir` throughout (a second run into it waits). Each image's outputs
+ * are one atomic set (docs/output-sets.md); with several images, the single-image outputs of an
+ * earlier run are removed from `outDir` first and the aggregated `summary.md` is written there
+ * last. Throws only when the lock cannot be taken (cancelled, or the directory is unwritable).
  */
 export async function scanImages(options: ScanImagesOptions): Promise<ImageOutcome[]> {
+  const lock = await lockOutputDir(options.outDir, options)
+  try {
+    return await scanLocked(options)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function scanLocked(options: ScanImagesOptions): Promise<ImageOutcome[]> {
   const several = options.images.length > 1
+  if (several) {
+    for (const name of OUTPUT_SET_ENTRIES)
+      await rm(join(options.outDir, name), {recursive: true, force: true})
+  }
   const slugs = imageSlugs(options.images)
   const outcomes: ImageOutcome[] = new Array(options.images.length)
   let next = 0
@@ -330,7 +364,13 @@ export async function scanImages(options: ScanImagesOptions): Promise<ImageOutco
   }
   const workers = Math.max(1, Math.min(options.concurrency ?? 1, options.images.length))
   await Promise.all(Array.from({length: workers}, worker))
-  return outcomes.filter(o => o !== undefined)
+  const done = outcomes.filter(o => o !== undefined)
+  if (several)
+    await writeOutputFile(
+      join(options.outDir, 'summary.md'),
+      renderAggregateSummary(imageVerdicts(done))
+    )
+  return done
 }
 
 /** The per-image verdicts that {@link aggregateStatus} and {@link renderAggregateSummary} take. */

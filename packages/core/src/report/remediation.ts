@@ -7,10 +7,11 @@
  * Rules whose fix is missing (`FIX FOR THIS RULE … IS MISSING!`) get no snippet. The scripts are
  * content-derived text: they are written as files and shown in fenced blocks, never executed.
  */
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {preflightScanner, type ScannerEnvironment} from '../scan/preflight.js'
 import {runArfTool} from '../scan/arf-tool.js'
+import {writeOutputFile} from '../output/output-file.js'
 
 export interface Fixes {
   /** Full XCCDF rule id → the rule's bash fix (body only, no banner). */
@@ -80,8 +81,8 @@ export async function generateFixes(
   await mkdir(join(fixesDir, 'run'), {recursive: true})
   const bashScript = await generateFix(arfPath, outDir, 'bash', scanner, options)
   const playbook = await generateFix(arfPath, outDir, 'ansible', scanner, options)
-  await writeFile(join(fixesDir, 'remediation.sh'), bashScript, {mode: 0o644})
-  await writeFile(join(fixesDir, 'playbook.yml'), playbook)
+  await writeOutputFile(join(fixesDir, 'remediation.sh'), bashScript, {mode: 0o644})
+  await writeOutputFile(join(fixesDir, 'playbook.yml'), playbook)
   const bash = splitBashFixes(bashScript)
   const run = new Map<string, string>()
   const files = ['fixes/remediation.sh', 'fixes/playbook.yml']
@@ -90,7 +91,7 @@ export async function generateFixes(
     const snippet = runSnippet(shortId, body)
     run.set(id, snippet)
     const name = `${shortId.replace(/[^A-Za-z0-9._-]/g, '_')}.Dockerfile`
-    await writeFile(join(fixesDir, 'run', name), snippet)
+    await writeOutputFile(join(fixesDir, 'run', name), snippet)
     files.push(`fixes/run/${name}`)
   }
   return {bash, run, files}

@@ -6,7 +6,7 @@
  * Remediation needs oscap; when it fails the other outputs are still written and the failure is
  * a warning: fixes are advice, not evidence.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readXmlFile} from '../arf/xml-parser.js'
 import type {Attribution, SourceLocation} from '../blame/attribute.js'
@@ -17,8 +17,10 @@ import type {ScannerEnvironment} from '../scan/preflight.js'
 import {toCodeQuality} from './code-quality.js'
 import {toJunit} from './junit.js'
 import {embeddedTailoringId, generateFixes, type Fixes} from './remediation.js'
+import type {ReportingDescriptor, Result} from 'sarif'
 import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
+import {isStorageError, writeOutputFile} from '../output/output-file.js'
 
 export interface WriteReportsOptions {
   outDir: string
@@ -39,6 +41,10 @@ export interface WriteReportsOptions {
   fullReportHint?: string
   timeoutMs?: number
   signal?: AbortSignal
+  /** More rules and results for the SARIF run (the CVE findings), added before it is written. */
+  sarifExtra?: {rules: ReportingDescriptor[]; results: Result[]}
+  /** Rewrites summary.md before it is written (the CVE section); the result is returned. */
+  amendSummary?: (markdown: string) => string
 }
 
 export interface WrittenReports {
@@ -69,7 +75,10 @@ export async function writeFixes(
       ...(options.signal === undefined ? {} : {signal: options.signal})
     })
   } catch (error) {
-    if (options.signal?.aborted === true) throw error
+    // A partial fixes/ is never left to be published with the set.
+    await rm(join(options.outDir, 'fixes'), {recursive: true, force: true})
+    // A full disk or an I/O error fails the scan (docs/output-sets.md); only oscap's failure is advice.
+    if (options.signal?.aborted === true || isStorageError(error)) throw error
     options.logger.warning(`remediation: ${(error as Error).message}; fixes/ is not written`)
     return undefined
   }
@@ -86,21 +95,27 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     blame,
     ...(fixes === undefined ? {} : {fixes})
   })
+  const run = sarif.runs[0]
+  if (options.sarifExtra !== undefined && run !== undefined) {
+    run.tool.driver.rules = [...(run.tool.driver.rules ?? []), ...options.sarifExtra.rules]
+    run.results = [...(run.results ?? []), ...options.sarifExtra.results]
+  }
   const trim = sarifTrim(sarif)
   if (trim !== undefined)
     logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`)
-  const summaryMarkdown = renderSummary(results, options.verdict, {
+  const rendered = renderSummary(results, options.verdict, {
     fullReportHint: options.fullReportHint ?? 'report.html and results.json',
     blame,
     ...(fixes === undefined ? {} : {runFixes: fixes.run}),
     ...(trim === undefined ? {} : {sarifTrim: trim})
   })
-  await writeFile(join(outDir, 'results.sarif'), serializeSarif(sarif))
-  await writeFile(join(outDir, 'junit.xml'), toJunit(results, {blame}))
-  await writeFile(
+  const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered
+  await writeOutputFile(join(outDir, 'results.sarif'), serializeSarif(sarif))
+  await writeOutputFile(join(outDir, 'junit.xml'), toJunit(results, {blame}))
+  await writeOutputFile(
     join(outDir, 'codequality.json'),
     `${JSON.stringify(toCodeQuality(results, {location: options.fallback, blame}), null, 2)}\n`
   )
-  await writeFile(join(outDir, 'summary.md'), summaryMarkdown)
+  await writeOutputFile(join(outDir, 'summary.md'), summaryMarkdown)
   return fixes === undefined ? {summaryMarkdown} : {summaryMarkdown, fixes}
 }

@@ -7,7 +7,7 @@ import {evaluateGate} from '../gate/evaluate-gate.js'
 import {buildScanResults, shortRuleId} from './build-results.js'
 import {checkJsonSchema, type JsonSchema} from './json-schema-check.js'
 import type {ScanResults} from './model.js'
-import {serializeResults} from './results-json.js'
+import {serializeIncomplete, serializeResults} from './results-json.js'
 import {sampleResults} from './sample-results.js'
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/arf/', import.meta.url))
@@ -109,6 +109,43 @@ describe('results.json schema check', () => {
     const verdict = evaluateGate(results, {failOn: 'high'})
     expect(verdict.reasons.map(r => r.kind)).toEqual(['nothing-evaluated'])
     expect(checkJsonSchema(schema, JSON.parse(serializeResults(results, verdict)))).toEqual([])
+  })
+})
+
+describe('the incomplete results.json', () => {
+  const incomplete = {
+    ...(schema as object),
+    $ref: '#/$defs/incomplete',
+    properties: undefined,
+    required: undefined,
+    additionalProperties: undefined
+  }
+  const clean = JSON.parse(JSON.stringify(incomplete)) as JsonSchema
+
+  it('validates against #/$defs/incomplete, never the complete schema, and never passes', () => {
+    const document = JSON.parse(
+      serializeIncomplete({
+        image: 'docker-archive:app.tar',
+        kind: 'interrupted',
+        message: 'cancelled',
+        evidence: ['arf.xml'],
+        time: new Date('2026-12-01T00:00:00Z')
+      })
+    ) as {gate: {status: string}; status: string}
+    expect(checkJsonSchema(clean, document)).toEqual([])
+    expect(checkJsonSchema(schema, document)).not.toEqual([])
+    expect(document.status).toBe('incomplete')
+    expect(document.gate.status).toBe('incomplete')
+  })
+
+  it('rejects a pass in the incomplete document', () => {
+    const document = JSON.parse(
+      serializeIncomplete({image: 'x', kind: 'error', message: 'm', evidence: []})
+    ) as {gate: {status: string}}
+    document.gate.status = 'pass'
+    expect(checkJsonSchema(clean, document)).toEqual([
+      {path: '/gate/status', message: expect.stringMatching(/incomplete/) as unknown as string}
+    ])
   })
 })
 

@@ -17,13 +17,68 @@ export type ResultsDocument = {
   version: typeof resultsSchemaVersion
 } & ScanResults & {
     gate: GateVerdict
+    /** The CVE scan (`--cves`): its report and gate; see docs/cves.md. */
+    cves?: object
   }
 
-export function toResultsDocument(results: ScanResults, verdict: GateVerdict): ResultsDocument {
-  return {schema: resultsSchemaUri, version: resultsSchemaVersion, ...results, gate: verdict}
+export function toResultsDocument(
+  results: ScanResults,
+  verdict: GateVerdict,
+  cves?: object
+): ResultsDocument {
+  return {
+    schema: resultsSchemaUri,
+    version: resultsSchemaVersion,
+    ...results,
+    gate: verdict,
+    ...(cves === undefined ? {} : {cves})
+  }
 }
 
 /** Stable JSON text (2-space indent, trailing newline); key order follows the model. */
-export function serializeResults(results: ScanResults, verdict: GateVerdict): string {
-  return `${JSON.stringify(toResultsDocument(results, verdict), null, 2)}\n`
+export function serializeResults(
+  results: ScanResults,
+  verdict: GateVerdict,
+  cves?: object
+): string {
+  return `${JSON.stringify(toResultsDocument(results, verdict, cves), null, 2)}\n`
+}
+
+/** Why a scan did not complete, for machines: `interrupted` (SIGINT/SIGTERM), `configuration`, `error`. */
+export type IncompleteKind = 'interrupted' | 'configuration' | 'error'
+
+/**
+ * The `results.json` of a scan that did not complete (`status: "incomplete"`, schema
+ * `#/$defs/incomplete`): no model, and a gate whose status is `incomplete`, never `pass`.
+ * `evidence` lists the files of this scan that are in the directory (the ARF once oscap finished).
+ */
+export interface IncompleteDocument {
+  schema: typeof resultsSchemaUri
+  version: typeof resultsSchemaVersion
+  status: 'incomplete'
+  image: {reference: string}
+  reason: {kind: IncompleteKind; message: string}
+  evidence: string[]
+  time: string
+  gate: {status: 'incomplete'; summary: string}
+}
+
+export function serializeIncomplete(options: {
+  image: string
+  kind: IncompleteKind
+  message: string
+  evidence: readonly string[]
+  time?: Date
+}): string {
+  const document: IncompleteDocument = {
+    schema: resultsSchemaUri,
+    version: resultsSchemaVersion,
+    status: 'incomplete',
+    image: {reference: options.image},
+    reason: {kind: options.kind, message: options.message},
+    evidence: [...options.evidence],
+    time: (options.time ?? new Date()).toISOString(),
+    gate: {status: 'incomplete', summary: `The scan did not complete: ${options.message}`}
+  }
+  return `${JSON.stringify(document, null, 2)}\n`
 }
