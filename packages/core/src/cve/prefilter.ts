@@ -65,6 +65,9 @@ type Truth = 'true' | 'false' | 'unknown'
  * given that a package test on a package absent from the image is false (dpkginfo/rpminfo with a
  * literal name, or a Canonical OCI manifest lookup, whose `check_existence` fails without items).
  * Everything else is `unknown` and kept, so oscap's true definitions are the same on both feeds.
+ * For a feed that names source packages (Debian's) and `sources`, "absent" means no installed
+ * binary built from that source (nor one of that name), and the kept package tests are rewritten
+ * to the source's installed binaries (`source-matching.ts`), in both the pruned and the whole copy.
  *
  * One streaming pass records, per element, only what the pruning needs: a definition's criteria,
  * a test's object and existence check, a package object's name, and every element's byte range.
