@@ -167,3 +167,125 @@ export async function writeDebianFeed(
     vulnerable: plan.flatMap((d, i) => (d.vulnerable ? [defId(i)] : []))
   }
 }
+
+export interface SourceFeedEntry {
+  /** The source package the definition names, as Debian's feeds do (`openssl`, `glibc`). */
+  source: string
+  /** First fixed source version (`3.0.11-1`, `2:2.4-3`). */
+  fixed: string
+  cve: string
+}
+
+/**
+ * A small feed written the way Debian's security tracker writes its OVAL (bin/generate-oval and
+ * lib/python/oval/definition/generator.py in debian/security-tracker): elements carry their own
+ * default namespace (`<dpkginfo_test xmlns="…#linux">`) instead of prefixes; one
+ * `dpkginfo_object` per package name, shared by its tests; `check="all"`,
+ * `check_existence="at_least_one_exists"`; the bound `evr less than` with `0:` prepended when the
+ * version has no epoch; one definition per CVE × source package, ids `oval:org.debian:def:N`,
+ * tests/objects/states `oval:org.debian.oval:tst|obj|ste:N`; generator product `Debian`.
+ */
+export async function writeDebianSourceFeed(
+  path: string,
+  options: {release: number; entries: readonly SourceFeedEntry[]; timestamp?: string}
+): Promise<{path: string; definitionIds: string[]}> {
+  const LINUX = 'http://oval.mitre.org/XMLSchema/oval-definitions-5#linux'
+  const IND = 'http://oval.mitre.org/XMLSchema/oval-definitions-5#independent'
+  const UNIX = 'http://oval.mitre.org/XMLSchema/oval-definitions-5#unix'
+  const platform = `Debian GNU/Linux ${options.release}`
+  const objects = new Map<string, string>()
+  const definitions: string[] = []
+  const tests: string[] = []
+  const states: string[] = []
+  const definitionIds: string[] = []
+  options.entries.forEach((entry, i) => {
+    const defId = `oval:org.debian:def:${7_000_000 + i}`
+    definitionIds.push(defId)
+    let objId = objects.get(entry.source)
+    if (objId === undefined) {
+      objId = `oval:org.debian.oval:obj:${objects.size + 3}`
+      objects.set(entry.source, objId)
+    }
+    const evr = entry.fixed.includes(':') ? entry.fixed : `0:${entry.fixed}`
+    const tstId = `oval:org.debian.oval:tst:${i + 3}`
+    const steId = `oval:org.debian.oval:ste:${i + 2}`
+    definitions.push(`    <definition class="vulnerability" id="${defId}" version="1">
+      <metadata>
+        <title>${entry.cve} ${entry.source}</title>
+        <affected family="unix">
+          <platform>${platform}</platform>
+          <product>${entry.source}</product>
+        </affected>
+        <reference ref_id="${entry.cve}" ref_url="https://security-tracker.debian.org/tracker/${entry.cve}" source="CVE"/>
+        <description>${LOREM}</description>
+        <debian>
+          <moreinfo>${LOREM}</moreinfo>
+        </debian>
+      </metadata>
+      <criteria comment="Release section" operator="AND">
+        <criterion comment="Debian ${options.release} is installed" test_ref="oval:org.debian.oval:tst:1"/>
+        <criteria comment="Architecture section" operator="OR">
+          <criteria comment="Architecture independent section" operator="AND">
+            <criterion comment="all architecture" test_ref="oval:org.debian.oval:tst:2"/>
+            <criterion comment="${entry.source} DPKG is earlier than ${evr}" test_ref="${tstId}"/>
+          </criteria>
+        </criteria>
+      </criteria>
+    </definition>
+`)
+    tests.push(`    <dpkginfo_test xmlns="${LINUX}" check="all" check_existence="at_least_one_exists" comment="${entry.source} is earlier than ${evr}" id="${tstId}" version="1">
+      <object object_ref="${objId}"/>
+      <state state_ref="${steId}"/>
+    </dpkginfo_test>
+`)
+    states.push(`    <dpkginfo_state xmlns="${LINUX}" id="${steId}" version="1">
+      <evr datatype="debian_evr_string" operation="less than">${evr}</evr>
+    </dpkginfo_state>
+`)
+  })
+  const text = `<?xml version='1.0' encoding='UTF-8'?>
+${ROOT}
+  <generator>
+    <oval:product_name>Debian</oval:product_name>
+    <oval:schema_version>5.11.2</oval:schema_version>
+    <oval:timestamp>${options.timestamp ?? '2024-05-01T00:00:00.188-04:00'}</oval:timestamp>
+  </generator>
+  <definitions>
+${definitions.join('')}  </definitions>
+  <tests>
+    <textfilecontent54_test xmlns="${IND}" check="all" check_existence="at_least_one_exists" comment="Debian GNU/Linux ${options.release} is installed" id="oval:org.debian.oval:tst:1" version="1">
+      <object object_ref="oval:org.debian.oval:obj:1"/>
+      <state state_ref="oval:org.debian.oval:ste:1"/>
+    </textfilecontent54_test>
+    <uname_test xmlns="${UNIX}" check="all" check_existence="at_least_one_exists" comment="Installed architecture is all" id="oval:org.debian.oval:tst:2" version="1">
+      <object object_ref="oval:org.debian.oval:obj:2"/>
+    </uname_test>
+${tests.join('')}  </tests>
+  <objects>
+    <textfilecontent54_object xmlns="${IND}" id="oval:org.debian.oval:obj:1" version="1">
+      <path>/etc</path>
+      <filename>debian_version</filename>
+      <pattern operation="pattern match">(\\d+)\\.\\d</pattern>
+      <instance datatype="int">1</instance>
+    </textfilecontent54_object>
+    <uname_object xmlns="${UNIX}" id="oval:org.debian.oval:obj:2" version="1"/>
+${[...objects]
+  .map(
+    ([name, id]) => `    <dpkginfo_object xmlns="${LINUX}" id="${id}" version="1">
+      <name>${name}</name>
+    </dpkginfo_object>
+`
+  )
+  .join('')}  </objects>
+  <states>
+    <textfilecontent54_state xmlns="${IND}" id="oval:org.debian.oval:ste:1" version="1">
+      <subexpression operation="equals">${options.release}</subexpression>
+    </textfilecontent54_state>
+${states.join('')}  </states>
+</oval_definitions>
+`
+  const out = createWriteStream(path)
+  out.end(text)
+  await finished(out)
+  return {path, definitionIds}
+}

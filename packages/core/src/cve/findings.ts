@@ -9,13 +9,17 @@ import type {CveFinding, CveSeverity} from './types.js'
 export interface InstalledVersions {
   dpkg?: ReadonlyMap<string, string>
   rpm?: ReadonlyMap<string, string>
+  /** Binary name → the source it was built from and that source's version (dpkg's `Source:`). */
+  dpkgSources?: ReadonlyMap<string, {name: string; version: string}>
 }
 
 const CVE_ID = /CVE-\d{4}-\d{4,}/g
 const MAX_REFERENCES = 20
 
 /**
- * Turns the definitions oscap found true into findings, one per vulnerable package. The package,
+ * Turns the definitions oscap found true into findings, one per vulnerable (binary) package. For
+ * a source-named feed the package tests were rewritten to the source's installed binaries
+ * (`source-matching.ts`): the bound is then compared with the source version. The package,
  * installed and fixed versions come from the definition's package tests (dpkginfo/rpminfo/manifest
  * with an `evr less than` state), compared with the distribution's own order; metadata (CVE ids,
  * advisory, severity, CVSS, references) from the definition's `<metadata>`. A true definition
@@ -51,6 +55,9 @@ export function buildFindings(
       findings.push({
         ...base,
         package: pkg.name,
+        ...(pkg.source === undefined
+          ? {}
+          : {sourcePackage: pkg.source.name, sourceVersion: pkg.source.version}),
         ...(pkg.installed === undefined ? {} : {installedVersion: pkg.installed}),
         ...(pkg.fixed === undefined ? {} : {fixedVersion: pkg.fixed})
       })
@@ -61,6 +68,7 @@ export function buildFindings(
 
 interface VulnerablePackage {
   name: string
+  source?: {name: string; version: string}
   installed?: string
   fixed?: string
 }
@@ -81,11 +89,15 @@ function vulnerablePackages(
     const versions = installed[object.packageKind]
     const current = versions?.get(object.packageName)
     if (versions !== undefined && current === undefined) return
+    const source =
+      object.source ??
+      (object.packageKind === 'dpkg' ? installed.dpkgSources?.get(object.packageName) : undefined)
     if (test.stateRefs.length === 0) {
       // No state at all: "affected, no fix yet" (Canonical's unfixed CVEs).
       if (!found.has(object.packageName)) {
         found.set(object.packageName, {
           name: object.packageName,
+          ...(source === undefined ? {} : {source}),
           ...(current === undefined ? {} : {installed: current})
         })
       }
@@ -98,9 +110,12 @@ function vulnerablePackages(
     if (state?.version === undefined) return
     if (state.operation !== 'less than') return
     const compare = object.packageKind === 'dpkg' ? compareDpkgVersions : compareRpmEvr
-    if (current !== undefined && compare(current, state.version) >= 0) return
+    // Matched through its source: the feed's bound is on the source version (oscap compared it).
+    const compared = object.source?.version ?? current
+    if (compared !== undefined && compare(compared, state.version) >= 0) return
     found.set(object.packageName, {
       name: object.packageName,
+      ...(source === undefined ? {} : {source}),
       ...(current === undefined ? {} : {installed: current}),
       fixed: displayVersion(state.version)
     })

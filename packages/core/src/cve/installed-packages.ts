@@ -11,6 +11,12 @@ export interface DpkgPackage {
   status: string
   /** Source package name when it differs (`Source: openssl (3.0.11-1)` → `openssl`). */
   source?: string
+  /**
+   * The source package's version when it differs from the binary's (`Source: openssl (3.0.11-1)`
+   * → `3.0.11-1`; binNMUs, and sources whose binaries carry their own versions). dpkg writes the
+   * parenthesised version only then: otherwise the binary's `version` is the source version.
+   */
+  sourceVersion?: string
 }
 
 const MAX_STATUS_BYTES = 64 * 1024 * 1024
@@ -31,16 +37,24 @@ export function parseDpkgStatus(text: string): DpkgPackage[] {
     const name = fields.get('package')
     const version = fields.get('version')
     if (name === undefined || version === undefined || name === '' || version === '') continue
-    const source = /^(\S+)/.exec(fields.get('source') ?? '')?.[1]
+    const sourceField = fields.get('source') ?? ''
+    const source = /^(\S+)/.exec(sourceField)?.[1]
+    const sourceVersion = /^\S+\s+\(\s*([^()\s]+)\s*\)/.exec(sourceField)?.[1]
     packages.push({
       name,
       version,
       architecture: fields.get('architecture') ?? '',
       status: fields.get('status') ?? '',
-      ...(source === undefined || source === name ? {} : {source})
+      ...(source === undefined || source === name ? {} : {source}),
+      ...(sourceVersion === undefined || sourceVersion === version ? {} : {sourceVersion})
     })
   }
   return packages
+}
+
+/** The source package a binary was built from, and that source's version (dpkg-query's `${source:Package}`, `${source:Version}`). */
+export function sourceOf(pkg: DpkgPackage): {name: string; version: string} {
+  return {name: pkg.source ?? pkg.name, version: pkg.sourceVersion ?? pkg.version}
 }
 
 /** Installed in the sense dpkg-query's `ii` means; `status.d` entries (no Status field) count as installed. */

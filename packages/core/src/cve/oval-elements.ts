@@ -110,6 +110,14 @@ export interface ObjectInfo {
   packageName?: string
   /** `dpkg` for dpkginfo and manifest lookups (Debian versions), `rpm` for rpminfo. */
   packageKind?: 'dpkg' | 'rpm'
+  /** A Canonical OCI lookup in `./manifest` (oscap then runs on a root holding only the manifest). */
+  manifest?: true
+  /**
+   * Set on the objects scapgate adds for a source-named feed (`source-matching.ts`): the binary
+   * `packageName` is checked as built from this source, and the feed's bound applies to this
+   * source version.
+   */
+  source?: {name: string; version: string}
 }
 
 export function readObject(name: string, text: string): ObjectInfo {
@@ -138,7 +146,14 @@ export function readObject(name: string, text: string): ObjectInfo {
     if (filename === 'manifest' && pattern !== undefined) {
       const decoded = decodeText(pattern, 'an OVAL object')
       const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded)
-      if (match) return {localName, packageName: own(match[1] as string), packageKind: 'dpkg'}
+      if (match) {
+        return {
+          localName,
+          packageName: own(match[1] as string),
+          packageKind: 'dpkg',
+          manifest: true
+        }
+      }
     }
   }
   return {localName}

@@ -13,6 +13,7 @@ import {
   referencedIds
 } from './oval-elements.js'
 import {type OvalSection, ovalSections, scanOval} from './oval-stream.js'
+import {type BinariesBySource, namesSourcePackages, rewriteForSources} from './source-matching.js'
 
 /** Package names present in the image, per database. `undefined`: not known, nothing is pruned on it. */
 export interface InstalledNames {
@@ -26,6 +27,12 @@ export interface PrefilterOptions {
   label: string
   outputPath: string
   installed: InstalledNames
+  /**
+   * The image's binaries by source package. With a feed that names source packages (Debian's),
+   * a package test on source S is kept when a binary of S is installed, and rewritten to the
+   * installed binaries of S (`source-matching.ts`), also when `installed` prunes nothing.
+   */
+  sources?: BinariesBySource
   signal?: AbortSignal
 }
 
@@ -42,6 +49,10 @@ export interface PrefilterResult extends FeedIndex {
   totalDefinitions: number
   keptDefinitions: number
   generatorTimestamp?: string
+  /** The feed names source packages (Debian) and was matched through them. */
+  namesSources: boolean
+  /** Package tests on a source rewritten to its installed binaries, and the per-binary tests made. */
+  sourceMatching: {rewrittenTests: number; binaryTests: number}
 }
 
 type Truth = 'true' | 'false' | 'unknown'
@@ -54,6 +65,9 @@ type Truth = 'true' | 'false' | 'unknown'
  * given that a package test on a package absent from the image is false (dpkginfo/rpminfo with a
  * literal name, or a Canonical OCI manifest lookup, whose `check_existence` fails without items).
  * Everything else is `unknown` and kept, so oscap's true definitions are the same on both feeds.
+ * For a feed that names source packages (Debian's) and `sources`, "absent" means no installed
+ * binary built from that source (nor one of that name), and the kept package tests are rewritten
+ * to the source's installed binaries (`source-matching.ts`), in both the pruned and the whole copy.
  *
  * One streaming pass records, per element, only what the pruning needs: a definition's criteria,
  * a test's object and existence check, a package object's name, and every element's byte range.
@@ -67,6 +81,7 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
   const packageObjects = new Map<string, ObjectInfo>()
   const layout: Layout = {root: '', generator: '', sections: new Map(), ranges: new Map()}
   let generatorTimestamp: string | undefined
+  let firstDefinition: string | undefined
 
   await scanOval(
     options.feedPath,
@@ -91,8 +106,10 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
       if (event.id === '') return
       const id = own(event.id)
       layout.ranges.set(id, {section: event.section, start: event.start, end: event.end})
-      if (event.section === 'definitions') criteria.set(id, readCriteria(event.text))
-      else if (event.section === 'tests') {
+      if (event.section === 'definitions') {
+        firstDefinition ??= id
+        criteria.set(id, readCriteria(event.text))
+      } else if (event.section === 'tests') {
         const test = readTestObject(event.text)
         if (test !== undefined) tests.set(id, test)
       } else if (event.section === 'objects' && mayNamePackage(event.localName)) {
@@ -103,6 +120,10 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
     options.signal === undefined ? {} : {signal: options.signal}
   )
 
+  const bySource =
+    options.sources !== undefined && namesSourcePackages(layout.generator, firstDefinition ?? '')
+      ? options.sources
+      : undefined
   const testTruth = (id: string): Truth => {
     const test = tests.get(id)
     // With no item collected these existence checks fail, so the test is false (OVAL 5.11 §5.3.3).
@@ -111,14 +132,27 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
     if (object?.packageName === undefined || object.packageKind === undefined) return 'unknown'
     const names = options.installed[object.packageKind]
     if (names === undefined) return 'unknown'
-    return names.has(object.packageName) ? 'unknown' : 'false'
+    if (names.has(object.packageName)) return 'unknown'
+    // Source-named feed: a test on source S is rewritten to the binaries of S (see below).
+    const viaSource = bySource !== undefined && object.localName === 'dpkginfo_object'
+    return viaSource && bySource.has(object.packageName) ? 'unknown' : 'false'
   }
   const kept: string[] = []
   for (const [id, tree] of criteria) {
     if (tree === undefined || evaluate(tree, testTruth) !== 'false') kept.push(id)
   }
   const closed = await closeOverReferences(options.feedPath, layout, kept, criteria)
-  await writeFiltered(options.outputPath, layout, closed.texts)
+  // Every definition read back, extended ones included: their criteria are rewritten alike.
+  const keptCriteria = new Map(
+    [...closed.texts.keys()]
+      .filter(id => layout.ranges.get(id)?.section === 'definitions')
+      .map(id => [id, criteria.get(id)])
+  )
+  const rewrite =
+    bySource === undefined
+      ? undefined
+      : rewriteForSources({bySource, criteria: keptCriteria, ...closed})
+  await writeFiltered(options.outputPath, layout, closed.texts, rewrite?.added)
   const definitions = new Map<string, string>()
   for (const [id, bytes] of closed.texts) {
     if (layout.ranges.get(id)?.section === 'definitions')
@@ -128,8 +162,13 @@ export async function prefilterFeed(options: PrefilterOptions): Promise<Prefilte
     totalDefinitions: criteria.size,
     keptDefinitions: definitions.size,
     ...(generatorTimestamp === undefined ? {} : {generatorTimestamp}),
+    namesSources: bySource !== undefined,
+    sourceMatching: {
+      rewrittenTests: rewrite?.rewrittenTests ?? 0,
+      binaryTests: rewrite?.binaryTests ?? 0
+    },
     definitions,
-    criteria: new Map([...definitions.keys()].map(id => [id, criteria.get(id)])),
+    criteria: new Map([...definitions.keys()].map(id => [id, keptCriteria.get(id)])),
     tests: closed.tests,
     objects: closed.objects,
     states: closed.states
@@ -225,7 +264,8 @@ async function closeOverReferences(
 async function writeFiltered(
   outputPath: string,
   layout: Layout,
-  texts: ReadonlyMap<string, Buffer>
+  texts: ReadonlyMap<string, Buffer>,
+  added: Partial<Record<OvalSection, readonly string[]>> = {}
 ): Promise<void> {
   const output = await open(outputPath, 'w', 0o600)
   try {
@@ -241,10 +281,12 @@ async function writeFiltered(
         .map(id => ({id, where: layout.ranges.get(id)}))
         .filter(e => e.where?.section === section)
         .sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0))
-      if (kept.length === 0) continue
+      const extra = added[section] ?? []
+      if (kept.length === 0 && extra.length === 0) continue
       const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? '')?.[1] ?? section
       const parts = [latin1(`${layout.sections.get(section) ?? `<${section}>`}\n`)]
       for (const {id} of kept) parts.push(texts.get(id) as Buffer, Buffer.from('\n'))
+      for (const text of extra) parts.push(Buffer.from(`${text}\n`, 'utf8'))
       parts.push(Buffer.from(`</${closing}>\n`))
       await output.write(Buffer.concat(parts))
     }

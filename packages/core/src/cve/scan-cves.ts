@@ -6,9 +6,10 @@ import type {ScannerEnvironment} from '../scan/preflight.js'
 import {fetchFeed} from './feed-fetch.js'
 import {distributionOf, selectFeed} from './feed-source.js'
 import {buildFindings} from './findings.js'
-import {readDpkgPackages, ubuntuManifest} from './installed-packages.js'
+import {readDpkgPackages, sourceOf, ubuntuManifest} from './installed-packages.js'
 import {prefilterFeed} from './prefilter.js'
 import {listRpmPackages, runOvalEval} from './run-oval.js'
+import {binariesBySource} from './source-matching.js'
 import type {CveScanReport} from './types.js'
 
 export interface ScanCvesOptions {
@@ -32,7 +33,10 @@ export interface ScanCvesOptions {
   logger: Logger
   signal?: AbortSignal
   now?: Date
-  /** Evaluate the whole feed instead of the prefiltered copy (tests and benchmarks). */
+  /**
+   * Evaluate every definition of the feed (tests and benchmarks): nothing is pruned, but a
+   * source-named feed is still matched through source packages, as the prefiltered copy is.
+   */
   fullFeed?: boolean
   fetch?: typeof fetch
 }
@@ -75,6 +79,7 @@ export async function scanCves(options: ScanCvesOptions): Promise<CveScanReport>
         })
       : undefined
   const dpkgVersions = dpkg === undefined ? undefined : new Map(dpkg.map(p => [p.name, p.version]))
+  const sources = dpkg === undefined ? undefined : binariesBySource(dpkg)
 
   const started = process.hrtime.bigint()
   const filteredPath = join(work, 'feed.filtered.xml')
@@ -89,22 +94,26 @@ export async function scanCves(options: ScanCvesOptions): Promise<CveScanReport>
             ...(dpkgVersions === undefined ? {} : {dpkg: new Set(dpkgVersions.keys())}),
             ...(rpm === undefined ? {} : {rpm: new Set(rpm.keys())})
           },
+    ...(sources === undefined ? {} : {sources}),
     ...(options.signal === undefined ? {} : {signal: options.signal})
   })
   const prefilterSeconds = Number(process.hrtime.bigint() - started) / 1e9
   logger.debug(
     `CVE feed: ${filtered.keptDefinitions} of ${filtered.totalDefinitions} definitions can concern the image (${prefilterSeconds.toFixed(2)} s)`
   )
+  if (filtered.namesSources) {
+    logger.debug(
+      `CVE feed names source packages: ${filtered.sourceMatching.rewrittenTests} package tests matched through ${filtered.sourceMatching.binaryTests} installed binaries`
+    )
+  }
 
-  const usesManifest = [...filtered.objects.values()].some(
-    o => o.localName === 'textfilecontent54_object' && o.packageName !== undefined
-  )
+  const usesManifest = [...filtered.objects.values()].some(o => o.manifest === true)
   const run =
     filtered.keptDefinitions === 0
       ? {results: new Map<string, string>(), durationSeconds: 0}
       : await runOvalEval({
           root: options.root,
-          feedPath: options.fullFeed === true ? feed.xmlPath : filteredPath,
+          feedPath: filteredPath,
           mode: usesManifest ? 'manifest' : 'probe-root',
           manifest: ubuntuManifest(dpkg ?? []),
           outDir: options.outDir,
@@ -126,6 +135,7 @@ export async function scanCves(options: ScanCvesOptions): Promise<CveScanReport>
     .sort()
   const findings = buildFindings(trueIds, filtered, {
     ...(dpkgVersions === undefined ? {} : {dpkg: dpkgVersions}),
+    ...(dpkg === undefined ? {} : {dpkgSources: new Map(dpkg.map(p => [p.name, sourceOf(p)]))}),
     ...(rpm === undefined ? {} : {rpm})
   })
 

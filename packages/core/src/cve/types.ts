@@ -13,7 +13,15 @@ export interface CveFinding {
   /** The OVAL definition that evaluated true. */
   definitionId: string
   title: string
+  /** The installed (binary) package the finding is about: what blame locates and waivers name. */
   package: string
+  /**
+   * The source package it was built from, when known (dpkg): for Debian's feeds, which name
+   * source packages, the one the definition named and the finding was matched through.
+   */
+  sourcePackage?: string
+  /** That source's version: what a Debian feed's fixed version is compared with. */
+  sourceVersion?: string
   installedVersion?: string
   /** The first version without the flaw; absent when no fix exists yet ("unfixed"). */
   fixedVersion?: string
