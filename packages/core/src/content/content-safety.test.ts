@@ -15,10 +15,13 @@ afterAll(async () => {
   await rm(dir, {recursive: true, force: true})
 })
 
-async function check(content: string | Buffer): Promise<unknown> {
+async function check(
+  content: string | Buffer,
+  scriptChecks: 'refuse' | 'allow' = 'refuse'
+): Promise<unknown> {
   const path = join(dir, `c-${Math.random().toString(36).slice(2)}.xml`)
   await writeFile(path, content)
-  return assertContentSafe(path, 'SCAP content').then(
+  return assertContentSafe(path, 'SCAP content', {scriptChecks}).then(
     () => 'accepted',
     (error: unknown) => error
   )
@@ -31,7 +34,7 @@ describe('assertContentSafe', () => {
   it('accepts the SSG Debian 11 data stream', async () => {
     await expect(
       assertContentSafe('/usr/share/xml/scap/ssg/content/ssg-debian11-ds.xml', 'SCAP content')
-    ).resolves.toBeUndefined()
+    ).resolves.toContain('xccdf_org.ssgproject.content_benchmark_DEBIAN-11')
   })
 
   it.each([
@@ -52,6 +55,16 @@ describe('assertContentSafe', () => {
   it('refuses UTF-16 and compressed content', async () => {
     expect(await check(Buffer.from('\ufeff<x/>', 'utf16le'))).toBeInstanceOf(ConfigurationError)
     expect(await check(Buffer.from('BZh91AY&SY'))).toBeInstanceOf(ConfigurationError)
+  })
+
+  it('accepts SCE checks in a data stream the caller will strip, but still refuses a DOCTYPE', async () => {
+    expect(await check(rule('http://open-scap.org/page/SCE'), 'allow')).toBe('accepted')
+    expect(
+      await check(
+        '<?xml version="1.0"?><!DOCTYPE x []><x system="http://open-scap.org/page/SCE"/>',
+        'allow'
+      )
+    ).toBeInstanceOf(ConfigurationError)
   })
 
   it('accepts an OVAL check', async () => {

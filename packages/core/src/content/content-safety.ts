@@ -6,31 +6,65 @@ export const MAX_CONTENT_BYTES = 256 * 1024 * 1024
 
 const SCE_SYSTEM = 'open-scap.org/page/sce'
 
+export interface ContentSafetyOptions {
+  /**
+   * `refuse` (default): any mention of the Script Check Engine fails, as for tailoring files,
+   * which have no business naming check systems. `allow`: a data stream may hold SCE checks,
+   * because the caller strips them before oscap sees it (`strip-sce.ts`).
+   */
+  scriptChecks?: 'refuse' | 'allow'
+}
+
 /**
- * Refuses SCAP content that oscap could use to run code or read beyond the content itself
- * (`security.md` §2.1 #4, OS-5):
- * - Script Check Engine checks (`system="http://open-scap.org/page/SCE"`), which exec scripts;
+ * Refuses SCAP content that oscap could use to read beyond the content itself or that the checks
+ * here cannot read (`security.md` §2.1 #4, OS-5), and returns its text:
  * - `<!DOCTYPE` / `<!ENTITY` (SSG never uses them; entities could pull in files);
- * - encodings in which the checks below would be blind (UTF-16/32, EBCDIC) and compressed files.
+ * - encodings in which the checks below would be blind (UTF-16/32, EBCDIC) and compressed files;
+ * - with `scriptChecks: 'refuse'`, Script Check Engine references
+ *   (`system="http://open-scap.org/page/SCE"`), which exec scripts.
  *
  * The SCE search runs on the text with numeric character references decoded and ignoring case, so
  * `&#83;CE` does not slip through; it may refuse content that only mentions the URI in prose.
  * Remote resources are not checked here: scapgate never passes `--fetch-remote-resources` and the
  * sandbox has no network. Throws {@link ConfigurationError} naming `label`.
  */
-export async function assertContentSafe(path: string, label: string): Promise<void> {
+export async function assertContentSafe(
+  path: string,
+  label: string,
+  options: ContentSafetyOptions = {}
+): Promise<string> {
   const text = await readContentText(path, label)
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new ConfigurationError(
       `Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`
     )
   }
-  if (decodeCharacterReferences(text).toLowerCase().includes(SCE_SYSTEM)) {
+  if ((options.scriptChecks ?? 'refuse') === 'refuse' && mentionsScriptChecks(text)) {
     throw new ConfigurationError(
       `Expected ${label} \`${path}\` without Script Check Engine (SCE) checks, found a reference to ` +
         'http://open-scap.org/page/SCE. SCE runs scripts from the content on the scanning machine; scapgate refuses it.'
     )
   }
+  return text
+}
+
+/** True when `text` names the SCE system or its script namespace anywhere (decoded, any case). */
+export function mentionsScriptChecks(text: string): boolean {
+  return decodeCharacterReferences(text).toLowerCase().includes(SCE_SYSTEM)
+}
+
+/**
+ * Offset of the first mention of the SCE system in `text` that is not the script namespace
+ * (`http://open-scap.org/page/SCE_xccdf_stream`, which only declares a prefix once the scripts
+ * are gone), or -1. An independent, textual check of what `strip-sce.ts` wrote: whatever the tag
+ * scanner there might have missed, a check naming the SCE system cannot pass it.
+ */
+export function findScriptCheckReference(text: string): number {
+  const lower = decodeCharacterReferences(text).toLowerCase()
+  for (let at = lower.indexOf(SCE_SYSTEM); at !== -1; at = lower.indexOf(SCE_SYSTEM, at + 1)) {
+    if (!lower.startsWith('_xccdf_stream', at + SCE_SYSTEM.length)) return at
+  }
+  return -1
 }
 
 async function readContentText(path: string, label: string): Promise<string> {

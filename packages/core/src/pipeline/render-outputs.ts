@@ -80,7 +80,11 @@ export async function renderOutputs(
       os: {id: os?.id ?? '', versionId: os?.versionId ?? '', prettyName: os?.prettyName ?? ''}
     },
     scanner: {
-      content: {path: baseline.contentPath, sha256: baseline.content.sha256},
+      content: {
+        path: baseline.contentPath,
+        sha256: baseline.content.sha256,
+        sceChecksRemoved: scan.scriptChecks.removedChecks
+      },
       durationSeconds: scan.durationSeconds
     }
   })

@@ -157,7 +157,10 @@ function buildLog(
           properties: {
             benchmarkId: results.scanner.content.benchmarkId,
             benchmarkVersion: results.scanner.content.benchmarkVersion,
-            profileId: results.scanner.profile.id
+            profileId: results.scanner.profile.id,
+            ...(results.scanner.content.sceChecksRemoved === undefined
+              ? {}
+              : {sceChecksRemoved: results.scanner.content.sceChecksRemoved})
           }
         }
       ]
@@ -171,6 +174,8 @@ function buildLog(
       imageConfigDigest: results.image.configDigest,
       profile: results.scanner.profile.id,
       score: results.score.value,
+      // notchecked rules are not results; those scapgate chose not to run are named here.
+      ...notEvaluated(results),
       ...(trim === undefined ? {} : {truncated: trim})
     }
   }
@@ -262,7 +267,8 @@ function toResult(
       : blame.evidence !== ''
         ? `${stripControls(blame.evidence)} (${stripControls(blame.cause)}). ${what}.`
         : `${what} (${stripControls(blame.cause)}).`
-  const text = `${head}${notes.length > 0 ? ` oscap: ${notes.join(' / ')}` : ''}`
+  const why = rule.reason === undefined ? '' : ` (${rule.reason})`
+  const text = `${head}${why}${notes.length > 0 ? ` oscap: ${notes.join(' / ')}` : ''}`
   const location = blame?.location ?? options.location
   const endLine = blame?.location.endLine
   return {
@@ -296,6 +302,7 @@ function toResult(
     properties: {
       result: rule.result,
       severity: rule.severity,
+      ...(rule.reason === undefined ? {} : {reason: rule.reason}),
       ...(blame === undefined
         ? {}
         : {
@@ -304,6 +311,13 @@ function toResult(
           })
     }
   }
+}
+
+/** `{notEvaluated: [{ruleId, result, reason}]}` for rules with a reason (SCE-only), else nothing. */
+function notEvaluated(results: ScanResults): {notEvaluated?: object[]} {
+  const rules = results.rules.filter(r => r.reason !== undefined)
+  if (rules.length === 0) return {}
+  return {notEvaluated: rules.map(r => ({ruleId: r.id, result: r.result, reason: r.reason}))}
 }
 
 /** Stable across rebuilds: rule, multi-check index, profile and image repository — no tag, no digest. */

@@ -68,6 +68,19 @@ export function renderSummary(
       head.push(`| ${value} | ${results.counts[value]} |`)
   }
   head.push('')
+  // Rules scapgate chose not to evaluate (SCE scripts): named, with why, since they are not listed below.
+  const reasons = new Map<string, RuleOutcome[]>()
+  for (const rule of results.rules) {
+    if (rule.reason !== undefined)
+      reasons.set(rule.reason, [...(reasons.get(rule.reason) ?? []), rule])
+  }
+  for (const [reason, rules] of reasons) {
+    const ids = rules.slice(0, 20).map(r => escapeMarkdownCode(r.shortId).replace(/\|/g, '\\|'))
+    head.push(
+      `> ${rules.length} ${rules[0]?.result ?? ''}: ${escapeMarkdown(reason)} (${ids.join(', ')}${rules.length > 20 ? ', …' : ''})`,
+      ''
+    )
+  }
 
   const rows = results.rules
     .filter(r => listed.has(r.result))

@@ -10,8 +10,10 @@
  * Does not judge anything (`gate/`) and does not read files.
  */
 import type {ParsedArf, ParsedRule, ParsedRuleResult} from '../arf/types.js'
+import {SCRIPT_CHECK_REMOVED_SYSTEM} from '../content/strip-sce.js'
 import {
   emptyCounts,
+  SCRIPT_CHECK_NOT_RUN_REASON,
   type ImageInfo,
   type RuleOutcome,
   type ScannerInfo,
@@ -22,7 +24,7 @@ export interface BuildResultsOptions {
   image: ImageInfo
   /** What only the caller knows about the run; the rest of {@link ScannerInfo} comes from the ARF. */
   scanner: {
-    content: {path: string; sha256: string}
+    content: {path: string; sha256: string; sceChecksRemoved?: number}
     tailoring?: {path: string; sha256: string}
     durationSeconds: number
   }
@@ -52,7 +54,10 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
       path: options.scanner.content.path,
       sha256: options.scanner.content.sha256,
       benchmarkId: benchmark.id,
-      benchmarkVersion: benchmark.version
+      benchmarkVersion: benchmark.version,
+      ...(options.scanner.content.sceChecksRemoved === undefined
+        ? {}
+        : {sceChecksRemoved: options.scanner.content.sceChecksRemoved})
     },
     profile: {
       id: profileId,
@@ -82,7 +87,7 @@ export function shortRuleId(id: string): string {
 }
 
 function toOutcome(ruleResult: ParsedRuleResult, rule: ParsedRule | undefined): RuleOutcome {
-  return {
+  const outcome: RuleOutcome = {
     id: ruleResult.idref,
     shortId: shortRuleId(ruleResult.idref),
     index: ruleResult.index,
@@ -101,6 +106,21 @@ function toOutcome(ruleResult: ParsedRuleResult, rule: ParsedRule | undefined): 
         : (rule?.checks ?? []),
     messages: ruleResult.messages.map(m => m.text)
   }
+  if (scriptCheckNotRun(ruleResult, rule)) outcome.reason = SCRIPT_CHECK_NOT_RUN_REASON
+  return outcome
+}
+
+/**
+ * `notchecked` because scapgate replaced the rule's SCE-only checks by the marker check
+ * (`content/strip-sce.ts`): oscap evaluated no check (the rule-result names none) and the rule,
+ * as evaluated (the ARF's copy of the content), holds the marker.
+ */
+function scriptCheckNotRun(ruleResult: ParsedRuleResult, rule: ParsedRule | undefined): boolean {
+  return (
+    ruleResult.result === 'notchecked' &&
+    ruleResult.checks.length === 0 &&
+    (rule?.checks ?? []).some(check => check.system === SCRIPT_CHECK_REMOVED_SYSTEM)
+  )
 }
 
 function scannerVersion(parsed: ParsedArf): string {

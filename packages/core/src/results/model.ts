@@ -61,7 +61,15 @@ export interface RuleOutcome {
   fixes: string[]
   checks: RuleCheckRef[]
   messages: string[]
+  /**
+   * Why the rule was not evaluated, when scapgate knows better than oscap's message: today only
+   * {@link SCRIPT_CHECK_NOT_RUN_REASON} for a `notchecked` rule whose only check was SCE.
+   */
+  reason?: string
 }
+
+/** The reason of a rule whose only check was a Script Check Engine script (never run). */
+export const SCRIPT_CHECK_NOT_RUN_REASON = 'script check, not run on untrusted images'
 
 export interface ImageInfo {
   /** The reference the user gave, e.g. `docker-archive:app.tar`. */
@@ -76,7 +84,18 @@ export interface ImageInfo {
 export interface ScannerInfo {
   name: 'OpenSCAP'
   version: string
-  content: {path: string; sha256: string; benchmarkId: string; benchmarkVersion: string}
+  /**
+   * The content as given (`sha256` of that file, not of the private copy oscap evaluated).
+   * `sceChecksRemoved`: Script Check Engine checks removed from that copy (never run); absent when
+   * the results were rebuilt from an ARF alone.
+   */
+  content: {
+    path: string
+    sha256: string
+    benchmarkId: string
+    benchmarkVersion: string
+    sceChecksRemoved?: number
+  }
   profile: {id: string; title: string}
   tailoring?: {path: string; sha256: string}
   /** Seconds oscap ran for. */

@@ -1,6 +1,8 @@
-import {lstat, mkdtemp, readFile, rename, rm, stat} from 'node:fs/promises'
+import {lstat, mkdtemp, rename, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {assertContentSafe} from '../content/content-safety.js'
+import {scriptFreeContent} from '../content/script-free-copy.js'
+import {SCRIPT_CHECK_REMOVED_SYSTEM} from '../content/strip-sce.js'
 import {ConfigurationError, ScanFailedError} from '../errors.js'
 import type {Logger} from '../logging.js'
 import {checkOscapRun} from './oscap-diagnostics.js'
@@ -38,6 +40,8 @@ export interface OscapScanResult {
   /** Sanitised oscap warnings that do not invalidate the results (offline-unsupported probes …). */
   warnings: string[]
   durationSeconds: number
+  /** What was removed from the content before oscap saw it (`strip-sce.ts`). */
+  scriptChecks: {removedChecks: number; scriptOnlyRules: string[]}
 }
 
 export const ARF_FILE_NAME = 'results.arf.xml'
@@ -47,7 +51,11 @@ export const ARF_FILE_NAME = 'results.arf.xml'
  * and writes the ARF to `outDir`. The image is evaluated as a container (`/.dockerenv` in the
  * overlay) with the `openscap.md` §5/§6 workarounds and an allow-listed environment.
  *
- * Throws {@link ConfigurationError} for missing or unsafe content (SCE, DOCTYPE) and
+ * Script Check Engine checks never run: oscap gets a private copy of the content without them
+ * (`content/strip-sce.ts`; rules that had only SCE come out `notchecked`), and the sandbox hides
+ * the SCE engine in case one slipped through.
+ *
+ * Throws {@link ConfigurationError} for missing or unsafe content (DOCTYPE, SCE in a tailoring file) and
  * {@link ScanFailedError} when oscap errs (exit 1, signal), times out, or reports on stderr that
  * some answers are silently wrong (`silent-failure`). Does not parse the ARF, and does not detect
  * "every rule notapplicable".
@@ -55,7 +63,9 @@ export const ARF_FILE_NAME = 'results.arf.xml'
 export async function runOscapScan(options: OscapScanOptions): Promise<OscapScanResult> {
   await assertDirectory(options.root, 'image root')
   await assertFile(options.contentPath, 'SCAP content')
-  await assertContentSafe(options.contentPath, 'SCAP content')
+  const contentText = await assertContentSafe(options.contentPath, 'SCAP content', {
+    scriptChecks: 'allow'
+  })
   if (options.tailoringPath !== undefined) {
     await assertFile(options.tailoringPath, 'tailoring file')
     await assertContentSafe(options.tailoringPath, 'tailoring file')
@@ -72,15 +82,27 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
             join(work, 'tailoring.xml'),
             options.signal
           )
+    const content = await scriptFreeContent(
+      options.contentPath,
+      contentText,
+      join(work, 'content-without-sce.xml'),
+      'SCAP content'
+    )
+    if (content.removedChecks > 0) {
+      options.logger.info(
+        `removed ${content.removedChecks} Script Check Engine checks from the content (never run); ` +
+          `${content.scriptOnlyRules.length} rules had no other check and will be notchecked`
+      )
+    }
     // The content is bound read-only into the sandbox; a compact one gets a pretty-printed copy.
-    const contentFile = hasCompactSelects(await readFile(options.contentPath, 'utf8'))
+    const contentFile = hasCompactSelects(content.text)
       ? await prettyPrintTailoring(
-          options.contentPath,
+          content.path,
           join(work, 'content.xml'),
           options.signal,
           'SCAP content'
         )
-      : options.contentPath
+      : content.path
     const command = [
       scanner.oscapPath,
       'xccdf',
@@ -124,12 +146,18 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     }
     const arfPath = join(options.outDir, ARF_FILE_NAME)
     await rename(produced, arfPath)
-    for (const warning of diagnostics.warnings) options.logger.warning(`oscap: ${warning}`)
+    // oscap warns once per rule whose only check is our script-not-run marker: expected, not news.
+    const warnings = diagnostics.warnings.filter(w => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM))
+    for (const warning of warnings) options.logger.warning(`oscap: ${warning}`)
     return {
       arfPath,
       exitCode: result.exitCode === 2 ? 2 : 0,
-      warnings: diagnostics.warnings,
-      durationSeconds: result.durationSeconds
+      warnings,
+      durationSeconds: result.durationSeconds,
+      scriptChecks: {
+        removedChecks: content.removedChecks,
+        scriptOnlyRules: content.scriptOnlyRules
+      }
     }
   } finally {
     await rm(work, {recursive: true, force: true})

@@ -15,7 +15,9 @@
  * - `/scan`: overlay, lower = the extracted root (read-only bind), upper = tmpfs holding `/.dockerenv`;
  * - `/scapgate/input/content.xml`, `/scapgate/input/tailoring.xml`: read-only binds of single files;
  * - `/out`: the only writable host directory;
- * - `/scapgate/apt.conf`, `/scapgate/home/.rpmmacros`: the `openscap.md` §5 and §6 workarounds.
+ * - `/scapgate/apt.conf`, `/scapgate/home/.rpmmacros`: the `openscap.md` §5 and §6 workarounds;
+ * - OpenSCAP's SCE plugin covered by an empty file, and `OSCAP_CHECK_ENGINE_PLUGIN_DIR` pointing
+ *   at an empty directory: no Script Check Engine, whatever the content says.
  *
  * Arguments: `$1` mount point (an empty host directory), `$2` image root or '', `$3` input file or
  * '', `$4` tailoring file or '', `$5` output directory, `$6` rpm `%_dbpath`, `$7`
@@ -54,6 +56,16 @@ for d in bin sbin lib lib32 lib64 libx32; do
   elif [ -d "/$d" ]; then
     mkdir "$s/$d" || fail "cannot create /$d"
     robind "/$d" "$s/$d"
+  fi
+done
+# The Script Check Engine plugin (libopenscap_sce.so.*) is covered by an empty file: content never
+# gets to run a script, even if an SCE check slipped past strip-sce.ts and the plugin-dir override.
+: > "$m/empty" || fail 'cannot create the empty file'
+for d in usr/lib usr/lib64 lib lib64; do
+  if [ -d "$s/$d" ] && [ ! -L "$s/$d" ]; then
+    for f in "$s/$d"/libopenscap_sce.so* "$s/$d"/*/libopenscap_sce.so*; do
+      if [ -f "$f" ] && [ ! -L "$f" ]; then robind "$m/empty" "$f"; fi
+    done
   fi
 done
 for f in null zero random urandom; do
