@@ -75,9 +75,9 @@ export function renderSummary(
       reasons.set(rule.reason, [...(reasons.get(rule.reason) ?? []), rule])
   }
   for (const [reason, rules] of reasons) {
-    const ids = rules.slice(0, 20).map(r => escapeMarkdownCode(r.shortId).replace(/\|/g, '\\|'))
+    const ids = rules.slice(0, 20).map(r => tableCode(r.shortId))
     head.push(
-      `> ${rules.length} ${rules[0]?.result ?? ''}: ${escapeMarkdown(reason)} (${ids.join(', ')}${rules.length > 20 ? ', …' : ''})`,
+      `> ${rules.length} ${rules[0]?.result ?? ''}: ${markdownText(reason)} (${ids.join(', ')}${rules.length > 20 ? ', …' : ''})`,
       ''
     )
   }
