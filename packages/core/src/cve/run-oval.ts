@@ -118,6 +118,7 @@ async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRu
     rpmDbPath: await rpmDbPath(root),
     containerVars: options.imageEnv,
     target: options.target,
+    aptConfig: options.scanner.aptConfigWorkaround,
     inputFile: feedPath,
     timeoutMs: options.timeoutMs,
     // One line per definition: a full feed prints ~2 MB.

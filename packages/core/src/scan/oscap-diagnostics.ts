@@ -13,7 +13,8 @@ export interface OscapDiagnostics {
 }
 
 const SILENT_FAILURE_PATTERNS: readonly RegExp[] = [
-  // dpkginfo with libapt (< 1.3.10): every package looks absent (§5).
+  // dpkginfo with libapt (< 1.3.10; the message is gone from 1.3.10 on): every package looks
+  // absent (§5). The other lines read the same in 1.3.7 and 1.4.x (docs/openscap.md §7).
   /dpkginfo_init has failed/,
   // librpm could not open the image's rpmdb (§6).
   /\bRPM: /,

@@ -130,6 +130,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       rpmDbPath: await rpmDbPath(options.root),
       containerVars: options.imageEnv,
       target: options.target,
+      aptConfig: scanner.aptConfigWorkaround,
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : {signal: options.signal})
     })

@@ -3,13 +3,19 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {EnvironmentError, ScanFailedError, getErrorMessage} from '../errors.js'
 import {readScannerOverrides} from '../environment/scanner-overrides.js'
+import {dpkginfoNeedsAptConfig, readOscapVersion} from './oscap-release.js'
 import {excerpt, runInSandbox} from './sandbox.js'
 
 export interface ScannerEnvironment {
   /** Absolute path of oscap; the same path inside the sandbox (it binds `/usr` read-only). */
   oscapPath: string
-  /** e.g. `1.3.7`. */
+  /** e.g. `1.3.7`, `1.4.2`. */
   oscapVersion: string
+  /**
+   * True for oscap < 1.3.10, whose dpkginfo probe goes through libapt-pkg: the sandbox then sets
+   * its private `APT_CONFIG` (`docs/openscap.md`, "dpkginfo"). Pass it to `runInSandbox`.
+   */
+  aptConfigWorkaround: boolean
   /** True when the SCE plugin did not load inside the sandbox (it never should). */
   sceDisabled: boolean
 }
@@ -76,14 +82,19 @@ async function runPreflight(options: PreflightOptions): Promise<ScannerEnvironme
       }
       throw error
     })
-    const version = /\(oscap\)\s+(\d+\.\d+\.\d+)/.exec(result.stdout)?.[1]
-    if (result.exitCode !== 0 || version === undefined) {
+    if (result.exitCode !== 0) {
       throw new EnvironmentError(
         `\`${oscapPath} --version\` failed inside the scan sandbox (exit ${result.exitCode ?? result.signal}): ` +
           excerpt(result.stderr || result.stdout)
       )
     }
-    return {oscapPath, oscapVersion: version, sceDisabled: !/SCE Version/.test(result.stdout)}
+    const release = readOscapVersion(result.stdout, `${oscapPath} --version`)
+    return {
+      oscapPath,
+      oscapVersion: release.text,
+      aptConfigWorkaround: dpkginfoNeedsAptConfig(release),
+      sceDisabled: !/SCE Version/.test(result.stdout)
+    }
   } finally {
     await rm(base, {recursive: true, force: true})
   }

@@ -16,6 +16,8 @@
  * - `/scapgate/input/content.xml`, `/scapgate/input/tailoring.xml`: read-only binds of single files;
  * - `/out`: the only writable host directory;
  * - `/scapgate/apt.conf`, `/scapgate/home/.rpmmacros`: the `openscap.md` §5 and §6 workarounds;
+ *   `APT_CONFIG` is set only when the environment variable `SCAPGATE_APT_CONFIG` is `1` (it is
+ *   always set, to `0` or `1`).
  * - OpenSCAP's SCE plugin covered by an empty file, and `OSCAP_CHECK_ENGINE_PLUGIN_DIR` pointing
  *   at an empty directory: no Script Check Engine, whatever the content says.
  *
@@ -75,7 +77,11 @@ done
 if [ -f /etc/ld.so.cache ]; then cp /etc/ld.so.cache "$s/etc/ld.so.cache" || fail 'cannot copy ld.so.cache'; fi
 printf 'root:x:0:0:root:/scapgate/home:/bin/sh\n' > "$s/etc/passwd"
 printf 'root:x:0:\n' > "$s/etc/group"
-printf 'Dir::Etc::parts "/scapgate/apt-parts";\nDir::Cache "/nonexistent-oscap-apt-cache/";\n' > "$s/scapgate/apt.conf"
+apt_config=
+if [ "$SCAPGATE_APT_CONFIG" = 1 ]; then
+  apt_config=/scapgate/apt.conf
+  printf 'Dir::Etc::parts "/scapgate/apt-parts";\nDir::Cache "/nonexistent-oscap-apt-cache/";\n' > "$s$apt_config"
+fi
 printf '%%_dbpath %s\n' "$rpmdb" > "$s/scapgate/home/.rpmmacros"
 if [ -n "$input" ]; then
   : > "$s/scapgate/input/content.xml"
@@ -99,8 +105,10 @@ if [ -n "$root" ]; then
 fi
 cd / || fail 'cannot leave the sandbox mount point'
 if [ -n "$probe_root" ]; then
+  # env(1) takes leading NAME=VALUE operands as assignments, so this one joins those below.
+  if [ -n "$apt_config" ]; then set -- "APT_CONFIG=$apt_config" "$@"; fi
   exec env -i "$chroot_bin" "$s" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/scapgate/home \
-    APT_CONFIG=/scapgate/apt.conf OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins \
+    OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins \
     OSCAP_PROBE_ROOT="$probe_root" OSCAP_CONTAINER_VARS="$cvars" OSCAP_EVALUATION_TARGET="$target" \
     "$@"
 fi

@@ -37,6 +37,11 @@ export interface SandboxRunOptions {
   containerVars?: string[]
   /** `OSCAP_EVALUATION_TARGET`; only set when `root` is. */
   target?: string
+  /**
+   * Sets `APT_CONFIG` to the sandbox's private APT configuration (only when `root` is): needed by
+   * oscap < 1.3.10 (`ScannerEnvironment.aptConfigWorkaround`). Default true, harmless otherwise.
+   */
+  aptConfig?: boolean
   timeoutMs: number
   signal?: AbortSignal
   /** Caps on captured output; beyond them the middle is dropped. */
@@ -103,7 +108,7 @@ function spawnSandbox(options: SandboxRunOptions, mountPoint: string): Promise<S
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
     const child = spawn('unshare', args, {
-      env: SPAWN_ENV,
+      env: {...SPAWN_ENV, SCAPGATE_APT_CONFIG: options.aptConfig === false ? '0' : '1'},
       cwd: '/',
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe']

@@ -3,11 +3,12 @@ import {promisify} from 'node:util'
 import {readContentInfo} from '../content/profiles.js'
 import {DEFAULT_CONTENT_DIR, listDataStreams} from '../content/select-content.js'
 import {join} from 'node:path'
+import {parseOscapVersion} from './oscap-release.js'
 
 const run = promisify(execFile)
 
 export interface ToolVersions {
-  /** e.g. `1.3.7`, or undefined when oscap is not installed. */
+  /** e.g. `1.3.7`, `1.4.2`; undefined when oscap is not installed or prints no version. */
   oscap?: string
   contentDir: string
   /** The SCAP Security Guide release of the installed data streams, e.g. `0.1.65`. */
@@ -29,7 +30,7 @@ export async function describeToolVersions(
       timeout: 10_000,
       env: {PATH: '/usr/bin:/bin:/usr/sbin:/sbin'}
     })
-    oscap = /command line tool \(oscap\) (\S+)/.exec(stdout)?.[1]
+    oscap = parseOscapVersion(stdout)?.text
   } catch {
     oscap = undefined
   }
