@@ -64,7 +64,11 @@ export async function renderOutputs(
       os: {id: os?.id ?? '', versionId: os?.versionId ?? '', prettyName: os?.prettyName ?? ''}
     },
     scanner: {
-      content: {path: baseline.contentPath, sha256: baseline.content.sha256},
+      content: {
+        path: baseline.contentPath,
+        sha256: baseline.content.sha256,
+        ...(baseline.selection === undefined ? {} : {selection: baseline.selection})
+      },
       durationSeconds: scan.durationSeconds
     }
   })

@@ -14,6 +14,7 @@ import {prepareRoot} from './prepare-root.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 import {timePhases} from './phase-timer.js'
 import {chooseBaseline} from './choose-baseline.js'
+import type {ContentPin} from '../content/select-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
 
@@ -21,6 +22,8 @@ export interface ScanImageOptions {
   /** The IMAGE argument as the user wrote it (`docker-archive:app.tar`). */
   image: string
   contentPath?: string
+  /** The policy's `content: {version, sha256}` pin for automatic selection (docs/content.md). */
+  contentPin?: ContentPin
   profile?: string
   tailoringPath?: string
   outDir: string

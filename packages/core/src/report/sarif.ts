@@ -141,6 +141,7 @@ function buildLog(
   }
 
   const imageName = imageRepository(results)
+  const selection = results.scanner.content.selection
   const profile = shortProfileId(results.scanner.profile.id)
   const run: Run = {
     tool: {
@@ -171,6 +172,15 @@ function buildLog(
       imageConfigDigest: results.image.configDigest,
       profile: results.scanner.profile.id,
       score: results.score.value,
+      ...(selection === undefined
+        ? {}
+        : {
+            content: {
+              ssgVersion: selection.ssgVersion ?? '',
+              origin: selection.origin,
+              reason: stripControls(selection.reason)
+            }
+          }),
       ...(trim === undefined ? {} : {truncated: trim})
     }
   }

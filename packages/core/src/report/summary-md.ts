@@ -48,6 +48,8 @@ export function renderSummary(
     `${image} · profile ${escapeMarkdown(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
     ''
   ]
+  const selection = results.scanner.content.selection
+  if (selection !== undefined) head.push(`Content: ${escapeMarkdown(selection.reason)}`, '')
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {

@@ -12,6 +12,7 @@
 import type {ParsedArf, ParsedRule, ParsedRuleResult} from '../arf/types.js'
 import {
   emptyCounts,
+  type ContentSelectionInfo,
   type ImageInfo,
   type RuleOutcome,
   type ScannerInfo,
@@ -22,7 +23,7 @@ export interface BuildResultsOptions {
   image: ImageInfo
   /** What only the caller knows about the run; the rest of {@link ScannerInfo} comes from the ARF. */
   scanner: {
-    content: {path: string; sha256: string}
+    content: {path: string; sha256: string; selection?: ContentSelectionInfo}
     tailoring?: {path: string; sha256: string}
     durationSeconds: number
   }
@@ -52,7 +53,10 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
       path: options.scanner.content.path,
       sha256: options.scanner.content.sha256,
       benchmarkId: benchmark.id,
-      benchmarkVersion: benchmark.version
+      benchmarkVersion: benchmark.version,
+      ...(options.scanner.content.selection === undefined
+        ? {}
+        : {selection: options.scanner.content.selection})
     },
     profile: {
       id: profileId,

@@ -73,10 +73,27 @@ export interface ImageInfo {
   os: {id: string; versionId: string; prettyName: string}
 }
 
+/** Mirrors `ContentSelection` (content/select-content.ts); results.json `scanner.content.selection`. */
+export interface ContentSelectionInfo {
+  origin: 'store' | 'directory'
+  ssgVersion?: string
+  source?: string
+  sourceSha256?: string
+  reason: string
+  candidates: number
+}
+
 export interface ScannerInfo {
   name: 'OpenSCAP'
   version: string
-  content: {path: string; sha256: string; benchmarkId: string; benchmarkVersion: string}
+  content: {
+    path: string
+    sha256: string
+    benchmarkId: string
+    benchmarkVersion: string
+    /** How scapgate chose the data stream when none was given (`content/select-content.ts`). */
+    selection?: ContentSelectionInfo
+  }
   profile: {id: string; title: string}
   tailoring?: {path: string; sha256: string}
   /** Seconds oscap ran for. */
