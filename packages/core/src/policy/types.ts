@@ -70,6 +70,8 @@ export interface Policy {
   images: ImageSection[]
   /** The `cves:` section (docs/cves.md); absent when the policy has none. */
   cves?: CvePolicy
+  /** `content: {version, sha256}`: pins automatically selected content (docs/content.md). */
+  content?: {version?: string; sha256?: string}
 }
 
 export const defaultCountAs: Thresholds['countAs'] = {
