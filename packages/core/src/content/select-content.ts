@@ -296,7 +296,8 @@ function describeChoice(
       : `the newest usable of ${copies} copies of that data stream`
   const pinned = pin === undefined ? '' : ', as pinned by the policy'
   const passed = skipped.map(
-    s => `SSG ${s.ssgVersion ?? '?'} at ${s.path}: ${firstSentence(s.reason)}`
+    s =>
+      `SSG ${s.ssgVersion ?? '?'} at ${s.path}: ${firstSentence(s.reason.split(s.path).join('it'))}`
   )
   return {
     origin: chosen.origin,
