@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build demo test test-unit check-dist bench clean
+.PHONY: help setup build content demo test test-unit check-dist bench clean
 
 help:
 	@echo "make demo   install what is missing, build, scan the embedded sample image"
@@ -14,7 +14,11 @@ setup:
 build: setup
 	npm run build --silent
 
-demo: build
+# Current SCAP content into scapgate's content store (needs the built CLI; docs/content.md).
+content: build
+	@bash scripts/install-content.sh
+
+demo: content
 	@bash scripts/demo.sh
 
 test: setup
@@ -22,6 +26,7 @@ test: setup
 	npm run lint
 	npm run format:check
 	npm run build --silent
+	bash scripts/install-content.sh
 	npm test
 	bash scripts/check-dist.sh
 

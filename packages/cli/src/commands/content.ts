@@ -302,7 +302,8 @@ async function explain(
   if (result.selected !== undefined) {
     lines.push(
       `  data stream: ${result.selected.path}${result.selected.viaIdLike ? ' (through ID_LIKE: rules may be notapplicable)' : ''}`,
-      `  why: ${stripControls(result.selected.selection.reason)}`
+      `  why: ${stripControls(result.selected.selection.reason)}`,
+      ...(result.selected.selection.passedOver ?? []).map(p => `  passed over: ${stripControls(p)}`)
     )
   }
   if (result.profile !== undefined) {

@@ -239,8 +239,9 @@ describe('selection over a store and a system directory', () => {
     expect(selected.selection.origin).toBe('store')
     expect(selected.selection.source).toBe(DEB_76)
     expect(selected.selection.candidates).toBe(2)
+    expect(selected.selection.passedOver?.join('')).toMatch(/^SSG 0\.1\.99 .*DOCTYPE/)
     expect(selected.selection.reason).toMatch(
-      /^SSG 0\.1\.76 from the content store .*newest usable of 2 copies.*passed over SSG 0\.1\.99 .*DOCTYPE/
+      /^SSG 0\.1\.76 from the content store .*newest usable of 2 copies of that data stream$/
     )
 
     // Whatever "usable" means (the SCE work may widen it), the newest usable copy wins.

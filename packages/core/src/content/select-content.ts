@@ -32,6 +32,8 @@ export interface ContentSelection {
   reason: string
   /** How many copies of the data stream were found. */
   candidates: number
+  /** The newer (or pinned-out) copies that were not used, each with the reason. */
+  passedOver?: string[]
 }
 
 function readScannerOverridesForSelection(): {contentDir?: string; contentStoreDir?: string} {
@@ -295,9 +297,9 @@ function describeChoice(
       ? 'the only copy of that data stream'
       : `the newest usable of ${copies} copies of that data stream`
   const pinned = pin === undefined ? '' : ', as pinned by the policy'
-  const passed = skipped.map(
+  const passedOver = skipped.map(
     s =>
-      `SSG ${s.ssgVersion ?? '?'} at ${s.path}: ${firstSentence(s.reason.split(s.path).join('it'))}`
+      `SSG ${s.ssgVersion ?? '?'} at ${s.path}: ${firstSentence(s.reason.split(`\`${s.path}\` `).join(''))}`
   )
   return {
     origin: chosen.origin,
@@ -305,10 +307,9 @@ function describeChoice(
     ...(chosen.entry === undefined
       ? {}
       : {source: chosen.entry.source, sourceSha256: chosen.entry.sha256}),
-    reason:
-      `SSG ${version} from ${where}: ${why}${pinned}` +
-      (passed.length === 0 ? '' : `; passed over ${passed.join('; ')}`),
-    candidates: copies
+    reason: `SSG ${version} from ${where}: ${why}${pinned}`,
+    candidates: copies,
+    ...(passedOver.length === 0 ? {} : {passedOver})
   }
 }
 

@@ -62,6 +62,7 @@ export async function chooseBaseline(
     contentPath = selected.path
     selection = selected.selection
     options.logger.info(`content: ${selected.fileName}, ${selection.reason}`)
+    for (const passed of selection.passedOver ?? []) options.logger.info(`  passed over ${passed}`)
   }
   const resolved = await resolveProfile(contentPath, options.profile, options.tailoringPath)
   const info = resolved.content.profiles.find(p => p.id === resolved.profileId)

@@ -49,7 +49,13 @@ export function renderSummary(
     ''
   ]
   const selection = results.scanner.content.selection
-  if (selection !== undefined) head.push(`Content: ${escapeMarkdown(selection.reason)}`, '')
+  if (selection !== undefined) {
+    const others = selection.passedOver?.length ?? 0
+    head.push(
+      `Content: ${escapeMarkdown(selection.reason)}${others === 0 ? '' : ` (${others} newer ${others === 1 ? 'copy' : 'copies'} passed over: see results.json)`}`,
+      ''
+    )
+  }
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {

@@ -81,6 +81,7 @@ export interface ContentSelectionInfo {
   sourceSha256?: string
   reason: string
   candidates: number
+  passedOver?: string[]
 }
 
 export interface ScannerInfo {
