@@ -61,7 +61,16 @@ describe('scapgate scan on the embedded sample image', () => {
 
   it('records the image, the OS and the scanner in results.json', () => {
     const results = readResults(out)
-    expect(results.image.os).toMatchObject({id: 'debian', versionId: '11'})
+    expect(results.image.os).toMatchObject({id: 'debian', versionId: '12'})
+    // Debian 12's own SSG (0.1.65) has no Debian 12 content: the set-up's content store does.
+    expect(results.scanner.content.path).toMatch(/\/entries\/[0-9a-f]{64}\/ssg-debian12-ds\.xml$/)
+    expect(results.scanner.content.selection).toMatchObject({origin: 'store', candidates: 2})
+    expect(results.scanner.content.selection?.ssgVersion).toBe(
+      results.scanner.content.benchmarkVersion
+    )
+    expect(results.scanner.content.selection?.reason).toMatch(
+      /^SSG 0\.1\.\d+ from the content store /
+    )
     expect(results.image.configDigest).toMatch(/^sha256:[a-f0-9]{64}$/)
     expect(results.scanner.version).toBe('1.3.7')
     expect(results.scanner.profile.id).toBe('xccdf_org.ssgproject.content_profile_standard')
@@ -136,21 +145,22 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
   })
 
   it('names the OS and the available content when no data stream fits the image', async () => {
-    const osRelease = 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
+    const osRelease = 'ID=debian\nVERSION_ID="14"\nPRETTY_NAME="Debian GNU/Linux 14 (forky)"\n'
     const layers = [
       debian11Base.map(entry =>
         entry.name === 'usr/lib/os-release'
           ? {...entry, content: osRelease}
           : entry.name === 'etc/debian_version'
-            ? {...entry, content: '12.8\n'}
+            ? {...entry, content: '14.0\n'}
             : entry
       )
     ]
-    const image = writeImage(dirs.dir, 'debian12', layers)
-    const run = await runCli(['scan', `docker-archive:${image}`, '--out', dirs.out('debian12')])
+    const image = writeImage(dirs.dir, 'debian14', layers)
+    const run = await runCli(['scan', `docker-archive:${image}`, '--out', dirs.out('debian14')])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('Debian GNU/Linux 12')
-    expect(run.stderr).toContain('ssg-debian11-ds.xml')
+    expect(run.stderr).toContain('Debian GNU/Linux 14')
+    expect(run.stderr).toContain('ssg-debian14-ds.xml')
+    expect(run.stderr).toContain('ssg-debian12-ds.xml, ssg-debian13-ds.xml')
   })
 
   it('rejects an unknown --fail-on value naming the flag and the accepted values', async () => {
