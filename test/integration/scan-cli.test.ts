@@ -2,13 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../support/run-cli.js'
-import {
-  debian11Base,
-  readResults,
-  resultOf,
-  scanDirs,
-  writeImage
-} from '../support/scan-fixtures.js'
+import {sampleBase, readResults, resultOf, scanDirs, writeImage} from '../support/scan-fixtures.js'
 
 const sampleTar = join(
   import.meta.dirname,
@@ -94,7 +88,7 @@ describe('scapgate scan on the embedded sample image', () => {
 
 describe('scapgate scan keeps owners and modes exactly as the image has them', () => {
   it('fails file_owner_etc_passwd when a layer chowns /etc/passwd to uid 1000', async () => {
-    const base = debian11Base
+    const base = sampleBase
     const passwdEntry = base.find(entry => entry.name === 'etc/passwd')
     expect(passwdEntry).toBeDefined()
     const image = writeImage(dirs.dir, 'passwd-owner', [
@@ -115,7 +109,7 @@ describe('scapgate scan keeps owners and modes exactly as the image has them', (
   })
 
   it('passes the package and permission rules on the base layer alone', async () => {
-    const image = writeImage(dirs.dir, 'base', [debian11Base])
+    const image = writeImage(dirs.dir, 'base', [sampleBase])
     const out = dirs.out('base')
     const run = await runCli(['scan', `docker-archive:${image}`, '--out', out, '--fail-on', 'high'])
     const results = readResults(out)
@@ -147,7 +141,7 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
   it('names the OS and the available content when no data stream fits the image', async () => {
     const osRelease = 'ID=debian\nVERSION_ID="14"\nPRETTY_NAME="Debian GNU/Linux 14 (forky)"\n'
     const layers = [
-      debian11Base.map(entry =>
+      sampleBase.map(entry =>
         entry.name === 'usr/lib/os-release'
           ? {...entry, content: osRelease}
           : entry.name === 'etc/debian_version'

@@ -1,14 +1,17 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {sampleImage} from '../fixtures/images/sample-app/spec.js'
+import {baseLayer, sampleImage} from '../fixtures/images/sample-app/spec.js'
 import {buildImage, writeDockerArchive, type ImageSpec} from './image-builder.js'
 import type {TarEntry} from './tar-writer.js'
 
 /** Layer 1 of the sample image: a small "Debian 12" base that passes the standard profile's checks. */
 export const sampleBase: TarEntry[] = sampleImage.layers[0] ?? []
-/** The former name of {@link sampleBase}, from when the sample was Debian 11 (issue 11 moved it to Debian 12). */
-export const debian11Base: TarEntry[] = sampleBase
+/**
+ * The same small base as a Debian 11 (bullseye) image: the sample was Debian 11 until issue 11,
+ * and the tests built on it (CVE feeds of bullseye, layer safety) keep that release.
+ */
+export const debian11Base: TarEntry[] = baseLayer('bullseye')
 
 /** Writes a legacy docker-archive of `layers` and returns its path (inside `dir`). */
 export function writeImage(
