@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup build demo test test-unit check-dist bench clean
+.PHONY: help setup build content demo test test-unit check-dist bench clean
 
 help:
 	@echo "make demo   install what is missing, build, scan the embedded sample image"
@@ -17,7 +17,11 @@ setup:
 build: setup
 	$(NODE) npm run build --silent
 
-demo: build
+# Current SCAP content into scapgate's content store (needs the built CLI; docs/content.md).
+content: build
+	@$(NODE) bash scripts/install-content.sh
+
+demo: content
 	@$(NODE) bash scripts/demo.sh
 
 test: setup
@@ -25,6 +29,7 @@ test: setup
 	$(NODE) npm run lint
 	$(NODE) npm run format:check
 	$(NODE) npm run build --silent
+	$(NODE) bash scripts/install-content.sh
 	$(NODE) npm test
 	$(NODE) bash scripts/check-dist.sh
 

@@ -48,3 +48,25 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 bash scripts/with-node.sh node --version >/dev/null
+
+# Current SCAP content (docs/content.md). Debian 12 ships SSG 0.1.65, which has no Debian 12/13 or
+# Ubuntu 24.04 content. Download the newer ssg-* packages pinned in
+# packages/core/src/content/pinned-content.json from their suites (signed indexes, private apt
+# state: nothing is installed and the system's ssg-* packages stay) and check them against the
+# pins; scripts/install-content.sh imports them into scapgate's content store after the build.
+# trixie's 0.1.76 has no SCE checks; sid's 0.1.82 adds Debian 13, Ubuntu 24.04/26.04, RHEL 10.
+if [ "$(id -u)" -eq 0 ]; then debs=/var/cache/scapgate-debs; else debs=${XDG_CACHE_HOME:-$HOME/.cache}/scapgate-debs; fi
+pins=packages/core/src/content/pinned-content.json
+while read -r suite spec file sha256; do
+  path=$(bash scripts/debian-download.sh "$suite" "$debs/$suite" "$spec" | tail -n 1)
+  [ "$(basename "$path")" = "$file" ] || { echo "setup: expected $file from $suite, got $path" >&2; exit 3; }
+  echo "$sha256  $path" | sha256sum --check --quiet --strict - || {
+    echo "setup: $path does not match the sha256 pinned in $pins" >&2; exit 3; }
+done < <(node -e '
+  const pins = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).debian
+  const wanted = ["ssg-debian=0.1.76-1", "ssg-debian=0.1.82-1", "ssg-debderived=0.1.82-1", "ssg-nondebian=0.1.82-1"]
+  for (const spec of wanted) {
+    const pin = pins.find(p => `${p.package}=${p.version}` === spec)
+    if (!pin) { console.error(`setup: ${spec} is not pinned`); process.exit(3) }
+    console.log(pin.suite, spec, pin.filename.split("/").pop(), pin.sha256)
+  }' "$pins")

@@ -13,6 +13,7 @@ import {FakeGitHub} from '../support/github-api.js'
 import {FakeRuntime} from '../support/github-api-runtime.js'
 import {headSha, mainSha, mergeSha, runAction, type ActionRun} from './run-action.js'
 import {
+  debian11Content,
   sampleApp,
   writeAllRulesTailoring,
   writeCleanImage,
@@ -271,6 +272,8 @@ describe('the GitHub Action bundle', () => {
       inputs: {
         image: 'docker-archive:app.tar',
         tailoring: 'every-rule.xml',
+        // The tailoring selects every rule of that content: scan with it, not the newest.
+        content: debian11Content,
         profile,
         baseline: 'none'
       },
@@ -314,6 +317,8 @@ describe('the GitHub Action bundle', () => {
       inputs: {
         image: 'docker-archive:app.tar',
         tailoring: 'every-rule.xml',
+        // The tailoring selects every rule of that content: scan with it, not the newest.
+        content: debian11Content,
         profile,
         baseline: 'none'
       },
@@ -349,6 +354,8 @@ describe('the GitHub Action bundle', () => {
       inputs: {
         images: 'docker-archive:one.tar\ndocker-archive:two.tar\ndocker-archive:three.tar',
         tailoring: 'every-rule.xml',
+        // The tailoring selects every rule of that content: scan with it, not the newest.
+        content: debian11Content,
         profile,
         baseline: 'none'
       },

@@ -2,13 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../support/run-cli.js'
-import {
-  debian11Base,
-  readResults,
-  resultOf,
-  scanDirs,
-  writeImage
-} from '../support/scan-fixtures.js'
+import {sampleBase, readResults, resultOf, scanDirs, writeImage} from '../support/scan-fixtures.js'
 
 const sampleTar = join(
   import.meta.dirname,
@@ -61,7 +55,16 @@ describe('scapgate scan on the embedded sample image', () => {
 
   it('records the image, the OS and the scanner in results.json', () => {
     const results = readResults(out)
-    expect(results.image.os).toMatchObject({id: 'debian', versionId: '11'})
+    expect(results.image.os).toMatchObject({id: 'debian', versionId: '12'})
+    // Debian 12's own SSG (0.1.65) has no Debian 12 content: the set-up's content store does.
+    expect(results.scanner.content.path).toMatch(/\/entries\/[0-9a-f]{64}\/ssg-debian12-ds\.xml$/)
+    expect(results.scanner.content.selection).toMatchObject({origin: 'store', candidates: 2})
+    expect(results.scanner.content.selection?.ssgVersion).toBe(
+      results.scanner.content.benchmarkVersion
+    )
+    expect(results.scanner.content.selection?.reason).toMatch(
+      /^SSG 0\.1\.\d+ from the content store /
+    )
     expect(results.image.configDigest).toMatch(/^sha256:[a-f0-9]{64}$/)
     expect(results.scanner.version).toBe('1.3.7')
     expect(results.scanner.profile.id).toBe('xccdf_org.ssgproject.content_profile_standard')
@@ -85,7 +88,7 @@ describe('scapgate scan on the embedded sample image', () => {
 
 describe('scapgate scan keeps owners and modes exactly as the image has them', () => {
   it('fails file_owner_etc_passwd when a layer chowns /etc/passwd to uid 1000', async () => {
-    const base = debian11Base
+    const base = sampleBase
     const passwdEntry = base.find(entry => entry.name === 'etc/passwd')
     expect(passwdEntry).toBeDefined()
     const image = writeImage(dirs.dir, 'passwd-owner', [
@@ -106,7 +109,7 @@ describe('scapgate scan keeps owners and modes exactly as the image has them', (
   })
 
   it('passes the package and permission rules on the base layer alone', async () => {
-    const image = writeImage(dirs.dir, 'base', [debian11Base])
+    const image = writeImage(dirs.dir, 'base', [sampleBase])
     const out = dirs.out('base')
     const run = await runCli(['scan', `docker-archive:${image}`, '--out', out, '--fail-on', 'high'])
     const results = readResults(out)
@@ -136,21 +139,22 @@ describe('scapgate scan reports usage and configuration errors with exit 2', () 
   })
 
   it('names the OS and the available content when no data stream fits the image', async () => {
-    const osRelease = 'ID=debian\nVERSION_ID="12"\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n'
+    const osRelease = 'ID=debian\nVERSION_ID="14"\nPRETTY_NAME="Debian GNU/Linux 14 (forky)"\n'
     const layers = [
-      debian11Base.map(entry =>
+      sampleBase.map(entry =>
         entry.name === 'usr/lib/os-release'
           ? {...entry, content: osRelease}
           : entry.name === 'etc/debian_version'
-            ? {...entry, content: '12.8\n'}
+            ? {...entry, content: '14.0\n'}
             : entry
       )
     ]
-    const image = writeImage(dirs.dir, 'debian12', layers)
-    const run = await runCli(['scan', `docker-archive:${image}`, '--out', dirs.out('debian12')])
+    const image = writeImage(dirs.dir, 'debian14', layers)
+    const run = await runCli(['scan', `docker-archive:${image}`, '--out', dirs.out('debian14')])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('Debian GNU/Linux 12')
-    expect(run.stderr).toContain('ssg-debian11-ds.xml')
+    expect(run.stderr).toContain('Debian GNU/Linux 14')
+    expect(run.stderr).toContain('ssg-debian14-ds.xml')
+    expect(run.stderr).toContain('ssg-debian12-ds.xml, ssg-debian13-ds.xml')
   })
 
   it('rejects an unknown --fail-on value naming the flag and the accepted values', async () => {

@@ -1,12 +1,17 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {sampleImage} from '../fixtures/images/sample-app/spec.js'
+import {baseLayer, sampleImage} from '../fixtures/images/sample-app/spec.js'
 import {buildImage, writeDockerArchive, type ImageSpec} from './image-builder.js'
 import type {TarEntry} from './tar-writer.js'
 
-/** Layer 1 of the sample image: a small "Debian 11" base that passes the standard profile's checks. */
-export const debian11Base: TarEntry[] = sampleImage.layers[0] ?? []
+/** Layer 1 of the sample image: a small "Debian 12" base that passes the standard profile's checks. */
+export const sampleBase: TarEntry[] = sampleImage.layers[0] ?? []
+/**
+ * The same small base as a Debian 11 (bullseye) image: the sample was Debian 11 until issue 11,
+ * and the tests built on it (CVE feeds of bullseye, layer safety) keep that release.
+ */
+export const debian11Base: TarEntry[] = baseLayer('bullseye')
 
 /** Writes a legacy docker-archive of `layers` and returns its path (inside `dir`). */
 export function writeImage(
@@ -42,7 +47,15 @@ export interface ResultsJson {
   rules: {id: string; shortId: string; result: string; severity: string}[]
   gate: {status: string; reasons: {kind: string; ruleIds: string[]}[]}
   image: {configDigest: string; os: {id: string; versionId: string}}
-  scanner: {version: string; profile: {id: string}}
+  scanner: {
+    version: string
+    profile: {id: string}
+    content: {
+      path: string
+      benchmarkVersion: string
+      selection?: {origin: string; ssgVersion?: string; reason: string; candidates: number}
+    }
+  }
 }
 
 export function readResults(outDir: string): ResultsJson {

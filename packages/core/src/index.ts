@@ -4,7 +4,7 @@ export * from './logging.js'
 export type * from './image/types.js'
 export type * from './layers/types.js'
 export * from './results/model.js'
-export {loadEnvironment, type ScanEnvironment} from './environment/index.js'
+export {loadEnvironment, defaultContentStoreDir, type ScanEnvironment} from './environment/index.js'
 export {parseImageReference, supportedTransports} from './image/reference.js'
 export {parsePlatform, formatPlatform} from './image/platform.js'
 export {openImage} from './image/open-image.js'
@@ -13,7 +13,34 @@ export {preflightScanner, type ScannerEnvironment} from './scan/preflight.js'
 export {runOscapScan, type OscapScanOptions, type OscapScanResult} from './scan/oscap-scan.js'
 export {generateHtmlReport} from './scan/html-report.js'
 export {parseOsRelease, readOsRelease, type OsRelease} from './content/os-release.js'
-export {selectContent, listDataStreams, DEFAULT_CONTENT_DIR} from './content/select-content.js'
+export {
+  selectContent,
+  listDataStreams,
+  defaultContentDirs,
+  DEFAULT_CONTENT_DIR,
+  type ContentPin,
+  type ContentSelection,
+  type SelectedContent
+} from './content/select-content.js'
+export {
+  fetchContent,
+  findPin,
+  pinnedDebs,
+  ContentUnavailableError,
+  DEFAULT_DEBIAN_MIRROR,
+  DEFAULT_SSG_RELEASES,
+  type FetchedContent,
+  type PinnedDeb
+} from './content/content-fetch.js'
+export {
+  listContentEntries,
+  describeDataStream,
+  productOf,
+  compareSsgVersions,
+  type ContentEntry,
+  type StoredDataStream
+} from './content/content-store.js'
+export {explainContent, type ContentExplanation} from './pipeline/explain-content.js'
 export {listProfiles, resolveProfile, readContentInfo} from './content/profiles.js'
 export {parseArf} from './arf/parse-arf.js'
 export type {ParsedArf} from './arf/types.js'

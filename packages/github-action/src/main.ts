@@ -31,6 +31,7 @@ import {readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
 import {readInputs, type ActionInputs, type Env} from './inputs.js'
 import {ensureOpenScap} from './install-openscap.js'
+import {ensureContent} from './content-cache.js'
 import {writeJobSummary} from './job-summary.js'
 import {computeOutputs, setOutputs} from './outputs.js'
 import {planPrivileges, reexec} from './privileges.js'
@@ -158,6 +159,13 @@ export async function runAction(env: Env): Promise<RunResult> {
   const inputs = readInputs(env)
   const context = await readGitHubContext(env)
   await ensureOpenScap(env, logger, inputs.cache)
+  // Current content into the core's store, unless a data stream or content directory is given.
+  const scanEnvironment = loadEnvironment(env)
+  if (inputs.content === undefined && scanEnvironment.contentDir === undefined) {
+    const store = scanEnvironment.contentStoreDir
+    if (store !== undefined)
+      await ensureContent(store, logger, inputs.cache && cacheServiceAvailable(env))
+  }
   const api =
     inputs.token === ''
       ? undefined
@@ -199,7 +207,7 @@ export async function runAction(env: Env): Promise<RunResult> {
       outDir,
       failOn: inputs.failOn ?? 'medium',
       timeoutMs: 1800 * 1000,
-      environment: loadEnvironment(env),
+      environment: scanEnvironment,
       cwd: context.workspace,
       toolVersion: version,
       logger,

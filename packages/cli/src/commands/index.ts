@@ -4,6 +4,7 @@ import {scanCommandSpec} from './scan.js'
 import {baselineCommandSpec} from './baseline.js'
 import {compareCommandSpec} from './compare.js'
 import {reportCommandSpec} from './report.js'
+import {contentCommandSpec} from './content.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,5 +13,6 @@ export const commands: CommandSpec<any>[] = [
   baselineCommandSpec,
   compareCommandSpec,
   reportCommandSpec,
+  contentCommandSpec,
   gitLabNoteCommandSpec
 ]

@@ -9,8 +9,13 @@ import {DEFAULT_CONTENT_DIR, dataStreamCandidates, selectContent} from './select
 let dir: string
 const INSTALLED = [
   'ssg-debian11-ds.xml',
+  'ssg-debian12-ds.xml',
+  'ssg-debian13-ds.xml',
   'ssg-ubuntu2204-ds.xml',
+  'ssg-ubuntu2404-ds.xml',
+  'ssg-ubuntu2604-ds.xml',
   'ssg-rhel9-ds.xml',
+  'ssg-rhel10-ds.xml',
   'ssg-cs9-ds.xml',
   'ssg-fedora-ds.xml',
   'ssg-sle15-ds.xml',
@@ -33,7 +38,13 @@ const os = (text: string): ReturnType<typeof parseOsRelease> => parseOsRelease(t
 describe('selectContent', () => {
   it.each([
     ['ID=debian\nVERSION_ID="11"', 'ssg-debian11-ds.xml'],
+    ['ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm', 'ssg-debian12-ds.xml'],
+    ['ID=debian\nVERSION_ID="13"\nVERSION_CODENAME=trixie', 'ssg-debian13-ds.xml'],
     ['ID=ubuntu\nVERSION_ID="22.04"', 'ssg-ubuntu2204-ds.xml'],
+    ['ID=ubuntu\nID_LIKE=debian\nVERSION_ID="24.04"', 'ssg-ubuntu2404-ds.xml'],
+    ['ID=ubuntu\nID_LIKE=debian\nVERSION_ID="26.04"', 'ssg-ubuntu2604-ds.xml'],
+    // UBI images carry the os-release of RHEL (ID=rhel).
+    ['ID="rhel"\nID_LIKE="fedora"\nVERSION_ID="10.0"', 'ssg-rhel10-ds.xml'],
     ['ID="rhel"\nID_LIKE="fedora"\nVERSION_ID="9.4"', 'ssg-rhel9-ds.xml'],
     ['ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="9"', 'ssg-cs9-ds.xml'],
     ['ID=fedora\nVERSION_ID=40', 'ssg-fedora-ds.xml'],
@@ -42,7 +53,12 @@ describe('selectContent', () => {
     ['ID="ol"\nID_LIKE="fedora"\nVERSION_ID="8.9"', 'ssg-ol8-ds.xml']
   ])('maps %j to %s', async (text, expected) => {
     const selected = await selectContent(os(text), dir)
-    expect(selected).toEqual({path: join(dir, expected), fileName: expected, viaIdLike: false})
+    expect(selected).toMatchObject({
+      path: join(dir, expected),
+      fileName: expected,
+      viaIdLike: false
+    })
+    expect(selected.selection).toMatchObject({origin: 'directory', candidates: 1})
   })
 
   it('falls back to ID_LIKE and says so, e.g. Rocky Linux 9 to RHEL 9 content', async () => {
@@ -54,10 +70,15 @@ describe('selectContent', () => {
   })
 
   it('refuses Debian 12 with a message naming the OS, the missing content and what is available', async () => {
+    const old = await mkdtemp(join(tmpdir(), 'scapgate-content-065-'))
+    for (const name of INSTALLED.filter(n => !/debian1[23]|2[46]04|rhel10/.test(n))) {
+      await writeFile(join(old, name), '<x/>')
+    }
     const error = await selectContent(
       os('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"'),
-      dir
+      old
     ).catch((e: unknown) => e)
+    await rm(old, {recursive: true, force: true})
     expect(error).toBeInstanceOf(ConfigurationError)
     const message = (error as Error).message
     expect(message).toContain('Debian GNU/Linux 12 (bookworm)')

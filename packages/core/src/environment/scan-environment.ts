@@ -1,4 +1,5 @@
 import {tmpdir} from 'node:os'
+import {defaultContentStoreDir} from './content-store-dir.js'
 import {readScannerOverrides} from './scanner-overrides.js'
 
 /**
@@ -10,10 +11,17 @@ export interface ScanEnvironment {
   tmpDir: string
   oscapPath?: string
   contentDir?: string
+  /** scapgate's content store (`content-store-dir.ts`), searched with the system's SSG directory. */
+  contentStoreDir?: string
 }
 
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): ScanEnvironment {
   const overrides = readScannerOverrides(env)
   const tmp = env.TMPDIR?.trim()
-  return {tmpDir: tmp === undefined || tmp === '' ? tmpdir() : tmp, ...overrides}
+  const store = defaultContentStoreDir(env)
+  return {
+    tmpDir: tmp === undefined || tmp === '' ? tmpdir() : tmp,
+    ...overrides,
+    ...(store === undefined ? {} : {contentStoreDir: store})
+  }
 }

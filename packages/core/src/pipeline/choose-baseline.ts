@@ -1,7 +1,11 @@
 import {access} from 'node:fs/promises'
 import {describeOs} from '../content/os-release.js'
 import {resolveProfile, type ContentInfo} from '../content/profiles.js'
-import {selectContent} from '../content/select-content.js'
+import {
+  defaultContentDirs,
+  selectContent,
+  type ContentSelection
+} from '../content/select-content.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import type {PreparedImage} from './prepare-root.js'
 import type {ScanImageOptions} from './scan-image.js'
@@ -11,6 +15,8 @@ export interface Baseline {
   content: ContentInfo
   profile: {id: string; title: string}
   tailoringPath?: string
+  /** How the content was chosen automatically; absent with `--content`. */
+  selection?: ContentSelection
 }
 
 async function requireFile(path: string, flag: string): Promise<void> {
@@ -34,6 +40,7 @@ export async function chooseBaseline(
 ): Promise<Baseline> {
   if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
   let contentPath: string
+  let selection: ContentSelection | undefined
   if (options.contentPath !== undefined) {
     await requireFile(options.contentPath, '--content')
     contentPath = options.contentPath
@@ -43,13 +50,19 @@ export async function chooseBaseline(
         'found neither; give --content DS.xml'
     )
   } else {
-    const selected = await selectContent(prepared.os, options.environment.contentDir)
+    const selected = await selectContent(prepared.os, {
+      dirs: defaultContentDirs(options.environment),
+      ...(options.contentPin === undefined ? {} : {pin: options.contentPin})
+    })
     if (selected.viaIdLike) {
       options.logger.warning(
         `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
       )
     }
     contentPath = selected.path
+    selection = selected.selection
+    options.logger.info(`content: ${selected.fileName}, ${selection.reason}`)
+    for (const passed of selection.passedOver ?? []) options.logger.info(`  passed over ${passed}`)
   }
   const resolved = await resolveProfile(contentPath, options.profile, options.tailoringPath)
   const info = resolved.content.profiles.find(p => p.id === resolved.profileId)
@@ -57,6 +70,7 @@ export async function chooseBaseline(
     contentPath,
     content: resolved.content,
     profile: {id: resolved.profileId, title: info?.title ?? resolved.profileId},
-    tailoringPath: options.tailoringPath
+    tailoringPath: options.tailoringPath,
+    ...(selection === undefined ? {} : {selection})
   }
 }

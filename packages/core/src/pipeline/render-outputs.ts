@@ -83,7 +83,8 @@ export async function renderOutputs(
       content: {
         path: baseline.contentPath,
         sha256: baseline.content.sha256,
-        sceChecksRemoved: scan.scriptChecks.removedChecks
+        sceChecksRemoved: scan.scriptChecks.removedChecks,
+        ...(baseline.selection === undefined ? {} : {selection: baseline.selection})
       },
       durationSeconds: scan.durationSeconds
     }

@@ -16,6 +16,7 @@ import {openOutputSet, type OutputSet} from './output-set.js'
 import {lockOutputDir} from './output-set-lock.js'
 import {copyOutputFile} from '../output/output-file.js'
 import {chooseBaseline} from './choose-baseline.js'
+import type {ContentPin} from '../content/select-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
 
@@ -23,6 +24,8 @@ export interface ScanImageOptions {
   /** The IMAGE argument as the user wrote it (`docker-archive:app.tar`). */
   image: string
   contentPath?: string
+  /** The policy's `content: {version, sha256}` pin for automatic selection (docs/content.md). */
+  contentPin?: ContentPin
   profile?: string
   tailoringPath?: string
   outDir: string

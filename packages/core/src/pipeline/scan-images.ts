@@ -11,7 +11,7 @@ import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from '../cache/render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
-import {DEFAULT_CONTENT_DIR, listDataStreams} from '../content/select-content.js'
+import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError} from '../errors.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
@@ -213,6 +213,7 @@ async function scanOne(
       ...single,
       failOn: settings.thresholds.failOn,
       contentPath: options.contentPath ?? settings.content,
+      ...(options.policy?.content === undefined ? {} : {contentPin: options.policy.content}),
       profile: options.profile ?? settings.profile,
       tailoringPath: options.tailoringPath ?? settings.tailoring,
       dockerfile: options.dockerfile ?? settings.dockerfile
@@ -242,14 +243,10 @@ async function scanOne(
       return {image: raw, slug, outDir, outcome, cached: false}
     }
     const cacheDir = options.cacheDir
-    const contentDir = options.environment.contentDir ?? DEFAULT_CONTENT_DIR
     const key = cacheKey({
       configDigest: image.configDigest,
       platform: formatPlatform(image.platform),
-      content: scan.contentPath ?? {
-        directory: contentDir,
-        streams: await listDataStreams(contentDir).catch(() => [])
-      },
+      content: scan.contentPath ?? (await contentFingerprint(options.environment, scan.contentPin)),
       profile: scan.profile ?? '',
       ...(scan.tailoringPath === undefined
         ? {}

@@ -209,3 +209,19 @@ describe('checkWaiverRules', () => {
     ).not.toThrow()
   })
 })
+
+describe('parsePolicy content pin', () => {
+  it('reads `content: {version, sha256}` and refuses malformed pins with their line', () => {
+    const digest = 'F6880719015C16E8E221BC2503C0E5A9F83D6A09FC6F9292D3522E46BF4FC9D7'
+    expect(
+      parsePolicy(`content:\n  version: 0.1.76\n  sha256: ${digest}\n`, 'scapgate.yml').content
+    ).toEqual({version: '0.1.76', sha256: digest.toLowerCase()})
+    expect(() => parsePolicy('content:\n  sha256: abc\n', 'scapgate.yml')).toThrow(
+      /scapgate\.yml:2.*64 hex digits/
+    )
+    expect(() => parsePolicy('content:\n  version: latest\n', 'scapgate.yml')).toThrow(
+      /SSG version/
+    )
+    expect(() => parsePolicy('content: {}\n', 'scapgate.yml')).toThrow(/version.*sha256/)
+  })
+})

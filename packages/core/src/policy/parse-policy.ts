@@ -43,7 +43,8 @@ const topKeys = [
   'waivers',
   'stale-waivers',
   'images',
-  'cves'
+  'cves',
+  'content'
 ]
 const thresholdKeys = ['fail-on', 'max', 'min-score', 'count']
 const waiverKeys = ['rule', 'images', 'reason', 'approver', 'expires']
@@ -86,6 +87,8 @@ export function parsePolicy(text: string, file: string): Policy {
   if (stale !== undefined) policy.staleWaivers = readEnum(stale, staleWaiverActions)
   const images = top.get('images')
   if (images !== undefined) policy.images = readList(images).map(readImageSection)
+  const content = top.get('content')
+  if (content !== undefined) policy.content = readContentPin(content)
   const cves = top.get('cves')
   if (cves !== undefined && cves.node !== null) {
     if (!isMap(cves.node)) fail(cves, 'expected a mapping (docs/cves.md)')
@@ -109,6 +112,25 @@ export function parsePolicy(text: string, file: string): Policy {
 function yamlProblem(problem: {message: string; code: string}): string {
   const first = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
   return /^[A-Za-z][A-Za-z ,.()'-]{0,119}$/.test(first) ? first : `error ${problem.code}`
+}
+
+/** `content: {version: 0.1.76, sha256: …}`: the content automatic selection may use (docs/content.md). */
+function readContentPin(at: Located): NonNullable<Policy['content']> {
+  const entries = readMap(at, ['version', 'sha256'])
+  const pin: NonNullable<Policy['content']> = {}
+  const version = entries.get('version')
+  if (version !== undefined) {
+    pin.version = readString(version)
+    if (!/^\d+(\.\d+)+$/.test(pin.version)) fail(version, 'expected an SSG version such as 0.1.76')
+  }
+  const sha256 = entries.get('sha256')
+  if (sha256 !== undefined) {
+    pin.sha256 = readString(sha256).toLowerCase()
+    if (!/^[0-9a-f]{64}$/.test(pin.sha256)) fail(sha256, 'expected a sha256 digest (64 hex digits)')
+  }
+  if (pin.version === undefined && pin.sha256 === undefined)
+    fail(at, 'expected `version` and/or `sha256`')
+  return pin
 }
 
 function readThresholds(at: Located): Partial<Thresholds> {

@@ -76,6 +76,8 @@ export interface Policy {
    * outside it was chosen by the pipeline author (`command-line`). Absent: `command-line`.
    */
   pathOrigin?: 'workspace' | 'command-line'
+  /** `content: {version, sha256}`: pins automatically selected content (docs/content.md). */
+  content?: {version?: string; sha256?: string}
 }
 
 export const defaultCountAs: Thresholds['countAs'] = {

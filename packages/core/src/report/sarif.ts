@@ -141,6 +141,7 @@ function buildLog(
   }
 
   const imageName = imageRepository(results)
+  const selection = results.scanner.content.selection
   const profile = shortProfileId(results.scanner.profile.id)
   const run: Run = {
     tool: {
@@ -176,6 +177,15 @@ function buildLog(
       score: results.score.value,
       // notchecked rules are not results; those scapgate chose not to run are named here.
       ...notEvaluated(results),
+      ...(selection === undefined
+        ? {}
+        : {
+            content: {
+              ssgVersion: selection.ssgVersion ?? '',
+              origin: selection.origin,
+              reason: stripControls(selection.reason)
+            }
+          }),
       ...(trim === undefined ? {} : {truncated: trim})
     }
   }

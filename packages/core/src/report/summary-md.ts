@@ -50,6 +50,14 @@ export function renderSummary(
     `${image} · profile ${markdownText(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
     ''
   ]
+  const selection = results.scanner.content.selection
+  if (selection !== undefined) {
+    const others = selection.passedOver?.length ?? 0
+    head.push(
+      `Content: ${markdownText(selection.reason)}${others === 0 ? '' : ` (${others} newer ${others === 1 ? 'copy' : 'copies'} passed over: see results.json)`}`,
+      ''
+    )
+  }
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {

@@ -14,6 +14,7 @@ import {SCRIPT_CHECK_REMOVED_SYSTEM} from '../content/strip-sce.js'
 import {
   emptyCounts,
   SCRIPT_CHECK_NOT_RUN_REASON,
+  type ContentSelectionInfo,
   type ImageInfo,
   type RuleOutcome,
   type ScannerInfo,
@@ -24,7 +25,12 @@ export interface BuildResultsOptions {
   image: ImageInfo
   /** What only the caller knows about the run; the rest of {@link ScannerInfo} comes from the ARF. */
   scanner: {
-    content: {path: string; sha256: string; sceChecksRemoved?: number}
+    content: {
+      path: string
+      sha256: string
+      sceChecksRemoved?: number
+      selection?: ContentSelectionInfo
+    }
     tailoring?: {path: string; sha256: string}
     durationSeconds: number
   }
@@ -57,7 +63,10 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
       benchmarkVersion: benchmark.version,
       ...(options.scanner.content.sceChecksRemoved === undefined
         ? {}
-        : {sceChecksRemoved: options.scanner.content.sceChecksRemoved})
+        : {sceChecksRemoved: options.scanner.content.sceChecksRemoved}),
+      ...(options.scanner.content.selection === undefined
+        ? {}
+        : {selection: options.scanner.content.selection})
     },
     profile: {
       id: profileId,

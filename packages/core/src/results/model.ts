@@ -81,6 +81,17 @@ export interface ImageInfo {
   os: {id: string; versionId: string; prettyName: string}
 }
 
+/** Mirrors `ContentSelection` (content/select-content.ts); results.json `scanner.content.selection`. */
+export interface ContentSelectionInfo {
+  origin: 'store' | 'directory'
+  ssgVersion?: string
+  source?: string
+  sourceSha256?: string
+  reason: string
+  candidates: number
+  passedOver?: string[]
+}
+
 export interface ScannerInfo {
   name: 'OpenSCAP'
   version: string
@@ -95,6 +106,8 @@ export interface ScannerInfo {
     benchmarkId: string
     benchmarkVersion: string
     sceChecksRemoved?: number
+    /** How scapgate chose the data stream when none was given (`content/select-content.ts`). */
+    selection?: ContentSelectionInfo
   }
   profile: {id: string; title: string}
   tailoring?: {path: string; sha256: string}
