@@ -7,6 +7,7 @@ import type {ResolvedImage} from '../image/types.js'
 import {applyLayers} from '../layers/apply-layers.js'
 import {readFileInRoot} from '../layers/in-root.js'
 import type {ApplyResult} from '../layers/types.js'
+import {preparePackageView, type PackageView} from '../packages/package-view.js'
 import type {ScanImageOptions} from './scan-image.js'
 
 export interface PreparedImage {
@@ -16,6 +17,8 @@ export interface PreparedImage {
   /** Undefined when the image has no os-release (then only `--content` can choose the content). */
   os: OsRelease | undefined
   layers: ApplyResult
+  /** What the scan adds to the image's view of its dpkg database (issue 12). */
+  packageView: PackageView
 }
 
 const maxOsReleaseBytes = 64 * 1024
@@ -79,7 +82,8 @@ export async function extractRoot(
       }
     })
     const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
-    return {image, root, os, layers}
+    const packageView = await preparePackageView(root, os, join(workDir, 'upper'), logger)
+    return {image, root, os, layers, packageView}
   } catch (error) {
     await image.close()
     throw error

@@ -16,6 +16,7 @@ import type {ScanImageOptions} from './scan-image.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
 import {writeFixes, writeReports} from '../report/write-reports.js'
+import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -68,6 +69,11 @@ export async function renderOutputs(
       durationSeconds: scan.durationSeconds
     }
   })
+  // Issue 12: rules the image cannot answer (no dpkg database) become `error` with the reason.
+  const unevaluable = prepared.packageView.unevaluablePackageRules
+  if (unevaluable !== undefined) {
+    await markPackageRulesUnevaluable(results, parsed, baseline.contentPath, unevaluable)
+  }
   // fixes/ too depends only on the ARF: another oscap run, started now rather than after blame.
   const fixes = writeFixes({
     outDir,

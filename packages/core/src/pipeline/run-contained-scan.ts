@@ -39,7 +39,10 @@ export async function runContainedScan(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     logger: options.logger,
-    scanner
+    scanner,
+    ...(prepared.packageView.upperDir === undefined
+      ? {}
+      : {upperFiles: prepared.packageView.upperDir})
   })
   for (const warning of result.warnings) options.logger.warning(`oscap: ${warning}`)
   return {...result, scanner, target}

@@ -134,7 +134,8 @@ export function renderSummary(
 }
 
 function row(rule: RuleOutcome, blame: Attribution | undefined, withLocation: boolean): string {
-  const base = `| ${rule.severity} | ${rule.result} | ${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')} | ${escapeMarkdown(truncate(rule.title, 300))} |`
+  const reason = rule.reason === undefined ? '' : ` (${escapeMarkdown(truncate(rule.reason, 200))})`
+  const base = `| ${rule.severity} | ${rule.result} | ${escapeMarkdownCode(rule.shortId).replace(/\|/g, '\\|')} | ${escapeMarkdown(truncate(rule.title, 300))}${reason} |`
   if (!withLocation) return base
   if (blame === undefined) return `${base} |`
   const found = blame.evidence === '' ? '' : `${escapeMarkdown(truncate(blame.evidence, 200))}: `

@@ -61,6 +61,8 @@ export interface RuleOutcome {
   fixes: string[]
   checks: RuleCheckRef[]
   messages: string[]
+  /** Why the result is what it is when oscap's answer was not used or not possible (issue 12). */
+  reason?: string
 }
 
 export interface ImageInfo {

@@ -29,6 +29,8 @@ export interface OscapScanOptions {
   logger: Logger
   /** From {@link preflightScanner}; run (once per process) when omitted. */
   scanner?: ScannerEnvironment
+  /** Files added to the image's view through the sandbox's upper layer (`packages/upper-layer.ts`). */
+  upperFiles?: string
 }
 
 export interface OscapScanResult {
@@ -108,6 +110,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       rpmDbPath: await rpmDbPath(options.root),
       containerVars: options.imageEnv,
       target: options.target,
+      ...(options.upperFiles === undefined ? {} : {upperFiles: options.upperFiles}),
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : {signal: options.signal})
     })
