@@ -1,5 +1,5 @@
 import {readdir} from 'node:fs/promises'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import {readScannerOverrides} from '../environment/scanner-overrides.js'
 import {type OsRelease, describeOs} from './os-release.js'
@@ -14,6 +14,8 @@ export interface SelectedContent {
   fileName: string
   /** True when it was found through `ID_LIKE` (e.g. Rocky → RHEL content): rules may be notapplicable. */
   viaIdLike: boolean
+  /** True when it is scapgate's container baseline (no SSG product for the OS, issue 12). */
+  containerBaseline?: boolean
 }
 
 /**
@@ -65,10 +67,15 @@ export function dataStreamCandidates(id: string, versionId: string | undefined):
 /**
  * Picks the SCAP data stream for an image's OS from `contentDir` (default: `SCAPGATE_CONTENT_DIR`,
  * then {@link DEFAULT_CONTENT_DIR}). Tries the OS's own `ID`, then each `ID_LIKE` with the same
- * version. Throws {@link ConfigurationError} naming the OS, the names it looked for and the data
+ * version; when the OS has no SSG product at all, `containerBaseline` (the shipped container
+ * baseline) if given. Throws {@link ConfigurationError} naming the OS, the names it looked for and the data
  * streams that are available. Does not check that the content's platform really matches the OS.
  */
-export async function selectContent(os: OsRelease, contentDir?: string): Promise<SelectedContent> {
+export async function selectContent(
+  os: OsRelease,
+  contentDir?: string,
+  containerBaseline?: string
+): Promise<SelectedContent> {
   const dir = contentDir ?? readScannerOverrides().contentDir ?? DEFAULT_CONTENT_DIR
   const available = await listDataStreams(dir)
   const tried: string[] = []
@@ -83,6 +90,15 @@ export async function selectContent(os: OsRelease, contentDir?: string): Promise
           viaIdLike: index > 0 || os.id === undefined
         }
       }
+    }
+  }
+  // No SSG product exists for this OS at all (Alpine, no os-release): scapgate's own baseline.
+  if (tried.length === 0 && containerBaseline !== undefined) {
+    return {
+      path: containerBaseline,
+      fileName: basename(containerBaseline),
+      viaIdLike: false,
+      containerBaseline: true
     }
   }
   throw new ConfigurationError(noContentMessage(os, dir, tried, available))

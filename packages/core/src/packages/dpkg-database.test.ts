@@ -116,7 +116,7 @@ describe('stageUpperLayer', () => {
     const root = await rootWith('modes', {'var/lib/dpkg/status.d/libc6': libc6})
     await chmod(join(root, 'var'), 0o700)
     await chmod(join(root, 'var/lib'), 0o751)
-    const staged = await stageUpperLayer(root, join(base, 'stage-modes'), [
+    const {dir: staged} = await stageUpperLayer(root, join(base, 'stage-modes'), [
       {path: '/var/lib/dpkg/status', content: 'x'}
     ])
     expect(staged).toBe(join(base, 'stage-modes'))
@@ -125,41 +125,42 @@ describe('stageUpperLayer', () => {
     expect(await readFile(join(staged ?? '', 'var/lib/dpkg/status'), 'utf8')).toBe('x')
   })
 
-  it('refuses to shadow an image symlink with a directory', async () => {
-    const root = await rootWith('var-link', {'data/lib/dpkg/.keep': ''})
+  it("refuses to shadow an image symlink with a directory, except in scapgate's own namespace", async () => {
+    const root = await rootWith('var-link', {'data/lib/dpkg/.keep': '', 'data/x': 'user=app\n'})
     await symlink('data', join(root, 'var'))
-    expect(
-      await stageUpperLayer(root, join(base, 'stage-link'), [
-        {path: '/var/lib/dpkg/status', content: ''}
-      ])
-    ).toBeUndefined()
+    await symlink('data', join(root, '.scapgate'))
+    const staged = await stageUpperLayer(root, join(base, 'stage-link'), [
+      {path: '/var/lib/dpkg/status', content: ''},
+      {path: '/.scapgate/x', content: 'user=0\n', own: true}
+    ])
+    expect(staged.refused).toEqual(['/var/lib/dpkg/status'])
+    expect(await readFile(join(staged.dir ?? '', '.scapgate/x'), 'utf8')).toBe('user=0\n')
+    expect((await stat(join(staged.dir ?? '', '.scapgate'))).mode & 0o7777).toBe(0o755)
   })
 })
 
 describe('preparePackageView', () => {
   it('adds an empty status and dpkg tables to a Debian image without a database', async () => {
     const root = await rootWith('no-db', {'etc/os-release': 'ID=debian\n'})
-    const view = await preparePackageView(
-      root,
-      {id: 'debian', idLike: []},
-      join(base, 'view-no-db'),
-      nullLogger
-    )
+    const view = await preparePackageView(root, {id: 'debian', idLike: []}, nullLogger)
     expect(view.unevaluablePackageRules).toMatch(/no dpkg database/)
-    expect(await readFile(join(view.upperDir ?? '', 'var/lib/dpkg/status'), 'utf8')).toBe('')
-    expect(await readFile(join(view.upperDir ?? '', 'usr/share/dpkg/cputable'), 'utf8')).toMatch(
-      /^amd64\t/m
-    )
+    expect(view.files.map(file => [file.path, String(file.content).slice(0, 6)])).toEqual([
+      ['/var/lib/dpkg/status', ''],
+      ['/usr/share/dpkg/cputable', 'amd64\t'],
+      ['/usr/share/dpkg/tupletable', 'eabihf']
+    ])
   })
 
   it('adds nothing to a non-Debian image or to an image with a status file', async () => {
     const alpine = await rootWith('alpine', {'lib/apk/db/installed': ''})
     const full = await rootWith('full-view', {'var/lib/dpkg/status': libc6})
-    expect(
-      await preparePackageView(alpine, {id: 'alpine', idLike: []}, join(base, 'v1'), nullLogger)
-    ).toEqual({layout: 'none'})
-    expect(
-      await preparePackageView(full, {id: 'debian', idLike: []}, join(base, 'v2'), nullLogger)
-    ).toEqual({layout: 'status'})
+    expect(await preparePackageView(alpine, {id: 'alpine', idLike: []}, nullLogger)).toEqual({
+      layout: 'none',
+      files: []
+    })
+    expect(await preparePackageView(full, {id: 'debian', idLike: []}, nullLogger)).toEqual({
+      layout: 'status',
+      files: []
+    })
   })
 })

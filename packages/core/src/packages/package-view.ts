@@ -21,15 +21,15 @@ import {
   DPKG_TUPLETABLE,
   DPKG_TUPLETABLE_PATH
 } from './dpkg-tables.js'
-import {stageUpperLayer, type UpperFile} from './upper-layer.js'
+import type {UpperFile} from './upper-layer.js'
 
 export const NO_DPKG_DATABASE_REASON =
   'the image has no dpkg database; package rules cannot be evaluated'
 
 export interface PackageView {
   layout: DpkgDatabase['layout']
-  /** Staging directory the sandbox copies into its overlay's upper layer; none when nothing is added. */
-  upperDir?: string
+  /** Files to add to the image's view through the sandbox's upper layer (`upper-layer.ts`). */
+  files: UpperFile[]
   /**
    * Set when package rules cannot be evaluated: every rule whose check uses a dpkginfo test ends
    * `error` with this reason.
@@ -43,23 +43,19 @@ export function isDpkgFamily(os: OsRelease | undefined): boolean {
   return [os.id, ...os.idLike].some(id => id === 'debian' || id === 'ubuntu')
 }
 
-/**
- * Inspects the root's dpkg database and stages what the scan must add to it in `stagingDir`
- * (which must not exist yet; it is left absent when nothing is added).
- */
+/** Inspects the root's dpkg database and lists what the scan must add to it. */
 export async function preparePackageView(
   root: string,
   os: OsRelease | undefined,
-  stagingDir: string,
   logger: Logger
 ): Promise<PackageView> {
   const database = await inspectDpkgDatabase(root)
   switch (database.layout) {
     case 'status':
-      return {layout: 'status'}
+      return {layout: 'status', files: []}
     case 'unusable':
       logger.warning(`the image's dpkg database is left as it is: ${database.why}`)
-      return {layout: 'unusable'}
+      return {layout: 'unusable', files: []}
     case 'status.d': {
       if (database.skipped.length > 0) {
         logger.warning(
@@ -69,22 +65,17 @@ export async function preparePackageView(
       logger.debug(
         `dpkg status assembled from ${database.records.length} status.d record(s) for the scan`
       )
-      const upperDir = await stageUpperLayer(root, stagingDir, [
-        {path: DPKG_STATUS, content: database.status},
-        ...(await missingDpkgTables(root))
-      ])
-      return {layout: 'status.d', ...(upperDir === undefined ? {} : {upperDir})}
+      return {
+        layout: 'status.d',
+        files: [{path: DPKG_STATUS, content: database.status}, ...(await missingDpkgTables(root))]
+      }
     }
     case 'none': {
-      if (!isDpkgFamily(os)) return {layout: 'none'}
-      const upperDir = await stageUpperLayer(root, stagingDir, [
-        {path: DPKG_STATUS, content: ''},
-        ...(await missingDpkgTables(root))
-      ])
+      if (!isDpkgFamily(os)) return {layout: 'none', files: []}
       logger.warning(`${NO_DPKG_DATABASE_REASON}: they are reported as error`)
       return {
         layout: 'none',
-        ...(upperDir === undefined ? {} : {upperDir}),
+        files: [{path: DPKG_STATUS, content: ''}, ...(await missingDpkgTables(root))],
         unevaluablePackageRules: NO_DPKG_DATABASE_REASON
       }
     }

@@ -7,7 +7,7 @@
  * so every staged directory that also exists in the root copies the root's mode, owner and group:
  * adding `/var/lib/dpkg/status` must not change what file rules see of `/var` or `/var/lib`. A
  * directory the image has as a symlink or another non-directory would be shadowed by the upper
- * directory, so staging refuses it (`undefined`).
+ * directory, so staging refuses such a file (unless it is scapgate's own, see `own`).
  */
 import type {Stats} from 'node:fs'
 import {chmod, chown, lstat, mkdir, writeFile} from 'node:fs/promises'
@@ -19,33 +19,40 @@ export interface UpperFile {
   content: string | Buffer
   /** Default 0644, owned by root. */
   mode?: number
+  /**
+   * scapgate's own namespace (`/.scapgate/…`): whatever the image has there is replaced, never
+   * mirrored or merged, so an image cannot plant or redirect these files.
+   */
+  own?: boolean
+}
+
+export interface StagedUpperLayer {
+  /** The staging directory, or undefined when no file could be staged. */
+  dir?: string
+  /** Paths that were not staged because the image has a non-directory on the way (see above). */
+  refused: string[]
 }
 
 /**
  * Writes `files` under `stagingDir` (created here, it must not exist), mirroring the root's
- * directory attributes as described above. Returns `stagingDir`, or `undefined` when a parent
- * directory of some file is not a plain directory in the root, or a file already exists there
- * as something other than a regular file.
+ * directory attributes as described above. A file whose parent directory is not a plain directory
+ * in the root, or that exists there as something other than a regular file, is not staged.
  */
 export async function stageUpperLayer(
   root: string,
   stagingDir: string,
   files: readonly UpperFile[]
-): Promise<string | undefined> {
+): Promise<StagedUpperLayer> {
+  const refused: string[] = []
+  const accepted: UpperFile[] = []
   for (const file of files) {
-    const components = plainComponents(file.path)
-    let current = root
-    for (const component of components.slice(0, -1)) {
-      current = join(current, component)
-      const info = await lstatOrUndefined(current)
-      if (info !== undefined && !info.isDirectory()) return undefined
-    }
-    const existing = await lstatOrUndefined(join(root, ...components))
-    if (existing !== undefined && !existing.isFile()) return undefined
+    if (file.own === true || (await fitsRoot(root, plainComponents(file.path)))) accepted.push(file)
+    else refused.push(file.path)
   }
+  if (accepted.length === 0) return {refused}
   await mkdir(stagingDir, {mode: 0o755})
   await mirror(root, stagingDir)
-  for (const file of files) {
+  for (const file of accepted) {
     const components = plainComponents(file.path)
     let rootDir = root
     let stagedDir = stagingDir
@@ -59,13 +66,24 @@ export async function stageUpperLayer(
           throw error
         }
       )
-      if (made) await mirror(rootDir, stagedDir)
+      if (made && file.own !== true) await mirror(rootDir, stagedDir)
     }
     const target = join(stagedDir, components.at(-1) as string)
     await writeFile(target, file.content, {mode: file.mode ?? 0o644, flag: 'wx'})
     await chmod(target, file.mode ?? 0o644)
   }
-  return stagingDir
+  return {dir: stagingDir, refused}
+}
+
+async function fitsRoot(root: string, components: readonly string[]): Promise<boolean> {
+  let current = root
+  for (const component of components.slice(0, -1)) {
+    current = join(current, component)
+    const info = await lstatOrUndefined(current)
+    if (info !== undefined && !info.isDirectory()) return false
+  }
+  const existing = await lstatOrUndefined(join(root, ...components))
+  return existing === undefined || existing.isFile()
 }
 
 /** Gives `staged` the mode, owner and group of `original` when that is a directory in the root. */

@@ -2,6 +2,7 @@ import {access} from 'node:fs/promises'
 import {describeOs} from '../content/os-release.js'
 import {resolveProfile, type ContentInfo} from '../content/profiles.js'
 import {selectContent} from '../content/select-content.js'
+import {CONTAINER_PROFILE, shippedContainerBaseline} from '../content/container-baseline.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import type {PreparedImage} from './prepare-root.js'
 import type {ScanImageOptions} from './scan-image.js'
@@ -34,16 +35,34 @@ export async function chooseBaseline(
 ): Promise<Baseline> {
   if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
   let contentPath: string
+  let defaultProfile: string | undefined
+  const containerBaseline =
+    options.contentPath === undefined ? await shippedContainerBaseline() : undefined
   if (options.contentPath !== undefined) {
     await requireFile(options.contentPath, '--content')
     contentPath = options.contentPath
+  } else if (prepared.os === undefined && containerBaseline !== undefined) {
+    // No os-release (scratch, some distroless images): scapgate's container baseline (issue 12).
+    options.logger.info("the image has no os-release; using scapgate's container baseline")
+    contentPath = containerBaseline
+    defaultProfile = CONTAINER_PROFILE
   } else if (prepared.os === undefined) {
     throw new ConfigurationError(
       `${options.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, ` +
         'found neither; give --content DS.xml'
     )
   } else {
-    const selected = await selectContent(prepared.os, options.environment.contentDir)
+    const selected = await selectContent(
+      prepared.os,
+      options.environment.contentDir,
+      containerBaseline
+    )
+    if (selected.containerBaseline === true) {
+      options.logger.info(
+        `${sanitizeForDisplay(describeOs(prepared.os))} has no SCAP Security Guide product; using scapgate's container baseline`
+      )
+      defaultProfile = CONTAINER_PROFILE
+    }
     if (selected.viaIdLike) {
       options.logger.warning(
         `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
@@ -51,7 +70,11 @@ export async function chooseBaseline(
     }
     contentPath = selected.path
   }
-  const resolved = await resolveProfile(contentPath, options.profile, options.tailoringPath)
+  const resolved = await resolveProfile(
+    contentPath,
+    options.profile ?? defaultProfile,
+    options.tailoringPath
+  )
   const info = resolved.content.profiles.find(p => p.id === resolved.profileId)
   return {
     contentPath,

@@ -8,6 +8,8 @@ import {applyLayers} from '../layers/apply-layers.js'
 import {readFileInRoot} from '../layers/in-root.js'
 import type {ApplyResult} from '../layers/types.js'
 import {preparePackageView, type PackageView} from '../packages/package-view.js'
+import {stageUpperLayer} from '../packages/upper-layer.js'
+import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
 import type {ScanImageOptions} from './scan-image.js'
 
 export interface PreparedImage {
@@ -19,6 +21,8 @@ export interface PreparedImage {
   layers: ApplyResult
   /** What the scan adds to the image's view of its dpkg database (issue 12). */
   packageView: PackageView
+  /** Files added to the image's view through the sandbox's upper layer (`packages/upper-layer.ts`). */
+  upperDir?: string
 }
 
 const maxOsReleaseBytes = 64 * 1024
@@ -82,8 +86,24 @@ export async function extractRoot(
       }
     })
     const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
-    const packageView = await preparePackageView(root, os, join(workDir, 'upper'), logger)
-    return {image, root, os, layers, packageView}
+    const packageView = await preparePackageView(root, os, logger)
+    const upper = await stageUpperLayer(root, join(workDir, 'upper'), [
+      ...packageView.files,
+      {path: IMAGE_FACTS_PATH, content: imageFactsText(image.config), own: true}
+    ])
+    for (const path of upper.refused) {
+      logger.warning(
+        `${path} cannot be added to the scan's view of the image (a link is in the way)`
+      )
+    }
+    return {
+      image,
+      root,
+      os,
+      layers,
+      packageView,
+      ...(upper.dir === undefined ? {} : {upperDir: upper.dir})
+    }
   } catch (error) {
     await image.close()
     throw error

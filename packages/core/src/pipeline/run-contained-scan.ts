@@ -40,9 +40,7 @@ export async function runContainedScan(
     signal: options.signal,
     logger: options.logger,
     scanner,
-    ...(prepared.packageView.upperDir === undefined
-      ? {}
-      : {upperFiles: prepared.packageView.upperDir})
+    ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir})
   })
   for (const warning of result.warnings) options.logger.warning(`oscap: ${warning}`)
   return {...result, scanner, target}
