@@ -5,7 +5,8 @@
  * violation that must fail the gate on its own. Runs the built CLI: the baseline is chosen by
  * default, evaluated by oscap, and every rule is asserted both ways.
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
+import type {Log} from 'sarif'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type CliRun} from '../support/run-cli.js'
@@ -107,6 +108,9 @@ const violations: Record<RuleName, Partial<Variant> & {extra?: TarEntry[]; shado
   }
 }
 
+/** Matches the history of the image with every violation (the others match it up to line 1). */
+const dockerfile = 'FROM alpine:3.20\n\nADD https://example.com/app.tar.gz /app/\n'
+
 interface Scan {
   run: CliRun
   out: string
@@ -142,6 +146,8 @@ let everything: Scan
 const single = new Map<RuleName, Scan>()
 
 beforeAll(async () => {
+  // ./Dockerfile of the scans' working directory: blame reads it by default.
+  writeFileSync(join(dirs.dir, 'Dockerfile'), dockerfile)
   compliant = await scan('compliant', variant({}))
   const all = variant({
     user: undefined,
@@ -208,7 +214,6 @@ describe('the container baseline on an Alpine-style image', () => {
 
   it('allows a setuid file through the tailorable allow-list', async () => {
     const tailoring = join(dirs.dir, 'allow-helper.xml')
-    const {writeFileSync} = await import('node:fs')
     writeFileSync(
       tailoring,
       `<?xml version="1.0" encoding="UTF-8"?>
@@ -229,5 +234,24 @@ describe('the container baseline on an Alpine-style image', () => {
     ])
     expect(resultsOf(allowed.results)['no_setuid_setgid_files']).toBe('pass')
     expect(allowed.run.code).toBe(0)
+  })
+
+  it('puts configuration findings on the Dockerfile: missing USER/HEALTHCHECK on FROM, the ADD of a URL on its line', () => {
+    const sarif = JSON.parse(readFileSync(join(everything.out, 'results.sarif'), 'utf8')) as Log
+    const found = (name: RuleName) => {
+      const result = sarif.runs[0]?.results?.find(r => r.ruleId === rule(name))
+      return {
+        line: result?.locations?.[0]?.physicalLocation?.region?.startLine,
+        uri: result?.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
+        text: result?.message.text ?? ''
+      }
+    }
+    expect(found('image_user_not_root')).toMatchObject({line: 1, uri: 'Dockerfile'})
+    expect(found('image_user_not_root').text).toContain('the final stage has no USER instruction')
+    expect(found('image_healthcheck_defined').text).toContain('no HEALTHCHECK instruction')
+    expect(found('no_add_remote_url')).toMatchObject({line: 3, uri: 'Dockerfile'})
+    // File rules: the layer that added the file (the ADD on line 3 built the second layer).
+    expect(found('no_setuid_setgid_files').line).toBe(3)
+    expect(found('no_private_keys').line).toBe(3)
   })
 })
