@@ -142,6 +142,7 @@ const resultsOf = (results: ResultsJson): Record<string, string | undefined> =>
   )
 
 let compliant: Scan
+let scratch: Scan
 let everything: Scan
 const single = new Map<RuleName, Scan>()
 
@@ -149,6 +150,11 @@ beforeAll(async () => {
   // ./Dockerfile of the scans' working directory: blame reads it by default.
   writeFileSync(join(dirs.dir, 'Dockerfile'), dockerfile)
   compliant = await scan('compliant', variant({}))
+  scratch = await scan('scratch', {
+    ...compliantConfig,
+    layers: [[dir('app/'), {name: 'app/run', content: '\x7fELF', mode: 0o755}]],
+    history: ['COPY app/ /app/ # buildkit']
+  })
   const all = variant({
     user: undefined,
     healthcheck: undefined,
@@ -172,6 +178,14 @@ describe('the container baseline on an Alpine-style image', () => {
     const results = readResults(compliant.out)
     expect(results.scanner.profile.id).toBe('xccdf_io.scapgate_profile_container')
     expect(results.rules.map(r => r.id).sort()).toEqual(RULES.map(rule).sort())
+  })
+
+  it('is chosen for an image without os-release (scratch) too, and judges it', () => {
+    expect(scratch.results.scanner.profile.id).toBe('xccdf_io.scapgate_profile_container')
+    expect(resultsOf(scratch.results)).toEqual(
+      Object.fromEntries(RULES.map(name => [name, 'pass']))
+    )
+    expect(scratch.run.code, scratch.run.stderr).toBe(0)
   })
 
   it('passes every rule on the compliant image: exit 0', () => {
