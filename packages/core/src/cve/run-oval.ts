@@ -32,6 +32,8 @@ export interface RunOvalOptions {
   timeoutMs: number
   signal?: AbortSignal
   logger: Logger
+  /** Files scapgate adds to the image's view (assembled dpkg status, issue 12), `probe-root` mode. */
+  upperFiles?: string
 }
 
 export interface OvalRun {
@@ -119,6 +121,7 @@ async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRu
     containerVars: options.imageEnv,
     target: options.target,
     inputFile: feedPath,
+    ...(options.upperFiles === undefined ? {} : {upperFiles: options.upperFiles}),
     timeoutMs: options.timeoutMs,
     // One line per definition: a full feed prints ~2 MB.
     maxOutputBytes: 64 * 1024 * 1024,

@@ -83,6 +83,29 @@ export async function inspectDpkgDatabase(root: string): Promise<DpkgDatabase> {
   return {layout: 'status.d', ...(await assembleStatusD(join(root, DPKG_STATUS_D)))}
 }
 
+/** Cap on an image's own `/var/lib/dpkg/status` when read as text. */
+export const maxStatusBytes = 64 * 1024 * 1024
+
+/**
+ * The dpkg database of the root as one `status` text, as the scan presents it to oscap: the
+ * image's own `status`, or the text assembled from `status.d`. Undefined when there is no
+ * readable database (none, or a layout that is left alone). CVE matching reads packages through
+ * this, so it sees exactly what the compliance scan saw.
+ */
+export async function readDpkgStatusText(root: string): Promise<string | undefined> {
+  const database = await inspectDpkgDatabase(root)
+  if (database.layout === 'status.d') return database.status
+  if (database.layout !== 'status') return undefined
+  const text = await readRegularFile(join(root, DPKG_STATUS), maxStatusBytes)
+  if (text === undefined) {
+    throw new LimitExceededError(
+      `${DPKG_STATUS} is not a UTF-8 regular file of at most ${maxStatusBytes} bytes`,
+      'maxStatusBytes'
+    )
+  }
+  return text
+}
+
 /**
  * Reads every record file of a `status.d` directory (sorted by name), keeps the first stanza for
  * each package and architecture, and returns the `status` text: stanzas sorted by package name,
