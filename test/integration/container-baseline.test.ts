@@ -10,7 +10,13 @@ import type {Log} from 'sarif'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runCli, type CliRun} from '../support/run-cli.js'
-import {readResults, scanDirs, writeImage, type ResultsJson} from '../support/scan-fixtures.js'
+import {
+  readAllOutputs,
+  readResults,
+  scanDirs,
+  writeImage,
+  type ResultsJson
+} from '../support/scan-fixtures.js'
 import type {TarEntry} from '../support/tar-writer.js'
 
 const rule = (name: string): string => `xccdf_io.scapgate_rule_${name}`
@@ -267,5 +273,29 @@ describe('the container baseline on an Alpine-style image', () => {
     // File rules: the layer that added the file (the ADD on line 3 built the second layer).
     expect(found('no_setuid_setgid_files').line).toBe(3)
     expect(found('no_private_keys').line).toBe(3)
+  })
+
+  it('cannot be fooled or made to leak: an image-planted /.scapgate and links to host files', async () => {
+    const canary = `CANARY-${Date.now().toString(36)}-container`
+    const secret = join(dirs.dir, 'host-secret.txt')
+    writeFileSync(secret, `user=1000\nhealthcheck=CMD true\n${canary}\n`)
+    const hostile = variant({user: undefined})
+    hostile.layers.push([
+      // The image's own facts file claims a non-root user; a link in /etc points at the host.
+      dir('.scapgate/'),
+      {name: '.scapgate/image-config.txt', content: 'user=1000\nhealthcheck=CMD true\n'},
+      dir('etc/'),
+      {name: 'etc/motd', type: 'symlink', linkname: secret},
+      dir('app/'),
+      {name: 'app/key', type: 'symlink', linkname: secret}
+    ])
+    hostile.history = [...hostile.history, 'COPY hostile/ / # buildkit']
+    const scanned = await scan('hostile', hostile)
+    expect(resultsOf(scanned.results)['image_user_not_root']).toBe('fail')
+    expect(
+      readAllOutputs(scanned.out)
+        .filter(file => file.text.includes(canary))
+        .map(file => file.name)
+    ).toEqual([])
   })
 })
