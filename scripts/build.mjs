@@ -2,8 +2,12 @@
 // fresh in CI (scripts/check-dist.sh), so the output must be deterministic. Each bundle gets a
 // licence inventory of the npm packages inside it, checked against an allowlist.
 import {build} from 'esbuild'
-import {readFile, writeFile, mkdir, rm, rename} from 'node:fs/promises'
+import {execFile} from 'node:child_process'
+import process from 'node:process'
+import {copyFile, mkdtemp, readFile, writeFile, mkdir, rm, rename} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
+import {promisify} from 'node:util'
 import {fileURLToPath} from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -79,6 +83,32 @@ async function licenceInventory(metafile) {
   return {text: [...new Set(lines)].join('\n') + '\n', problems}
 }
 
+/**
+ * scapgate's container baseline (content/container/, issue 12): XCCDF + OVAL composed into one
+ * source data stream by OpenSCAP itself, validated, and shipped in each bundle as
+ * `content/scapgate-container-ds.xml` (core finds it beside the bundle). SOURCE_DATE_EPOCH makes
+ * the composed file deterministic.
+ */
+async function composeContainerBaseline() {
+  const work = await mkdtemp(join(tmpdir(), 'scapgate-container-ds-'))
+  try {
+    for (const file of ['scapgate-container-xccdf.xml', 'scapgate-container-oval.xml']) {
+      await copyFile(join(root, 'content', 'container', file), join(work, file))
+    }
+    const env = {PATH: process.env.PATH ?? '/usr/bin:/bin', SOURCE_DATE_EPOCH: '1704067200'}
+    const run = promisify(execFile)
+    await run('oscap', ['ds', 'sds-compose', 'scapgate-container-xccdf.xml', 'ds.xml'], {
+      cwd: work,
+      env
+    })
+    await run('oscap', ['ds', 'sds-validate', 'ds.xml'], {cwd: work, env})
+    return await readFile(join(work, 'ds.xml'))
+  } finally {
+    await rm(work, {recursive: true, force: true})
+  }
+}
+const containerBaseline = await composeContainerBaseline()
+
 for (const [name, entry] of Object.entries(entries)) {
   // Built beside the old bundle and swapped in at the end, so a concurrent reader of dist/ never
   // sees an empty folder.
@@ -116,6 +146,8 @@ for (const [name, entry] of Object.entries(entries)) {
     )
   }
   await writeFile(join(outdir, 'licenses.txt'), licences.text)
+  await mkdir(join(outdir, 'content'))
+  await writeFile(join(outdir, 'content', 'scapgate-container-ds.xml'), containerBaseline)
   await rm(finalDir, {recursive: true, force: true})
   await rename(outdir, finalDir)
 }

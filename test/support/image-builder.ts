@@ -27,6 +27,8 @@ export interface ImageSpec {
     /** `created_by` per layer (same length as `layers`). */
     history?: string[]
     labels?: Record<string, string>
+    /** More fields of `config` (`User`, `Healthcheck`, `ExposedPorts` …). */
+    fields?: Record<string, unknown>
   }
   /** Default linux/amd64. */
   platform?: FixturePlatform
@@ -96,7 +98,8 @@ export function buildImage(spec: ImageSpec): BuiltImage {
     os: platform.os,
     config: {
       Env: spec.config?.env ?? ['PATH=/usr/sbin:/usr/bin:/sbin:/bin'],
-      Labels: spec.config?.labels ?? {}
+      Labels: spec.config?.labels ?? {},
+      ...spec.config?.fields
     },
     rootfs: {type: 'layers', diff_ids: layers.map(l => l.diffId)},
     history

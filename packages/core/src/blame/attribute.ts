@@ -19,6 +19,7 @@ import {matchHistory, type HistoryStep} from '../dockerfile/match-history.js'
 import type {Dockerfile, Instruction} from '../dockerfile/parse-dockerfile.js'
 import type {RuleOutcome} from '../results/model.js'
 import {introducingLayer, type LayerBookkeeping} from './bookkeeping.js'
+import {blameConfigRule} from './config-rules.js'
 import type {FileVersion} from './layer-evidence.js'
 import type {VariableSources} from './oval-variables.js'
 
@@ -225,6 +226,12 @@ export function blameRules(
   const at = locator(input)
   const out = new Map<string, Attribution>()
   for (const rule of rules) {
+    // Container baseline configuration rules: the Dockerfile instruction, not a layer (issue 12).
+    const config = blameConfigRule(rule.id, input.dockerfile, at.fromLocation)
+    if (config !== undefined) {
+      out.set(ruleKey(rule), config)
+      continue
+    }
     const items = ruleItems(rule, input.oval, input.variables).filter(
       i => i.status !== 'does not exist'
     )

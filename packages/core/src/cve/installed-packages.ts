@@ -1,6 +1,4 @@
-import {lstat, readdir} from 'node:fs/promises'
-import {join} from 'node:path'
-import {readFileInRoot, resolveInRoot} from '../layers/in-root.js'
+import {readDpkgStatusText} from '../packages/dpkg-database.js'
 
 /** One package paragraph of the dpkg database. */
 export interface DpkgPackage {
@@ -18,9 +16,6 @@ export interface DpkgPackage {
    */
   sourceVersion?: string
 }
-
-const MAX_STATUS_BYTES = 64 * 1024 * 1024
-const MAX_STATUS_D_FILES = 10_000
 
 /**
  * Parses dpkg's `status` format (deb822 paragraphs). Continuation lines are ignored (only
@@ -69,25 +64,10 @@ export function isInstalled(pkg: DpkgPackage): boolean {
  * (config-files, half-installed) are kept, so the set is a superset of what oscap may match.
  */
 export async function readDpkgPackages(root: string): Promise<DpkgPackage[] | undefined> {
-  const status = await readFileInRoot(root, '/var/lib/dpkg/status', MAX_STATUS_BYTES)
-  const parts: DpkgPackage[] = status === undefined ? [] : parseDpkgStatus(status.toString('utf8'))
-  let found = status !== undefined
-  const dir = await resolveInRoot(root, '/var/lib/dpkg/status.d')
-  const info = await lstat(dir).catch(() => undefined)
-  if (info?.isDirectory()) {
-    found = true
-    const names = (await readdir(dir)).sort().slice(0, MAX_STATUS_D_FILES)
-    for (const name of names) {
-      // Distroless also keeps `<pkg>.md5sums` here; only control paragraphs matter.
-      if (name.endsWith('.md5sums')) continue
-      const file = await lstat(join(dir, name)).catch(() => undefined)
-      if (!file?.isFile()) continue
-      const bytes = await readFileInRoot(root, `/var/lib/dpkg/status.d/${name}`, MAX_STATUS_BYTES)
-      if (bytes !== undefined) parts.push(...parseDpkgStatus(bytes.toString('utf8')))
-    }
-  }
-  if (!found) return undefined
-  return parts.filter(pkg => !/\bnot-installed$/.test(pkg.status))
+  // The same view of the database as the compliance scan (issue 12: status.d assembled).
+  const status = await readDpkgStatusText(root)
+  if (status === undefined) return undefined
+  return parseDpkgStatus(status).filter(pkg => !/\bnot-installed$/.test(pkg.status))
 }
 
 /**

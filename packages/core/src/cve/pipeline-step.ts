@@ -100,6 +100,7 @@ export async function runCveStep(
   const {policy} = options.cves
   const report = await scanCves({
     root: prepared.root,
+    ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir}),
     os: prepared.os,
     ...(options.cves.feed === undefined ? {} : {feed: options.cves.feed}),
     ...(options.cves.feedCache === undefined ? {} : {feedCache: options.cves.feedCache}),

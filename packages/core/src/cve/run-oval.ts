@@ -32,6 +32,8 @@ export interface RunOvalOptions {
   timeoutMs: number
   signal?: AbortSignal
   logger: Logger
+  /** Files scapgate adds to the image's view (assembled dpkg status, issue 12), `probe-root` mode. */
+  upperFiles?: string
 }
 
 export interface OvalRun {
@@ -120,6 +122,7 @@ async function evaluateIn(work: string, options: RunOvalOptions): Promise<OvalRu
     target: options.target,
     aptConfig: options.scanner.aptConfigWorkaround,
     inputFile: feedPath,
+    ...(options.upperFiles === undefined ? {} : {upperFiles: options.upperFiles}),
     timeoutMs: options.timeoutMs,
     // One line per definition: a full feed prints ~2 MB.
     maxOutputBytes: 64 * 1024 * 1024,

@@ -15,6 +15,8 @@ import type {CveScanReport} from './types.js'
 export interface ScanCvesOptions {
   /** The extracted image root (read-only for us, mounted read-only for oscap). */
   root: string
+  /** Files added to the image's view through the sandbox's upper layer (`PreparedImage.upperDir`). */
+  upperFiles?: string
   os: OsRelease | undefined
   /** `--feed FILE|URL`; chosen from `os` when absent. */
   feed?: string
@@ -114,6 +116,7 @@ export async function scanCves(options: ScanCvesOptions): Promise<CveScanReport>
       : await runOvalEval({
           root: options.root,
           feedPath: filteredPath,
+          ...(options.upperFiles === undefined ? {} : {upperFiles: options.upperFiles}),
           mode: usesManifest ? 'manifest' : 'probe-root',
           manifest: ubuntuManifest(dpkg ?? []),
           outDir: options.outDir,

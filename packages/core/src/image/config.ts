@@ -88,5 +88,22 @@ export function parseImageConfig(data: Buffer, what: string): ImageConfig {
   }
   const variant = optionalString(json.variant, `${what} variant`)
   if (variant) config.variant = variant
+  // Issue 12 (container baseline): User, Healthcheck and ExposedPorts, validated like the rest.
+  const user = optionalString(inner?.User, `${what} config.User`)
+  if (user !== undefined) config.user = user
+  const healthcheck = isRecord(inner?.Healthcheck) ? inner.Healthcheck.Test : undefined
+  if (healthcheck !== undefined && healthcheck !== null) {
+    config.healthcheck = parseEnv(healthcheck, `${what} config.Healthcheck.Test`)
+  }
+  const ports = inner?.ExposedPorts
+  if (ports !== undefined && ports !== null) {
+    if (!isRecord(ports)) {
+      throw new InvalidImageError(
+        `${what} config.ExposedPorts: expected an object, found ${describeValue(ports)}`,
+        what
+      )
+    }
+    config.exposedPorts = Object.keys(ports).sort()
+  }
   return config
 }

@@ -66,6 +66,12 @@ export interface ImageConfig {
   history: {createdBy?: string; created?: string; emptyLayer: boolean; comment?: string}[]
   diffIds: string[]
   labels: Record<string, string>
+  /** `config.User` when set (the container baseline reads it, issue 12). */
+  user?: string
+  /** `config.Healthcheck.Test` when set, e.g. `['CMD-SHELL', 'curl -f localhost']` or `['NONE']`. */
+  healthcheck?: string[]
+  /** Keys of `config.ExposedPorts`, e.g. `8080/tcp`. */
+  exposedPorts?: string[]
 }
 
 export interface ResolvedImage {

@@ -2,10 +2,12 @@ import {access} from 'node:fs/promises'
 import {describeOs} from '../content/os-release.js'
 import {resolveProfile, type ContentInfo} from '../content/profiles.js'
 import {
+  dataStreamCandidates,
   defaultContentDirs,
   selectContent,
   type ContentSelection
 } from '../content/select-content.js'
+import {CONTAINER_PROFILE, shippedContainerBaseline} from '../content/container-baseline.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import type {PreparedImage} from './prepare-root.js'
 import type {ScanImageOptions} from './scan-image.js'
@@ -41,14 +43,34 @@ export async function chooseBaseline(
   if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
   let contentPath: string
   let selection: ContentSelection | undefined
+  let defaultProfile: string | undefined
+  const containerBaseline =
+    options.contentPath === undefined ? await shippedContainerBaseline() : undefined
   if (options.contentPath !== undefined) {
     await requireFile(options.contentPath, '--content')
     contentPath = options.contentPath
+  } else if (prepared.os === undefined && containerBaseline !== undefined) {
+    // No os-release (scratch, some distroless images): scapgate's container baseline (issue 12).
+    options.logger.info("the image has no os-release; using scapgate's container baseline")
+    contentPath = containerBaseline
+    defaultProfile = CONTAINER_PROFILE
   } else if (prepared.os === undefined) {
     throw new ConfigurationError(
       `${options.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, ` +
         'found neither; give --content DS.xml'
     )
+  } else if (
+    containerBaseline !== undefined &&
+    [prepared.os.id ?? '', ...prepared.os.idLike].every(
+      id => dataStreamCandidates(id, prepared.os?.versionId).length === 0
+    )
+  ) {
+    // No SCAP Security Guide product exists for this OS (Alpine …): scapgate's container baseline.
+    options.logger.info(
+      `${sanitizeForDisplay(describeOs(prepared.os))} has no SCAP Security Guide product; using scapgate's container baseline`
+    )
+    contentPath = containerBaseline
+    defaultProfile = CONTAINER_PROFILE
   } else {
     const selected = await selectContent(prepared.os, {
       dirs: defaultContentDirs(options.environment),
@@ -64,7 +86,11 @@ export async function chooseBaseline(
     options.logger.info(`content: ${selected.fileName}, ${selection.reason}`)
     for (const passed of selection.passedOver ?? []) options.logger.info(`  passed over ${passed}`)
   }
-  const resolved = await resolveProfile(contentPath, options.profile, options.tailoringPath)
+  const resolved = await resolveProfile(
+    contentPath,
+    options.profile ?? defaultProfile,
+    options.tailoringPath
+  )
   const info = resolved.content.profiles.find(p => p.id === resolved.profileId)
   return {
     contentPath,

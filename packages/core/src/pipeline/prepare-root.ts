@@ -7,6 +7,9 @@ import type {ResolvedImage} from '../image/types.js'
 import {applyLayers} from '../layers/apply-layers.js'
 import {readFileInRoot} from '../layers/in-root.js'
 import type {ApplyResult} from '../layers/types.js'
+import {preparePackageView, type PackageView} from '../packages/package-view.js'
+import {stageUpperLayer} from '../packages/upper-layer.js'
+import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
 import type {ScanImageOptions} from './scan-image.js'
 
 export interface PreparedImage {
@@ -16,6 +19,10 @@ export interface PreparedImage {
   /** Undefined when the image has no os-release (then only `--content` can choose the content). */
   os: OsRelease | undefined
   layers: ApplyResult
+  /** What the scan adds to the image's view of its dpkg database (issue 12). */
+  packageView: PackageView
+  /** Files added to the image's view through the sandbox's upper layer (`packages/upper-layer.ts`). */
+  upperDir?: string
 }
 
 const maxOsReleaseBytes = 64 * 1024
@@ -79,7 +86,24 @@ export async function extractRoot(
       }
     })
     const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
-    return {image, root, os, layers}
+    const packageView = await preparePackageView(root, os, logger)
+    const upper = await stageUpperLayer(root, join(workDir, 'upper'), [
+      ...packageView.files,
+      {path: IMAGE_FACTS_PATH, content: imageFactsText(image.config), own: true}
+    ])
+    for (const path of upper.refused) {
+      logger.warning(
+        `${path} cannot be added to the scan's view of the image (a link is in the way)`
+      )
+    }
+    return {
+      image,
+      root,
+      os,
+      layers,
+      packageView,
+      ...(upper.dir === undefined ? {} : {upperDir: upper.dir})
+    }
   } catch (error) {
     await image.close()
     throw error

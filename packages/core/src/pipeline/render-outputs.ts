@@ -29,6 +29,7 @@ export interface OutputAmendments {
   sarif: {rules: ReportingDescriptor[]; results: Result[]}
   summary: (markdown: string) => string
 }
+import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -89,6 +90,11 @@ export async function renderOutputs(
       durationSeconds: scan.durationSeconds
     }
   })
+  // Issue 12: rules the image cannot answer (no dpkg database) become `error` with the reason.
+  const unevaluable = prepared.packageView.unevaluablePackageRules
+  if (unevaluable !== undefined) {
+    await markPackageRulesUnevaluable(results, parsed, baseline.contentPath, unevaluable)
+  }
   // fixes/ too depends only on the ARF: another oscap run, started now rather than after blame.
   const fixes = writeFixes({
     outDir,

@@ -39,7 +39,8 @@ export async function runContainedScan(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     logger: options.logger,
-    scanner
+    scanner,
+    ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir})
   })
   for (const warning of result.warnings) options.logger.warning(`oscap: ${warning}`)
   return {...result, scanner, target}

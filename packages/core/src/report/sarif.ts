@@ -267,7 +267,7 @@ function toResult(
   const found =
     rule.result === 'fail'
       ? `failed in image ${image}`
-      : `could not be checked in image ${image} (result: ${rule.result}); unverified is not compliant`
+      : `could not be checked in image ${image} (result: ${rule.result}${rule.reason === undefined ? '' : `: ${stripControls(rule.reason)}`}); unverified is not compliant`
   const notes = rule.messages.map(m => stripControls(m).trim()).filter(m => m !== '')
   const blame = options.blame?.get(ruleKey(rule))
   const what = `${title} (${rule.shortId}, ${rule.severity}) ${found}`

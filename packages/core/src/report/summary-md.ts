@@ -158,7 +158,8 @@ export function renderSummary(
 }
 
 function row(rule: RuleOutcome, blame: Attribution | undefined, withLocation: boolean): string {
-  const base = `| ${rule.severity} | ${rule.result} | ${tableCode(rule.shortId)} | ${markdownText(truncate(rule.title, 300))} |`
+  const reason = rule.reason === undefined ? '' : ` (${markdownText(truncate(rule.reason, 200))})`
+  const base = `| ${rule.severity} | ${rule.result} | ${tableCode(rule.shortId)} | ${markdownText(truncate(rule.title, 300))}${reason} |`
   if (!withLocation) return base
   if (blame === undefined) return `${base} |`
   const found = blame.evidence === '' ? '' : `${markdownText(truncate(blame.evidence, 200))}: `

@@ -62,8 +62,9 @@ export interface RuleOutcome {
   checks: RuleCheckRef[]
   messages: string[]
   /**
-   * Why the rule was not evaluated, when scapgate knows better than oscap's message: today only
-   * {@link SCRIPT_CHECK_NOT_RUN_REASON} for a `notchecked` rule whose only check was SCE.
+   * Why the result is what it is when scapgate knows better than oscap's message: a `notchecked`
+   * rule whose only check was SCE ({@link SCRIPT_CHECK_NOT_RUN_REASON}), or an `error` package
+   * rule on an image without a dpkg database.
    */
   reason?: string
 }

@@ -31,6 +31,8 @@ export interface OscapScanOptions {
   logger: Logger
   /** From {@link preflightScanner}; run (once per process) when omitted. */
   scanner?: ScannerEnvironment
+  /** Files added to the image's view through the sandbox's upper layer (`packages/upper-layer.ts`). */
+  upperFiles?: string
 }
 
 export interface OscapScanResult {
@@ -131,6 +133,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       containerVars: options.imageEnv,
       target: options.target,
       aptConfig: scanner.aptConfigWorkaround,
+      ...(options.upperFiles === undefined ? {} : {upperFiles: options.upperFiles}),
       timeoutMs: options.timeoutMs,
       ...(options.signal === undefined ? {} : {signal: options.signal})
     })

@@ -24,6 +24,9 @@
  * Arguments: `$1` mount point (an empty host directory), `$2` image root or '', `$3` input file or
  * '', `$4` tailoring file or '', `$5` output directory, `$6` rpm `%_dbpath`, `$7`
  * `OSCAP_CONTAINER_VARS`, `$8` `OSCAP_EVALUATION_TARGET`, then the command and its arguments.
+ * One value arrives through the script's environment instead, `SCAPGATE_UPPER_FILES`: a private
+ * host directory whose contents are copied into the overlay's upper layer, or '' (see
+ * `packages/upper-layer.ts`); the command never sees it (`env -i`).
  * Exit code 125 means the sandbox itself could not be built; stderr lines start with
  * `scapgate-sandbox:`.
  */
@@ -97,6 +100,11 @@ probe_root=
 if [ -n "$root" ]; then
   robind "$root" lower
   : > ovl/upper/.dockerenv || fail 'cannot create the container marker'
+  # Files scapgate adds to the image's view (issue 12: an assembled dpkg status, image-config facts):
+  # a private host directory, copied into the tmpfs upper layer; the image's own files stay untouched.
+  if [ -n "$SCAPGATE_UPPER_FILES" ]; then
+    cp -a "$SCAPGATE_UPPER_FILES/." ovl/upper/ || fail 'cannot add files to the upper layer'
+  fi
   # Relative option paths: the host paths may contain ',' or ':', which overlay options cannot escape.
   # redirect_dir=nofollow, metacopy=off: ignore overlay xattrs an image may carry (kernels < 4.19 lack them).
   mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,redirect_dir=nofollow,metacopy=off,nosuid,nodev scapgate-scan "$s/scan" 2>/dev/null ||

@@ -46,6 +46,11 @@ export interface SandboxRunOptions {
   signal?: AbortSignal
   /** Caps on captured output; beyond them the middle is dropped. */
   maxOutputBytes?: number
+  /**
+   * Private host directory whose contents are copied into the overlay's upper layer (files
+   * scapgate adds to the image's view, `packages/upper-layer.ts`); only used with `root`.
+   */
+  upperFiles?: string
 }
 
 export interface SandboxRunResult {
@@ -108,7 +113,11 @@ function spawnSandbox(options: SandboxRunOptions, mountPoint: string): Promise<S
   const started = process.hrtime.bigint()
   return new Promise((resolve, reject) => {
     const child = spawn('unshare', args, {
-      env: {...SPAWN_ENV, SCAPGATE_APT_CONFIG: options.aptConfig === false ? '0' : '1'},
+      env: {
+        ...SPAWN_ENV,
+        SCAPGATE_APT_CONFIG: options.aptConfig === false ? '0' : '1',
+        SCAPGATE_UPPER_FILES: options.root === undefined ? '' : (options.upperFiles ?? '')
+      },
       cwd: '/',
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe']
