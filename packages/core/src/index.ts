@@ -95,3 +95,15 @@ export type {CveScanSettings} from './cve/pipeline-step.js'
 export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'
 export {escapeMarkdown, escapeMarkdownCode, stripControls} from './report/escape.js'
+
+// Signed compliance attestations (docs/attestations.md).
+export {attestImage, readCompletedResults, type AttestOutcome} from './attest/attest-image.js'
+export {loadSigningKey, type SigningKey} from './attest/signing-key.js'
+export {fetchAttestations} from './attest/fetch-attestations.js'
+export {
+  verifyAttestations,
+  type VerificationOutcome,
+  type VerifyRequirements
+} from './attest/verify-attestation.js'
+export type {AttestedResult} from './attest/statement.js'
+export {parseDockerReference, type DockerReference} from './image/docker-reference.js'

@@ -4,6 +4,8 @@ import {scanCommandSpec} from './scan.js'
 import {baselineCommandSpec} from './baseline.js'
 import {compareCommandSpec} from './compare.js'
 import {reportCommandSpec} from './report.js'
+import {attestCommandSpec} from './attest.js'
+import {verifyCommandSpec} from './verify.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,5 +14,7 @@ export const commands: CommandSpec<any>[] = [
   baselineCommandSpec,
   compareCommandSpec,
   reportCommandSpec,
+  attestCommandSpec,
+  verifyCommandSpec,
   gitLabNoteCommandSpec
 ]
