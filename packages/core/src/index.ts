@@ -146,3 +146,16 @@ export {
   type UserFileRequest
 } from './io/read-user-file.js'
 export {checkOutDir, checkScanInputs} from './pipeline/check-scan-inputs.js'
+export {escapeMarkdown, escapeMarkdownCode, stripControls} from './report/escape.js'
+
+// Signed compliance attestations (docs/attestations.md).
+export {attestImage, readCompletedResults, type AttestOutcome} from './attest/attest-image.js'
+export {loadSigningKey, type SigningKey} from './attest/signing-key.js'
+export {fetchAttestations} from './attest/fetch-attestations.js'
+export {
+  verifyAttestations,
+  type VerificationOutcome,
+  type VerifyRequirements
+} from './attest/verify-attestation.js'
+export type {AttestedResult} from './attest/statement.js'
+export {parseDockerReference, type DockerReference} from './image/docker-reference.js'

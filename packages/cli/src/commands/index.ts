@@ -5,6 +5,8 @@ import {baselineCommandSpec} from './baseline.js'
 import {compareCommandSpec} from './compare.js'
 import {reportCommandSpec} from './report.js'
 import {contentCommandSpec} from './content.js'
+import {attestCommandSpec} from './attest.js'
+import {verifyCommandSpec} from './verify.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,5 +16,7 @@ export const commands: CommandSpec<any>[] = [
   compareCommandSpec,
   reportCommandSpec,
   contentCommandSpec,
+  attestCommandSpec,
+  verifyCommandSpec,
   gitLabNoteCommandSpec
 ]

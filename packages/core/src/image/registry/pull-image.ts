@@ -16,7 +16,7 @@ import type {RetryPolicy} from './retry.js'
 
 export const defaultTimeBudgetMs = 15 * 60 * 1000
 
-function retryPolicy(budgetMs: number): RetryPolicy {
+export function retryPolicy(budgetMs: number): RetryPolicy {
   return {
     attempts: 5,
     baseDelayMs: 500,
@@ -57,10 +57,10 @@ async function eachLimited<T>(
  * by digest and verified, at most {@link maxIndexDepth} deep and without cycles; attestation
  * entries are skipped; the platform is chosen as for an OCI layout.
  */
-async function resolveManifest(
+export async function resolveManifest(
   client: RegistryClient,
   start: string,
-  options: OpenImageOptions
+  options: Pick<OpenImageOptions, 'platform'>
 ): Promise<{manifest: ManifestDocument; digest: string}> {
   const first = await client.fetchManifest(start)
   let document = parseManifestDocument(first.bytes, first.mediaType, `${client.label}: manifest`)

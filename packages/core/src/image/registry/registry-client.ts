@@ -104,7 +104,29 @@ export class RegistryClient {
     headers: Record<string, string>,
     what: string
   ): Promise<IncomingMessage> {
+    const response = await this.exchange(path, headers, what)
+    return this.expectSuccess(response, what)
+  }
+
+  /**
+   * One request with authentication: GET and HEAD follow redirects (same rules as {@link get});
+   * POST and PUT never do (a body and its credentials go only to the registry's own origin) and
+   * refuse a target on another origin. Returns the response whatever its final status, except
+   * that a 401 is answered and the request sent again.
+   */
+  private async exchange(
+    path: string,
+    headers: Record<string, string>,
+    what: string,
+    init?: {method: 'HEAD' | 'POST' | 'PUT'; body?: Buffer}
+  ): Promise<IncomingMessage> {
     let url = new URL(path, this.origin)
+    const writes = init !== undefined && init.method !== 'HEAD'
+    if (writes && url.origin !== this.origin.origin)
+      throw new InvalidImageError(
+        `${what}: refusing to send to ${redactUrl(url)}, another origin than the registry's`,
+        what
+      )
     let round = 0
     await this.auth.refreshIfExpired()
     for (let hop = 0; hop <= maxRedirects;) {
@@ -113,7 +135,7 @@ export class RegistryClient {
       if (sameOrigin && this.auth.header !== undefined) sent.authorization = this.auth.header
       let response: IncomingMessage
       try {
-        response = await this.transport.request(url, sent, this.context.signal)
+        response = await this.transport.request(url, sent, this.context.signal, init)
       } catch (error) {
         if (isTransientNetworkError(error))
           throw new TransientError(`${redactUrl(url)}: ${getErrorMessage(error)}`, undefined, {
@@ -124,7 +146,7 @@ export class RegistryClient {
         })
       }
       const status = response.statusCode ?? 0
-      if (redirectStatuses.has(status) && response.headers.location !== undefined) {
+      if (!writes && redirectStatuses.has(status) && response.headers.location !== undefined) {
         response.resume()
         const next = new URL(response.headers.location, url)
         if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.insecure))
@@ -142,26 +164,34 @@ export class RegistryClient {
         await this.auth.respond(response.headers['www-authenticate'], round)
         continue
       }
-      if (status >= 200 && status < 300) return response
-      const detail = await this.errorDetail(response)
-      if (retryableStatuses.has(status)) {
-        throw new TransientError(
-          `${redactUrl(url)} answered ${status}${detail}`,
-          parseRetryAfter(
-            response.headers['retry-after'] as string | undefined,
-            this.context.policy.maxRetryAfterMs
-          )
-        )
-      }
-      const why =
-        status === 404
-          ? 'not found (404)'
-          : status === 401 || status === 403
-            ? `access denied (${status}): check the credentials and their pull permission`
-            : `unexpected status ${status}`
-      throw new InvalidImageError(`${what}: ${why}${detail}`, what)
+      return response
     }
     throw new InvalidImageError(`${what}: more than ${maxRedirects} redirects`, what)
+  }
+
+  /** Passes a 2xx response through; turns any other into the right error (see {@link get}). */
+  private async expectSuccess(response: IncomingMessage, what: string): Promise<IncomingMessage> {
+    const status = response.statusCode ?? 0
+    if (status >= 200 && status < 300) return response
+    const detail = await this.errorDetail(response)
+    if (retryableStatuses.has(status)) {
+      throw new TransientError(
+        `${what} answered ${status}${detail}`,
+        parseRetryAfter(
+          response.headers['retry-after'] as string | undefined,
+          this.context.policy.maxRetryAfterMs
+        )
+      )
+    }
+    const why =
+      status === 404
+        ? 'not found (404)'
+        : status === 401 || status === 403
+          ? `access denied (${status}): check the credentials and their permissions`
+          : redirectStatuses.has(status)
+            ? `unexpected redirect (${status})`
+            : `unexpected status ${status}`
+    throw new InvalidImageError(`${what}: ${why}${detail}`, what)
   }
 
   /** The registry's error codes (`MANIFEST_UNKNOWN`), never its free text (it may echo input). */
@@ -312,5 +342,118 @@ export class RegistryClient {
       await rm(temporary, {force: true})
       throw error
     }
+  }
+  /**
+   * Fetches a manifest by tag, or undefined when the registry has none (404). Used for the
+   * attestation tag, which does not exist before the first attestation. Size-capped like
+   * {@link fetchManifest}; the returned digest is the client's own hash of the bytes.
+   */
+  async fetchManifestIfPresent(tag: string): Promise<FetchedManifest | undefined> {
+    const what = `${this.label}: manifest ${tag}`
+    const path = `/v2/${this.reference.repository}/manifests/${tag}`
+    return withRetries(
+      what,
+      this.context.policy,
+      async () => {
+        const response = await this.exchange(path, {accept: acceptManifests}, what)
+        if (response.statusCode === 404) {
+          response.resume()
+          return undefined
+        }
+        await this.expectSuccess(response, what)
+        const bytes = await readBody(response, maxDocumentBytes, what)
+        const type = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
+        const known = [...indexMediaTypes, ...manifestMediaTypes].includes(type)
+        return {bytes, digest: sha256Digest(bytes), mediaType: known ? type : undefined}
+      },
+      this.context
+    )
+  }
+
+  /** Reads a small blob (at most `cap` bytes) into memory and checks it against `digest`. */
+  async fetchSmallBlob(digest: string, cap: number, what: string): Promise<Buffer> {
+    const path = `/v2/${this.reference.repository}/blobs/${digest}`
+    const bytes = await withRetries(
+      what,
+      this.context.policy,
+      async () => readBody(await this.get(path, {}, what), cap, what),
+      this.context
+    )
+    const found = sha256Digest(bytes)
+    if (found !== digest)
+      throw new InvalidImageError(
+        `${what}: digest mismatch: expected ${digest}, found ${found}`,
+        digest
+      )
+    return bytes
+  }
+
+  /**
+   * Uploads `bytes` as a blob unless the registry already has it: a monolithic upload (POST for a
+   * session, then PUT with `?digest=`), as the Distribution spec describes. Returns its descriptor.
+   */
+  async pushBlob(bytes: Buffer, what: string): Promise<{digest: string; size: number}> {
+    const digest = sha256Digest(bytes)
+    const repository = this.reference.repository
+    await withRetries(
+      what,
+      this.context.policy,
+      async () => {
+        const head = await this.exchange(`/v2/${repository}/blobs/${digest}`, {}, what, {
+          method: 'HEAD'
+        })
+        head.resume()
+        if (head.statusCode === 200) return
+        const started = await this.expectSuccess(
+          await this.exchange(`/v2/${repository}/blobs/uploads/`, {}, what, {method: 'POST'}),
+          what
+        )
+        started.resume()
+        const location = started.headers.location
+        if (location === undefined)
+          throw new InvalidImageError(`${what}: the registry gave no upload location`, what)
+        const target = new URL(location, this.origin)
+        if (target.origin !== this.origin.origin)
+          throw new InvalidImageError(
+            `${what}: the registry asked for the upload on another origin, ${redactUrl(target)}; not sent`,
+            what
+          )
+        target.searchParams.set('digest', digest)
+        const done = await this.expectSuccess(
+          await this.exchange(
+            target.pathname + target.search,
+            {'content-type': 'application/octet-stream'},
+            what,
+            {method: 'PUT', body: bytes}
+          ),
+          what
+        )
+        done.resume()
+      },
+      this.context
+    )
+    return {digest, size: bytes.length}
+  }
+
+  /** PUTs a manifest under `tag` (or digest); returns the digest of the bytes sent. */
+  async pushManifest(tag: string, bytes: Buffer, mediaType: string): Promise<string> {
+    const what = `${this.label}: manifest ${tag}`
+    const response = await withRetries(
+      what,
+      this.context.policy,
+      async () =>
+        this.expectSuccess(
+          await this.exchange(
+            `/v2/${this.reference.repository}/manifests/${tag}`,
+            {'content-type': mediaType},
+            what,
+            {method: 'PUT', body: bytes}
+          ),
+          what
+        ),
+      this.context
+    )
+    response.resume()
+    return sha256Digest(bytes)
   }
 }

@@ -18,10 +18,12 @@ export interface TransportOptions {
  * redirects: the registry client decides, hop by hop, what may be sent where.
  */
 export interface Transport {
+  /** GET unless `init` says otherwise; a body is sent with its exact length. */
   request: (
     url: URL,
     headers: Record<string, string>,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    init?: {method: 'HEAD' | 'POST' | 'PUT'; body?: Buffer}
   ) => Promise<IncomingMessage>
   close: () => void
 }
@@ -44,12 +46,13 @@ export async function createTransport(options: TransportOptions): Promise<Transp
   const httpsAgent = new https.Agent(ca === undefined ? common : {...common, ca})
   const httpAgent = new http.Agent(common)
   return {
-    request: (url, headers, signal) =>
+    request: (url, headers, signal, init) =>
       new Promise((resolve, reject) => {
         const secure = url.protocol === 'https:'
+        const body = init?.body
         const request = (secure ? https : http).request(url, {
-          method: 'GET',
-          headers,
+          method: init?.method ?? 'GET',
+          headers: body === undefined ? headers : {...headers, 'content-length': body.length},
           agent: secure ? httpsAgent : httpAgent,
           signal
         })
@@ -58,7 +61,7 @@ export async function createTransport(options: TransportOptions): Promise<Transp
         })
         request.on('response', resolve)
         request.on('error', reject)
-        request.end()
+        request.end(body)
       }),
     close: () => {
       httpsAgent.destroy()

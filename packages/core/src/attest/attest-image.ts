@@ -1,0 +1,114 @@
+/**
+ * `scapgate attest`: a completed scan's results.json → a signed compliance attestation on the
+ * scanned manifest digest, written to the output directory (`attestation.sigstore.json`) and,
+ * unless told not to, attached to the image in its registry.
+ *
+ * Refuses results that are not a completed scan (schema-checked; gate `pass` or `fail` only) and
+ * an IMAGE whose digest differs from the scanned one. A failed gate is attested too (FAILED), so
+ * that admission can tell "scanned and failed" from "never scanned".
+ */
+import {readFile, rename, stat, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {ConfigurationError, getErrorMessage} from '../errors.js'
+import type {GateVerdict} from '../gate/types.js'
+import type {DockerReference} from '../image/docker-reference.js'
+import type {RegistryOptions} from '../image/types.js'
+import {checkJsonSchema, type JsonSchema} from '../results/json-schema-check.js'
+import type {ScanResults} from '../results/model.js'
+import resultsSchema from '../results/results-schema.json' with {type: 'json'}
+import {attachAttestation, type AttachedAttestation} from './attach-attestation.js'
+import {signStatement} from './sign-statement.js'
+import type {SigningKey} from './signing-key.js'
+import {complianceStatement, type AttestedResult} from './statement.js'
+
+const maxResultsBytes = 256 * 1024 * 1024
+
+export interface AttestOptions {
+  results: ScanResults
+  verdict: GateVerdict
+  image: DockerReference
+  key: SigningKey
+  outDir: string
+  /** Attach to the registry (default); false writes only the bundle file. */
+  upload: boolean
+  registry: RegistryOptions
+  scapgateVersion: string
+  runUrl?: string
+  policy?: {name: string; sha256: string}
+  log?: (message: string) => void
+}
+
+export interface AttestOutcome {
+  result: AttestedResult
+  manifestDigest: string
+  bundlePath: string
+  attached?: AttachedAttestation
+}
+
+/** Reads and checks a results.json written by a completed scan. */
+export async function readCompletedResults(
+  path: string
+): Promise<{results: ScanResults; verdict: GateVerdict}> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new ConfigurationError(
+      `Expected ${path} to be a results.json from a scan: ${getErrorMessage(error)}`
+    )
+  })
+  if (!info.isFile() || info.size > maxResultsBytes)
+    throw new ConfigurationError(
+      `Expected ${path} to be a regular file of at most ${maxResultsBytes} bytes, a results.json`
+    )
+  let document: unknown
+  try {
+    document = JSON.parse(await readFile(path, 'utf8'))
+  } catch {
+    throw new ConfigurationError(`Expected ${path} to be a results.json, found no valid JSON`)
+  }
+  const violations = checkJsonSchema(resultsSchema as JsonSchema, document)
+  if (violations.length > 0)
+    throw new ConfigurationError(
+      `Expected ${path} to be a results.json of a completed scan; ${violations.length} schema violation(s), the first at ${violations[0]?.path ?? '/'}`
+    )
+  const {gate, ...results} = document as {gate: GateVerdict} & ScanResults
+  if (gate.status !== 'pass' && gate.status !== 'fail')
+    throw new ConfigurationError(
+      `Expected ${path} to hold the verdict of a completed scan, found gate status ${String(gate.status)}`
+    )
+  return {results, verdict: gate}
+}
+
+export async function attestImage(options: AttestOptions): Promise<AttestOutcome> {
+  const {results, image} = options
+  const manifestDigest = results.image.manifestDigest
+  if (image.digest !== undefined && manifestDigest !== undefined && image.digest !== manifestDigest)
+    throw new ConfigurationError(
+      `Expected the image to attest to be the scanned digest ${manifestDigest}, got ${image.digest}`
+    )
+  const repository = `${image.domain}/${image.repository}`
+  const statement = complianceStatement(results, options.verdict, {
+    repository,
+    scapgateVersion: options.scapgateVersion,
+    ...(options.runUrl === undefined ? {} : {runUrl: options.runUrl}),
+    ...(options.policy === undefined ? {} : {policy: options.policy})
+  })
+  const signed = await signStatement(statement, options.key)
+  const bundlePath = join(options.outDir, 'attestation.sigstore.json')
+  const temporary = `${bundlePath}.tmp-${process.pid}`
+  await writeFile(temporary, `${JSON.stringify(signed.bundle, null, 2)}\n`, {mode: 0o644})
+  await rename(temporary, bundlePath)
+  const digest = manifestDigest as string
+  const outcome: AttestOutcome = {
+    result: statement.predicate.result,
+    manifestDigest: digest,
+    bundlePath
+  }
+  if (options.upload) {
+    outcome.attached = await attachAttestation(
+      {reference: image, manifestDigest: digest},
+      signed,
+      options.registry,
+      options.log
+    )
+  }
+  return outcome
+}

@@ -1,0 +1,76 @@
+/**
+ * Key-based signing for attestations: an ECDSA P-256 private key in PKCS#8 PEM (optionally
+ * encrypted, with its passphrase), as `openssl genpkey -algorithm EC -pkeyopt
+ * ec_paramgen_curve:P-256` writes it. Signatures are made by Node's crypto (OpenSSL); the
+ * Sigstore libraries package them. Nothing here logs or returns the key or its passphrase.
+ */
+import {createHash, createPrivateKey, createPublicKey, sign, type KeyObject} from 'node:crypto'
+import {readFile, stat} from 'node:fs/promises'
+import type {Signature, Signer} from '@sigstore/sign'
+import {ConfigurationError, getErrorMessage} from '../errors.js'
+
+const maxKeyBytes = 64 * 1024
+
+export interface SigningKey {
+  signer: Signer
+  /** The public key, SPKI PEM: what verifiers are given. */
+  publicKeyPem: string
+  /** sha256 of the DER public key, hex: the bundle's key hint. */
+  keyId: string
+}
+
+/** The key in `path`; `passphrase` for an encrypted PKCS#8 key (`ENCRYPTED PRIVATE KEY`). */
+export async function loadSigningKey(path: string, passphrase?: string): Promise<SigningKey> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new ConfigurationError(
+      `Expected the signing key ${path} to be a readable file: ${getErrorMessage(error)}`
+    )
+  })
+  if (!info.isFile() || info.size > maxKeyBytes)
+    throw new ConfigurationError(
+      `Expected the signing key ${path} to be a regular file of at most ${maxKeyBytes} bytes`
+    )
+  const pem = await readFile(path, 'utf8')
+  return signingKeyFromPem(pem, path, passphrase)
+}
+
+export function signingKeyFromPem(pem: string, source: string, passphrase?: string): SigningKey {
+  if (
+    pem.includes('ENCRYPTED SIGSTORE PRIVATE KEY') ||
+    pem.includes('ENCRYPTED COSIGN PRIVATE KEY')
+  )
+    throw new ConfigurationError(
+      `Expected the signing key ${source} to be a PKCS#8 PEM key, found cosign's encrypted key format, which scapgate does not read; export a PKCS#8 key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
+    )
+  let key: KeyObject
+  try {
+    key = createPrivateKey(
+      passphrase === undefined ? {key: pem, format: 'pem'} : {key: pem, format: 'pem', passphrase}
+    )
+  } catch (error) {
+    const encrypted = pem.includes('ENCRYPTED PRIVATE KEY')
+    throw new ConfigurationError(
+      encrypted && passphrase === undefined
+        ? `Expected a passphrase for the encrypted signing key ${source} (COSIGN_PASSWORD), got none`
+        : `Expected the signing key ${source} to be a PKCS#8 PEM private key${encrypted ? ' with the right passphrase' : ''}: ${(error as {code?: string}).code ?? 'unreadable'}`
+    )
+  }
+  const details = key.asymmetricKeyDetails
+  if (key.asymmetricKeyType !== 'ec' || details?.namedCurve !== 'prime256v1')
+    throw new ConfigurationError(
+      `Expected the signing key ${source} to be an ECDSA P-256 key, got ${key.asymmetricKeyType ?? 'unknown'}${details?.namedCurve === undefined ? '' : ` (${details.namedCurve})`}`
+    )
+  const publicKey = createPublicKey(key)
+  const publicKeyPem = publicKey.export({type: 'spki', format: 'pem'}).toString()
+  const keyId = createHash('sha256')
+    .update(publicKey.export({type: 'spki', format: 'der'}))
+    .digest('hex')
+  const signer: Signer = {
+    sign: (data: Buffer): Promise<Signature> =>
+      Promise.resolve({
+        signature: sign('sha256', data, {key, dsaEncoding: 'der'}),
+        key: {$case: 'publicKey', publicKey: publicKeyPem, hint: keyId}
+      })
+  }
+  return {signer, publicKeyPem, keyId}
+}
