@@ -146,7 +146,6 @@ export {
   type UserFileRequest
 } from './io/read-user-file.js'
 export {checkOutDir, checkScanInputs} from './pipeline/check-scan-inputs.js'
-export {escapeMarkdown, escapeMarkdownCode, stripControls} from './report/escape.js'
 
 // Signed compliance attestations (docs/attestations.md).
 export {attestImage, readCompletedResults, type AttestOutcome} from './attest/attest-image.js'
