@@ -124,7 +124,7 @@ describe('referenceScan', () => {
 })
 
 describe('oscapPodmanScan', () => {
-  // openscap.md §5: with docker-clean in the host's apt.conf.d, the first dpkginfo_init of the
+  // docs/reference/openscap.md §5: with docker-clean in the host's apt.conf.d, the first dpkginfo_init of the
   // run fails and oscap 1.3.7 reports every package of that OVAL session as not installed.
   const hostHasDockerClean = existsSync('/etc/apt/apt.conf.d/docker-clean')
 

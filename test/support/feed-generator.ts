@@ -1,6 +1,6 @@
 /**
  * Generates OVAL vulnerability feeds with the structure of Debian's real ones
- * (`https://www.debian.org/security/oval/oval-definitions-<codename>.xml`, openscap.md §12): one
+ * (`https://www.debian.org/security/oval/oval-definitions-<codename>.xml`, docs/reference/openscap.md §12): one
  * `class="vulnerability"` definition per CVE × source package,
  * `AND(tst:1 "Debian N installed", OR(AND(tst:2 uname "all architecture", dpkginfo evr less than)))`,
  * the same namespaces, ids, generator and metadata shape. Used by the CVE tests and `npm run bench`.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs oscap on an extracted image root the way openscap.md §0 says is correct, as a reference to
+# Runs oscap on an extracted image root the way docs/reference/openscap.md §0 says is correct, as a reference to
 # compare scapgate against. Needs root (mount namespace, overlayfs, chroot-mode probes).
 #   TARGET=<image ref> IMAGE_ENV=<Config.Env, newline-separated> \
 #     bash test/support/reference-oscap.sh ROOT <oscap arguments…>

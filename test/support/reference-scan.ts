@@ -1,9 +1,9 @@
 /**
  * Oracles to compare scapgate against, both running the real oscap:
- * - {@link referenceScan}: the image unpacked by umoci and scanned the way openscap.md §0 says is
+ * - {@link referenceScan}: the image unpacked by umoci and scanned the way docs/reference/openscap.md §0 says is
  *   correct (overlay, `/.dockerenv`, the APT_CONFIG workaround, OSCAP_CONTAINER_VARS);
  * - {@link oscapPodmanScan}: the stock `oscap-podman` wrapper, which on a host with the
- *   docker-clean apt config gets dpkg rules wrong (openscap.md §5).
+ *   docker-clean apt config gets dpkg rules wrong (docs/reference/openscap.md §5).
  *
  * Rule results are read with a regex over the ARF on purpose: the oracle must not share code (or
  * bugs) with scapgate's ARF parser.

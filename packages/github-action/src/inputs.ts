@@ -1,5 +1,5 @@
 /**
- * The action's inputs, read once and validated before anything runs (STYLE.md example 7). Every
+ * The action's inputs, read once and validated before anything runs (typed input helpers, one file per adapter). Every
  * message names the input, what was expected and what was found. Inputs come from the `INPUT_*`
  * variables the runner sets; `env` is injected so that tests need no global state.
  */

@@ -1,6 +1,6 @@
 /**
  * The job summary, always written (also when the scan failed). GitHub keeps 1 MiB per step; a
- * larger summary fails to upload, so it is cut first (reference/platform-limits.md §1.1). The
+ * larger summary fails to upload, so it is cut first (docs/reference/platform-limits.md §1.1). The
  * parts were escaped where they were placed; `markdownDocument` removes any control or bidi
  * character left before the text reaches the runner.
  */

@@ -2,7 +2,7 @@
  * The action: inputs → OpenSCAP on the runner → baseline → scan through the core → reports to
  * GitHub → outputs → exit. A red gate is a result (the step fails with the verdict summary); a scan
  * that could not complete fails with its own message; neither is an exception here
- * (STYLE.md example 5). Nothing runs at import time: `index.ts` calls {@link run}.
+ * (a failed gate is a result, not an exception: CONTRIBUTING.md). Nothing runs at import time: `index.ts` calls {@link run}.
  */
 import {existsSync} from 'node:fs'
 import {copyFile, mkdir, rm} from 'node:fs/promises'
@@ -14,6 +14,7 @@ import {
   getErrorMessage,
   loadEnvironment,
   loadPolicy,
+  markdownText,
   renderAggregateSummary,
   scanImages,
   sourceSettings,
@@ -46,7 +47,7 @@ const progress: ProgressReporter = {
   progress: () => {}
 }
 
-/** Masks every secret the step can see before anything is logged (security.md §5.1). */
+/** Masks every secret the step can see before anything is logged (docs/reference/security.md §5.1). */
 function maskSecrets(env: Env): void {
   for (const name of [
     'INPUT_TOKEN',
@@ -238,7 +239,7 @@ export async function runAction(env: Env): Promise<RunResult> {
           : await readFindings(join(outcome.outDir, 'results.sarif'), outcome.outcome.verdict),
       summaryMarkdown:
         outcome.outcome?.summaryMarkdown ??
-        `## ⚠️ scapgate: the scan did not complete\n\n${getErrorMessage(outcome.error)}\n`
+        `## ⚠️ scapgate: the scan did not complete\n\n${markdownText(getErrorMessage(outcome.error))}\n`
     })
   }
   const verdicts = imageVerdicts(outcomes)

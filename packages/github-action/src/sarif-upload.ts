@@ -10,7 +10,7 @@ import {readFile} from 'node:fs/promises'
 import {gzipSync} from 'node:zlib'
 import type {GitHubApi} from './github-api.js'
 
-/** GitHub rejects gzipped SARIF over 10 MB (reference/platform-limits.md §1.2). */
+/** GitHub rejects gzipped SARIF over 10 MB (docs/reference/platform-limits.md §1.2). */
 export const maxGzippedBytes = 10 * 1024 * 1024
 
 export interface SarifUploadTarget {

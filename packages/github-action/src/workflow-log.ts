@@ -1,7 +1,7 @@
 /**
  * Everything the action prints goes through here, so that untrusted text (image names, rule
  * titles, file names from the image) can never forge a workflow command
- * (reference/security.md §5.1, CI-5). `@actions/core` escapes the message of the commands it
+ * (docs/reference/security.md §5.1, CI-5). `@actions/core` escapes the message of the commands it
  * issues (`core.warning`, `core.debug`), but `core.info` writes raw lines: those are neutralised
  * line by line, and large raw blocks are wrapped in `::stop-commands::<random token>`.
  */

@@ -3,7 +3,7 @@
  *
  * Validates from unknown: required attributes and values are checked and a missing or malformed
  * one is an {@link InvalidArfError} naming the file, the element and what was found. Namespaces
- * are matched by URI (openscap.md §9). Does not judge results (that is `gate/`), does not read the
+ * are matched by URI (docs/reference/openscap.md §9). Does not judge results (that is `gate/`), does not read the
  * OVAL definitions copy, and does not follow remote references.
  */
 import {InvalidArfError, sanitizeForDisplay} from '../errors.js'

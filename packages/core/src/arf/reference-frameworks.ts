@@ -1,6 +1,6 @@
 /**
  * Short framework names for XCCDF `reference/@href` values. SSG references have no `source`
- * attribute: the href identifies the framework (openscap.md §9, "Reference @href → framework").
+ * attribute: the href identifies the framework (docs/reference/openscap.md §9, "Reference @href → framework").
  * Unknown hrefs get no name; an empty href (ACSC ISM content bug) gets none either.
  */
 const frameworks: [RegExp, string][] = [

@@ -31,7 +31,7 @@ export interface ParsedTestResult {
   benchmarkId: string
   /** Absent when oscap ran without `--profile`. */
   profileId?: string
-  /** `<target>`: the image's `/etc/hostname`, never an identity (openscap.md §2.3). */
+  /** `<target>`: the image's `/etc/hostname`, never an identity (docs/reference/openscap.md §2.3). */
   target: string
   facts: {name: string; type: string; value: string}[]
   /** One per scoring system; oscap writes `urn:xccdf:scoring:default`. */

@@ -1,5 +1,5 @@
 /**
- * The one place fast-xml-parser is configured (`reference/security.md` §4.3).
+ * The one place fast-xml-parser is configured (`docs/reference/security.md` §4.3).
  *
  * Pipeline: size cap → strict UTF-8 → reject DOCTYPE/ENTITY → well-formedness check → parse in
  * document order → namespace-resolved element tree with our own entity decoding.
@@ -58,7 +58,7 @@ export type XmlNode = XmlElement | string
 
 /**
  * 256 MiB. V8 cannot hold a string above ~512 Mi UTF-16 units (`ERR_STRING_TOO_LONG`), and the
- * parsed tree needs several times the input; real ARFs are 8–100 MB (openscap.md §8).
+ * parsed tree needs several times the input; real ARFs are 8–100 MB (docs/reference/openscap.md §8).
  */
 export const defaultMaxXmlBytes = 256 * 1024 * 1024
 

@@ -17,7 +17,7 @@ export interface ContentSafetyOptions {
 
 /**
  * Refuses SCAP content that oscap could use to read beyond the content itself or that the checks
- * here cannot read (`security.md` §2.1 #4, OS-5), and returns its text:
+ * here cannot read (`docs/reference/security.md` §2.1 #4, OS-5), and returns its text:
  * - `<!DOCTYPE` / `<!ENTITY` (SSG never uses them; entities could pull in files);
  * - encodings in which the checks below would be blind (UTF-16/32, EBCDIC) and compressed files;
  * - with `scriptChecks: 'refuse'`, Script Check Engine references

@@ -3,7 +3,7 @@ import {type OsRelease, describeOs} from '../content/os-release.js'
 
 export type FeedDistribution = 'debian' | 'ubuntu' | 'rhel'
 
-/** Where the vulnerability feed for an OS comes from (openscap.md §12). */
+/** Where the vulnerability feed for an OS comes from (docs/reference/openscap.md §12). */
 export interface FeedSource {
   url: string
   distribution: FeedDistribution

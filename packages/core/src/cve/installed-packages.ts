@@ -71,7 +71,7 @@ export async function readDpkgPackages(root: string): Promise<DpkgPackage[] | un
 }
 
 /**
- * The `./manifest` Canonical's OCI feeds read (openscap.md §12): `name:arch<TAB>version` for every
+ * The `./manifest` Canonical's OCI feeds read (docs/reference/openscap.md §12): `name:arch<TAB>version` for every
  * installed (`ii`) package, the format of `dpkg-query -W -f='${binary:Package}\t${Version}\n'`.
  */
 export function ubuntuManifest(packages: readonly DpkgPackage[]): string {

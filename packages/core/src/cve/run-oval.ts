@@ -44,7 +44,7 @@ export interface OvalRun {
   warnings: string[]
 }
 
-/** `openscap.md` §12: report true (vulnerable) definitions in full and everything else thinly. */
+/** `docs/reference/openscap.md` §12: report true (vulnerable) definitions in full and everything else thinly. */
 const DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
 <oval_directives xmlns="http://oval.mitre.org/XMLSchema/oval-directives-5" xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5" xmlns:oval-res="http://oval.mitre.org/XMLSchema/oval-results-5">
   <generator><oval:schema_version>5.11.1</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>
@@ -63,7 +63,7 @@ const RESULT_LINE =
   /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/
 
 /**
- * Runs `oscap oval eval` on a feed inside the scan sandbox (with the `openscap.md` §5/§6
+ * Runs `oscap oval eval` on a feed inside the scan sandbox (with the `docs/reference/openscap.md` §5/§6
  * workarounds the sandbox applies) and reads the per-definition results from stdout, which oscap
  * prints for every definition whatever the directives. oscap's exit code is 0 whatever the
  * results; a non-zero code, a signal or a silent-failure line on stderr throws

@@ -9,7 +9,7 @@
  * - severity `unknown` (the content did not say) ranks as `high`, so it can never slip under a
  *   threshold; `info` ranks below `low`, so it never gates;
  * - when nothing was evaluated (no rule selected, or every selected rule `notapplicable` or
- *   `notchecked`: a platform mismatch, openscap.md §3) the gate fails, whatever `failOn` is
+ *   `notchecked`: a platform mismatch, docs/reference/openscap.md §3) the gate fails, whatever `failOn` is
  *   except `never`;
  * - `never` always passes; the counts are still filled in.
  * This is {@link evaluatePolicyGate} with the default thresholds and no waivers or baseline.

@@ -1,4 +1,4 @@
-/** The gate's verdict: a value, never an exception (STYLE.md example 5). */
+/** The gate's verdict: a value, never an exception (CONTRIBUTING.md, "Errors and exit codes"). */
 import type {CveFailOn} from '../cve/cve-policy.js'
 import type {ResultCounts, Severity} from '../results/model.js'
 

@@ -27,7 +27,7 @@ export const userFileKinds = {
   baseline: {
     label: 'baseline',
     flag: '--baseline',
-    // An ARF of a large profile is 8–100 MB (openscap.md §8); the XML parser's own cap is 256 MiB.
+    // An ARF of a large profile is 8–100 MB (docs/reference/openscap.md §8); the XML parser's own cap is 256 MiB.
     maxBytes: 256 * MiB,
     expected: 'a scapgate baseline, a results.json or an ARF'
   },

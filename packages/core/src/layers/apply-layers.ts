@@ -149,7 +149,7 @@ async function applyLayer(
 
 /**
  * Applies verified layers, in order, to `options.root` (an existing, empty, private directory)
- * following security.md 1.4: a strict tar parser, in-root path resolution, whiteouts, owners and
+ * following docs/reference/security.md 1.4: a strict tar parser, in-root path resolution, whiteouts, owners and
  * modes exactly as the tar says, no devices or FIFOs (recorded in `nonMaterialised`), and each
  * layer's diff_id verified over the whole decompressed stream (drained to the real end).
  *

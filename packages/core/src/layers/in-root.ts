@@ -60,7 +60,7 @@ function relativeOf(stack: readonly Buffer[]): string {
  * replaced by directories (the OCI "changeset over existing files" rule, as umoci does). In
  * `lookup` mode the walk stops at the first missing or non-directory component and the rest is
  * joined lexically. The result's components are all real directories at the time of the walk;
- * this is safe only because nothing but the applier writes into the root (see security.md 1.4).
+ * this is safe only because nothing but the applier writes into the root (see docs/reference/security.md 1.4).
  * `from` continues a walk from an earlier result (a directory that is still valid).
  */
 export function walkInRoot(

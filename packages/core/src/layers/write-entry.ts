@@ -35,7 +35,7 @@ function writeAll(fd: number, piece: Buffer): void {
 }
 
 /**
- * Applies the entries of one layer (see security.md 1.4). Every path is resolved in-root, the
+ * Applies the entries of one layer (see docs/reference/security.md 1.4). Every path is resolved in-root, the
  * final component is never followed, and every fs call gets an absolute path whose directory
  * components were verified (or created) by {@link walkInRoot}. Parent resolutions are cached per
  * layer; the cache is dropped whenever an existing directory or symlink is removed or replaced,

@@ -42,6 +42,5 @@ export async function runContainedScan(
     scanner,
     ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir})
   })
-  for (const warning of result.warnings) options.logger.warning(`oscap: ${warning}`)
   return {...result, scanner, target}
 }

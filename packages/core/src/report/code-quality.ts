@@ -2,7 +2,7 @@
  * {@link ScanResults} → GitLab Code Quality (`artifacts:reports:codequality`): a JSON array with
  * one issue per reported rule-result (`fail`, `error`, `unknown`), at its blamed location.
  *
- * Required fields (platform-limits.md §2.1): `description`, `check_name`, `fingerprint`,
+ * Required fields (docs/reference/platform-limits.md §2.1): `description`, `check_name`, `fingerprint`,
  * `severity` (info / minor / major / critical / blocker) and `location.path` +
  * `location.lines.begin`. Severity: XCCDF high (and unknown, which the gate ranks as high) →
  * critical, medium → major, low → minor, info → info. The fingerprint is the SARIF one: stable

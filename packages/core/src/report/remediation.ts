@@ -1,6 +1,6 @@
 /**
  * Remediation from the content: `oscap xccdf generate fix --result-id … --fix-type bash|ansible`
- * on the ARF (openscap.md §10: without `--result-id` the script fixes nothing), run in the same
+ * on the ARF (docs/reference/openscap.md §10: without `--result-id` the script fixes nothing), run in the same
  * sandbox as the scan, into `fixes/remediation.sh` and `fixes/playbook.yml`, plus one ready
  * Dockerfile `RUN` snippet per failing rule that has a bash fix (`fixes/run/<rule>.Dockerfile`).
  *

@@ -3,7 +3,7 @@
  *
  * One run; `tool.driver` is scapgate, OpenSCAP is a `tool.extensions` entry. Results are the rules
  * ending `fail`, `error` or `unknown` (one per rule-result, so a multi-check rule can appear
- * more than once); passes are not reported. GitHub rules (platform-limits.md §1.2) are respected:
+ * more than once); passes are not reported. GitHub rules (docs/reference/platform-limits.md §1.2) are respected:
  * descriptions ≤ 1,024 characters, numeric `security-severity`, at least one location, at most
  * 25,000 results (kept by severity, then id; the run says how many were dropped).
  *

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {readOscapDiagnostics} from './oscap-diagnostics.js'
+import {isRemoteResourceNotice} from './oscap-scan.js'
 
 describe('readOscapDiagnostics', () => {
-  it('treats the dpkginfo, rpm and chroot messages of openscap.md §7 as silent failures', () => {
+  it('treats the dpkginfo, rpm and chroot messages of docs/reference/openscap.md §7 as silent failures', () => {
     const {silentFailures} = readOscapDiagnostics(
       [
         'E: oscap:     dpkginfo_init has failed.',
@@ -35,5 +36,23 @@ describe('readOscapDiagnostics', () => {
 
   it('returns nothing for an empty stderr', () => {
     expect(readOscapDiagnostics('')).toEqual({silentFailures: [], warnings: []})
+  })
+})
+
+describe('remote-resource notices', () => {
+  it('recognises the lines oscap prints for a remote component it did not fetch', () => {
+    expect(
+      isRemoteResourceNotice(
+        "WARNING: Data stream component 'scap_org.open-scap_cref_security-oval-oval-definitions-bookworm.xml.bz2' points out to the remote 'https://www.debian.org/security/oval/oval-definitions-bookworm.xml.bz2'."
+      )
+    ).toBe(true)
+    expect(
+      isRemoteResourceNotice(
+        'WARNING: Skipping ./security-oval-oval-definitions-bookworm.xml.bz2 file which is referenced from XCCDF content'
+      )
+    ).toBe(true)
+    expect(
+      isRemoteResourceNotice('W: Requested offline mode is not supported by sysctl probe.')
+    ).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import {ScanFailedError, sanitizeForDisplay} from '../errors.js'
 import {excerpt, type SandboxRunResult} from './sandbox.js'
 
 /**
- * What oscap's stderr says beyond its exit code (`openscap.md` §7). oscap exits 0 or 2 in all of
+ * What oscap's stderr says beyond its exit code (`docs/reference/openscap.md` §7). oscap exits 0 or 2 in all of
  * these cases, so they are only visible here.
  */
 export interface OscapDiagnostics {
@@ -18,7 +18,7 @@ const SILENT_FAILURE_PATTERNS: readonly RegExp[] = [
   /dpkginfo_init has failed/,
   // librpm could not open the image's rpmdb (§6).
   /\bRPM: /,
-  // A CHROOT-mode probe ran against the sandbox instead of the image (security.md §2.1 #2).
+  // A CHROOT-mode probe ran against the sandbox instead of the image (docs/reference/security.md §2.1 #2).
   /chroot(\("\."\))? failed/
 ]
 

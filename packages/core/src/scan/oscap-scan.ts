@@ -51,7 +51,7 @@ export const ARF_FILE_NAME = 'results.arf.xml'
 /**
  * Runs `oscap xccdf eval` on an extracted image root inside the scan sandbox (`sandbox-script.ts`)
  * and writes the ARF to `outDir`. The image is evaluated as a container (`/.dockerenv` in the
- * overlay) with the `openscap.md` §5/§6 workarounds and an allow-listed environment.
+ * overlay) with the `docs/reference/openscap.md` §5/§6 workarounds and an allow-listed environment.
  *
  * Script Check Engine checks never run: oscap gets a private copy of the content without them
  * (`content/strip-sce.ts`; rules that had only SCE come out `notchecked`), and the sandbox hides
@@ -152,7 +152,13 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     await rename(produced, arfPath)
     // oscap warns once per rule whose only check is our script-not-run marker: expected, not news.
     const warnings = diagnostics.warnings.filter(w => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM))
-    for (const warning of warnings) options.logger.warning(`oscap: ${warning}`)
+    // Data streams that reference remote OVAL feeds (SSG's Debian 12 content points at Debian's
+    // feed) make oscap warn that it did not fetch them: scapgate never fetches remote resources
+    // (docs/security.md §2.1), so this is expected and only informational.
+    for (const warning of warnings) {
+      if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`)
+      else options.logger.warning(`oscap: ${warning}`)
+    }
     return {
       arfPath,
       exitCode: result.exitCode === 2 ? 2 : 0,
@@ -169,7 +175,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
 }
 
 /**
- * librpm's `%_dbpath` for the image (`openscap.md` §6): `/usr/lib/sysimage/rpm` when that is a real
+ * librpm's `%_dbpath` for the image (`docs/reference/openscap.md` §6): `/usr/lib/sysimage/rpm` when that is a real
  * directory in the root (checked without following image symlinks), else `/var/lib/rpm`.
  */
 export async function rpmDbPath(root: string): Promise<string> {
@@ -205,4 +211,11 @@ function describe(info: Awaited<ReturnType<typeof lstat>> | undefined): string {
   if (info.isSymbolicLink()) return 'a symlink'
   if (info.isDirectory()) return 'a directory'
   return 'a special file'
+}
+
+/** oscap's notices about a remote component it was not asked to download. */
+export function isRemoteResourceNotice(line: string): boolean {
+  return /points out to the remote|--fetch-remote-resources|Skipping \S+ file which is referenced from XCCDF content/.test(
+    line
+  )
 }

@@ -6,7 +6,7 @@
  * expanded inside double quotes: nothing the image or the caller controls becomes shell text.
  *
  * Why a sandbox at all: OpenSCAP's path-prefix probes resolve image symlinks against the root
- * filesystem of the oscap process (`security.md` §2.1). Here that root is a tmpfs holding only
+ * filesystem of the oscap process (`docs/reference/security.md` §2.1). Here that root is a tmpfs holding only
  * read-only binds of `/usr/{bin,sbin,lib,lib64}`, `/usr/share/openscap`, a few `/dev` nodes and
  * files we wrote ourselves, so an image link to `/etc/shadow`, `/root/…` or `/proc/self/environ`
  * finds nothing or finds our own harmless files.
@@ -15,7 +15,7 @@
  * - `/scan`: overlay, lower = the extracted root (read-only bind), upper = tmpfs holding `/.dockerenv`;
  * - `/scapgate/input/content.xml`, `/scapgate/input/tailoring.xml`: read-only binds of single files;
  * - `/out`: the only writable host directory;
- * - `/scapgate/apt.conf`, `/scapgate/home/.rpmmacros`: the `openscap.md` §5 and §6 workarounds;
+ * - `/scapgate/apt.conf`, `/scapgate/home/.rpmmacros`: the `docs/reference/openscap.md` §5 and §6 workarounds;
  *   `APT_CONFIG` is set only when the environment variable `SCAPGATE_APT_CONFIG` is `1` (it is
  *   always set, to `0` or `1`).
  * - OpenSCAP's SCE plugin covered by an empty file, and `OSCAP_CHECK_ENGINE_PLUGIN_DIR` pointing

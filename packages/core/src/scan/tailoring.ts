@@ -6,7 +6,7 @@ import {ConfigurationError, EnvironmentError} from '../errors.js'
  * Writes a pretty-printed copy of a tailoring file to `target` and returns `target`.
  *
  * oscap 1.3.7 ignores every second `<select>` of a tailoring written on one line, without any
- * error (`openscap.md` §11, https://github.com/OpenSCAP/openscap/issues/1817, fixed in 1.3.9).
+ * error (`docs/reference/openscap.md` §11, https://github.com/OpenSCAP/openscap/issues/1817, fixed in 1.3.9).
  * Pretty-printing is harmless for later versions. Uses `xmllint --format --nonet` with an empty
  * environment (the path is made absolute so it cannot read as an option); the caller has already refused DOCTYPE/ENTITY (`assertContentSafe`).
  */
