@@ -44195,7 +44195,7 @@ var userFileKinds = {
   baseline: {
     label: "baseline",
     flag: "--baseline",
-    // An ARF of a large profile is 8–100 MB (openscap.md §8); the XML parser's own cap is 256 MiB.
+    // An ARF of a large profile is 8–100 MB (docs/reference/openscap.md §8); the XML parser's own cap is 256 MiB.
     maxBytes: 256 * MiB,
     expected: "a scapgate baseline, a results.json or an ARF"
   },
@@ -44795,7 +44795,7 @@ var SILENT_FAILURE_PATTERNS = [
   /dpkginfo_init has failed/,
   // librpm could not open the image's rpmdb (§6).
   /\bRPM: /,
-  // A CHROOT-mode probe ran against the sandbox instead of the image (security.md §2.1 #2).
+  // A CHROOT-mode probe ran against the sandbox instead of the image (docs/reference/security.md §2.1 #2).
   /chroot(\("\."\))? failed/
 ];
 var WARNING_PATTERNS = [
@@ -44966,7 +44966,10 @@ async function runOscapScan(options) {
     const arfPath = join9(options.outDir, ARF_FILE_NAME);
     await rename2(produced, arfPath);
     const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
-    for (const warning of warnings) options.logger.warning(`oscap: ${warning}`);
+    for (const warning of warnings) {
+      if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`);
+      else options.logger.warning(`oscap: ${warning}`);
+    }
     return {
       arfPath,
       exitCode: result.exitCode === 2 ? 2 : 0,
@@ -45011,6 +45014,11 @@ function describe(info) {
   if (info.isSymbolicLink()) return "a symlink";
   if (info.isDirectory()) return "a directory";
   return "a special file";
+}
+function isRemoteResourceNotice(line) {
+  return /points out to the remote|--fetch-remote-resources|Skipping \S+ file which is referenced from XCCDF content/.test(
+    line
+  );
 }
 
 // packages/core/src/scan/html-report.ts
@@ -56098,7 +56106,6 @@ async function runContainedScan(options, prepared, baseline, workDir) {
     scanner,
     ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir }
   });
-  for (const warning of result.warnings) options.logger.warning(`oscap: ${warning}`);
   return { ...result, scanner, target };
 }
 
@@ -56212,7 +56219,7 @@ function parseCvePolicy(raw, file = "the policy") {
   for (const key of Object.keys(map)) {
     if (!KEYS.includes(key)) {
       throw new ConfigurationError(
-        `Expected the keys of \`cves\` in ${file} to be ${KEYS.join(", ")}, got \`${sanitizeForDisplay(key, 60)}\``
+        `Expected the keys of \`cves\` in ${file} to be ${KEYS.join(", ")}, got ${/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(key) ? `\`${key}\`` : "a key that is not a plain identifier"}`
       );
     }
   }
@@ -56303,7 +56310,9 @@ function describe4(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `\`${sanitizeForDisplay(String(value), 60)}\` (${typeof value})`;
+  const text3 = String(value);
+  if (/^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/.test(text3)) return `\`${text3}\` (${typeof value})`;
+  return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
 }
 
 // packages/core/src/cve/pipeline-step.ts
