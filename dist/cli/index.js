@@ -23241,7 +23241,7 @@ var require_polyfill = __commonJS({
       mkdir: mkdir16,
       readdir: readdir7,
       readlink: readlink2,
-      stat: stat16,
+      stat: stat14,
       symlink,
       unlink: unlink3,
       utimes: utimes2
@@ -23333,7 +23333,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat16(file, { bigint: true }) : (file) => lstat13(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat14(file, { bigint: true }) : (file) => lstat13(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -23354,7 +23354,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
-      return stat16(dest).then(
+      return stat14(dest).then(
         () => true,
         // istanbul ignore next: not sure when this would occur
         (err) => err.code === "ENOENT" ? false : Promise.reject(err)
@@ -23368,7 +23368,7 @@ var require_polyfill = __commonJS({
       }
       let destStat;
       try {
-        destStat = await stat16(destParent, { bigint: true });
+        destStat = await stat14(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") {
           return;
@@ -23404,7 +23404,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat16 : lstat13;
+      const statFn = opts.dereference ? stat14 : lstat13;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -23488,7 +23488,7 @@ var require_polyfill = __commonJS({
       return chmod3(dest, srcMode);
     }
     async function setDestTimestamps(src, dest) {
-      const updatedSrcStat = await stat16(src);
+      const updatedSrcStat = await stat14(src);
       return utimes2(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -23540,7 +23540,7 @@ var require_polyfill = __commonJS({
           errno: EINVAL
         });
       }
-      const srcStat = await stat16(src);
+      const srcStat = await stat14(src);
       if (srcStat.isDirectory() && isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY({
           message: `cannot overwrite ${resolvedDest} with ${resolvedSrc}`,
@@ -24366,7 +24366,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile,
       mkdir: mkdir16,
-      readFile: readFile18,
+      readFile: readFile14,
       readdir: readdir7,
       rm: rm18,
       writeFile: writeFile13
@@ -24552,7 +24552,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile18(bucket, "utf8");
+      const data = await readFile14(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -25726,16 +25726,16 @@ var require_read = __commonJS({
     var MAX_SINGLE_READ_SIZE = 64 * 1024 * 1024;
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
-      const { stat: stat16, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat17 = size ? { size } : await fs6.stat(cpath2);
-        return { stat: stat17, cpath: cpath2, sri: sri2 };
+      const { stat: stat14, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+        const stat15 = size ? { size } : await fs6.stat(cpath2);
+        return { stat: stat15, cpath: cpath2, sri: sri2 };
       });
-      if (stat16.size > MAX_SINGLE_READ_SIZE) {
-        return readPipeline(cpath, stat16.size, sri, new Pipeline()).concat();
+      if (stat14.size > MAX_SINGLE_READ_SIZE) {
+        return readPipeline(cpath, stat14.size, sri, new Pipeline()).concat();
       }
       const data = await fs6.readFile(cpath, { encoding: null });
-      if (stat16.size !== data.length) {
-        throw sizeError(stat16.size, data.length);
+      if (stat14.size !== data.length) {
+        throw sizeError(stat14.size, data.length);
       }
       if (!ssri.checkData(data, sri)) {
         throw integrityError(sri, cpath);
@@ -25761,11 +25761,11 @@ var require_read = __commonJS({
       const { size } = opts;
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const { stat: stat16, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat17 = size ? { size } : await fs6.stat(cpath2);
-          return { stat: stat17, cpath: cpath2, sri: sri2 };
+        const { stat: stat14, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
+          const stat15 = size ? { size } : await fs6.stat(cpath2);
+          return { stat: stat15, cpath: cpath2, sri: sri2 };
         });
-        return readPipeline(cpath, stat16.size, sri, stream);
+        return readPipeline(cpath, stat14.size, sri, stream);
       }).catch((err) => stream.emit("error", err));
       return stream;
     }
@@ -25782,8 +25782,8 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat16 = await fs6.stat(cpath);
-          return { size: stat16.size, sri, stat: stat16 };
+          const stat14 = await fs6.stat(cpath);
+          return { size: stat14.size, sri, stat: stat14 };
         });
       } catch (err) {
         if (err.code === "ENOENT") {
@@ -29906,9 +29906,9 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports2, module) {
     "use strict";
     var {
-      readFile: readFile18,
+      readFile: readFile14,
       rm: rm18,
-      stat: stat16,
+      stat: stat14,
       truncate: truncate2,
       writeFile: writeFile13
     } = __require("fs/promises");
@@ -30025,7 +30025,7 @@ var require_verify = __commonJS({
             }
           } else {
             stats.reclaimedCount++;
-            const s = await stat16(f);
+            const s = await stat14(f);
             await rm18(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
@@ -30038,7 +30038,7 @@ var require_verify = __commonJS({
     async function verifyContent(filepath, sri) {
       const contentInfo = {};
       try {
-        const { size } = await stat16(filepath);
+        const { size } = await stat14(filepath);
         contentInfo.size = size;
         contentInfo.valid = true;
         await ssri.checkStream(new fsm.ReadStream(filepath), sri);
@@ -30096,7 +30096,7 @@ var require_verify = __commonJS({
       for (const entry of bucket) {
         const content = contentPath(cache, entry.integrity);
         try {
-          await stat16(content);
+          await stat14(content);
           await index.insert(cache, entry.key, entry.integrity, {
             metadata: entry.metadata,
             size: entry.size,
@@ -30124,7 +30124,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile18(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile14(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -43289,8 +43289,8 @@ function walkInRoot(root, components, mode, fail2, hooks = {}, from) {
       current = candidate;
       continue;
     }
-    const stat16 = fs2.lstatSync(candidate, { throwIfNoEntry: false });
-    if (stat16?.isSymbolicLink() === true) {
+    const stat14 = fs2.lstatSync(candidate, { throwIfNoEntry: false });
+    if (stat14?.isSymbolicLink() === true) {
       if (++hops > maxSymlinkHops)
         fail2(`too many levels of symbolic links (more than ${maxSymlinkHops})`);
       const target = fs2.readlinkSync(candidate, { encoding: "buffer" });
@@ -43302,11 +43302,11 @@ function walkInRoot(root, components, mode, fail2, hooks = {}, from) {
       for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i]);
       continue;
     }
-    directory = stat16?.isDirectory() === true;
+    directory = stat14?.isDirectory() === true;
     if (!directory) {
       if (mode === "lookup") {
-        if (stat16 === void 0 || pending.length > 0) found = false;
-      } else if (stat16 === void 0) {
+        if (stat14 === void 0 || pending.length > 0) found = false;
+      } else if (stat14 === void 0) {
         fs2.mkdirSync(candidate, 493);
         hooks.created?.(relativeOf([...stack, part]));
       } else {
@@ -43353,14 +43353,14 @@ async function readFileInRoot(root, inRootPath, maxBytes) {
     throw error;
   }
   try {
-    const stat16 = await handle.stat();
-    if (!stat16.isFile()) {
+    const stat14 = await handle.stat();
+    if (!stat14.isFile()) {
       throw new InvalidImageError(
         `Expected ${inRootPath} in the image to be a regular file, found another type`,
         inRootPath
       );
     }
-    const buffer = Buffer.alloc(Math.min(stat16.size, maxBytes) + 1);
+    const buffer = Buffer.alloc(Math.min(stat14.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
@@ -43405,9 +43405,9 @@ var UpperPaths = class {
   }
 };
 function removeTree(absolute) {
-  const stat16 = fs3.lstatSync(absolute, { throwIfNoEntry: false });
-  if (stat16 === void 0) return;
-  if (!stat16.isDirectory()) {
+  const stat14 = fs3.lstatSync(absolute, { throwIfNoEntry: false });
+  if (stat14 === void 0) return;
+  if (!stat14.isDirectory()) {
     fs3.unlinkSync(absolute);
     return;
   }
@@ -43420,13 +43420,13 @@ function pruneLower(absolute, relative6, upper, removed) {
   for (const child2 of fs3.readdirSync(absolute, { encoding: "buffer" })) {
     const childAbsolute = Buffer.concat([absolute, slash2, child2]);
     const childRelative = relative6 === "" ? child2.toString("latin1") : `${relative6}/${child2.toString("latin1")}`;
-    const stat16 = fs3.lstatSync(childAbsolute);
+    const stat14 = fs3.lstatSync(childAbsolute);
     if (upper.wrote(childRelative) || upper.wroteBelow(childRelative)) {
-      if (stat16.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed);
+      if (stat14.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed);
       continue;
     }
     removeTree(childAbsolute);
-    removed(childRelative, stat16.isDirectory());
+    removed(childRelative, stat14.isDirectory());
   }
 }
 
@@ -43530,16 +43530,16 @@ var LayerWriter = class {
   }
   /** Removes whatever is at `target` unless both are directories; returns true if a directory stays. */
   clear(target, relative6, keepDirectory) {
-    const stat16 = fs4.lstatSync(target, { throwIfNoEntry: false });
-    if (stat16 === void 0) return false;
-    if (stat16.isDirectory()) {
+    const stat14 = fs4.lstatSync(target, { throwIfNoEntry: false });
+    if (stat14 === void 0) return false;
+    if (stat14.isDirectory()) {
       if (keepDirectory) return true;
       removeTree(target);
       this.image.directories.forget(relative6);
       this.parents.clear();
     } else {
       fs4.unlinkSync(target);
-      if (stat16.isSymbolicLink()) this.parents.clear();
+      if (stat14.isSymbolicLink()) this.parents.clear();
     }
     return false;
   }
@@ -43600,10 +43600,10 @@ var LayerWriter = class {
     if (last2 === void 0) linkFail("a hardlink to the root is not allowed");
     const parent = walkInRoot(this.image.root, components.slice(0, -1), "lookup", linkFail);
     const source = Buffer.concat([parent.absolute, slash3, last2]);
-    const stat16 = parent.directory ? fs4.lstatSync(source, { throwIfNoEntry: false }) : void 0;
-    if (stat16 === void 0)
+    const stat14 = parent.directory ? fs4.lstatSync(source, { throwIfNoEntry: false }) : void 0;
+    if (stat14 === void 0)
       linkFail("does not exist (it must come from this or a lower layer, before the link)");
-    if (stat16.isDirectory()) linkFail("is a directory");
+    if (stat14.isDirectory()) linkFail("is a directory");
     if (source.equals(target)) return;
     const relative6 = target.subarray(this.image.root.length + 1).toString("latin1");
     this.clear(target, relative6, false);
@@ -43649,11 +43649,11 @@ var LayerWriter = class {
     if (!parent.directory) return;
     const target = Buffer.concat([parent.absolute, slash3, name]);
     const relative6 = joinRelative(parent.relative, name);
-    const stat16 = fs4.lstatSync(target, { throwIfNoEntry: false });
-    if (stat16 === void 0) return;
+    const stat14 = fs4.lstatSync(target, { throwIfNoEntry: false });
+    if (stat14 === void 0) return;
     this.parents.clear();
     if (this.upper.wrote(relative6) || this.upper.wroteBelow(relative6)) {
-      if (!stat16.isDirectory()) return;
+      if (!stat14.isDirectory()) return;
       pruneLower(
         target,
         relative6,
@@ -43663,7 +43663,7 @@ var LayerWriter = class {
       return;
     }
     removeTree(target);
-    this.noteRemoved(relative6, stat16.isDirectory());
+    this.noteRemoved(relative6, stat14.isDirectory());
   }
   noteRemoved(relative6, wasDirectory) {
     if (wasDirectory) this.image.directories.forget(relative6);
@@ -43686,8 +43686,8 @@ function requireRoot() {
 }
 function prepareRoot(root) {
   const real = fs5.realpathSync(root);
-  const stat16 = fs5.lstatSync(real);
-  if (!stat16.isDirectory()) throw new TypeError(`Expected the layer root ${root} to be a directory`);
+  const stat14 = fs5.lstatSync(real);
+  if (!stat14.isDirectory()) throw new TypeError(`Expected the layer root ${root} to be a directory`);
   if (fs5.readdirSync(real).length > 0)
     throw new TypeError(`Expected the layer root ${root} to be empty`);
   return Buffer.from(real, "utf8");
@@ -44242,6 +44242,30 @@ var userFileKinds = {
     // Checked, not read, here: the feed code streams it and applies its own decompressed cap.
     maxBytes: 4096 * MiB,
     expected: "an OVAL definitions file (.xml or .xml.bz2)"
+  },
+  results: {
+    label: "results file",
+    flag: "RESULTS.json",
+    maxBytes: 256 * MiB,
+    expected: "a results.json written by a scan"
+  },
+  signingKey: {
+    label: "signing key",
+    flag: "--key",
+    maxBytes: 64 * 1024,
+    expected: "a PKCS#8 PEM private key"
+  },
+  publicKey: {
+    label: "public key",
+    flag: "--key",
+    maxBytes: 64 * 1024,
+    expected: "an SPKI PEM public key"
+  },
+  bundle: {
+    label: "Sigstore bundle",
+    flag: "--bundle",
+    maxBytes: 4 * MiB,
+    expected: "a Sigstore bundle (attestation.sigstore.json)"
   }
 };
 
@@ -45110,9 +45134,9 @@ function unquote(value) {
   if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
   return value;
 }
-async function readOsRelease(readFile18) {
+async function readOsRelease(readFile14) {
   for (const path of OS_RELEASE_PATHS) {
-    const bytes = await readFile18(path);
+    const bytes = await readFile14(path);
     if (bytes !== void 0) return parseOsRelease(bytes);
   }
   return void 0;
@@ -59218,7 +59242,7 @@ function isImageInfo(value) {
 }
 
 // packages/core/src/attest/attest-image.ts
-import { readFile as readFile13, rename as rename11, stat as stat14, writeFile as writeFile11 } from "node:fs/promises";
+import { rename as rename11, writeFile as writeFile11 } from "node:fs/promises";
 import { join as join38 } from "node:path";
 
 // packages/core/src/attest/cosign-layout.ts
@@ -59386,20 +59410,11 @@ async function signStatement(statement, key) {
 }
 
 // packages/core/src/attest/attest-image.ts
-var maxResultsBytes = 256 * 1024 * 1024;
 async function readCompletedResults(path) {
-  const info = await stat14(path).catch((error) => {
-    throw new ConfigurationError(
-      `Expected ${path} to be a results.json from a scan: ${getErrorMessage(error)}`
-    );
-  });
-  if (!info.isFile() || info.size > maxResultsBytes)
-    throw new ConfigurationError(
-      `Expected ${path} to be a regular file of at most ${maxResultsBytes} bytes, a results.json`
-    );
+  const text3 = await readUserText({ path, kind: "results", origin: "command-line" });
   let document2;
   try {
-    document2 = JSON.parse(await readFile13(path, "utf8"));
+    document2 = JSON.parse(text3);
   } catch {
     throw new ConfigurationError(`Expected ${path} to be a results.json, found no valid JSON`);
   }
@@ -59454,19 +59469,8 @@ async function attestImage(options) {
 
 // packages/core/src/attest/signing-key.ts
 import { createHash as createHash15, createPrivateKey, createPublicKey, sign as sign2 } from "node:crypto";
-import { readFile as readFile14, stat as stat15 } from "node:fs/promises";
-var maxKeyBytes = 64 * 1024;
 async function loadSigningKey(path, passphrase) {
-  const info = await stat15(path).catch((error) => {
-    throw new ConfigurationError(
-      `Expected the signing key ${path} to be a readable file: ${getErrorMessage(error)}`
-    );
-  });
-  if (!info.isFile() || info.size > maxKeyBytes)
-    throw new ConfigurationError(
-      `Expected the signing key ${path} to be a regular file of at most ${maxKeyBytes} bytes`
-    );
-  const pem = await readFile14(path, "utf8");
+  const pem = await readUserText({ path, kind: "signingKey", origin: "command-line" });
   return signingKeyFromPem(pem, path, passphrase);
 }
 function signingKeyFromPem(pem, source, passphrase) {
@@ -59618,7 +59622,7 @@ function checkEnvelope(envelope, manifestDigest, key, requirements) {
 }
 
 // packages/cli/src/commands/gitlab-note.ts
-import { readFile as readFile15 } from "node:fs/promises";
+import { readFile as readFile13 } from "node:fs/promises";
 import { resolve as resolve8 } from "node:path";
 
 // packages/cli/src/command.ts
@@ -59891,7 +59895,7 @@ async function runGitLabNote(command, io) {
   }
   let summary;
   try {
-    summary = await readFile15(resolve8(io.cwd, command.summary), "utf8");
+    summary = await readFile13(resolve8(io.cwd, command.summary), "utf8");
   } catch (error) {
     io.stderr.write(
       `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}
@@ -60934,7 +60938,6 @@ var contentCommandSpec = {
 
 // packages/cli/src/commands/attest.ts
 import { createHash as createHash16 } from "node:crypto";
-import { readFile as readFile16 } from "node:fs/promises";
 import { basename as basename6, dirname as dirname6, resolve as resolve15 } from "node:path";
 var usage7 = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem [options]
 
@@ -61002,7 +61005,12 @@ async function runAttest(command, io) {
     );
     let policy;
     if (command.policy !== void 0) {
-      const bytes = await readFile16(resolve15(io.cwd, command.policy));
+      const bytes = await readUserFile({
+        path: command.policy,
+        kind: "policy",
+        origin: "command-line",
+        workspace: io.cwd
+      });
       policy = {
         name: basename6(command.policy),
         sha256: `sha256:${createHash16("sha256").update(bytes).digest("hex")}`
@@ -61040,7 +61048,6 @@ var attestCommandSpec = {
 };
 
 // packages/cli/src/commands/verify.ts
-import { readFile as readFile17 } from "node:fs/promises";
 import { resolve as resolve16 } from "node:path";
 var usage8 = `Usage: scapgate verify IMAGE --key PUBLIC.pem [options]
 
@@ -61121,14 +61128,15 @@ function parseVerify(argv) {
 async function runVerify(command, io) {
   try {
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ""), "IMAGE");
-    const publicKey = await readFile17(resolve16(io.cwd, command.key), "utf8");
+    const read = (path, kind) => readUserText({ path, kind, origin: "command-line", workspace: io.cwd });
+    const publicKey = await read(command.key, "publicKey");
     let manifestDigest;
     let envelopes;
     if (command.bundle !== void 0) {
       if (image.digest === void 0)
         throw new UsageError("Expected IMAGE to name its digest (NAME@sha256:\u2026) with `--bundle`");
       manifestDigest = image.digest;
-      const bundle = JSON.parse(await readFile17(resolve16(io.cwd, command.bundle), "utf8"));
+      const bundle = JSON.parse(await read(command.bundle, "bundle"));
       envelopes = [
         typeof bundle === "object" && bundle !== null ? bundle.dsseEnvelope : void 0
       ];

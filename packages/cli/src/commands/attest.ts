@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {basename, dirname, resolve} from 'node:path'
 import {
   attestImage,
   loadSigningKey,
   parseDockerReference,
   readCompletedResults,
+  readUserFile,
   sourceSettings
 } from '@scapgate/core'
 import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
@@ -92,7 +92,12 @@ export async function runAttest(command: AttestCommand, io: CliIo): Promise<numb
     )
     let policy: {name: string; sha256: string} | undefined
     if (command.policy !== undefined) {
-      const bytes = await readFile(resolve(io.cwd, command.policy))
+      const bytes = await readUserFile({
+        path: command.policy,
+        kind: 'policy',
+        origin: 'command-line',
+        workspace: io.cwd
+      })
       policy = {
         name: basename(command.policy),
         sha256: `sha256:${createHash('sha256').update(bytes).digest('hex')}`

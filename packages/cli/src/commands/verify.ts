@@ -1,9 +1,9 @@
-import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {
   fetchAttestations,
   parseDockerReference,
   parsePlatform,
+  readUserText,
   sourceSettings,
   verifyAttestations,
   type AttestedResult
@@ -107,14 +107,16 @@ export function parseVerify(argv: readonly string[]): VerifyCommand {
 export async function runVerify(command: VerifyCommand, io: CliIo): Promise<number> {
   try {
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ''), 'IMAGE')
-    const publicKey = await readFile(resolve(io.cwd, command.key), 'utf8')
+    const read = (path: string, kind: 'publicKey' | 'bundle'): Promise<string> =>
+      readUserText({path, kind, origin: 'command-line', workspace: io.cwd})
+    const publicKey = await read(command.key, 'publicKey')
     let manifestDigest: string
     let envelopes: unknown[]
     if (command.bundle !== undefined) {
       if (image.digest === undefined)
         throw new UsageError('Expected IMAGE to name its digest (NAME@sha256:…) with `--bundle`')
       manifestDigest = image.digest
-      const bundle: unknown = JSON.parse(await readFile(resolve(io.cwd, command.bundle), 'utf8'))
+      const bundle: unknown = JSON.parse(await read(command.bundle, 'bundle'))
       envelopes = [
         typeof bundle === 'object' && bundle !== null
           ? (bundle as {dsseEnvelope?: unknown}).dsseEnvelope

@@ -7,9 +7,10 @@
  * an IMAGE whose digest differs from the scanned one. A failed gate is attested too (FAILED), so
  * that admission can tell "scanned and failed" from "never scanned".
  */
-import {readFile, rename, stat, writeFile} from 'node:fs/promises'
+import {rename, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {ConfigurationError, getErrorMessage} from '../errors.js'
+import {ConfigurationError} from '../errors.js'
+import {readUserText} from '../io/read-user-file.js'
 import type {GateVerdict} from '../gate/types.js'
 import type {DockerReference} from '../image/docker-reference.js'
 import type {RegistryOptions} from '../image/types.js'
@@ -20,8 +21,6 @@ import {attachAttestation, type AttachedAttestation} from './attach-attestation.
 import {signStatement} from './sign-statement.js'
 import type {SigningKey} from './signing-key.js'
 import {complianceStatement, type AttestedResult} from './statement.js'
-
-const maxResultsBytes = 256 * 1024 * 1024
 
 export interface AttestOptions {
   results: ScanResults
@@ -49,18 +48,10 @@ export interface AttestOutcome {
 export async function readCompletedResults(
   path: string
 ): Promise<{results: ScanResults; verdict: GateVerdict}> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw new ConfigurationError(
-      `Expected ${path} to be a results.json from a scan: ${getErrorMessage(error)}`
-    )
-  })
-  if (!info.isFile() || info.size > maxResultsBytes)
-    throw new ConfigurationError(
-      `Expected ${path} to be a regular file of at most ${maxResultsBytes} bytes, a results.json`
-    )
+  const text = await readUserText({path, kind: 'results', origin: 'command-line'})
   let document: unknown
   try {
-    document = JSON.parse(await readFile(path, 'utf8'))
+    document = JSON.parse(text)
   } catch {
     throw new ConfigurationError(`Expected ${path} to be a results.json, found no valid JSON`)
   }

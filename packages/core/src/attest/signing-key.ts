@@ -5,11 +5,9 @@
  * Sigstore libraries package them. Nothing here logs or returns the key or its passphrase.
  */
 import {createHash, createPrivateKey, createPublicKey, sign, type KeyObject} from 'node:crypto'
-import {readFile, stat} from 'node:fs/promises'
 import type {Signature, Signer} from '@sigstore/sign'
-import {ConfigurationError, getErrorMessage} from '../errors.js'
-
-const maxKeyBytes = 64 * 1024
+import {ConfigurationError} from '../errors.js'
+import {readUserText} from '../io/read-user-file.js'
 
 export interface SigningKey {
   signer: Signer
@@ -21,16 +19,7 @@ export interface SigningKey {
 
 /** The key in `path`; `passphrase` for an encrypted PKCS#8 key (`ENCRYPTED PRIVATE KEY`). */
 export async function loadSigningKey(path: string, passphrase?: string): Promise<SigningKey> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw new ConfigurationError(
-      `Expected the signing key ${path} to be a readable file: ${getErrorMessage(error)}`
-    )
-  })
-  if (!info.isFile() || info.size > maxKeyBytes)
-    throw new ConfigurationError(
-      `Expected the signing key ${path} to be a regular file of at most ${maxKeyBytes} bytes`
-    )
-  const pem = await readFile(path, 'utf8')
+  const pem = await readUserText({path, kind: 'signingKey', origin: 'command-line'})
   return signingKeyFromPem(pem, path, passphrase)
 }
 

@@ -74,6 +74,30 @@ export const userFileKinds = {
     // Checked, not read, here: the feed code streams it and applies its own decompressed cap.
     maxBytes: 4096 * MiB,
     expected: 'an OVAL definitions file (.xml or .xml.bz2)'
+  },
+  results: {
+    label: 'results file',
+    flag: 'RESULTS.json',
+    maxBytes: 256 * MiB,
+    expected: 'a results.json written by a scan'
+  },
+  signingKey: {
+    label: 'signing key',
+    flag: '--key',
+    maxBytes: 64 * 1024,
+    expected: 'a PKCS#8 PEM private key'
+  },
+  publicKey: {
+    label: 'public key',
+    flag: '--key',
+    maxBytes: 64 * 1024,
+    expected: 'an SPKI PEM public key'
+  },
+  bundle: {
+    label: 'Sigstore bundle',
+    flag: '--bundle',
+    maxBytes: 4 * MiB,
+    expected: 'a Sigstore bundle (attestation.sigstore.json)'
   }
 } as const satisfies Record<string, UserFileKind>
 
