@@ -135,7 +135,8 @@ export function defaultContentDirs(environment: {
 
 async function contentSafetyProblem(path: string): Promise<string | undefined> {
   try {
-    await assertContentSafe(path, 'SCAP content')
+    // The same check the scan applies: SCE checks are stripped there, so they make no copy unusable.
+    await assertContentSafe(path, 'SCAP content', {scriptChecks: 'allow'})
     return undefined
   } catch (error) {
     if (error instanceof ConfigurationError) return error.message
