@@ -10,6 +10,7 @@ import type {ApplyResult} from '../layers/types.js'
 import {preparePackageView, type PackageView} from '../packages/package-view.js'
 import {stageUpperLayer} from '../packages/upper-layer.js'
 import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
+import type {ScannerEnvironment} from '../scan/preflight.js'
 import type {ScanImageOptions} from './scan-image.js'
 
 export interface PreparedImage {
@@ -34,10 +35,11 @@ const maxOsReleaseBytes = 64 * 1024
  */
 export async function prepareRoot(
   options: ScanImageOptions,
-  workDir: string
+  workDir: string,
+  scanner?: ScannerEnvironment
 ): Promise<PreparedImage> {
   const image = options.openedImage ?? (await openSourceImage(options, workDir))
-  return extractRoot(options, image, workDir)
+  return extractRoot(options, image, workDir, scanner)
 }
 
 /** Image source → verified blobs, without extracting anything (the result cache needs only this). */
@@ -58,11 +60,15 @@ export async function openSourceImage(
   })
 }
 
-/** Verified blobs → root filesystem; closes the image on error. */
+/**
+ * Verified blobs → root filesystem; closes the image on error. `scanner` (the oscap that will
+ * scan the root) decides the workarounds of its package probes; without it, none.
+ */
 export async function extractRoot(
   options: ScanImageOptions,
   image: ResolvedImage,
-  workDir: string
+  workDir: string,
+  scanner?: ScannerEnvironment
 ): Promise<PreparedImage> {
   const {progress, signal, logger} = options
   const reference = image.reference
@@ -86,7 +92,9 @@ export async function extractRoot(
       }
     })
     const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
-    const packageView = await preparePackageView(root, os, logger)
+    const packageView = await preparePackageView(root, os, logger, {
+      ...(scanner?.selectionWorkaround === true ? {selectionsFor: scanner.oscapVersion} : {})
+    })
     const upper = await stageUpperLayer(root, join(workDir, 'upper'), [
       ...packageView.files,
       {path: IMAGE_FACTS_PATH, content: imageFactsText(image.config), own: true}

@@ -87,7 +87,8 @@ export async function renderOutputs(
         sceChecksRemoved: scan.scriptChecks.removedChecks,
         ...(baseline.selection === undefined ? {} : {selection: baseline.selection})
       },
-      durationSeconds: scan.durationSeconds
+      durationSeconds: scan.durationSeconds,
+      ...(prepared.packageView.notes === undefined ? {} : {notes: prepared.packageView.notes})
     }
   })
   // Issue 12: rules the image cannot answer (no dpkg database) become `error` with the reason.

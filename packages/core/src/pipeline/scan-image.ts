@@ -120,8 +120,11 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
   let reportsSettled: Promise<void> | undefined
   try {
     // Fail fast (no oscap, not root, no namespaces) before spending time on the image.
-    await preflightScanner({oscapPath: options.environment.oscapPath, workDir: work.path})
-    const prepared = await prepareRoot(options, work.path)
+    const scanner = await preflightScanner({
+      oscapPath: options.environment.oscapPath,
+      workDir: work.path
+    })
+    const prepared = await prepareRoot(options, work.path, scanner)
     try {
       await pipelineBoundary('prepared', signal)
       throwIfAborted(signal)

@@ -58,6 +58,7 @@ export function renderSummary(
       ''
     )
   }
+  for (const note of results.scanner.notes ?? []) head.push(`Note: ${markdownText(note)}`, '')
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {
