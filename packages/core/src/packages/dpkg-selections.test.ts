@@ -113,7 +113,7 @@ describe('presentSelectionsAsState', () => {
     const note = selectionsNote(presentSelectionsAsState(Buffer.from(status)), '1.4.2')
     expect(note).toBe(
       "OpenSCAP 1.4.2 reads a package's dpkg selection, not its state: its dpkginfo probe read a copy of " +
-        '/var/lib/dpkg/status with telnetd, vim-tiny (installed, selection hold/deinstall) shown as selection ' +
+        '/var/lib/dpkg/status with telnetd, vim-tiny (installed, held or selected for removal) shown as selection ' +
         'install; rsh-server (not installed, selection install) shown as selection deinstall (the image is ' +
         'unchanged; docs/openscap.md §5)'
     )

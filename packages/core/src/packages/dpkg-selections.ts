@@ -106,7 +106,7 @@ export function selectionsNote(presented: PresentedSelections, oscapVersion: str
   const parts: string[] = []
   if (presented.shownInstalled.length > 0) {
     parts.push(
-      `${listNames(presented.shownInstalled)} (installed, selection hold/deinstall) shown as selection install`
+      `${listNames(presented.shownInstalled)} (installed, held or selected for removal) shown as selection install`
     )
   }
   if (presented.shownAbsent.length > 0) {
