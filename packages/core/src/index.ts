@@ -50,7 +50,8 @@ export {evaluateGate} from './gate/evaluate-gate.js'
 export {failOnValues, type FailOn, type GateVerdict, type GateReason} from './gate/types.js'
 export {toSarif} from './report/sarif.js'
 export {renderSummary} from './report/summary-md.js'
-export {scanImage, type ScanImageOptions, type ScanOutcome} from './pipeline/scan-image.js'
+export {scanImage} from './pipeline/scan-image.js'
+export {type ScanImageOptions, type ScanOutcome} from './pipeline/scan-options.js'
 export {describeToolVersions, type ToolVersions} from './scan/versions.js'
 export {sourceSettings, type SourceFlags} from './image/source-settings.js'
 export {evaluatePolicyGate, isExpired, type PolicyGateOptions} from './gate/evaluate-policy-gate.js'
@@ -100,9 +101,9 @@ export {
   reportFromArf,
   type ReportFromArfOptions,
   type ReportOutcome
-} from './report/report-from-arf.js'
+} from './pipeline/report-from-arf.js'
 export {parseDockerfile, type Dockerfile, type Instruction} from './dockerfile/parse-dockerfile.js'
-export type {Attribution} from './blame/attribute.js'
+export type {Attribution} from './blame/types.js'
 export {compareDpkgVersions, parseDpkgVersion} from './cve/dpkg-version.js'
 export {compareRpmEvr, parseRpmEvr, rpmvercmp} from './cve/rpm-version.js'
 export {scanCves, type ScanCvesOptions} from './cve/scan-cves.js'
@@ -116,10 +117,10 @@ export {
   cveFailOnValues,
   defaultCvePolicy,
   type CvePolicy
-} from './cve/cve-policy.js'
+} from './policy/cve-policy.js'
 export {gitlabContainerScanningReport} from './cve/cve-outputs.js'
-export type {CveScanSettings} from './cve/pipeline-step.js'
-export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
+export type {CveScanSettings} from './cve/cve-settings.js'
+export {resolveCveSettings, type CveFlags} from './cve/cve-settings.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'
 export {
   codeSpan,
@@ -134,7 +135,7 @@ export {
   stripControls,
   tableCode,
   terminalText
-} from './report/escape.js'
+} from './escape/escape.js'
 export {renderIncompleteSummary} from './report/incomplete-summary.js'
 export {
   checkUserFile,

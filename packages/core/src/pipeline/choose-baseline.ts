@@ -10,7 +10,7 @@ import {
 import {CONTAINER_PROFILE, shippedContainerBaseline} from '../content/container-baseline.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import type {PreparedImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 
 export interface Baseline {
   contentPath: string

@@ -8,7 +8,7 @@ import {
 } from '../content/select-content.js'
 import {ConfigurationError, getErrorMessage} from '../errors.js'
 import {extractRoot, openSourceImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 
 export type ExplainContentOptions = Pick<

@@ -10,7 +10,7 @@ import type {ApplyResult} from '../layers/types.js'
 import {preparePackageView, type PackageView} from '../packages/package-view.js'
 import {stageUpperLayer} from '../packages/upper-layer.js'
 import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 
 export interface PreparedImage {
   image: ResolvedImage

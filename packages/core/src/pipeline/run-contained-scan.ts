@@ -5,7 +5,7 @@ import {runOscapScan, type OscapScanResult} from '../scan/oscap-scan.js'
 import type {ScannerEnvironment} from '../scan/preflight.js'
 import type {Baseline} from './choose-baseline.js'
 import type {PreparedImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 
 export interface ContainedScan extends OscapScanResult {
   scanner: ScannerEnvironment

@@ -21,9 +21,16 @@
 import {createHash} from 'node:crypto'
 import {gzipSync} from 'node:zlib'
 import type {Log, ReportingDescriptor, Result, Run} from 'sarif'
-import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
 import type {RuleOutcome, ScanResults, Severity} from '../results/model.js'
-import {escapeMarkdown, escapeMarkdownCode, fencedBlock, stripControls, truncate} from './escape.js'
+import {
+  escapeMarkdown,
+  escapeMarkdownCode,
+  fencedBlock,
+  stripControls,
+  truncate
+} from '../escape/escape.js'
 
 export interface SarifOptions {
   /** Where results point: a repository-relative file and line, e.g. the Dockerfile's FROM line. */
