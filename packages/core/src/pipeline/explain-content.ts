@@ -36,9 +36,8 @@ export interface ContentExplanation {
 export async function explainContent(options: ExplainContentOptions): Promise<ContentExplanation> {
   const work = await createWorkDir(options.environment.tmpDir)
   try {
-    const scanOptions = options as unknown as ScanImageOptions
-    const image = await openSourceImage(scanOptions, work.path)
-    const prepared = await extractRoot(scanOptions, image, work.path)
+    const image = await openSourceImage({...options, settings: options}, work.path)
+    const prepared = await extractRoot(options, image, work.path)
     await image.close()
     await removeTree(prepared.root)
     const os = prepared.os

@@ -9,10 +9,11 @@ import {pipelineBoundary, timePhases} from './phase-timer.js'
 import {openOutputSet, type OutputSet} from './output-set.js'
 import {lockOutputDir} from './output-set-lock.js'
 import {copyOutputFile} from '../output/output-file.js'
-import {chooseBaseline} from './choose-baseline.js'
+import {chooseContent} from './choose-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {runCveStep} from './cve-step.js'
 import type {ScanImageOptions, ScanOutcome} from './scan-options.js'
+import type {ScanSettings, StepContext} from './step-context.js'
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new CancelledError()
@@ -54,23 +55,36 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
   const {logger, signal} = options
   const outDir = options.outDir
   const progress = timePhases(options.progress, logger)
-  options = {...options, progress, outDir: set.staging}
+  const settings: ScanSettings = options
   const work = await createWorkDir(options.environment.tmpDir)
   // Reports read only the ARF: without a CVE step the root goes while they render.
   let rootRemoval: Promise<unknown> | undefined
   let reportsSettled: Promise<void> | undefined
   try {
-    // Fail fast (no oscap, not root, no namespaces) before spending time on the image.
-    await preflightScanner({oscapPath: options.environment.oscapPath, workDir: work.path})
-    const prepared = await prepareRoot(options, work.path)
+    // Fail fast (no oscap, not root, no namespaces) before spending time on the image; the one
+    // preflight of this scan, shared by every step through the context.
+    const scanner = await preflightScanner({
+      oscapPath: settings.environment.oscapPath,
+      workDir: work.path
+    })
+    const context: StepContext = {
+      settings,
+      scanner,
+      workDir: work.path,
+      outDir: set.staging,
+      logger,
+      progress,
+      signal
+    }
+    const prepared = await prepareRoot(context, options.openedImage)
     try {
       await pipelineBoundary('prepared', signal)
       throwIfAborted(signal)
-      const baseline = await chooseBaseline(options, prepared)
+      const chosen = await chooseContent(context, prepared)
       await pipelineBoundary('baseline', signal)
       throwIfAborted(signal)
-      progress.phase('scanning', `${baseline.profile.id.replace(/^.*_profile_/, '')} profile`)
-      const scan = await runContainedScan(options, prepared, baseline, work.path)
+      progress.phase('scanning', `${chosen.profile.id.replace(/^.*_profile_/, '')} profile`)
+      const scan = await runContainedScan(context, prepared, chosen)
       await pipelineBoundary('scanned', signal)
       // Evidence first: the ARF is published now, whatever happens later.
       await copyOutputFile(scan.arfPath, join(set.staging, 'arf.xml'))
@@ -79,7 +93,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       await pipelineBoundary('evidence', signal)
       throwIfAborted(signal)
       progress.phase('reporting')
-      const rendered = await renderOutputs(options, prepared, baseline, scan)
+      const rendered = await renderOutputs(context, prepared, chosen, scan)
       reportsSettled = rendered.settled
       const compliance =
         options.evaluate === undefined
@@ -89,12 +103,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       let verdict = compliance
       let amendments: OutputAmendments | undefined
       if (options.cves !== undefined) {
-        ;({verdict, amendments} = await runCveStep(
-          {...options, cves: options.cves},
-          prepared,
-          work.path,
-          compliance
-        ))
+        ;({verdict, amendments} = await runCveStep(context, options.cves, prepared, compliance))
         await pipelineBoundary('cves', signal)
         throwIfAborted(signal)
       }

@@ -193,7 +193,7 @@ async function scanOne(
     })
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
-    image = await openSourceImage(single, work.path)
+    image = await openSourceImage({...single, settings: single}, work.path)
     await pipelineBoundary('opened', options.signal)
     const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
     await checkScanInputs(
