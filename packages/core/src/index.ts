@@ -91,11 +91,11 @@ export type {BaselineData} from './baseline/types.js'
 export {defaultCacheDir} from './cache/result-cache.js'
 export {
   scanImages,
-  imageSlugs,
   imageVerdicts,
   type ScanImagesOptions,
   type ImageOutcome
 } from './pipeline/scan-images.js'
+export {imageSlugs, imageSources, type ImageSource} from './image/image-sources.js'
 export {defaultCountAs} from './policy/types.js'
 export {
   reportFromArf,

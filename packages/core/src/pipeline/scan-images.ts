@@ -30,6 +30,7 @@ import type {ScanResults} from '../results/model.js'
 import {type CveFlags, resolveCveSettings} from '../cve/cve-settings.js'
 import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
+import {imageSlugs} from '../image/image-sources.js'
 import {scanImage} from './scan-image.js'
 import {type ScanImageOptions, type ScanOutcome} from './scan-options.js'
 import {createWorkDir} from './work-dir.js'
@@ -68,33 +69,6 @@ export interface ImageOutcome {
   outcome?: ScanOutcome
   error?: unknown
   cached: boolean
-}
-
-/** `docker-archive:/builds/app.tar` → `app`; `oci:./layout:api-1.0` → `api-1.0`; made unique by `-2`, `-3`. */
-export function imageSlugs(images: readonly string[]): string[] {
-  const seen = new Map<string, number>()
-  return images.map(raw => {
-    const withoutTransport = raw.replace(
-      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
-      ''
-    )
-    const last =
-      withoutTransport
-        .split('/')
-        .filter(part => part !== '')
-        .pop() ?? 'image'
-    const base =
-      last
-        .replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, '')
-        .replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 80) || 'image'
-    const count = (seen.get(base) ?? 0) + 1
-    seen.set(base, count)
-    return count === 1 ? base : `${base}-${count}`
-  })
 }
 
 async function baselineFor(
