@@ -204,3 +204,57 @@ describe('adapters', () => {
     }
   )
 })
+
+/** Files anywhere under `dir` (skipping node_modules and fixtures) with one of the extensions. */
+function filesUnder(dir: string, extensions: readonly string[]): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'fixtures') continue
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path, extensions))
+    else if (extensions.some(ext => name.endsWith(ext))) out.push(path)
+  }
+  return out
+}
+
+describe('the public core API (index.ts)', () => {
+  it('exports by name only what the adapters, cross-package tests and tools import', () => {
+    const repo = dirname(packagesDir)
+    const imported = new Set<string>()
+    const users = ['packages/cli', 'packages/github-action', 'test', 'bench', 'scripts'].flatMap(
+      dir => filesUnder(join(repo, dir), ['.ts', '.mts', '.mjs'])
+    )
+    for (const file of users) {
+      const text = readFileSync(file, 'utf8')
+      for (const match of text.matchAll(
+        /import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g
+      )) {
+        if (match[2] !== '@scapgate/core' && !match[2]!.endsWith('core/src/index.js')) continue
+        for (const item of match[1]!.split(',')) {
+          const name = item
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(' as ')[0]!
+            .trim()
+          if (name !== '') imported.add(name)
+        }
+      }
+    }
+    const index = readFileSync(join(coreSrc, 'index.ts'), 'utf8')
+    const exported = [...index.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)].flatMap(match =>
+      match[1]!
+        .split(',')
+        .map(item =>
+          item
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(' as ')
+            .pop()!
+            .trim()
+        )
+        .filter(name => name !== '')
+    )
+    // Internals are tested by importing their source file; an export nobody imports widens the API.
+    expect(exported.filter(name => !imported.has(name))).toEqual([])
+  })
+})
