@@ -13,7 +13,7 @@ import {chooseContent} from './choose-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {runCveStep} from './cve-step.js'
 import type {ScanImageOptions, ScanOutcome} from './scan-options.js'
-import type {ScanSettings, StepContext} from './step-context.js'
+import {scanSettings, type StepContext} from './step-context.js'
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new CancelledError()
@@ -55,7 +55,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
   const {logger, signal} = options
   const outDir = options.outDir
   const progress = timePhases(options.progress, logger)
-  const settings: ScanSettings = options
+  const settings = scanSettings(options)
   const work = await createWorkDir(options.environment.tmpDir)
   // Reports read only the ARF: without a CVE step the root goes while they render.
   let rootRemoval: Promise<unknown> | undefined

@@ -2,28 +2,35 @@ import type {Logger, ProgressReporter} from '../logging.js'
 import type {ScannerEnvironment} from '../scan/preflight.js'
 import type {ScanImageOptions} from './scan-options.js'
 
+/** The fields of `ScanImageOptions` that are settings (what was asked), not services or callbacks. */
+const settingKeys = [
+  'image',
+  'contentPath',
+  'contentPin',
+  'profile',
+  'tailoringPath',
+  'platform',
+  'registry',
+  'daemon',
+  'timeoutMs',
+  'environment',
+  'dockerfile',
+  'cwd',
+  'toolVersion'
+] as const
+
 /**
  * The resolved settings of one image's scan: what the caller asked for, nothing injected (no
  * logger, callbacks or output set). Read-only: a step never changes what the next one sees.
  */
-export type ScanSettings = Readonly<
-  Pick<
-    ScanImageOptions,
-    | 'image'
-    | 'contentPath'
-    | 'contentPin'
-    | 'profile'
-    | 'tailoringPath'
-    | 'platform'
-    | 'registry'
-    | 'daemon'
-    | 'timeoutMs'
-    | 'environment'
-    | 'dockerfile'
-    | 'cwd'
-    | 'toolVersion'
-  >
->
+export type ScanSettings = Readonly<Pick<ScanImageOptions, (typeof settingKeys)[number]>>
+
+/** A frozen copy of the settings in `options`, so that a step cannot reach the rest of the bag. */
+export function scanSettings(options: ScanImageOptions): ScanSettings {
+  const picked: Record<string, unknown> = {}
+  for (const key of settingKeys) if (options[key] !== undefined) picked[key] = options[key]
+  return Object.freeze(picked) as unknown as ScanSettings
+}
 
 /** The services every step reports through. */
 export interface StepServices {
