@@ -1,5 +1,5 @@
 /** The gate's verdict: a value, never an exception (CONTRIBUTING.md, "Errors and exit codes"). */
-import type {CveFailOn} from '../cve/cve-policy.js'
+import type {CveFailOn} from '../policy/cve-policy.js'
 import type {ResultCounts, Severity} from '../results/model.js'
 
 export const failOnValues = ['low', 'medium', 'high', 'never'] as const

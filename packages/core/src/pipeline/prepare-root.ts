@@ -11,7 +11,7 @@ import {preparePackageView, type PackageView} from '../packages/package-view.js'
 import {stageUpperLayer} from '../packages/upper-layer.js'
 import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
 import type {ScannerEnvironment} from '../scan/preflight.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {IntakeContext, StepContext, StepServices} from './step-context.js'
 
 export interface PreparedImage {
   image: ResolvedImage
@@ -34,28 +34,27 @@ const maxOsReleaseBytes = 64 * 1024
  * here before rethrowing.
  */
 export async function prepareRoot(
-  options: ScanImageOptions,
-  workDir: string,
-  scanner?: ScannerEnvironment
+  context: StepContext,
+  openedImage: ResolvedImage | undefined
 ): Promise<PreparedImage> {
-  const image = options.openedImage ?? (await openSourceImage(options, workDir))
-  return extractRoot(options, image, workDir, scanner)
+  const image = openedImage ?? (await openSourceImage(context, context.workDir))
+  return extractRoot(context, image, context.workDir, context.scanner)
 }
 
 /** Image source → verified blobs, without extracting anything (the result cache needs only this). */
 export async function openSourceImage(
-  options: ScanImageOptions,
+  context: IntakeContext,
   workDir: string
 ): Promise<ResolvedImage> {
-  const {progress, signal, logger} = options
-  const reference = parseImageReference(options.image)
+  const {progress, signal, logger, settings} = context
+  const reference = parseImageReference(settings.image)
   progress.phase('reading', reference.raw)
   return openImage(reference, {
-    platform: options.platform,
+    platform: settings.platform,
     workDir: join(workDir, 'image'),
     signal,
-    ...(options.registry === undefined ? {} : {registry: options.registry}),
-    ...(options.daemon === undefined ? {} : {daemon: options.daemon}),
+    ...(settings.registry === undefined ? {} : {registry: settings.registry}),
+    ...(settings.daemon === undefined ? {} : {daemon: settings.daemon}),
     log: message => logger.debug(message)
   })
 }
@@ -65,12 +64,12 @@ export async function openSourceImage(
  * scan the root) decides the workarounds of its package probes; without it, none.
  */
 export async function extractRoot(
-  options: ScanImageOptions,
+  services: StepServices,
   image: ResolvedImage,
   workDir: string,
   scanner?: ScannerEnvironment
 ): Promise<PreparedImage> {
-  const {progress, signal, logger} = options
+  const {progress, signal, logger} = services
   const reference = image.reference
   try {
     logger.debug(

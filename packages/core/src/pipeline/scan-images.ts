@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
-import {renderCached} from '../cache/render-cached.js'
+import {renderCached} from './render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError} from '../errors.js'
@@ -27,10 +27,12 @@ import {
 } from '../policy/resolve-policy.js'
 import type {Policy} from '../policy/types.js'
 import type {ScanResults} from '../results/model.js'
-import {type CveFlags, resolveCveSettings} from '../cve/pipeline-step.js'
+import {type CveFlags, resolveCveSettings} from '../cve/cve-settings.js'
 import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
-import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
+import {imageSlugs} from '../image/image-sources.js'
+import {scanImage} from './scan-image.js'
+import {type ScanImageOptions, type ScanOutcome} from './scan-options.js'
 import {createWorkDir} from './work-dir.js'
 import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 import {openOutputSet, OUTPUT_SET_ENTRIES, type OutputSet} from './output-set.js'
@@ -67,33 +69,6 @@ export interface ImageOutcome {
   outcome?: ScanOutcome
   error?: unknown
   cached: boolean
-}
-
-/** `docker-archive:/builds/app.tar` → `app`; `oci:./layout:api-1.0` → `api-1.0`; made unique by `-2`, `-3`. */
-export function imageSlugs(images: readonly string[]): string[] {
-  const seen = new Map<string, number>()
-  return images.map(raw => {
-    const withoutTransport = raw.replace(
-      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
-      ''
-    )
-    const last =
-      withoutTransport
-        .split('/')
-        .filter(part => part !== '')
-        .pop() ?? 'image'
-    const base =
-      last
-        .replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, '')
-        .replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 80) || 'image'
-    const count = (seen.get(base) ?? 0) + 1
-    seen.set(base, count)
-    return count === 1 ? base : `${base}-${count}`
-  })
 }
 
 async function baselineFor(
@@ -192,7 +167,7 @@ async function scanOne(
     })
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
-    image = await openSourceImage(single, work.path)
+    image = await openSourceImage({...single, settings: single}, work.path)
     await pipelineBoundary('opened', options.signal)
     const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
     await checkScanInputs(

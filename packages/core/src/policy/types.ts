@@ -2,7 +2,7 @@
  * The policy file (`scapgate.yml`) after validation. `docs/policy.md` documents every key; the
  * parser (`parse-policy.ts`) is the only producer, so every field here has been checked.
  */
-import type {CvePolicy} from '../cve/cve-policy.js'
+import type {CvePolicy} from './cve-policy.js'
 import type {FailOn} from '../gate/types.js'
 import type {Severity} from '../results/model.js'
 
