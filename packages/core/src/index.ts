@@ -64,10 +64,23 @@ export type {WaiverReport, WaiverOutcomes, BaselineReport, RuleChangeKind} from 
 export {parsePolicy} from './policy/parse-policy.js'
 export {loadPolicy, defaultPolicyFile} from './policy/load-policy.js'
 export {
-  settingsForImage,
-  type ImageSettings,
-  type PolicyOverrides
-} from './policy/resolve-policy.js'
+  optionTable,
+  optionKeys,
+  optionDefault,
+  absolutePaths,
+  firstGiven,
+  noOptions,
+  optionsFromFlags,
+  optionsFromNames,
+  resolveCveSettings,
+  resolveImageSettings,
+  type OptionSpec,
+  type OptionKey,
+  type Given,
+  type ImageSettings
+} from './options/index.js'
+export {optionsFromEnvironment} from './environment/option-variables.js'
+export {runGate, type GateRun} from './run/run-gate.js'
 export {checkWaiverRules} from './policy/check-rules.js'
 export {PolicyError} from './policy/policy-error.js'
 export {
@@ -119,7 +132,6 @@ export {
 } from './cve/cve-policy.js'
 export {gitlabContainerScanningReport} from './cve/cve-outputs.js'
 export type {CveScanSettings} from './cve/pipeline-step.js'
-export {resolveCveSettings, type CveFlags} from './cve/pipeline-step.js'
 export type {CveFinding, CveScanReport, CveSeverity} from './cve/types.js'
 export {
   codeSpan,

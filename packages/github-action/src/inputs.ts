@@ -7,36 +7,45 @@ import {
   ConfigurationError,
   cveFailOnValues,
   failOnValues,
+  optionKeys,
+  optionTable,
   type CvePolicy,
-  type FailOn
+  type FailOn,
+  type OptionKey
 } from '@scapgate/core'
 
 type CveFailOn = CvePolicy['failOn']
 
 export type Env = Record<string, string | undefined>
 
-/** Every input the action reads; action.yml must declare exactly these (test/action/action-template.test.ts). */
-export const inputNames = [
-  'image',
+/**
+ * The scan options the action takes as inputs, under the option table's `action` names
+ * (docs/options.md). `image` and `baseline` are read here (the list, `auto`/`none`); the rest go to
+ * the core's resolver as they are.
+ */
+export const scanInputKeys: readonly OptionKey[] = optionKeys.filter(
+  key => optionTable[key].action !== undefined && key !== 'image' && key !== 'baseline'
+)
+
+/** Inputs of the action alone: its GitHub reports, its caches, its list of images. */
+const actionOnlyInputs = [
   'images',
-  'dockerfile',
-  'content',
-  'profile',
-  'tailoring',
-  'policy',
-  'fail-on',
-  'baseline',
   'upload-sarif',
   'annotations',
   'pr-comment',
   'artifact-name',
   'token',
-  'cache',
-  'cves',
-  'feed',
-  'cve-fail-on',
-  'ignore-unfixed'
+  'cache'
 ] as const
+
+/** Every input the action reads; action.yml must declare exactly these (test/action/action-template.test.ts). */
+export const inputNames: readonly string[] = [
+  ...optionKeys.flatMap(key => {
+    const name = optionTable[key].action
+    return name === undefined ? [] : [name]
+  }),
+  ...actionOnlyInputs
+]
 
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
 

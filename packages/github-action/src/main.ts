@@ -9,20 +9,21 @@ import {copyFile, mkdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import * as core from '@actions/core'
 import {
-  aggregateStatus,
+  absolutePaths,
   ConfigurationError,
+  firstGiven,
   getErrorMessage,
   loadEnvironment,
   loadPolicy,
   markdownText,
-  renderAggregateSummary,
-  scanImages,
+  optionDefault,
+  optionsFromFlags,
+  optionsFromNames,
+  resolveCveSettings,
+  runGate,
   sourceSettings,
   imageSlugs,
-  imageVerdicts,
-  type CveFlags,
-  type ImageOutcome,
-  type Policy,
+  type GateRun,
   type ProgressReporter
 } from '@scapgate/core'
 import {restoreBaselines, saveBaselines} from './baseline-cache.js'
@@ -30,7 +31,7 @@ import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.
 import {readFindings} from './findings.js'
 import {readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
-import {readInputs, type ActionInputs, type Env} from './inputs.js'
+import {getOptionalInput, readInputs, scanInputKeys, type ActionInputs, type Env} from './inputs.js'
 import {ensureOpenScap} from './install-openscap.js'
 import {ensureContent} from './content-cache.js'
 import {writeJobSummary} from './job-summary.js'
@@ -70,43 +71,6 @@ interface BaselinePlan {
 const cacheServiceAvailable = (env: Env): boolean =>
   (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
 
-/**
- * The CVE options for the core, or undefined when neither `cves` nor the policy's
- * `cves: {enabled: true}` asks for a CVE scan (the other CVE inputs are then a configuration
- * error: they would be ignored). A feed FILE is relative to the workspace.
- */
-function cveFlags(
-  inputs: ActionInputs,
-  policy: Policy | undefined,
-  workspace: string
-): Omit<CveFlags, 'feedCache'> | undefined {
-  if (!inputs.cves && policy?.cves?.enabled !== true) {
-    const stray = (
-      [
-        [inputs.feed, 'feed'],
-        [inputs.cveFailOn, 'cve-fail-on'],
-        [inputs.ignoreUnfixed, 'ignore-unfixed']
-      ] as const
-    ).find(([value]) => value !== undefined)
-    if (stray !== undefined)
-      throw new ConfigurationError(
-        `Expected \`${stray[1]}\` only with \`cves: true\` or \`cves: {enabled: true}\` in the policy, got neither`
-      )
-    return undefined
-  }
-  const {feed} = inputs
-  return {
-    enabled: inputs.cves,
-    ...(feed === undefined
-      ? {}
-      : {feed: /^https?:\/\//i.test(feed) ? feed : resolve(workspace, feed)}),
-    policy: {
-      ...(inputs.cveFailOn === undefined ? {} : {failOn: inputs.cveFailOn}),
-      ...(inputs.ignoreUnfixed === undefined ? {} : {ignoreUnfixed: inputs.ignoreUnfixed})
-    }
-  }
-}
-
 async function planBaseline(
   inputs: ActionInputs,
   context: GitHubContext,
@@ -145,12 +109,6 @@ async function planBaseline(
   return {path: dir, ratchet: true, save: false}
 }
 
-function defaultDockerfile(inputs: ActionInputs, workspace: string): string | undefined {
-  if (inputs.dockerfile !== undefined) return resolve(workspace, inputs.dockerfile)
-  const implicit = join(workspace, 'Dockerfile')
-  return existsSync(implicit) ? implicit : undefined
-}
-
 /** What the step ends with: undefined when it passes, else the failure line. */
 export type RunResult = {failure?: string}
 
@@ -180,10 +138,19 @@ export async function runAction(env: Env): Promise<RunResult> {
   await rm(outDir, {recursive: true, force: true})
   const baseline = await planBaseline(inputs, context, env)
   const policy = await loadPolicy({path: inputs.policy, cwd: context.workspace})
-  const resolveIn = (p: string | undefined): string | undefined =>
-    p === undefined ? undefined : resolve(context.workspace, p)
-  const dockerfile = defaultDockerfile(inputs, context.workspace)
-  const cves = cveFlags(inputs, policy, context.workspace)
+  // The scan inputs go through the option table, as the CLI's flags do (docs/options.md).
+  const given = absolutePaths(
+    firstGiven(
+      optionsFromNames('action', name => getOptionalInput(env, name), scanInputKeys),
+      optionsFromFlags({
+        ...(baseline.ratchet ? {mode: 'ratchet'} : {}),
+        ...(baseline.path === undefined ? {} : {baseline: baseline.path})
+      })
+    ),
+    context.workspace
+  )
+  // Throws the configuration error of CVE inputs given without CVE scanning, before anything runs.
+  const cves = resolveCveSettings(given, policy?.cves)
   let feedCache: FeedCachePlan | undefined
   if (cves !== undefined && cacheServiceAvailable(env))
     feedCache = await restoreFeedCache(
@@ -192,42 +159,37 @@ export async function runAction(env: Env): Promise<RunResult> {
       new Date(),
       logger
     )
+  const implicitDockerfile = join(context.workspace, 'Dockerfile')
 
   logger.startGroup(
     `Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`
   )
-  let outcomes: ImageOutcome[]
+  let run: GateRun
   try {
-    outcomes = await scanImages({
+    run = await runGate({
       ...sourceSettings({}, env),
       images: inputs.images,
-      contentPath: resolveIn(inputs.content),
-      profile: inputs.profile,
-      tailoringPath: resolveIn(inputs.tailoring),
-      dockerfile,
+      given:
+        feedCache === undefined
+          ? given
+          : firstGiven(given, optionsFromFlags({'feed-cache': feedCache.dir})),
+      // Last of all: a policy section's `dockerfile` wins over it (docs/policy.md).
+      ...(existsSync(implicitDockerfile) ? {implicitDockerfile} : {}),
       outDir,
-      failOn: inputs.failOn ?? 'medium',
-      timeoutMs: 1800 * 1000,
+      timeoutMs: optionDefault('timeout') * 1000,
       environment: scanEnvironment,
       cwd: context.workspace,
       toolVersion: version,
       logger,
       progress,
       ...(policy === undefined ? {} : {policy}),
-      overrides: {
-        ...(inputs.failOn === undefined ? {} : {failOn: inputs.failOn}),
-        ...(baseline.ratchet ? {mode: 'ratchet' as const} : {})
-      },
-      ...(baseline.path === undefined ? {} : {baselinePath: baseline.path}),
-      ...(cves === undefined
-        ? {}
-        : {cves: {...cves, ...(feedCache === undefined ? {} : {feedCache: feedCache.dir})}}),
       concurrency: 1,
       now: new Date()
     })
   } finally {
     logger.endGroup()
   }
+  const {outcomes, status} = run
 
   const items: PublishItem[] = []
   for (const outcome of outcomes) {
@@ -242,12 +204,10 @@ export async function runAction(env: Env): Promise<RunResult> {
         `## ⚠️ scapgate: the scan did not complete\n\n${markdownText(getErrorMessage(outcome.error))}\n`
     })
   }
-  const verdicts = imageVerdicts(outcomes)
-  const status = aggregateStatus(verdicts)
   const summary =
     items.length === 1
       ? (items[0] as PublishItem).summaryMarkdown
-      : [renderAggregateSummary(verdicts), ...items.map(i => i.summaryMarkdown)].join('\n\n')
+      : [run.summaryMarkdown, ...items.map(i => i.summaryMarkdown)].join('\n\n')
   await writeJobSummary(summary)
   rawBlock(summary)
 

@@ -3,78 +3,16 @@ import type {PreparedImage} from '../pipeline/prepare-root.js'
 import type {OutputAmendments} from '../pipeline/render-outputs.js'
 import type {ScanImageOptions} from '../pipeline/scan-image.js'
 import {blameImagePackages, loadDockerfile} from '../blame/blame-image.js'
-import {ConfigurationError} from '../errors.js'
 import {sarifLocation} from '../pipeline/sarif-location.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {evaluateCveGate} from './cve-gate.js'
 import {cveSarif, cveSummaryMarkdown, failHeading, writeGitlabReport} from './cve-outputs.js'
-import {defaultCvePolicy, type CvePolicy} from './cve-policy.js'
+import type {CveScanSettings} from '../options/resolve-options.js'
 import {scanCves} from './scan-cves.js'
 import type {CveScanReport} from './types.js'
 import type {CveLocation} from './cve-outputs.js'
 
-/** What `scan --cves` (or the policy's `cves.enabled`) asks for. */
-export interface CveScanSettings {
-  /** `--feed FILE|URL`; chosen from the image's OS when absent. */
-  feed?: string
-  /** `--feed-cache DIR`. */
-  feedCache?: string
-  policy: CvePolicy
-  /** Injected for tests. */
-  fetch?: typeof fetch
-  now?: Date
-}
-
-/** What the command line says about CVEs; a value given here wins over the policy's `cves:`. */
-export interface CveFlags {
-  /** `--cves`; without it the other options need the policy's `cves: {enabled: true}`. */
-  enabled: boolean
-  feed?: string
-  feedCache?: string
-  /** Only the options actually given (`--cve-fail-on`, `--ignore-unfixed`, `--max-feed-age`). */
-  policy: Partial<CvePolicy>
-  fetch?: typeof fetch
-}
-
-/**
- * The CVE settings of a scan: defaults, then the policy's `cves:` section, then the flags. Undefined
- * when neither `--cves` nor the policy's `enabled: true` asks for a CVE scan; CVE options given
- * then are a {@link ConfigurationError} (they would be ignored). `now` is the gate's clock (waiver
- * expiry), the same one the rule waivers use.
- */
-export function resolveCveSettings(
-  flags: CveFlags | undefined,
-  policy: CvePolicy | undefined,
-  now?: Date
-): CveScanSettings | undefined {
-  if (flags?.enabled !== true && policy?.enabled !== true) {
-    const stray = flags === undefined ? undefined : givenFlags(flags)[0]
-    if (stray !== undefined) {
-      throw new ConfigurationError(
-        `Expected \`${stray}\` only with \`--cves\` or \`cves: {enabled: true}\` in the policy, got neither`
-      )
-    }
-    return undefined
-  }
-  return {
-    ...(flags?.feed === undefined ? {} : {feed: flags.feed}),
-    ...(flags?.feedCache === undefined ? {} : {feedCache: flags.feedCache}),
-    policy: {...defaultCvePolicy, ...policy, ...flags?.policy, enabled: true},
-    ...(flags?.fetch === undefined ? {} : {fetch: flags.fetch}),
-    ...(now === undefined ? {} : {now})
-  }
-}
-
-function givenFlags(flags: CveFlags): string[] {
-  const named: [unknown, string][] = [
-    [flags.feed, '--feed'],
-    [flags.feedCache, '--feed-cache'],
-    [flags.policy.failOn, '--cve-fail-on'],
-    [flags.policy.ignoreUnfixed, '--ignore-unfixed'],
-    [flags.policy.maxFeedAgeDays, '--max-feed-age']
-  ]
-  return named.filter(([value]) => value !== undefined).map(([, flag]) => flag)
-}
+export type {CveScanSettings}
 
 /**
  * The CVE step of a scan, run after the compliance verdict and before any verdict-dependent file

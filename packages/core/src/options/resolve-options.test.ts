@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {globToRegExp, matchesAny} from './glob.js'
-import {parsePolicy} from './parse-policy.js'
-import {settingsForImage} from './resolve-policy.js'
+import {defaultCvePolicy} from '../cve/cve-policy.js'
+import {optionsFromEnvironment} from '../environment/option-variables.js'
+import {globToRegExp, matchesAny} from '../policy/glob.js'
+import {parsePolicy} from '../policy/parse-policy.js'
+import {firstGiven, noOptions, optionsFromFlags, optionsFromNames} from './given-options.js'
+import {resolveCveSettings, resolveImageSettings} from './resolve-options.js'
 
 const policy = parsePolicy(
   `thresholds:
@@ -42,7 +45,13 @@ describe('image globs', () => {
   })
 })
 
-describe('settingsForImage', () => {
+const settingsForImage = (
+  p: typeof policy | undefined,
+  names: string[],
+  flags: Record<string, unknown> = {}
+) => resolveImageSettings(optionsFromFlags(flags), p, names)
+
+describe('resolveImageSettings', () => {
   it('applies the first matching section over the top level, key by key', () => {
     const settings = settingsForImage(policy, [
       'docker-archive:/builds/api.tar',
@@ -65,7 +74,7 @@ describe('settingsForImage', () => {
 
   it('lets the command line win', () => {
     const settings = settingsForImage(policy, ['docker-archive:/builds/api.tar'], {
-      failOn: 'medium',
+      'fail-on': 'medium',
       mode: 'ratchet'
     })
     expect(settings.thresholds.failOn).toBe('medium')
@@ -77,6 +86,106 @@ describe('settingsForImage', () => {
       mode: 'absolute',
       waivers: [],
       thresholds: {failOn: 'medium', max: {}}
+    })
+  })
+})
+
+describe('the precedence: flags, variables, policy section, policy top level, defaults', () => {
+  const sectioned = parsePolicy(
+    `mode: ratchet
+baseline: base.json
+thresholds: {fail-on: low}
+images:
+  - match: '**'
+    profile: from-policy
+    dockerfile: /policy/Dockerfile
+`,
+    '/work/scapgate.yml'
+  )
+  const env = {SCAPGATE_PROFILE: 'from-env', SCAPGATE_FAIL_ON: 'high', SCAPGATE_MODE: ''}
+
+  it('lets a flag beat its variable, a variable beat the policy, the policy beat the defaults', () => {
+    const given = firstGiven(optionsFromFlags({profile: 'from-flag'}), optionsFromEnvironment(env))
+    const settings = resolveImageSettings(given, sectioned, ['x'])
+    expect(settings.profile).toBe('from-flag')
+    expect(settings.thresholds.failOn).toBe('high')
+    expect(settings.mode).toBe('ratchet')
+    expect(resolveImageSettings(noOptions(), undefined, ['x']).mode).toBe('absolute')
+  })
+
+  it('uses the implicit ./Dockerfile only when neither the options nor the policy name one', () => {
+    const implicit = '/work/Dockerfile'
+    expect(resolveImageSettings(noOptions(), sectioned, ['x'], implicit).dockerfile).toBe(
+      '/policy/Dockerfile'
+    )
+    expect(resolveImageSettings(noOptions(), undefined, ['x'], implicit).dockerfile).toBe(implicit)
+    const flagged = optionsFromFlags({dockerfile: '/flag/Dockerfile'})
+    const settings = resolveImageSettings(flagged, sectioned, ['x'], implicit)
+    expect(settings.dockerfile).toBe('/flag/Dockerfile')
+    expect(settings.fromPolicy).toEqual({})
+  })
+
+  it('names the variable in the message of a bad value, and treats empty as unset', () => {
+    expect(() => optionsFromEnvironment({SCAPGATE_FAIL_ON: 'severe'})).toThrow(
+      'Expected `SCAPGATE_FAIL_ON` to be one of low|medium|high|never, got `severe`'
+    )
+    expect(() => optionsFromEnvironment({SCAPGATE_CVES: 'yes'})).toThrow(
+      'Expected `SCAPGATE_CVES` to be true or false (YAML 1.2 core schema), got `yes`'
+    )
+    expect(optionsFromEnvironment({SCAPGATE_PROFILE: '  '}).values).toEqual({})
+    expect(() => optionsFromFlags({timeout: '0'})).toThrow(
+      'Expected `--timeout` to be a whole number of seconds ≥ 1, got `0`'
+    )
+    expect(() => optionsFromFlags({content: ''})).toThrow(
+      'Expected `--content` to have a value, got an empty string'
+    )
+  })
+})
+
+describe('resolveCveSettings', () => {
+  const now = new Date('2026-06-15T12:00:00Z')
+  it('is off unless cves or the policy enables CVE scanning', () => {
+    expect(resolveCveSettings(noOptions(), undefined)).toBeUndefined()
+    expect(resolveCveSettings(noOptions(), {...defaultCvePolicy, failOn: 'low'})).toBeUndefined()
+    expect(resolveCveSettings(noOptions(), {...defaultCvePolicy, enabled: true})?.policy).toEqual({
+      ...defaultCvePolicy,
+      enabled: true
+    })
+  })
+
+  it('rejects CVE options without cves, naming the option as its source spells it', () => {
+    expect(() => resolveCveSettings(optionsFromFlags({feed: 'f.xml'}), undefined)).toThrow(
+      'Expected `--feed` only with `--cves` or `cves: {enabled: true}` in the policy, got neither'
+    )
+    expect(() =>
+      resolveCveSettings(optionsFromEnvironment({SCAPGATE_CVE_FAIL_ON: 'low'}), undefined)
+    ).toThrow('Expected `SCAPGATE_CVE_FAIL_ON` only with `SCAPGATE_CVES=true`')
+    const inputs = optionsFromNames('action', name => ({'cve-fail-on': 'critical'})[name])
+    expect(() => resolveCveSettings(inputs, undefined)).toThrow(
+      'Expected `cve-fail-on` only with `cves: true` or `cves: {enabled: true}` in the policy, got neither'
+    )
+    const enabled = {...defaultCvePolicy, enabled: true}
+    expect(resolveCveSettings(optionsFromFlags({feed: 'f.xml'}), enabled)?.feed).toBe('f.xml')
+  })
+
+  it('lets the options that were given win over the policy, and keeps the policy for the rest', () => {
+    const policy = {
+      ...defaultCvePolicy,
+      failOn: 'critical' as const,
+      ignoreUnfixed: true,
+      staleFeed: 'fail' as const,
+      waivers: [{id: 'CVE-1', reason: 'r', expires: '2026-01-01'}]
+    }
+    const given = optionsFromFlags({
+      cves: true,
+      feed: '/feeds/f.xml',
+      'max-feed-age': '3',
+      'cve-fail-on': 'low'
+    })
+    expect(resolveCveSettings(given, policy, now)).toEqual({
+      feed: '/feeds/f.xml',
+      now,
+      policy: {...policy, enabled: true, failOn: 'low', maxFeedAgeDays: 3}
     })
   })
 })
