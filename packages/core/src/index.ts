@@ -79,7 +79,7 @@ export {
   type Given,
   type ImageSettings
 } from './options/index.js'
-export {optionsFromEnvironment} from './environment/option-variables.js'
+export {expandReferences, optionsFromEnvironment} from './environment/option-variables.js'
 export {runGate, type GateRun} from './run/run-gate.js'
 export {checkWaiverRules} from './policy/check-rules.js'
 export {PolicyError} from './policy/policy-error.js'

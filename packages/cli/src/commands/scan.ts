@@ -25,6 +25,7 @@ import {
   type CommandSpec
 } from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
+import {gitlabRegistryCredentials} from '../gitlab/registry-credentials.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
 import {scapgateVersion} from '../version.js'
@@ -198,13 +199,19 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
         workspace: io.cwd
       })
     }
+    const images = command.images.length > 0 || g.image === undefined ? command.images : [g.image]
+    const gitlab = gitlabRegistryCredentials(
+      io.env,
+      g.imagesFile === undefined ? images : [],
+      g.username
+    )
     const sources = sourceSettings(
       {
         caFile: g.caFile,
         insecureRegistries: g.insecureRegistries ?? [],
         cacheDir: g.cacheDir,
-        username: g.username,
-        password: command.passwordStdin ? await readPasswordStdin() : undefined
+        username: g.username ?? gitlab?.username,
+        password: command.passwordStdin ? await readPasswordStdin() : gitlab?.password
       },
       io.env
     )
@@ -229,7 +236,6 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
         progress,
         signal: io.signal
       }
-    const images = command.images.length > 0 || g.image === undefined ? command.images : [g.image]
     const flags = {
       images,
       ...(g.imagesFile === undefined

@@ -25,3 +25,4 @@ export {
   type ImageSettings
 } from './resolve-options.js'
 export {parseFeedAge} from './value-parsers.js'
+export {renderOptionsTable} from './options-doc.js'

@@ -44,6 +44,12 @@ export interface OptionSpec<T> {
   parse: ValueParser<T>
   /** A path: the CLI resolves it against its working directory, the action against the workspace. */
   path?: true
+  /**
+   * Its variable's `$NAME` references are expanded once (`environment/option-variables.ts`): the
+   * GitLab component passes inputs unexpanded, as data, and `image: $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA`
+   * must still work.
+   */
+  expandsReferences?: true
   /** A path or an http(s) URL (kept as given). */
   pathOrUrl?: true
   /** The closed set, when there is one (for docs and the adapters' own checks). */
@@ -64,6 +70,7 @@ export const optionTable = {
     action: 'image',
     gitlab: 'image',
     jenkins: 'image',
+    expandsReferences: true,
     parse: textValue,
     defaultText: 'none (required)',
     doc: 'Image to scan: `docker-archive:PATH`, `oci-archive:PATH`, `oci:DIR`, `docker-daemon:NAME`, `podman:NAME` or a registry reference.'
@@ -84,6 +91,7 @@ export const optionTable = {
     jenkins: 'dockerfile',
     policy: 'images[].dockerfile',
     path: true,
+    expandsReferences: true,
     parse: textValue,
     defaultText: '`./Dockerfile` when it exists (the last default: a policy section wins over it)',
     doc: 'Dockerfile that findings point at.'
@@ -96,6 +104,7 @@ export const optionTable = {
     jenkins: 'content',
     policy: 'images[].content',
     path: true,
+    expandsReferences: true,
     parse: textValue,
     defaultText: "chosen from the image's /etc/os-release",
     doc: 'SCAP source data stream.'
@@ -119,6 +128,7 @@ export const optionTable = {
     jenkins: 'tailoring',
     policy: 'images[].tailoring',
     path: true,
+    expandsReferences: true,
     parse: textValue,
     defaultText: 'none',
     doc: 'XCCDF tailoring file.'
@@ -129,6 +139,7 @@ export const optionTable = {
     action: 'policy',
     gitlab: 'policy',
     jenkins: 'policy',
+    expandsReferences: true,
     parse: textValue,
     defaultText: '`./scapgate.yml` when it exists',
     doc: 'Policy file: thresholds, waivers, per-image settings (docs/policy.md).'
@@ -141,6 +152,7 @@ export const optionTable = {
     jenkins: 'baseline',
     policy: 'baseline',
     path: true,
+    expandsReferences: true,
     parse: textValue,
     defaultText: 'none (the action: `auto`)',
     doc: 'Earlier results.json, ARF or `scapgate baseline` file (a directory of `<image-slug>.json` with several images). The action also takes `auto` and `none`.'

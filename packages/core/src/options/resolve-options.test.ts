@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {defaultCvePolicy} from '../cve/cve-policy.js'
-import {optionsFromEnvironment} from '../environment/option-variables.js'
+import {expandReferences, optionsFromEnvironment} from '../environment/option-variables.js'
 import {globToRegExp, matchesAny} from '../policy/glob.js'
 import {parsePolicy} from '../policy/parse-policy.js'
 import {firstGiven, noOptions, optionsFromFlags, optionsFromNames} from './given-options.js'
@@ -187,5 +187,33 @@ describe('resolveCveSettings', () => {
       now,
       policy: {...policy, enabled: true, failOn: 'low', maxFeedAgeDays: 3}
     })
+  })
+})
+
+describe('$NAME references in image and path variables', () => {
+  const env = {
+    CI_REGISTRY_IMAGE: 'registry.example/group/app',
+    CI_COMMIT_SHA: 'abc123',
+    PROFILE: 'expanded'
+  }
+
+  it('are expanded once, the way the runner would, and nothing else is', () => {
+    expect(expandReferences('$CI_REGISTRY_IMAGE:${CI_COMMIT_SHA}', env)).toBe(
+      'registry.example/group/app:abc123'
+    )
+    expect(expandReferences('$(touch x) `y` $$ $? ${!x} $UNSET.', env)).toBe(
+      '$(touch x) `y` $$ $? ${!x} .'
+    )
+    expect(expandReferences('$A', {A: '$CI_COMMIT_SHA'})).toBe('$CI_COMMIT_SHA')
+  })
+
+  it('apply to image and path variables only, never to ids such as the profile', () => {
+    const given = optionsFromEnvironment({
+      ...env,
+      SCAPGATE_IMAGE: '$CI_REGISTRY_IMAGE:${CI_COMMIT_SHA}',
+      SCAPGATE_PROFILE: '$PROFILE'
+    })
+    expect(given.values.image).toBe('registry.example/group/app:abc123')
+    expect(given.values.profile).toBe('$PROFILE')
   })
 })
