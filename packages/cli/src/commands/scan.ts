@@ -40,6 +40,9 @@ export interface ScanCommand {
   passwordStdin: boolean
 }
 
+/** The table's default of an option, for the usage text (docs/options.md has them all). */
+const d = (key: Parameters<typeof optionDefault>[0]): string => String(optionDefault(key))
+
 const usage = `Usage: scapgate scan IMAGE... [options]
 
 Scan a container image with OpenSCAP and gate on the result.
@@ -58,12 +61,12 @@ Options
   --profile ID|SHORT          XCCDF profile id or short name (default: standard)
   --tailoring FILE            XCCDF tailoring file
   --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
-  --out DIR                   output directory (default: ./scapgate-out)
+  --out DIR                   output directory (default: ./${d('out')})
   --fail-on low|medium|high|never
-                              lowest severity of a failing rule that fails the gate (default: medium)
+                              lowest severity of a failing rule that fails the gate (default: ${d('failOn')})
   --platform os/arch[/variant]
                               platform to pick from a multi-platform index (default: linux/amd64)
-  --timeout SECONDS           oscap time limit (default: 1800)
+  --timeout SECONDS           oscap time limit (default: ${d('timeout')})
   --verbose                   debug output
   --quiet                     errors and the verdict only
 
@@ -72,10 +75,10 @@ Known vulnerabilities (docs/cves.md)
                               policy's \`cves: {enabled: true}\`; these flags win over its values)
   --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
   --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
-  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+  --max-feed-age DAYS         warn when the feed is older (default ${d('maxFeedAge')}; \`36h\` works too;
                               the policy's \`stale-feed: fail\` fails instead)
   --cve-fail-on critical|high|medium|low|never
-                              lowest CVE severity that fails the gate (default: high)
+                              lowest CVE severity that fails the gate (default: ${d('cveFailOn')})
   --ignore-unfixed            CVEs without a fixed version do not gate
 
 Policy and many images (docs/policy.md)
@@ -89,6 +92,11 @@ Policy and many images (docs/policy.md)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
+
+Variables
+  Every option above and below can be set by its SCAPGATE_* variable instead (SCAPGATE_FAIL_ON,
+  SCAPGATE_CVES=true …; docs/options.md); a flag wins over its variable, the variable over the
+  policy. Without an IMAGE argument SCAPGATE_IMAGE is scanned.
 
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
