@@ -18,7 +18,6 @@ import {
   markdownText,
   optionDefault,
   optionsFromFlags,
-  optionsFromNames,
   resolveCveSettings,
   runGate,
   sourceSettings,
@@ -31,7 +30,7 @@ import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.
 import {readFindings} from './findings.js'
 import {readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
-import {getOptionalInput, readInputs, scanInputKeys, type ActionInputs, type Env} from './inputs.js'
+import {readInputs, type ActionInputs, type Env} from './inputs.js'
 import {ensureOpenScap} from './install-openscap.js'
 import {ensureContent} from './content-cache.js'
 import {writeJobSummary} from './job-summary.js'
@@ -89,7 +88,7 @@ async function planBaseline(
   if (context.onDefaultBranch) return {ratchet: false, save: true}
   if (context.pullRequest === undefined) return {ratchet: false, save: false}
   const slugs = imageSlugs(inputs.images)
-  const found = await restoreBaselines(slugs, inputs.profile, logger)
+  const found = await restoreBaselines(slugs, inputs.options.values.profile, logger)
   if (found.size === 0) {
     logger.info('baseline: none saved on the default branch yet; gating every rule (absolute mode)')
     return {ratchet: false, save: false}
@@ -120,7 +119,7 @@ export async function runAction(env: Env): Promise<RunResult> {
   await ensureOpenScap(env, logger, inputs.cache)
   // Current content into the core's store, unless a data stream or content directory is given.
   const scanEnvironment = loadEnvironment(env)
-  if (inputs.content === undefined && scanEnvironment.contentDir === undefined) {
+  if (inputs.options.values.content === undefined && scanEnvironment.contentDir === undefined) {
     const store = scanEnvironment.contentStoreDir
     if (store !== undefined)
       await ensureContent(store, logger, inputs.cache && cacheServiceAvailable(env))
@@ -137,11 +136,11 @@ export async function runAction(env: Env): Promise<RunResult> {
   const outDir = join(context.runnerTemp, 'scapgate-out')
   await rm(outDir, {recursive: true, force: true})
   const baseline = await planBaseline(inputs, context, env)
-  const policy = await loadPolicy({path: inputs.policy, cwd: context.workspace})
+  const policy = await loadPolicy({path: inputs.options.values.policy, cwd: context.workspace})
   // The scan inputs go through the option table, as the CLI's flags do (docs/options.md).
   const given = absolutePaths(
     firstGiven(
-      optionsFromNames('action', name => getOptionalInput(env, name), scanInputKeys),
+      inputs.options,
       optionsFromFlags({
         ...(baseline.ratchet ? {mode: 'ratchet'} : {}),
         ...(baseline.path === undefined ? {} : {baseline: baseline.path})
@@ -219,7 +218,7 @@ export async function runAction(env: Env): Promise<RunResult> {
       .map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
     await saveBaselines(
       completed,
-      inputs.profile,
+      inputs.options.values.profile,
       `${context.runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
       logger
     )
