@@ -62,8 +62,6 @@ export interface ScanImagesOptions extends Omit<
   given: Given
   /** `./Dockerfile` when the workspace has one: the last default, after the policy. */
   implicitDockerfile?: string
-  /** Injected into the CVE scan (tests). */
-  fetch?: typeof fetch
   images: string[]
   /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
   outDir: string
@@ -175,12 +173,8 @@ async function scanOne(
   outDir: string,
   slug: string
 ): Promise<ImageOutcome> {
-  const {given, implicitDockerfile, fetch: fetchFeed, ...rest} = options
-  const resolvedCves = resolveCveSettings(given, options.policy?.cves, options.now)
-  const cves =
-    resolvedCves === undefined || fetchFeed === undefined
-      ? resolvedCves
-      : {...resolvedCves, fetch: fetchFeed}
+  const {given, implicitDockerfile, ...rest} = options
+  const cves = resolveCveSettings(given, options.policy?.cves, options.now)
   const g = given.values
   let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
@@ -208,6 +202,7 @@ async function scanOne(
     })
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
+    // Opening reads only the source settings (platform, registry, daemon); the gate's are not known yet.
     image = await openSourceImage(
       {...rest, image: raw, outDir, failOn: optionDefault('failOn')},
       work.path
