@@ -16,25 +16,31 @@ export {explainContent} from './pipeline/explain-content.js'
 export {failOnValues, type FailOn, type GateVerdict} from './gate/types.js'
 export {describeToolVersions} from './scan/versions.js'
 export {sourceSettings} from './image/source-settings.js'
-export {aggregateStatus, renderAggregateSummary, type AggregateStatus} from './gate/aggregate.js'
+export type {AggregateStatus} from './gate/aggregate.js'
 export {loadPolicy} from './policy/load-policy.js'
-export {policyModes, type Policy, type PolicyMode} from './policy/types.js'
 export {readBaseline} from './baseline/read-baseline.js'
 export {serializeBaseline, baselineFromResults} from './baseline/baseline-file.js'
 export {classifyRules} from './baseline/classify.js'
+export {
+  optionTable,
+  optionKeys,
+  optionDefault,
+  absolutePaths,
+  firstGiven,
+  optionsFromFlags,
+  optionsFromNames,
+  resolveCveSettings,
+  type OptionKey,
+  type Given
+} from './options/index.js'
+export {expandReferences, optionsFromEnvironment} from './options/option-variables.js'
+export {runGate, type GateRun} from './run/run-gate.js'
 export type {BaselineData} from './baseline/types.js'
 export {defaultCacheDir} from './cache/result-cache.js'
-export {
-  scanImages,
-  imageVerdicts,
-  type ScanImagesOptions,
-  type ImageOutcome
-} from './pipeline/scan-images.js'
+export type {ScanImagesOptions, ImageOutcome} from './pipeline/scan-images.js'
 export {imageSlugs, imageSources} from './image/image-sources.js'
 export {defaultCountAs} from './policy/types.js'
 export {reportFromArf, type ReportOutcome} from './pipeline/report-from-arf.js'
-export {parseFeedAge, cveFailOnValues, type CvePolicy} from './policy/cve-policy.js'
-export {type CveFlags} from './cve/cve-settings.js'
 export {
   codeSpan,
   markdownDocument,

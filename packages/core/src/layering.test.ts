@@ -27,11 +27,14 @@ const coreLayers: readonly (readonly string[])[] = [
   // SCAP content (choice, store, SCE stripping) and the sandboxed oscap.
   ['content', 'scan'],
   // The result model and what judges it: ARF parsing, results, policy, baseline, the gate.
-  ['arf', 'results', 'policy', 'baseline', 'gate'],
+  // The option table and its resolver belong here: they read the policy's keys and the gate's values.
+  ['arf', 'results', 'policy', 'baseline', 'gate', 'options'],
   // Evaluations and renderers built on the model.
   ['packages', 'blame', 'cve', 'report', 'cache', 'attest'],
   // Orchestration: the pipeline owns its steps.
   ['pipeline'],
+  // Runs of many images over the pipeline, shared by the CLI, the action and `baseline`.
+  ['run'],
   // The public API.
   ['index.ts']
 ]

@@ -20,14 +20,15 @@ import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
-import {
-  settingsForImage,
-  type ImageSettings,
-  type PolicyOverrides
-} from '../policy/resolve-policy.js'
 import type {Policy} from '../policy/types.js'
 import type {ScanResults} from '../results/model.js'
-import {type CveFlags, resolveCveSettings} from '../cve/cve-settings.js'
+import type {Given} from '../options/given-options.js'
+import {
+  resolveBaseline,
+  resolveCveSettings,
+  resolveImageSettings,
+  type ImageSettings
+} from '../options/resolve-options.js'
 import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
 import {imageSlugs} from '../image/image-sources.js'
@@ -41,18 +42,31 @@ import {pipelineBoundary} from './phase-timer.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
-  'image' | 'outDir' | 'openedImage' | 'evaluate' | 'cves'
+  | 'image'
+  | 'outDir'
+  | 'openedImage'
+  | 'evaluate'
+  | 'cves'
+  | 'contentPath'
+  | 'contentPin'
+  | 'profile'
+  | 'tailoringPath'
+  | 'dockerfile'
+  | 'failOn'
 > {
-  /** `--cves` and its options; merged with the policy's `cves:` per scan ({@link resolveCveSettings}). */
-  cves?: CveFlags
+  /**
+   * The options given on the command line (or as action inputs) and as `SCAPGATE_*` variables,
+   * merged (`firstGiven`), paths absolute. The resolver (`options/resolve-options.ts`) puts them
+   * over the policy and the defaults; `baseline` may be a directory of `<slug>.json` /
+   * `<slug>/results.json` with several images.
+   */
+  given: Given
+  /** `./Dockerfile` when the workspace has one: the last default, after the policy. */
+  implicitDockerfile?: string
   images: string[]
   /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
   outDir: string
   policy?: Policy
-  /** Command-line values that win over the policy (`--fail-on` only when given, `--mode`). */
-  overrides: PolicyOverrides
-  /** `--baseline`: a file, or with several images a directory of `<slug>.json` / `<slug>/results.json`. */
-  baselinePath?: string
   /** Undefined: no cache. */
   cacheDir?: string
   /** Scans at once (default: 1). */
@@ -133,14 +147,9 @@ async function scanOne(
   outDir: string,
   slug: string
 ): Promise<ImageOutcome> {
-  const {cves: cveFlags, ...rest} = options
-  const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now)
-  const single: ScanImageOptions = {
-    ...rest,
-    image: raw,
-    outDir,
-    ...(cves === undefined ? {} : {cves})
-  }
+  const {given, implicitDockerfile, ...rest} = options
+  const cves = resolveCveSettings(given, options.policy?.cves, options.now)
+  const g = given.values
   let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
@@ -155,9 +164,9 @@ async function scanOne(
     }
     await checkScanInputs(
       {
-        ...(options.contentPath === undefined ? {} : {content: options.contentPath}),
-        ...(options.tailoringPath === undefined ? {} : {tailoring: options.tailoringPath}),
-        ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile}),
+        ...(g.content === undefined ? {} : {content: g.content}),
+        ...(g.tailoring === undefined ? {} : {tailoring: g.tailoring}),
+        ...(g.dockerfile === undefined ? {} : {dockerfile: g.dockerfile}),
         ...(cves?.feed === undefined ? {} : {feed: cves.feed})
       },
       flags
@@ -167,33 +176,43 @@ async function scanOne(
     })
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
-    image = await openSourceImage({...single, settings: single}, work.path)
-    await pipelineBoundary('opened', options.signal)
-    const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
-    await checkScanInputs(
+    // Opening reads only the source settings (platform, registry, daemon); the gate's are not known yet.
+    image = await openSourceImage(
       {
-        ...(options.contentPath !== undefined || settings.content === undefined
-          ? {}
-          : {content: settings.content}),
-        ...(options.tailoringPath !== undefined || settings.tailoring === undefined
-          ? {}
-          : {tailoring: settings.tailoring}),
-        ...(options.dockerfile !== undefined || settings.dockerfile === undefined
-          ? {}
-          : {dockerfile: settings.dockerfile})
+        logger: options.logger,
+        progress: options.progress,
+        ...(options.signal === undefined ? {} : {signal: options.signal}),
+        settings: {
+          image: raw,
+          platform: options.platform,
+          ...(options.registry === undefined ? {} : {registry: options.registry}),
+          ...(options.daemon === undefined ? {} : {daemon: options.daemon})
+        }
       },
-      fromPolicy
+      work.path
     )
+    await pipelineBoundary('opened', options.signal)
+    const settings = resolveImageSettings(
+      given,
+      options.policy,
+      [raw, ...image.names],
+      implicitDockerfile
+    )
+    await checkScanInputs(settings.fromPolicy, fromPolicy)
     const scan: ScanImageOptions = {
-      ...single,
+      ...rest,
+      image: raw,
+      outDir,
+      ...(cves === undefined ? {} : {cves}),
       failOn: settings.thresholds.failOn,
-      contentPath: options.contentPath ?? settings.content,
+      contentPath: settings.content,
       ...(options.policy?.content === undefined ? {} : {contentPin: options.policy.content}),
-      profile: options.profile ?? settings.profile,
-      tailoringPath: options.tailoringPath ?? settings.tailoring,
-      dockerfile: options.dockerfile ?? settings.dockerfile
+      profile: settings.profile,
+      tailoringPath: settings.tailoring,
+      dockerfile: settings.dockerfile
     }
-    const baselinePath = options.baselinePath ?? options.policy?.baseline
+    const baselineSource = resolveBaseline(given, options.policy)
+    const baselinePath = baselineSource?.path
     if (settings.mode === 'ratchet' && baselinePath === undefined) {
       throw new ConfigurationError(
         'Expected a baseline for `mode: ratchet` (--baseline FILE or `baseline:` in the policy), got none'
@@ -206,7 +225,7 @@ async function scanOne(
             baselinePath,
             slug,
             options.images.length > 1,
-            options.baselinePath === undefined ? fromPolicy : flags
+            baselineSource?.fromPolicy === true ? fromPolicy : flags
           )
     const evaluate = gateFor(settings, baseline, options.now)
     // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.

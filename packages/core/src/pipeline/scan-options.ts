@@ -4,7 +4,7 @@ import type {Logger, ProgressReporter} from '../logging.js'
 import type {ScanResults} from '../results/model.js'
 import type {FailOn, GateVerdict} from '../gate/types.js'
 import type {ContentPin} from '../content/select-content.js'
-import type {CveScanSettings} from '../cve/cve-settings.js'
+import type {CveScanSettings} from '../options/resolve-options.js'
 import type {OutputSet} from './output-set.js'
 
 /** What one image's scan is asked to do: the caller's resolved settings plus its injected services. */
