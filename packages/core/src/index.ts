@@ -49,7 +49,20 @@ export {serializeResults, toResultsDocument} from './results/results-json.js'
 export {evaluateGate} from './gate/evaluate-gate.js'
 export {failOnValues, type FailOn, type GateVerdict, type GateReason} from './gate/types.js'
 export {toSarif} from './report/sarif.js'
-export {renderSummary} from './report/summary-md.js'
+export {renderSummary, splitSummary} from './report/summary-md.js'
+export {githubBlobBase, gitlabBlobBase, sourceUrl, type SourceLinks} from './report/source-links.js'
+export {trendLine, trendMermaid, trendText} from './report/trend-chart.js'
+export {trendSvg} from './report/trend-svg.js'
+export {
+  appendTrend,
+  HISTORY_FILE,
+  maxHistoryEntries,
+  parseHistory,
+  serializeHistory,
+  trendEntry,
+  type TrendEntry,
+  type TrendHistory
+} from './trend/history.js'
 export {scanImage, type ScanImageOptions, type ScanOutcome} from './pipeline/scan-image.js'
 export {describeToolVersions, type ToolVersions} from './scan/versions.js'
 export {sourceSettings, type SourceFlags} from './image/source-settings.js'

@@ -11,6 +11,8 @@ import {
   policyModes,
   cveFailOnValues,
   parseFeedAge,
+  gitlabBlobBase,
+  type SourceLinks,
   type CveFlags,
   type FailOn
 } from '@scapgate/core'
@@ -50,6 +52,10 @@ export interface ScanCommand {
   passwordStdin: boolean
   /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
   cves?: CveFlags
+  /** `--history`, `--link-base`, `--commit` (docs/trend.md). */
+  history?: string
+  linkBase?: string
+  commit?: string
 }
 
 const usage = `Usage: scapgate scan IMAGE... [options]
@@ -98,6 +104,16 @@ Policy and many images (docs/policy.md)
   --images FILE               more images, one per line
   --concurrency N             images scanned at once (default: number of cores)
   --no-cache                  do not reuse or store results in the result cache
+
+The reviewer's view (docs/trend.md)
+  --history FILE|DIR          continue this score history (a directory of <image-slug>.json with
+                              several images; a missing file starts one) and write history.json
+                              (default: $SCAPGATE_HISTORY)
+  --link-base URL             blob URL of the repository root at the commit under review; links
+                              Dockerfile:3 to URL/Dockerfile#L3 (default: $SCAPGATE_LINK_BASE, in
+                              GitLab CI $CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/)
+  --commit SHA                the commit recorded in the history (default: $CI_COMMIT_SHA,
+                              $GIT_COMMIT)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
@@ -142,7 +158,10 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     'feed-cache': {type: 'string'},
     'max-feed-age': {type: 'string'},
     'cve-fail-on': {type: 'string'},
-    'ignore-unfixed': {type: 'boolean'}
+    'ignore-unfixed': {type: 'boolean'},
+    history: {type: 'string'},
+    'link-base': {type: 'string'},
+    commit: {type: 'string'}
   })
   const cves = parseCveFlags(values)
   if (positionals.length === 0 && values.images === undefined) {
@@ -171,7 +190,15 @@ export function parseScan(argv: readonly string[]): ScanCommand {
       : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
   }
   rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
-  rejectEmpty(values, ['ca-file', 'cache-dir', 'username'])
+  rejectEmpty(values, ['ca-file', 'cache-dir', 'username', 'history', 'link-base', 'commit'])
+  if (values['link-base'] !== undefined && !/^https?:\/\/[^\s]+$/i.test(values['link-base']))
+    throw new UsageError(
+      `Expected \`--link-base\` to be an http(s) URL, got \`${values['link-base']}\``
+    )
+  if (values.commit !== undefined && !/^[0-9a-f]{4,64}$/i.test(values.commit))
+    throw new UsageError(
+      `Expected \`--commit\` to be a hexadecimal commit id, got \`${values.commit}\``
+    )
   const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
   const timeoutText = values.timeout ?? '1800'
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
@@ -198,6 +225,9 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     cacheDir: values['cache-dir'],
     username: values.username,
     passwordStdin: values['password-stdin'] === true,
+    ...(values.history === undefined ? {} : {history: values.history}),
+    ...(values['link-base'] === undefined ? {} : {linkBase: values['link-base']}),
+    ...(values.commit === undefined ? {} : {commit: values.commit}),
     ...(cves === undefined ? {} : {cves})
   }
 }
@@ -242,6 +272,45 @@ async function readPasswordStdin(): Promise<string> {
   if (password === '')
     throw new ConfigurationError('Expected a password on stdin for `--password-stdin`, got nothing')
   return password
+}
+
+/**
+ * `--history`, `--link-base`, `--commit`, else their variables: SCAPGATE_HISTORY and
+ * SCAPGATE_LINK_BASE, GitLab's CI_PROJECT_URL + CI_COMMIT_SHA for the links, CI_COMMIT_SHA or
+ * Jenkins' GIT_COMMIT for the commit (docs/trend.md). A variable that is not a URL or a commit id
+ * is ignored rather than trusted.
+ */
+function reviewOptions(
+  command: ScanCommand,
+  io: CliIo
+): {review?: {links?: SourceLinks; history?: {path: string; commit?: string}}} {
+  const env = (name: string): string | undefined => {
+    const value = io.env[name]?.trim()
+    return value === undefined || value === '' ? undefined : value
+  }
+  const sha = /^[0-9a-f]{4,64}$/i
+  const commit =
+    command.commit ??
+    [env('CI_COMMIT_SHA'), env('GIT_COMMIT')].find(c => c !== undefined && sha.test(c))
+  const projectUrl = env('CI_PROJECT_URL')
+  const linkBase =
+    command.linkBase ??
+    env('SCAPGATE_LINK_BASE') ??
+    (projectUrl !== undefined && env('CI_COMMIT_SHA') !== undefined && commit !== undefined
+      ? gitlabBlobBase(projectUrl, commit)
+      : undefined)
+  const history = command.history ?? env('SCAPGATE_HISTORY')
+  const links =
+    linkBase !== undefined && /^https?:\/\/\S+$/i.test(linkBase) ? {blobBase: linkBase} : undefined
+  if (links === undefined && history === undefined) return {}
+  return {
+    review: {
+      ...(links === undefined ? {} : {links}),
+      ...(history === undefined
+        ? {}
+        : {history: {path: resolve(io.cwd, history), ...(commit === undefined ? {} : {commit})}})
+    }
+  }
 }
 
 /** `scapgate scan`: runs the core scan and turns its verdict (a value) into an exit code. */
@@ -292,6 +361,7 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       logger,
       progress,
       signal: io.signal,
+      ...reviewOptions(command, io),
       ...(command.cves === undefined
         ? {}
         : {

@@ -12,6 +12,7 @@ import {defaultCvePolicy, type CvePolicy} from './cve-policy.js'
 import {scanCves} from './scan-cves.js'
 import type {CveScanReport} from './types.js'
 import type {CveLocation} from './cve-outputs.js'
+import {addToDetails} from '../report/summary-md.js'
 
 /** What `scan --cves` (or the policy's `cves.enabled`) asks for. */
 export interface CveScanSettings {
@@ -163,7 +164,7 @@ export async function runCveStep(
         : verdict,
       resultsCves: {...report, gate},
       sarif: cveSarif(report, locate),
-      summary: markdown => `${failHeading(markdown, gate.status).trimEnd()}\n\n${section}`
+      summary: markdown => addToDetails(failHeading(markdown, gate.status), section)
     },
     report
   }

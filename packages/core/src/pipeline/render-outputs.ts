@@ -30,6 +30,13 @@ export interface OutputAmendments {
   summary: (markdown: string) => string
 }
 import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
+import {
+  appendTrend,
+  HISTORY_FILE,
+  serializeHistory,
+  trendEntry,
+  type TrendHistory
+} from '../trend/history.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -136,11 +143,14 @@ export async function renderOutputs(
       logger: options.logger,
       signal: options.signal
     })
+    const trend = trendFor(results, amendments?.resultsGate ?? verdict)
+    if (trend !== undefined)
+      await writeOutputFile(join(outDir, HISTORY_FILE), serializeHistory(trend))
     await writeOutputFile(
       join(outDir, 'results.json'),
       amendments === undefined
-        ? serializeResults(results, verdict)
-        : serializeResults(results, amendments.resultsGate, amendments.resultsCves)
+        ? serializeResults(results, verdict, undefined, trend)
+        : serializeResults(results, amendments.resultsGate, amendments.resultsCves, trend)
     )
     const written = await writeReports({
       outDir,
@@ -155,11 +165,29 @@ export async function renderOutputs(
       timeoutMs: options.timeoutMs,
       signal: options.signal,
       fixes,
+      ...(options.review?.links === undefined ? {} : {links: options.review.links}),
+      ...(trend === undefined ? {} : {trend}),
       ...(amendments === undefined
         ? {}
         : {sarifExtra: amendments.sarif, amendSummary: amendments.summary})
     })
     return written.summaryMarkdown
+  }
+
+  function trendFor(results: ScanResults, verdict: GateVerdict): TrendHistory | undefined {
+    const wanted = options.review?.trend
+    if (wanted === undefined) return undefined
+    return appendTrend(
+      wanted.previous,
+      {
+        image: results.image.names[0] ?? results.image.reference,
+        profile: results.scanner.profile.id
+      },
+      trendEntry(results, verdict, {
+        at: wanted.at,
+        ...(wanted.commit === undefined ? {} : {commit: wanted.commit})
+      })
+    )
   }
 }
 

@@ -18,6 +18,8 @@ import {copyOutputFile} from '../output/output-file.js'
 import {chooseBaseline} from './choose-baseline.js'
 import type {ContentPin} from '../content/select-content.js'
 import {runContainedScan} from './run-contained-scan.js'
+import type {SourceLinks} from '../report/source-links.js'
+import type {TrendHistory} from '../trend/history.js'
 import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
 
 export interface ScanImageOptions {
@@ -64,6 +66,15 @@ export interface ScanImageOptions {
    * commit or abandon (`scanImages` does). Without it scanImage locks `outDir` and does both.
    */
   outputSet?: OutputSet
+  /** What the reviewer's view adds: links to the lines, the trend (docs/trend.md). */
+  review?: ReviewContext
+}
+
+/** Given by the CI adapter as plain data; core reads no CI variables for it. */
+export interface ReviewContext {
+  links?: SourceLinks
+  /** Keep a trend: append this run to `previous` (or start one) and write `history.json`. */
+  trend?: {previous?: TrendHistory; commit?: string; at: Date}
 }
 
 export interface ScanOutcome {

@@ -4,7 +4,7 @@
  * {@link scanImage} (or the cache); this file only decides what each scan gets and collects the
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
-import {lstat, mkdir, rm, stat} from 'node:fs/promises'
+import {lstat, mkdir, readFile, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
@@ -12,7 +12,10 @@ import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from '../cache/render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
-import {CancelledError, ConfigurationError} from '../errors.js'
+import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
+import type {SourceLinks} from '../report/source-links.js'
+import {parseHistory, type TrendHistory} from '../trend/history.js'
+import {userFileKinds} from '../io/user-file-kinds.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict} from '../gate/types.js'
@@ -39,8 +42,14 @@ import {pipelineBoundary} from './phase-timer.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
-  'image' | 'outDir' | 'openedImage' | 'evaluate' | 'cves'
+  'image' | 'outDir' | 'openedImage' | 'evaluate' | 'cves' | 'review'
 > {
+  /**
+   * The reviewer's view (docs/trend.md): `links` to the lines at the commit under review; `history`
+   * keeps a trend: a file, or with several images a directory of `<slug>.json` (a missing file
+   * starts a new history).
+   */
+  review?: {links?: SourceLinks; history?: {path: string; commit?: string}}
   /** `--cves` and its options; merged with the policy's `cves:` per scan ({@link resolveCveSettings}). */
   cves?: CveFlags
   images: string[]
@@ -94,6 +103,38 @@ export function imageSlugs(images: readonly string[]): string[] {
     seen.set(base, count)
     return count === 1 ? base : `${base}-${count}`
   })
+}
+
+/**
+ * The history a trend continues: the file (one image) or `<slug>.json` in the directory (several).
+ * A missing file starts a new history; an unreadable or invalid one too, with a warning: a trend
+ * is advice, never evidence, and must not fail a scan.
+ */
+async function readPreviousHistory(
+  path: string,
+  slug: string,
+  options: Pick<ScanImagesOptions, 'images' | 'logger'>
+): Promise<{previous?: TrendHistory}> {
+  const several = options.images.length > 1
+  const file = several ? join(path, `${slug}.json`) : path
+  let text: string
+  try {
+    if ((await stat(file)).size > userFileKinds.history.maxBytes)
+      throw new Error(`larger than ${userFileKinds.history.maxBytes} bytes`)
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    options.logger.warning(
+      `history: cannot read \`${file}\` (${getErrorMessage(error)}); starting a new one`
+    )
+    return {}
+  }
+  try {
+    return {previous: parseHistory(text, file)}
+  } catch (error) {
+    options.logger.warning(`history: ${getErrorMessage(error)}; starting a new one`)
+    return {}
+  }
 }
 
 async function baselineFor(
@@ -160,11 +201,28 @@ async function scanOne(
 ): Promise<ImageOutcome> {
   const {cves: cveFlags, ...rest} = options
   const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now)
+  const {review, ...others} = rest
+  const trend =
+    review?.history === undefined
+      ? undefined
+      : {
+          at: options.now,
+          ...(review.history.commit === undefined ? {} : {commit: review.history.commit}),
+          ...(await readPreviousHistory(review.history.path, slug, options))
+        }
   const single: ScanImageOptions = {
-    ...rest,
+    ...others,
     image: raw,
     outDir,
-    ...(cves === undefined ? {} : {cves})
+    ...(cves === undefined ? {} : {cves}),
+    ...(review === undefined
+      ? {}
+      : {
+          review: {
+            ...(review.links === undefined ? {} : {links: review.links}),
+            ...(trend === undefined ? {} : {trend})
+          }
+        })
   }
   let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
@@ -234,8 +292,9 @@ async function scanOne(
             options.baselinePath === undefined ? fromPolicy : flags
           )
     const evaluate = gateFor(settings, baseline, options.now)
-    // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.
-    if (options.cacheDir === undefined || cves !== undefined) {
+    // The result cache keys on the image, not on the CVE feed or the run: a CVE scan, or one that
+    // appends to a trend, is never served from it.
+    if (options.cacheDir === undefined || cves !== undefined || trend !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
       const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})
