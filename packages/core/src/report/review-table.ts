@@ -30,6 +30,26 @@ export function gatingRuleIds(verdict: GateVerdict): Set<string> {
   return ids
 }
 
+const rank: Record<string, number> = {info: 0, low: 1, medium: 2, high: 3, unknown: 3}
+
+/**
+ * The rules above the fold: those that gate, and in ratchet mode those still failing at or above
+ * the threshold (they do not gate, but they are what the image still gets wrong); never waived
+ * ones (they are listed with their waiver in the details).
+ */
+export function reviewRuleIds(verdict: GateVerdict): Set<string> {
+  const ids = gatingRuleIds(verdict)
+  const waived = new Set(verdict.waivers.applied.flatMap(w => w.ruleIds))
+  for (const id of verdict.baseline?.changes['still-failing'] ?? []) ids.add(id)
+  for (const id of waived) ids.delete(id)
+  return ids
+}
+
+/** `severity` counts at `failOn` (`never`: nothing does). */
+export function atOrAbove(severity: Severity, failOn: GateVerdict['failOn']): boolean {
+  return failOn !== 'never' && (rank[severity] ?? 3) >= (rank[failOn] ?? 3)
+}
+
 export function newRuleIds(verdict: GateVerdict): Set<string> {
   const changes = verdict.baseline?.changes
   return new Set([...(changes?.['new-failure'] ?? []), ...(changes?.regression ?? [])])

@@ -48,7 +48,7 @@ describe('renderSummary', () => {
 
         **Score 75.00/100** · **2 failing** · no baseline to compare with · 0 waived · 0 expired
 
-        ### 2 failing rules gate
+        ### 2 failing rules
 
         | Severity | Rule |
         | --- | --- |
@@ -68,7 +68,7 @@ describe('renderSummary', () => {
         | fail | 2 |
         | unknown | 1 |
 
-        ### Failing and unverified rules that do not gate
+        ### More failing and unverified rules (below the threshold, waived or not gating)
 
         | Severity | Result | Rule |
         | --- | --- | --- |

@@ -18,8 +18,10 @@ import {ruleKey, type Attribution} from '../blame/attribute.js'
 import type {TrendHistory} from '../trend/history.js'
 import {codeSpan, fencedBlock, htmlText, markdownText, tableCode, truncate} from './escape.js'
 import {
+  atOrAbove,
   gatingRuleIds,
   listedResults,
+  reviewRuleIds,
   newRuleIds,
   reviewOrder,
   ruleRow,
@@ -61,9 +63,13 @@ export function renderSummary(
   const image = codeSpan(results.image.names[0] ?? results.image.reference)
   const fresh = newRuleIds(verdict)
   const gating = gatingRuleIds(verdict)
+  const review = reviewRuleIds(verdict)
   const listed = results.rules.filter(r => listedResults.has(r.result)).sort(reviewOrder(fresh))
-  const gatingRows = listed.filter(r => gating.has(r.id))
-  const otherRows = listed.filter(r => !gating.has(r.id))
+  const shownAbove = (r: RuleOutcome): boolean =>
+    gating.has(r.id) || (review.has(r.id) && atOrAbove(r.severity, verdict.failOn))
+  const gatingRows = listed.filter(shownAbove)
+  const otherRows = listed.filter(r => !shownAbove(r))
+  const freshShown = gatingRows.filter(r => fresh.has(r.id)).length
   const table: RuleTableOptions = {
     fresh,
     ...(options.blame === undefined ? {} : {blame: options.blame}),
@@ -82,7 +88,7 @@ export function renderSummary(
   const tableHead =
     gatingRows.length > 0
       ? [
-          `### ${gatingRows.length} failing ${gatingRows.length === 1 ? 'rule gates' : 'rules gate'}`,
+          `### ${gatingRows.length} failing ${gatingRows.length === 1 ? 'rule' : 'rules'}${verdict.baseline === undefined ? '' : ` (${freshShown} new)`}`,
           '',
           ...ruleTableHeader(table)
         ]
@@ -192,7 +198,7 @@ function detailUnits(
   if (otherRows.length > 0) {
     units.push(
       [
-        '### Failing and unverified rules that do not gate',
+        '### More failing and unverified rules (below the threshold, waived or not gating)',
         '',
         ...ruleTableHeader({...table, withResult: true})
       ].join('\n')
