@@ -49,6 +49,12 @@ def call(Map userConfig = [:]) {
     scapgateCommand: 'scapgate',
     // A failed gate makes the build UNSTABLE instead of FAILURE.
     unstableOnGateFailure: false,
+    // Keep the score trend (docs/trend.md): continue the history.json archived by this job's last
+    // completed build (Copy Artifact plugin) and archive history.json and trend.svg.
+    history: true,
+    // Blob URL of the repository root at the commit, for links from Dockerfile:3 to its line;
+    // '' derives it from GIT_URL and GIT_COMMIT for github.com and gitlab.com.
+    linkBase: '',
     // Archive the outputs (ARF, HTML, SARIF, results.json, summary, fixes).
     archive: true,
     // Record the SARIF with warnings-ng when that plugin is installed.
@@ -89,6 +95,9 @@ def call(Map userConfig = [:]) {
   }
 
   writeFile file: '.scapgate/run-scan.sh', text: libraryResource('io/scapgate/run-scan.sh')
+  String history = config.history ? previousHistory(outDir) : ''
+  String linkBase = config.linkBase ?: derivedLinkBase(env.GIT_URL, env.GIT_COMMIT)
+  String commit = (env.GIT_COMMIT ?: '') ==~ /[0-9a-fA-F]{4,64}/ ? env.GIT_COMMIT : ''
   int status
   withEnv([
     "SCAPGATE_IMAGE=${config.image}",
@@ -106,7 +115,10 @@ def call(Map userConfig = [:]) {
     "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
     "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
     "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",
-    "SCAPGATE_COMMAND=${config.scapgateCommand}"
+    "SCAPGATE_COMMAND=${config.scapgateCommand}",
+    "SCAPGATE_HISTORY=${history}",
+    "SCAPGATE_LINK_BASE=${linkBase}",
+    "SCAPGATE_COMMIT=${commit}"
   ]) {
     status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
   }
@@ -139,6 +151,37 @@ def call(Map userConfig = [:]) {
   return verdict
 }
 
+/**
+ * The history to continue: this job's last completed build's archived history.json, copied to
+ * .scapgate/previous/ with the Copy Artifact plugin; without the plugin or a previous history the
+ * path does not exist and the scan starts a new one.
+ */
+private String previousHistory(String outDir) {
+  String target = '.scapgate/previous'
+  try {
+    copyArtifacts projectName: env.JOB_NAME, selector: lastCompleted(), filter: "${outDir}/history.json",
+      target: target, optional: true, flatten: true
+  } catch (NoSuchMethodError ignored) {
+    echo '[WARNING] scapgateScan: the Copy Artifact plugin is not installed; the trend starts anew with each build'
+  }
+  return "${target}/history.json"
+}
+
+/**
+ * https://github.com/O/R/blob/SHA/ (or gitlab.com's /-/blob/) from the checkout's remote; ''
+ * otherwise. String operations only (no Matcher kept in a CPS frame).
+ */
+static String derivedLinkBase(String gitUrl, String commit) {
+  if (!gitUrl || !(commit ==~ /[0-9a-fA-F]{7,64}/)) return ''
+  String rest = gitUrl.replaceFirst(/^(https:\/\/|ssh:\/\/git@|git@)/, '')
+  if (rest == gitUrl) return ''
+  String host = ['github.com', 'gitlab.com'].find { rest.startsWith(it + ':') || rest.startsWith(it + '/') }
+  if (!host) return ''
+  String path = rest.substring(host.length() + 1).replaceAll(/\/$/, '').replaceAll(/\.git$/, '')
+  if (!(path ==~ /[\w.-]+(\/[\w.-]+)+/)) return ''
+  return host == 'github.com' ? "https://github.com/${path}/blob/${commit}/" : "https://gitlab.com/${path}/-/blob/${commit}/"
+}
+
 /** Archives the outputs and hands them to the report plugins that are installed. */
 private void publishOutputs(Map config, String outDir) {
   if (config.archive) {
@@ -158,7 +201,8 @@ private void publishOutputs(Map config, String outDir) {
   }
   if (config.publishHTML && fileExists("${outDir}/report.html")) {
     try {
-      publishHTML target: [reportDir: outDir, reportFiles: 'report.html', reportName: 'OpenSCAP report',
+      String files = fileExists("${outDir}/trend.svg") ? 'report.html,trend.svg' : 'report.html'
+      publishHTML target: [reportDir: outDir, reportFiles: files, reportName: 'OpenSCAP report',
                            keepAll: true, alwaysLinkToLastBuild: false, allowMissing: true]
     } catch (NoSuchMethodError ignored) {
       echo '[WARNING] scapgateScan: the HTML Publisher plugin is not installed, skipping publishHTML'

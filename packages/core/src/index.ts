@@ -56,7 +56,9 @@ export {trendSvg} from './report/trend-svg.js'
 export {
   appendTrend,
   HISTORY_FILE,
+  historySchemaUri,
   maxHistoryEntries,
+  TREND_SVG_FILE,
   parseHistory,
   serializeHistory,
   trendEntry,

@@ -28,6 +28,9 @@ flag --mode "${SCAPGATE_MODE:-}"
 flag --fail-on "${SCAPGATE_FAIL_ON:-}"
 if [ "${SCAPGATE_CVES:-false}" = true ]; then args+=(--cves); fi
 flag --cve-fail-on "${SCAPGATE_CVE_FAIL_ON:-}"
+flag --history "${SCAPGATE_HISTORY:-}"
+flag --link-base "${SCAPGATE_LINK_BASE:-}"
+flag --commit "${SCAPGATE_COMMIT:-}"
 
 if [ -z "${SCAPGATE_SCANNER_IMAGE:-}" ]; then
   exec "${SCAPGATE_COMMAND:-scapgate}" "${args[@]}"

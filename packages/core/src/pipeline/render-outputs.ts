@@ -30,10 +30,12 @@ export interface OutputAmendments {
   summary: (markdown: string) => string
 }
 import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
+import {trendSvg} from '../report/trend-svg.js'
 import {
   appendTrend,
   HISTORY_FILE,
   serializeHistory,
+  TREND_SVG_FILE,
   trendEntry,
   type TrendHistory
 } from '../trend/history.js'
@@ -144,8 +146,10 @@ export async function renderOutputs(
       signal: options.signal
     })
     const trend = trendFor(results, amendments?.resultsGate ?? verdict)
-    if (trend !== undefined)
+    if (trend !== undefined) {
       await writeOutputFile(join(outDir, HISTORY_FILE), serializeHistory(trend))
+      await writeOutputFile(join(outDir, TREND_SVG_FILE), trendSvg(trend))
+    }
     await writeOutputFile(
       join(outDir, 'results.json'),
       amendments === undefined

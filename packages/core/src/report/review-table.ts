@@ -115,7 +115,7 @@ export function ruleTableHeader(options: RuleTableOptions): string[] {
 
 /** One row: severity (🆕 when new), title (id in code), linked location, what was found and why. */
 export function ruleRow(rule: RuleOutcome, options: RuleTableOptions): string {
-  const severity = `${options.fresh.has(rule.id) ? '🆕 ' : ''}${rule.severity}`
+  const severity = `${options.fresh.has(rule.id) ? '🆕\u00a0' : ''}${rule.severity}`
   const result = options.withResult === true ? ` ${rule.result} |` : ''
   const title = `${markdownText(truncate(rule.title, 200))} (${tableCode(rule.shortId)})`
   const base = `| ${severity} |${result} ${title} |`

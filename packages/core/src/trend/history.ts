@@ -15,6 +15,8 @@ import type {ScanResults} from '../results/model.js'
 
 /** The file in an output set. */
 export const HISTORY_FILE = 'history.json'
+/** The chart as SVG, beside it (for Jenkins' archived report). */
+export const TREND_SVG_FILE = 'trend.svg'
 
 export const historySchemaUri = 'https://scapgate.dev/schemas/history/v1'
 /** Points kept: about two months of daily default-branch runs. */
