@@ -179,7 +179,7 @@ describe('the GitHub Action bundle', () => {
     expect(
       runtime.cacheEntries.filter(e => e.key.startsWith('scapgate-baseline-v1-app-auto-'))
     ).toHaveLength(3)
-  })
+  }, 900_000)
 
   it('gates a pull request against the default branch baseline and reports the new failures first', async () => {
     // given a baseline saved by a push of the clean image

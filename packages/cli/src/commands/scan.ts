@@ -280,7 +280,7 @@ async function readPasswordStdin(): Promise<string> {
  * Jenkins' GIT_COMMIT for the commit (docs/trend.md). A variable that is not a URL or a commit id
  * is ignored rather than trusted.
  */
-function reviewOptions(
+export function reviewOptions(
   command: ScanCommand,
   io: CliIo
 ): {review?: {links?: SourceLinks; history?: {path: string; commit?: string}}} {
