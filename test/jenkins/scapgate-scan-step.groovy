@@ -181,7 +181,8 @@ test('it runs the CLI in the scanner image with the workspace mounted at the sam
   String ws = p.workspace.path
   assert args.take(6) == ['run', '--rm', '--privileged', '-v', "${ws}:${ws}".toString(), '-w']
   assert args.subList(args.indexOf('scanner.example/scapgate:1'), args.size()) ==
-    ['scanner.example/scapgate:1', 'scapgate', 'scan', 'docker-archive:image.tar', '--out', 'scapgate-out']
+    ['scanner.example/scapgate:1', 'scapgate', 'scan', 'docker-archive:image.tar', '--out', 'scapgate-out',
+     '--history', '.scapgate/previous/history.json']
   assert verdict.status == 'fail'
 }
 

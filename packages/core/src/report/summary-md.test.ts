@@ -149,6 +149,17 @@ describe('renderSummary', () => {
     }
   })
 
+  it('shows the reason of a rule that could not be evaluated once, not in its row too', () => {
+    const reason = 'no dpkg database in the image: package rules cannot be evaluated'
+    const results = sampleResults([
+      sampleRule({shortId: 'package_a_removed', result: 'error', severity: 'high', reason}),
+      sampleRule({shortId: 'package_b_removed', result: 'error', severity: 'low', reason})
+    ])
+    const text = renderSummary(results, evaluateGate(results, {failOn: 'medium'}))
+    const shown = squash(read(text).text)
+    expect(shown.split('no dpkg database in the image').length - 1).toBe(1)
+  })
+
   it('stays under the cap and points to the full report when rows are dropped', () => {
     const rules = Array.from({length: 500}, (_, i) =>
       sampleRule({
