@@ -8,7 +8,8 @@
  * `<details>` (a `<summary>` is visible, the rest of its `<details>` is not).
  */
 import {execFile} from 'node:child_process'
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {createRequire} from 'node:module'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -52,6 +53,18 @@ export async function screenshot(
   const html = join(artifactsDir, `${name}.html`)
   const png = join(artifactsDir, `${name}.png`)
   await writeFile(html, await markdownPage(markdown, name))
+  // A throw-away browser profile, outside the repository.
+  const profile = await mkdtemp(join(tmpdir(), 'scapgate-chromium-'))
+  try {
+    await shoot(html, png, profile, height)
+  } finally {
+    await rm(profile, {recursive: true, force: true})
+  }
+  if ((await stat(png)).size < 5_000) throw new Error(`chromium wrote an almost empty ${png}`)
+  return {html, png}
+}
+
+async function shoot(html: string, png: string, profile: string, height: number): Promise<void> {
   await run(
     'chromium',
     [
@@ -59,15 +72,13 @@ export async function screenshot(
       '--no-sandbox',
       '--disable-gpu',
       '--hide-scrollbars',
-      `--user-data-dir=${join(artifactsDir, '.chromium-profile')}`,
+      `--user-data-dir=${profile}`,
       `--window-size=1000,${height}`,
       `--screenshot=${png}`,
       `file://${html}`
     ],
     {timeout: 90_000}
   )
-  if ((await stat(png)).size < 5_000) throw new Error(`chromium wrote an almost empty ${png}`)
-  return {html, png}
 }
 
 export interface FoldView {
