@@ -39,6 +39,20 @@ export const booleanValue: ValueParser<boolean> = (text, name) => {
   )
 }
 
+/** A commit id: 4 to 64 hexadecimal digits. */
+export const commitValue: ValueParser<string> = (text, name) => {
+  if (/^[0-9a-f]{4,64}$/i.test(text)) return text
+  throw new ConfigurationError(
+    `Expected \`${name}\` to be a hexadecimal commit id, got ${shown(text)}`
+  )
+}
+
+/** An absolute http(s) URL without whitespace (a link base: never a \`javascript:\` URL). */
+export const httpUrlValue: ValueParser<string> = (text, name) => {
+  if (/^https?:\/\/\S+$/i.test(text)) return text
+  throw new ConfigurationError(`Expected \`${name}\` to be an http(s) URL, got ${shown(text)}`)
+}
+
 /** A whole number ≥ 1, in `unit` when given (`seconds`). */
 export function wholeNumberValue(unit?: string): ValueParser<number> {
   return (text, name) => {

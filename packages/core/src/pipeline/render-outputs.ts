@@ -28,6 +28,15 @@ export interface OutputAmendments {
   summary: (markdown: string) => string
 }
 import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
+import {trendSvg} from '../report/trend-svg.js'
+import {
+  appendTrend,
+  HISTORY_FILE,
+  serializeHistory,
+  TREND_SVG_FILE,
+  trendEntry,
+  type TrendHistory
+} from '../trend/history.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -135,11 +144,16 @@ export async function renderOutputs(
       logger,
       signal
     })
+    const trend = trendFor(results, amendments?.resultsGate ?? verdict)
+    if (trend !== undefined) {
+      await writeOutputFile(join(outDir, HISTORY_FILE), serializeHistory(trend))
+      await writeOutputFile(join(outDir, TREND_SVG_FILE), trendSvg(trend))
+    }
     await writeOutputFile(
       join(outDir, 'results.json'),
       amendments === undefined
-        ? serializeResults(results, verdict)
-        : serializeResults(results, amendments.resultsGate, amendments.resultsCves)
+        ? serializeResults(results, verdict, undefined, trend)
+        : serializeResults(results, amendments.resultsGate, amendments.resultsCves, trend)
     )
     const written = await writeReports({
       outDir,
@@ -154,10 +168,28 @@ export async function renderOutputs(
       timeoutMs: settings.timeoutMs,
       signal,
       fixes,
+      ...(settings.review?.links === undefined ? {} : {links: settings.review.links}),
+      ...(trend === undefined ? {} : {trend}),
       ...(amendments === undefined
         ? {}
         : {sarifExtra: amendments.sarif, amendSummary: amendments.summary})
     })
     return written.summaryMarkdown
+  }
+
+  function trendFor(results: ScanResults, verdict: GateVerdict): TrendHistory | undefined {
+    const wanted = settings.review?.trend
+    if (wanted === undefined) return undefined
+    return appendTrend(
+      wanted.previous,
+      {
+        image: results.image.names[0] ?? results.image.reference,
+        profile: results.scanner.profile.id
+      },
+      trendEntry(results, verdict, {
+        at: wanted.at,
+        ...(wanted.commit === undefined ? {} : {commit: wanted.commit})
+      })
+    )
   }
 }

@@ -20,6 +20,8 @@ import {embeddedTailoringId, generateFixes, type Fixes} from './remediation.js'
 import type {ReportingDescriptor, Result} from 'sarif'
 import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
+import type {SourceLinks} from './source-links.js'
+import type {TrendHistory} from '../trend/history.js'
 import {isStorageError, writeOutputFile} from '../output/output-file.js'
 
 export interface WriteReportsOptions {
@@ -45,6 +47,10 @@ export interface WriteReportsOptions {
   sarifExtra?: {rules: ReportingDescriptor[]; results: Result[]}
   /** Rewrites summary.md before it is written (the CVE section); the result is returned. */
   amendSummary?: (markdown: string) => string
+  /** Links locations to the lines at the commit under review. */
+  links?: SourceLinks
+  /** The trend with this run as its last point. */
+  trend?: TrendHistory
 }
 
 export interface WrittenReports {
@@ -107,7 +113,9 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     fullReportHint: options.fullReportHint ?? 'report.html and results.json',
     blame,
     ...(fixes === undefined ? {} : {runFixes: fixes.run}),
-    ...(trim === undefined ? {} : {sarifTrim: trim})
+    ...(trim === undefined ? {} : {sarifTrim: trim}),
+    ...(options.links === undefined ? {} : {links: options.links}),
+    ...(options.trend === undefined ? {} : {trend: options.trend})
   })
   const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered
   await writeOutputFile(join(outDir, 'results.sarif'), serializeSarif(sarif))
