@@ -69,7 +69,10 @@ export interface BlameImageOptions {
   arfPath?: string
   /** An open image (its layers can still be read); undefined for `report` without `--image`. */
   image?: ResolvedImage
-  /** The applier's bookkeeping, when the layers were applied in this process. */
+  /**
+   * The applier's bookkeeping, when the layers were applied in this process: its record is used
+   * and no layer is read again. Without it the layers are read (`scapgate report --image`).
+   */
   applied?: ApplyResult
   dockerfile?: LoadedDockerfile
   fallback: SourceLocation
@@ -100,14 +103,16 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     try {
       input.bookkeeping = await collectBookkeeping({
         layers: image.layers,
-        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        ...(options.applied === undefined
+          ? {}
+          : {changes: options.applied.layers, facts: options.applied.facts}),
         paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
         ...(options.signal === undefined ? {} : {signal: options.signal})
       })
     } catch (error) {
       if (options.signal?.aborted === true) throw error
       options.logger.warning(
-        `blame: could not read the layers again (${(error as Error).message}); findings point at the FROM line`
+        `blame: could not follow the layers (${(error as Error).message}); findings point at the FROM line`
       )
     }
   }
@@ -116,7 +121,7 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
 
 export interface BlamePackagesOptions {
   packages: Parameters<typeof blamePackages>[0]
-  /** The open image (its layers are read again for the dpkg database). */
+  /** The open image (its history; its layers are read only without `applied`). */
   image: ResolvedImage
   applied?: ApplyResult
   dockerfile?: LoadedDockerfile
@@ -127,8 +132,8 @@ export interface BlamePackagesOptions {
 
 /**
  * Attributes packages (CVE findings) to the Dockerfile instruction that installed or upgraded
- * them, with the same bookkeeping and rules as {@link blameImage}: only layers that wrote the dpkg
- * database are read. Degrades to the FROM line with a warning; never fails the scan.
+ * them, with the same bookkeeping and rules as {@link blameImage}: from the applier's record of
+ * the dpkg database in each layer. Degrades to the FROM line with a warning; never fails the scan.
  */
 export async function blameImagePackages(
   options: BlamePackagesOptions
@@ -144,14 +149,16 @@ export async function blameImagePackages(
     try {
       input.bookkeeping = await collectBookkeeping({
         layers: image.layers,
-        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        ...(options.applied === undefined
+          ? {}
+          : {changes: options.applied.layers, facts: options.applied.facts}),
         paths: [],
         ...(options.signal === undefined ? {} : {signal: options.signal})
       })
     } catch (error) {
       if (options.signal?.aborted === true) throw error
       options.logger.warning(
-        `blame: could not read the layers again (${(error as Error).message}); vulnerable packages point at the FROM line`
+        `blame: could not follow the layers (${(error as Error).message}); vulnerable packages point at the FROM line`
       )
     }
   }

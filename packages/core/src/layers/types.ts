@@ -1,4 +1,5 @@
 import type {VerifiedLayer} from '../image/types.js'
+import type {ImageFacts} from './layer-record.js'
 
 /** Limits on what a layer stack may contain; every one is enforced with a clear error. */
 export interface ApplyLimits {
@@ -60,6 +61,8 @@ export interface NonMaterialised {
 
 export interface ApplyResult {
   layers: LayerChanges[]
+  /** What blame and CVE blame need, recorded during the one read of each layer (layer-record.ts). */
+  facts: ImageFacts
   nonMaterialised: NonMaterialised[]
   entries: number
   bytes: number
