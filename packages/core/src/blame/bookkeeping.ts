@@ -13,7 +13,7 @@ import {LimitExceededError} from '../errors.js'
 import type {VerifiedLayer} from '../image/types.js'
 import {maxRecordedDpkgBytes, type ImageFacts} from '../layers/layer-record.js'
 import type {LayerChanges, RootPath} from '../layers/types.js'
-import {parseDpkgStatus} from './dpkg-status.js'
+import {installedVersions} from '../packages/dpkg-status.js'
 import {
   dpkgStatusDir,
   isAtOrBelow,
@@ -78,7 +78,7 @@ export async function collectBookkeeping(options: CollectOptions): Promise<Layer
       record(files, path, layer.index, version)
     }
     for (const [path, data] of evidence.dpkg) {
-      dpkgFiles.set(path, parseDpkgStatus(data.toString('utf8')))
+      dpkgFiles.set(path, installedVersions(data.toString('utf8')))
     }
     const next = union(dpkgFiles)
     for (const [name, version] of next) {
