@@ -21,7 +21,7 @@ import {
   type SourceLocation
 } from './attribute.js'
 import {collectBookkeeping} from './bookkeeping.js'
-import {readVariableSources} from './oval-variables.js'
+import {readVariableSources, type VariableSources} from './oval-variables.js'
 
 export interface LoadedDockerfile {
   uri: string
@@ -67,6 +67,8 @@ export interface BlameImageOptions {
   parsed: ParsedArf
   /** The ARF file, to follow OVAL variables back to files (config-line rules). */
   arfPath?: string
+  /** The OVAL variable sources, already read from the ARF's one parse; then `arfPath` is not read. */
+  variables?: VariableSources
   /** An open image (its layers can still be read); undefined for `report` without `--image`. */
   image?: ResolvedImage
   /**
@@ -90,7 +92,9 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     fallback: options.fallback,
     ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile})
   }
-  if (options.arfPath !== undefined) {
+  if (options.variables !== undefined) {
+    input.variables = options.variables
+  } else if (options.arfPath !== undefined) {
     try {
       input.variables = await readVariableSources(options.arfPath)
     } catch (error) {
