@@ -38,6 +38,11 @@ export interface WriteReportsOptions {
   scanner?: ScannerEnvironment
   /** Skip `fixes/` (no oscap at hand). */
   skipFixes?: boolean
+  /**
+   * The ARF's embedded tailoring (`embeddedTailoringId` of its text), when the caller already read
+   * the text; otherwise `writeFixes` reads the ARF for it.
+   */
+  tailoring?: {id: string | undefined}
   /** `fixes/` already being written (see {@link writeFixes}); otherwise written here. */
   fixes?: Promise<Fixes | undefined>
   fullReportHint?: string
@@ -66,13 +71,16 @@ export interface WrittenReports {
 export async function writeFixes(
   options: Pick<
     WriteReportsOptions,
-    'outDir' | 'results' | 'arfPath' | 'logger' | 'scanner' | 'timeoutMs' | 'signal'
+    'outDir' | 'results' | 'arfPath' | 'logger' | 'scanner' | 'timeoutMs' | 'signal' | 'tailoring'
   >
 ): Promise<Fixes | undefined> {
   if (!options.results.rules.some(r => r.result === 'fail')) return undefined
   try {
     await mkdir(options.outDir, {recursive: true})
-    const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath))
+    const tailoringId =
+      options.tailoring === undefined
+        ? embeddedTailoringId(await readXmlFile(options.arfPath))
+        : options.tailoring.id
     return await generateFixes(options.arfPath, options.outDir, {
       testResultId: options.results.testResultId,
       ...(tailoringId === undefined ? {} : {tailoringId}),
