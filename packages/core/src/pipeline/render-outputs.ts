@@ -91,9 +91,7 @@ export async function renderOutputs(
         try {
           variables = variableSources(root)
         } catch (error) {
-          logger.warning(
-            `blame: could not follow OVAL variables (${(error as Error).message})`
-          )
+          logger.warning(`blame: could not follow OVAL variables (${(error as Error).message})`)
           variables = new Map()
         }
       }
