@@ -158,3 +158,4 @@ export {
 } from './attest/verify-attestation.js'
 export type {AttestedResult} from './attest/statement.js'
 export {parseDockerReference, type DockerReference} from './image/docker-reference.js'
+export * from './fleet/index.js'
