@@ -8,6 +8,7 @@ import {contentCommandSpec} from './content.js'
 import {attestCommandSpec} from './attest.js'
 import {verifyCommandSpec} from './verify.js'
 import {planCommandSpec} from './plan.js'
+import {mergeCommandSpec} from './merge.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,5 +21,6 @@ export const commands: CommandSpec<any>[] = [
   attestCommandSpec,
   verifyCommandSpec,
   planCommandSpec,
+  mergeCommandSpec,
   gitLabNoteCommandSpec
 ]

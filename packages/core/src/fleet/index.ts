@@ -9,3 +9,13 @@ export {
   planJson,
   type PlanFormat
 } from './plan-formats.js'
+export {
+  fleetSchemaUri,
+  judgeFleet,
+  mergeFleet,
+  type FleetDocument,
+  type FleetImage,
+  type MergeOptions,
+  type MergeOutcome
+} from './merge.js'
+export {findJobResults, readJobResult, type JobResult} from './read-job-results.js'

@@ -5,7 +5,7 @@
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
 import {lstat, mkdir, rm, stat} from 'node:fs/promises'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
@@ -15,7 +15,7 @@ import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError} from '../errors.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
-import type {GateVerdict} from '../gate/types.js'
+import type {GateVerdict, VerdictProvenance} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
@@ -133,11 +133,26 @@ async function baselineFor(
 function gateFor(
   settings: ImageSettings,
   baseline: BaselineData | undefined,
-  now: Date
+  now: Date,
+  provenance: VerdictProvenance
 ): (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict> {
   return async (results, {contentRuleIds}) => {
     checkWaiverRules(settings.waivers, contentRuleIds)
-    return evaluatePolicyGate(results, {...settings, baseline, now})
+    const verdict = await evaluatePolicyGate(results, {...settings, baseline, now})
+    return Object.keys(provenance).length === 0 ? verdict : {...verdict, provenance}
+  }
+}
+
+/** The commit and the policy's digest, recorded in the verdict for `scapgate merge`. */
+async function provenanceOf(options: ScanImagesOptions): Promise<VerdictProvenance> {
+  const {commit} = options.environment
+  const policy = options.policy
+  const sha256 = policy === undefined ? undefined : await sha256File(policy.file).catch(() => '')
+  return {
+    ...(commit === undefined ? {} : {commit}),
+    ...(policy === undefined || sha256 === undefined || sha256 === ''
+      ? {}
+      : {policy: {path: relative(options.cwd, policy.file) || policy.file, sha256}})
   }
 }
 
@@ -233,7 +248,7 @@ async function scanOne(
             options.images.length > 1,
             options.baselinePath === undefined ? fromPolicy : flags
           )
-    const evaluate = gateFor(settings, baseline, options.now)
+    const evaluate = gateFor(settings, baseline, options.now, await provenanceOf(options))
     // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.
     if (options.cacheDir === undefined || cves !== undefined) {
       const opened = image
