@@ -35,7 +35,12 @@ export const inputNames = [
   'cves',
   'feed',
   'cve-fail-on',
-  'ignore-unfixed'
+  'ignore-unfixed',
+  'mode',
+  'fleet',
+  'shards',
+  'results',
+  'allow-mixed'
 ] as const
 
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
@@ -65,6 +70,8 @@ export interface ActionInputs {
   cveFailOn?: CveFailOn
   /** Only when given: it then wins over the policy's `cves: {ignore-unfixed}`. */
   ignoreUnfixed?: boolean
+  /** A matrix job of a fleet (docs/fleets.md): no PR comment and no check run; `mode: merge` posts them. */
+  fleet: boolean
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -142,13 +149,18 @@ function checkImage(image: string): string {
   return image
 }
 
-function parseImages(env: Env): string[] {
+/** `image` and the lines of `images`, checked; empty when neither is given. */
+export function listImages(env: Env): string[] {
   const single = getOptionalInput(env, 'image')
   const lines = rawInput(env, 'images')
     .split(/\r?\n/)
     .map(line => line.replace(/(^|\s)#.*$/, '').trim())
     .filter(line => line !== '')
-  const images = [...new Set([...(single === undefined ? [] : [single]), ...lines])].map(checkImage)
+  return [...new Set([...(single === undefined ? [] : [single]), ...lines])].map(checkImage)
+}
+
+function parseImages(env: Env): string[] {
+  const images = listImages(env)
   if (images.length === 0)
     throw new ConfigurationError(
       'Expected `image` or `images` to name at least one image, got neither'
@@ -173,7 +185,8 @@ export function readInputs(env: Env): ActionInputs {
     artifactName: getOptionalInput(env, 'artifact-name') ?? 'scapgate',
     token: getOptionalInput(env, 'token') ?? '',
     cache: getBooleanInput(env, 'cache', true),
-    cves: getBooleanInput(env, 'cves', false)
+    cves: getBooleanInput(env, 'cves', false),
+    fleet: getBooleanInput(env, 'fleet', false)
   }
   for (const name of ['dockerfile', 'content', 'profile', 'tailoring', 'policy', 'feed'] as const) {
     const value = getOptionalInput(env, name)

@@ -28,6 +28,7 @@ import {
 import {restoreBaselines, saveBaselines} from './baseline-cache.js'
 import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
 import {readFindings} from './findings.js'
+import {readMode, runFleetMode} from './fleet-mode.js'
 import {readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
 import {readInputs, type ActionInputs, type Env} from './inputs.js'
@@ -157,6 +158,8 @@ export type RunResult = {failure?: string}
 /** The whole action, with the environment injected; never calls setFailed itself. */
 export async function runAction(env: Env): Promise<RunResult> {
   maskSecrets(env)
+  const mode = readMode(env)
+  if (mode !== 'scan') return runFleetMode(mode, env)
   const inputs = readInputs(env)
   const context = await readGitHubContext(env)
   await ensureOpenScap(env, logger, inputs.cache)
