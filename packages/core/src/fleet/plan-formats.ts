@@ -66,8 +66,9 @@ export function gitlabChildPipeline(plan: FleetPlan, options: GitLabPlanOptions)
       script: [
         'set -f; printf "%s\\n" $SCAPGATE_FLEET_IMAGES > scapgate-fleet-images.txt',
         `scapgate merge ${out} --images scapgate-fleet-images.txt --out scapgate-fleet || code=$?`,
-        'scapgate gitlab-note --summary scapgate-fleet/summary.md --key scapgate-fleet',
-        'exit ${code:-0}'
+        'scapgate gitlab-note --summary scapgate-fleet/summary.md --key scapgate-fleet || note=$?',
+        // The fleet's verdict wins; a note that could not be posted fails an otherwise green job.
+        'exit ${code:-${note:-0}}'
       ],
       artifacts: {when: 'always', paths: ['scapgate-fleet/']}
     }
