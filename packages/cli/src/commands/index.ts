@@ -9,6 +9,7 @@ import {attestCommandSpec} from './attest.js'
 import {verifyCommandSpec} from './verify.js'
 import {planCommandSpec} from './plan.js'
 import {mergeCommandSpec} from './merge.js'
+import {rejudgeCommandSpec} from './rejudge.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,5 +23,6 @@ export const commands: CommandSpec<any>[] = [
   verifyCommandSpec,
   planCommandSpec,
   mergeCommandSpec,
+  rejudgeCommandSpec,
   gitLabNoteCommandSpec
 ]

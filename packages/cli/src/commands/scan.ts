@@ -163,8 +163,9 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     policy: values.policy,
     baseline: values.baseline,
     ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
-    // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-    noCache: values['no-cache'] === true || cves?.enabled === true,
+    // scanImages never serves a CVE scan from the result cache (it keys on the image, not on the
+    // feed), but the cache directory still records the verdict inputs for `scapgate rejudge`.
+    noCache: values['no-cache'] === true,
     ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
     ...(values['fail-on'] === undefined
       ? {}
@@ -202,7 +203,7 @@ export function parseScan(argv: readonly string[]): ScanCommand {
   }
 }
 
-function parseCveFlags(values: {
+export function parseCveFlags(values: {
   cves?: boolean
   feed?: string
   'feed-cache'?: string

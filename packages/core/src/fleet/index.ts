@@ -19,3 +19,4 @@ export {
   type MergeOutcome
 } from './merge.js'
 export {findJobResults, readJobResult, type JobResult} from './read-job-results.js'
+export {rejudgeDigests, type RejudgeOptions, type RejudgeOutcome} from './rejudge.js'

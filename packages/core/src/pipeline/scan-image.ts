@@ -9,6 +9,7 @@ import {evaluateGate} from '../gate/evaluate-gate.js'
 import type {FailOn, GateVerdict} from '../gate/types.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {type OutputAmendments, renderOutputs} from './render-outputs.js'
+import {collectImageFacts, type ImageFacts} from '../packages/image-facts.js'
 import {prepareRoot} from './prepare-root.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 import {pipelineBoundary, timePhases} from './phase-timer.js'
@@ -71,6 +72,8 @@ export interface ScanOutcome {
   verdict: GateVerdict
   outDir: string
   summaryMarkdown: string
+  /** Packages and release files, kept for `scapgate rejudge` (absent for cache hits). */
+  facts?: ImageFacts
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -134,6 +137,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       // Evidence first: the ARF is published now, whatever happens later.
       await copyOutputFile(scan.arfPath, join(set.staging, 'arf.xml'))
       await set.publishEvidence(['arf.xml'])
+      const facts = await collectImageFacts(prepared.root)
       if (options.cves === undefined) rootRemoval = removeTree(prepared.root).catch(() => undefined)
       await pipelineBoundary('evidence', signal)
       throwIfAborted(signal)
@@ -162,7 +166,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       throwIfAborted(signal)
       logger.debug(`outputs staged in ${set.staging}`)
       progress.finish()
-      return {results: rendered.results, verdict, outDir, summaryMarkdown}
+      return {results: rendered.results, verdict, outDir, summaryMarkdown, facts}
     } finally {
       await prepared.image.close()
     }

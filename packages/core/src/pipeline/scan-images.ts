@@ -11,6 +11,7 @@ import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from '../cache/render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
+import {storeVerdictInputs} from '../cache/verdict-inputs.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError} from '../errors.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
@@ -156,6 +157,26 @@ async function provenanceOf(options: ScanImagesOptions): Promise<VerdictProvenan
   }
 }
 
+/** Keeps what `scapgate rejudge` needs for this digest (cache/verdict-inputs.ts); best effort. */
+async function recordVerdictInputs(
+  options: ScanImagesOptions,
+  outcome: ScanOutcome,
+  contentRuleIds: readonly string[],
+  outDir: string
+): Promise<void> {
+  if (options.cacheDir === undefined || outcome.facts === undefined) return
+  const arfSha256 = await sha256File(join(outDir, 'arf.xml')).catch(() => undefined)
+  if (arfSha256 === undefined) return
+  const stored = await storeVerdictInputs(options.cacheDir, {
+    results: outcome.results,
+    contentRuleIds: [...contentRuleIds],
+    facts: outcome.facts,
+    evidence: {arfSha256},
+    recordedAt: new Date().toISOString()
+  })
+  if (!stored) options.logger.warning(`could not record the verdict inputs in ${options.cacheDir}`)
+}
+
 /** A completed scan's set goes public, unless the run was cancelled meanwhile. */
 async function publish(set: OutputSet, signal: AbortSignal | undefined): Promise<void> {
   await pipelineBoundary('publish', signal)
@@ -253,8 +274,18 @@ async function scanOne(
     if (options.cacheDir === undefined || cves !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
-      const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})
+      let contentRuleIds: readonly string[] = []
+      const outcome = await scanImage({
+        ...scan,
+        openedImage: opened,
+        outputSet: set,
+        evaluate: async (results, context) => {
+          contentRuleIds = context.contentRuleIds
+          return evaluate(results, context)
+        }
+      })
       await publish(set, options.signal)
+      await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
       return {image: raw, slug, outDir, outcome, cached: false}
     }
     const cacheDir = options.cacheDir
@@ -315,6 +346,7 @@ async function scanOne(
       options.logger.warning(
         `could not write the result cache in ${cacheDir}; continuing without it`
       )
+    await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
     return {image: raw, slug, outDir, outcome, cached: false}
   } catch (error) {
     // Evidence that exists, an `incomplete` results.json and summary.md; nothing older.
