@@ -1,6 +1,7 @@
 import {cachedRescan} from './benchmarks/cached-rescan.js'
 import {concurrentImages} from './benchmarks/concurrent-images.js'
 import {cvePrefilter} from './benchmarks/cve-prefilter.js'
+import {fleets} from './benchmarks/fleets.js'
 import {layerExtraction} from './benchmarks/layer-extraction.js'
 import {registryPull} from './benchmarks/registry-pull.js'
 import {scanVsOscapPodman} from './benchmarks/scan-vs-oscap-podman.js'
@@ -15,5 +16,6 @@ export const benchmarks: readonly Benchmark[] = [
   warmCacheRescan,
   cachedRescan,
   concurrentImages,
-  cvePrefilter
+  cvePrefilter,
+  fleets
 ]
