@@ -102,6 +102,12 @@ async function rejudgeOne(options: RejudgeOptions, digest: string, outDir: strin
     let cveSection: object | undefined
     let cveMarkdown = ''
     if (cves !== undefined) {
+      // Without a recorded dpkg database (RPM-based or package-less images), the synthetic root
+      // would make every package look absent and every definition false: refuse, never pass.
+      if (inputs.facts.dpkgStatus === undefined)
+        throw new ConfigurationError(
+          `Expected a recorded dpkg database for ${sanitizeForDisplay(digest, 100)} to evaluate the CVE feed on, found none: rejudge evaluates feeds on Debian-family images only; scan this image with --cves instead`
+        )
       const work = await createWorkDir(options.environment.tmpDir)
       try {
         const root = await syntheticRoot(work.path, inputs)
