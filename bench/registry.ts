@@ -1,4 +1,5 @@
 import {cachedRescan} from './benchmarks/cached-rescan.js'
+import {cisVsBareOscap} from './benchmarks/cis-vs-bare-oscap.js'
 import {concurrentImages} from './benchmarks/concurrent-images.js'
 import {cvePrefilter} from './benchmarks/cve-prefilter.js'
 import {fleets} from './benchmarks/fleets.js'
@@ -17,5 +18,6 @@ export const benchmarks: readonly Benchmark[] = [
   cachedRescan,
   concurrentImages,
   cvePrefilter,
+  cisVsBareOscap,
   fleets
 ]

@@ -88,27 +88,36 @@ def call(Map userConfig = [:]) {
     error "scapgateScan: 'outDir' must be a relative path inside the workspace, got '${outDir}'"
   }
 
-  writeFile file: '.scapgate/run-scan.sh', text: libraryResource('io/scapgate/run-scan.sh')
+  // The scan parameters reach the CLI as the SCAPGATE_* variables it reads (docs/options.md),
+  // through withEnv: every value stays data, never shell text. The script below names variables
+  // only, never values.
+  Map scanVariables = [
+    image: 'SCAPGATE_IMAGE', dockerfile: 'SCAPGATE_DOCKERFILE', profile: 'SCAPGATE_PROFILE',
+    content: 'SCAPGATE_CONTENT', tailoring: 'SCAPGATE_TAILORING', policy: 'SCAPGATE_POLICY',
+    baseline: 'SCAPGATE_BASELINE', mode: 'SCAPGATE_MODE', failOn: 'SCAPGATE_FAIL_ON',
+    cves: 'SCAPGATE_CVES', cveFailOn: 'SCAPGATE_CVE_FAIL_ON', outDir: 'SCAPGATE_OUT'
+  ]
+  List env = scanVariables.collect { param, name -> "${name}=${param == 'outDir' ? outDir : config[param]}".toString() }
+  String script
+  if (config.scannerImage) {
+    // The workspace is mounted at the same path, so relative paths and the outputs line up. Root
+    // and a private mount namespace are what the scan sandbox needs (docs/scanner-image.md).
+    List options = config.containerOptions.findAll { it.toString() }
+    options.eachWithIndex { option, i -> env << "SCAPGATE_CONTAINER_OPTION_${i}=${option}".toString() }
+    env << "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}".toString()
+    env << "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}".toString()
+    List passed = scanVariables.values() + ['SCAPGATE_REGISTRY_USERNAME', 'SCAPGATE_REGISTRY_PASSWORD']
+    script = (['"$SCAPGATE_CONTAINER_RUNTIME" run --rm'] +
+      options.indices.collect { "\"\$SCAPGATE_CONTAINER_OPTION_${it}\"" } +
+      ['-v "$PWD:$PWD" -w "$PWD"'] + passed.collect { "-e ${it}" } +
+      ['"$SCAPGATE_SCANNER_IMAGE" scapgate scan']).join(' ')
+  } else {
+    env << "SCAPGATE_COMMAND=${config.scapgateCommand}".toString()
+    script = '"$SCAPGATE_COMMAND" scan'
+  }
   int status
-  withEnv([
-    "SCAPGATE_IMAGE=${config.image}",
-    "SCAPGATE_OUT=${outDir}",
-    "SCAPGATE_DOCKERFILE=${config.dockerfile}",
-    "SCAPGATE_PROFILE=${config.profile}",
-    "SCAPGATE_CONTENT=${config.content}",
-    "SCAPGATE_TAILORING=${config.tailoring}",
-    "SCAPGATE_POLICY=${config.policy}",
-    "SCAPGATE_BASELINE=${config.baseline}",
-    "SCAPGATE_MODE=${config.mode}",
-    "SCAPGATE_FAIL_ON=${config.failOn}",
-    "SCAPGATE_CVES=${config.cves}",
-    "SCAPGATE_CVE_FAIL_ON=${config.cveFailOn}",
-    "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
-    "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
-    "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",
-    "SCAPGATE_COMMAND=${config.scapgateCommand}"
-  ]) {
-    status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+  withEnv(env) {
+    status = sh(script: script, returnStatus: true, label: 'scapgate scan')
   }
 
   publishOutputs(config, outDir)

@@ -11,7 +11,6 @@
 import {join} from 'node:path'
 import * as core from '@actions/core'
 import {
-  ConfigurationError,
   getErrorMessage,
   githubMatrix,
   loadPolicy,
@@ -24,30 +23,20 @@ import {
 import {publishCheckRun} from './check-run.js'
 import {checkSha, readGitHubContext} from './github-context.js'
 import {createGitHubApi, GitHubApiError} from './github-api.js'
-import {getBooleanInput, getEnumInput, getOptionalInput, listImages, type Env} from './inputs.js'
+import {getBooleanInput, getOptionalInput, listImages, readFleetInputs, type Env} from './inputs.js'
 import {writeJobSummary} from './job-summary.js'
 import {commentMarker, renderComment, upsertComment, type CommentImage} from './pr-comment.js'
 import {runUrl} from './publish.js'
 import {actionsLogger as logger, rawBlock} from './workflow-log.js'
 
-export const actionModes = ['scan', 'plan', 'merge'] as const
-export type ActionMode = (typeof actionModes)[number]
-
 /** The marker of the fleet's one comment: the same on every push, whatever the images. */
 export const fleetCommentMarker = commentMarker(['scapgate-fleet'])
 
-export function readMode(env: Env): ActionMode {
-  return getEnumInput(env, 'mode', actionModes) ?? 'scan'
-}
+export type ActionMode = ReturnType<typeof readFleetInputs>['mode']
 
-function shardsInput(env: Env): number {
-  const raw = getOptionalInput(env, 'shards') ?? '4'
-  const shards = Number(raw)
-  if (!/^\d+$/.test(raw) || shards < 1 || shards > 256)
-    throw new ConfigurationError(
-      `Expected \`shards\` to be a whole number from 1 to 256, got \`${raw.slice(0, 40)}\``
-    )
-  return shards
+/** The input `mode` (the option table's `actionMode`): `scan` unless given. */
+export function readMode(env: Env): ActionMode {
+  return readFleetInputs(env).mode
 }
 
 async function runPlanMode(env: Env): Promise<{failure?: string}> {
@@ -63,7 +52,7 @@ async function runPlanMode(env: Env): Promise<{failure?: string}> {
       return size === undefined ? {image} : {image, size}
     })
   )
-  const plan = planShards(sized, shardsInput(env))
+  const plan = planShards(sized, readFleetInputs(env).shards)
   const matrix = githubMatrix(plan)
   core.setOutput('matrix', matrix)
   core.setOutput('images', plan.images.map(i => i.image).join('\n'))
@@ -74,15 +63,12 @@ async function runPlanMode(env: Env): Promise<{failure?: string}> {
 
 async function runMergeMode(env: Env): Promise<{failure?: string}> {
   const context = await readGitHubContext(env)
-  const dirs = (env['INPUT_RESULTS'] ?? '')
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line !== '')
+  const fleet = readFleetInputs(env)
   const outDir = join(context.runnerTemp, 'scapgate-fleet')
   const merged = await mergeFleet({
-    dirs: dirs.length === 0 ? ['scapgate-results'] : dirs,
+    dirs: fleet.results,
     expect: listImages(env),
-    allowMixed: getBooleanInput(env, 'allow-mixed', false),
+    allowMixed: fleet.allowMixed,
     cwd: context.workspace,
     outDir,
     logger

@@ -15,7 +15,7 @@ describe('readInputs', () => {
       artifactName: 'scapgate',
       token: '',
       cache: true,
-      cves: false,
+      options: {values: {}, from: {}},
       fleet: false
     })
   })
@@ -92,8 +92,7 @@ describe('readInputs', () => {
     })
     expect(inputs).toMatchObject({
       baseline: {kind: 'path', path: 'ci/baseline.json'},
-      profile: 'cis',
-      failOn: 'high',
+      options: {values: {profile: 'cis', failOn: 'high'}},
       token: 'ghs_x',
       prComment: false
     })
@@ -111,10 +110,15 @@ describe('readInputs: CVE scanning', () => {
         'INPUT_IGNORE-UNFIXED': 'True'
       })
     ).toMatchObject({
-      cves: true,
-      feed: 'feeds/bullseye.xml.bz2',
-      cveFailOn: 'critical',
-      ignoreUnfixed: true
+      options: {
+        values: {
+          cves: true,
+          feed: 'feeds/bullseye.xml.bz2',
+          cveFailOn: 'critical',
+          ignoreUnfixed: true
+        },
+        from: {feed: {kind: 'action', name: 'feed'}}
+      }
     })
   })
 
@@ -125,14 +129,13 @@ describe('readInputs: CVE scanning', () => {
       'INPUT_CVE-FAIL-ON': '',
       'INPUT_IGNORE-UNFIXED': ''
     })
-    expect(inputs.cves).toBe(true)
-    expect('cveFailOn' in inputs).toBe(false)
-    expect('ignoreUnfixed' in inputs).toBe(false)
-    expect('feed' in inputs).toBe(false)
+    expect(inputs.options.values).toEqual({cves: true})
   })
 
   it('keeps an explicit ignore-unfixed: false (it then wins over the policy)', () => {
-    expect(readInputs({...base, 'INPUT_IGNORE-UNFIXED': 'false'}).ignoreUnfixed).toBe(false)
+    expect(
+      readInputs({...base, 'INPUT_IGNORE-UNFIXED': 'false'}).options.values.ignoreUnfixed
+    ).toBe(false)
   })
 })
 

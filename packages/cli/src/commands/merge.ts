@@ -1,5 +1,5 @@
 import {resolve} from 'node:path'
-import {getErrorMessage, mergeFleet} from '@scapgate/core'
+import {getErrorMessage, mergeFleet, optionDefault, optionsFromNames} from '@scapgate/core'
 import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
@@ -10,6 +10,7 @@ export interface MergeCommand {
   out: string
   imagesFile?: string
   expect: string[]
+  /** `--allow-mixed`; without it `SCAPGATE_ALLOW_MIXED` decides when the command runs. */
   allowMixed: boolean
   quiet: boolean
 }
@@ -27,7 +28,8 @@ Options
                      (default ./scapgate-fleet)
   --images FILE      the images the plan scheduled, one per line: each must have results
   --expect IMAGE     one image that must have results (repeatable)
-  --allow-mixed      merge results from different commits or policies (refused by default)
+  --allow-mixed      merge results from different commits or policies (refused by default;
+                     also SCAPGATE_ALLOW_MIXED=true, docs/options.md)
   --quiet            no summary on stdout
 
 Exit codes: 0 every image passed, 1 some image failed, 2 usage or configuration error (refused
@@ -65,7 +67,10 @@ export async function runMerge(command: MergeCommand, io: CliIo): Promise<number
     const {document, summaryMarkdown} = await mergeFleet({
       dirs: command.dirs,
       expect,
-      allowMixed: command.allowMixed,
+      allowMixed:
+        command.allowMixed ||
+        (optionsFromNames('env', name => io.env[name], ['allowMixed']).values.allowMixed ??
+          optionDefault('allowMixed')),
       cwd: io.cwd,
       outDir: command.out,
       logger: createConsoleLogger({stream: io.stderr, verbose: false, quiet: command.quiet}),

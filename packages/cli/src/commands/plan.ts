@@ -7,6 +7,9 @@ import {
   jenkinsList,
   loadPolicy,
   localSize,
+  optionDefault,
+  optionsFromFlags,
+  optionsFromNames,
   planFormats,
   planJson,
   planShards,
@@ -23,7 +26,8 @@ export interface PlanCommand {
   imagesFile?: string
   dirs: string[]
   policy?: string
-  shards: number
+  /** `--shards`; else `SCAPGATE_SHARDS` when the command runs, else the table's default. */
+  shards?: number
   format: PlanFormat
   scannerImage?: string
 }
@@ -37,7 +41,8 @@ Images: the IMAGE arguments, --images FILE, every archive in each --dir DIR, and
 these the images named (without globs) in the policy's \`images:\` sections.
 
 Options
-  --shards N            number of shards (default 4; never more than images)
+  --shards N            number of shards (default 4; never more than images); also
+                        SCAPGATE_SHARDS (docs/options.md)
   --format FORMAT       github (strategy.matrix JSON, one line), gitlab (child pipeline YAML with
                         parallel: matrix and a merge job), jenkins (one line per shard), json
                         (default github)
@@ -59,17 +64,19 @@ export function parsePlan(argv: readonly string[]): PlanCommand {
     'scanner-image': {type: 'string'}
   })
   rejectEmpty(values, ['shards', 'format', 'images', 'policy', 'scanner-image'])
-  const shards = values.shards === undefined ? 4 : Number(values.shards)
-  if (!Number.isInteger(shards) || shards < 1 || shards > 256)
-    throw new UsageError(
-      `Expected \`--shards\` to be a whole number from 1 to 256, got \`${values.shards}\``
-    )
+  let shards: number | undefined
+  try {
+    // Read through the option table (docs/options.md), as the action's `shards` input is.
+    shards = optionsFromFlags({shards: values.shards}).values.shards
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error))
+  }
   return {
     images: positionals,
     ...(values.images === undefined ? {} : {imagesFile: values.images}),
     dirs: values.dir ?? [],
     ...(values.policy === undefined ? {} : {policy: values.policy}),
-    shards,
+    ...(shards === undefined ? {} : {shards}),
     format: oneOf('--format', values.format ?? 'github', planFormats),
     ...(values['scanner-image'] === undefined ? {} : {scannerImage: values['scanner-image']})
   }
@@ -93,7 +100,11 @@ export async function runPlan(command: PlanCommand, io: CliIo): Promise<number> 
         return size === undefined ? {image} : {image, size}
       })
     )
-    const plan = planShards(sized, command.shards)
+    const shards =
+      command.shards ??
+      optionsFromNames('env', name => io.env[name], ['shards']).values.shards ??
+      optionDefault('shards')
+    const plan = planShards(sized, shards)
     const text =
       command.format === 'github'
         ? `${githubMatrix(plan)}\n`

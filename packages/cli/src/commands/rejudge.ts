@@ -1,35 +1,48 @@
 import {resolve} from 'node:path'
 import {
+  absolutePaths,
   ConfigurationError,
-  failOnValues,
+  firstGiven,
   getErrorMessage,
   loadEnvironment,
   loadPolicy,
-  rejudgeDigests
+  optionDefault,
+  optionsFromEnvironment,
+  optionsFromFlags,
+  rejudgeDigests,
+  type Given,
+  type OptionKey
 } from '@scapgate/core'
-import {
-  cacheDirFlag,
-  oneOf,
-  parseFlags,
-  rejectEmpty,
-  type CliIo,
-  type CommandSpec
-} from '../command.js'
+import {cacheDirFlag, parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {readImagesFile} from '../gate-run.js'
-import {parseCveFlags} from './scan.js'
 
 export interface RejudgeCommand {
   digests: string[]
   digestsFile?: string
-  policy?: string
-  failOn?: (typeof failOnValues)[number]
+  /** The table's options given as flags (`--policy`, `--fail-on`, the CVE options, …). */
+  flags: Given
   out: string
-  cacheDir?: string
-  cves?: ReturnType<typeof parseCveFlags>
   quiet: boolean
 }
+
+/**
+ * The option table's settings that re-judging uses: the judgement's own (policy, thresholds, CVE
+ * options) and where the records are. Their `SCAPGATE_*` variables count too, under the flags.
+ */
+const rejudgeOptions: readonly OptionKey[] = [
+  'policy',
+  'failOn',
+  'cves',
+  'feed',
+  'feedCache',
+  'maxFeedAge',
+  'cveFailOn',
+  'ignoreUnfixed',
+  'cacheDir',
+  'timeout'
+]
 
 const usage = `Usage: scapgate rejudge DIGEST... [options]
 
@@ -45,11 +58,16 @@ Options
   --cves, --feed FILE|URL, --feed-cache DIR, --max-feed-age DAYS, --cve-fail-on SEVERITY,
   --ignore-unfixed      as for \`scan\`: evaluate today's feed on the recorded packages
   --cache-dir DIR       where the scans kept their records (default: as for \`scan\`)
+  --timeout SECONDS     time limit of each oscap run (default 1800)
   --out DIR             default ./scapgate-rejudge
   --quiet               no summary on stdout
 
 Exit codes: 0 every image passes, 1 some image fails, 2 usage or configuration error, 3 some
 digest could not be re-judged (nothing recorded for it, or the CVE evaluation failed).
+
+The options above are those of \`scan\` (docs/options.md): each also reads its SCAPGATE_* variable
+(SCAPGATE_POLICY, SCAPGATE_FAIL_ON, SCAPGATE_CVES, SCAPGATE_FEED, SCAPGATE_CACHE_DIR, …), under
+the flag, and they are resolved over the policy as a scan's are.
 `
 
 export function parseRejudge(argv: readonly string[]): RejudgeCommand {
@@ -59,6 +77,7 @@ export function parseRejudge(argv: readonly string[]): RejudgeCommand {
     'fail-on': {type: 'string'},
     out: {type: 'string'},
     'cache-dir': {type: 'string'},
+    timeout: {type: 'string'},
     cves: {type: 'boolean'},
     feed: {type: 'string'},
     'feed-cache': {type: 'string'},
@@ -67,24 +86,37 @@ export function parseRejudge(argv: readonly string[]): RejudgeCommand {
     'ignore-unfixed': {type: 'boolean'},
     quiet: {type: 'boolean'}
   })
-  rejectEmpty(values, ['digests', 'policy', 'fail-on', 'out', 'cache-dir'])
+  rejectEmpty(values, ['digests', 'out'])
   if (positionals.length === 0 && values.digests === undefined)
     throw new UsageError(
       'Expected at least one DIGEST (or --digests FILE) after `rejudge`, got none'
     )
-  const cves = parseCveFlags(values)
+  // `--out` is rejudge's own (its default differs from scan's); the rest are the table's.
+  const {out, ...tableFlags} = values
+  let flags: Given
+  try {
+    flags = optionsFromFlags(tableFlags)
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error))
+  }
   return {
     digests: positionals,
     ...(values.digests === undefined ? {} : {digestsFile: values.digests}),
-    ...(values.policy === undefined ? {} : {policy: values.policy}),
-    ...(values['fail-on'] === undefined
-      ? {}
-      : {failOn: oneOf('--fail-on', values['fail-on'], failOnValues)}),
-    out: values.out ?? 'scapgate-rejudge',
-    ...(values['cache-dir'] === undefined ? {} : {cacheDir: values['cache-dir']}),
-    ...(cves === undefined ? {} : {cves}),
+    flags,
+    out: out ?? 'scapgate-rejudge',
     quiet: values.quiet === true
   }
+}
+
+/** Only the settings rejudge takes, from one source. */
+function only(given: Given, keys: readonly OptionKey[]): Given {
+  const picked: Given = {values: {}, from: {}}
+  for (const key of keys) {
+    if (given.values[key] === undefined) continue
+    ;(picked.values as Record<string, unknown>)[key] = given.values[key]
+    picked.from[key] = given.from[key]
+  }
+  return picked
 }
 
 export async function runRejudge(command: RejudgeCommand, io: CliIo): Promise<number> {
@@ -94,30 +126,28 @@ export async function runRejudge(command: RejudgeCommand, io: CliIo): Promise<nu
       digests.push(
         ...(await readImagesFile(resolve(io.cwd, command.digestsFile), io.cwd, command.digestsFile))
       )
-    const cacheDir = cacheDirFlag({noCache: false, cacheDir: command.cacheDir}, io)
+    // Flags over SCAPGATE_* variables, then the policy and the table's defaults: the scan's
+    // resolver, in core (docs/options.md).
+    const written = firstGiven(command.flags, only(optionsFromEnvironment(io.env), rejudgeOptions))
+    const given = absolutePaths(written, io.cwd)
+    const g = given.values
+    const cacheDir = cacheDirFlag(
+      {noCache: false, ...(g.cacheDir === undefined ? {} : {cacheDir: g.cacheDir})},
+      io
+    )
     if (cacheDir === undefined)
       throw new ConfigurationError(
         'Expected a cache directory (--cache-dir, SCAPGATE_CACHE_DIR, XDG_CACHE_HOME or HOME), found none'
       )
-    const policy = await loadPolicy({path: command.policy, cwd: io.cwd})
+    const policy = await loadPolicy({path: g.policy, cwd: io.cwd})
     const outcomes = await rejudgeDigests({
       digests,
       cacheDir,
       ...(policy === undefined ? {} : {policy}),
-      overrides: command.failOn === undefined ? {} : {failOn: command.failOn},
-      ...(command.cves === undefined
-        ? {}
-        : {
-            cves: {
-              ...command.cves,
-              ...(command.cves.feed === undefined || /^https?:\/\//i.test(command.cves.feed)
-                ? {}
-                : {feed: resolve(io.cwd, command.cves.feed)})
-            }
-          }),
+      given,
       outDir: resolve(io.cwd, command.out),
       environment: loadEnvironment(io.env),
-      timeoutMs: 1800 * 1000,
+      timeoutMs: (g.timeout ?? optionDefault('timeout')) * 1000,
       logger: createConsoleLogger({stream: io.stderr, verbose: false, quiet: command.quiet}),
       signal: io.signal,
       now: new Date()

@@ -1,56 +1,47 @@
 import {resolve} from 'node:path'
 import {
+  absolutePaths,
   checkOutDir,
   checkUserFile,
   ConfigurationError,
+  firstGiven,
   getErrorMessage,
   loadEnvironment,
+  optionDefault,
+  optionsFromEnvironment,
+  optionsFromFlags,
+  optionTable,
   parsePlatform,
   sourceSettings,
-  failOnValues,
-  policyModes,
-  cveFailOnValues,
-  parseFeedAge,
-  type CveFlags,
-  type FailOn
+  type Given,
+  type ScanImagesOptions
 } from '@scapgate/core'
-import {runGatedScan, type GateFlags} from '../gate-run.js'
+import {runGatedScan} from '../gate-run.js'
 import {
-  dockerfileFlag,
-  oneOf,
+  checkDockerfile,
+  implicitDockerfile,
   parseFlags,
-  rejectEmpty,
   type CliIo,
   type CommandSpec
 } from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
+import {gitlabRegistryCredentials} from '../gitlab/registry-credentials.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
 import {scapgateVersion} from '../version.js'
 
 export interface ScanCommand {
-  image: string
-  /** Every IMAGE argument (`image` is the first); `--images FILE` adds more. */
+  /** Every IMAGE argument; `--images FILE` (or `SCAPGATE_IMAGE`, `SCAPGATE_IMAGES_FILE`) adds more. */
   images: string[]
-  gate: Omit<GateFlags, 'images' | 'quiet' | 'cacheDir'>
-  content?: string
-  profile?: string
-  tailoring?: string
-  dockerfile?: string
-  out: string
-  failOn: FailOn
-  platform?: string
-  timeoutSeconds: number
+  /** The options given as flags, parsed through the option table; paths as written. */
+  flags: Given
   verbose: boolean
   quiet: boolean
-  caFile?: string
-  insecureRegistries: string[]
-  cacheDir?: string
-  username?: string
   passwordStdin: boolean
-  /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
-  cves?: CveFlags
 }
+
+/** The table's default of an option, for the usage text (docs/options.md has them all). */
+const d = (key: Parameters<typeof optionDefault>[0]): string => String(optionDefault(key))
 
 const usage = `Usage: scapgate scan IMAGE... [options]
 
@@ -70,12 +61,12 @@ Options
   --profile ID|SHORT          XCCDF profile id or short name (default: standard)
   --tailoring FILE            XCCDF tailoring file
   --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
-  --out DIR                   output directory (default: ./scapgate-out)
+  --out DIR                   output directory (default: ./${d('out')})
   --fail-on low|medium|high|never
-                              lowest severity of a failing rule that fails the gate (default: medium)
+                              lowest severity of a failing rule that fails the gate (default: ${d('failOn')})
   --platform os/arch[/variant]
                               platform to pick from a multi-platform index (default: linux/amd64)
-  --timeout SECONDS           oscap time limit (default: 1800)
+  --timeout SECONDS           oscap time limit (default: ${d('timeout')})
   --verbose                   debug output
   --quiet                     errors and the verdict only
 
@@ -84,10 +75,10 @@ Known vulnerabilities (docs/cves.md)
                               policy's \`cves: {enabled: true}\`; these flags win over its values)
   --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
   --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
-  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+  --max-feed-age DAYS         warn when the feed is older (default ${d('maxFeedAge')}; \`36h\` works too;
                               the policy's \`stale-feed: fail\` fails instead)
   --cve-fail-on critical|high|medium|low|never
-                              lowest CVE severity that fails the gate (default: high)
+                              lowest CVE severity that fails the gate (default: ${d('cveFailOn')})
   --ignore-unfixed            CVEs without a fixed version do not gate
 
 Policy and many images (docs/policy.md)
@@ -102,6 +93,11 @@ Policy and many images (docs/policy.md)
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
 
+Variables
+  Every option above and below can be set by its SCAPGATE_* variable instead (SCAPGATE_FAIL_ON,
+  SCAPGATE_CVES=true …; docs/options.md); a flag wins over its variable, the variable over the
+  policy. Without an IMAGE argument SCAPGATE_IMAGE is scanned.
+
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
   --insecure-registry HOST[:PORT]
@@ -114,121 +110,64 @@ Registry options
   credHelpers, credsStore). SCAPGATE_CACHE_DIR sets a default --cache-dir.
 `
 
-export function parseScan(argv: readonly string[]): ScanCommand {
-  const {values, positionals} = parseFlags(argv, {
-    content: {type: 'string'},
-    profile: {type: 'string'},
-    tailoring: {type: 'string'},
-    dockerfile: {type: 'string'},
-    out: {type: 'string'},
-    'fail-on': {type: 'string'},
-    platform: {type: 'string'},
-    timeout: {type: 'string'},
-    verbose: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-    'ca-file': {type: 'string'},
-    'insecure-registry': {type: 'string', multiple: true},
-    'cache-dir': {type: 'string'},
-    username: {type: 'string'},
-    'password-stdin': {type: 'boolean'},
-    policy: {type: 'string'},
-    baseline: {type: 'string'},
-    mode: {type: 'string'},
-    images: {type: 'string'},
-    concurrency: {type: 'string'},
-    'no-cache': {type: 'boolean'},
-    cves: {type: 'boolean'},
-    feed: {type: 'string'},
-    'feed-cache': {type: 'string'},
-    'max-feed-age': {type: 'string'},
-    'cve-fail-on': {type: 'string'},
-    'ignore-unfixed': {type: 'boolean'}
-  })
-  const cves = parseCveFlags(values)
-  if (positionals.length === 0 && values.images === undefined) {
+const scanFlags = {
+  content: {type: 'string'},
+  profile: {type: 'string'},
+  tailoring: {type: 'string'},
+  dockerfile: {type: 'string'},
+  out: {type: 'string'},
+  'fail-on': {type: 'string'},
+  platform: {type: 'string'},
+  timeout: {type: 'string'},
+  verbose: {type: 'boolean'},
+  quiet: {type: 'boolean'},
+  'ca-file': {type: 'string'},
+  'insecure-registry': {type: 'string', multiple: true},
+  'cache-dir': {type: 'string'},
+  username: {type: 'string'},
+  'password-stdin': {type: 'boolean'},
+  policy: {type: 'string'},
+  baseline: {type: 'string'},
+  mode: {type: 'string'},
+  images: {type: 'string'},
+  concurrency: {type: 'string'},
+  'no-cache': {type: 'boolean'},
+  cves: {type: 'boolean'},
+  feed: {type: 'string'},
+  'feed-cache': {type: 'string'},
+  'max-feed-age': {type: 'string'},
+  'cve-fail-on': {type: 'string'},
+  'ignore-unfixed': {type: 'boolean'}
+} as const
+
+/**
+ * Parses the flags through the option table (`optionsFromFlags`); the `SCAPGATE_*` variables are
+ * read when the command runs, under the flags. `env` only tells whether `SCAPGATE_IMAGE` or
+ * `SCAPGATE_IMAGES_FILE` stands in for a missing IMAGE argument.
+ */
+export function parseScan(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {}
+): ScanCommand {
+  const {values, positionals} = parseFlags(argv, scanFlags)
+  let flags: Given
+  try {
+    flags = optionsFromFlags(values)
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error))
+  }
+  const fromEnv = [optionTable.image.env, optionTable.imagesFile.env].some(
+    name => name !== undefined && (env[name] ?? '').trim() !== ''
+  )
+  if (positionals.length === 0 && flags.values.imagesFile === undefined && !fromEnv) {
     throw new UsageError('Expected an IMAGE argument after `scan`, got nothing')
   }
-  rejectEmpty(values, ['policy', 'baseline', 'images'])
-  const concurrencyText = values.concurrency
-  if (
-    concurrencyText !== undefined &&
-    (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1)
-  ) {
-    throw new UsageError(
-      `Expected \`--concurrency\` to be a whole number ≥ 1, got \`${concurrencyText}\``
-    )
-  }
-  const gate: ScanCommand['gate'] = {
-    imagesFile: values.images,
-    policy: values.policy,
-    baseline: values.baseline,
-    ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
-    // scanImages never serves a CVE scan from the result cache (it keys on the image, not on the
-    // feed), but the cache directory still records the verdict inputs for `scapgate rejudge`.
-    noCache: values['no-cache'] === true,
-    ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
-    ...(values['fail-on'] === undefined
-      ? {}
-      : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
-  }
-  rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
-  rejectEmpty(values, ['ca-file', 'cache-dir', 'username'])
-  const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
-  const timeoutText = values.timeout ?? '1800'
-  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
-    throw new UsageError(
-      `Expected \`--timeout\` to be a whole number of seconds ≥ 1, got \`${timeoutText}\``
-    )
-  }
   return {
-    image: positionals[0] ?? '',
     images: positionals,
-    gate,
-    content: values.content,
-    profile: values.profile,
-    tailoring: values.tailoring,
-    dockerfile: values.dockerfile,
-    out: values.out ?? 'scapgate-out',
-    failOn,
-    platform: values.platform,
-    timeoutSeconds: Number(timeoutText),
+    flags,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
-    caFile: values['ca-file'],
-    insecureRegistries: values['insecure-registry'] ?? [],
-    cacheDir: values['cache-dir'],
-    username: values.username,
-    passwordStdin: values['password-stdin'] === true,
-    ...(cves === undefined ? {} : {cves})
-  }
-}
-
-export function parseCveFlags(values: {
-  cves?: boolean
-  feed?: string
-  'feed-cache'?: string
-  'max-feed-age'?: string
-  'cve-fail-on'?: string
-  'ignore-unfixed'?: boolean
-}): CveFlags | undefined {
-  const given = ['feed', 'feed-cache', 'max-feed-age', 'cve-fail-on', 'ignore-unfixed'] as const
-  // Without --cves the options still count when the policy enables CVE scanning (checked per scan).
-  if (values.cves !== true && given.every(flag => values[flag] === undefined)) return undefined
-  rejectEmpty(values, ['feed', 'feed-cache'])
-  return {
-    ...(values.feed === undefined ? {} : {feed: values.feed}),
-    ...(values['feed-cache'] === undefined ? {} : {feedCache: values['feed-cache']}),
-    enabled: values.cves === true,
-    // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
-    policy: {
-      ...(values['cve-fail-on'] === undefined
-        ? {}
-        : {failOn: oneOf('--cve-fail-on', values['cve-fail-on'], cveFailOnValues)}),
-      ...(values['ignore-unfixed'] === true ? {ignoreUnfixed: true} : {}),
-      ...(values['max-feed-age'] === undefined
-        ? {}
-        : {maxFeedAgeDays: parseFeedAge(values['max-feed-age'], '`--max-feed-age`')})
-    }
+    passwordStdin: values['password-stdin'] === true
   }
 }
 
@@ -254,64 +193,69 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
   })
   const progress = createProgress(io.stderr, command.quiet)
   try {
-    if (command.caFile !== undefined) {
+    // Flags over SCAPGATE_* variables (docs/options.md); the policy and the defaults come later.
+    const written = firstGiven(command.flags, optionsFromEnvironment(io.env))
+    const given = absolutePaths(written, io.cwd)
+    const g = given.values
+    if (g.caFile !== undefined) {
       // Checked here, before any image is opened: a FIFO would block the registry client.
       await checkUserFile({
-        path: resolve(io.cwd, command.caFile),
-        display: command.caFile,
+        path: g.caFile,
+        display: written.values.caFile ?? g.caFile,
         kind: 'caFile',
         origin: 'command-line',
         workspace: io.cwd
       })
     }
+    const images = command.images.length > 0 || g.image === undefined ? command.images : [g.image]
+    const gitlab = gitlabRegistryCredentials(
+      io.env,
+      g.imagesFile === undefined ? images : [],
+      g.username
+    )
     const sources = sourceSettings(
       {
-        caFile: command.caFile === undefined ? undefined : resolve(io.cwd, command.caFile),
-        insecureRegistries: command.insecureRegistries,
-        cacheDir: command.cacheDir === undefined ? undefined : resolve(io.cwd, command.cacheDir),
-        username: command.username,
-        password: command.passwordStdin ? await readPasswordStdin() : undefined
+        caFile: g.caFile,
+        insecureRegistries: g.insecureRegistries ?? [],
+        cacheDir: g.cacheDir,
+        username: g.username ?? gitlab?.username,
+        password: command.passwordStdin ? await readPasswordStdin() : gitlab?.password
       },
       io.env
     )
-    const outDir = resolve(io.cwd, command.out)
-    await checkOutDir(outDir, command.out)
-    const base = {
-      ...sources,
-      contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
-      profile: command.profile,
-      tailoringPath:
-        command.tailoring === undefined ? undefined : resolve(io.cwd, command.tailoring),
-      outDir,
-      failOn: command.failOn,
-      platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
-      timeoutMs: command.timeoutSeconds * 1000,
-      environment: loadEnvironment(io.env),
-      dockerfile: await dockerfileFlag(command.dockerfile, io.cwd),
-      cwd: io.cwd,
-      toolVersion: scapgateVersion,
-      logger,
-      progress,
-      signal: io.signal,
-      ...(command.cves === undefined
-        ? {}
-        : {
-            cves: {
-              ...command.cves,
-              ...(command.cves.feed === undefined || /^https?:\/\//i.test(command.cves.feed)
-                ? {}
-                : {feed: resolve(io.cwd, command.cves.feed)}),
-              ...(command.cves.feedCache === undefined
-                ? {}
-                : {feedCache: resolve(io.cwd, command.cves.feedCache)})
-            }
-          })
-    }
+    const out = written.values.out ?? optionDefault('out')
+    const outDir = resolve(io.cwd, out)
+    await checkOutDir(outDir, out)
+    const dockerfile = written.values.dockerfile
+    if (dockerfile !== undefined) await checkDockerfile(dockerfile, io.cwd)
+    const base: Omit<ScanImagesOptions, 'images' | 'policy' | 'cacheDir' | 'concurrency' | 'now'> =
+      {
+        ...sources,
+        given,
+        // Last of all: a policy section's `dockerfile` wins over it (docs/policy.md).
+        ...(dockerfile === undefined ? await implicitDockerfile(io.cwd) : {}),
+        outDir,
+        platform: g.platform === undefined ? undefined : parsePlatform(g.platform),
+        timeoutMs: (g.timeout ?? optionDefault('timeout')) * 1000,
+        environment: loadEnvironment(io.env),
+        cwd: io.cwd,
+        toolVersion: scapgateVersion,
+        logger,
+        progress,
+        signal: io.signal
+      }
     const flags = {
-      ...command.gate,
-      images: command.images,
-      quiet: command.quiet,
-      cacheDir: command.cacheDir
+      images,
+      ...(g.imagesFile === undefined
+        ? {}
+        : {imagesFile: {path: g.imagesFile, display: written.values.imagesFile ?? g.imagesFile}}),
+      ...(g.policy === undefined ? {} : {policy: g.policy}),
+      // scanImages never serves a CVE scan from the result cache (it keys on the image, not on the
+      // feed), but the cache directory still records the verdict inputs for `scapgate rejudge`.
+      noCache: g.noCache === true,
+      ...(g.cacheDir === undefined ? {} : {cacheDir: g.cacheDir}),
+      ...(g.concurrency === undefined ? {} : {concurrency: g.concurrency}),
+      quiet: command.quiet
     }
     return await runGatedScan(flags, base, io, () => progress.finish())
   } catch (error) {

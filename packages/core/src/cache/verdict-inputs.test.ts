@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {loadVerdictInputs, storeVerdictInputs} from './verdict-inputs.js'
 
 const manifest = `sha256:${'e'.repeat(64)}`

@@ -6,7 +6,7 @@ import {evaluateGate} from '../gate/evaluate-gate.js'
 import type {VerdictProvenance} from '../gate/types.js'
 import {nullLogger} from '../logging.js'
 import {resultsSchemaUri, serializeIncomplete, serializeResults} from '../results/results-json.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {judgeFleet, mergeFleet} from './merge.js'
 
 const commit = 'c'.repeat(40)

@@ -25,7 +25,7 @@ import type {Logger} from '../logging.js'
 import {writeOutputFile} from '../output/output-file.js'
 import {openOutputSet} from '../pipeline/output-set.js'
 import {lockOutputDir} from '../pipeline/output-set-lock.js'
-import {markdownText, tableCode} from '../report/escape.js'
+import {markdownText, tableCode} from '../escape/escape.js'
 import {findJobResults, readJobResult, type JobResult} from './read-job-results.js'
 
 export const fleetSchemaUri = 'https://scapgate.dev/schemas/fleet/v1'

@@ -4,8 +4,9 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {storeVerdictInputs} from '../cache/verdict-inputs.js'
 import {nullLogger} from '../logging.js'
+import {noOptions} from '../options/given-options.js'
 import {parsePolicy} from '../policy/parse-policy.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {rejudgeDigests} from './rejudge.js'
 
 const rule = 'xccdf_org.ssgproject.content_rule_package_telnetd_removed'
@@ -31,7 +32,7 @@ const base = (cache: string, digest: string, now: string) => ({
   digests: [digest],
   cacheDir: cache,
   policy,
-  overrides: {},
+  given: noOptions(),
   outDir: mkdtempSync(join(tmpdir(), 'scapgate-rejudge-out-')),
   environment: {tmpDir: tmpdir()},
   timeoutMs: 60_000,
@@ -59,7 +60,10 @@ describe('rejudgeDigests', () => {
     const {cache, digest} = await released(undefined)
     const [outcome] = await rejudgeDigests({
       ...base(cache, digest, '2026-11-30T12:00:00Z'),
-      cves: {enabled: true, feed: '/nonexistent/feed.xml', policy: {}}
+      given: {
+        values: {cves: true, feed: '/nonexistent/feed.xml'},
+        from: {cves: {kind: 'flag', name: '--cves'}, feed: {kind: 'flag', name: '--feed'}}
+      }
     })
     expect(outcome?.verdict).toBeUndefined()
     expect(String(outcome?.error)).toMatch(/recorded dpkg database .* Debian-family images only/)

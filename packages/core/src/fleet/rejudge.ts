@@ -17,7 +17,6 @@ import {parseOsRelease} from '../content/os-release.js'
 import {RELEASE_FILES} from '../packages/image-facts.js'
 import {evaluateCveGate} from '../cve/cve-gate.js'
 import {cveSummaryMarkdown} from '../cve/cve-outputs.js'
-import {type CveFlags, resolveCveSettings} from '../cve/pipeline-step.js'
 import {scanCves} from '../cve/scan-cves.js'
 import type {ScanEnvironment} from '../environment/scan-environment.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
@@ -29,8 +28,13 @@ import {writeOutputFile} from '../output/output-file.js'
 import {openOutputSet} from '../pipeline/output-set.js'
 import {lockOutputDir} from '../pipeline/output-set-lock.js'
 import {createWorkDir} from '../pipeline/work-dir.js'
+import type {Given} from '../options/given-options.js'
+import {
+  resolveCveSettings,
+  resolveImageSettings,
+  type CveScanSettings
+} from '../options/resolve-options.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
-import {settingsForImage, type PolicyOverrides} from '../policy/resolve-policy.js'
 import type {Policy} from '../policy/types.js'
 import {renderSummary} from '../report/summary-md.js'
 import {serializeResults} from '../results/results-json.js'
@@ -42,8 +46,12 @@ export interface RejudgeOptions {
   digests: readonly string[]
   cacheDir: string
   policy?: Policy
-  overrides: PolicyOverrides
-  cves?: CveFlags
+  /**
+   * The options given (flags over `SCAPGATE_*` variables, `firstGiven`), paths absolute: the same
+   * resolver as a scan's puts them over the policy and the table's defaults (`fail-on`, the CVE
+   * options; docs/options.md).
+   */
+  given: Given
   /** One set per digest in `<outDir>/<hex[0:12]>/`, the aggregated summary.md in `outDir`. */
   outDir: string
   environment: ScanEnvironment
@@ -76,25 +84,28 @@ async function syntheticRoot(dir: string, inputs: VerdictInputs): Promise<string
   return root
 }
 
-async function rejudgeOne(options: RejudgeOptions, digest: string, outDir: string) {
+async function rejudgeOne(
+  options: RejudgeOptions,
+  cves: CveScanSettings | undefined,
+  digest: string,
+  outDir: string
+) {
   const inputs = await loadVerdictInputs(options.cacheDir, digest)
   if (inputs === undefined)
     throw new ConfigurationError(
       `Expected verdict inputs for ${sanitizeForDisplay(digest, 100)} in the cache ${options.cacheDir}, found none (scan the image once with the result cache on)`
     )
   const {results} = inputs
-  const settings = settingsForImage(
-    options.policy,
-    [results.image.reference, ...results.image.names],
-    options.overrides
-  )
+  const settings = resolveImageSettings(options.given, options.policy, [
+    results.image.reference,
+    ...results.image.names
+  ])
   checkWaiverRules(settings.waivers, inputs.contentRuleIds)
   const compliance = evaluatePolicyGate(results, {
     ...settings,
     baseline: undefined,
     now: options.now
   })
-  const cves = resolveCveSettings(options.cves, options.policy?.cves, options.now)
   const set = await openOutputSet(outDir, digest, options.logger)
   try {
     let verdict = compliance
@@ -138,7 +149,7 @@ async function rejudgeOne(options: RejudgeOptions, digest: string, outDir: strin
         cveSection = {...report, gate}
         cveMarkdown = cveSummaryMarkdown(report, gate)
         if (gate.status === 'fail') {
-          // As the scan's CVE step (cve/pipeline-step.ts): results.json keeps the compliance text.
+          // As the scan's CVE step (pipeline/cve-step.ts): results.json keeps the compliance text.
           resultsGate = {
             ...compliance,
             status: 'fail',
@@ -173,6 +184,8 @@ async function rejudgeOne(options: RejudgeOptions, digest: string, outDir: strin
 
 /** Every digest in turn; one failing never stops the others (its error is in its outcome). */
 export async function rejudgeDigests(options: RejudgeOptions): Promise<RejudgeOutcome[]> {
+  // Once for the run: contradicting CVE options are a configuration error before anything is read.
+  const cves = resolveCveSettings(options.given, options.policy?.cves, options.now)
   const lock = await lockOutputDir(options.outDir, options)
   const outcomes: RejudgeOutcome[] = []
   try {
@@ -185,7 +198,7 @@ export async function rejudgeDigests(options: RejudgeOptions): Promise<RejudgeOu
             `Expected a digest sha256:<64 hex>, got \`${sanitizeForDisplay(digest, 100)}\``
           )
         await mkdir(outDir, {recursive: true})
-        outcomes.push({digest, slug, outDir, ...(await rejudgeOne(options, digest, outDir))})
+        outcomes.push({digest, slug, outDir, ...(await rejudgeOne(options, cves, digest, outDir))})
       } catch (error) {
         outcomes.push({digest, slug, outDir, error})
       }
