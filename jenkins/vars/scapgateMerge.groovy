@@ -61,10 +61,11 @@ def call(Map userConfig = [:]) {
   withEnv([
     "SCAPGATE_COMMAND=${config.scapgateCommand}",
     "SCAPGATE_OUT=${outDir}",
-    "SCAPGATE_ALLOW_MIXED=${config.allowMixed ? '--allow-mixed' : '--quiet'}"
+    // The option table's variable (docs/options.md), read by `scapgate merge` itself.
+    "SCAPGATE_ALLOW_MIXED=${config.allowMixed ? 'true' : 'false'}"
   ]) {
     status = sh(
-      script: 'xargs -d \'\\n\' -a .scapgate/merge-dirs.txt "$SCAPGATE_COMMAND" merge --images .scapgate/merge-images.txt --out "$SCAPGATE_OUT" "$SCAPGATE_ALLOW_MIXED"',
+      script: 'xargs -d \'\\n\' -a .scapgate/merge-dirs.txt "$SCAPGATE_COMMAND" merge --images .scapgate/merge-images.txt --out "$SCAPGATE_OUT" --quiet',
       returnStatus: true,
       label: 'scapgate merge'
     )

@@ -21,6 +21,18 @@ export {loadPolicy} from './policy/load-policy.js'
 export {readBaseline} from './baseline/read-baseline.js'
 export {serializeBaseline, baselineFromResults} from './baseline/baseline-file.js'
 export {classifyRules} from './baseline/classify.js'
+export {renderSummary, splitSummary} from './report/summary-md.js'
+export {githubBlobBase, gitlabBlobBase, type SourceLinks} from './report/source-links.js'
+export {trendText} from './report/trend-chart.js'
+export {trendSvg} from './report/trend-svg.js'
+export {
+  appendTrend,
+  HISTORY_FILE,
+  historySchemaUri,
+  parseHistory,
+  trendEntry,
+  type TrendHistory
+} from './trend/history.js'
 export {
   optionTable,
   optionKeys,
@@ -61,7 +73,6 @@ export {fetchAttestations} from './attest/fetch-attestations.js'
 export {verifyAttestations} from './attest/verify-attestation.js'
 export type {AttestedResult} from './attest/statement.js'
 export {parseDockerReference} from './image/docker-reference.js'
-export {renderSummary} from './report/summary-md.js'
 
 // Fleets: fan-out plans, fan-in merges, re-judging released images (docs/fleets.md).
 export {archivesIn, localSize, planShards, policyImages} from './fleet/plan.js'

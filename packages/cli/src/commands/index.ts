@@ -10,6 +10,7 @@ import {verifyCommandSpec} from './verify.js'
 import {planCommandSpec} from './plan.js'
 import {mergeCommandSpec} from './merge.js'
 import {rejudgeCommandSpec} from './rejudge.js'
+import {trendCommandSpec} from './trend.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,5 +25,6 @@ export const commands: CommandSpec<any>[] = [
   planCommandSpec,
   mergeCommandSpec,
   rejudgeCommandSpec,
+  trendCommandSpec,
   gitLabNoteCommandSpec
 ]

@@ -65,6 +65,20 @@ describe('scapgate plan', () => {
     ])
     expect(run.err()).toContain('4 images in 2 shards')
 
+    // SCAPGATE_SHARDS (the option table's variable) stands in for --shards, which wins over it.
+    const fromEnv = capture(dir)
+    fromEnv.io.env = {SCAPGATE_SHARDS: '3'}
+    expect(await runPlan(parsePlan(['--dir', 'images']), fromEnv.io)).toBe(0)
+    expect(fromEnv.err()).toContain('4 images in 3 shards')
+    const flagWins = capture(dir)
+    flagWins.io.env = {SCAPGATE_SHARDS: '3'}
+    expect(await runPlan(parsePlan(['--dir', 'images', '--shards', '1']), flagWins.io)).toBe(0)
+    expect(flagWins.err()).toContain('4 images in 1 shard\n')
+    const badEnv = capture(dir)
+    badEnv.io.env = {SCAPGATE_SHARDS: '300'}
+    expect(await runPlan(parsePlan(['--dir', 'images']), badEnv.io)).toBe(2)
+    expect(badEnv.err()).toContain('Expected `SCAPGATE_SHARDS` to be a whole number from 1 to 256')
+
     writeFileSync(
       join(dir, 'scapgate.yml'),
       'images:\n  - match: docker-archive:./images/big.tar\n  - match: ["registry.example/*", worker]\n'

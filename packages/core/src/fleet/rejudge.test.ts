@@ -69,6 +69,23 @@ describe('rejudgeDigests', () => {
     expect(String(outcome?.error)).toMatch(/recorded dpkg database .* Debian-family images only/)
   })
 
+  it("resolves the given options over the policy with the scan's resolver", async () => {
+    const {cache, digest} = await released('Package: login\nVersion: 1\n')
+    // A CVE option without CVE scanning is refused before anything is read, naming the flag.
+    await expect(
+      rejudgeDigests({
+        ...base(cache, digest, '2026-11-30T12:00:00Z'),
+        given: {values: {feed: '/feed.xml'}, from: {feed: {kind: 'flag', name: '--feed'}}}
+      })
+    ).rejects.toThrow(/Expected `--feed` only with `--cves`/)
+    // A given `fail-on` wins over the policy's thresholds, as in a scan.
+    const [outcome] = await rejudgeDigests({
+      ...base(cache, digest, '2026-11-30T12:00:00Z'),
+      given: {values: {failOn: 'never'}, from: {failOn: {kind: 'env', name: 'SCAPGATE_FAIL_ON'}}}
+    })
+    expect(outcome?.verdict?.failOn).toBe('never')
+  })
+
   it('says so for a digest with nothing recorded', async () => {
     const {cache} = await released()
     const [outcome] = await rejudgeDigests(

@@ -19,6 +19,7 @@ import {
   linesValue,
   listValue,
   textValue,
+  httpUrlValue,
   wholeNumberValue,
   type ValueParser
 } from './value-parsers.js'
@@ -311,18 +312,37 @@ export const optionTable = {
     defaultText: 'none',
     doc: 'Registries (`HOST[:PORT]`) spoken to over plain http; credentials are never sent there.'
   }),
+  history: spec({
+    flag: '--history',
+    env: 'SCAPGATE_HISTORY',
+    gitlab: 'history',
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: 'none (no trend)',
+    doc: 'Continue this score history (a directory of `<image-slug>.json` with several images; a missing file starts one) and write `history.json` and `trend.svg` (docs/trend.md).'
+  }),
+  linkBase: spec({
+    flag: '--link-base',
+    env: 'SCAPGATE_LINK_BASE',
+    jenkins: 'linkBase',
+    parse: httpUrlValue,
+    defaultText: 'in GitLab CI `$CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/`, else none',
+    doc: 'Blob URL of the repository root at the commit under review: `Dockerfile:3` links to `URL/Dockerfile#L3`.'
+  }),
+  commit: spec({
+    flag: '--commit',
+    env: 'SCAPGATE_COMMIT',
+    parse: commitValue,
+    defaultText: '`$CI_COMMIT_SHA`, else `$GIT_COMMIT` (the provenance: also `$GITHUB_SHA`)',
+    doc: "The commit recorded in the history and in results.json's `gate.provenance`, which `scapgate merge` compares across a fleet's jobs (docs/fleets.md)."
+  }),
   username: spec({
     flag: '--username',
     env: 'SCAPGATE_REGISTRY_USERNAME',
     parse: textValue,
     defaultText: 'none',
     doc: 'Registry username; the password comes from `--password-stdin` or `SCAPGATE_REGISTRY_PASSWORD`.'
-  }),
-  commit: spec({
-    env: 'SCAPGATE_COMMIT',
-    parse: commitValue,
-    defaultText: '`GITHUB_SHA`, `CI_COMMIT_SHA` or `GIT_COMMIT`, whichever is a commit id',
-    doc: "The commit the CI built, recorded in results.json's `gate.provenance` and compared by `scapgate merge` (docs/fleets.md)."
   }),
   // Fleets (docs/fleets.md): run-level options of `scapgate plan` / `scapgate merge` and of the
   // action's `mode: plan` / `mode: merge` jobs. `scapgate scan` ignores them.

@@ -39,6 +39,20 @@ export const booleanValue: ValueParser<boolean> = (text, name) => {
   )
 }
 
+/** A commit id: 4 to 64 hexadecimal digits. */
+export const commitValue: ValueParser<string> = (text, name) => {
+  if (/^[0-9a-f]{4,64}$/i.test(text)) return text
+  throw new ConfigurationError(
+    `Expected \`${name}\` to be a hexadecimal commit id, got ${shown(text)}`
+  )
+}
+
+/** An absolute http(s) URL without whitespace (a link base: never a \`javascript:\` URL). */
+export const httpUrlValue: ValueParser<string> = (text, name) => {
+  if (/^https?:\/\/\S+$/i.test(text)) return text
+  throw new ConfigurationError(`Expected \`${name}\` to be an http(s) URL, got ${shown(text)}`)
+}
+
 /** A whole number ≥ 1, in `unit` when given (`seconds`). */
 export function wholeNumberValue(unit?: string): ValueParser<number> {
   return (text, name) => {
@@ -57,15 +71,6 @@ export function boundedNumberValue(max: number): ValueParser<number> {
       `Expected \`${name}\` to be a whole number from 1 to ${max}, got ${shown(text)}`
     )
   }
-}
-
-/** A commit id: 7 to 64 hexadecimal digits, kept lowercase (results.json `gate.provenance`). */
-export const commitValue: ValueParser<string> = (text, name) => {
-  const lower = text.toLowerCase()
-  if (/^[0-9a-f]{7,64}$/.test(lower)) return lower
-  throw new ConfigurationError(
-    `Expected \`${name}\` to be a commit id (7 to 64 hexadecimal digits), got ${shown(text)}`
-  )
 }
 
 /** A policy value in a message: never more than a short plain token (the file may be a secret). */
