@@ -102,6 +102,8 @@ fleet:
     CI_PROJECT_ID: '7'
     CI_API_V4_URL: '${apiUrl}'
     SCAPGATE_GITLAB_TOKEN: '${token}'
+    # Forwarded to the child as well: a shard must still scan only its own images.
+    SCAPGATE_IMAGE: docker-archive:images/web.tar
   trigger:
     include: [{artifact: fleet.yml, job: plan}]
     strategy: depend

@@ -51,9 +51,11 @@ export function gitlabChildPipeline(plan: FleetPlan, options: GitLabPlanOptions)
         }))
       },
       // The images reach the CLI through a file, one per line: split on spaces (references hold none), never globbed.
+      // A shard scans its images only: an SCAPGATE_IMAGE the trigger forwards from the parent
+      // pipeline would add one (the CLI reads it natively; empty counts as unset, docs/options.md).
       script: [
         'set -f; printf "%s\\n" $SCAPGATE_SHARD_IMAGES > "scapgate-shard-$SCAPGATE_SHARD.txt"',
-        `scapgate scan --images "scapgate-shard-$SCAPGATE_SHARD.txt" --out "${out}/shard-$SCAPGATE_SHARD"`
+        `SCAPGATE_IMAGE= scapgate scan --images "scapgate-shard-$SCAPGATE_SHARD.txt" --out "${out}/shard-$SCAPGATE_SHARD"`
       ],
       artifacts: {when: 'always', paths: [`${out}/`]}
     },
