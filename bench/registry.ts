@@ -2,6 +2,7 @@ import {cachedRescan} from './benchmarks/cached-rescan.js'
 import {cisVsBareOscap} from './benchmarks/cis-vs-bare-oscap.js'
 import {concurrentImages} from './benchmarks/concurrent-images.js'
 import {cvePrefilter} from './benchmarks/cve-prefilter.js'
+import {fleets} from './benchmarks/fleets.js'
 import {layerExtraction} from './benchmarks/layer-extraction.js'
 import {registryPull} from './benchmarks/registry-pull.js'
 import {scanVsOscapPodman} from './benchmarks/scan-vs-oscap-podman.js'
@@ -17,5 +18,6 @@ export const benchmarks: readonly Benchmark[] = [
   cachedRescan,
   concurrentImages,
   cvePrefilter,
-  cisVsBareOscap
+  cisVsBareOscap,
+  fleets
 ]

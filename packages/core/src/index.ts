@@ -43,6 +43,7 @@ export {
   optionsFromNames,
   resolveCveSettings,
   type OptionKey,
+  type OptionValue,
   type Given
 } from './options/index.js'
 export {expandReferences, optionsFromEnvironment} from './options/option-variables.js'
@@ -72,3 +73,16 @@ export {fetchAttestations} from './attest/fetch-attestations.js'
 export {verifyAttestations} from './attest/verify-attestation.js'
 export type {AttestedResult} from './attest/statement.js'
 export {parseDockerReference} from './image/docker-reference.js'
+
+// Fleets: fan-out plans, fan-in merges, re-judging released images (docs/fleets.md).
+export {archivesIn, localSize, planShards, policyImages} from './fleet/plan.js'
+export {
+  githubMatrix,
+  gitlabChildPipeline,
+  jenkinsList,
+  planFormats,
+  planJson,
+  type PlanFormat
+} from './fleet/plan-formats.js'
+export {mergeFleet} from './fleet/merge.js'
+export {rejudgeDigests} from './fleet/rejudge.js'

@@ -35,6 +35,9 @@ const coreLayers: readonly (readonly string[])[] = [
   ['pipeline'],
   // Runs of many images over the pipeline, shared by the CLI, the action and `baseline`.
   ['run'],
+  // Fleets of runs: plans that split images into shards, merges of the shards' output sets into
+  // one verdict, re-judging released digests from their recorded verdict inputs.
+  ['fleet'],
   // The public API.
   ['index.ts']
 ]

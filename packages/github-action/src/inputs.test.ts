@@ -15,7 +15,8 @@ describe('readInputs', () => {
       artifactName: 'scapgate',
       token: '',
       cache: true,
-      options: {values: {}, from: {}}
+      options: {values: {}, from: {}},
+      fleet: false
     })
   })
 

@@ -5,11 +5,13 @@
  */
 import {
   ConfigurationError,
+  optionDefault,
   optionKeys,
   optionsFromNames,
   optionTable,
   type Given,
-  type OptionKey
+  type OptionKey,
+  type OptionValue
 } from '@scapgate/core'
 
 export type Env = Record<string, string | undefined>
@@ -19,8 +21,24 @@ export type Env = Record<string, string | undefined>
  * (docs/options.md). `image` and `baseline` are read here (the list, `auto`/`none`); the rest go to
  * the core's resolver as they are.
  */
+/**
+ * The fleet's run-level inputs (docs/fleets.md): what the job does (`mode`), and the options of
+ * `mode: plan` and `mode: merge`. Read through the option table too, but not scan options.
+ */
+export const fleetInputKeys: readonly OptionKey[] = [
+  'actionMode',
+  'fleet',
+  'shards',
+  'results',
+  'allowMixed'
+]
+
 export const scanInputKeys: readonly OptionKey[] = optionKeys.filter(
-  key => optionTable[key].action !== undefined && key !== 'image' && key !== 'baseline'
+  key =>
+    optionTable[key].action !== undefined &&
+    key !== 'image' &&
+    key !== 'baseline' &&
+    !fleetInputKeys.includes(key)
 )
 
 /** Inputs of the action alone: its GitHub reports, its caches, its list of images. */
@@ -61,6 +79,8 @@ export interface ActionInputs {
   artifactName: string
   token: string
   cache: boolean
+  /** A matrix job of a fleet (docs/fleets.md): no PR comment and no check run; `mode: merge` posts them. */
+  fleet: boolean
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -120,13 +140,18 @@ function checkImage(image: string): string {
   return image
 }
 
-function parseImages(env: Env): string[] {
+/** `image` and the lines of `images`, checked; empty when neither is given. */
+export function listImages(env: Env): string[] {
   const single = getOptionalInput(env, 'image')
   const lines = rawInput(env, 'images')
     .split(/\r?\n/)
     .map(line => line.replace(/(^|\s)#.*$/, '').trim())
     .filter(line => line !== '')
-  const images = [...new Set([...(single === undefined ? [] : [single]), ...lines])].map(checkImage)
+  return [...new Set([...(single === undefined ? [] : [single]), ...lines])].map(checkImage)
+}
+
+function parseImages(env: Env): string[] {
+  const images = listImages(env)
   if (images.length === 0)
     throw new ConfigurationError(
       'Expected `image` or `images` to name at least one image, got neither'
@@ -154,6 +179,27 @@ function scanOptions(env: Env): Given {
   return options
 }
 
+/**
+ * The fleet's inputs through the option table, with the table's defaults for those not given
+ * (`mode: scan`, `fleet: false`, `shards: 4`, `results: scapgate-results`, `allow-mixed: false`).
+ */
+export function readFleetInputs(env: Env): {
+  mode: OptionValue<'actionMode'>
+  fleet: boolean
+  shards: number
+  results: string[]
+  allowMixed: boolean
+} {
+  const {values} = optionsFromNames('action', name => getOptionalInput(env, name), fleetInputKeys)
+  return {
+    mode: values.actionMode ?? optionDefault('actionMode'),
+    fleet: values.fleet ?? optionDefault('fleet'),
+    shards: values.shards ?? optionDefault('shards'),
+    results: values.results ?? optionDefault('results'),
+    allowMixed: values.allowMixed ?? optionDefault('allowMixed')
+  }
+}
+
 /** Reads and validates every input; throws a ConfigurationError for the first bad one. */
 export function readInputs(env: Env): ActionInputs {
   const inputs: ActionInputs = {
@@ -165,7 +211,8 @@ export function readInputs(env: Env): ActionInputs {
     prComment: getBooleanInput(env, 'pr-comment', true),
     artifactName: getOptionalInput(env, 'artifact-name') ?? 'scapgate',
     token: getOptionalInput(env, 'token') ?? '',
-    cache: getBooleanInput(env, 'cache', true)
+    cache: getBooleanInput(env, 'cache', true),
+    fleet: readFleetInputs(env).fleet
   }
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))
     throw new ConfigurationError(

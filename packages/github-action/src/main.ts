@@ -20,6 +20,7 @@ import {
   markdownText,
   optionDefault,
   optionsFromFlags,
+  optionsFromNames,
   resolveCveSettings,
   runGate,
   sourceSettings,
@@ -30,6 +31,7 @@ import {
 import {restoreBaselines, restoredHistory, saveBaselines} from './baseline-cache.js'
 import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
 import {readFindings} from './findings.js'
+import {readMode, runFleetMode} from './fleet-mode.js'
 import {checkSha, readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
 import {readInputs, type ActionInputs, type Env} from './inputs.js'
@@ -140,6 +142,8 @@ export type RunResult = {failure?: string}
 /** The whole action, with the environment injected; never calls setFailed itself. */
 export async function runAction(env: Env): Promise<RunResult> {
   maskSecrets(env)
+  const mode = readMode(env)
+  if (mode !== 'scan') return runFleetMode(mode, env)
   const inputs = readInputs(env)
   const context = await readGitHubContext(env)
   await ensureOpenScap(env, logger, inputs.cache)
@@ -174,7 +178,9 @@ export async function runAction(env: Env): Promise<RunResult> {
       optionsFromFlags({
         ...(baseline.ratchet ? {mode: 'ratchet'} : {}),
         ...(baseline.path === undefined ? {} : {baseline: baseline.path})
-      })
+      }),
+      // A run-level variable of the table the action honours too (else `GITHUB_SHA` is the commit).
+      optionsFromNames('env', name => env[name], ['commit'])
     ),
     context.workspace
   )

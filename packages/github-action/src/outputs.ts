@@ -12,7 +12,9 @@ export const outputNames = [
   'failed',
   'new-failures',
   'sarif-file',
-  'results-file'
+  'results-file',
+  'matrix',
+  'images'
 ] as const
 
 export interface ActionOutputs {

@@ -9,7 +9,8 @@ class PipelineStandIns {
 
   /**
    * Options: plugins (installed optional plugins, default all), pathPrefix (prepended to PATH),
-   * workspace (a directory; default a new temp dir).
+   * workspace (a directory; default a new temp dir), stepFile (default
+   * jenkins/vars/scapgateScan.groovy).
    * Returns [step, calls, currentBuild, workspace, log].
    */
   static Map create(File repo, String testBin, Map options = [:]) {
@@ -76,7 +77,7 @@ class PipelineStandIns {
       },
       error: { String message -> calls << [step: 'error', args: message]; throw new StepError(message) }
     )
-    def step = new GroovyShell(binding).parse(new File(repo, 'jenkins/vars/scapgateScan.groovy'))
+    def step = new GroovyShell(binding).parse(new File(repo, (options.stepFile ?: 'jenkins/vars/scapgateScan.groovy').toString()))
     return [step: step, calls: calls, currentBuild: currentBuild, workspace: workspace, log: log]
   }
 }

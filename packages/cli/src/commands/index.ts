@@ -7,6 +7,9 @@ import {reportCommandSpec} from './report.js'
 import {contentCommandSpec} from './content.js'
 import {attestCommandSpec} from './attest.js'
 import {verifyCommandSpec} from './verify.js'
+import {planCommandSpec} from './plan.js'
+import {mergeCommandSpec} from './merge.js'
+import {rejudgeCommandSpec} from './rejudge.js'
 import {trendCommandSpec} from './trend.js'
 
 /** Every subcommand, in help order. Add new ones here. */
@@ -19,6 +22,9 @@ export const commands: CommandSpec<any>[] = [
   contentCommandSpec,
   attestCommandSpec,
   verifyCommandSpec,
+  planCommandSpec,
+  mergeCommandSpec,
+  rejudgeCommandSpec,
   trendCommandSpec,
   gitLabNoteCommandSpec
 ]

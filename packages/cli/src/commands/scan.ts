@@ -98,8 +98,9 @@ The reviewer's view (docs/trend.md)
   --link-base URL             blob URL of the repository root at the commit under review; links
                               Dockerfile:3 to URL/Dockerfile#L3 (in GitLab CI by default
                               $CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/)
-  --commit SHA                the commit recorded in the history (default: $CI_COMMIT_SHA,
-                              $GIT_COMMIT)
+  --commit SHA                the commit recorded in the history and in results.json's
+                              gate.provenance (default: $CI_COMMIT_SHA, $GIT_COMMIT; the
+                              provenance also takes $GITHUB_SHA)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
@@ -304,8 +305,9 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
         ? {}
         : {imagesFile: {path: g.imagesFile, display: written.values.imagesFile ?? g.imagesFile}}),
       ...(g.policy === undefined ? {} : {policy: g.policy}),
-      // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-      noCache: g.noCache === true || g.cves === true,
+      // scanImages never serves a CVE scan from the result cache (it keys on the image, not on the
+      // feed), but the cache directory still records the verdict inputs for `scapgate rejudge`.
+      noCache: g.noCache === true,
       ...(g.cacheDir === undefined ? {} : {cacheDir: g.cacheDir}),
       ...(g.concurrency === undefined ? {} : {concurrency: g.concurrency}),
       quiet: command.quiet

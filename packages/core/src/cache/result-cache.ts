@@ -72,7 +72,7 @@ function entryDir(dir: string, key: string): string {
 }
 
 // The result model as results.json holds it, minus the gate (which is never cached).
-const modelSchema = {
+export const modelSchema = {
   ...(resultsSchema as Record<string, unknown>),
   required: ((resultsSchema as {required: string[]}).required ?? []).filter(k => k !== 'gate')
 } as JsonSchema

@@ -172,6 +172,12 @@ export interface GateCounts {
   results: ResultCounts
 }
 
+/** The commit the CI built (`GITHUB_SHA`, `CI_COMMIT_SHA`, `GIT_COMMIT`) and the policy's sha256. */
+export interface VerdictProvenance {
+  commit?: string
+  policy?: {path: string; sha256: string}
+}
+
 export interface GateVerdict {
   status: 'pass' | 'fail'
   failOn: FailOn
@@ -185,6 +191,8 @@ export interface GateVerdict {
   /** The policy thresholds beyond `failOn`, when set. */
   maxCounts?: Partial<Record<Severity, number>>
   minScore?: number
+  /** What the verdict was made from (results.json `gate.provenance`); compared by `scapgate merge`. */
+  provenance?: VerdictProvenance
   /** One line for logs and CI status, built from trusted numbers only (no content text). */
   summary: string
 }

@@ -5,6 +5,7 @@ export {
   cveFailOnValues,
   type OptionSpec,
   type OptionKey,
+  type OptionValue,
   type GivenOptions
 } from './option-table.js'
 export {

@@ -9,14 +9,16 @@
  * resolver (or the CLI, for run-level settings), declare the adapter inputs the row names, and
  * regenerate docs/options.md (`npm run docs:options`). The drift test then tells what is missing.
  */
-import {cveFailOnValues, failOnValues, policyModes} from './option-values.js'
+import {actionModes, cveFailOnValues, failOnValues, policyModes} from './option-values.js'
 import {
   booleanValue,
+  boundedNumberValue,
+  commitValue,
   enumValue,
   feedAgeValue,
+  linesValue,
   listValue,
   textValue,
-  commitValue,
   httpUrlValue,
   wholeNumberValue,
   type ValueParser
@@ -332,8 +334,8 @@ export const optionTable = {
     flag: '--commit',
     env: 'SCAPGATE_COMMIT',
     parse: commitValue,
-    defaultText: '`$CI_COMMIT_SHA`, else `$GIT_COMMIT`',
-    doc: 'The commit recorded in the history.'
+    defaultText: '`$CI_COMMIT_SHA`, else `$GIT_COMMIT` (the provenance: also `$GITHUB_SHA`)',
+    doc: "The commit recorded in the history and in results.json's `gate.provenance`, which `scapgate merge` compares across a fleet's jobs (docs/fleets.md)."
   }),
   username: spec({
     flag: '--username',
@@ -341,6 +343,49 @@ export const optionTable = {
     parse: textValue,
     defaultText: 'none',
     doc: 'Registry username; the password comes from `--password-stdin` or `SCAPGATE_REGISTRY_PASSWORD`.'
+  }),
+  // Fleets (docs/fleets.md): run-level options of `scapgate plan` / `scapgate merge` and of the
+  // action's `mode: plan` / `mode: merge` jobs. `scapgate scan` ignores them.
+  actionMode: spec({
+    action: 'mode',
+    parse: enumValue(actionModes),
+    values: actionModes,
+    default: 'scan',
+    defaultText: '`scan`',
+    doc: "The action's job: `scan` the images, `plan` a fleet (the `matrix` output, as `scapgate plan`) or `merge` its matrix jobs' output sets (as `scapgate merge`). Not the `--mode` above."
+  }),
+  fleet: spec({
+    action: 'fleet',
+    parse: booleanValue,
+    default: false,
+    defaultText: '`false`',
+    doc: "A fleet's matrix job (`mode: scan`): no PR comment and no check run, the `mode: merge` job posts one for the fleet. SARIF and the artifact are uploaded as usual."
+  }),
+  shards: spec({
+    flag: '--shards',
+    env: 'SCAPGATE_SHARDS',
+    action: 'shards',
+    parse: boundedNumberValue(256),
+    default: 4,
+    defaultText: '4',
+    doc: '`scapgate plan` (the action: `mode: plan`): number of shards (matrix jobs); never more than images.'
+  }),
+  results: spec({
+    action: 'results',
+    parse: linesValue,
+    default: ['scapgate-results'],
+    defaultText: '`scapgate-results`',
+    doc: "The action's `mode: merge`: directories holding the matrix jobs' output sets (downloaded artifacts), one per line, relative to the workspace (`scapgate merge` takes them as DIR arguments)."
+  }),
+  allowMixed: spec({
+    flag: '--allow-mixed',
+    switch: true,
+    env: 'SCAPGATE_ALLOW_MIXED',
+    action: 'allow-mixed',
+    parse: booleanValue,
+    default: false,
+    defaultText: '`false`',
+    doc: '`scapgate merge` (the action: `mode: merge`): merge results from different commits or policies (refused by default).'
   })
 } as const
 

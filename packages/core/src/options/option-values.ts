@@ -15,3 +15,7 @@ export type CveFailOn = (typeof cveFailOnValues)[number]
 /** How a baseline judges (`mode:`, docs/policy.md). */
 export const policyModes = ['absolute', 'ratchet'] as const
 export type PolicyMode = (typeof policyModes)[number]
+
+/** What the GitHub action's job does (`mode:` of action.yml, docs/fleets.md). */
+export const actionModes = ['scan', 'plan', 'merge'] as const
+export type ActionMode = (typeof actionModes)[number]

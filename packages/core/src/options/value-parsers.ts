@@ -63,6 +63,16 @@ export function wholeNumberValue(unit?: string): ValueParser<number> {
   }
 }
 
+/** A whole number from 1 to `max` (`--shards`). */
+export function boundedNumberValue(max: number): ValueParser<number> {
+  return (text, name) => {
+    if (/^\d{1,9}$/.test(text) && Number(text) >= 1 && Number(text) <= max) return Number(text)
+    throw new ConfigurationError(
+      `Expected \`${name}\` to be a whole number from 1 to ${max}, got ${shown(text)}`
+    )
+  }
+}
+
 /** A policy value in a message: never more than a short plain token (the file may be a secret). */
 function describe(value: unknown): string {
   if (value === null) return 'null'
@@ -93,5 +103,12 @@ export const feedAgeValue: ValueParser<number> = (text, name) => parseFeedAge(te
 export const listValue: ValueParser<string[]> = text =>
   text
     .split(/[\n,]/)
+    .map(item => item.trim())
+    .filter(item => item !== '')
+
+/** A list of paths, one per line (a path may hold a comma). */
+export const linesValue: ValueParser<string[]> = text =>
+  text
+    .split(/\r?\n/)
     .map(item => item.trim())
     .filter(item => item !== '')

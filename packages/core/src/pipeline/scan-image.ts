@@ -3,6 +3,7 @@ import {CancelledError} from '../errors.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {type OutputAmendments, renderOutputs} from './render-outputs.js'
+import {collectImageFacts} from '../packages/image-facts.js'
 import {prepareRoot} from './prepare-root.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 import {pipelineBoundary, timePhases} from './phase-timer.js'
@@ -89,6 +90,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       // Evidence first: the ARF is published now, whatever happens later.
       await copyOutputFile(scan.arfPath, join(set.staging, 'arf.xml'))
       await set.publishEvidence(['arf.xml'])
+      const facts = await collectImageFacts(prepared.root)
       if (options.cves === undefined) rootRemoval = removeTree(prepared.root).catch(() => undefined)
       await pipelineBoundary('evidence', signal)
       throwIfAborted(signal)
@@ -112,7 +114,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       throwIfAborted(signal)
       logger.debug(`outputs staged in ${set.staging}`)
       progress.finish()
-      return {results: rendered.results, verdict, outDir, summaryMarkdown}
+      return {results: rendered.results, verdict, outDir, summaryMarkdown, facts}
     } finally {
       await prepared.image.close()
     }

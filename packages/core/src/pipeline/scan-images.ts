@@ -5,12 +5,13 @@
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
 import {lstat, mkdir, readFile, rm, stat} from 'node:fs/promises'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from './render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
+import {storeVerdictInputs} from '../cache/verdict-inputs.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
 import type {SourceLinks} from '../report/source-links.js'
@@ -18,7 +19,7 @@ import {parseHistory, type TrendHistory} from '../trend/history.js'
 import {userFileKinds} from '../io/user-file-kinds.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
-import type {GateVerdict} from '../gate/types.js'
+import type {GateVerdict, VerdictProvenance} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
 import type {ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
@@ -164,12 +165,50 @@ async function baselineFor(
 function gateFor(
   settings: ImageSettings,
   baseline: BaselineData | undefined,
-  now: Date
+  now: Date,
+  provenance: VerdictProvenance
 ): (results: ScanResults, context: {contentRuleIds: readonly string[]}) => Promise<GateVerdict> {
   return async (results, {contentRuleIds}) => {
     checkWaiverRules(settings.waivers, contentRuleIds)
-    return evaluatePolicyGate(results, {...settings, baseline, now})
+    const verdict = await evaluatePolicyGate(results, {...settings, baseline, now})
+    return Object.keys(provenance).length === 0 ? verdict : {...verdict, provenance}
   }
+}
+
+/**
+ * The commit (`SCAPGATE_COMMIT` as given, else the CI's own variable) and the policy's digest,
+ * recorded in the verdict for `scapgate merge`.
+ */
+async function provenanceOf(options: ScanImagesOptions): Promise<VerdictProvenance> {
+  const commit = (options.given.values.commit ?? options.environment.commit)?.toLowerCase()
+  const policy = options.policy
+  const sha256 = policy === undefined ? undefined : await sha256File(policy.file).catch(() => '')
+  return {
+    ...(commit === undefined ? {} : {commit}),
+    ...(policy === undefined || sha256 === undefined || sha256 === ''
+      ? {}
+      : {policy: {path: relative(options.cwd, policy.file) || policy.file, sha256}})
+  }
+}
+
+/** Keeps what `scapgate rejudge` needs for this digest (cache/verdict-inputs.ts); best effort. */
+async function recordVerdictInputs(
+  options: ScanImagesOptions,
+  outcome: ScanOutcome,
+  contentRuleIds: readonly string[],
+  outDir: string
+): Promise<void> {
+  if (options.cacheDir === undefined || outcome.facts === undefined) return
+  const arfSha256 = await sha256File(join(outDir, 'arf.xml')).catch(() => undefined)
+  if (arfSha256 === undefined) return
+  const stored = await storeVerdictInputs(options.cacheDir, {
+    results: outcome.results,
+    contentRuleIds: [...contentRuleIds],
+    facts: outcome.facts,
+    evidence: {arfSha256},
+    recordedAt: new Date().toISOString()
+  })
+  if (!stored) options.logger.warning(`could not record the verdict inputs in ${options.cacheDir}`)
 }
 
 /** A completed scan's set goes public, unless the run was cancelled meanwhile. */
@@ -287,14 +326,24 @@ async function scanOne(
             options.images.length > 1,
             baselineSource?.fromPolicy === true ? fromPolicy : flags
           )
-    const evaluate = gateFor(settings, baseline, options.now)
+    const evaluate = gateFor(settings, baseline, options.now, await provenanceOf(options))
     // The result cache keys on the image, not on the CVE feed or the run: a CVE scan, or one that
-    // appends to a trend, is never served from it.
+    // appends to a trend, is never served from it (its verdict inputs are still recorded).
     if (options.cacheDir === undefined || cves !== undefined || trend !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
-      const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})
+      let contentRuleIds: readonly string[] = []
+      const outcome = await scanImage({
+        ...scan,
+        openedImage: opened,
+        outputSet: set,
+        evaluate: async (results, context) => {
+          contentRuleIds = context.contentRuleIds
+          return evaluate(results, context)
+        }
+      })
       await publish(set, options.signal)
+      await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
       return {image: raw, slug, outDir, outcome, cached: false}
     }
     const cacheDir = options.cacheDir
@@ -355,6 +404,7 @@ async function scanOne(
       options.logger.warning(
         `could not write the result cache in ${cacheDir}; continuing without it`
       )
+    await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
     return {image: raw, slug, outDir, outcome, cached: false}
   } catch (error) {
     // Evidence that exists, an `incomplete` results.json and summary.md; nothing older.

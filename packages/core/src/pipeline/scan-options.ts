@@ -7,6 +7,7 @@ import type {ScanResults} from '../results/model.js'
 import type {FailOn, GateVerdict} from '../gate/types.js'
 import type {ContentPin} from '../content/select-content.js'
 import type {CveScanSettings} from '../options/resolve-options.js'
+import type {ImageFacts} from '../packages/image-facts.js'
 import type {OutputSet} from './output-set.js'
 
 /** What one image's scan is asked to do: the caller's resolved settings plus its injected services. */
@@ -70,4 +71,6 @@ export interface ScanOutcome {
   verdict: GateVerdict
   outDir: string
   summaryMarkdown: string
+  /** Packages and release files, kept for `scapgate rejudge` (absent for cache hits). */
+  facts?: ImageFacts
 }
