@@ -1519,7 +1519,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1548,7 +1548,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -1558,7 +1558,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1580,7 +1580,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1632,7 +1632,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1773,7 +1773,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -1809,7 +1809,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -1876,12 +1876,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1906,7 +1906,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1973,7 +1973,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3334,7 +3334,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines2 = [];
@@ -3349,7 +3349,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines2.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines2.length !== 1)
@@ -3371,7 +3371,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
@@ -3379,7 +3379,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines2.push(body);
       } else {
-        lines2.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5515,7 +5515,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5568,7 +5568,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -7298,7 +7298,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7323,7 +7323,7 @@ var require_public_api = __commonJS({
     exports2.parse = parse;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -11206,13 +11206,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve18, reject) {
+      return new Promise(function(resolve22, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve18(result);
+            return resolve22(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -11968,10 +11968,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve22, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve18());
+          this.on("end", () => resolve22());
         });
       }
       /**
@@ -11995,7 +11995,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve18;
+          let resolve22;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12009,19 +12009,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve18({ value, done: !!this[EOF] });
+            resolve22({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve18({ done: true, value: void 0 });
+            resolve22({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve18 = res2;
+            resolve22 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16671,12 +16671,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve18) => {
+        return new Promise((resolve22) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve18();
+          resolve22();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17436,7 +17436,7 @@ var require_lib3 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve18, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve22, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17460,10 +17460,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve18(new Response(data, { headers }));
+          return resolve22(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve22, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17582,7 +17582,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve18(fetch3(new Request(locationURL, requestOpts)));
+              resolve22(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17610,7 +17610,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve18(response);
+            resolve22(response);
             return;
           }
           const zlibOptions = {
@@ -17629,7 +17629,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve18(response);
+            resolve22(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17641,7 +17641,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder2.emit("error", er)
               ).pipe(decoder2);
               response = new Response(decoder2, responseOptions);
-              resolve18(response);
+              resolve22(response);
             });
             return;
           }
@@ -17659,11 +17659,11 @@ var require_lib3 = __commonJS({
               (er) => decoder.emit("error", er)
             ).pipe(decoder);
             response = new Response(decoder, responseOptions);
-            resolve18(response);
+            resolve22(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve18(response);
+          resolve22(response);
         });
         writeToStream(req2, request);
       });
@@ -19212,7 +19212,7 @@ var require_lib4 = __commonJS({
         return toString;
       }
       concat(integrity, opts) {
-        const other = typeof integrity === "string" ? integrity : stringify(integrity, opts);
+        const other = typeof integrity === "string" ? integrity : stringify2(integrity, opts);
         return parse(`${this.toString(opts)} ${other}`, opts);
       }
       hexDigest() {
@@ -19267,9 +19267,9 @@ var require_lib4 = __commonJS({
       } else if (sri.algorithm && sri.digest) {
         const fullSri = new Integrity();
         fullSri[sri.algorithm] = [sri];
-        return _parse(stringify(fullSri, opts), opts);
+        return _parse(stringify2(fullSri, opts), opts);
       } else {
-        return _parse(stringify(sri, opts), opts);
+        return _parse(stringify2(sri, opts), opts);
       }
     }
     function _parse(integrity, opts) {
@@ -19289,12 +19289,12 @@ var require_lib4 = __commonJS({
       }, new Integrity());
       return hashes.isEmpty() ? null : hashes;
     }
-    module.exports.stringify = stringify;
-    function stringify(obj, opts) {
+    module.exports.stringify = stringify2;
+    function stringify2(obj, opts) {
       if (obj.algorithm && obj.digest) {
         return Hash.prototype.toString.call(obj, opts);
       } else if (typeof obj === "string") {
-        return stringify(parse(obj, opts), opts);
+        return stringify2(parse(obj, opts), opts);
       } else {
         return Integrity.prototype.toString.call(obj, opts);
       }
@@ -19330,7 +19330,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve22, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19338,7 +19338,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve18(sri));
+        istream.on("end", () => resolve22(sri));
         istream.resume();
       });
     }
@@ -19397,7 +19397,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve18, reject) => {
+      return new Promise((resolve22, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19405,7 +19405,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve18(verified));
+        checker.on("end", () => resolve22(verified));
         checker.resume();
       });
     }
@@ -20024,10 +20024,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve22, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve18());
+          this.on("end", () => resolve22());
         });
       }
       // for await (let chunk of stream)
@@ -20038,7 +20038,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve18 = null;
+          let resolve22 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20049,17 +20049,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve18({ value, done: !!this[EOF] });
+            resolve22({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve18({ done: true });
+            resolve22({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve18 = res2;
+            resolve22 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20652,10 +20652,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve22, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve18());
+          this.on("end", () => resolve22());
         });
       }
       // for await (let chunk of stream)
@@ -20666,7 +20666,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve18 = null;
+          let resolve22 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20677,17 +20677,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve18({ value, done: !!this[EOF] });
+            resolve22({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve18({ done: true });
+            resolve22({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve18 = res2;
+            resolve22 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -23237,9 +23237,9 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod3,
       copyFile: copyFile5,
-      lstat: lstat13,
-      mkdir: mkdir16,
-      readdir: readdir7,
+      lstat: lstat15,
+      mkdir: mkdir18,
+      readdir: readdir9,
       readlink: readlink2,
       stat: stat14,
       symlink,
@@ -23247,11 +23247,11 @@ var require_polyfill = __commonJS({
       utimes: utimes2
     } = __require("fs/promises");
     var {
-      dirname: dirname7,
-      isAbsolute: isAbsolute6,
-      join: join42,
+      dirname: dirname8,
+      isAbsolute: isAbsolute7,
+      join: join47,
       parse,
-      resolve: resolve18,
+      resolve: resolve22,
       sep: sep4,
       toNamespacedPath
     } = __require("path");
@@ -23333,7 +23333,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat14(file, { bigint: true }) : (file) => lstat13(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat14(file, { bigint: true }) : (file) => lstat15(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -23345,12 +23345,12 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname7(dest);
+      const destParent = dirname8(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
       }
-      await mkdir16(destParent, { recursive: true });
+      await mkdir18(destParent, { recursive: true });
       return getStatsForCopy(destStat, src, dest, opts);
     }
     function pathExists(dest) {
@@ -23361,8 +23361,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve18(dirname7(src));
-      const destParent = resolve18(dirname7(dest));
+      const srcParent = resolve22(dirname8(src));
+      const destParent = resolve22(dirname8(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -23385,7 +23385,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve18(path).split(sep4).filter(Boolean);
+    var normalizePathToArray = (path) => resolve22(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -23404,7 +23404,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat14 : lstat13;
+      const statFn = opts.dereference ? stat14 : lstat15;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -23498,24 +23498,24 @@ var require_polyfill = __commonJS({
       return copyDir(src, dest, opts);
     }
     async function mkDirAndCopy(srcMode, src, dest, opts) {
-      await mkdir16(dest);
+      await mkdir18(dest);
       await copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
     async function copyDir(src, dest, opts) {
-      const dir = await readdir7(src);
+      const dir = await readdir9(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join42(src, item);
-        const destItem = join42(dest, item);
+        const srcItem = join47(src, item);
+        const destItem = join47(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
     }
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
-      if (!isAbsolute6(resolvedSrc)) {
-        resolvedSrc = resolve18(dirname7(src), resolvedSrc);
+      if (!isAbsolute7(resolvedSrc)) {
+        resolvedSrc = resolve22(dirname8(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -23529,8 +23529,8 @@ var require_polyfill = __commonJS({
         }
         throw err;
       }
-      if (!isAbsolute6(resolvedDest)) {
-        resolvedDest = resolve18(dirname7(dest), resolvedDest);
+      if (!isAbsolute7(resolvedDest)) {
+        resolvedDest = resolve22(dirname8(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -23580,15 +23580,15 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports2, module) {
-    var { join: join42, sep: sep4 } = __require("path");
+    var { join: join47, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
-    var { mkdir: mkdir16, mkdtemp: mkdtemp11, rm: rm18 } = __require("fs/promises");
+    var { mkdir: mkdir18, mkdtemp: mkdtemp11, rm: rm19 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
       const options = getOptions(opts, {
         copy: ["tmpPrefix"]
       });
-      await mkdir16(root, { recursive: true });
-      const target = await mkdtemp11(join42(`${root}${sep4}`, options.tmpPrefix || ""));
+      await mkdir18(root, { recursive: true });
+      const target = await mkdtemp11(join47(`${root}${sep4}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -23597,7 +23597,7 @@ var require_with_temp_dir = __commonJS({
         err = _err;
       }
       try {
-        await rm18(target, { force: true, recursive: true });
+        await rm19(target, { force: true, recursive: true });
       } catch {
       }
       if (err) {
@@ -23612,14 +23612,14 @@ var require_with_temp_dir = __commonJS({
 // node_modules/@npmcli/fs/lib/readdir-scoped.js
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports2, module) {
-    var { readdir: readdir7 } = __require("fs/promises");
-    var { join: join42 } = __require("path");
+    var { readdir: readdir9 } = __require("fs/promises");
+    var { join: join47 } = __require("path");
     var readdirScoped = async (dir) => {
       const results2 = [];
-      for (const item of await readdir7(dir)) {
+      for (const item of await readdir9(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir7(join42(dir, item))) {
-            results2.push(join42(item, scopedItem));
+          for (const scopedItem of await readdir9(join47(dir, item))) {
+            results2.push(join47(item, scopedItem));
           }
         } else {
           results2.push(item);
@@ -23634,7 +23634,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports2, module) {
-    var { dirname: dirname7, join: join42, resolve: resolve18, relative: relative6, isAbsolute: isAbsolute6 } = __require("path");
+    var { dirname: dirname8, join: join47, resolve: resolve22, relative: relative10, isAbsolute: isAbsolute7 } = __require("path");
     var fs6 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -23655,7 +23655,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs6.mkdir(dirname7(destination), { recursive: true });
+      await fs6.mkdir(dirname8(destination), { recursive: true });
       try {
         await fs6.rename(source, destination);
       } catch (error) {
@@ -23664,7 +23664,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs6.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join42(source, file), join42(destination, file), options, false, symlinks)
+              (file) => moveFile(join47(source, file), join47(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -23678,12 +23678,12 @@ var require_move_file = __commonJS({
       if (root) {
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs6.readlink(symSource);
-          if (isAbsolute6(target)) {
-            target = resolve18(symDestination, relative6(symSource, target));
+          if (isAbsolute7(target)) {
+            target = resolve22(symDestination, relative10(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs6.stat(resolve18(dirname7(symSource), target));
+            const targetStat = await fs6.stat(resolve22(dirname8(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -23729,7 +23729,7 @@ var require_cache_dir = __commonJS({
 # This file is a cache directory tag created by cacache.
 # For information about cache directory tags, see https://bford.info/cachedir/
 `;
-    async function mkdir16(cache) {
+    async function mkdir18(cache) {
       await fs6.mkdir(cache, { recursive: true, owner: "inherit" });
       await writeTag(cache);
     }
@@ -23743,7 +23743,7 @@ var require_cache_dir = __commonJS({
       }
     }
     module.exports = {
-      mkdir: mkdir16,
+      mkdir: mkdir18,
       tagContent
     };
   }
@@ -23978,7 +23978,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve18 = (value) => {
+    const resolve22 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -24028,10 +24028,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result.length);
       if (lastIndex === result.length && skippedCount === 0) {
-        resolve18(result);
+        resolve22(result);
         return;
       }
-      resolve18(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve22(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -24178,8 +24178,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve18) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve18);
+                  await new Promise((resolve22) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve22);
                   });
                 }
               } finally {
@@ -24232,8 +24232,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises2.length) {
-            const result = await (promises2[headIndex] ?? new Promise((resolve18) => {
-              wake = resolve18;
+            const result = await (promises2[headIndex] ?? new Promise((resolve22) => {
+              wake = resolve22;
             }));
             const { done, value } = result;
             promises2[headIndex] = void 0;
@@ -24365,11 +24365,11 @@ var require_entry_index = __commonJS({
     var crypto = __require("crypto");
     var {
       appendFile,
-      mkdir: mkdir16,
-      readFile: readFile15,
-      readdir: readdir7,
-      rm: rm18,
-      writeFile: writeFile14
+      mkdir: mkdir18,
+      readFile: readFile16,
+      readdir: readdir9,
+      rm: rm19,
+      writeFile: writeFile16
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
     var path = __require("path");
@@ -24411,7 +24411,7 @@ var require_entry_index = __commonJS({
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
         await cacheDir.mkdir(cache);
-        await mkdir16(path.dirname(target), { recursive: true });
+        await mkdir18(path.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -24419,12 +24419,12 @@ var require_entry_index = __commonJS({
       };
       const teardown = async (tmp2) => {
         if (!tmp2.moved) {
-          return rm18(tmp2.target, { recursive: true, force: true });
+          return rm19(tmp2.target, { recursive: true, force: true });
         }
       };
       const write = async (tmp2) => {
-        await writeFile14(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir16(path.dirname(bucket), { recursive: true });
+        await writeFile16(tmp2.target, newIndex, { flag: "wx" });
+        await mkdir18(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -24449,7 +24449,7 @@ var require_entry_index = __commonJS({
       };
       try {
         await cacheDir.mkdir(cache);
-        await mkdir16(path.dirname(bucket), { recursive: true });
+        await mkdir18(path.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -24487,7 +24487,7 @@ ${hashEntry(stringified)}	${stringified}`);
         return insert(cache, key, null, opts);
       }
       const bucket = bucketPath(cache, key);
-      return rm18(bucket, { recursive: true, force: true });
+      return rm19(bucket, { recursive: true, force: true });
     }
     module.exports.lsStream = lsStream;
     function lsStream(cache) {
@@ -24552,7 +24552,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile15(bucket, "utf8");
+      const data = await readFile16(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -24613,7 +24613,7 @@ ${hashEntry(stringified)}	${stringified}`);
       };
     }
     function readdirOrEmpty(dir) {
-      return readdir7(dir).catch((err) => {
+      return readdir9(dir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR") {
           return [];
         }
@@ -29857,8 +29857,8 @@ var require_rm = __commonJS({
     var fs6 = __require("fs/promises");
     var contentPath = require_path();
     var { hasContent } = require_read();
-    module.exports = rm18;
-    async function rm18(cache, integrity) {
+    module.exports = rm19;
+    async function rm19(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
         await fs6.rm(contentPath(cache, content.sri), { recursive: true, force: true });
@@ -29874,7 +29874,7 @@ var require_rm = __commonJS({
 var require_rm2 = __commonJS({
   "node_modules/cacache/lib/rm.js"(exports2, module) {
     "use strict";
-    var { rm: rm18 } = __require("fs/promises");
+    var { rm: rm19 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
@@ -29896,7 +29896,7 @@ var require_rm2 = __commonJS({
       memo.clearMemoized();
       const paths = await glob(path.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
       paths.push(path.join(cache, "CACHEDIR.TAG"));
-      return Promise.all(paths.map((p) => rm18(p, { recursive: true, force: true })));
+      return Promise.all(paths.map((p) => rm19(p, { recursive: true, force: true })));
     }
   }
 });
@@ -29906,11 +29906,11 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports2, module) {
     "use strict";
     var {
-      readFile: readFile15,
-      rm: rm18,
+      readFile: readFile16,
+      rm: rm19,
       stat: stat14,
       truncate: truncate2,
-      writeFile: writeFile14
+      writeFile: writeFile16
     } = __require("fs/promises");
     var contentPath = require_path();
     var fsm = require_lib6();
@@ -29990,8 +29990,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve18, reject) => {
-        indexStream.on("end", resolve18).on("error", reject);
+      await new Promise((resolve22, reject) => {
+        indexStream.on("end", resolve22).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
       const files = await glob(path.join(contentDir, "**"), {
@@ -30026,7 +30026,7 @@ var require_verify = __commonJS({
           } else {
             stats.reclaimedCount++;
             const s = await stat14(f);
-            await rm18(f, { recursive: true, force: true });
+            await rm19(f, { recursive: true, force: true });
             stats.reclaimedSize += s.size;
           }
           return stats;
@@ -30049,7 +30049,7 @@ var require_verify = __commonJS({
         if (err.code !== "EINTEGRITY") {
           throw err;
         }
-        await rm18(filepath, { recursive: true, force: true });
+        await rm19(filepath, { recursive: true, force: true });
         contentInfo.valid = false;
       }
       return contentInfo;
@@ -30115,16 +30115,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm18(path.join(cache, "tmp"), { recursive: true, force: true });
+      return rm19(path.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
       const verifile = path.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile14(verifile, `${Date.now()}`);
+      return writeFile16(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile15(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile16(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -30136,7 +30136,7 @@ var require_lib7 = __commonJS({
     "use strict";
     var get2 = require_get();
     var put = require_put();
-    var rm18 = require_rm2();
+    var rm19 = require_rm2();
     var verify2 = require_verify();
     var { clearMemoized } = require_memoization();
     var tmp = require_tmp();
@@ -30156,10 +30156,10 @@ var require_lib7 = __commonJS({
     module.exports.get.hasContent = get2.hasContent;
     module.exports.put = put;
     module.exports.put.stream = put.stream;
-    module.exports.rm = rm18.entry;
-    module.exports.rm.all = rm18.all;
+    module.exports.rm = rm19.entry;
+    module.exports.rm.all = rm19.all;
     module.exports.rm.entry = module.exports.rm;
-    module.exports.rm.content = rm18.content;
+    module.exports.rm.content = rm19.content;
     module.exports.clearMemoized = clearMemoized;
     module.exports.tmp = {};
     module.exports.tmp.mkdir = tmp.mkdir;
@@ -30369,12 +30369,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve18, reject;
+          let resolve22, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve18 = _resolve;
+            resolve22 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve18, reject, ...args);
+          process.emit("input", "read", resolve22, reject, ...args);
           return promise;
         }
       }
@@ -32092,8 +32092,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
-  const promise = new Promise((resolve18, reject) => {
-    req2.once("response", resolve18).once("error", reject).end();
+  const promise = new Promise((resolve22, reject) => {
+    req2.once("response", resolve22).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -32380,7 +32380,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve22, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -32446,7 +32446,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve18({
+      resolve22({
         connect: {
           statusCode,
           statusText,
@@ -34274,14 +34274,14 @@ var require_ipv4 = __commonJS({
        * the input is not a valid IPv4 address.
        */
       parse(address) {
-        const groups = address.split(".");
-        if (groups.some((group) => /^0\d/.test(group))) {
+        const groups2 = address.split(".");
+        if (groups2.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
         if (!address.match(constants9.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
-        return groups;
+        return groups2;
       }
       /**
        * Returns the address in correct form: octets joined with `.` and any
@@ -34334,13 +34334,13 @@ var require_ipv4 = __commonJS({
        * Address4.fromWildcard('*.*.*.*').subnet;       // '/0'
        */
       static fromWildcard(input) {
-        const groups = input.split(".");
-        if (groups.length !== constants9.GROUPS) {
+        const groups2 = input.split(".");
+        if (groups2.length !== constants9.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups.length; i++) {
-          if (groups[i] === "*") {
+        for (let i = 0; i < groups2.length; i++) {
+          if (groups2[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -34348,8 +34348,8 @@ var require_ipv4 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing octets (e.g. `192.168.0.*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
-        const replaced = groups.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
+        const replaced = groups2.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants9.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
@@ -34365,11 +34365,11 @@ var require_ipv4 = __commonJS({
         if (!/^[0-9a-fA-F]{8}$/.test(stripped)) {
           throw new address_error_1.AddressError("IPv4 hex must be exactly 8 hex digits");
         }
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < 8; i += 2) {
-          groups.push(parseInt(stripped.slice(i, i + 2), 16));
+          groups2.push(parseInt(stripped.slice(i, i + 2), 16));
         }
-        return new _Address4(groups.join("."));
+        return new _Address4(groups2.join("."));
       }
       /**
        * Converts an integer into a IPv4 address object. The integer must be a
@@ -34869,12 +34869,12 @@ var require_helpers = __commonJS({
       return escapeHtml(group).replace(/^(0+)/, '<span class="zero">$1</span>');
     }
     function spanLeadingZeroes(address) {
-      const groups = address.split(":");
-      return groups.map((g) => spanLeadingZeroesSimple(g)).join(":");
+      const groups2 = address.split(":");
+      return groups2.map((g) => spanLeadingZeroesSimple(g)).join(":");
     }
     function simpleGroup(addressString, offset = 0) {
-      const groups = addressString.split(":");
-      return groups.map((g, i) => {
+      const groups2 = addressString.split(":");
+      return groups2.map((g, i) => {
         if (/group-v4/.test(g)) {
           return g;
         }
@@ -34932,22 +34932,22 @@ var require_regular_expressions = __commonJS({
       return group;
     }
     exports2.ADDRESS_BOUNDARY = "[^A-Fa-f0-9:]";
-    function simpleRegularExpression(groups) {
+    function simpleRegularExpression(groups2) {
       const zeroIndexes = [];
-      groups.forEach((group, i) => {
+      groups2.forEach((group, i) => {
         const groupInteger = parseInt(group, 16);
         if (groupInteger === 0) {
           zeroIndexes.push(i);
         }
       });
-      const possibilities = zeroIndexes.map((zeroIndex) => groups.map((group, i) => {
+      const possibilities = zeroIndexes.map((zeroIndex) => groups2.map((group, i) => {
         if (i === zeroIndex) {
           const elision = i === 0 || i === v6.GROUPS - 1 ? ":" : "";
           return groupPossibilities([padGroup(group), elision]);
         }
         return padGroup(group);
       }).join(":"));
-      possibilities.push(groups.map(padGroup).join(":"));
+      possibilities.push(groups2.map(padGroup).join(":"));
       return groupPossibilities(possibilities);
     }
     function possibleElisions(elidedGroups, moreLeft, moreRight) {
@@ -34966,9 +34966,9 @@ var require_regular_expressions = __commonJS({
       possibilities.push(`${left2}(:0{1,4}){1,${elidedGroups - 1}}`);
       possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right2}`);
       possibilities.push(`(0{1,4}:){${elidedGroups - 1}}0{1,4}`);
-      for (let groups = 1; groups < elidedGroups - 1; groups++) {
-        for (let position = 1; position < elidedGroups - groups; position++) {
-          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups - 1}}0{1,4}`);
+      for (let groups2 = 1; groups2 < elidedGroups - 1; groups2++) {
+        for (let position = 1; position < elidedGroups - groups2; position++) {
+          possibilities.push(`(0{1,4}:){${position}}:(0{1,4}:){${elidedGroups - position - groups2 - 1}}0{1,4}`);
         }
       }
       return groupPossibilities(possibilities);
@@ -35126,11 +35126,11 @@ var require_ipv6 = __commonJS({
           throw new address_error_1.AddressError("IPv6 BigInt must be in the range 0 to 2**128 - 1");
         }
         const hex2 = bigInt.toString(16).padStart(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < constants62.GROUPS; i++) {
-          groups.push(hex2.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex2.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups.join(":"));
+        return new _Address6(groups2.join(":"));
       }
       /**
        * Parse a URL (with optional bracketed host and port) into an address and
@@ -35232,7 +35232,7 @@ var require_ipv6 = __commonJS({
         if (halves.length > 2) {
           throw new address_error_1.AddressError("Wildcard pattern cannot contain more than one '::'");
         }
-        let groups;
+        let groups2;
         if (halves.length === 2) {
           const left2 = halves[0] === "" ? [] : halves[0].split(":");
           const right2 = halves[1] === "" ? [] : halves[1].split(":");
@@ -35240,16 +35240,16 @@ var require_ipv6 = __commonJS({
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
-          groups = [...left2, ...new Array(remaining).fill("0"), ...right2];
+          groups2 = [...left2, ...new Array(remaining).fill("0"), ...right2];
         } else {
-          groups = input.split(":");
+          groups2 = input.split(":");
         }
-        if (groups.length !== constants62.GROUPS) {
+        if (groups2.length !== constants62.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 8 groups");
         }
         let firstWildcard = -1;
-        for (let i = 0; i < groups.length; i++) {
-          if (groups[i] === "*") {
+        for (let i = 0; i < groups2.length; i++) {
+          if (groups2[i] === "*") {
             if (firstWildcard === -1) {
               firstWildcard = i;
             }
@@ -35257,8 +35257,8 @@ var require_ipv6 = __commonJS({
             throw new address_error_1.AddressError("Wildcard `*` must only appear in trailing groups (e.g. `2001:db8:*:*:*:*:*:*`)");
           }
         }
-        const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
-        const replaced = groups.map((g) => g === "*" ? "0" : g);
+        const trailing = firstWildcard === -1 ? 0 : groups2.length - firstWildcard;
+        const replaced = groups2.map((g) => g === "*" ? "0" : g);
         const subnetBits = constants62.BITS - trailing * 16;
         return new _Address6(`${replaced.join(":")}/${subnetBits}`);
       }
@@ -35296,11 +35296,11 @@ var require_ipv6 = __commonJS({
         const reversed = nibbles.split(".").reverse();
         const subnetMask = reversed.length * 4;
         const hex2 = reversed.join("").padEnd(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < constants62.GROUPS; i++) {
-          groups.push(hex2.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex2.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(`${groups.join(":")}/${subnetMask}`);
+        return new _Address6(`${groups2.join(":")}/${subnetMask}`);
       }
       /**
        * Return the Microsoft UNC transcription of the address
@@ -35538,7 +35538,7 @@ var require_ipv6 = __commonJS({
        */
       correctForm() {
         let i;
-        let groups = [];
+        let groups2 = [];
         let zeroCounter = 0;
         const zeroes = [];
         for (i = 0; i < this.parsedAddress.length; i++) {
@@ -35559,16 +35559,16 @@ var require_ipv6 = __commonJS({
         const zeroLengths = zeroes.map((n) => n[1] - n[0] + 1);
         if (zeroes.length > 0) {
           const index = zeroLengths.indexOf(Math.max(...zeroLengths));
-          groups = compact(this.parsedAddress, zeroes[index]);
+          groups2 = compact(this.parsedAddress, zeroes[index]);
         } else {
-          groups = this.parsedAddress;
+          groups2 = this.parsedAddress;
         }
-        for (i = 0; i < groups.length; i++) {
-          if (groups[i] !== "compact") {
-            groups[i] = parseInt(groups[i], 16).toString(16);
+        for (i = 0; i < groups2.length; i++) {
+          if (groups2[i] !== "compact") {
+            groups2[i] = parseInt(groups2[i], 16).toString(16);
           }
         }
-        let correct = groups.join(":");
+        let correct = groups2.join(":");
         correct = correct.replace(/^compact$/, "::");
         correct = correct.replace(/(^compact)|(compact$)/, ":");
         correct = correct.replace(/compact/, "");
@@ -35600,14 +35600,14 @@ var require_ipv6 = __commonJS({
         if (address.indexOf(".") === -1) {
           return address;
         }
-        const groups = address.split(":");
-        const lastGroup = groups.slice(-1)[0];
+        const groups2 = address.split(":");
+        const lastGroup = groups2.slice(-1)[0];
         const v4Octets = lastGroup.split(".");
         if (v4Octets.length === constants42.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
           if (v4Octets.some((octet) => /^0\d/.test(octet))) {
             const highlighted = v4Octets.map(spanLeadingZeroes4).join(".");
-            const prefix = groups.slice(0, -1).map(helpers.escapeHtml).join(":");
-            const separator = groups.length > 1 ? ":" : "";
+            const prefix = groups2.slice(0, -1).map(helpers.escapeHtml).join(":");
+            const separator = groups2.length > 1 ? ":" : "";
             throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.", `${prefix}${separator}${highlighted}`);
           }
         }
@@ -35617,8 +35617,8 @@ var require_ipv6 = __commonJS({
           const v4Suffix = this.subnetMask >= 96 ? `/${this.subnetMask - 96}` : "";
           this.address4 = new ipv4_1.Address4(`${this.parsedAddress4}${v4Suffix}`);
           this.v4 = true;
-          groups[groups.length - 1] = this.address4.toGroup6();
-          address = groups.join(":");
+          groups2[groups2.length - 1] = this.address4.toGroup6();
+          address = groups2.join(":");
         }
         return address;
       }
@@ -35640,7 +35640,7 @@ var require_ipv6 = __commonJS({
         if (badAddress) {
           throw new address_error_1.AddressError(`Address failed regex: ${badAddress.join("")}`, address.replace(constants62.RE_BAD_ADDRESS, '<span class="parse-error">$1</span>'));
         }
-        let groups = [];
+        let groups2 = [];
         const halves = address.split("::");
         if (halves.length === 2) {
           let first = halves[0].split(":");
@@ -35658,22 +35658,22 @@ var require_ipv6 = __commonJS({
           this.elidedGroups = remaining;
           this.elisionBegin = first.length;
           this.elisionEnd = first.length + this.elidedGroups;
-          groups = groups.concat(first);
+          groups2 = groups2.concat(first);
           for (let i = 0; i < remaining; i++) {
-            groups.push("0");
+            groups2.push("0");
           }
-          groups = groups.concat(last2);
+          groups2 = groups2.concat(last2);
         } else if (halves.length === 1) {
-          groups = address.split(":");
+          groups2 = address.split(":");
           this.elidedGroups = 0;
         } else {
           throw new address_error_1.AddressError("Too many :: groups found");
         }
-        groups = groups.map((group) => parseInt(group, 16).toString(16));
-        if (groups.length !== this.groups) {
+        groups2 = groups2.map((group) => parseInt(group, 16).toString(16));
+        if (groups2.length !== this.groups) {
           throw new address_error_1.AddressError("Incorrect number of groups found");
         }
-        return groups;
+        return groups2;
       }
       /**
        * Returns the canonical (fully expanded) form of the address: all 8 groups,
@@ -35714,11 +35714,11 @@ var require_ipv6 = __commonJS({
         const hex2 = BigInt(`0b${binary.slice(96, 128).join("")}`).toString(16).padStart(8, "0");
         if (this.subnetMask >= 96) {
           const v4Mask = this.subnetMask - 96;
-          const groups = [];
+          const groups2 = [];
           for (let i = 0; i < 8; i += 2) {
-            groups.push(parseInt(hex2.slice(i, i + 2), 16));
+            groups2.push(parseInt(hex2.slice(i, i + 2), 16));
           }
-          return new ipv4_1.Address4(`${groups.join(".")}/${v4Mask}`);
+          return new ipv4_1.Address4(`${groups2.join(".")}/${v4Mask}`);
         }
         return ipv4_1.Address4.fromHex(hex2);
       }
@@ -35834,11 +35834,11 @@ var require_ipv6 = __commonJS({
           ].join("");
         }
         const hex2 = BigInt(`0b${bits}`).toString(16).padStart(32, "0");
-        const groups = [];
+        const groups2 = [];
         for (let i = 0; i < 8; i++) {
-          groups.push(hex2.slice(i * 4, (i + 1) * 4));
+          groups2.push(hex2.slice(i * 4, (i + 1) * 4));
         }
-        return new _Address6(groups.join(":"));
+        return new _Address6(groups2.join(":"));
       }
       /**
        * Extract the embedded IPv4 address from a NAT64 IPv6 address using the
@@ -36521,11 +36521,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve18) {
-          resolve18(value);
+        return value instanceof P ? value : new P(function(resolve22) {
+          resolve22(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve18, reject) {
+      return new (P || (P = Promise))(function(resolve22, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36541,7 +36541,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve18(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve22(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36575,13 +36575,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve18, reject) => {
+        return new Promise((resolve22, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve18(err);
+              return resolve22(err);
             } else {
               return reject(err);
             }
@@ -36592,16 +36592,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info);
-              resolve18(info);
+              resolve22(info);
             } else {
-              resolve18(info);
+              resolve22(info);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve18(err);
+              resolve22(err);
             } else {
               reject(err);
             }
@@ -36618,13 +36618,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve18, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve22, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve18(err);
+              return resolve22(err);
             } else {
               return reject(err);
             }
@@ -36650,14 +36650,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve18({ socket: sock });
+              resolve22({ socket: sock });
             } else {
-              resolve18({ socket: sock });
+              resolve22({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve18(err);
+              resolve22(err);
             } else {
               reject(err);
             }
@@ -37453,12 +37453,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve18, reject) => {
+          host = await new Promise((resolve22, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve18(typeof address === "string" ? address : address[0].address);
+                resolve22(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -38290,8 +38290,8 @@ var require_entry = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve18, reject) => {
-            cacheWriteResolve = resolve18;
+          const cacheWritePromise = new Promise((resolve22, reject) => {
+            cacheWriteResolve = resolve22;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -39829,8 +39829,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve18, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve18(stdout2));
+      const stdout = await new Promise((resolve22, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve22(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -39985,6 +39985,15 @@ function sanitizeForDisplay(value, max = 200) {
 // packages/core/src/environment/scan-environment.ts
 import { tmpdir } from "node:os";
 
+// packages/core/src/environment/ci-commit.ts
+function ciCommit(env) {
+  for (const name of ["GITHUB_SHA", "CI_COMMIT_SHA", "GIT_COMMIT"]) {
+    const value = env[name]?.trim().toLowerCase();
+    if (value !== void 0 && /^[0-9a-f]{7,64}$/.test(value)) return value;
+  }
+  return void 0;
+}
+
 // packages/core/src/environment/content-store-dir.ts
 import { join } from "node:path";
 var SYSTEM_CONTENT_STORE = "/var/cache/scapgate/content";
@@ -40014,10 +40023,12 @@ function loadEnvironment(env = process.env) {
   const overrides = readScannerOverrides(env);
   const tmp = env.TMPDIR?.trim();
   const store = defaultContentStoreDir(env);
+  const commit = ciCommit(env);
   return {
     tmpDir: tmp === void 0 || tmp === "" ? tmpdir() : tmp,
     ...overrides,
-    ...store === void 0 ? {} : { contentStoreDir: store }
+    ...store === void 0 ? {} : { contentStoreDir: store },
+    ...commit === void 0 ? {} : { commit }
   };
 }
 
@@ -40707,9 +40718,9 @@ function unquote(value) {
   if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
   return value;
 }
-async function readOsRelease(readFile15) {
+async function readOsRelease(readFile16) {
   for (const path of OS_RELEASE_PATHS) {
-    const bytes = await readFile15(path);
+    const bytes = await readFile16(path);
     if (bytes !== void 0) return parseOsRelease(bytes);
   }
   return void 0;
@@ -41422,7 +41433,7 @@ async function extractDebDataStreams(debPath, outDir) {
   const child2 = spawn("dpkg-deb", ["--fsys-tarfile", debPath], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 2e3));
-  const exited = new Promise((resolve18, reject) => {
+  const exited = new Promise((resolve22, reject) => {
     child2.on(
       "error",
       (error) => reject(
@@ -41431,7 +41442,7 @@ async function extractDebDataStreams(debPath, outDir) {
         ) : error
       )
     );
-    child2.on("close", (code2) => resolve18(code2 ?? 1));
+    child2.on("close", (code2) => resolve22(code2 ?? 1));
   });
   const extracted = /* @__PURE__ */ new Map();
   try {
@@ -41455,7 +41466,7 @@ async function extractDebDataStreams(debPath, outDir) {
       const sink = createWriteStream(out, { mode: 384 });
       await reader.data((piece) => sink.write(piece));
       await new Promise(
-        (resolve18, reject) => sink.end((e) => e ? reject(e) : resolve18())
+        (resolve22, reject) => sink.end((e) => e ? reject(e) : resolve22())
       );
       extracted.set(file, out);
     }
@@ -42390,8 +42401,8 @@ async function collectManifests(source, entries, ancestors = []) {
   return found;
 }
 function selectPlatform(manifests, wanted, label) {
-  const only = manifests[0];
-  if (manifests.length === 1 && only && (!only.platform || !wanted)) return only;
+  const only2 = manifests[0];
+  if (manifests.length === 1 && only2 && (!only2.platform || !wanted)) return only2;
   const target = wanted ?? defaultPlatform;
   const matching = manifests.filter((m) => m.platform && platformMatches(target, m.platform));
   const exact = matching.find(
@@ -42637,8 +42648,8 @@ function parseEntries(data, label) {
 function selectEntry(entries, ref, label) {
   const listed = () => entries.map((e, i) => e.repoTags.length > 0 ? e.repoTags.join(", ") : `@${i} (untagged)`).join("; ");
   if (ref === void 0) {
-    const [only] = entries;
-    if (entries.length === 1 && only) return only;
+    const [only2] = entries;
+    if (entries.length === 1 && only2) return only2;
     if (entries.length === 0)
       throw new InvalidImageError(`${label}: manifest.json lists no images`, "manifest.json");
     throw new InvalidImageError(
@@ -42937,7 +42948,7 @@ async function createTransport(options) {
   const httpsAgent = new https.Agent(ca === void 0 ? common : { ...common, ca });
   const httpAgent = new http.Agent(common);
   return {
-    request: (url, headers, signal, init) => new Promise((resolve18, reject) => {
+    request: (url, headers, signal, init) => new Promise((resolve22, reject) => {
       const secure = url.protocol === "https:";
       const body = init?.body;
       const request = (secure ? https : http).request(url, {
@@ -42949,7 +42960,7 @@ async function createTransport(options) {
       request.setTimeout(options.idleTimeoutMs, () => {
         request.destroy(Object.assign(new Error("idle timeout"), { code: "ETIMEDOUT" }));
       });
-      request.on("response", resolve18);
+      request.on("response", resolve22);
       request.on("error", reject);
       request.end(body);
     }),
@@ -43274,14 +43285,14 @@ async function runCredentialHelper(name, domain, env) {
       `Expected a credential helper name of letters, digits, ._-, got \`${sanitizeForDisplay(name, 64)}\``
     );
   const server = domain === "docker.io" ? "https://index.docker.io/v1/" : domain;
-  const output = await new Promise((resolve18, reject) => {
+  const output = await new Promise((resolve22, reject) => {
     const child2 = execFile(
       `docker-credential-${name}`,
       ["get"],
       { env, timeout: 3e4, maxBuffer: maxConfigBytes, encoding: "utf8" },
       (error, stdout) => {
-        if (!error) return resolve18(stdout);
-        if (/credentials not found/i.test(stdout)) return resolve18(void 0);
+        if (!error) return resolve22(stdout);
+        if (/credentials not found/i.test(stdout)) return resolve22(void 0);
         reject(
           new InvalidImageError(
             `Registry ${domain}: credential helper docker-credential-${name} failed (${error.code ?? "exit status"})`,
@@ -43880,7 +43891,7 @@ function dockerSocketPath(dockerHost) {
   return host.slice("unix://".length);
 }
 function get(socketPath, path, signal) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve22, reject) => {
     const request = http2.request({
       socketPath,
       path,
@@ -43888,7 +43899,7 @@ function get(socketPath, path, signal) {
       signal,
       headers: { host: "docker" }
     });
-    request.on("response", resolve18);
+    request.on("response", resolve22);
     request.on("error", reject);
     request.end();
   });
@@ -43948,7 +43959,7 @@ import { execFile as execFile2 } from "node:child_process";
 async function saveFromPodman(name, target, options) {
   const podman = options.podmanPath ?? "podman";
   const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
-  await new Promise((resolve18, reject) => {
+  await new Promise((resolve22, reject) => {
     execFile2(
       podman,
       args,
@@ -43959,7 +43970,7 @@ async function saveFromPodman(name, target, options) {
         encoding: "utf8"
       },
       (error, _stdout, stderr) => {
-        if (!error) return resolve18();
+        if (!error) return resolve22();
         if (options.signal?.aborted) return reject(options.signal.reason);
         const code = error.code;
         if (code === "ENOENT" || code === "EACCES") {
@@ -44529,16 +44540,16 @@ var dirFlags = fs.constants.O_RDONLY | fs.constants.O_DIRECTORY | fs.constants.O
 var PendingDirectories = class {
   byPath = /* @__PURE__ */ new Map();
   /** Metadata from a directory entry; the last entry for a path wins. */
-  set(relative6, mode, mtime) {
-    this.byPath.set(relative6, { mode, mtime });
+  set(relative10, mode, mtime) {
+    this.byPath.set(relative10, { mode, mtime });
   }
   /** A directory this applier created implicitly: 0755 unless an entry says otherwise. */
-  implicit(relative6) {
-    this.byPath.set(relative6, { mode: 493 });
+  implicit(relative10) {
+    this.byPath.set(relative10, { mode: 493 });
   }
-  forget(relative6) {
-    this.byPath.delete(relative6);
-    const prefix = `${relative6}/`;
+  forget(relative10) {
+    this.byPath.delete(relative10);
+    const prefix = `${relative10}/`;
     for (const key of this.byPath.keys()) if (key.startsWith(prefix)) this.byPath.delete(key);
   }
   /**
@@ -44550,10 +44561,10 @@ var PendingDirectories = class {
    */
   apply(root) {
     const checked = /* @__PURE__ */ new Set();
-    for (const [relative6, metadata] of this.byPath) {
-      const absolute = Buffer.concat([root, Buffer.from(`/${relative6}`, "latin1")]);
-      const slash4 = relative6.lastIndexOf("/");
-      const parent = slash4 < 0 ? "" : relative6.slice(0, slash4);
+    for (const [relative10, metadata] of this.byPath) {
+      const absolute = Buffer.concat([root, Buffer.from(`/${relative10}`, "latin1")]);
+      const slash4 = relative10.lastIndexOf("/");
+      const parent = slash4 < 0 ? "" : relative10.slice(0, slash4);
       if (parent !== "" && !checked.has(parent)) {
         let real;
         try {
@@ -44571,7 +44582,7 @@ var PendingDirectories = class {
         if (code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR") continue;
         throw error;
       }
-      checked.add(relative6);
+      checked.add(relative10);
       try {
         fs.fchmodSync(fd, metadata.mode);
         if (metadata.mtime !== void 0) fs.futimesSync(fd, metadata.mtime, metadata.mtime);
@@ -44887,23 +44898,23 @@ var slash2 = Buffer.from("/");
 var UpperPaths = class {
   written = /* @__PURE__ */ new Set();
   ancestors = /* @__PURE__ */ new Set();
-  add(relative6) {
-    this.written.add(relative6);
-    let end = relative6.lastIndexOf("/");
+  add(relative10) {
+    this.written.add(relative10);
+    let end = relative10.lastIndexOf("/");
     while (end > 0) {
-      const ancestor = relative6.slice(0, end);
+      const ancestor = relative10.slice(0, end);
       if (this.ancestors.has(ancestor)) break;
       this.ancestors.add(ancestor);
       end = ancestor.lastIndexOf("/");
     }
   }
   /** This layer wrote exactly this path. */
-  wrote(relative6) {
-    return this.written.has(relative6);
+  wrote(relative10) {
+    return this.written.has(relative10);
   }
   /** This layer wrote something below this path. */
-  wroteBelow(relative6) {
-    return this.ancestors.has(relative6);
+  wroteBelow(relative10) {
+    return this.ancestors.has(relative10);
   }
 };
 function removeTree(absolute) {
@@ -44918,10 +44929,10 @@ function removeTree(absolute) {
   }
   fs3.rmdirSync(absolute);
 }
-function pruneLower(absolute, relative6, upper, removed) {
+function pruneLower(absolute, relative10, upper, removed) {
   for (const child2 of fs3.readdirSync(absolute, { encoding: "buffer" })) {
     const childAbsolute = Buffer.concat([absolute, slash2, child2]);
-    const childRelative = relative6 === "" ? child2.toString("latin1") : `${relative6}/${child2.toString("latin1")}`;
+    const childRelative = relative10 === "" ? child2.toString("latin1") : `${relative10}/${child2.toString("latin1")}`;
     const stat14 = fs3.lstatSync(childAbsolute);
     if (upper.wrote(childRelative) || upper.wroteBelow(childRelative)) {
       if (stat14.isDirectory()) pruneLower(childAbsolute, childRelative, upper, removed);
@@ -44982,24 +44993,24 @@ var LayerWriter = class {
     if (role.role === "whiteout") return this.whiteout(parentComponents, role.target, fail2);
     const parent = this.resolveParent(parentComponents, fail2);
     const target = Buffer.concat([parent.absolute, slash3, name]);
-    const relative6 = joinRelative(parent.relative, name);
+    const relative10 = joinRelative(parent.relative, name);
     let digest;
     switch (header.type) {
       case "file":
-        digest = await this.writeFile(header, tar, target, relative6);
+        digest = await this.writeFile(header, tar, target, relative10);
         break;
       case "dir":
-        this.writeDirectory(header, target, relative6);
+        this.writeDirectory(header, target, relative10);
         this.parents.set(components.map((part) => part.toString("latin1")).join("/"), {
           absolute: target,
-          relative: relative6,
+          relative: relative10,
           found: true,
           directory: true,
           components: [...parent.components, name]
         });
         break;
       case "symlink":
-        this.writeSymlink(header, target, relative6, fail2);
+        this.writeSymlink(header, target, relative10, fail2);
         digest = `link:${header.linkname.toString("latin1")}`;
         break;
       case "hardlink":
@@ -45007,10 +45018,10 @@ var LayerWriter = class {
         digest = `link:${header.linkname.toString("latin1")}`;
         break;
       default:
-        this.writePlaceholder(header, target, relative6);
+        this.writePlaceholder(header, target, relative10);
     }
-    this.upper.add(relative6);
-    const path = `/${relative6}`;
+    this.upper.add(relative10);
+    const path = `/${relative10}`;
     this.written.push(path);
     this.facts.add(path, header, digest);
   }
@@ -45019,10 +45030,10 @@ var LayerWriter = class {
     const key = components.map((part) => part.toString("latin1")).join("/");
     const cached3 = this.parents.get(key);
     if (cached3 !== void 0) return cached3;
-    const onCreated = (relative6) => {
-      this.image.directories.implicit(relative6);
-      this.upper.add(relative6);
-      this.written.push(`/${relative6}`);
+    const onCreated = (relative10) => {
+      this.image.directories.implicit(relative10);
+      this.upper.add(relative10);
+      this.written.push(`/${relative10}`);
     };
     const hooks = { created: onCreated, replaced: onCreated };
     const last2 = components.length - 1;
@@ -45038,13 +45049,13 @@ var LayerWriter = class {
     return resolved;
   }
   /** Removes whatever is at `target` unless both are directories; returns true if a directory stays. */
-  clear(target, relative6, keepDirectory) {
+  clear(target, relative10, keepDirectory) {
     const stat14 = fs4.lstatSync(target, { throwIfNoEntry: false });
     if (stat14 === void 0) return false;
     if (stat14.isDirectory()) {
       if (keepDirectory) return true;
       removeTree(target);
-      this.image.directories.forget(relative6);
+      this.image.directories.forget(relative10);
       this.parents.clear();
     } else {
       fs4.unlinkSync(target);
@@ -45056,14 +45067,14 @@ var LayerWriter = class {
    * Creates `target` as a new file; something already there is removed first, and `replacing`
    * (when given) runs just before that removal. Returns the fd and whether something was replaced.
    */
-  openNew(target, relative6, replacing) {
+  openNew(target, relative10, replacing) {
     try {
       return { fd: fs4.openSync(target, createFlags, 384), replaced: false };
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
     }
     replacing?.();
-    this.clear(target, relative6, false);
+    this.clear(target, relative10, false);
     return { fd: fs4.openSync(target, createFlags, 384), replaced: true };
   }
   /**
@@ -45071,9 +45082,9 @@ var LayerWriter = class {
    * lower layer's regular file there is hashed before it goes): blame compares the two versions'
    * contents (layer-record.ts). Returns the new content's digest when it was hashed.
    */
-  async writeFile(header, tar, target, relative6) {
-    const path = `/${relative6}`;
-    const { fd, replaced } = this.openNew(target, relative6, () => this.hashReplaced(target, path));
+  async writeFile(header, tar, target, relative10) {
+    const path = `/${relative10}`;
+    const { fd, replaced } = this.openNew(target, relative10, () => this.hashReplaced(target, path));
     const hash = replaced ? createHash8("sha256") : void 0;
     const dpkg = isDpkgDatabase(path);
     const dpkgParts = dpkg && header.size <= maxRecordedDpkgBytes ? [] : void 0;
@@ -45116,19 +45127,19 @@ var LayerWriter = class {
       fs4.closeSync(fd);
     }
   }
-  writeDirectory(header, target, relative6) {
+  writeDirectory(header, target, relative10) {
     let created = true;
     try {
       fs4.mkdirSync(target, 448);
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
-      if (this.clear(target, relative6, true)) created = false;
+      if (this.clear(target, relative10, true)) created = false;
       else fs4.mkdirSync(target, 448);
     }
     if (!created || this.needsChown(header)) fs4.lchownSync(target, header.uid, header.gid);
-    this.image.directories.set(relative6, header.mode, header.mtime);
+    this.image.directories.set(relative10, header.mode, header.mtime);
   }
-  writeSymlink(header, target, relative6, fail2) {
+  writeSymlink(header, target, relative10, fail2) {
     if (header.linkname.length === 0) fail2("symlink with an empty target");
     if (header.linkname.length > this.image.limits.maxPathBytes) {
       throw new LimitExceededError(
@@ -45140,7 +45151,7 @@ var LayerWriter = class {
       fs4.symlinkSync(header.linkname, target);
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
-      this.clear(target, relative6, false);
+      this.clear(target, relative10, false);
       fs4.symlinkSync(header.linkname, target);
     }
     if (this.needsChown(header)) fs4.lchownSync(target, header.uid, header.gid);
@@ -45158,8 +45169,8 @@ var LayerWriter = class {
       linkFail("does not exist (it must come from this or a lower layer, before the link)");
     if (stat14.isDirectory()) linkFail("is a directory");
     if (source.equals(target)) return;
-    const relative6 = target.subarray(this.image.root.length + 1).toString("latin1");
-    this.clear(target, relative6, false);
+    const relative10 = target.subarray(this.image.root.length + 1).toString("latin1");
+    this.clear(target, relative10, false);
     try {
       fs4.linkSync(source, target);
     } catch (error) {
@@ -45168,8 +45179,8 @@ var LayerWriter = class {
     }
   }
   /** Devices and FIFOs are never created: an empty 0000 file stands in, and the entry is recorded. */
-  writePlaceholder(header, target, relative6) {
-    const { fd } = this.openNew(target, relative6);
+  writePlaceholder(header, target, relative10) {
+    const { fd } = this.openNew(target, relative10);
     try {
       if (this.needsChown(header)) fs4.fchownSync(fd, header.uid, header.gid);
       fs4.fchmodSync(fd, 0);
@@ -45178,7 +45189,7 @@ var LayerWriter = class {
       fs4.closeSync(fd);
     }
     this.image.nonMaterialised.push({
-      path: `/${relative6}`,
+      path: `/${relative10}`,
       type: header.type === "fifo" ? "fifo" : header.type === "char-device" ? "char-device" : "block-device",
       mode: header.mode,
       uid: header.uid,
@@ -45194,33 +45205,33 @@ var LayerWriter = class {
       parent.absolute,
       parent.relative,
       this.upper,
-      (relative6, wasDirectory) => this.noteRemoved(relative6, wasDirectory)
+      (relative10, wasDirectory) => this.noteRemoved(relative10, wasDirectory)
     );
   }
   whiteout(parentComponents, name, fail2) {
     const parent = walkInRoot(this.image.root, parentComponents, "lookup", fail2);
     if (!parent.directory) return;
     const target = Buffer.concat([parent.absolute, slash3, name]);
-    const relative6 = joinRelative(parent.relative, name);
+    const relative10 = joinRelative(parent.relative, name);
     const stat14 = fs4.lstatSync(target, { throwIfNoEntry: false });
     if (stat14 === void 0) return;
     this.parents.clear();
-    if (this.upper.wrote(relative6) || this.upper.wroteBelow(relative6)) {
+    if (this.upper.wrote(relative10) || this.upper.wroteBelow(relative10)) {
       if (!stat14.isDirectory()) return;
       pruneLower(
         target,
-        relative6,
+        relative10,
         this.upper,
         (removed, wasDirectory) => this.noteRemoved(removed, wasDirectory)
       );
       return;
     }
     removeTree(target);
-    this.noteRemoved(relative6, stat14.isDirectory());
+    this.noteRemoved(relative10, stat14.isDirectory());
   }
-  noteRemoved(relative6, wasDirectory) {
-    if (wasDirectory) this.image.directories.forget(relative6);
-    this.removed.push(`/${relative6}`);
+  noteRemoved(relative10, wasDirectory) {
+    if (wasDirectory) this.image.directories.forget(relative10);
+    this.removed.push(`/${relative10}`);
   }
 };
 
@@ -45854,14 +45865,14 @@ import { mkdtemp as mkdtemp2, rm as rm7, chmod as chmod2 } from "node:fs/promise
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join15 } from "node:path";
 function removeTree2(path) {
-  return new Promise((resolve18) => {
+  return new Promise((resolve22) => {
     execFile3(
       "rm",
       ["-rf", "--one-file-system", "--", path],
       { env: { PATH: "/usr/bin:/bin" } },
       (error) => {
-        if (error === null) return resolve18();
-        resolve18(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
+        if (error === null) return resolve22();
+        resolve22(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
       }
     );
   });
@@ -45930,6 +45941,7 @@ function shortNames(profiles) {
 var failOnValues = ["low", "medium", "high", "never"];
 var cveFailOnValues = ["critical", "high", "medium", "low", "never"];
 var policyModes = ["absolute", "ratchet"];
+var actionModes = ["scan", "plan", "merge"];
 
 // packages/core/src/gate/types.ts
 var ruleChangeKinds = [
@@ -46098,6 +46110,14 @@ function wholeNumberValue(unit) {
     );
   };
 }
+function boundedNumberValue(max) {
+  return (text3, name) => {
+    if (/^\d{1,9}$/.test(text3) && Number(text3) >= 1 && Number(text3) <= max) return Number(text3);
+    throw new ConfigurationError(
+      `Expected \`${name}\` to be a whole number from 1 to ${max}, got ${shown2(text3)}`
+    );
+  };
+}
 function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -46119,6 +46139,7 @@ function parseFeedAge(value, where) {
 }
 var feedAgeValue = (text3, name) => parseFeedAge(text3, `\`${name}\``);
 var listValue = (text3) => text3.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+var linesValue = (text3) => text3.split(/\r?\n/).map((item) => item.trim()).filter((item) => item !== "");
 
 // packages/core/src/options/option-table.ts
 var spec = (s) => s;
@@ -46391,8 +46412,8 @@ var optionTable = {
     flag: "--commit",
     env: "SCAPGATE_COMMIT",
     parse: commitValue,
-    defaultText: "`$CI_COMMIT_SHA`, else `$GIT_COMMIT`",
-    doc: "The commit recorded in the history."
+    defaultText: "`$CI_COMMIT_SHA`, else `$GIT_COMMIT` (the provenance: also `$GITHUB_SHA`)",
+    doc: "The commit recorded in the history and in results.json's `gate.provenance`, which `scapgate merge` compares across a fleet's jobs (docs/fleets.md)."
   }),
   username: spec({
     flag: "--username",
@@ -46400,6 +46421,49 @@ var optionTable = {
     parse: textValue,
     defaultText: "none",
     doc: "Registry username; the password comes from `--password-stdin` or `SCAPGATE_REGISTRY_PASSWORD`."
+  }),
+  // Fleets (docs/fleets.md): run-level options of `scapgate plan` / `scapgate merge` and of the
+  // action's `mode: plan` / `mode: merge` jobs. `scapgate scan` ignores them.
+  actionMode: spec({
+    action: "mode",
+    parse: enumValue(actionModes),
+    values: actionModes,
+    default: "scan",
+    defaultText: "`scan`",
+    doc: "The action's job: `scan` the images, `plan` a fleet (the `matrix` output, as `scapgate plan`) or `merge` its matrix jobs' output sets (as `scapgate merge`). Not the `--mode` above."
+  }),
+  fleet: spec({
+    action: "fleet",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "A fleet's matrix job (`mode: scan`): no PR comment and no check run, the `mode: merge` job posts one for the fleet. SARIF and the artifact are uploaded as usual."
+  }),
+  shards: spec({
+    flag: "--shards",
+    env: "SCAPGATE_SHARDS",
+    action: "shards",
+    parse: boundedNumberValue(256),
+    default: 4,
+    defaultText: "4",
+    doc: "`scapgate plan` (the action: `mode: plan`): number of shards (matrix jobs); never more than images."
+  }),
+  results: spec({
+    action: "results",
+    parse: linesValue,
+    default: ["scapgate-results"],
+    defaultText: "`scapgate-results`",
+    doc: "The action's `mode: merge`: directories holding the matrix jobs' output sets (downloaded artifacts), one per line, relative to the workspace (`scapgate merge` takes them as DIR arguments)."
+  }),
+  allowMixed: spec({
+    flag: "--allow-mixed",
+    switch: true,
+    env: "SCAPGATE_ALLOW_MIXED",
+    action: "allow-mixed",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "`scapgate merge` (the action: `mode: merge`): merge results from different commits or policies (refused by default)."
   })
 };
 var optionKeys = Object.keys(optionTable);
@@ -53490,9 +53554,9 @@ function optionsFromFlags(values) {
   }
   return given;
 }
-function optionsFromNames(kind, read, only = optionKeys) {
+function optionsFromNames(kind, read, only2 = optionKeys) {
   const given = noOptions();
-  for (const key of only) {
+  for (const key of only2) {
     const spec2 = row(key);
     const name = kind === "env" ? spec2.env : spec2.action;
     if (name === void 0) continue;
@@ -53698,8 +53762,8 @@ function renderAggregateSummary(images) {
 }
 
 // packages/core/src/pipeline/scan-images.ts
-import { lstat as lstat12, mkdir as mkdir14, readFile as readFile12, rm as rm16, stat as stat13 } from "node:fs/promises";
-import { join as join37 } from "node:path";
+import { lstat as lstat12, mkdir as mkdir15, readFile as readFile13, rm as rm17, stat as stat13 } from "node:fs/promises";
+import { join as join38, relative as relative6 } from "node:path";
 
 // packages/core/src/cache/oscap-version.ts
 import { execFile as execFile5 } from "node:child_process";
@@ -54620,6 +54684,31 @@ var results_schema_default = {
         minScore: {
           type: "number"
         },
+        provenance: {
+          description: "What the verdict was made from, for `scapgate merge` (docs/fleets.md): the commit the CI built and the policy file's digest. Each part only when known.",
+          type: "object",
+          properties: {
+            commit: {
+              type: "string",
+              pattern: "^[0-9a-f]{7,64}$"
+            },
+            policy: {
+              type: "object",
+              properties: {
+                path: {
+                  type: "string"
+                },
+                sha256: {
+                  type: "string",
+                  pattern: "^[0-9a-f]{64}$"
+                }
+              },
+              required: ["path", "sha256"],
+              additionalProperties: false
+            }
+          },
+          additionalProperties: false
+        },
         summary: {
           type: "string"
         }
@@ -55396,6 +55485,65 @@ async function renderCached(options, image, cached3, evaluate2) {
   return { results: results2, verdict, outDir, summaryMarkdown };
 }
 
+// packages/core/src/cache/verdict-inputs.ts
+import { randomBytes as randomBytes7 } from "node:crypto";
+import { mkdir as mkdir8, readFile as readFile6, rename as rename5, rm as rm9, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join22 } from "node:path";
+var verdictInputsSchema = "https://scapgate.dev/schemas/verdict-inputs/v1";
+var digestPattern3 = /^sha256:([0-9a-f]{64})$/;
+function recordPath(cacheDir, digest) {
+  const hex2 = digestPattern3.exec(digest)?.[1];
+  return hex2 === void 0 ? void 0 : join22(cacheDir, "released", `${hex2}.json`);
+}
+async function storeVerdictInputs(cacheDir, record2) {
+  const image = record2.results.image;
+  const text3 = `${JSON.stringify({ schema: verdictInputsSchema, ...record2 })}
+`;
+  try {
+    await mkdir8(join22(cacheDir, "released"), { recursive: true, mode: 448 });
+    for (const digest of [image.configDigest, image.manifestDigest]) {
+      const path = digest === void 0 ? void 0 : recordPath(cacheDir, digest);
+      if (path === void 0) continue;
+      const temporary = `${path}.tmp-${randomBytes7(6).toString("hex")}`;
+      await writeFile5(temporary, text3, { mode: 384 });
+      await rename5(temporary, path).catch(async (error) => {
+        await rm9(temporary, { force: true });
+        throw error;
+      });
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+var isStringRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+async function loadVerdictInputs(cacheDir, digest) {
+  const path = recordPath(cacheDir, digest);
+  if (path === void 0) return void 0;
+  let record2;
+  try {
+    record2 = JSON.parse(await readFile6(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof record2 !== "object" || record2 === null) return void 0;
+  const { schema, results: results2, contentRuleIds, facts, evidence, recordedAt } = record2;
+  if (schema !== verdictInputsSchema || typeof recordedAt !== "string") return void 0;
+  if (!Array.isArray(contentRuleIds) || !contentRuleIds.every((id) => typeof id === "string"))
+    return void 0;
+  const f = facts;
+  if (f === void 0 || !isStringRecord(f.releaseFiles) || f.dpkgStatus !== void 0 && typeof f.dpkgStatus !== "string")
+    return void 0;
+  const arf = evidence?.arfSha256;
+  if (typeof arf !== "string" || !/^[0-9a-f]{64}$/.test(arf)) return void 0;
+  if (typeof results2 !== "object" || results2 === null) return void 0;
+  const document2 = { schema: resultsSchemaUri, version: resultsSchemaVersion, ...results2 };
+  if (checkJsonSchema(modelSchema, document2).length > 0) return void 0;
+  const model = results2;
+  if (model.image.configDigest !== digest && model.image.manifestDigest !== digest) return void 0;
+  return record2;
+}
+
 // packages/core/src/content/content-fingerprint.ts
 async function contentFingerprint(environment, pin) {
   const dirs = defaultContentDirs(environment);
@@ -55753,7 +55901,7 @@ async function checkOutDir(path, display, flag = "--out") {
 }
 
 // packages/core/src/pipeline/scan-image.ts
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 
 // packages/core/src/gate/evaluate-gate.ts
 function evaluateGate(results2, options) {
@@ -55767,14 +55915,14 @@ function evaluateGate(results2, options) {
 }
 
 // packages/core/src/scan/preflight.ts
-import { access, constants as constants8, mkdir as mkdir8, mkdtemp as mkdtemp4, realpath as realpath4, rm as rm9, stat as stat8 } from "node:fs/promises";
+import { access, constants as constants8, mkdir as mkdir9, mkdtemp as mkdtemp4, realpath as realpath4, rm as rm10, stat as stat8 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // packages/core/src/scan/sandbox.ts
 import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp as mkdtemp3, rmdir } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // packages/core/src/scan/sandbox-script.ts
 var SANDBOX_SCRIPT = String.raw`set -u
@@ -55885,7 +56033,7 @@ var DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
 var SPAWN_ENV = { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8" };
 async function runInSandbox(options) {
   if (options.signal?.aborted) throw new CancelledError();
-  const mountPoint = await mkdtemp3(join22(options.workDir, "sandbox-"));
+  const mountPoint = await mkdtemp3(join23(options.workDir, "sandbox-"));
   try {
     return await spawnSandbox(options, mountPoint);
   } finally {
@@ -55920,7 +56068,7 @@ function spawnSandbox(options, mountPoint) {
   ];
   const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = process.hrtime.bigint();
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve22, reject) => {
     const child2 = spawn2("unshare", args, {
       env: {
         ...SPAWN_ENV,
@@ -55994,7 +56142,7 @@ function spawnSandbox(options, mountPoint) {
           })
         );
       }
-      resolve18({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
+      resolve22({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
     });
   });
 }
@@ -56051,12 +56199,12 @@ async function runPreflight(options) {
       `scapgate must run oscap as root: chroot-mode probes (rpminfo, rpmverify, symlink \u2026) need CAP_SYS_CHROOT and otherwise silently inspect the runner instead of the image; the extracted root must keep its owners for ownership rules; and the scan sandbox needs a private mount namespace. Run it with sudo, or as root in a privileged container (uid is ${process.getuid?.() ?? "unknown"}).`
     );
   }
-  const base = await mkdtemp4(join23(options.workDir ?? tmpdir3(), "scapgate-preflight-"));
+  const base = await mkdtemp4(join24(options.workDir ?? tmpdir3(), "scapgate-preflight-"));
   try {
-    const root = join23(base, "root");
-    const out = join23(base, "out");
-    await mkdir8(root, { mode: 493 });
-    await mkdir8(out, { mode: 448 });
+    const root = join24(base, "root");
+    const out = join24(base, "out");
+    await mkdir9(root, { mode: 493 });
+    await mkdir9(out, { mode: 448 });
     const result = await runInSandbox({
       command: [oscapPath, "--version"],
       workDir: base,
@@ -56086,7 +56234,7 @@ async function runPreflight(options) {
       sceDisabled: !/SCE Version/.test(result.stdout)
     };
   } finally {
-    await rm9(base, { recursive: true, force: true });
+    await rm10(base, { recursive: true, force: true });
   }
 }
 async function findOscap(override) {
@@ -56112,7 +56260,7 @@ async function findOscap(override) {
 }
 
 // packages/core/src/pipeline/render-outputs.ts
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // packages/core/src/blame/oval-variables.ts
 var ovalDef = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
@@ -56177,16 +56325,16 @@ function variableSources(root) {
 }
 
 // packages/core/src/report/remediation.ts
-import { mkdir as mkdir9, readFile as readFile6 } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { mkdir as mkdir10, readFile as readFile7 } from "node:fs/promises";
+import { join as join26 } from "node:path";
 
 // packages/core/src/scan/arf-tool.ts
-import { lstat as lstat9, mkdtemp as mkdtemp5, rm as rm10 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { lstat as lstat9, mkdtemp as mkdtemp5, rm as rm11 } from "node:fs/promises";
+import { join as join25 } from "node:path";
 async function runArfTool(options, use) {
-  const work = await mkdtemp5(join24(options.workParent, ".scapgate-oscap-"));
+  const work = await mkdtemp5(join25(options.workParent, ".scapgate-oscap-"));
   try {
-    const out = await mkdtemp5(join24(work, "out-"));
+    const out = await mkdtemp5(join25(work, "out-"));
     const command = [options.scanner.oscapPath, ...options.args];
     const result = await runInSandbox({
       command: [...command, "--output", `${SANDBOX_PATHS.out}/output`, SANDBOX_PATHS.content],
@@ -56196,7 +56344,7 @@ async function runArfTool(options, use) {
       timeoutMs: options.timeoutMs ?? 3e5,
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
-    const produced = join24(out, "output");
+    const produced = join25(out, "output");
     const info = await lstat9(produced).catch(() => void 0);
     if (result.exitCode !== 0 || !info?.isFile()) {
       throw new ScanFailedError(
@@ -56211,7 +56359,7 @@ async function runArfTool(options, use) {
     }
     return await use(produced);
   } finally {
-    await rm10(work, { recursive: true, force: true });
+    await rm11(work, { recursive: true, force: true });
   }
 }
 
@@ -56245,8 +56393,8 @@ function embeddedTailoringId(arfText) {
 }
 async function generateFixes(arfPath, outDir, options) {
   const scanner = options.scanner ?? await preflightScanner();
-  const fixesDir = join25(outDir, "fixes");
-  await mkdir9(join25(fixesDir, "run"), { recursive: true });
+  const fixesDir = join26(outDir, "fixes");
+  await mkdir10(join26(fixesDir, "run"), { recursive: true });
   const [bashRun, ansibleRun] = await Promise.allSettled([
     generateFix(arfPath, outDir, "bash", scanner, options),
     generateFix(arfPath, outDir, "ansible", scanner, options)
@@ -56255,8 +56403,8 @@ async function generateFixes(arfPath, outDir, options) {
   if (ansibleRun.status === "rejected") throw ansibleRun.reason;
   const bashScript = bashRun.value;
   const playbook = ansibleRun.value;
-  await writeOutputFile(join25(fixesDir, "remediation.sh"), bashScript, { mode: 420 });
-  await writeOutputFile(join25(fixesDir, "playbook.yml"), playbook);
+  await writeOutputFile(join26(fixesDir, "remediation.sh"), bashScript, { mode: 420 });
+  await writeOutputFile(join26(fixesDir, "playbook.yml"), playbook);
   const bash = splitBashFixes(bashScript);
   const run3 = /* @__PURE__ */ new Map();
   const files = ["fixes/remediation.sh", "fixes/playbook.yml"];
@@ -56265,7 +56413,7 @@ async function generateFixes(arfPath, outDir, options) {
     const snippet = runSnippet(shortId, body);
     run3.set(id, snippet);
     const name = `${shortId.replace(/[^A-Za-z0-9._-]/g, "_")}.Dockerfile`;
-    await writeOutputFile(join25(fixesDir, "run", name), snippet);
+    await writeOutputFile(join26(fixesDir, "run", name), snippet);
     files.push(`fixes/run/${name}`);
   }
   return { bash, run: run3, files };
@@ -56289,7 +56437,7 @@ async function generateFix(arfPath, outDir, fixType, scanner, options) {
       ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
       ...options.signal === void 0 ? {} : { signal: options.signal }
     },
-    (produced) => readFile6(produced, "utf8")
+    (produced) => readFile7(produced, "utf8")
   );
 }
 
@@ -56487,11 +56635,11 @@ function outermostComplexInRule(stack) {
   return stack.slice(ruleIndex + 1).find((f) => f.taintedComplex !== void 0);
 }
 function finishRule(rule, edits, scriptOnly) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const check2 of rule.checks) {
-    groups.set(check2.selector, [...groups.get(check2.selector) ?? [], check2]);
+    groups2.set(check2.selector, [...groups2.get(check2.selector) ?? [], check2]);
   }
-  for (const [selector, checks] of groups) {
+  for (const [selector, checks] of groups2) {
     const sce = checks.filter((c) => c.system === SCE_SYSTEM2);
     if (sce.length === 0) continue;
     const onlySce = !checks.some((c) => EVALUATED_SYSTEMS.has(c.system));
@@ -56658,7 +56806,7 @@ function compareStrings(a, b) {
 }
 
 // packages/core/src/scan/html-report.ts
-import { rename as rename5 } from "node:fs/promises";
+import { rename as rename6 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 async function generateHtmlReport(arfPath, htmlPath, options = {}) {
   const scanner = options.scanner ?? await preflightScanner();
@@ -56671,12 +56819,12 @@ async function generateHtmlReport(arfPath, htmlPath, options = {}) {
       ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
       ...options.signal === void 0 ? {} : { signal: options.signal }
     },
-    (produced) => rename5(produced, htmlPath)
+    (produced) => rename6(produced, htmlPath)
   );
 }
 
 // packages/core/src/pipeline/sarif-location.ts
-import { readFile as readFile7, stat as stat9 } from "node:fs/promises";
+import { readFile as readFile8, stat as stat9 } from "node:fs/promises";
 import { isAbsolute as isAbsolute4, relative as relative4 } from "node:path";
 async function sarifLocation(options, imagePath) {
   const toUri = (path) => {
@@ -56685,7 +56833,7 @@ async function sarifLocation(options, imagePath) {
   };
   if (options.dockerfile !== void 0) {
     try {
-      const text3 = await readFile7(options.dockerfile, "utf8");
+      const text3 = await readFile8(options.dockerfile, "utf8");
       return { uri: toUri(options.dockerfile), startLine: finalFromLine(text3) };
     } catch {
     }
@@ -56796,8 +56944,8 @@ async function blameImagePackages(options) {
 }
 
 // packages/core/src/report/write-reports.ts
-import { mkdir as mkdir10, rm as rm11 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { mkdir as mkdir11, rm as rm12 } from "node:fs/promises";
+import { join as join27 } from "node:path";
 
 // packages/core/src/report/sarif.ts
 import { createHash as createHash12 } from "node:crypto";
@@ -57042,9 +57190,9 @@ function slug(text3) {
 }
 var identifierSystems = { "https://nvd.nist.gov/cce/index.cfm": "CCE" };
 function groupReferences(rule) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   const add = (key, value) => {
-    groups.set(key, [...groups.get(key) ?? [], stripControls(value)]);
+    groups2.set(key, [...groups2.get(key) ?? [], stripControls(value)]);
   };
   for (const identifier of rule.identifiers)
     add(
@@ -57053,7 +57201,7 @@ function groupReferences(rule) {
     );
   for (const reference of rule.references)
     add(reference.framework ?? (reference.href || "other"), reference.text);
-  return [...groups];
+  return [...groups2];
 }
 function fixName(system) {
   return system.replace(/^urn:xccdf:fix:script:/, "").replace(/^urn:redhat:osbuild:/, "");
@@ -57153,7 +57301,7 @@ oscap: ${rule.messages.join(" / ")}` : ""}`;
 async function writeFixes(options) {
   if (!options.results.rules.some((r) => r.result === "fail")) return void 0;
   try {
-    await mkdir10(options.outDir, { recursive: true });
+    await mkdir11(options.outDir, { recursive: true });
     const tailoringId = options.tailoring === void 0 ? embeddedTailoringId(await readXmlFile(options.arfPath)) : options.tailoring.id;
     return await generateFixes(options.arfPath, options.outDir, {
       testResultId: options.results.testResultId,
@@ -57163,7 +57311,7 @@ async function writeFixes(options) {
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
   } catch (error) {
-    await rm11(join26(options.outDir, "fixes"), { recursive: true, force: true });
+    await rm12(join27(options.outDir, "fixes"), { recursive: true, force: true });
     if (options.signal?.aborted === true || isStorageError(error)) throw error;
     options.logger.warning(`remediation: ${error.message}; fixes/ is not written`);
     return void 0;
@@ -57171,7 +57319,7 @@ async function writeFixes(options) {
 }
 async function writeReports(options) {
   const { outDir, results: results2, blame, logger } = options;
-  await mkdir10(outDir, { recursive: true });
+  await mkdir11(outDir, { recursive: true });
   const fixes = options.skipFixes === true ? void 0 : await (options.fixes ?? writeFixes(options));
   const sarif = toSarif(results2, {
     location: options.fallback,
@@ -57196,19 +57344,19 @@ async function writeReports(options) {
     ...options.trend === void 0 ? {} : { trend: options.trend }
   });
   const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered;
-  await writeOutputFile(join26(outDir, "results.sarif"), serializeSarif(sarif));
-  await writeOutputFile(join26(outDir, "junit.xml"), toJunit(results2, { blame }));
+  await writeOutputFile(join27(outDir, "results.sarif"), serializeSarif(sarif));
+  await writeOutputFile(join27(outDir, "junit.xml"), toJunit(results2, { blame }));
   await writeOutputFile(
-    join26(outDir, "codequality.json"),
+    join27(outDir, "codequality.json"),
     `${JSON.stringify(toCodeQuality(results2, { location: options.fallback, blame }), null, 2)}
 `
   );
-  await writeOutputFile(join26(outDir, "summary.md"), summaryMarkdown);
+  await writeOutputFile(join27(outDir, "summary.md"), summaryMarkdown);
   return fixes === void 0 ? { summaryMarkdown } : { summaryMarkdown, fixes };
 }
 
 // packages/core/src/packages/unevaluable-rules.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 var evaluated = /* @__PURE__ */ new Set([
   "pass",
   "fail",
@@ -57247,14 +57395,14 @@ function markRulesUsingTests(results2, parsed, testIds, reason) {
   return changed;
 }
 async function markPackageRulesUnevaluable(results2, parsed, contentPath, reason) {
-  const ids2 = dpkginfoTestIds(await readFile8(contentPath, "utf8"));
+  const ids2 = dpkginfoTestIds(await readFile9(contentPath, "utf8"));
   return markRulesUsingTests(results2, parsed, ids2, reason);
 }
 
 // packages/core/src/pipeline/render-outputs.ts
 async function renderOutputs(context, prepared, chosen, scan) {
   const { outDir, settings, scanner, logger, signal } = context;
-  const html = generateHtmlReport(scan.arfPath, join27(outDir, "report.html"), {
+  const html = generateHtmlReport(scan.arfPath, join28(outDir, "report.html"), {
     scanner,
     signal,
     timeoutMs: settings.timeoutMs
@@ -57350,11 +57498,11 @@ async function renderOutputs(context, prepared, chosen, scan) {
     const { fallback, blame } = await blamed;
     const trend = trendFor(results2, amendments?.resultsGate ?? verdict);
     if (trend !== void 0) {
-      await writeOutputFile(join27(outDir, HISTORY_FILE), serializeHistory(trend));
-      await writeOutputFile(join27(outDir, TREND_SVG_FILE), trendSvg(trend));
+      await writeOutputFile(join28(outDir, HISTORY_FILE), serializeHistory(trend));
+      await writeOutputFile(join28(outDir, TREND_SVG_FILE), trendSvg(trend));
     }
     await writeOutputFile(
-      join27(outDir, "results.json"),
+      join28(outDir, "results.json"),
       amendments === void 0 ? serializeResults(results2, verdict, void 0, trend) : serializeResults(results2, amendments.resultsGate, amendments.resultsCves, trend)
     );
     const written = await writeReports({
@@ -57393,8 +57541,39 @@ async function renderOutputs(context, prepared, chosen, scan) {
   }
 }
 
+// packages/core/src/packages/image-facts.ts
+var RELEASE_FILES = [
+  "/etc/debian_version",
+  "/etc/os-release",
+  "/usr/lib/os-release",
+  "/etc/lsb-release",
+  "/usr/share/dpkg/cputable",
+  "/usr/share/dpkg/tupletable"
+];
+var keptFields = /* @__PURE__ */ new Set(["package", "status", "architecture", "version", "source", "multi-arch"]);
+var maxReleaseFileBytes = 16 * 1024;
+function reduceDpkgStatus(text3) {
+  return `${text3.split(/\n\s*\n/).map(
+    (paragraph) => paragraph.split("\n").filter((line) => {
+      const name = /^([A-Za-z][A-Za-z0-9-]*):/.exec(line)?.[1];
+      return name !== void 0 && keptFields.has(name.toLowerCase());
+    }).join("\n")
+  ).filter((paragraph) => /^Package:/im.test(paragraph)).join("\n\n")}
+`;
+}
+async function collectImageFacts(root) {
+  const releaseFiles = {};
+  for (const path of RELEASE_FILES) {
+    const bytes = await readFileInRoot(root, path, maxReleaseFileBytes).catch(() => void 0);
+    if (bytes !== void 0 && bytes.length <= maxReleaseFileBytes)
+      releaseFiles[path] = bytes.toString("utf8");
+  }
+  const status = await readDpkgStatusText(root).catch(() => void 0);
+  return { ...status === void 0 ? {} : { dpkgStatus: reduceDpkgStatus(status) }, releaseFiles };
+}
+
 // packages/core/src/pipeline/phase-timer.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
+import { writeFile as writeFile6 } from "node:fs/promises";
 function timePhases(progress, logger) {
   const started = performance.now();
   const phases = [];
@@ -57426,16 +57605,16 @@ function timePhases(progress, logger) {
 async function pipelineBoundary(name, signal) {
   const pause2 = testHooks().pauseAt;
   if (pause2?.boundary !== name) return;
-  await writeFile5(pause2.marker, `${name}
+  await writeFile6(pause2.marker, `${name}
 `);
   if (signal === void 0 || signal.aborted) return;
-  await new Promise((resolve18) => {
-    const timer = setTimeout(resolve18, 12e4);
+  await new Promise((resolve22) => {
+    const timer = setTimeout(resolve22, 12e4);
     signal.addEventListener(
       "abort",
       () => {
         clearTimeout(timer);
-        resolve18();
+        resolve22();
       },
       { once: true }
     );
@@ -57443,12 +57622,12 @@ async function pipelineBoundary(name, signal) {
 }
 
 // packages/core/src/pipeline/output-set.ts
-import { lstat as lstat11, mkdtemp as mkdtemp9, readdir as readdir6, rename as rename9, rm as rm15 } from "node:fs/promises";
-import { join as join33 } from "node:path";
+import { lstat as lstat11, mkdtemp as mkdtemp9, readdir as readdir6, rename as rename10, rm as rm16 } from "node:fs/promises";
+import { join as join34 } from "node:path";
 
 // packages/core/src/cve/cve-outputs.ts
 import { createHash as createHash13 } from "node:crypto";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 var GITLAB_REPORT_FILE = "gl-container-scanning-report.json";
 var GITLAB_SCHEMA_VERSION = "15.2.4";
 function securitySeverity(finding) {
@@ -57617,7 +57796,7 @@ function cveSummaryMarkdown(report2, gate) {
 }
 async function writeGitlabReport(outDir, report2, options) {
   await writeOutputFile(
-    join28(outDir, GITLAB_REPORT_FILE),
+    join29(outDir, GITLAB_REPORT_FILE),
     `${JSON.stringify(gitlabContainerScanningReport(report2, options), null, 2)}
 `
   );
@@ -57634,14 +57813,14 @@ ${summary.slice(passed.length)}`;
 
 // packages/core/src/cve/scan-cves.ts
 import { mkdtemp as mkdtemp8 } from "node:fs/promises";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // packages/core/src/cve/feed-fetch.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createHash as createHash14 } from "node:crypto";
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
-import { mkdir as mkdir11, open as open11, readFile as readFile9, rename as rename6, rm as rm12, stat as stat10, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join29 } from "node:path";
+import { mkdir as mkdir12, open as open11, readFile as readFile10, rename as rename7, rm as rm13, stat as stat10, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join30 } from "node:path";
 import { Readable as Readable4, Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline8 } from "node:stream/promises";
 var FeedUnavailableError = class extends Error {
@@ -57673,11 +57852,11 @@ async function fetchFeed(options) {
     };
   }
   const url = options.source;
-  const cacheDir = options.cacheDir ?? join29(options.workDir, "feed-download");
-  await mkdir11(cacheDir, { recursive: true, mode: 448 });
+  const cacheDir = options.cacheDir ?? join30(options.workDir, "feed-download");
+  await mkdir12(cacheDir, { recursive: true, mode: 448 });
   const index = options.cacheDir === void 0 ? {} : await readIndex(cacheDir);
   const cached3 = index[url];
-  const cachedPath = cached3 === void 0 ? void 0 : join29(cacheDir, cached3.file);
+  const cachedPath = cached3 === void 0 ? void 0 : join30(cacheDir, cached3.file);
   const usable = cachedPath !== void 0 && await hashFile(cachedPath).catch(() => "") === cached3?.sha256;
   let file;
   let sha256;
@@ -57708,17 +57887,17 @@ async function fetchFeed(options) {
           "maxFeedBytes"
         );
       }
-      const temp = join29(cacheDir, `.download-${process.pid}-${Date.now()}`);
+      const temp = join30(cacheDir, `.download-${process.pid}-${Date.now()}`);
       sha256 = await download2(Readable4.fromWeb(response.body), temp, maxBytes, url);
       if (options.checksums !== void 0) {
         await verifyChecksum(options, sha256).catch(async (error) => {
-          await rm12(temp, { force: true });
+          await rm13(temp, { force: true });
           throw error;
         });
       }
       const name = `${sha256}${url.endsWith(".bz2") ? ".xml.bz2" : ".xml"}`;
-      file = join29(cacheDir, name);
-      await rename6(temp, file);
+      file = join30(cacheDir, name);
+      await rename7(temp, file);
       const etag = response.headers.get("etag") ?? void 0;
       const lastModified = response.headers.get("last-modified") ?? void 0;
       index[url] = {
@@ -57783,7 +57962,7 @@ async function download2(body, path, maxBytes, url) {
   try {
     await pipeline8(body, meter, createWriteStream5(path, { mode: 384 }));
   } catch (error) {
-    await rm12(path, { force: true });
+    await rm13(path, { force: true });
     throw error;
   }
   return hash.digest("hex");
@@ -57826,12 +58005,12 @@ async function decompressIfNeeded(path, workDir, maxBytes, signal) {
   const magic = Buffer.alloc(3);
   await handle.read(magic, 0, 3, 0).finally(() => handle.close());
   if (magic.toString("latin1") !== "BZh") return path;
-  const out = join29(workDir, `feed-${Date.now()}.xml`);
+  const out = join30(workDir, `feed-${Date.now()}.xml`);
   await bunzip2(path, out, maxBytes, signal);
   return out;
 }
 function bunzip2(input, out, maxBytes, signal) {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve22, reject) => {
     const child2 = spawn3("bzip2", ["-dc"], {
       stdio: ["pipe", "pipe", "pipe"],
       ...signal === void 0 ? {} : { signal }
@@ -57873,7 +58052,7 @@ function bunzip2(input, out, maxBytes, signal) {
             )
           );
         }
-        resolve18();
+        resolve22();
       });
     });
   });
@@ -57884,7 +58063,7 @@ async function hashFile(path) {
   return hash.digest("hex");
 }
 async function readIndex(dir) {
-  const text3 = await readFile9(join29(dir, "index.json"), "utf8").catch(() => void 0);
+  const text3 = await readFile10(join30(dir, "index.json"), "utf8").catch(() => void 0);
   if (text3 === void 0) return {};
   try {
     const parsed = JSON.parse(text3);
@@ -57909,10 +58088,10 @@ async function readIndex(dir) {
   }
 }
 async function writeIndex(dir, index) {
-  const temp = join29(dir, `.index-${process.pid}.json`);
-  await writeFile6(temp, `${JSON.stringify(index, null, 2)}
+  const temp = join30(dir, `.index-${process.pid}.json`);
+  await writeFile7(temp, `${JSON.stringify(index, null, 2)}
 `, { mode: 384 });
-  await rename6(temp, join29(dir, "index.json"));
+  await rename7(temp, join30(dir, "index.json"));
 }
 
 // packages/core/src/cve/feed-source.ts
@@ -59019,8 +59198,8 @@ function combine(operator, values) {
 }
 
 // packages/core/src/cve/run-oval.ts
-import { mkdtemp as mkdtemp7, readFile as readFile10, rename as rename8, rm as rm14, writeFile as writeFile8 } from "node:fs/promises";
-import { join as join31 } from "node:path";
+import { mkdtemp as mkdtemp7, readFile as readFile11, rename as rename9, rm as rm15, writeFile as writeFile9 } from "node:fs/promises";
+import { join as join32 } from "node:path";
 
 // packages/core/src/scan/oscap-diagnostics.ts
 var SILENT_FAILURE_PATTERNS = [
@@ -59081,11 +59260,11 @@ function checkOscapRun(result, options) {
 }
 
 // packages/core/src/scan/oscap-scan.ts
-import { lstat as lstat10, mkdtemp as mkdtemp6, rename as rename7, rm as rm13, stat as stat11 } from "node:fs/promises";
-import { join as join30 } from "node:path";
+import { lstat as lstat10, mkdtemp as mkdtemp6, rename as rename8, rm as rm14, stat as stat11 } from "node:fs/promises";
+import { join as join31 } from "node:path";
 
 // packages/core/src/content/script-free-copy.ts
-import { writeFile as writeFile7 } from "node:fs/promises";
+import { writeFile as writeFile8 } from "node:fs/promises";
 async function scriptFreeContent(source, text3, target, label) {
   if (!mentionsScriptChecks(text3)) {
     return { path: source, text: text3, removedChecks: 0, removedScripts: 0, scriptOnlyRules: [] };
@@ -59096,7 +59275,7 @@ async function scriptFreeContent(source, text3, target, label) {
       `Expected the Script Check Engine (SCE) to appear in ${label} \`${source}\` only as check systems and script components, which scapgate removes; found it elsewhere (prose, a malformed or unusual check). scapgate never runs SCE scripts and refuses content it cannot prove inert.`
     );
   }
-  await writeFile7(target, stripped.xml, { mode: 384 });
+  await writeFile8(target, stripped.xml, { mode: 384 });
   return {
     path: target,
     text: stripped.xml,
@@ -59110,7 +59289,7 @@ async function scriptFreeContent(source, text3, target, label) {
 import { execFile as execFile6 } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
-  return new Promise((resolve18, reject) => {
+  return new Promise((resolve22, reject) => {
     execFile6(
       "xmllint",
       ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
@@ -59121,7 +59300,7 @@ function prettyPrintTailoring(source, target, signal, label = "tailoring file") 
         ...signal ? { signal } : {}
       },
       (error, _stdout, stderr) => {
-        if (error === null) return resolve18(target);
+        if (error === null) return resolve22(target);
         if (error.code === "ENOENT") {
           return reject(
             new EnvironmentError(
@@ -59156,18 +59335,18 @@ async function runOscapScan(options) {
     await assertContentSafe(options.tailoringPath, "tailoring file");
   }
   const scanner = options.scanner ?? await preflightScanner();
-  const work = await mkdtemp6(join30(options.outDir, ".scapgate-scan-"));
+  const work = await mkdtemp6(join31(options.outDir, ".scapgate-scan-"));
   try {
-    const sandboxOut = await mkdtemp6(join30(work, "out-"));
+    const sandboxOut = await mkdtemp6(join31(work, "out-"));
     const tailoringFile = options.tailoringPath === void 0 ? void 0 : await prettyPrintTailoring(
       options.tailoringPath,
-      join30(work, "tailoring.xml"),
+      join31(work, "tailoring.xml"),
       options.signal
     );
     const content = await scriptFreeContent(
       options.contentPath,
       contentText,
-      join30(work, "content-without-sce.xml"),
+      join31(work, "content-without-sce.xml"),
       "SCAP content"
     );
     if (content.removedChecks > 0) {
@@ -59177,7 +59356,7 @@ async function runOscapScan(options) {
     }
     const contentFile = hasCompactSelects(content.text) ? await prettyPrintTailoring(
       content.path,
-      join30(work, "content.xml"),
+      join31(work, "content.xml"),
       options.signal,
       "SCAP content"
     ) : content.path;
@@ -59214,7 +59393,7 @@ async function runOscapScan(options) {
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
     const diagnostics = checkOscapRun(result, { label: "oscap", okExitCodes: [0, 2] });
-    const produced = join30(sandboxOut, ARF_FILE_NAME);
+    const produced = join31(sandboxOut, ARF_FILE_NAME);
     const produceStat = await lstat10(produced).catch(() => void 0);
     if (!produceStat?.isFile()) {
       throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
@@ -59223,8 +59402,8 @@ async function runOscapScan(options) {
         stderrExcerpt: excerpt(result.stderr)
       });
     }
-    const arfPath = join30(options.outDir, ARF_FILE_NAME);
-    await rename7(produced, arfPath);
+    const arfPath = join31(options.outDir, ARF_FILE_NAME);
+    await rename8(produced, arfPath);
     const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
     for (const warning of warnings) {
       if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`);
@@ -59241,13 +59420,13 @@ async function runOscapScan(options) {
       }
     };
   } finally {
-    await rm13(work, { recursive: true, force: true });
+    await rm14(work, { recursive: true, force: true });
   }
 }
 async function rpmDbPath(root) {
   let current = root;
   for (const part of ["usr", "lib", "sysimage", "rpm"]) {
-    current = join30(current, part);
+    current = join31(current, part);
     const info = await lstat10(current).catch(() => void 0);
     if (!info?.isDirectory()) return "/var/lib/rpm";
   }
@@ -59297,24 +59476,24 @@ var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
 async function runOvalEval(options) {
-  const work = await mkdtemp7(join31(options.outDir, ".scapgate-oval-"));
+  const work = await mkdtemp7(join32(options.outDir, ".scapgate-oval-"));
   try {
     return await evaluateIn(work, options);
   } finally {
-    await rm14(work, { recursive: true, force: true });
+    await rm15(work, { recursive: true, force: true });
   }
 }
 async function evaluateIn(work, options) {
-  const sandboxOut = await mkdtemp7(join31(work, "out-"));
-  await writeFile8(join31(sandboxOut, "directives.xml"), DIRECTIVES);
+  const sandboxOut = await mkdtemp7(join32(work, "out-"));
+  await writeFile9(join32(sandboxOut, "directives.xml"), DIRECTIVES);
   let root = options.root;
   let feedPath = options.feedPath;
   if (options.mode === "manifest") {
-    root = await mkdtemp7(join31(work, "manifest-root-"));
-    await writeFile8(join31(root, "manifest"), options.manifest ?? "");
-    feedPath = join31(work, "feed.manifest.xml");
-    const text3 = await readFile10(options.feedPath, "utf8");
-    await writeFile8(
+    root = await mkdtemp7(join32(work, "manifest-root-"));
+    await writeFile9(join32(root, "manifest"), options.manifest ?? "");
+    feedPath = join32(work, "feed.manifest.xml");
+    const text3 = await readFile11(options.feedPath, "utf8");
+    await writeFile9(
       feedPath,
       text3.replace(/(<(?:[\w.-]+:)?path\b[^>]*>)\.(<\/(?:[\w.-]+:)?path>)/g, "$1/$2")
     );
@@ -59357,8 +59536,8 @@ async function evaluateIn(work, options) {
   }
   let resultsPath;
   if (options.resultsFileName !== void 0) {
-    resultsPath = join31(options.outDir, options.resultsFileName);
-    await rename8(join31(sandboxOut, "results.xml"), resultsPath).catch(() => {
+    resultsPath = join32(options.outDir, options.resultsFileName);
+    await rename9(join32(sandboxOut, "results.xml"), resultsPath).catch(() => {
       resultsPath = void 0;
     });
   }
@@ -59370,9 +59549,9 @@ async function evaluateIn(work, options) {
   };
 }
 async function listRpmPackages(options) {
-  const work = await mkdtemp7(join31(options.outDir, ".scapgate-rpm-"));
+  const work = await mkdtemp7(join32(options.outDir, ".scapgate-rpm-"));
   try {
-    const sandboxOut = await mkdtemp7(join31(work, "out-"));
+    const sandboxOut = await mkdtemp7(join32(work, "out-"));
     const dbpath = await rpmDbPath(options.root);
     const result = await runInSandbox({
       command: [
@@ -59400,7 +59579,7 @@ async function listRpmPackages(options) {
     }
     return packages.size === 0 ? void 0 : packages;
   } finally {
-    await rm14(work, { recursive: true, force: true });
+    await rm15(work, { recursive: true, force: true });
   }
 }
 
@@ -59410,7 +59589,7 @@ async function scanCves(options) {
   const { logger } = options;
   const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
   const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
-  const work = await mkdtemp8(join32(options.workDir, "cve-"));
+  const work = await mkdtemp8(join33(options.workDir, "cve-"));
   const feed = await fetchFeed({
     source: options.feed ?? selected?.url,
     ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
@@ -59431,7 +59610,7 @@ async function scanCves(options) {
   const dpkgVersions = dpkg === void 0 ? void 0 : new Map(dpkg.map((p) => [p.name, p.version]));
   const sources = dpkg === void 0 ? void 0 : binariesBySource(dpkg);
   const started = process.hrtime.bigint();
-  const filteredPath = join32(work, "feed.filtered.xml");
+  const filteredPath = join33(work, "feed.filtered.xml");
   const filtered = await prefilterFeed({
     feedPath: feed.xmlPath,
     label: `the CVE feed ${feed.source}`,
@@ -59559,20 +59738,20 @@ var exists = (path) => lstat11(path).then(
   () => false
 );
 async function move(from, to) {
-  await rename9(from, to).catch((error) => {
+  await rename10(from, to).catch((error) => {
     throw nameStorageError(error, to);
   });
 }
 async function removeLeftovers(dir, keep) {
   for (const name of await readdir6(dir).catch(() => [])) {
-    if (join33(dir, name) === keep) continue;
+    if (join34(dir, name) === keep) continue;
     if (name.startsWith(STAGING_PREFIX) || /^\..+\.tmp-[0-9a-f]{12}$/.test(name))
-      await removeTree2(join33(dir, name));
+      await removeTree2(join34(dir, name));
   }
 }
 async function openOutputSet(dir, image, logger) {
-  const staging = await mkdtemp9(join33(dir, STAGING_PREFIX)).catch((error) => {
-    throw nameStorageError(error, join33(dir, `${STAGING_PREFIX}XXXXXX`));
+  const staging = await mkdtemp9(join34(dir, STAGING_PREFIX)).catch((error) => {
+    throw nameStorageError(error, join34(dir, `${STAGING_PREFIX}XXXXXX`));
   });
   let disposed;
   const dispose = () => {
@@ -59584,29 +59763,29 @@ async function openOutputSet(dir, image, logger) {
     const evidence = EVIDENCE.filter((name) => published.has(name));
     const safe = sanitizeForDisplay(message, 2e3);
     await writeOutputFile(
-      join33(dir, "results.json"),
+      join34(dir, "results.json"),
       serializeIncomplete({ image, kind, message: safe, evidence })
     );
-    await writeOutputFile(join33(dir, "summary.md"), renderIncompleteSummary(image, safe));
+    await writeOutputFile(join34(dir, "summary.md"), renderIncompleteSummary(image, safe));
   };
   const removeOld = async () => {
     for (const name of OUTPUT_SET_ENTRIES) {
       if (name === "results.json" || name === "summary.md") continue;
-      await rm15(join33(dir, name), { recursive: true, force: true });
+      await rm16(join34(dir, name), { recursive: true, force: true });
     }
   };
   const marker = () => writeIncomplete("interrupted", "the scan had not finished when this was written");
   try {
     await removeLeftovers(dir, staging);
     await marker().catch(async () => {
-      await rm15(join33(dir, "results.json"), { force: true });
+      await rm16(join34(dir, "results.json"), { force: true });
       await removeOld();
       await marker();
     });
     await removeOld();
   } catch (error) {
-    await rm15(join33(dir, "results.json"), { force: true });
-    await rm15(join33(dir, "summary.md"), { force: true });
+    await rm16(join34(dir, "results.json"), { force: true });
+    await rm16(join34(dir, "summary.md"), { force: true });
     await removeOld().catch(() => void 0);
     await dispose();
     throw error;
@@ -59616,7 +59795,7 @@ async function openOutputSet(dir, image, logger) {
     staging,
     async publishEvidence(names) {
       for (const name of names) {
-        await move(join33(staging, name), join33(dir, name));
+        await move(join34(staging, name), join34(dir, name));
         published.add(name);
       }
     },
@@ -59627,7 +59806,7 @@ async function openOutputSet(dir, image, logger) {
       const last2 = ["summary.md", "results.json"];
       for (const name of [...names.filter((n) => !last2.includes(n)), ...last2]) {
         if (!names.includes(name)) continue;
-        await move(join33(staging, name), join33(dir, name));
+        await move(join34(staging, name), join34(dir, name));
         published.add(name);
       }
       await dispose();
@@ -59641,9 +59820,9 @@ async function openOutputSet(dir, image, logger) {
         });
       };
       for (const name of EVIDENCE) {
-        if (published.has(name) || !await exists(join33(staging, name))) continue;
+        if (published.has(name) || !await exists(join34(staging, name))) continue;
         await attempt(`could not publish ${name}`, async () => {
-          await move(join33(staging, name), join33(dir, name));
+          await move(join34(staging, name), join34(dir, name));
           published.add(name);
         });
       }
@@ -59655,20 +59834,20 @@ async function openOutputSet(dir, image, logger) {
 }
 
 // packages/core/src/pipeline/output-set-lock.ts
-import { randomBytes as randomBytes7 } from "node:crypto";
+import { randomBytes as randomBytes8 } from "node:crypto";
 import {
   link,
-  mkdir as mkdir12,
-  readFile as readFile11,
+  mkdir as mkdir13,
+  readFile as readFile12,
   readlink,
-  rename as rename10,
+  rename as rename11,
   stat as stat12,
   unlink as unlink2,
   utimes,
-  writeFile as writeFile9
+  writeFile as writeFile10
 } from "node:fs/promises";
 import { hostname } from "node:os";
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
 var LOCK_FILE = ".scapgate.lock";
 var HEARTBEAT_MS = 1e4;
 var STALE_AFTER_MS = 6e4;
@@ -59689,11 +59868,11 @@ function alive(pid) {
     return error.code === "EPERM";
   }
 }
-var pause = (ms, signal) => new Promise((resolve18, reject) => {
+var pause = (ms, signal) => new Promise((resolve22, reject) => {
   if (signal?.aborted === true) return reject(new CancelledError());
   const timer = setTimeout(() => {
     signal?.removeEventListener("abort", onAbort);
-    resolve18();
+    resolve22();
   }, ms);
   const onAbort = () => {
     clearTimeout(timer);
@@ -59704,7 +59883,7 @@ var pause = (ms, signal) => new Promise((resolve18, reject) => {
 async function tryCreate(path, owner) {
   const temp = `${path}.${owner.nonce}`;
   try {
-    await writeFile9(temp, `${JSON.stringify(owner)}
+    await writeFile10(temp, `${JSON.stringify(owner)}
 `, { flag: "wx", mode: 420 });
     await link(temp, path);
     return true;
@@ -59716,32 +59895,32 @@ async function tryCreate(path, owner) {
   }
 }
 async function breakStale(path, stale) {
-  const aside = `${path}.stale-${randomBytes7(6).toString("hex")}`;
+  const aside = `${path}.stale-${randomBytes8(6).toString("hex")}`;
   try {
-    await rename10(path, aside);
+    await rename11(path, aside);
   } catch {
     return;
   }
-  const moved = parseOwner(await readFile11(aside, "utf8").catch(() => ""));
+  const moved = parseOwner(await readFile12(aside, "utf8").catch(() => ""));
   if (moved?.nonce !== stale.nonce) await link(aside, path).catch(() => void 0);
   await unlink2(aside).catch(() => void 0);
 }
 async function lockOutputDir(dir, options) {
-  await mkdir12(dir, { recursive: true }).catch((error) => {
+  await mkdir13(dir, { recursive: true }).catch((error) => {
     throw nameStorageError(error, dir);
   });
-  const path = join34(dir, LOCK_FILE);
+  const path = join35(dir, LOCK_FILE);
   const owner = {
     pid: process.pid,
     host: `${hostname()} ${await readlink("/proc/self/ns/pid").catch(() => "pid:[?]")}`,
-    nonce: randomBytes7(8).toString("hex"),
+    nonce: randomBytes8(8).toString("hex"),
     started: (/* @__PURE__ */ new Date()).toISOString()
   };
   let told = false;
   for (; ; ) {
     if (options.signal?.aborted === true) throw new CancelledError();
     if (await tryCreate(path, owner)) break;
-    const held = parseOwner(await readFile11(path, "utf8").catch(() => ""));
+    const held = parseOwner(await readFile12(path, "utf8").catch(() => ""));
     const touched = await stat12(path).then(
       (info) => info.mtimeMs,
       () => Date.now()
@@ -59774,7 +59953,7 @@ async function lockOutputDir(dir, options) {
     release: () => {
       clearInterval(heartbeat);
       released ??= (async () => {
-        const now = parseOwner(await readFile11(path, "utf8").catch(() => ""));
+        const now = parseOwner(await readFile12(path, "utf8").catch(() => ""));
         if (now?.nonce === owner.nonce) await unlink2(path).catch(() => void 0);
       })();
       return released;
@@ -59865,16 +60044,16 @@ async function chooseContent(context, prepared) {
 }
 
 // packages/core/src/pipeline/run-contained-scan.ts
-import { mkdir as mkdir13 } from "node:fs/promises";
-import { join as join35 } from "node:path";
+import { mkdir as mkdir14 } from "node:fs/promises";
+import { join as join36 } from "node:path";
 function evaluationTarget(prepared) {
   const digest = prepared.image.manifestDigest ?? prepared.image.configDigest;
   return `${prepared.image.reference.raw}@${digest}`;
 }
 async function runContainedScan(context, prepared, chosen) {
   const { scanner, settings } = context;
-  const outDir = join35(context.workDir, "oscap-out");
-  await mkdir13(outDir, { mode: 448 });
+  const outDir = join36(context.workDir, "oscap-out");
+  await mkdir14(outDir, { mode: 448 });
   const target = evaluationTarget(prepared);
   const result = await runOscapScan({
     root: prepared.root,
@@ -60130,8 +60309,9 @@ async function scanInto(options, set2) {
       progress.phase("scanning", `${chosen.profile.id.replace(/^.*_profile_/, "")} profile`);
       const scan = await runContainedScan(context, prepared, chosen);
       await pipelineBoundary("scanned", signal);
-      await copyOutputFile(scan.arfPath, join36(set2.staging, "arf.xml"));
+      await copyOutputFile(scan.arfPath, join37(set2.staging, "arf.xml"));
       await set2.publishEvidence(["arf.xml"]);
+      const facts = await collectImageFacts(prepared.root);
       if (options.cves === void 0) rootRemoval = removeTree2(prepared.root).catch(() => void 0);
       await pipelineBoundary("evidence", signal);
       throwIfAborted2(signal);
@@ -60152,7 +60332,7 @@ async function scanInto(options, set2) {
       throwIfAborted2(signal);
       logger.debug(`outputs staged in ${set2.staging}`);
       progress.finish();
-      return { results: rendered.results, verdict, outDir, summaryMarkdown };
+      return { results: rendered.results, verdict, outDir, summaryMarkdown, facts };
     } finally {
       await prepared.image.close();
     }
@@ -60166,12 +60346,12 @@ async function scanInto(options, set2) {
 // packages/core/src/pipeline/scan-images.ts
 async function readPreviousHistory(path, slug2, options) {
   const several = options.images.length > 1;
-  const file = several ? join37(path, `${slug2}.json`) : path;
+  const file = several ? join38(path, `${slug2}.json`) : path;
   let text3;
   try {
     if ((await stat13(file)).size > userFileKinds.history.maxBytes)
       throw new Error(`larger than ${userFileKinds.history.maxBytes} bytes`);
-    text3 = await readFile12(file, "utf8");
+    text3 = await readFile13(file, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return {};
     options.logger.warning(
@@ -60200,7 +60380,7 @@ async function baselineFor(path, slug2, several, from) {
     }
     return readBaseline(path, path, origin);
   }
-  for (const candidate of [join37(path, `${slug2}.json`), join37(path, slug2, "results.json")]) {
+  for (const candidate of [join38(path, `${slug2}.json`), join38(path, slug2, "results.json")]) {
     if (await lstat12(candidate).then(
       () => true,
       () => false
@@ -60211,11 +60391,34 @@ async function baselineFor(path, slug2, several, from) {
     `Expected a baseline for image \`${slug2}\` in \`${path}\` (${slug2}.json or ${slug2}/results.json), found none`
   );
 }
-function gateFor(settings, baseline, now) {
+function gateFor(settings, baseline, now, provenance) {
   return async (results2, { contentRuleIds }) => {
     checkWaiverRules(settings.waivers, contentRuleIds);
-    return evaluatePolicyGate(results2, { ...settings, baseline, now });
+    const verdict = await evaluatePolicyGate(results2, { ...settings, baseline, now });
+    return Object.keys(provenance).length === 0 ? verdict : { ...verdict, provenance };
   };
+}
+async function provenanceOf(options) {
+  const commit = (options.given.values.commit ?? options.environment.commit)?.toLowerCase();
+  const policy = options.policy;
+  const sha256 = policy === void 0 ? void 0 : await sha256File(policy.file).catch(() => "");
+  return {
+    ...commit === void 0 ? {} : { commit },
+    ...policy === void 0 || sha256 === void 0 || sha256 === "" ? {} : { policy: { path: relative6(options.cwd, policy.file) || policy.file, sha256 } }
+  };
+}
+async function recordVerdictInputs(options, outcome, contentRuleIds, outDir) {
+  if (options.cacheDir === void 0 || outcome.facts === void 0) return;
+  const arfSha256 = await sha256File(join38(outDir, "arf.xml")).catch(() => void 0);
+  if (arfSha256 === void 0) return;
+  const stored = await storeVerdictInputs(options.cacheDir, {
+    results: outcome.results,
+    contentRuleIds: [...contentRuleIds],
+    facts: outcome.facts,
+    evidence: { arfSha256 },
+    recordedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  if (!stored) options.logger.warning(`could not record the verdict inputs in ${options.cacheDir}`);
 }
 async function publish(set2, signal) {
   await pipelineBoundary("publish", signal);
@@ -60256,7 +60459,7 @@ async function scanOne(options, raw, outDir, slug2) {
       },
       flags
     );
-    await mkdir14(outDir, { recursive: true }).catch((error) => {
+    await mkdir15(outDir, { recursive: true }).catch((error) => {
       throw nameStorageError(error, outDir);
     });
     set2 = await openOutputSet(outDir, raw, options.logger);
@@ -60309,12 +60512,22 @@ async function scanOne(options, raw, outDir, slug2) {
       options.images.length > 1,
       baselineSource?.fromPolicy === true ? fromPolicy : flags
     );
-    const evaluate2 = gateFor(settings, baseline, options.now);
+    const evaluate2 = gateFor(settings, baseline, options.now, await provenanceOf(options));
     if (options.cacheDir === void 0 || cves !== void 0 || trend !== void 0) {
       const opened2 = image;
       image = void 0;
-      const outcome2 = await scanImage({ ...scan, openedImage: opened2, evaluate: evaluate2, outputSet: set2 });
+      let contentRuleIds2 = [];
+      const outcome2 = await scanImage({
+        ...scan,
+        openedImage: opened2,
+        outputSet: set2,
+        evaluate: async (results2, context) => {
+          contentRuleIds2 = context.contentRuleIds;
+          return evaluate2(results2, context);
+        }
+      });
       await publish(set2, options.signal);
+      await recordVerdictInputs(options, outcome2, contentRuleIds2, outDir);
       return { image: raw, slug: slug2, outDir, outcome: outcome2, cached: false };
     }
     const cacheDir = options.cacheDir;
@@ -60364,6 +60577,7 @@ async function scanOne(options, raw, outDir, slug2) {
       options.logger.warning(
         `could not write the result cache in ${cacheDir}; continuing without it`
       );
+    await recordVerdictInputs(options, outcome, contentRuleIds, outDir);
     return { image: raw, slug: slug2, outDir, outcome, cached: false };
   } catch (error) {
     await set2?.abandon(error);
@@ -60386,7 +60600,7 @@ async function scanLocked(options) {
   const several = options.images.length > 1;
   if (several) {
     for (const name of OUTPUT_SET_ENTRIES)
-      await rm16(join37(options.outDir, name), { recursive: true, force: true });
+      await rm17(join38(options.outDir, name), { recursive: true, force: true });
   }
   const slugs = imageSlugs(options.images);
   const outcomes = new Array(options.images.length);
@@ -60396,7 +60610,7 @@ async function scanLocked(options) {
       const index = next;
       next += 1;
       const slug2 = slugs[index];
-      const outDir = several ? join37(options.outDir, slug2) : options.outDir;
+      const outDir = several ? join38(options.outDir, slug2) : options.outDir;
       if (options.signal?.aborted === true) {
         outcomes[index] = {
           image: options.images[index],
@@ -60415,7 +60629,7 @@ async function scanLocked(options) {
   const done = outcomes.filter((o) => o !== void 0);
   if (several)
     await writeOutputFile(
-      join37(options.outDir, "summary.md"),
+      join38(options.outDir, "summary.md"),
       renderAggregateSummary(imageVerdicts(done))
     );
   return done;
@@ -60445,20 +60659,20 @@ async function runGate(options) {
 
 // packages/core/src/pipeline/report-from-arf.ts
 import { createHash as createHash15 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir15, readFile as readFile13, writeFile as writeFile10 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join38, resolve as resolve7 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir16, readFile as readFile14, writeFile as writeFile11 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join39, resolve as resolve7 } from "node:path";
 async function reportFromArf(options) {
   const { logger, signal } = options;
-  await mkdir15(options.outDir, { recursive: true });
+  await mkdir16(options.outDir, { recursive: true });
   const parsed = await parseArf(options.arfPath);
-  const arfBytes = await readFile13(options.arfPath);
+  const arfBytes = await readFile14(options.arfPath);
   const sibling = await readSiblingResults(options.arfPath);
   const work = await createWorkDir(options.tmpDir);
   let image;
   try {
     if (options.image !== void 0) {
       image = await openImage(parseImageReference(options.image), {
-        workDir: join38(work.path, "image"),
+        workDir: join39(work.path, "image"),
         ...options.platform === void 0 ? {} : { platform: options.platform },
         ...signal === void 0 ? {} : { signal }
       });
@@ -60488,9 +60702,9 @@ async function reportFromArf(options) {
       workDir: work.path
     });
     if (resolve7(options.arfPath) !== resolve7(options.outDir, "arf.xml"))
-      await copyFile4(options.arfPath, join38(options.outDir, "arf.xml"));
+      await copyFile4(options.arfPath, join39(options.outDir, "arf.xml"));
     if (scanner !== void 0) {
-      await generateHtmlReport(options.arfPath, join38(options.outDir, "report.html"), {
+      await generateHtmlReport(options.arfPath, join39(options.outDir, "report.html"), {
         scanner,
         ...signal === void 0 ? {} : { signal },
         ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
@@ -60513,7 +60727,7 @@ async function reportFromArf(options) {
       ...signal === void 0 ? {} : { signal }
     });
     const verdict = evaluateGate(results2, { failOn: options.failOn });
-    await writeFile10(join38(options.outDir, "results.json"), serializeResults(results2, verdict));
+    await writeFile11(join39(options.outDir, "results.json"), serializeResults(results2, verdict));
     const written = await writeReports({
       outDir: options.outDir,
       results: results2,
@@ -60548,7 +60762,7 @@ function fromIdentifier(identifier) {
 async function readSiblingResults(arfPath) {
   let document2;
   try {
-    document2 = JSON.parse(await readFile13(join38(dirname5(arfPath), "results.json"), "utf8"));
+    document2 = JSON.parse(await readFile14(join39(dirname5(arfPath), "results.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -60575,8 +60789,8 @@ function isImageInfo(value) {
 }
 
 // packages/core/src/attest/attest-image.ts
-import { rename as rename11, writeFile as writeFile11 } from "node:fs/promises";
-import { join as join39 } from "node:path";
+import { rename as rename12, writeFile as writeFile12 } from "node:fs/promises";
+import { join as join40 } from "node:path";
 
 // packages/core/src/attest/cosign-layout.ts
 var dsseEnvelopeMediaType = "application/vnd.dsse.envelope.v1+json";
@@ -60778,11 +60992,11 @@ async function attestImage(options) {
     ...options.policy === void 0 ? {} : { policy: options.policy }
   });
   const signed2 = await signStatement(statement, options.key);
-  const bundlePath = join39(options.outDir, "attestation.sigstore.json");
+  const bundlePath = join40(options.outDir, "attestation.sigstore.json");
   const temporary = `${bundlePath}.tmp-${process.pid}`;
-  await writeFile11(temporary, `${JSON.stringify(signed2.bundle, null, 2)}
+  await writeFile12(temporary, `${JSON.stringify(signed2.bundle, null, 2)}
 `, { mode: 420 });
-  await rename11(temporary, bundlePath);
+  await rename12(temporary, bundlePath);
   const digest = manifestDigest;
   const outcome = {
     result: statement.predicate.result,
@@ -60954,13 +61168,551 @@ function checkEnvelope(envelope, manifestDigest, key, requirements) {
   return { result, scannedAt, profile: profileId, contentVersion, statement };
 }
 
+// packages/core/src/fleet/plan.ts
+import { lstat as lstat13, readdir as readdir7 } from "node:fs/promises";
+import { isAbsolute as isAbsolute6, join as join41, relative as relative7 } from "node:path";
+var archivePattern = /\.(tar|docker\.tar|oci\.tar|tar\.gz|tgz)$/i;
+function policyImages(policy) {
+  return policy.images.flatMap((section) => section.match.filter((m) => !/[*?[\]{}]/.test(m)));
+}
+async function archivesIn(dir, cwd) {
+  let names;
+  try {
+    names = await readdir7(dir);
+  } catch {
+    throw new ConfigurationError(
+      `Expected \`${sanitizeForDisplay(dir, 200)}\` to be a directory of image archives, found none there`
+    );
+  }
+  const found = [];
+  for (const name of names.filter((n) => archivePattern.test(n)).sort()) {
+    const info = await lstat13(join41(dir, name));
+    if (!info.isFile()) continue;
+    const path = relative7(cwd, join41(dir, name)) || name;
+    const shown3 = path.startsWith("/") || path.startsWith(".") ? path : `./${path}`;
+    found.push(`${/\.oci\.tar$/i.test(name) ? "oci-archive" : "docker-archive"}:${shown3}`);
+  }
+  return found;
+}
+async function localSize(image, cwd) {
+  const match = /^(docker-archive|oci-archive|oci):(.+)$/.exec(image);
+  if (match === null) return void 0;
+  const rest = match[2];
+  const cuts = [rest.length, ...[...rest.matchAll(/:/g)].map((m) => m.index).reverse()];
+  let info;
+  let path = "";
+  for (const cut of cuts) {
+    const target = rest.slice(0, cut);
+    path = isAbsolute6(target) ? target : join41(cwd, target);
+    info = await lstat13(path).catch(() => void 0);
+    if (info !== void 0) break;
+  }
+  if (info === void 0) return void 0;
+  if (info.isFile()) return info.size;
+  if (!info.isDirectory()) return void 0;
+  let total = 0;
+  const blobs = join41(path, "blobs", "sha256");
+  for (const name of await readdir7(blobs).catch(() => [])) {
+    const blob = await lstat13(join41(blobs, name)).catch(() => void 0);
+    if (blob?.isFile() === true) total += blob.size;
+  }
+  return total;
+}
+function planShards(images, shards) {
+  if (!Number.isInteger(shards) || shards < 1)
+    throw new ConfigurationError(`Expected a whole number of shards of at least 1, got ${shards}`);
+  const unique = /* @__PURE__ */ new Map();
+  for (const image of images) if (!unique.has(image.image)) unique.set(image.image, image);
+  const list2 = [...unique.values()];
+  if (list2.length === 0)
+    throw new ConfigurationError("Expected at least one image to plan, got none");
+  const known = list2.map((i) => i.size).filter((s) => s !== void 0).sort((a, b) => a - b);
+  const fallback = known.length === 0 ? 1 : known[Math.floor(known.length / 2)];
+  const weight = (i) => i.size ?? fallback;
+  const count2 = Math.min(shards, list2.length);
+  const bins = Array.from({ length: count2 }, () => ({
+    images: [],
+    load: 0
+  }));
+  const ordered = [...list2].sort((a, b) => weight(b) - weight(a) || a.image.localeCompare(b.image));
+  for (const image of ordered) {
+    let lightest = bins[0];
+    for (const bin of bins) if (bin.load < lightest.load) lightest = bin;
+    lightest.images.push(image);
+    lightest.load += weight(image);
+  }
+  return {
+    images: list2,
+    shards: bins.map((bin, i) => ({
+      index: i + 1,
+      images: bin.images.map((x) => x.image),
+      bytes: bin.images.reduce((sum, x) => sum + (x.size ?? 0), 0)
+    }))
+  };
+}
+
+// packages/core/src/fleet/plan-formats.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var planFormats = ["github", "gitlab", "jenkins", "json"];
+function githubMatrix(plan) {
+  return JSON.stringify({
+    include: plan.shards.map((s) => ({ shard: String(s.index), images: s.images.join("\n") }))
+  });
+}
+function jenkinsList(plan) {
+  return `${plan.shards.map((s) => s.images.join(" ")).join("\n")}
+`;
+}
+function planJson(plan) {
+  return `${JSON.stringify(plan, null, 2)}
+`;
+}
+function gitlabChildPipeline(plan, options) {
+  const image = { name: options.scannerImage, entrypoint: [""] };
+  const out = options.outDir;
+  const document2 = {
+    stages: ["scan", "merge"],
+    "scapgate-scan": {
+      stage: "scan",
+      image,
+      parallel: {
+        matrix: plan.shards.map((s) => ({
+          SCAPGATE_SHARD: String(s.index),
+          SCAPGATE_SHARD_IMAGES: s.images.join(" ")
+        }))
+      },
+      // The images reach the CLI through a file, one per line: split on spaces (references hold none), never globbed.
+      // A shard scans its images only: an SCAPGATE_IMAGE the trigger forwards from the parent
+      // pipeline would add one (the CLI reads it natively; empty counts as unset, docs/options.md).
+      script: [
+        'set -f; printf "%s\\n" $SCAPGATE_SHARD_IMAGES > "scapgate-shard-$SCAPGATE_SHARD.txt"',
+        `SCAPGATE_IMAGE= scapgate scan --images "scapgate-shard-$SCAPGATE_SHARD.txt" --out "${out}/shard-$SCAPGATE_SHARD"`
+      ],
+      artifacts: { when: "always", paths: [`${out}/`] }
+    },
+    "scapgate-merge": {
+      stage: "merge",
+      image,
+      needs: [{ job: "scapgate-scan", artifacts: true }],
+      when: "always",
+      variables: { SCAPGATE_FLEET_IMAGES: plan.images.map((i) => i.image).join(" ") },
+      script: [
+        'set -f; printf "%s\\n" $SCAPGATE_FLEET_IMAGES > scapgate-fleet-images.txt',
+        `scapgate merge ${out} --images scapgate-fleet-images.txt --out scapgate-fleet || code=$?`,
+        "scapgate gitlab-note --summary scapgate-fleet/summary.md --key scapgate-fleet || note=$?",
+        // The fleet's verdict wins; a note that could not be posted fails an otherwise green job.
+        "exit ${code:-${note:-0}}"
+      ],
+      artifacts: { when: "always", paths: ["scapgate-fleet/"] }
+    }
+  };
+  const count2 = plan.images.length;
+  return `# Generated by \`scapgate plan --format gitlab\`: ${count2} image${count2 === 1 ? "" : "s"} in ${plan.shards.length} shard${plan.shards.length === 1 ? "" : "s"}.
+${(0, import_yaml3.stringify)(document2, { lineWidth: 0 })}`;
+}
+
+// packages/core/src/fleet/merge.ts
+import { join as join43, relative as relative9, resolve as resolve8 } from "node:path";
+
+// packages/core/src/fleet/read-job-results.ts
+import { lstat as lstat14, readdir as readdir8 } from "node:fs/promises";
+import { join as join42, relative as relative8 } from "node:path";
+var maxDepth = 3;
+var exists2 = (path) => lstat14(path).then(
+  (info) => info.isFile() || info.isSymbolicLink(),
+  () => false
+);
+async function findJobResults(dir, depth = 0) {
+  if (await exists2(join42(dir, "results.json"))) return [join42(dir, "results.json")];
+  if (depth >= maxDepth) return [];
+  let entries;
+  try {
+    entries = await readdir8(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).sort()) {
+    found.push(...await findJobResults(join42(dir, entry.name), depth + 1));
+  }
+  return found;
+}
+var incompleteSchema = {
+  $defs: results_schema_default.$defs,
+  $ref: "#/$defs/incomplete"
+};
+async function readJobResult(file, workspace) {
+  const source = relative8(workspace, join42(file, "..")) || ".";
+  const shown3 = sanitizeForDisplay(source, 200);
+  const broken = (reason) => ({
+    kind: "incomplete",
+    source,
+    file,
+    image: shown3,
+    reason
+  });
+  let text3;
+  try {
+    text3 = await readUserText({
+      path: file,
+      kind: "results",
+      origin: "command-line",
+      workspace,
+      display: relative8(workspace, file)
+    });
+  } catch (error) {
+    return broken(getErrorMessage(error));
+  }
+  let document2;
+  try {
+    document2 = JSON.parse(text3);
+  } catch {
+    return broken(`${shown3}/results.json is not valid JSON`);
+  }
+  if (typeof document2 !== "object" || document2 === null)
+    return broken(`${shown3}/results.json is not a results document`);
+  if (document2.status === "incomplete") {
+    const violations2 = checkJsonSchema(incompleteSchema, document2);
+    if (violations2.length > 0)
+      return broken(
+        `${shown3}/results.json says the scan did not complete but does not match the schema (first violation at ${sanitizeForDisplay(violations2[0]?.path ?? "/", 100)})`
+      );
+    const incomplete = document2;
+    return {
+      kind: "incomplete",
+      source,
+      file,
+      image: sanitizeForDisplay(incomplete.image.reference, 300),
+      reason: `the scan did not complete: ${sanitizeForDisplay(incomplete.reason.message, 500)}`
+    };
+  }
+  const violations = checkJsonSchema(results_schema_default, document2);
+  if (violations.length > 0)
+    return broken(
+      `${shown3}/results.json is not a results.json of a completed scan: ${violations.length} schema violation(s), the first at ${sanitizeForDisplay(violations[0]?.path ?? "/", 100)}`
+    );
+  const {
+    gate,
+    schema: _schema,
+    version: _version,
+    ...rest
+  } = document2;
+  const { cves: _cves, ...results2 } = rest;
+  return { kind: "complete", source, file, results: results2, verdict: gate };
+}
+
+// packages/core/src/fleet/merge.ts
+var fleetSchemaUri = "https://scapgate.dev/schemas/fleet/v1";
+function imageOf(job) {
+  return job.kind === "complete" ? job.results.image.reference : job.image;
+}
+function groups(jobs, value) {
+  const found = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const key = value(job) ?? "none";
+    found.set(key, [...found.get(key) ?? [], imageOf(job)]);
+  }
+  return found;
+}
+function describeGroups(what, found) {
+  return `${what} ${[...found].map(
+    ([key, images]) => `${key === "none" ? "(not recorded)" : key.slice(0, 12)} (${images.length} image${images.length === 1 ? "" : "s"}: ${images.slice(0, 3).map((i) => sanitizeForDisplay(i, 80)).join(", ")}${images.length > 3 ? ", \u2026" : ""})`
+  ).join(", ")}`;
+}
+async function judgeFleet(options) {
+  const files = [];
+  for (const dir of options.dirs) {
+    const found = await findJobResults(resolve8(options.cwd, dir));
+    if (found.length === 0)
+      throw new ConfigurationError(
+        `Expected \`${sanitizeForDisplay(dir, 200)}\` to hold a job's output set (a results.json in it or in a subdirectory), found none`
+      );
+    files.push(...found);
+  }
+  const jobs = [];
+  for (const file of [...new Set(files)]) jobs.push(await readJobResult(file, options.cwd));
+  const seen = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const image = imageOf(job);
+    const before = seen.get(image);
+    if (before !== void 0)
+      throw new ConfigurationError(
+        `Expected each image once, found \`${sanitizeForDisplay(image, 200)}\` in both \`${sanitizeForDisplay(before, 200)}\` and \`${sanitizeForDisplay(job.source, 200)}\``
+      );
+    seen.set(image, job.source);
+  }
+  const complete = jobs.filter((j) => j.kind === "complete");
+  const commits = groups(
+    complete,
+    (j) => j.kind === "complete" ? j.verdict.provenance?.commit : void 0
+  );
+  const policies = groups(
+    complete,
+    (j) => j.kind === "complete" ? j.verdict.provenance?.policy?.sha256 : void 0
+  );
+  const mixed = commits.size > 1 || policies.size > 1;
+  if (mixed && !options.allowMixed) {
+    const parts = [
+      ...commits.size > 1 ? [describeGroups("commits", commits)] : [],
+      ...policies.size > 1 ? [describeGroups("policies (sha256)", policies)] : []
+    ];
+    throw new ConfigurationError(
+      `Expected every job's results to come from one commit and one policy, found ${parts.join("; ")}. A fleet verdict over images built from different commits or judged by different policies judges nothing that was reviewed together: re-run the stale jobs, or pass --allow-mixed to merge anyway`
+    );
+  }
+  const missing2 = (options.expect ?? []).filter((image) => !seen.has(image));
+  const images = jobs.map((job) => {
+    if (job.kind === "incomplete")
+      return { image: job.image, source: job.source, status: "incomplete", summary: job.reason };
+    const sarif = join43(job.file, "..", "results.sarif");
+    return {
+      image: job.results.image.reference,
+      source: job.source,
+      status: job.verdict.status,
+      summary: job.verdict.summary,
+      configDigest: job.results.image.configDigest,
+      ...job.results.image.manifestDigest === void 0 ? {} : { manifestDigest: job.results.image.manifestDigest },
+      score: job.results.score.value,
+      sarif: relative9(options.cwd, sarif)
+    };
+  });
+  for (const image of missing2)
+    images.push({
+      image,
+      source: "",
+      status: "incomplete",
+      summary: "no results: the job that should have scanned it left no output set"
+    });
+  const verdicts = images.map((image, i) => {
+    const job = jobs[i];
+    if (job?.kind === "complete")
+      return {
+        image: image.image,
+        slug: image.source,
+        verdict: job.verdict,
+        score: image.score
+      };
+    return { image: image.image, slug: image.source, error: new Error(image.summary) };
+  });
+  const status = aggregateStatus(verdicts);
+  const counts = {
+    images: images.length,
+    passed: images.filter((i) => i.status === "pass").length,
+    failed: images.filter((i) => i.status === "fail").length,
+    incomplete: images.filter((i) => i.status === "incomplete").length
+  };
+  const only2 = (found, pick2) => found.size === 1 && !found.has("none") ? pick2(complete[0]) : void 0;
+  const commit = only2(
+    commits,
+    (j) => j.kind === "complete" ? j.verdict.provenance?.commit : void 0
+  );
+  const policy = only2(
+    policies,
+    (j) => j.kind === "complete" ? j.verdict.provenance?.policy : void 0
+  );
+  const document2 = {
+    schema: fleetSchemaUri,
+    version: 1,
+    provenance: {
+      ...commit === void 0 ? {} : { commit },
+      ...policy === void 0 ? {} : { policy },
+      mixed
+    },
+    gate: {
+      status,
+      summary: `${counts.images} images: ${counts.passed} passed, ${counts.failed} failed, ${counts.incomplete} not judged`,
+      counts
+    },
+    images
+  };
+  const provenanceLine = [
+    commit === void 0 ? void 0 : `commit ${tableCode(commit)}`,
+    policy === void 0 ? void 0 : `policy ${tableCode(policy.path)} (sha256 ${policy.sha256.slice(0, 12)})`,
+    mixed ? "**mixed commits or policies (merged with --allow-mixed)**" : void 0
+  ].filter((x) => x !== void 0);
+  const summaryMarkdown = `${renderAggregateSummary(verdicts).trimEnd()}
+
+${provenanceLine.length === 0 ? markdownText("The jobs recorded no commit or policy: they could not be checked to match.") : `Merged from ${provenanceLine.join(", ")}.`}
+`;
+  return { document: document2, summaryMarkdown, jobs };
+}
+async function mergeFleet(options) {
+  const outcome = await judgeFleet(options);
+  const out = resolve8(options.cwd, options.outDir);
+  if (outcome.jobs.some((job) => resolve8(job.file, "..") === out))
+    throw new ConfigurationError(
+      `Expected \`--out\` to be a directory of its own, got \`${sanitizeForDisplay(options.outDir, 200)}\`, which holds one of the inputs`
+    );
+  const lock = await lockOutputDir(out, options);
+  try {
+    const set2 = await openOutputSet(out, "fleet", options.logger);
+    try {
+      await writeOutputFile(join43(set2.staging, "summary.md"), outcome.summaryMarkdown);
+      await writeOutputFile(
+        join43(set2.staging, "results.json"),
+        `${JSON.stringify(outcome.document, null, 2)}
+`
+      );
+      await set2.commit();
+    } catch (error) {
+      await set2.abandon(error);
+      throw error;
+    } finally {
+      await set2.dispose();
+    }
+  } finally {
+    await lock.release();
+  }
+  return outcome;
+}
+
+// packages/core/src/fleet/rejudge.ts
+import { mkdir as mkdir17, writeFile as writeFile13 } from "node:fs/promises";
+import { dirname as dirname6, join as join44 } from "node:path";
+async function syntheticRoot(dir, inputs) {
+  const root = join44(dir, "root");
+  await mkdir17(join44(root, "var/lib/dpkg"), { recursive: true });
+  await writeFile13(join44(root, "var/lib/dpkg/status"), inputs.facts.dpkgStatus ?? "");
+  for (const [path, text3] of Object.entries(inputs.facts.releaseFiles)) {
+    if (!RELEASE_FILES.includes(path)) continue;
+    await mkdir17(dirname6(join44(root, path)), { recursive: true });
+    await writeFile13(join44(root, path), text3);
+  }
+  return root;
+}
+async function rejudgeOne(options, cves, digest, outDir) {
+  const inputs = await loadVerdictInputs(options.cacheDir, digest);
+  if (inputs === void 0)
+    throw new ConfigurationError(
+      `Expected verdict inputs for ${sanitizeForDisplay(digest, 100)} in the cache ${options.cacheDir}, found none (scan the image once with the result cache on)`
+    );
+  const { results: results2 } = inputs;
+  const settings = resolveImageSettings(options.given, options.policy, [
+    results2.image.reference,
+    ...results2.image.names
+  ]);
+  checkWaiverRules(settings.waivers, inputs.contentRuleIds);
+  const compliance = evaluatePolicyGate(results2, {
+    ...settings,
+    baseline: void 0,
+    now: options.now
+  });
+  const set2 = await openOutputSet(outDir, digest, options.logger);
+  try {
+    let verdict = compliance;
+    let resultsGate = compliance;
+    let cveSection;
+    let cveMarkdown = "";
+    if (cves !== void 0) {
+      if (inputs.facts.dpkgStatus === void 0)
+        throw new ConfigurationError(
+          `Expected a recorded dpkg database for ${sanitizeForDisplay(digest, 100)} to evaluate the CVE feed on, found none: rejudge evaluates feeds on Debian-family images only; scan this image with --cves instead`
+        );
+      const work = await createWorkDir(options.environment.tmpDir);
+      try {
+        const root = await syntheticRoot(work.path, inputs);
+        const release = inputs.facts.releaseFiles["/etc/os-release"] ?? inputs.facts.releaseFiles["/usr/lib/os-release"];
+        const report2 = await scanCves({
+          root,
+          os: release === void 0 ? void 0 : parseOsRelease(release),
+          ...cves.feed === void 0 ? {} : { feed: cves.feed },
+          ...cves.feedCache === void 0 ? {} : { feedCache: cves.feedCache },
+          maxFeedAgeDays: cves.policy.maxFeedAgeDays,
+          workDir: work.path,
+          outDir: set2.staging,
+          scanner: await preflightScanner({
+            oscapPath: options.environment.oscapPath,
+            workDir: work.path
+          }),
+          imageEnv: [],
+          target: results2.image.reference,
+          timeoutMs: options.timeoutMs,
+          logger: options.logger,
+          ...options.signal === void 0 ? {} : { signal: options.signal },
+          ...cves.fetch === void 0 ? {} : { fetch: cves.fetch },
+          now: options.now
+        });
+        const gate = evaluateCveGate(report2, cves.policy, options.now);
+        cveSection = { ...report2, gate };
+        cveMarkdown = cveSummaryMarkdown(report2, gate);
+        if (gate.status === "fail") {
+          resultsGate = {
+            ...compliance,
+            status: "fail",
+            reasons: [...compliance.reasons, ...gate.reasons]
+          };
+          verdict = {
+            ...resultsGate,
+            summary: `${compliance.summary} CVE gate failed: ${gate.reasons.map((r) => r.message).join(" ")}`
+          };
+        }
+      } finally {
+        await work.dispose();
+      }
+    }
+    const summary = `${renderSummary(results2, verdict, { fullReportHint: "results.json" }).trimEnd()}
+${cveMarkdown === "" ? "" : `
+${cveMarkdown.trim()}
+`}
+_Re-judged ${options.now.toISOString().slice(0, 10)} from the results recorded ${sanitizeForDisplay(inputs.recordedAt, 40)} (evidence arf.xml sha256 ${inputs.evidence.arfSha256}); no layer was read._
+`;
+    await writeOutputFile(join44(set2.staging, "summary.md"), summary);
+    await writeOutputFile(
+      join44(set2.staging, "results.json"),
+      serializeResults(results2, resultsGate, cveSection)
+    );
+    await set2.commit();
+    return { results: results2, verdict };
+  } catch (error) {
+    await set2.abandon(error);
+    throw error;
+  } finally {
+    await set2.dispose();
+  }
+}
+async function rejudgeDigests(options) {
+  const cves = resolveCveSettings(options.given, options.policy?.cves, options.now);
+  const lock = await lockOutputDir(options.outDir, options);
+  const outcomes = [];
+  try {
+    for (const digest of options.digests) {
+      const slug2 = /^sha256:([0-9a-f]{12})/.exec(digest)?.[1] ?? "invalid-digest";
+      const outDir = join44(options.outDir, slug2);
+      try {
+        if (!/^sha256:[0-9a-f]{64}$/.test(digest))
+          throw new ConfigurationError(
+            `Expected a digest sha256:<64 hex>, got \`${sanitizeForDisplay(digest, 100)}\``
+          );
+        await mkdir17(outDir, { recursive: true });
+        outcomes.push({ digest, slug: slug2, outDir, ...await rejudgeOne(options, cves, digest, outDir) });
+      } catch (error) {
+        outcomes.push({ digest, slug: slug2, outDir, error });
+      }
+    }
+    await writeOutputFile(
+      join44(options.outDir, "summary.md"),
+      renderAggregateSummary(
+        outcomes.map((o) => ({
+          image: o.results?.image.reference ?? o.digest,
+          slug: o.slug,
+          ...o.verdict === void 0 ? { error: o.error } : { verdict: o.verdict },
+          ...o.results === void 0 ? {} : { score: o.results.score.value }
+        }))
+      )
+    );
+  } finally {
+    await lock.release();
+  }
+  return outcomes;
+}
+
 // packages/cli/src/commands/gitlab-note.ts
-import { readFile as readFile14 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { readFile as readFile15 } from "node:fs/promises";
+import { resolve as resolve10 } from "node:path";
 import { existsSync } from "node:fs";
 
 // packages/cli/src/command.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/cli/src/exit-codes.ts
@@ -61029,7 +61781,7 @@ function rejectEmpty(values, flags) {
 }
 async function checkDockerfile(given, cwd) {
   await checkUserFile({
-    path: resolve8(cwd, given),
+    path: resolve9(cwd, given),
     display: given,
     kind: "dockerfile",
     origin: "command-line",
@@ -61038,7 +61790,7 @@ async function checkDockerfile(given, cwd) {
 }
 async function implicitDockerfile(cwd) {
   const implicit = await checkUserFile({
-    path: resolve8(cwd, "Dockerfile"),
+    path: resolve9(cwd, "Dockerfile"),
     display: "Dockerfile",
     kind: "dockerfile",
     origin: "workspace",
@@ -61050,12 +61802,12 @@ async function implicitDockerfile(cwd) {
 }
 function cacheDirFlag(flags, io) {
   if (flags.noCache) return void 0;
-  return flags.cacheDir !== void 0 ? resolve8(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+  return flags.cacheDir !== void 0 ? resolve9(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
 }
 async function dockerfileFlag(flag, cwd) {
   if (flag === void 0) return (await implicitDockerfile(cwd)).implicitDockerfile;
   await checkDockerfile(flag, cwd);
-  return resolve8(cwd, flag);
+  return resolve9(cwd, flag);
 }
 
 // packages/cli/src/gitlab/merge-request-note.ts
@@ -61213,7 +61965,7 @@ async function runGitLabNote(command, io) {
     const value = raw !== void 0 && name === "SCAPGATE_GITLAB_TOKEN" ? expandReferences(raw, io.env) : raw;
     return value === void 0 || value.trim() === "" ? void 0 : value;
   };
-  if (command.optional && (env("SCAPGATE_GITLAB_TOKEN") === void 0 || !existsSync(resolve9(io.cwd, command.summary)))) {
+  if (command.optional && (env("SCAPGATE_GITLAB_TOKEN") === void 0 || !existsSync(resolve10(io.cwd, command.summary)))) {
     io.stderr.write("scapgate gitlab-note: no token or no summary, skipping the note\n");
     return ExitCode.GatePassed;
   }
@@ -61245,7 +61997,7 @@ async function runGitLabNote(command, io) {
   }
   let summary;
   try {
-    summary = await readFile14(resolve9(io.cwd, command.summary), "utf8");
+    summary = await readFile15(resolve10(io.cwd, command.summary), "utf8");
   } catch (error) {
     io.stderr.write(
       `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}
@@ -61286,7 +62038,7 @@ var gitLabNoteCommandSpec = {
 };
 
 // packages/cli/src/commands/scan.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // packages/cli/src/gate-run.ts
 import { availableParallelism } from "node:os";
@@ -61331,14 +62083,14 @@ async function runGatedScan(flags, base, io, finishProgress) {
   });
   finishProgress();
   if (images.length === 1) {
-    const only = outcomes[0];
-    if (only?.outcome === void 0) throw only?.error ?? new Error("no outcome");
-    const { verdict, summaryMarkdown, outDir } = only.outcome;
+    const only2 = outcomes[0];
+    if (only2?.outcome === void 0) throw only2?.error ?? new Error("no outcome");
+    const { verdict, summaryMarkdown, outDir } = only2.outcome;
     if (!flags.quiet) io.stdout.write(`${summaryMarkdown}
 `);
     io.stdout.write(
-      verdict.status === "pass" ? `scapgate: gate passed (${only.image})
-` : `scapgate: gate FAILED (${only.image}): ${verdict.reasons.map((r) => r.message).join("; ")}
+      verdict.status === "pass" ? `scapgate: gate passed (${only2.image})
+` : `scapgate: gate FAILED (${only2.image}): ${verdict.reasons.map((r) => r.message).join("; ")}
 `
     );
     io.stderr.write(`Outputs in ${outDir}
@@ -61505,8 +62257,9 @@ The reviewer's view (docs/trend.md)
   --link-base URL             blob URL of the repository root at the commit under review; links
                               Dockerfile:3 to URL/Dockerfile#L3 (in GitLab CI by default
                               $CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/)
-  --commit SHA                the commit recorded in the history (default: $CI_COMMIT_SHA,
-                              $GIT_COMMIT)
+  --commit SHA                the commit recorded in the history and in results.json's
+                              gate.provenance (default: $CI_COMMIT_SHA, $GIT_COMMIT; the
+                              provenance also takes $GITHUB_SHA)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
@@ -61648,7 +62401,7 @@ async function runScan(command, io) {
       io.env
     );
     const out = written.values.out ?? optionDefault("out");
-    const outDir = resolve10(io.cwd, out);
+    const outDir = resolve11(io.cwd, out);
     await checkOutDir(outDir, out);
     const dockerfile = written.values.dockerfile;
     if (dockerfile !== void 0) await checkDockerfile(dockerfile, io.cwd);
@@ -61672,8 +62425,9 @@ async function runScan(command, io) {
       images,
       ...g.imagesFile === void 0 ? {} : { imagesFile: { path: g.imagesFile, display: written.values.imagesFile ?? g.imagesFile } },
       ...g.policy === void 0 ? {} : { policy: g.policy },
-      // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-      noCache: g.noCache === true || g.cves === true,
+      // scanImages never serves a CVE scan from the result cache (it keys on the image, not on the
+      // feed), but the cache directory still records the verdict inputs for `scapgate rejudge`.
+      noCache: g.noCache === true,
       ...g.cacheDir === void 0 ? {} : { cacheDir: g.cacheDir },
       ...g.concurrency === void 0 ? {} : { concurrency: g.concurrency },
       quiet: command.quiet
@@ -61701,9 +62455,9 @@ var scanCommandSpec = {
 };
 
 // packages/cli/src/commands/baseline.ts
-import { mkdtemp as mkdtemp10, rm as rm17, writeFile as writeFile12 } from "node:fs/promises";
+import { mkdtemp as mkdtemp10, rm as rm18, writeFile as writeFile14 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join40, resolve as resolve11 } from "node:path";
+import { join as join45, resolve as resolve12 } from "node:path";
 var scanFlagSpec = {
   content: { type: "string" },
   profile: { type: "string" },
@@ -61734,7 +62488,7 @@ function isImageArgument(arg) {
 async function scanToBaselines(images, flags, io) {
   const logger = createConsoleLogger({ stream: io.stderr, verbose: flags.verbose, quiet: false });
   const progress = createProgress(io.stderr, false);
-  const out = await mkdtemp10(join40(tmpdir4(), "scapgate-baseline-"));
+  const out = await mkdtemp10(join45(tmpdir4(), "scapgate-baseline-"));
   try {
     const cacheDir = cacheDirFlag(flags, io);
     const given = optionsFromFlags({
@@ -61765,7 +62519,7 @@ async function scanToBaselines(images, flags, io) {
       return baselineFromResults(o.outcome.results, o.image);
     });
   } finally {
-    await rm17(out, { recursive: true, force: true });
+    await rm18(out, { recursive: true, force: true });
   }
 }
 var usage3 = `Usage: scapgate baseline IMAGE|RESULTS [--output FILE] [options]
@@ -61796,14 +62550,14 @@ function parseBaselineCommand(argv) {
 }
 async function runBaseline(command, io) {
   try {
-    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve11(io.cwd, command.source), command.source, {
+    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve12(io.cwd, command.source), command.source, {
       workspace: io.cwd,
       flag: "RESULTS"
     });
     const text3 = serializeBaseline(data);
     if (command.output === void 0) io.stdout.write(text3);
     else {
-      await writeFile12(resolve11(io.cwd, command.output), text3);
+      await writeFile14(resolve12(io.cwd, command.output), text3);
       io.stderr.write(
         `Baseline of ${command.source} written to ${command.output} (${data.rules.size} rules)
 `
@@ -61825,7 +62579,7 @@ var baselineCommandSpec = {
 };
 
 // packages/cli/src/commands/compare.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 var kinds = [
   "new-failure",
   "regression",
@@ -61867,7 +62621,7 @@ async function load(args, flags, io) {
   const scanned = images.length === 0 ? [] : await scanToBaselines(images, flags, io);
   return Promise.all(
     args.map(
-      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve12(io.cwd, arg), arg, { workspace: io.cwd, flag: "A B" })
+      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve13(io.cwd, arg), arg, { workspace: io.cwd, flag: "A B" })
     )
   );
 }
@@ -61929,7 +62683,7 @@ var compareCommandSpec = {
 };
 
 // packages/cli/src/commands/report.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 var usage5 = `Usage: scapgate report ARF.xml [options]
 
 Render every output (results.json, results.sarif, junit.xml, codequality.json, summary.md,
@@ -61985,7 +62739,7 @@ async function runReport(command, io) {
     verbose: command.verbose,
     quiet: command.quiet
   });
-  const arfPath = resolve13(io.cwd, command.arf);
+  const arfPath = resolve14(io.cwd, command.arf);
   const environment = loadEnvironment(io.env);
   let outcome;
   try {
@@ -61997,10 +62751,10 @@ async function runReport(command, io) {
       workspace: io.cwd
     });
     const dockerfile = await dockerfileFlag(command.dockerfile, io.cwd);
-    await checkOutDir(resolve13(io.cwd, command.out), command.out);
+    await checkOutDir(resolve14(io.cwd, command.out), command.out);
     outcome = await reportFromArf({
       arfPath,
-      outDir: resolve13(io.cwd, command.out),
+      outDir: resolve14(io.cwd, command.out),
       ...dockerfile === void 0 ? {} : { dockerfile },
       ...command.image === void 0 ? {} : { image: command.image },
       ...command.platform === void 0 ? {} : { platform: parsePlatform(command.platform) },
@@ -62020,7 +62774,7 @@ async function runReport(command, io) {
   }
   if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}
 `);
-  io.stderr.write(`Outputs in ${resolve13(io.cwd, command.out)}
+  io.stderr.write(`Outputs in ${resolve14(io.cwd, command.out)}
 `);
   return outcome.verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
 }
@@ -62033,8 +62787,8 @@ var reportCommandSpec = {
 };
 
 // packages/cli/src/commands/content.ts
-import { resolve as resolve14 } from "node:path";
-import { join as join41 } from "node:path";
+import { resolve as resolve15 } from "node:path";
+import { join as join46 } from "node:path";
 var usage6 = `Usage: scapgate content list [--content-dir DIR] [--json]
        scapgate content fetch SOURCE [--sha256 HEX] [--content-dir DIR]
        scapgate content explain IMAGE [--profile ID] [--policy FILE] [--content-dir DIR]
@@ -62085,7 +62839,7 @@ function parseContentCommand(argv) {
   ]);
   const [action, ...rest] = positionals;
   const dir = values["content-dir"] === void 0 ? {} : { contentDir: values["content-dir"] };
-  const only = (allowed) => {
+  const only2 = (allowed) => {
     const stray = [
       "sha256",
       "debian-mirror",
@@ -62106,11 +62860,11 @@ function parseContentCommand(argv) {
   };
   switch (action) {
     case "list":
-      only(["json"]);
+      only2(["json"]);
       if (rest.length > 0) throw new UsageError("Expected no argument after `content list`");
       return { action, ...dir, json: values.json === true };
     case "fetch":
-      only(["sha256", "debian-mirror", "ssg-releases"]);
+      only2(["sha256", "debian-mirror", "ssg-releases"]);
       return {
         action,
         source: one("SOURCE"),
@@ -62120,7 +62874,7 @@ function parseContentCommand(argv) {
         ...values["ssg-releases"] === void 0 ? {} : { ssgReleases: values["ssg-releases"] }
       };
     case "explain":
-      only(["profile", "policy", "platform"]);
+      only2(["profile", "policy", "platform"]);
       return {
         action,
         image: one("IMAGE"),
@@ -62137,7 +62891,7 @@ function parseContentCommand(argv) {
 }
 function environmentFor(command, io) {
   const environment = loadEnvironment(io.env);
-  return command.contentDir === void 0 ? environment : { ...environment, contentDir: resolve14(io.cwd, command.contentDir) };
+  return command.contentDir === void 0 ? environment : { ...environment, contentDir: resolve15(io.cwd, command.contentDir) };
 }
 async function runContent(command, io) {
   try {
@@ -62158,7 +62912,7 @@ async function list(json2, environment, io) {
     const dataStreams = [];
     for (const name of names) {
       dataStreams.push(
-        await describeDataStream(join41(dir, name), name).catch(() => unreadable(name))
+        await describeDataStream(join46(dir, name), name).catch(() => unreadable(name))
       );
     }
     const entries = (await listContentEntries(dir)).map((e) => ({
@@ -62214,7 +62968,7 @@ async function fetch2(command, environment, io) {
   const logger = createConsoleLogger({ stream: io.stderr, verbose: false, quiet: false });
   const local = /^(ssg|debian):|^https?:\/\//i.test(command.source);
   const { entry, origin } = await fetchContent({
-    source: local ? command.source : resolve14(io.cwd, command.source),
+    source: local ? command.source : resolve15(io.cwd, command.source),
     storeDir,
     ...command.sha256 === void 0 ? {} : { sha256: command.sha256 },
     ...command.debianMirror === void 0 ? {} : { debianMirror: command.debianMirror },
@@ -62293,7 +63047,7 @@ var contentCommandSpec = {
 
 // packages/cli/src/commands/attest.ts
 import { createHash as createHash17 } from "node:crypto";
-import { basename as basename6, dirname as dirname6, resolve as resolve15 } from "node:path";
+import { basename as basename6, dirname as dirname7, resolve as resolve16 } from "node:path";
 var usage7 = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem [options]
 
 Signs the verdict of a completed scan as an in-toto attestation (predicate
@@ -62347,13 +63101,13 @@ function parseAttest(argv) {
 }
 async function runAttest(command, io) {
   try {
-    const resultsPath = resolve15(io.cwd, command.results);
+    const resultsPath = resolve16(io.cwd, command.results);
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ""), "IMAGE");
     const { results: results2, verdict } = await readCompletedResults(resultsPath);
-    const key = await loadSigningKey(resolve15(io.cwd, command.key), io.env.COSIGN_PASSWORD);
+    const key = await loadSigningKey(resolve16(io.cwd, command.key), io.env.COSIGN_PASSWORD);
     const { registry } = sourceSettings(
       {
-        ...command.caFile === void 0 ? {} : { caFile: resolve15(io.cwd, command.caFile) },
+        ...command.caFile === void 0 ? {} : { caFile: resolve16(io.cwd, command.caFile) },
         insecureRegistries: command.insecureRegistries
       },
       io.env
@@ -62376,7 +63130,7 @@ async function runAttest(command, io) {
       verdict,
       image,
       key,
-      outDir: command.out === void 0 ? dirname6(resultsPath) : resolve15(io.cwd, command.out),
+      outDir: command.out === void 0 ? dirname7(resultsPath) : resolve16(io.cwd, command.out),
       upload: command.upload,
       registry,
       scapgateVersion,
@@ -62403,7 +63157,7 @@ var attestCommandSpec = {
 };
 
 // packages/cli/src/commands/verify.ts
-import { resolve as resolve16 } from "node:path";
+import { resolve as resolve17 } from "node:path";
 var usage8 = `Usage: scapgate verify IMAGE --key PUBLIC.pem [options]
 
 Checks that IMAGE has a compliance attestation signed with the key's private half, whose subject
@@ -62498,7 +63252,7 @@ async function runVerify(command, io) {
     } else {
       const { registry } = sourceSettings(
         {
-          ...command.caFile === void 0 ? {} : { caFile: resolve16(io.cwd, command.caFile) },
+          ...command.caFile === void 0 ? {} : { caFile: resolve17(io.cwd, command.caFile) },
           insecureRegistries: command.insecureRegistries
         },
         io.env
@@ -62545,10 +63299,330 @@ var verifyCommandSpec = {
   run: runVerify
 };
 
+// packages/cli/src/commands/plan.ts
+import { resolve as resolve18 } from "node:path";
+var usage9 = `Usage: scapgate plan [IMAGE...] [options]
+
+Split images into shards for the CI's own matrix (docs/fleets.md) and print the matrix. Shards
+are balanced by image size when it is known (local archives and layouts).
+
+Images: the IMAGE arguments, --images FILE, every archive in each --dir DIR, and without any of
+these the images named (without globs) in the policy's \`images:\` sections.
+
+Options
+  --shards N            number of shards (default 4; never more than images); also
+                        SCAPGATE_SHARDS (docs/options.md)
+  --format FORMAT       github (strategy.matrix JSON, one line), gitlab (child pipeline YAML with
+                        parallel: matrix and a merge job), jenkins (one line per shard), json
+                        (default github)
+  --images FILE         more images, one per line
+  --dir DIR             every *.tar, *.tar.gz archive in DIR (repeatable)
+  --policy FILE         the policy whose \`images:\` to plan (default ./scapgate.yml)
+  --scanner-image REF   image of the GitLab jobs (default ghcr.io/scapgate/scanner:VERSION)
+
+Exit codes: 0 printed, 2 usage or configuration error.
+`;
+function parsePlan(argv) {
+  const { values, positionals } = parseFlags(argv, {
+    shards: { type: "string" },
+    format: { type: "string" },
+    images: { type: "string" },
+    dir: { type: "string", multiple: true },
+    policy: { type: "string" },
+    "scanner-image": { type: "string" }
+  });
+  rejectEmpty(values, ["shards", "format", "images", "policy", "scanner-image"]);
+  let shards;
+  try {
+    shards = optionsFromFlags({ shards: values.shards }).values.shards;
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error));
+  }
+  return {
+    images: positionals,
+    ...values.images === void 0 ? {} : { imagesFile: values.images },
+    dirs: values.dir ?? [],
+    ...values.policy === void 0 ? {} : { policy: values.policy },
+    ...shards === void 0 ? {} : { shards },
+    format: oneOf("--format", values.format ?? "github", planFormats),
+    ...values["scanner-image"] === void 0 ? {} : { scannerImage: values["scanner-image"] }
+  };
+}
+async function runPlan(command, io) {
+  try {
+    const images = [...command.images];
+    if (command.imagesFile !== void 0)
+      images.push(
+        ...await readImagesFile(resolve18(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
+      );
+    for (const dir of command.dirs) images.push(...await archivesIn(resolve18(io.cwd, dir), io.cwd));
+    if (images.length === 0 && command.dirs.length === 0) {
+      const policy = await loadPolicy({ path: command.policy, cwd: io.cwd });
+      if (policy !== void 0) images.push(...policyImages(policy));
+    }
+    const sized = await Promise.all(
+      images.map(async (image) => {
+        const size = await localSize(image, io.cwd);
+        return size === void 0 ? { image } : { image, size };
+      })
+    );
+    const shards = command.shards ?? optionsFromNames("env", (name) => io.env[name], ["shards"]).values.shards ?? optionDefault("shards");
+    const plan = planShards(sized, shards);
+    const text3 = command.format === "github" ? `${githubMatrix(plan)}
+` : command.format === "gitlab" ? gitlabChildPipeline(plan, {
+      scannerImage: command.scannerImage ?? `ghcr.io/scapgate/scanner:${scapgateVersion}`,
+      outDir: "scapgate-out"
+    }) : command.format === "jenkins" ? jenkinsList(plan) : planJson(plan);
+    io.stdout.write(text3);
+    io.stderr.write(
+      `scapgate plan: ${plan.images.length} image${plan.images.length === 1 ? "" : "s"} in ${plan.shards.length} shard${plan.shards.length === 1 ? "" : "s"}
+`
+    );
+    return ExitCode.GatePassed;
+  } catch (error) {
+    io.stderr.write(`scapgate plan: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+}
+var planCommandSpec = {
+  name: "plan",
+  summary: "split images into shards for a CI matrix",
+  usage: usage9,
+  parse: parsePlan,
+  run: runPlan
+};
+
+// packages/cli/src/commands/merge.ts
+import { resolve as resolve19 } from "node:path";
+var usage10 = `Usage: scapgate merge DIR... [options]
+
+Fan in: one verdict, one summary.md and one exit code over the output sets of a fleet's matrix
+jobs (docs/fleets.md). Each DIR is a job's --out, or a directory holding several (downloaded
+artifacts). Every results.json is validated; a scan that did not complete, a results.json that
+does not validate, and an expected image without results never pass. Each image keeps its own
+SARIF in its job's set.
+
+Options
+  --out DIR          where the merged results.json (the fleet verdict) and summary.md go
+                     (default ./scapgate-fleet)
+  --images FILE      the images the plan scheduled, one per line: each must have results
+  --expect IMAGE     one image that must have results (repeatable)
+  --allow-mixed      merge results from different commits or policies (refused by default;
+                     also SCAPGATE_ALLOW_MIXED=true, docs/options.md)
+  --quiet            no summary on stdout
+
+Exit codes: 0 every image passed, 1 some image failed, 2 usage or configuration error (refused
+inputs), 3 some image was not judged (its scan did not complete, or it left no valid results).
+`;
+function parseMerge(argv) {
+  const { values, positionals } = parseFlags(argv, {
+    out: { type: "string" },
+    images: { type: "string" },
+    expect: { type: "string", multiple: true },
+    "allow-mixed": { type: "boolean" },
+    quiet: { type: "boolean" }
+  });
+  rejectEmpty(values, ["out", "images"]);
+  if (positionals.length === 0)
+    throw new UsageError("Expected at least one DIR (a job output set) after `merge`, got none");
+  return {
+    dirs: positionals,
+    out: values.out ?? "scapgate-fleet",
+    ...values.images === void 0 ? {} : { imagesFile: values.images },
+    expect: values.expect ?? [],
+    allowMixed: values["allow-mixed"] === true,
+    quiet: values.quiet === true
+  };
+}
+async function runMerge(command, io) {
+  try {
+    const expect = [...command.expect];
+    if (command.imagesFile !== void 0)
+      expect.push(
+        ...await readImagesFile(resolve19(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
+      );
+    const { document: document2, summaryMarkdown } = await mergeFleet({
+      dirs: command.dirs,
+      expect,
+      allowMixed: command.allowMixed || (optionsFromNames("env", (name) => io.env[name], ["allowMixed"]).values.allowMixed ?? optionDefault("allowMixed")),
+      cwd: io.cwd,
+      outDir: command.out,
+      logger: createConsoleLogger({ stream: io.stderr, verbose: false, quiet: command.quiet }),
+      signal: io.signal
+    });
+    if (!command.quiet) io.stdout.write(`${summaryMarkdown}
+`);
+    const { status, summary } = document2.gate;
+    io.stdout.write(
+      `scapgate merge: ${status === "pass" ? "fleet gate passed" : status === "fail" ? "fleet gate FAILED" : "fleet gate FAILED: not every image was judged"} (${summary})
+`
+    );
+    io.stderr.write(`Outputs in ${resolve19(io.cwd, command.out)}
+`);
+    return status === "pass" ? ExitCode.GatePassed : status === "fail" ? ExitCode.GateFailed : ExitCode.ScanIncomplete;
+  } catch (error) {
+    io.stderr.write(`scapgate merge: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+}
+var mergeCommandSpec = {
+  name: "merge",
+  summary: "merge the output sets of matrix jobs into one verdict",
+  usage: usage10,
+  parse: parseMerge,
+  run: runMerge
+};
+
+// packages/cli/src/commands/rejudge.ts
+import { resolve as resolve20 } from "node:path";
+var rejudgeOptions = [
+  "policy",
+  "failOn",
+  "cves",
+  "feed",
+  "feedCache",
+  "maxFeedAge",
+  "cveFailOn",
+  "ignoreUnfixed",
+  "cacheDir",
+  "timeout"
+];
+var usage11 = `Usage: scapgate rejudge DIGEST... [options]
+
+Apply today's policy, waivers and CVE feed to released images, by digest, without pulling or
+extracting them (docs/fleets.md): every scan with the result cache on keeps what the verdict needs
+per config and manifest digest. Writes results.json and summary.md per digest into
+--out/<digest[0:12]>/ and an aggregated summary.md into --out.
+
+Options
+  --digests FILE        more digests, one per line
+  --policy FILE         the policy to apply (default ./scapgate.yml)
+  --fail-on SEVERITY    low|medium|high|never (wins over the policy)
+  --cves, --feed FILE|URL, --feed-cache DIR, --max-feed-age DAYS, --cve-fail-on SEVERITY,
+  --ignore-unfixed      as for \`scan\`: evaluate today's feed on the recorded packages
+  --cache-dir DIR       where the scans kept their records (default: as for \`scan\`)
+  --timeout SECONDS     time limit of each oscap run (default 1800)
+  --out DIR             default ./scapgate-rejudge
+  --quiet               no summary on stdout
+
+Exit codes: 0 every image passes, 1 some image fails, 2 usage or configuration error, 3 some
+digest could not be re-judged (nothing recorded for it, or the CVE evaluation failed).
+
+The options above are those of \`scan\` (docs/options.md): each also reads its SCAPGATE_* variable
+(SCAPGATE_POLICY, SCAPGATE_FAIL_ON, SCAPGATE_CVES, SCAPGATE_FEED, SCAPGATE_CACHE_DIR, \u2026), under
+the flag, and they are resolved over the policy as a scan's are.
+`;
+function parseRejudge(argv) {
+  const { values, positionals } = parseFlags(argv, {
+    digests: { type: "string" },
+    policy: { type: "string" },
+    "fail-on": { type: "string" },
+    out: { type: "string" },
+    "cache-dir": { type: "string" },
+    timeout: { type: "string" },
+    cves: { type: "boolean" },
+    feed: { type: "string" },
+    "feed-cache": { type: "string" },
+    "max-feed-age": { type: "string" },
+    "cve-fail-on": { type: "string" },
+    "ignore-unfixed": { type: "boolean" },
+    quiet: { type: "boolean" }
+  });
+  rejectEmpty(values, ["digests", "out"]);
+  if (positionals.length === 0 && values.digests === void 0)
+    throw new UsageError(
+      "Expected at least one DIGEST (or --digests FILE) after `rejudge`, got none"
+    );
+  const { out, ...tableFlags } = values;
+  let flags;
+  try {
+    flags = optionsFromFlags(tableFlags);
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error));
+  }
+  return {
+    digests: positionals,
+    ...values.digests === void 0 ? {} : { digestsFile: values.digests },
+    flags,
+    out: out ?? "scapgate-rejudge",
+    quiet: values.quiet === true
+  };
+}
+function only(given, keys) {
+  const picked = { values: {}, from: {} };
+  for (const key of keys) {
+    if (given.values[key] === void 0) continue;
+    picked.values[key] = given.values[key];
+    picked.from[key] = given.from[key];
+  }
+  return picked;
+}
+async function runRejudge(command, io) {
+  try {
+    const digests = [...command.digests];
+    if (command.digestsFile !== void 0)
+      digests.push(
+        ...await readImagesFile(resolve20(io.cwd, command.digestsFile), io.cwd, command.digestsFile)
+      );
+    const written = firstGiven(command.flags, only(optionsFromEnvironment(io.env), rejudgeOptions));
+    const given = absolutePaths(written, io.cwd);
+    const g = given.values;
+    const cacheDir = cacheDirFlag(
+      { noCache: false, ...g.cacheDir === void 0 ? {} : { cacheDir: g.cacheDir } },
+      io
+    );
+    if (cacheDir === void 0)
+      throw new ConfigurationError(
+        "Expected a cache directory (--cache-dir, SCAPGATE_CACHE_DIR, XDG_CACHE_HOME or HOME), found none"
+      );
+    const policy = await loadPolicy({ path: g.policy, cwd: io.cwd });
+    const outcomes = await rejudgeDigests({
+      digests,
+      cacheDir,
+      ...policy === void 0 ? {} : { policy },
+      given,
+      outDir: resolve20(io.cwd, command.out),
+      environment: loadEnvironment(io.env),
+      timeoutMs: (g.timeout ?? optionDefault("timeout")) * 1e3,
+      logger: createConsoleLogger({ stream: io.stderr, verbose: false, quiet: command.quiet }),
+      signal: io.signal,
+      now: /* @__PURE__ */ new Date()
+    });
+    for (const o of outcomes) {
+      if (o.verdict === void 0)
+        io.stderr.write(`scapgate rejudge: ${o.digest}: ${getErrorMessage(o.error)}
+`);
+      else
+        io.stdout.write(
+          `scapgate rejudge: ${o.verdict.status === "pass" ? "passes" : "FAILS"} ${o.digest} (${o.results?.image.reference ?? ""}): ${o.verdict.summary}
+`
+        );
+    }
+    io.stderr.write(`Outputs in ${resolve20(io.cwd, command.out)}
+`);
+    const broken = outcomes.filter((o) => o.error !== void 0);
+    if (broken.length > 0) return Math.max(...broken.map((o) => exitCodeForError(o.error)));
+    return outcomes.every((o) => o.verdict?.status === "pass") ? ExitCode.GatePassed : ExitCode.GateFailed;
+  } catch (error) {
+    io.stderr.write(`scapgate rejudge: ${getErrorMessage(error)}
+`);
+    return exitCodeForError(error);
+  }
+}
+var rejudgeCommandSpec = {
+  name: "rejudge",
+  summary: "apply today's policy and CVE feed to released digests without rescanning",
+  usage: usage11,
+  parse: parseRejudge,
+  run: runRejudge
+};
+
 // packages/cli/src/commands/trend.ts
-import { writeFile as writeFile13 } from "node:fs/promises";
-import { resolve as resolve17 } from "node:path";
-var usage9 = `Usage: scapgate trend HISTORY [--svg FILE]
+import { writeFile as writeFile15 } from "node:fs/promises";
+import { resolve as resolve21 } from "node:path";
+var usage12 = `Usage: scapgate trend HISTORY [--svg FILE]
 
 Print the compliance score of the last runs as a text chart, from a history.json that
 \`scapgate scan --history\` wrote (docs/trend.md), and optionally write it as an SVG.
@@ -62569,7 +63643,7 @@ function parseTrend(argv) {
 }
 async function runTrend(command, io) {
   const text3 = await readUserText({
-    path: resolve17(io.cwd, command.history),
+    path: resolve21(io.cwd, command.history),
     display: command.history,
     kind: "history",
     origin: "command-line",
@@ -62584,7 +63658,7 @@ ${trendText(history)}`
     )
   );
   if (command.svg !== void 0) {
-    await writeFile13(resolve17(io.cwd, command.svg), trendSvg(history));
+    await writeFile15(resolve21(io.cwd, command.svg), trendSvg(history));
     io.stderr.write(`SVG written to ${terminalText(command.svg)}
 `);
   }
@@ -62593,7 +63667,7 @@ ${trendText(history)}`
 var trendCommandSpec = {
   name: "trend",
   summary: "print the compliance score history as a chart (text, and SVG with --svg)",
-  usage: usage9,
+  usage: usage12,
   parse: parseTrend,
   run: runTrend
 };
@@ -62607,6 +63681,9 @@ var commands = [
   contentCommandSpec,
   attestCommandSpec,
   verifyCommandSpec,
+  planCommandSpec,
+  mergeCommandSpec,
+  rejudgeCommandSpec,
   trendCommandSpec,
   gitLabNoteCommandSpec
 ];
