@@ -73,8 +73,11 @@ export function boundedNumberValue(max: number): ValueParser<number> {
   }
 }
 
-/** A policy value in a message: never more than a short plain token (the file may be a secret). */
-function describe(value: unknown): string {
+/**
+ * A policy value in a message: never more than a short plain token, since the file may be a
+ * secret (docs/input-files.md). Shared by every parser of policy values.
+ */
+export function describePolicyValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
@@ -89,7 +92,7 @@ export function parseFeedAge(value: unknown, where: string): number {
   const match = typeof text === 'string' ? /^(\d{1,5})\s*(d|h)?$/.exec(text.trim()) : null
   if (match === null) {
     throw new ConfigurationError(
-      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describe(value)}`
+      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describePolicyValue(value)}`
     )
   }
   const amount = Number(match[1])
