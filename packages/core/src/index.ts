@@ -4,7 +4,12 @@ export * from './logging.js'
 export type * from './image/types.js'
 export type * from './layers/types.js'
 export * from './results/model.js'
-export {loadEnvironment, defaultContentStoreDir, type ScanEnvironment} from './environment/index.js'
+export {
+  ciRunUrl,
+  loadEnvironment,
+  defaultContentStoreDir,
+  type ScanEnvironment
+} from './environment/index.js'
 export {parseImageReference, supportedTransports} from './image/reference.js'
 export {parsePlatform, formatPlatform} from './image/platform.js'
 export {openImage} from './image/open-image.js'
@@ -149,7 +154,8 @@ export {checkOutDir, checkScanInputs} from './pipeline/check-scan-inputs.js'
 
 // Signed compliance attestations (docs/attestations.md).
 export {attestImage, readCompletedResults, type AttestOutcome} from './attest/attest-image.js'
-export {loadSigningKey, type SigningKey} from './attest/signing-key.js'
+export {loadSigningKey, loadSigningKeyFrom, type SigningKey} from './attest/signing-key.js'
+export type {AttestSettings} from './pipeline/attest-step.js'
 export {fetchAttestations} from './attest/fetch-attestations.js'
 export {
   verifyAttestations,

@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto'
 import {basename, dirname, resolve} from 'node:path'
 import {
   attestImage,
-  loadSigningKey,
+  ciRunUrl,
+  loadSigningKeyFrom,
   parseDockerReference,
   readCompletedResults,
   readUserFile,
@@ -30,15 +31,19 @@ Signs the verdict of a completed scan as an in-toto attestation (predicate
 https://in-toto.io/attestation/test-result/v0.1: PASSED, WARNED or FAILED) on the scanned
 image's manifest digest, writes it as a Sigstore bundle (attestation.sigstore.json) beside
 RESULTS.json, and attaches it to IMAGE in its registry where cosign, Kyverno and Sigstore's
-policy-controller find it. IMAGE is the registry repository the image was scanned from
+policy-controller find it. A results.json with a \`cves\` section (--cves) also gets a
+vulnerability attestation (https://in-toto.io/attestation/vulns/v0.2,
+attestation-vulns.sigstore.json). IMAGE is the registry repository the image was scanned from
 (registry.example.com/ns/app[:tag|@sha256:…]); the digest attested is always the one scanned.
 
 Options
-  --key PEM                 ECDSA P-256 private key, PKCS#8 PEM (passphrase from COSIGN_PASSWORD)
+  --key PEM|env://VAR       ECDSA P-256 private key, PKCS#8 PEM (passphrase from COSIGN_PASSWORD),
+                            as a file or in an environment variable
   --out DIR                 where attestation.sigstore.json goes (default: RESULTS.json's directory)
   --no-upload               write the bundle only; do not touch the registry
   --policy FILE             the policy file in force, recorded by digest
-  --run-url URL             the CI run, recorded in the attestation
+  --run-url URL             the CI run, recorded in the attestation (default: from GitHub's,
+                            GitLab's or Jenkins' variables)
   --ca-file PEM             extra CA certificates for registry TLS
   --insecure-registry HOST[:PORT]
                             plain http to this registry (repeatable)
@@ -81,8 +86,9 @@ export async function runAttest(command: AttestCommand, io: CliIo): Promise<numb
   try {
     const resultsPath = resolve(io.cwd, command.results)
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ''), 'IMAGE')
-    const {results, verdict} = await readCompletedResults(resultsPath)
-    const key = await loadSigningKey(resolve(io.cwd, command.key), io.env.COSIGN_PASSWORD)
+    const {results, verdict, cves} = await readCompletedResults(resultsPath)
+    const key = await loadSigningKeyFrom(command.key, io.env, path => resolve(io.cwd, path))
+    const runUrl = command.runUrl ?? ciRunUrl(io.env)
     const {registry} = sourceSettings(
       {
         ...(command.caFile === undefined ? {} : {caFile: resolve(io.cwd, command.caFile)}),
@@ -106,17 +112,18 @@ export async function runAttest(command: AttestCommand, io: CliIo): Promise<numb
     const outcome = await attestImage({
       results,
       verdict,
+      ...(cves === undefined ? {} : {cves}),
       image,
       key,
       outDir: command.out === undefined ? dirname(resultsPath) : resolve(io.cwd, command.out),
       upload: command.upload,
       registry,
       scapgateVersion,
-      ...(command.runUrl === undefined ? {} : {runUrl: command.runUrl}),
+      ...(runUrl === undefined ? {} : {runUrl}),
       ...(policy === undefined ? {} : {policy})
     })
     io.stdout.write(
-      `attested ${outcome.manifestDigest} as ${outcome.result}: ${outcome.bundlePath}${outcome.attached === undefined ? '' : `, ${image.domain}/${image.repository}:${outcome.attached.tag}`}\n`
+      `attested ${outcome.manifestDigest} as ${outcome.result}: ${outcome.bundlePaths.join(', ')}${outcome.attached === undefined ? '' : `, ${image.domain}/${image.repository}:${outcome.attached.tag}`}\n`
     )
     return ExitCode.GatePassed
   } catch (error) {

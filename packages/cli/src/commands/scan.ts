@@ -1,6 +1,8 @@
 import {resolve} from 'node:path'
 import {
   checkOutDir,
+  ciRunUrl,
+  loadSigningKeyFrom,
   checkUserFile,
   ConfigurationError,
   getErrorMessage,
@@ -50,6 +52,8 @@ export interface ScanCommand {
   passwordStdin: boolean
   /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
   cves?: CveFlags
+  /** `--attest --attest-key KEY` (docs/attestations.md): a PEM file or `env://NAME`. */
+  attestKey?: string
 }
 
 const usage = `Usage: scapgate scan IMAGE... [options]
@@ -89,6 +93,14 @@ Known vulnerabilities (docs/cves.md)
   --cve-fail-on critical|high|medium|low|never
                               lowest CVE severity that fails the gate (default: high)
   --ignore-unfixed            CVEs without a fixed version do not gate
+
+Signed attestations (docs/attestations.md)
+  --attest                    sign the verdict (PASSED, WARNED or FAILED) as an in-toto
+                              attestation on the scanned digest: attestation.sigstore.json in
+                              --out (with --cves also attestation-vulns.sigstore.json), attached
+                              to the image when it came from a registry
+  --attest-key PEM|env://VAR  ECDSA P-256 private key, PKCS#8 PEM (passphrase from
+                              COSIGN_PASSWORD), as a file or in an environment variable
 
 Policy and many images (docs/policy.md)
   --policy FILE               policy file (default: ./scapgate.yml if it exists)
@@ -142,7 +154,9 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     'feed-cache': {type: 'string'},
     'max-feed-age': {type: 'string'},
     'cve-fail-on': {type: 'string'},
-    'ignore-unfixed': {type: 'boolean'}
+    'ignore-unfixed': {type: 'boolean'},
+    attest: {type: 'boolean'},
+    'attest-key': {type: 'string'}
   })
   const cves = parseCveFlags(values)
   if (positionals.length === 0 && values.images === undefined) {
@@ -171,7 +185,11 @@ export function parseScan(argv: readonly string[]): ScanCommand {
       : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
   }
   rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
-  rejectEmpty(values, ['ca-file', 'cache-dir', 'username'])
+  rejectEmpty(values, ['ca-file', 'cache-dir', 'username', 'attest-key'])
+  if (values.attest === true && values['attest-key'] === undefined)
+    throw new UsageError('Expected `--attest-key PEM|env://VAR` with `--attest`, got none')
+  if (values.attest !== true && values['attest-key'] !== undefined)
+    throw new UsageError('Expected `--attest-key` only with `--attest`, got it alone')
   const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
   const timeoutText = values.timeout ?? '1800'
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
@@ -198,7 +216,8 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     cacheDir: values['cache-dir'],
     username: values.username,
     passwordStdin: values['password-stdin'] === true,
-    ...(cves === undefined ? {} : {cves})
+    ...(cves === undefined ? {} : {cves}),
+    ...(values['attest-key'] === undefined ? {} : {attestKey: values['attest-key']})
   }
 }
 
@@ -275,6 +294,14 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
     )
     const outDir = resolve(io.cwd, command.out)
     await checkOutDir(outDir, command.out)
+    // The key is read before any image is opened: a wrong key or passphrase costs no scan.
+    const attest =
+      command.attestKey === undefined
+        ? undefined
+        : {
+            key: await loadSigningKeyFrom(command.attestKey, io.env, path => resolve(io.cwd, path)),
+            ...(ciRunUrl(io.env) === undefined ? {} : {runUrl: ciRunUrl(io.env)})
+          }
     const base = {
       ...sources,
       contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
@@ -292,6 +319,7 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
       logger,
       progress,
       signal: io.signal,
+      ...(attest === undefined ? {} : {attest}),
       ...(command.cves === undefined
         ? {}
         : {

@@ -23,6 +23,29 @@ export async function loadSigningKey(path: string, passphrase?: string): Promise
   return signingKeyFromPem(pem, path, passphrase)
 }
 
+/**
+ * `--key`/`--attest-key`: a PEM file, or `env://NAME` for a key held in an environment variable
+ * (cosign's convention: a CI secret never written to disk). `env` is the caller's environment.
+ */
+export async function loadSigningKeyFrom(
+  spec: string,
+  env: NodeJS.ProcessEnv,
+  resolvePath: (path: string) => string
+): Promise<SigningKey> {
+  const variable = /^env:\/\/(.*)$/.exec(spec)?.[1]
+  if (variable === undefined) return loadSigningKey(resolvePath(spec), env.COSIGN_PASSWORD)
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
+    throw new ConfigurationError(
+      `Expected env://NAME to name an environment variable, got an invalid name (${variable.length} characters)`
+    )
+  const pem = env[variable]
+  if (pem === undefined || pem.trim() === '')
+    throw new ConfigurationError(
+      `Expected the signing key in $${variable}, found it unset or empty`
+    )
+  return signingKeyFromPem(pem, `$${variable}`, env.COSIGN_PASSWORD)
+}
+
 export function signingKeyFromPem(pem: string, source: string, passphrase?: string): SigningKey {
   if (
     pem.includes('ENCRYPTED SIGSTORE PRIVATE KEY') ||

@@ -19,6 +19,7 @@ import {chooseBaseline} from './choose-baseline.js'
 import type {ContentPin} from '../content/select-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
+import type {CveScanReport} from '../cve/types.js'
 
 export interface ScanImageOptions {
   /** The IMAGE argument as the user wrote it (`docker-archive:app.tar`). */
@@ -71,6 +72,8 @@ export interface ScanOutcome {
   verdict: GateVerdict
   outDir: string
   summaryMarkdown: string
+  /** The CVE scan's report, with `--cves` (what `scan --attest` signs as a vulns statement). */
+  cveReport?: CveScanReport
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -147,13 +150,13 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       // The CVE step runs before any verdict-dependent file is written: each is written once.
       let verdict = compliance
       let amendments: OutputAmendments | undefined
+      let cveReport: CveScanReport | undefined
       if (options.cves !== undefined) {
-        ;({verdict, amendments} = await runCveStep(
-          {...options, cves: options.cves},
-          prepared,
-          work.path,
-          compliance
-        ))
+        ;({
+          verdict,
+          amendments,
+          report: cveReport
+        } = await runCveStep({...options, cves: options.cves}, prepared, work.path, compliance))
         await pipelineBoundary('cves', signal)
         throwIfAborted(signal)
       }
@@ -162,7 +165,13 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       throwIfAborted(signal)
       logger.debug(`outputs staged in ${set.staging}`)
       progress.finish()
-      return {results: rendered.results, verdict, outDir, summaryMarkdown}
+      return {
+        results: rendered.results,
+        verdict,
+        outDir,
+        summaryMarkdown,
+        ...(cveReport === undefined ? {} : {cveReport})
+      }
     } finally {
       await prepared.image.close()
     }

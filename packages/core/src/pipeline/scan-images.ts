@@ -17,7 +17,7 @@ import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
-import type {ResolvedImage} from '../image/types.js'
+import type {ImageReference, ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
 import {
@@ -36,6 +36,7 @@ import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 import {openOutputSet, OUTPUT_SET_ENTRIES, type OutputSet} from './output-set.js'
 import {lockOutputDir} from './output-set-lock.js'
 import {pipelineBoundary} from './phase-timer.js'
+import {attestInto, checkAttestable, type AttestSettings} from './attest-step.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
@@ -57,6 +58,8 @@ export interface ScanImagesOptions extends Omit<
   concurrency?: number
   /** The gate's clock (waiver expiry). */
   now: Date
+  /** `--attest`: sign each completed verdict into its output set (`attest-step.ts`). */
+  attest?: AttestSettings
 }
 
 export interface ImageOutcome {
@@ -141,8 +144,29 @@ function gateFor(
   }
 }
 
-/** A completed scan's set goes public, unless the run was cancelled meanwhile. */
-async function publish(set: OutputSet, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * A completed scan's set goes public, unless the run was cancelled meanwhile; with `--attest`
+ * the verdict is signed into it (and attached) first.
+ */
+async function publish(
+  set: OutputSet,
+  options: ScanImagesOptions,
+  attest?: {outcome: ScanOutcome; reference: ImageReference}
+): Promise<void> {
+  const {signal} = options
+  if (options.attest !== undefined && attest !== undefined) {
+    await pipelineBoundary('attest', signal)
+    if (signal?.aborted === true) throw new CancelledError()
+    await attestInto(options.attest, {
+      ...attest,
+      stagingDir: set.staging,
+      registry: options.registry ?? {},
+      ...(options.policy === undefined ? {} : {policy: options.policy}),
+      cwd: options.cwd,
+      toolVersion: options.toolVersion,
+      logger: options.logger
+    })
+  }
   await pipelineBoundary('publish', signal)
   if (signal?.aborted === true) throw new CancelledError()
   await set.commit()
@@ -193,6 +217,8 @@ async function scanOne(
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
     image = await openSourceImage(single, work.path)
+    const reference = image.reference
+    if (options.attest !== undefined) checkAttestable(image)
     await pipelineBoundary('opened', options.signal)
     const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
     await checkScanInputs(
@@ -239,7 +265,7 @@ async function scanOne(
       const opened = image
       image = undefined // scanImage closes it
       const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})
-      await publish(set, options.signal)
+      await publish(set, options, {outcome, reference})
       return {image: raw, slug, outDir, outcome, cached: false}
     }
     const cacheDir = options.cacheDir
@@ -271,7 +297,7 @@ async function scanOne(
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       )
       const outcome = await renderCached({...scan, outDir: staging}, image, cached, evaluate)
-      await publish(set, options.signal)
+      await publish(set, options, {outcome, reference})
       return {image: raw, slug, outDir, outcome: {...outcome, outDir}, cached: true}
     }
     const opened = image
@@ -287,7 +313,7 @@ async function scanOne(
         return evaluate(results, context)
       }
     })
-    await publish(set, options.signal)
+    await publish(set, options, {outcome, reference})
     // From the published set: the ARF left staging as soon as oscap finished.
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,
