@@ -154,7 +154,12 @@ export {checkOutDir, checkScanInputs} from './pipeline/check-scan-inputs.js'
 
 // Signed compliance attestations (docs/attestations.md).
 export {attestImage, readCompletedResults, type AttestOutcome} from './attest/attest-image.js'
-export {loadSigningKey, loadSigningKeyFrom, type SigningKey} from './attest/signing-key.js'
+export {
+  loadSigningKey,
+  loadSigningKeyFrom,
+  signingKeyFromPem,
+  type SigningKey
+} from './attest/signing-key.js'
 export type {AttestSettings} from './pipeline/attest-step.js'
 export {fetchAttestations} from './attest/fetch-attestations.js'
 export {

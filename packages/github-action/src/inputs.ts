@@ -35,7 +35,9 @@ export const inputNames = [
   'cves',
   'feed',
   'cve-fail-on',
-  'ignore-unfixed'
+  'ignore-unfixed',
+  'attest',
+  'attest-key'
 ] as const
 
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
@@ -65,6 +67,10 @@ export interface ActionInputs {
   cveFailOn?: CveFailOn
   /** Only when given: it then wins over the policy's `cves: {ignore-unfixed}`. */
   ignoreUnfixed?: boolean
+  /** Sign each verdict as an attestation (docs/attestations.md). */
+  attest: boolean
+  /** The signing key's PEM text (a secret); its passphrase comes from `COSIGN_PASSWORD`. */
+  attestKey?: string
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -173,7 +179,8 @@ export function readInputs(env: Env): ActionInputs {
     artifactName: getOptionalInput(env, 'artifact-name') ?? 'scapgate',
     token: getOptionalInput(env, 'token') ?? '',
     cache: getBooleanInput(env, 'cache', true),
-    cves: getBooleanInput(env, 'cves', false)
+    cves: getBooleanInput(env, 'cves', false),
+    attest: getBooleanInput(env, 'attest', false)
   }
   for (const name of ['dockerfile', 'content', 'profile', 'tailoring', 'policy', 'feed'] as const) {
     const value = getOptionalInput(env, name)
@@ -185,6 +192,14 @@ export function readInputs(env: Env): ActionInputs {
   if (cveFailOn !== undefined) inputs.cveFailOn = cveFailOn
   const ignoreUnfixed = getOptionalBooleanInput(env, 'ignore-unfixed')
   if (ignoreUnfixed !== undefined) inputs.ignoreUnfixed = ignoreUnfixed
+  const attestKey = getOptionalInput(env, 'attest-key')
+  if (attestKey !== undefined) inputs.attestKey = attestKey
+  if (inputs.attest && attestKey === undefined)
+    throw new ConfigurationError(
+      'Expected `attest-key` (a PEM private key, from a secret) with `attest: true`, got none'
+    )
+  if (!inputs.attest && attestKey !== undefined)
+    throw new ConfigurationError('Expected `attest-key` only with `attest: true`, got it alone')
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))
     throw new ConfigurationError(
       `Expected \`artifact-name\` without \\ / " : < > | * ? or newlines, got \`${display(inputs.artifactName)}\``

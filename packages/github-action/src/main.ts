@@ -10,6 +10,7 @@ import {join, resolve} from 'node:path'
 import * as core from '@actions/core'
 import {
   aggregateStatus,
+  ciRunUrl,
   ConfigurationError,
   getErrorMessage,
   loadEnvironment,
@@ -17,6 +18,7 @@ import {
   markdownText,
   renderAggregateSummary,
   scanImages,
+  signingKeyFromPem,
   sourceSettings,
   imageSlugs,
   imageVerdicts,
@@ -53,11 +55,17 @@ function maskSecrets(env: Env): void {
     'INPUT_TOKEN',
     'SCAPGATE_REGISTRY_PASSWORD',
     'ACTIONS_RUNTIME_TOKEN',
-    'GITHUB_TOKEN'
+    'GITHUB_TOKEN',
+    'COSIGN_PASSWORD'
   ]) {
     const value = env[name]
     if (value !== undefined && value.trim() !== '') core.setSecret(value.trim())
   }
+  // A PEM key is masked line by line too: a log line never holds the whole block.
+  const key = env['INPUT_ATTEST-KEY']?.trim()
+  if (key !== undefined && key !== '')
+    for (const line of key.split(/\r?\n/))
+      if (!line.startsWith('-----') && line.trim() !== '') core.setSecret(line.trim())
 }
 
 interface BaselinePlan {
@@ -184,6 +192,14 @@ export async function runAction(env: Env): Promise<RunResult> {
     p === undefined ? undefined : resolve(context.workspace, p)
   const dockerfile = defaultDockerfile(inputs, context.workspace)
   const cves = cveFlags(inputs, policy, context.workspace)
+  // The key is read before anything is scanned: a wrong key or passphrase costs no scan.
+  const attest =
+    inputs.attestKey === undefined
+      ? undefined
+      : {
+          key: signingKeyFromPem(inputs.attestKey, 'the `attest-key` input', env.COSIGN_PASSWORD),
+          ...(ciRunUrl(env) === undefined ? {} : {runUrl: ciRunUrl(env)})
+        }
   let feedCache: FeedCachePlan | undefined
   if (cves !== undefined && cacheServiceAvailable(env))
     feedCache = await restoreFeedCache(
@@ -223,7 +239,8 @@ export async function runAction(env: Env): Promise<RunResult> {
         ? {}
         : {cves: {...cves, ...(feedCache === undefined ? {} : {feedCache: feedCache.dir})}}),
       concurrency: 1,
-      now: new Date()
+      now: new Date(),
+      ...(attest === undefined ? {} : {attest})
     })
   } finally {
     logger.endGroup()
