@@ -309,6 +309,25 @@ describe('the GitLab job shell with hostile input values', () => {
     expect(runJob({image: 'i', cves: false})).not.toContain('--cves')
   })
 
+  it('turns attest and a variable reference into --attest --attest-key env://NAME', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n'
+    const argv = runJob({image: 'i', attest: true, attest_key: '$SIGNING_KEY'}, {SIGNING_KEY: pem})
+    expect(argv.slice(4)).toEqual(['--attest', '--attest-key', 'env://SIGNING_KEY'])
+    expect(argv.join(' ')).not.toContain('abc')
+    // a file-type variable holds the key file's path; a plain value is a key file in the project
+    expect(
+      runJob({image: 'i', attest: true, attest_key: '${KEY_FILE}'}, {KEY_FILE: '/tmp/k.pem'}).slice(
+        4
+      )
+    ).toEqual(['--attest', '--attest-key', '/tmp/k.pem'])
+    expect(runJob({image: 'i', attest: true, attest_key: 'ci/key.pem'}).slice(4)).toEqual([
+      '--attest',
+      '--attest-key',
+      'ci/key.pem'
+    ])
+    expect(runJob({image: 'i', attest: false})).not.toContain('--attest')
+  })
+
   it('leaves out flags whose inputs are empty, so the CLI defaults apply', () => {
     const argv = runJob({image: 'docker-archive:app.tar'})
     expect(argv).toEqual(['scan', 'docker-archive:app.tar', '--out', 'scapgate-out'])
