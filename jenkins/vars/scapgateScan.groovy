@@ -37,6 +37,14 @@ def call(Map userConfig = [:]) {
     // Lowest CVE severity that fails the gate with cves: critical, high, medium, low or never;
     // '' means the policy's, else high.
     cveFailOn: '',
+    // Sign the verdict (also a failed one) as an in-toto attestation on the scanned image digest,
+    // written to outDir and attached to an image pulled from a registry (docs/attestations.md).
+    attest: false,
+    // With attest: id of a "Secret file" credential holding the ECDSA P-256 PKCS#8 PEM key.
+    attestKeyCredentialsId: '',
+    // With attest: id of a "Secret text" credential holding an encrypted key's passphrase; ''
+    // means none (an unencrypted key, or COSIGN_PASSWORD already set on the agent).
+    attestPasswordCredentialsId: '',
     // Directory (in the workspace) for the outputs.
     outDir: 'scapgate-out',
     // Scanner image to run the CLI in (pin it by digest); '' runs a local install instead.
@@ -74,6 +82,15 @@ def call(Map userConfig = [:]) {
   if (!(config.cves instanceof Boolean)) {
     error "scapgateScan: 'cves' must be true or false, got '${config.cves}'"
   }
+  if (!(config.attest instanceof Boolean)) {
+    error "scapgateScan: 'attest' must be true or false, got '${config.attest}'"
+  }
+  if (config.attest && !config.attestKeyCredentialsId?.toString()?.trim()) {
+    error "scapgateScan: 'attest: true' needs 'attestKeyCredentialsId', the id of a Secret file credential holding the signing key"
+  }
+  if (!config.attest && (config.attestKeyCredentialsId || config.attestPasswordCredentialsId)) {
+    error "scapgateScan: 'attestKeyCredentialsId' and 'attestPasswordCredentialsId' need 'attest: true'"
+  }
   if (!(config.mode in ['', 'absolute', 'ratchet'])) {
     error "scapgateScan: 'mode' must be absolute or ratchet (or '' for the default), got '${config.mode}'"
   }
@@ -103,12 +120,25 @@ def call(Map userConfig = [:]) {
     "SCAPGATE_FAIL_ON=${config.failOn}",
     "SCAPGATE_CVES=${config.cves}",
     "SCAPGATE_CVE_FAIL_ON=${config.cveFailOn}",
+    "SCAPGATE_ATTEST=${config.attest}",
     "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
     "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
     "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",
     "SCAPGATE_COMMAND=${config.scapgateCommand}"
   ]) {
-    status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+    if (config.attest) {
+      // The key and its passphrase reach the script as credential bindings (masked in the log),
+      // never as step arguments.
+      List bindings = [file(credentialsId: config.attestKeyCredentialsId, variable: 'SCAPGATE_ATTEST_KEY_FILE')]
+      if (config.attestPasswordCredentialsId) {
+        bindings << string(credentialsId: config.attestPasswordCredentialsId, variable: 'COSIGN_PASSWORD')
+      }
+      withCredentials(bindings) {
+        status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+      }
+    } else {
+      status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+    }
   }
 
   publishOutputs(config, outDir)

@@ -7,6 +7,8 @@
 #   SCAPGATE_IMAGE (required) SCAPGATE_OUT (required) SCAPGATE_DOCKERFILE SCAPGATE_PROFILE
 #   SCAPGATE_CONTENT SCAPGATE_TAILORING SCAPGATE_POLICY SCAPGATE_BASELINE SCAPGATE_MODE
 #   SCAPGATE_FAIL_ON SCAPGATE_CVES (true|false) SCAPGATE_CVE_FAIL_ON
+#   SCAPGATE_ATTEST (true|false) SCAPGATE_ATTEST_KEY_FILE (the key credential's file)
+#   COSIGN_PASSWORD (the key's passphrase, when encrypted)
 #   SCAPGATE_SCANNER_IMAGE       run in this image ('' = local install)
 #   SCAPGATE_CONTAINER_RUNTIME   docker or podman
 #   SCAPGATE_CONTAINER_OPTIONS   extra `run` options, one per line (default --privileged)
@@ -28,6 +30,13 @@ flag --mode "${SCAPGATE_MODE:-}"
 flag --fail-on "${SCAPGATE_FAIL_ON:-}"
 if [ "${SCAPGATE_CVES:-false}" = true ]; then args+=(--cves); fi
 flag --cve-fail-on "${SCAPGATE_CVE_FAIL_ON:-}"
+if [ "${SCAPGATE_ATTEST:-false}" = true ]; then
+  : "${SCAPGATE_ATTEST_KEY_FILE:?the file of the signing key credential}"
+  # The key travels by environment (also into the container), never on a command line.
+  SCAPGATE_ATTEST_KEY=$(cat -- "$SCAPGATE_ATTEST_KEY_FILE") || exit 2
+  export SCAPGATE_ATTEST_KEY
+  args+=(--attest --attest-key env://SCAPGATE_ATTEST_KEY)
+fi
 
 if [ -z "${SCAPGATE_SCANNER_IMAGE:-}" ]; then
   exec "${SCAPGATE_COMMAND:-scapgate}" "${args[@]}"
@@ -41,5 +50,5 @@ while IFS= read -r line; do
 done <<< "${SCAPGATE_CONTAINER_OPTIONS---privileged}"
 exec "${SCAPGATE_CONTAINER_RUNTIME:-docker}" run --rm "${options[@]}" \
   -v "$PWD:$PWD" -w "$PWD" \
-  -e SCAPGATE_REGISTRY_USERNAME -e SCAPGATE_REGISTRY_PASSWORD \
+  -e SCAPGATE_REGISTRY_USERNAME -e SCAPGATE_REGISTRY_PASSWORD -e SCAPGATE_ATTEST_KEY -e COSIGN_PASSWORD \
   "$SCAPGATE_SCANNER_IMAGE" scapgate "${args[@]}"
