@@ -447,6 +447,74 @@ describe('scapgate attest', () => {
     expect(run.stderr).toContain(`the scanned digest ${passing.digest}`)
   })
 
+  it("signs with a key from Debian's cosign generate-key-pair (COSIGN_PASSWORD), verified by cosign", async () => {
+    const keyDir = join(dirs.dir, 'cosign-keys')
+    execFileSync('mkdir', ['-p', keyDir])
+    const cosignPassword = `CANARY-COSIGN-PW-${process.pid}`
+    execFileSync(cosign, ['generate-key-pair'], {
+      cwd: keyDir,
+      env: {PATH: env.PATH, HOME: keyDir, COSIGN_PASSWORD: cosignPassword},
+      stdio: 'pipe'
+    })
+    const cosignKey = readFileSync(join(keyDir, 'cosign.key'), 'utf8')
+    expect(cosignKey).toContain('-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----')
+    // The failing image, copied registry to registry (same digest) into a repository of its own.
+    registry.push(
+      `docker://${registry.host}/attest/violations@${failing.digest}`,
+      'attest/cosign-key:1',
+      [
+        '--src-cert-dir',
+        registry.certs.certDir,
+        '--src-creds',
+        `${registry.username}:${registry.password}`
+      ]
+    )
+    const image = `${registry.host}/attest/cosign-key@${failing.digest}`
+    const wrong = await runCli(
+      [
+        'attest',
+        join(failing.out, 'results.json'),
+        image,
+        '--key',
+        join(keyDir, 'cosign.key'),
+        '--no-upload',
+        '--out',
+        keyDir
+      ],
+      {env: {...env, COSIGN_PASSWORD: 'not-the-password'}, cwd: dirs.dir}
+    )
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('Expected COSIGN_PASSWORD to decrypt the cosign key')
+    const run = await runCli(
+      [
+        'attest',
+        join(failing.out, 'results.json'),
+        image,
+        '--key',
+        join(keyDir, 'cosign.key'),
+        '--ca-file',
+        registry.certs.caFile,
+        '--out',
+        keyDir
+      ],
+      {env: {...env, COSIGN_PASSWORD: cosignPassword}, cwd: dirs.dir}
+    )
+    expect(run.code, run.stderr).toBe(0)
+    const verified = cosignVerify(image, join(keyDir, 'cosign.pub'))
+    expect(verified.status, verified.stderr).toBe(0)
+    expect(decodedPredicates(verified.stdout).map(p => p.result)).toEqual(['FAILED'])
+    for (const text of [
+      run.stdout,
+      run.stderr,
+      wrong.stdout,
+      wrong.stderr,
+      readFileSync(join(keyDir, 'attestation.sigstore.json'), 'utf8')
+    ]) {
+      expect(text).not.toContain(cosignPassword)
+      expect(text).not.toContain(cosignKey.split('\n')[1])
+    }
+  })
+
   it('never writes the private key or its passphrase anywhere', async () => {
     const keyBody = readFileSync(keyFile, 'utf8').split('\n').slice(1, -2).join('')
     const run = await cli([

@@ -5,6 +5,8 @@ export type * from './image/types.js'
 export type * from './layers/types.js'
 export * from './results/model.js'
 export {
+  ciIdentityToken,
+  hasCiIdentityToken,
   ciRunUrl,
   loadEnvironment,
   defaultContentStoreDir,
@@ -158,8 +160,10 @@ export {
   loadSigningKey,
   loadSigningKeyFrom,
   signingKeyFromPem,
+  type Signing,
   type SigningKey
 } from './attest/signing-key.js'
+export {keylessSigning} from './attest/keyless-signing.js'
 export type {AttestSettings} from './pipeline/attest-step.js'
 export {fetchAttestations} from './attest/fetch-attestations.js'
 export {

@@ -197,7 +197,7 @@ export async function runAction(env: Env): Promise<RunResult> {
     inputs.attestKey === undefined
       ? undefined
       : {
-          key: signingKeyFromPem(inputs.attestKey, 'the `attest-key` input', env.COSIGN_PASSWORD),
+          key: await signingKeyFromPem(inputs.attestKey, 'the `attest-key` input', env.COSIGN_PASSWORD),
           ...(ciRunUrl(env) === undefined ? {} : {runUrl: ciRunUrl(env)})
         }
   let feedCache: FeedCachePlan | undefined

@@ -3,7 +3,6 @@ import {basename, dirname, resolve} from 'node:path'
 import {
   attestImage,
   ciRunUrl,
-  loadSigningKeyFrom,
   parseDockerReference,
   readCompletedResults,
   readUserFile,
@@ -11,12 +10,13 @@ import {
 } from '@scapgate/core'
 import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
+import {checkSigningFlags, signingFrom, type SigningFlags} from '../attest-signing.js'
 import {scapgateVersion} from '../version.js'
 
 export interface AttestCommand {
   results: string
   image: string
-  key: string
+  signing: SigningFlags
   out?: string
   upload: boolean
   policy?: string
@@ -25,7 +25,7 @@ export interface AttestCommand {
   insecureRegistries: string[]
 }
 
-const usage = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem [options]
+const usage = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem|--keyless [options]
 
 Signs the verdict of a completed scan as an in-toto attestation (predicate
 https://in-toto.io/attestation/test-result/v0.1: PASSED, WARNED or FAILED) on the scanned
@@ -38,7 +38,12 @@ attestation-vulns.sigstore.json). IMAGE is the registry repository the image was
 
 Options
   --key PEM|env://VAR       ECDSA P-256 private key, PKCS#8 PEM (passphrase from COSIGN_PASSWORD),
-                            as a file or in an environment variable
+                            as a file or in an environment variable; cosign's own
+                            encrypted keys (cosign generate-key-pair) too
+  --keyless                 sign keyless: a Fulcio certificate for the CI's OIDC identity
+                            (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), a Rekor entry
+  --fulcio-url URL          with --keyless (default https://fulcio.sigstore.dev)
+  --rekor-url URL           with --keyless (default https://rekor.sigstore.dev)
   --out DIR                 where attestation.sigstore.json goes (default: RESULTS.json's directory)
   --no-upload               write the bundle only; do not touch the registry
   --policy FILE             the policy file in force, recorded by digest
@@ -54,6 +59,9 @@ Registry credentials: SCAPGATE_REGISTRY_USERNAME/PASSWORD, REGISTRY_AUTH_FILE or
 export function parseAttest(argv: readonly string[]): AttestCommand {
   const {values, positionals} = parseFlags(argv, {
     key: {type: 'string'},
+    keyless: {type: 'boolean'},
+    'fulcio-url': {type: 'string'},
+    'rekor-url': {type: 'string'},
     out: {type: 'string'},
     'no-upload': {type: 'boolean'},
     policy: {type: 'string'},
@@ -65,14 +73,20 @@ export function parseAttest(argv: readonly string[]): AttestCommand {
     throw new UsageError(
       `Expected RESULTS.json and IMAGE after \`attest\`, got ${positionals.length === 0 ? 'nothing' : `${positionals.length} argument(s)`}`
     )
-  rejectEmpty(values, ['key', 'out', 'policy', 'run-url', 'ca-file'])
-  if (values.key === undefined) throw new UsageError('Expected `--key PEM`, got none')
+  rejectEmpty(values, ['key', 'out', 'policy', 'run-url', 'ca-file', 'fulcio-url', 'rekor-url'])
+  const signing: SigningFlags = {
+    ...(values.key === undefined ? {} : {key: values.key}),
+    keyless: values.keyless === true,
+    ...(values['fulcio-url'] === undefined ? {} : {fulcioUrl: values['fulcio-url']}),
+    ...(values['rekor-url'] === undefined ? {} : {rekorUrl: values['rekor-url']})
+  }
+  checkSigningFlags(signing, '--key')
   if (values['run-url'] !== undefined && !/^https?:\/\/\S+$/.test(values['run-url']))
     throw new UsageError('Expected `--run-url` to be an http(s) URL')
   return {
     results: positionals[0] as string,
     image: positionals[1] as string,
-    key: values.key,
+    signing,
     ...(values.out === undefined ? {} : {out: values.out}),
     upload: values['no-upload'] !== true,
     ...(values.policy === undefined ? {} : {policy: values.policy}),
@@ -87,7 +101,7 @@ export async function runAttest(command: AttestCommand, io: CliIo): Promise<numb
     const resultsPath = resolve(io.cwd, command.results)
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ''), 'IMAGE')
     const {results, verdict, cves} = await readCompletedResults(resultsPath)
-    const key = await loadSigningKeyFrom(command.key, io.env, path => resolve(io.cwd, path))
+    const key = await signingFrom(command.signing, io)
     const runUrl = command.runUrl ?? ciRunUrl(io.env)
     const {registry} = sourceSettings(
       {

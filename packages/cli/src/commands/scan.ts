@@ -2,7 +2,6 @@ import {resolve} from 'node:path'
 import {
   checkOutDir,
   ciRunUrl,
-  loadSigningKeyFrom,
   checkUserFile,
   ConfigurationError,
   getErrorMessage,
@@ -26,6 +25,7 @@ import {
   type CommandSpec
 } from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
+import {checkSigningFlags, signingFrom, type SigningFlags} from '../attest-signing.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
 import {scapgateVersion} from '../version.js'
@@ -52,8 +52,8 @@ export interface ScanCommand {
   passwordStdin: boolean
   /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
   cves?: CveFlags
-  /** `--attest --attest-key KEY` (docs/attestations.md): a PEM file or `env://NAME`. */
-  attestKey?: string
+  /** `--attest` with `--attest-key KEY` or `--keyless` (docs/attestations.md). */
+  attest?: SigningFlags
 }
 
 const usage = `Usage: scapgate scan IMAGE... [options]
@@ -99,8 +99,12 @@ Signed attestations (docs/attestations.md)
                               attestation on the scanned digest: attestation.sigstore.json in
                               --out (with --cves also attestation-vulns.sigstore.json), attached
                               to the image when it came from a registry
-  --attest-key PEM|env://VAR  ECDSA P-256 private key, PKCS#8 PEM (passphrase from
-                              COSIGN_PASSWORD), as a file or in an environment variable
+  --attest-key PEM|env://VAR  ECDSA P-256 private key: cosign's (cosign generate-key-pair) or
+                              PKCS#8 PEM, passphrase from COSIGN_PASSWORD; a file or a variable
+  --keyless                   sign keyless instead: Fulcio certificate for the CI's OIDC identity
+                              (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), Rekor entry
+  --fulcio-url URL            with --keyless (default https://fulcio.sigstore.dev)
+  --rekor-url URL             with --keyless (default https://rekor.sigstore.dev)
 
 Policy and many images (docs/policy.md)
   --policy FILE               policy file (default: ./scapgate.yml if it exists)
@@ -156,7 +160,10 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     'cve-fail-on': {type: 'string'},
     'ignore-unfixed': {type: 'boolean'},
     attest: {type: 'boolean'},
-    'attest-key': {type: 'string'}
+    'attest-key': {type: 'string'},
+    keyless: {type: 'boolean'},
+    'fulcio-url': {type: 'string'},
+    'rekor-url': {type: 'string'}
   })
   const cves = parseCveFlags(values)
   if (positionals.length === 0 && values.images === undefined) {
@@ -185,11 +192,23 @@ export function parseScan(argv: readonly string[]): ScanCommand {
       : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
   }
   rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
-  rejectEmpty(values, ['ca-file', 'cache-dir', 'username', 'attest-key'])
-  if (values.attest === true && values['attest-key'] === undefined)
-    throw new UsageError('Expected `--attest-key PEM|env://VAR` with `--attest`, got none')
-  if (values.attest !== true && values['attest-key'] !== undefined)
-    throw new UsageError('Expected `--attest-key` only with `--attest`, got it alone')
+  rejectEmpty(values, ['ca-file', 'cache-dir', 'username', 'attest-key', 'fulcio-url', 'rekor-url'])
+  const signing: SigningFlags = {
+    ...(values['attest-key'] === undefined ? {} : {key: values['attest-key']}),
+    keyless: values.keyless === true,
+    ...(values['fulcio-url'] === undefined ? {} : {fulcioUrl: values['fulcio-url']}),
+    ...(values['rekor-url'] === undefined ? {} : {rekorUrl: values['rekor-url']})
+  }
+  if (values.attest === true) checkSigningFlags(signing, '--attest-key')
+  else if (
+    signing.key !== undefined ||
+    signing.keyless ||
+    values['fulcio-url'] !== undefined ||
+    values['rekor-url'] !== undefined
+  )
+    throw new UsageError(
+      'Expected `--attest-key`, `--keyless`, `--fulcio-url` and `--rekor-url` only with `--attest`'
+    )
   const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
   const timeoutText = values.timeout ?? '1800'
   if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
@@ -217,7 +236,7 @@ export function parseScan(argv: readonly string[]): ScanCommand {
     username: values.username,
     passwordStdin: values['password-stdin'] === true,
     ...(cves === undefined ? {} : {cves}),
-    ...(values['attest-key'] === undefined ? {} : {attestKey: values['attest-key']})
+    ...(values.attest === true ? {attest: signing} : {})
   }
 }
 
@@ -296,10 +315,10 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
     await checkOutDir(outDir, command.out)
     // The key is read before any image is opened: a wrong key or passphrase costs no scan.
     const attest =
-      command.attestKey === undefined
+      command.attest === undefined
         ? undefined
         : {
-            key: await loadSigningKeyFrom(command.attestKey, io.env, path => resolve(io.cwd, path)),
+            key: await signingFrom(command.attest, io),
             ...(ciRunUrl(io.env) === undefined ? {} : {runUrl: ciRunUrl(io.env)})
           }
     const base = {

@@ -17,7 +17,7 @@ import type {ScanResults} from '../results/model.js'
 import resultsSchema from '../results/results-schema.json' with {type: 'json'}
 import type {AttachedAttestation} from './attach-attestation.js'
 import {attestScan} from './attest-scan.js'
-import type {SigningKey} from './signing-key.js'
+import type {Signing} from './signing-key.js'
 import type {AttestedResult} from './statement.js'
 import type {CveScanReport} from '../cve/types.js'
 
@@ -27,7 +27,7 @@ export interface AttestOptions {
   /** The results' CVE section, when the scan had one: attested as a second statement. */
   cves?: CveScanReport
   image: DockerReference
-  key: SigningKey
+  key: Signing
   outDir: string
   /** Attach to the registry (default); false writes only the bundle file. */
   upload: boolean

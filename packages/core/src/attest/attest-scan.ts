@@ -17,7 +17,7 @@ import {writeOutputFile} from '../output/output-file.js'
 import type {ScanResults} from '../results/model.js'
 import {attachAttestation, type AttachedAttestation} from './attach-attestation.js'
 import {signStatement} from './sign-statement.js'
-import type {SigningKey} from './signing-key.js'
+import type {Signing} from './signing-key.js'
 import {complianceStatement, type AttestedResult, type InTotoStatement} from './statement.js'
 import {vulnsStatement} from './vulns-statement.js'
 
@@ -33,7 +33,7 @@ export interface AttestScanOptions {
   cves?: CveScanReport
   /** The subject's name: the repository as users pull it (`registry.example/ns/app`). */
   repository: string
-  key: SigningKey
+  key: Signing
   /** Where the bundles are written. */
   outDir: string
   /** The registry image to attach to; undefined: write the bundles only. */

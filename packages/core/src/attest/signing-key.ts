@@ -1,16 +1,23 @@
 /**
  * Key-based signing for attestations: an ECDSA P-256 private key in PKCS#8 PEM (optionally
  * encrypted, with its passphrase), as `openssl genpkey -algorithm EC -pkeyopt
- * ec_paramgen_curve:P-256` writes it. Signatures are made by Node's crypto (OpenSSL); the
+ * ec_paramgen_curve:P-256` writes it, or in cosign's encrypted format (`cosign
+ * generate-key-pair`). Signatures are made by Node's crypto (OpenSSL); the
  * Sigstore libraries package them. Nothing here logs or returns the key or its passphrase.
  */
 import {createHash, createPrivateKey, createPublicKey, sign, type KeyObject} from 'node:crypto'
-import type {Signature, Signer} from '@sigstore/sign'
+import type {Signature, Signer, Witness} from '@sigstore/sign'
 import {ConfigurationError} from '../errors.js'
 import {readUserText} from '../io/read-user-file.js'
+import {decryptCosignKey, isCosignEncryptedKey} from './cosign-encrypted-key.js'
 
-export interface SigningKey {
+/** What signs a statement: a signer, and the witnesses (Rekor) that keyless signing adds. */
+export interface Signing {
   signer: Signer
+  witnesses?: Witness[]
+}
+
+export interface SigningKey extends Signing {
   /** The public key, SPKI PEM: what verifiers are given. */
   publicKeyPem: string
   /** sha256 of the DER public key, hex: the bundle's key hint. */
@@ -20,7 +27,7 @@ export interface SigningKey {
 /** The key in `path`; `passphrase` for an encrypted PKCS#8 key (`ENCRYPTED PRIVATE KEY`). */
 export async function loadSigningKey(path: string, passphrase?: string): Promise<SigningKey> {
   const pem = await readUserText({path, kind: 'signingKey', origin: 'command-line'})
-  return signingKeyFromPem(pem, path, passphrase)
+  return await signingKeyFromPem(pem, path, passphrase)
 }
 
 /**
@@ -43,17 +50,33 @@ export async function loadSigningKeyFrom(
     throw new ConfigurationError(
       `Expected the signing key in $${variable}, found it unset or empty`
     )
-  return signingKeyFromPem(pem, `$${variable}`, env.COSIGN_PASSWORD)
+  return await signingKeyFromPem(pem, `$${variable}`, env.COSIGN_PASSWORD)
 }
 
-export function signingKeyFromPem(pem: string, source: string, passphrase?: string): SigningKey {
-  if (
-    pem.includes('ENCRYPTED SIGSTORE PRIVATE KEY') ||
-    pem.includes('ENCRYPTED COSIGN PRIVATE KEY')
-  )
-    throw new ConfigurationError(
-      `Expected the signing key ${source} to be a PKCS#8 PEM key, found cosign's encrypted key format, which scapgate does not read; export a PKCS#8 key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
-    )
+/**
+ * A signing key from PEM text: PKCS#8 (plain or `ENCRYPTED PRIVATE KEY` with `passphrase`), or
+ * cosign's encrypted format (`cosign-encrypted-key.ts`), decrypted with `passphrase`
+ * (COSIGN_PASSWORD; empty when unset, as cosign does).
+ */
+export async function signingKeyFromPem(
+  pem: string,
+  source: string,
+  passphrase?: string
+): Promise<SigningKey> {
+  if (isCosignEncryptedKey(pem)) {
+    const der = await decryptCosignKey(pem, passphrase ?? '', source)
+    let key: KeyObject
+    try {
+      key = createPrivateKey({key: der, format: 'der', type: 'pkcs8'})
+    } catch {
+      throw new ConfigurationError(
+        `Expected the cosign key ${source} to hold a PKCS#8 private key once decrypted`
+      )
+    } finally {
+      der.fill(0)
+    }
+    return signingKeyFrom(key, source)
+  }
   let key: KeyObject
   try {
     key = createPrivateKey(
@@ -67,6 +90,10 @@ export function signingKeyFromPem(pem: string, source: string, passphrase?: stri
         : `Expected the signing key ${source} to be a PKCS#8 PEM private key${encrypted ? ' with the right passphrase' : ''}: ${(error as {code?: string}).code ?? 'unreadable'}`
     )
   }
+  return signingKeyFrom(key, source)
+}
+
+function signingKeyFrom(key: KeyObject, source: string): SigningKey {
   const details = key.asymmetricKeyDetails
   if (key.asymmetricKeyType !== 'ec' || details?.namedCurve !== 'prime256v1')
     throw new ConfigurationError(

@@ -10,7 +10,7 @@
 import {createHash} from 'node:crypto'
 import {basename} from 'node:path'
 import {attestScan, type AttestScanOutcome} from '../attest/attest-scan.js'
-import type {SigningKey} from '../attest/signing-key.js'
+import type {Signing} from '../attest/signing-key.js'
 import {ConfigurationError} from '../errors.js'
 import {parseDockerReference, type DockerReference} from '../image/docker-reference.js'
 import type {ImageReference, RegistryOptions, ResolvedImage} from '../image/types.js'
@@ -21,7 +21,7 @@ import type {ScanOutcome} from './scan-image.js'
 
 /** What `--attest` needs; absent: no attestation. */
 export interface AttestSettings {
-  key: SigningKey
+  key: Signing
   /** The CI run recorded in the statement (`predicate.url`). */
   runUrl?: string
   /** Attach to the registry when the image came from one (default true). */
