@@ -5,7 +5,14 @@
  * another). Keyless is never implied: it publishes the CI identity in a public log.
  */
 import {resolve} from 'node:path'
-import {ciIdentityToken, keylessSigning, loadSigningKeyFrom, type Signing} from '@scapgate/core'
+import {
+  ciIdentityToken,
+  ConfigurationError,
+  hasCiIdentityToken,
+  keylessSigning,
+  loadSigningKeyFrom,
+  type Signing
+} from '@scapgate/core'
 import type {CliIo} from './command.js'
 import {UsageError} from './exit-codes.js'
 
@@ -37,6 +44,11 @@ export function checkSigningFlags(flags: SigningFlags, keyFlag: string): void {
 export async function signingFrom(flags: SigningFlags, io: CliIo): Promise<Signing> {
   if (flags.key !== undefined)
     return loadSigningKeyFrom(flags.key, io.env, path => resolve(io.cwd, path))
+  // Checked before any scan: without a token keyless signing cannot succeed (a configuration error).
+  if (!hasCiIdentityToken(io.env))
+    throw new ConfigurationError(
+      'Expected an OIDC identity token for keyless signing (GitHub: `permissions: id-token: write`; GitLab: `id_tokens: {SIGSTORE_ID_TOKEN: {aud: sigstore}}`), found neither'
+    )
   return keylessSigning({
     ...(flags.fulcioUrl === undefined ? {} : {fulcioUrl: flags.fulcioUrl}),
     ...(flags.rekorUrl === undefined ? {} : {rekorUrl: flags.rekorUrl}),
