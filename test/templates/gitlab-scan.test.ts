@@ -325,6 +325,7 @@ describe('the GitLab job shell with hostile input values', () => {
       '--attest-key',
       'ci/key.pem'
     ])
+    expect(runJob({image: 'i', attest: true}).slice(4)).toEqual(['--attest', '--keyless'])
     expect(runJob({image: 'i', attest: false})).not.toContain('--attest')
   })
 

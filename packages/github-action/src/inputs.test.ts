@@ -15,7 +15,8 @@ describe('readInputs', () => {
       artifactName: 'scapgate',
       token: '',
       cache: true,
-      cves: false
+      cves: false,
+      attest: false
     })
   })
 

@@ -69,7 +69,10 @@ export interface ActionInputs {
   ignoreUnfixed?: boolean
   /** Sign each verdict as an attestation (docs/attestations.md). */
   attest: boolean
-  /** The signing key's PEM text (a secret); its passphrase comes from `COSIGN_PASSWORD`. */
+  /**
+   * The signing key's PEM text (a secret); its passphrase comes from `COSIGN_PASSWORD`. Absent
+   * with `attest`: keyless, with the workflow's OIDC token (`permissions: id-token: write`).
+   */
   attestKey?: string
 }
 
@@ -194,10 +197,6 @@ export function readInputs(env: Env): ActionInputs {
   if (ignoreUnfixed !== undefined) inputs.ignoreUnfixed = ignoreUnfixed
   const attestKey = getOptionalInput(env, 'attest-key')
   if (attestKey !== undefined) inputs.attestKey = attestKey
-  if (inputs.attest && attestKey === undefined)
-    throw new ConfigurationError(
-      'Expected `attest-key` (a PEM private key, from a secret) with `attest: true`, got none'
-    )
   if (!inputs.attest && attestKey !== undefined)
     throw new ConfigurationError('Expected `attest-key` only with `attest: true`, got it alone')
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))

@@ -10,7 +10,10 @@ import {join, resolve} from 'node:path'
 import * as core from '@actions/core'
 import {
   aggregateStatus,
+  ciIdentityToken,
   ciRunUrl,
+  hasCiIdentityToken,
+  keylessSigning,
   ConfigurationError,
   getErrorMessage,
   loadEnvironment,
@@ -25,7 +28,8 @@ import {
   type CveFlags,
   type ImageOutcome,
   type Policy,
-  type ProgressReporter
+  type ProgressReporter,
+  type Signing
 } from '@scapgate/core'
 import {restoreBaselines, saveBaselines} from './baseline-cache.js'
 import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
@@ -56,7 +60,8 @@ function maskSecrets(env: Env): void {
     'SCAPGATE_REGISTRY_PASSWORD',
     'ACTIONS_RUNTIME_TOKEN',
     'GITHUB_TOKEN',
-    'COSIGN_PASSWORD'
+    'COSIGN_PASSWORD',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
   ]) {
     const value = env[name]
     if (value !== undefined && value.trim() !== '') core.setSecret(value.trim())
@@ -159,6 +164,18 @@ function defaultDockerfile(inputs: ActionInputs, workspace: string): string | un
   return existsSync(implicit) ? implicit : undefined
 }
 
+/**
+ * `attest: true` without `attest-key`: keyless on the public Sigstore instance with the workflow's
+ * OIDC token, which GitHub provides only with `permissions: id-token: write`.
+ */
+function keylessFromWorkflow(env: Env): Signing {
+  if (!hasCiIdentityToken(env))
+    throw new ConfigurationError(
+      'Expected `attest-key`, or `permissions: id-token: write` for keyless signing with `attest: true`, got neither'
+    )
+  return keylessSigning({identityToken: () => ciIdentityToken(env)})
+}
+
 /** What the step ends with: undefined when it passes, else the failure line. */
 export type RunResult = {failure?: string}
 
@@ -193,13 +210,19 @@ export async function runAction(env: Env): Promise<RunResult> {
   const dockerfile = defaultDockerfile(inputs, context.workspace)
   const cves = cveFlags(inputs, policy, context.workspace)
   // The key is read before anything is scanned: a wrong key or passphrase costs no scan.
-  const attest =
-    inputs.attestKey === undefined
-      ? undefined
-      : {
-          key: await signingKeyFromPem(inputs.attestKey, 'the `attest-key` input', env.COSIGN_PASSWORD),
-          ...(ciRunUrl(env) === undefined ? {} : {runUrl: ciRunUrl(env)})
-        }
+  const attest = !inputs.attest
+    ? undefined
+    : {
+        key:
+          inputs.attestKey === undefined
+            ? keylessFromWorkflow(env)
+            : await signingKeyFromPem(
+                inputs.attestKey,
+                'the `attest-key` input',
+                env.COSIGN_PASSWORD
+              ),
+        ...(ciRunUrl(env) === undefined ? {} : {runUrl: ciRunUrl(env)})
+      }
   let feedCache: FeedCachePlan | undefined
   if (cves !== undefined && cacheServiceAvailable(env))
     feedCache = await restoreFeedCache(
