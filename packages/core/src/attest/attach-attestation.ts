@@ -39,7 +39,9 @@ export interface AttachedAttestation {
 export function keylessAnnotations(attestation: SignedAttestation): Record<string, string> {
   const material = attestation.bundle.verificationMaterial
   const certificate = material.certificate?.rawBytes
-  const entry = material.tlogEntries[0]
+  // A key-based bundle has no tlog entries: its JSON may leave the list out altogether.
+  const entries = material.tlogEntries as typeof material.tlogEntries | undefined
+  const entry = entries?.[0]
   if (certificate === undefined || entry === undefined) return {}
   const pem = `-----BEGIN CERTIFICATE-----\n${certificate.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`
   const set = entry.inclusionPromise?.signedEntryTimestamp
