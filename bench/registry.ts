@@ -1,4 +1,5 @@
 import {cachedRescan} from './benchmarks/cached-rescan.js'
+import {cisVsBareOscap} from './benchmarks/cis-vs-bare-oscap.js'
 import {concurrentImages} from './benchmarks/concurrent-images.js'
 import {cvePrefilter} from './benchmarks/cve-prefilter.js'
 import {layerExtraction} from './benchmarks/layer-extraction.js'
@@ -15,5 +16,6 @@ export const benchmarks: readonly Benchmark[] = [
   warmCacheRescan,
   cachedRescan,
   concurrentImages,
-  cvePrefilter
+  cvePrefilter,
+  cisVsBareOscap
 ]

@@ -40,7 +40,8 @@ def call(Map userConfig = [:]) {
     // Sign the verdict (also a failed one) as an in-toto attestation on the scanned image digest,
     // written to outDir and attached to an image pulled from a registry (docs/attestations.md).
     attest: false,
-    // With attest: id of a "Secret file" credential holding the ECDSA P-256 PKCS#8 PEM key.
+    // With attest: id of a "Secret file" credential holding the ECDSA P-256 key (cosign's format or
+    // PKCS#8 PEM); bound as SCAPGATE_ATTEST_KEY, the path of that file.
     attestKeyCredentialsId: '',
     // With attest: id of a "Secret text" credential holding an encrypted key's passphrase; ''
     // means none (an unencrypted key, or COSIGN_PASSWORD already set on the agent).
@@ -105,39 +106,57 @@ def call(Map userConfig = [:]) {
     error "scapgateScan: 'outDir' must be a relative path inside the workspace, got '${outDir}'"
   }
 
-  writeFile file: '.scapgate/run-scan.sh', text: libraryResource('io/scapgate/run-scan.sh')
-  int status
-  withEnv([
-    "SCAPGATE_IMAGE=${config.image}",
-    "SCAPGATE_OUT=${outDir}",
-    "SCAPGATE_DOCKERFILE=${config.dockerfile}",
-    "SCAPGATE_PROFILE=${config.profile}",
-    "SCAPGATE_CONTENT=${config.content}",
-    "SCAPGATE_TAILORING=${config.tailoring}",
-    "SCAPGATE_POLICY=${config.policy}",
-    "SCAPGATE_BASELINE=${config.baseline}",
-    "SCAPGATE_MODE=${config.mode}",
-    "SCAPGATE_FAIL_ON=${config.failOn}",
-    "SCAPGATE_CVES=${config.cves}",
-    "SCAPGATE_CVE_FAIL_ON=${config.cveFailOn}",
-    "SCAPGATE_ATTEST=${config.attest}",
-    "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}",
-    "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}",
-    "SCAPGATE_CONTAINER_OPTIONS=${config.containerOptions.join('\n')}",
-    "SCAPGATE_COMMAND=${config.scapgateCommand}"
-  ]) {
+  // The scan parameters reach the CLI as the SCAPGATE_* variables it reads (docs/options.md),
+  // through withEnv: every value stays data, never shell text. The script below names variables
+  // only, never values.
+  Map scanVariables = [
+    image: 'SCAPGATE_IMAGE', dockerfile: 'SCAPGATE_DOCKERFILE', profile: 'SCAPGATE_PROFILE',
+    content: 'SCAPGATE_CONTENT', tailoring: 'SCAPGATE_TAILORING', policy: 'SCAPGATE_POLICY',
+    baseline: 'SCAPGATE_BASELINE', mode: 'SCAPGATE_MODE', failOn: 'SCAPGATE_FAIL_ON',
+    cves: 'SCAPGATE_CVES', cveFailOn: 'SCAPGATE_CVE_FAIL_ON', attest: 'SCAPGATE_ATTEST',
+    outDir: 'SCAPGATE_OUT'
+  ]
+  List env = scanVariables.collect { param, name -> "${name}=${param == 'outDir' ? outDir : config[param]}".toString() }
+  String script
+  if (config.scannerImage) {
+    // The workspace is mounted at the same path, so relative paths and the outputs line up. Root
+    // and a private mount namespace are what the scan sandbox needs (docs/scanner-image.md).
+    List options = config.containerOptions.findAll { it.toString() }
+    options.eachWithIndex { option, i -> env << "SCAPGATE_CONTAINER_OPTION_${i}=${option}".toString() }
+    env << "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}".toString()
+    env << "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}".toString()
+    List passed = scanVariables.values() + ['SCAPGATE_REGISTRY_USERNAME', 'SCAPGATE_REGISTRY_PASSWORD']
+    List mounts = ['-v "$PWD:$PWD" -w "$PWD"']
     if (config.attest) {
-      // The key and its passphrase reach the script as credential bindings (masked in the log),
-      // never as step arguments.
-      List bindings = [file(credentialsId: config.attestKeyCredentialsId, variable: 'SCAPGATE_ATTEST_KEY_FILE')]
-      if (config.attestPasswordCredentialsId) {
-        bindings << string(credentialsId: config.attestPasswordCredentialsId, variable: 'COSIGN_PASSWORD')
+      // The key file is mounted read-only at its own path, which SCAPGATE_ATTEST_KEY names.
+      passed += ['SCAPGATE_ATTEST_KEY', 'COSIGN_PASSWORD']
+      mounts << '-v "$SCAPGATE_ATTEST_KEY:$SCAPGATE_ATTEST_KEY:ro"'
+    }
+    script = (['"$SCAPGATE_CONTAINER_RUNTIME" run --rm'] +
+      options.indices.collect { "\"\$SCAPGATE_CONTAINER_OPTION_${it}\"" } +
+      mounts + passed.collect { "-e ${it}" } +
+      ['"$SCAPGATE_SCANNER_IMAGE" scapgate scan']).join(' ')
+  } else {
+    env << "SCAPGATE_COMMAND=${config.scapgateCommand}".toString()
+    script = '"$SCAPGATE_COMMAND" scan'
+  }
+  int status
+  if (config.attest) {
+    // The key and its passphrase reach the CLI as credential bindings (masked in the log), never
+    // as step arguments or values in the script: SCAPGATE_ATTEST_KEY is the path of the key file
+    // Jenkins writes outside the workspace, COSIGN_PASSWORD the passphrase.
+    List bindings = [file(credentialsId: config.attestKeyCredentialsId, variable: 'SCAPGATE_ATTEST_KEY')]
+    if (config.attestPasswordCredentialsId) {
+      bindings << string(credentialsId: config.attestPasswordCredentialsId, variable: 'COSIGN_PASSWORD')
+    }
+    withCredentials(bindings) {
+      withEnv(env) {
+        status = sh(script: script, returnStatus: true, label: 'scapgate scan')
       }
-      withCredentials(bindings) {
-        status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
-      }
-    } else {
-      status = sh(script: 'bash .scapgate/run-scan.sh', returnStatus: true, label: 'scapgate scan')
+    }
+  } else {
+    withEnv(env) {
+      status = sh(script: script, returnStatus: true, label: 'scapgate scan')
     }
   }
 

@@ -12,7 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {evaluateGate} from '../../packages/core/src/gate/evaluate-gate.js'
 import {sarifTrim, serializeSarif, toSarif} from '../../packages/core/src/report/sarif.js'
 import {renderSummary} from '../../packages/core/src/report/summary-md.js'
-import {sampleResults, sampleRule} from '../../packages/core/src/results/sample-results.js'
+import {sampleResults, sampleRule} from '../support/sample-results.js'
 import type {Severity} from '../../packages/core/src/results/model.js'
 import {runMultitool, validateSarifSchema} from './findings-sarif-validation.js'
 

@@ -141,6 +141,26 @@ describe('the GitLab component under gitlab-ci-local', () => {
     expect(run.output).not.toContain(body)
   })
 
+  it("points findings at the policy's images[].dockerfile, not at the implicit ./Dockerfile", async () => {
+    // Before the option resolver the implicit ./Dockerfile was taken before the policy was read.
+    const run = await runGitLabPipeline({
+      dir: join(dirs.dir, 'dockerfile-precedence'),
+      binDir,
+      inputs: {image: 'docker-archive:image.tar', policy: 'scapgate.yml'},
+      files: {
+        'image.tar': {copy: nonCompliantImage},
+        Dockerfile: {content: 'FROM debian:12\n'},
+        'app.Dockerfile': {content: '# named by the policy\n\nFROM debian:12\n'},
+        'scapgate.yml': {content: "images:\n  - match: '**'\n    dockerfile: app.Dockerfile\n"}
+      }
+    })
+    expect(run.output).toMatch(/FAIL\s+scapgate-scan/)
+    const sarif = readFileSync(join(run.dir, 'scapgate-out/results.sarif'), 'utf8')
+    const uris = [...sarif.matchAll(/"uri":\s*"([^"]*)"/g)].map(m => m[1])
+    expect(uris).toContain('app.Dockerfile')
+    expect(uris).not.toContain('Dockerfile')
+  })
+
   it('keeps hostile input values as data through GitLab-style variables', async () => {
     const run = await pipeline('hostile', compliantImage, {
       profile: '$(touch pwned-profile)',

@@ -159,8 +159,8 @@ describe('the scanner image', () => {
     600_000
   )
 
-  it('runs the GitLab job script, which passes a compliant image', async () => {
-    const run = await runInScannerImage(['scapgate-gitlab-scan'], dirs.dir, {
+  it("runs the GitLab job's command, configured by SCAPGATE_* variables alone, which passes a compliant image", async () => {
+    const run = await runInScannerImage(['scapgate', 'scan'], dirs.dir, {
       SCAPGATE_IMAGE: 'docker-archive:compliant-app.tar',
       SCAPGATE_CONTENT: content.debian11,
       SCAPGATE_FAIL_ON: 'low',

@@ -40,6 +40,37 @@ test('it signs the failed verdict with attest and the key and passphrase credent
   assert !recorded.contains(keyLine) && !recorded.contains(requireEnv('ATTEST_KEY_PASSWORD'))
 }
 
+test('it mounts the key file read-only into the scanner container and passes its path by name') {
+  // given a fake docker that records its arguments, then runs the image's command locally
+  Map p = pipeline(repo, testBin, [
+    credentials: ['scapgate-key': requireEnv('ATTEST_KEY_PEM'), 'scapgate-key-pass': requireEnv('ATTEST_KEY_PASSWORD')],
+    pathPrefix: File.createTempDir('scapgate-fake-docker-', '').with { dir ->
+      new File(dir, 'docker').with {
+        text = '#!/bin/bash\nprintf "%s\\n" "$@" > "$HOME/docker-args"\nwhile [ "$1" != "scanner.example/scapgate:1" ]; do shift; done\nshift\nexec "$@"\n'
+        setExecutable(true)
+      }
+      dir.path
+    }])
+  new File(p.workspace, 'image.oci.tar').bytes = new File(requireEnv('NON_COMPLIANT_OCI_IMAGE')).bytes
+  // when the step runs with attest in a scanner image
+  Map verdict = p.step.call(image: 'oci-archive:image.oci.tar', scannerImage: 'scanner.example/scapgate:1', attest: true,
+                            attestKeyCredentialsId: 'scapgate-key', attestPasswordCredentialsId: 'scapgate-key-pass')
+  // then the key file (outside the workspace) is mounted read-only at its path, and the path and
+  // the passphrase go in by variable name only
+  List args = new File(p.workspace, 'docker-args').readLines()
+  List mounts = args.indices.findAll { args[it] == '-v' }.collect { args[it + 1] }
+  String keyMount = mounts.find { it.endsWith(':ro') }
+  assert keyMount != null && keyMount ==~ /(.+):\1:ro/ && !keyMount.startsWith(p.workspace.path)
+  assert args.containsAll(['SCAPGATE_ATTEST', 'SCAPGATE_ATTEST_KEY', 'COSIGN_PASSWORD'])
+  String keyLine = requireEnv('ATTEST_KEY_PEM').readLines()[1]
+  assert !args.toString().contains(keyLine) && !args.toString().contains(requireEnv('ATTEST_KEY_PASSWORD'))
+  // and the verdict is signed
+  assert verdict.status == 'fail'
+  Map bundle = new groovy.json.JsonSlurper().parse(new File(p.workspace, 'scapgate-out/attestation.sigstore.json'))
+  Map statement = new groovy.json.JsonSlurper().parseText(new String(bundle.dsseEnvelope.payload.decodeBase64(), 'UTF-8'))
+  assert statement.predicate.result == 'FAILED'
+}
+
 test('it refuses attest without a key credential, naming the option') {
   Map p = pipeline(repo, testBin)
   String message = null

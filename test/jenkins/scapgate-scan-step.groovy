@@ -41,9 +41,10 @@ test('it fails the build and returns the failed verdict for a non-compliant imag
   assert verdict.counts.fail >= 2
   // and the scan ran once, with the image passed through withEnv, never in the shell text
   assert p.calls.count { it.step == 'sh' } == 1
-  assert p.calls.find { it.step == 'sh' }.args.script == 'bash .scapgate/run-scan.sh'
+  assert p.calls.find { it.step == 'sh' }.args.script == '"$SCAPGATE_COMMAND" scan'
   assert p.calls.find { it.step == 'withEnv' }.args*.toString().contains('SCAPGATE_IMAGE=docker-archive:image.tar')
-  assert p.calls.find { it.step == 'libraryResource' }.args == 'io/scapgate/run-scan.sh'
+  // and no script is written: the CLI reads the SCAPGATE_* variables itself
+  assert !stepsCalled(p).contains('libraryResource') && !stepsCalled(p).contains('writeFile')
 }
 
 test('it archives the evidence and records JUnit, SARIF and the HTML report') {
@@ -153,7 +154,9 @@ test('it runs the CLI in the scanner image with the workspace mounted at the sam
   String ws = p.workspace.path
   assert args.take(6) == ['run', '--rm', '--privileged', '-v', "${ws}:${ws}".toString(), '-w']
   assert args.subList(args.indexOf('scanner.example/scapgate:1'), args.size()) ==
-    ['scanner.example/scapgate:1', 'scapgate', 'scan', 'docker-archive:image.tar', '--out', 'scapgate-out']
+    ['scanner.example/scapgate:1', 'scapgate', 'scan']
+  // and the scan options went in as variables, by name (their values never touch the command)
+  assert args.containsAll(['-e', 'SCAPGATE_IMAGE', 'SCAPGATE_OUT', 'SCAPGATE_FAIL_ON', 'SCAPGATE_REGISTRY_PASSWORD'])
   assert verdict.status == 'fail'
 }
 

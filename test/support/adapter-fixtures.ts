@@ -1,9 +1,9 @@
 /**
  * Fixtures shared by the adapter tests (GitLab component, Jenkins step, parity): a compliant and
  * a non-compliant image, and a bin directory that puts the scanner image's commands
- * (`scapgate`, `scapgate-gitlab-scan`) on PATH, running this checkout's dist/ bundle.
+ * (`scapgate`) on PATH, running this checkout's dist/ bundle.
  */
-import {chmodSync, copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {cliBundle, repoRoot} from './run-cli.js'
 import {debian11Base, writeImage} from './scan-fixtures.js'
@@ -34,10 +34,5 @@ export function writeScannerBin(dir: string, node = process.execPath): string {
   mkdirSync(bin, {recursive: true})
   writeFileSync(join(bin, 'scapgate'), `#!/bin/sh\nexec '${node}' '${cliBundle}' "$@"\n`)
   chmodSync(join(bin, 'scapgate'), 0o755)
-  copyFileSync(
-    join(repoRoot, 'scanner/bin/scapgate-gitlab-scan'),
-    join(bin, 'scapgate-gitlab-scan')
-  )
-  chmodSync(join(bin, 'scapgate-gitlab-scan'), 0o755)
   return bin
 }

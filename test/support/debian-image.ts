@@ -77,6 +77,11 @@ const suites: Record<DebianRelease, string> = {
 export interface EnsureDebianImageOptions {
   /** Which Debian release; default `debian11`. */
   release?: DebianRelease
+  /**
+   * Which fixture of that release: `app` (default, `test/fixtures/images/<release>-app`) or
+   * `held` (`<release>-held`: the app image with telnetd on hold; debian12 only).
+   */
+  fixture?: DebianFixture
   /** Cache root; default `$SCAPGATE_TEST_CACHE` or `/var/cache/scapgate-test`. */
   cacheDir?: string
   /** Receives the build script's progress lines (cold builds only). */
@@ -85,15 +90,21 @@ export interface EnsureDebianImageOptions {
 
 const variant = 'minbase'
 
-const contextDir = (release: DebianRelease): string => join(fixturesDir, `${release}-app`)
+export type DebianFixture = 'app' | 'held'
+
+const contextDir = (release: DebianRelease, fixture: DebianFixture = 'app'): string =>
+  join(fixturesDir, `${release}-${fixture}`)
 
 /** The cache key: anything that changes the built image must change it. */
-export function debianImageKey(release: DebianRelease = 'debian11'): string {
+export function debianImageKey(
+  release: DebianRelease = 'debian11',
+  fixture: DebianFixture = 'app'
+): string {
   const hash = createHash('sha256')
   for (const part of [
     suites[release],
     variant,
-    readFileSync(join(contextDir(release), 'Containerfile')),
+    readFileSync(join(contextDir(release, fixture), 'Containerfile')),
     readFileSync(buildScript)
   ]) {
     hash.update(part)
@@ -108,19 +119,21 @@ export async function ensureDebianImage(
 ): Promise<DebianImage> {
   const cacheDir = options.cacheDir ?? process.env.SCAPGATE_TEST_CACHE ?? defaultCacheDir
   const release = options.release ?? 'debian11'
-  const key = debianImageKey(release)
-  const imageDir = join(cacheDir, 'images', `${release}-app-${key}`)
+  const fixture = options.fixture ?? 'app'
+  const key = debianImageKey(release, fixture)
+  const imageDir = join(cacheDir, 'images', `${release}-${fixture}-${key}`)
   const fields = existsSync(join(imageDir, 'image.env')) ? readImageEnv(imageDir) : undefined
   const podmanId = fields === undefined ? undefined : await podmanImageId(fields.IMAGE_NAME ?? '')
   if (fields === undefined || podmanId !== fields.IMAGE_ID) {
-    await runBuildScript({cacheDir, key, release, log: options.log})
+    await runBuildScript({cacheDir, key, release, fixture, log: options.log})
   }
-  return describe(imageDir, release, readImageEnv(imageDir))
+  return describe(imageDir, release, fixture, readImageEnv(imageDir))
 }
 
 function describe(
   imageDir: string,
   release: DebianRelease,
+  fixture: DebianFixture,
   fields: Record<string, string>
 ): DebianImage {
   const get = (name: string): string => {
@@ -146,8 +159,9 @@ function describe(
     ociTag: get('OCI_TAG'),
     env,
     rootfs: get('ROOTFS'),
-    containerfile: join(contextDir(release), 'Containerfile'),
-    expectedFailures: release === 'debian11' ? [...debian11AppExpectedFailures] : [],
+    containerfile: join(contextDir(release, fixture), 'Containerfile'),
+    expectedFailures:
+      release === 'debian11' && fixture === 'app' ? [...debian11AppExpectedFailures] : [],
     release,
     epoch: Number(get('EPOCH'))
   }
@@ -176,6 +190,7 @@ function runBuildScript(args: {
   cacheDir: string
   key: string
   release: DebianRelease
+  fixture: DebianFixture
   log: ((line: string) => void) | undefined
 }) {
   return new Promise<void>((done, fail) => {
@@ -187,8 +202,8 @@ function runBuildScript(args: {
           ...process.env,
           CACHE_DIR: args.cacheDir,
           KEY: args.key,
-          CONTEXT: contextDir(args.release),
-          NAME: `${args.release}-app`,
+          CONTEXT: contextDir(args.release, args.fixture),
+          NAME: `${args.release}-${args.fixture}`,
           RELEASE: args.release,
           SUITE: suites[args.release]
         },

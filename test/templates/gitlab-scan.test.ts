@@ -5,16 +5,7 @@
  * the exact strings given and never run.
  */
 import {execFileSync} from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
+import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -194,13 +185,20 @@ describe('the GitLab job shell with hostile input values', () => {
     dir = mkdtempSync(join(tmpdir(), 'scapgate-template-'))
     bin = join(dir, 'bin')
     execFileSync('mkdir', ['-p', bin])
-    // Records its argv, one NUL-terminated argument each, and "fails the gate".
+    // Records each call: its argv and every SCAPGATE_* variable (NUL-separated), and "fails the
+    // gate" for `scan`.
     writeFileSync(
       join(bin, 'scapgate'),
-      '#!/bin/sh\nprintf "%s\\0" "$@" >> "$ARGV_LOG"\nprintf "%s" "${SCAPGATE_REGISTRY_USERNAME-unset}" > "$ARGV_LOG.user"\nexit 1\n'
+      [
+        '#!/bin/sh',
+        'printf "%s\\0" "$@" >> "$ARGV_LOG"',
+        'printf "\\n" >> "$ARGV_LOG"',
+        'env -0 | grep -z "^SCAPGATE_" > "$ARGV_LOG.env.$1"',
+        'if [ "$1" = scan ]; then exit 1; fi',
+        ''
+      ].join('\n')
     )
     chmodSync(join(bin, 'scapgate'), 0o755)
-    execFileSync('cp', [join(repoRoot, 'scanner/bin/scapgate-gitlab-scan'), bin])
   })
   afterAll(() => rmSync(dir, {recursive: true, force: true}))
 
@@ -218,7 +216,15 @@ describe('the GitLab job shell with hostile input values', () => {
     '$((6*7)) $$ $? $@ ${!x}'
   ]
 
-  function runJob(given: Record<string, unknown>, extraEnv: Record<string, string> = {}): string[] {
+  interface JobRun {
+    /** The argv of each call of the CLI, in order. */
+    calls: string[][]
+    /** The SCAPGATE_* variables the `scan` call saw. */
+    variables: Record<string, string>
+  }
+
+  /** Runs `script` then `after_script` as the runner does (each a bash script; -e). */
+  function runJob(given: Record<string, unknown>, extraEnv: Record<string, string> = {}): JobRun {
     const [, job] = jobWith(given)
     const work = mkdtempSync(join(dir, 'job-'))
     const argvLog = join(work, '.argv')
@@ -231,7 +237,6 @@ describe('the GitLab job shell with hostile input values', () => {
     for (const [name, variable] of Object.entries(job.variables)) {
       env[name] = typeof variable === 'string' ? variable : String(variable.value)
     }
-    // The runner writes each script line into a bash script; a failing line fails the job.
     let status = 0
     try {
       execFileSync('bash', ['-e', '-c', job.script.join('\n')], {cwd: work, env, stdio: 'pipe'})
@@ -239,15 +244,25 @@ describe('the GitLab job shell with hostile input values', () => {
       status = (error as {status: number}).status
     }
     expect(status, 'the fake CLI exits 1').toBe(1)
+    const after = (job['after_script'] as string[] | undefined) ?? []
+    execFileSync('bash', ['-e', '-c', after.join('\n')], {cwd: work, env, stdio: 'pipe'})
     expect(readdirSync(work).filter(name => name.startsWith('pwned'))).toEqual([])
     expect(readdirSync(dir).filter(name => name.startsWith('pwned'))).toEqual([])
-    const argv = readFileSync(argvLog, 'utf8').split('\0')
-    argv.pop()
-    return argv
+    const calls = readFileSync(argvLog, 'utf8')
+      .split('\0\n')
+      .filter(line => line !== '')
+      .map(line => line.split('\0'))
+    const variables = Object.fromEntries(
+      readFileSync(`${argvLog}.env.scan`, 'utf8')
+        .split('\0')
+        .filter(entry => entry !== '')
+        .map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
+    )
+    return {calls, variables}
   }
 
   for (const payload of payloads) {
-    it(`keeps ${JSON.stringify(payload)} as one literal argument`, () => {
+    it(`keeps ${JSON.stringify(payload)} as one literal variable value`, () => {
       const given = {
         image: `docker-archive:${payload}`,
         dockerfile: payload,
@@ -257,103 +272,58 @@ describe('the GitLab job shell with hostile input values', () => {
         policy: payload,
         baseline: payload
       }
-      const argv = runJob(given)
-      expect(argv?.slice(0, 4)).toEqual([
-        'scan',
-        `docker-archive:${payload}`,
-        '--out',
-        'scapgate-out'
-      ])
-      const value = (flag: string) => argv?.[argv.indexOf(flag) + 1]
-      for (const flag of [
-        '--dockerfile',
-        '--content',
-        '--tailoring',
-        '--policy',
-        '--baseline',
-        '--profile'
+      const {calls, variables} = runJob(given)
+      // The CLI gets no arguments from inputs: it reads its SCAPGATE_* variables itself.
+      expect(calls[0]).toEqual(['scan'])
+      expect(variables['SCAPGATE_IMAGE']).toBe(`docker-archive:${payload}`)
+      expect(variables['SCAPGATE_OUT']).toBe('scapgate-out')
+      for (const name of [
+        'SCAPGATE_DOCKERFILE',
+        'SCAPGATE_CONTENT',
+        'SCAPGATE_TAILORING',
+        'SCAPGATE_POLICY',
+        'SCAPGATE_BASELINE',
+        'SCAPGATE_PROFILE'
       ]) {
-        expect(value(flag), flag).toBe(payload)
+        expect(variables[name], name).toBe(payload)
       }
     })
   }
 
-  it('expands $NAME references in path inputs the way the runner would, and nothing else', () => {
-    const [, job] = jobWith({image: '$CI_REGISTRY_IMAGE:${CI_COMMIT_SHA}', profile: '$PROFILE'})
-    const work = mkdtempSync(join(dir, 'job-'))
-    const env: Record<string, string> = {
-      PATH: `${bin}:/usr/bin:/bin`,
-      ARGV_LOG: join(work, '.argv'),
-      CI_REGISTRY_IMAGE: 'registry.example/group/app',
-      CI_COMMIT_SHA: 'abc123',
-      PROFILE: 'expanded'
-    }
-    for (const [name, variable] of Object.entries(job.variables)) {
-      env[name] = typeof variable === 'string' ? variable : String(variable.value)
-    }
-    expect(() =>
-      execFileSync('bash', ['-e', '-c', job.script.join('\n')], {cwd: work, env, stdio: 'pipe'})
-    ).toThrow()
-    const argv = readFileSync(join(work, '.argv'), 'utf8').split('\0')
-    expect(argv[1]).toBe('registry.example/group/app:abc123')
-    // profile is an id, never expanded
-    expect(argv[argv.indexOf('--profile') + 1]).toBe('$PROFILE')
+  it('passes the cves boolean as true or false, which the CLI reads as SCAPGATE_CVES', () => {
+    const on = runJob({image: 'i', cves: true, cve_fail_on: 'critical'}).variables
+    expect([on['SCAPGATE_CVES'], on['SCAPGATE_CVE_FAIL_ON']]).toEqual(['true', 'critical'])
+    expect(runJob({image: 'i', cves: false}).variables['SCAPGATE_CVES']).toBe('false')
   })
 
-  it('turns the cves boolean into the --cves flag', () => {
-    expect(runJob({image: 'i', cves: true, cve_fail_on: 'critical'}).slice(4)).toEqual([
-      '--cves',
-      '--cve-fail-on',
-      'critical'
-    ])
-    expect(runJob({image: 'i', cves: false})).not.toContain('--cves')
+  it('leaves empty inputs empty, so the CLI defaults (and the policy) apply', () => {
+    const {calls, variables} = runJob({image: 'docker-archive:app.tar'})
+    expect(calls[0]).toEqual(['scan'])
+    expect(variables['SCAPGATE_FAIL_ON']).toBe('')
+    expect(variables['SCAPGATE_DOCKERFILE']).toBe('')
   })
 
-  it('turns attest and a variable reference into --attest --attest-key env://NAME', () => {
+  it('passes attest, keyless and the key as a reference, never the key itself', () => {
     const pem = '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n'
-    const argv = runJob({image: 'i', attest: true, attest_key: '$SIGNING_KEY'}, {SIGNING_KEY: pem})
-    expect(argv.slice(4)).toEqual(['--attest', '--attest-key', 'env://SIGNING_KEY'])
-    expect(argv.join(' ')).not.toContain('abc')
-    // a file-type variable holds the key file's path; a plain value is a key file in the project
-    expect(
-      runJob({image: 'i', attest: true, attest_key: '${KEY_FILE}'}, {KEY_FILE: '/tmp/k.pem'}).slice(
-        4
-      )
-    ).toEqual(['--attest', '--attest-key', '/tmp/k.pem'])
-    expect(runJob({image: 'i', attest: true, attest_key: 'ci/key.pem'}).slice(4)).toEqual([
-      '--attest',
-      '--attest-key',
-      'ci/key.pem'
-    ])
-    expect(runJob({image: 'i', attest: true}).slice(4)).toEqual(['--attest', '--keyless'])
-    expect(runJob({image: 'i', attest: false})).not.toContain('--attest')
+    const {calls, variables} = runJob(
+      {image: 'i', attest: true, attest_key: '$SIGNING_KEY'},
+      {SIGNING_KEY: pem}
+    )
+    expect(calls[0]).toEqual(['scan'])
+    // The CLI resolves `$SIGNING_KEY` (docs/attestations.md); the runner does not expand it.
+    expect(variables['SCAPGATE_ATTEST']).toBe('true')
+    expect(variables['SCAPGATE_ATTEST_KEY']).toBe('$SIGNING_KEY')
+    expect(variables['SCAPGATE_KEYLESS']).toBe('false')
+    expect(Object.values(variables).filter(value => value.includes('abc'))).toEqual([])
+    const keyless = runJob({image: 'i', attest: true, keyless: true}).variables
+    expect([keyless['SCAPGATE_ATTEST'], keyless['SCAPGATE_KEYLESS']]).toEqual(['true', 'true'])
+    expect(keyless['SCAPGATE_ATTEST_KEY']).toBe('')
+    expect(runJob({image: 'i'}).variables['SCAPGATE_ATTEST']).toBe('false')
   })
 
-  it('leaves out flags whose inputs are empty, so the CLI defaults apply', () => {
-    const argv = runJob({image: 'docker-archive:app.tar'})
-    expect(argv).toEqual(['scan', 'docker-archive:app.tar', '--out', 'scapgate-out'])
-  })
-
-  it('offers the job registry credentials to the project registry only', () => {
-    const ci = {
-      CI_REGISTRY: 'registry.example',
-      CI_REGISTRY_USER: 'gitlab-ci-token',
-      CI_REGISTRY_PASSWORD: 'job-token'
-    }
-    const userFor = (image: string): string => {
-      const argv = runJob({image}, ci)
-      expect(argv[1]).toBe(image)
-      const logs = readdirSync(dir).filter(name => name.startsWith('job-'))
-      const newest = logs
-        .map(name => join(dir, name, '.argv.user'))
-        .filter(existsSync)
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
-      return readFileSync(newest as string, 'utf8')
-    }
-    expect(userFor('registry.example/group/app:1')).toBe('gitlab-ci-token')
-    expect(userFor('docker://registry.example/group/app:1')).toBe('gitlab-ci-token')
-    expect(userFor('registry.example.evil/group/app:1')).toBe('unset')
-    expect(userFor('other.example/registry.example/app:1')).toBe('unset')
+  it('posts the merge-request note after the scan, as an optional step that cannot change the result', () => {
+    const {calls} = runJob({image: 'i', token: '$SCAPGATE_NOTE_TOKEN'})
+    expect(calls[1]).toEqual(['gitlab-note', '--optional', '--summary', 'scapgate-out/summary.md'])
   })
 })
 

@@ -22,7 +22,8 @@ export interface CommandSpec<T> {
   summary: string
   usage: string
   /** Parses the arguments after the command name; throws {@link UsageError}. */
-  parse: (argv: readonly string[]) => T
+  /** `env` only for commands whose arguments may come from `SCAPGATE_*` variables (`scan`). */
+  parse: (argv: readonly string[], env?: Readonly<Record<string, string | undefined>>) => T
   /** Returns the exit code; never calls process.exit. */
   run: (command: T, io: CliIo) => Promise<number>
 }
@@ -79,26 +80,25 @@ export function rejectEmpty(values: Record<string, unknown>, flags: readonly str
 }
 
 /**
- * `--dockerfile` resolved against `cwd`, else `./Dockerfile` when there is one, else undefined.
- * A given `--dockerfile` must exist and be a regular file (exit 2 otherwise; it used to be a
- * warning); an absent `./Dockerfile` is silent, but one that is there must pass the same checks,
- * within the workspace (docs/input-files.md).
+ * A given `--dockerfile` (or `SCAPGATE_DOCKERFILE`), relative to `cwd`, must exist and be a
+ * regular file within the rules of docs/input-files.md (exit 2 otherwise; it used to be a warning).
  */
-export async function dockerfileFlag(
-  flag: string | undefined,
-  cwd: string
-): Promise<string | undefined> {
-  if (flag !== undefined) {
-    const path = resolve(cwd, flag)
-    await checkUserFile({
-      path,
-      display: flag,
-      kind: 'dockerfile',
-      origin: 'command-line',
-      workspace: cwd
-    })
-    return path
-  }
+export async function checkDockerfile(given: string, cwd: string): Promise<void> {
+  await checkUserFile({
+    path: resolve(cwd, given),
+    display: given,
+    kind: 'dockerfile',
+    origin: 'command-line',
+    workspace: cwd
+  })
+}
+
+/**
+ * `./Dockerfile` when there is one: the LAST default, used only when neither the options nor the
+ * policy name a Dockerfile (`resolveImageSettings`). An absent one is silent; one that is there
+ * must pass the same checks, within the workspace (docs/input-files.md).
+ */
+export async function implicitDockerfile(cwd: string): Promise<{implicitDockerfile?: string}> {
   const implicit = await checkUserFile({
     path: resolve(cwd, 'Dockerfile'),
     display: 'Dockerfile',
@@ -108,7 +108,7 @@ export async function dockerfileFlag(
     flag: 'found in the workspace',
     optional: true
   })
-  return implicit?.path
+  return implicit === undefined ? {} : {implicitDockerfile: implicit.path}
 }
 
 /** The result cache directory: none with `--no-cache`, else `--cache-dir`, else the default. */
@@ -118,4 +118,14 @@ export function cacheDirFlag(
 ): string | undefined {
   if (flags.noCache) return undefined
   return flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir(io.env)
+}
+
+/** `report`'s `--dockerfile` (no policy there): the given one, else the implicit one. */
+export async function dockerfileFlag(
+  flag: string | undefined,
+  cwd: string
+): Promise<string | undefined> {
+  if (flag === undefined) return (await implicitDockerfile(cwd)).implicitDockerfile
+  await checkDockerfile(flag, cwd)
+  return resolve(cwd, flag)
 }

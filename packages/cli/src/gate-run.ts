@@ -5,36 +5,28 @@
  * rethrown so that `runScan` reports it as always.
  */
 import {availableParallelism} from 'node:os'
-import {resolve} from 'node:path'
 import {
-  aggregateStatus,
   ConfigurationError,
   getErrorMessage,
-  imageVerdicts,
   loadPolicy,
   readUserText,
-  renderAggregateSummary,
-  scanImages,
-  type FailOn,
+  runGate,
   type ImageOutcome,
-  type PolicyMode,
   type ScanImagesOptions
 } from '@scapgate/core'
 
 import {cacheDirFlag, type CliIo} from './command.js'
 import {ExitCode, exitCodeForError} from './exit-codes.js'
 
+/** What the run needs besides the scan options: the image list, the policy, the cache. */
 export interface GateFlags {
   images: string[]
-  imagesFile?: string
+  /** `--images FILE`, absolute, and as the user wrote it. */
+  imagesFile?: {path: string; display: string}
   policy?: string
-  baseline?: string
-  mode?: PolicyMode
   noCache: boolean
   cacheDir?: string
   concurrency?: number
-  /** Only when `--fail-on` was given: then it wins over the policy. */
-  failOnGiven?: FailOn
   quiet: boolean
 }
 
@@ -56,10 +48,7 @@ export async function readImagesFile(path: string, cwd: string, display = path):
     .filter(line => line !== '')
 }
 
-type BaseOptions = Omit<
-  ScanImagesOptions,
-  'images' | 'policy' | 'overrides' | 'baselinePath' | 'cacheDir' | 'concurrency' | 'now'
->
+type BaseOptions = Omit<ScanImagesOptions, 'images' | 'policy' | 'cacheDir' | 'concurrency' | 'now'>
 
 function exitCodeFor(outcomes: readonly ImageOutcome[]): number {
   const codes = outcomes.filter(o => o.error !== undefined).map(o => exitCodeForError(o.error))
@@ -79,24 +68,21 @@ export async function runGatedScan(
 ): Promise<number> {
   const images = [...flags.images]
   if (flags.imagesFile !== undefined)
-    images.push(
-      ...(await readImagesFile(resolve(io.cwd, flags.imagesFile), io.cwd, flags.imagesFile))
-    )
+    images.push(...(await readImagesFile(flags.imagesFile.path, io.cwd, flags.imagesFile.display)))
   if (images.length === 0)
     throw new ConfigurationError(
-      `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
+      `Expected at least one image in \`--images\` ${flags.imagesFile?.display ?? ''}, found none`
     )
   const policy = await loadPolicy({path: flags.policy, cwd: io.cwd})
   const cacheDir = cacheDirFlag(flags, io)
-  const outcomes = await scanImages({
+  const {
+    outcomes,
+    status,
+    summaryMarkdown: summary
+  } = await runGate({
     ...base,
     images,
     ...(policy === undefined ? {} : {policy}),
-    overrides: {
-      ...(flags.failOnGiven === undefined ? {} : {failOn: flags.failOnGiven}),
-      ...(flags.mode === undefined ? {} : {mode: flags.mode})
-    },
-    ...(flags.baseline === undefined ? {} : {baselinePath: resolve(io.cwd, flags.baseline)}),
     ...(cacheDir === undefined ? {} : {cacheDir}),
     concurrency: flags.concurrency ?? availableParallelism(),
     now: new Date()
@@ -117,9 +103,7 @@ export async function runGatedScan(
     return verdict.status === 'pass' ? ExitCode.GatePassed : ExitCode.GateFailed
   }
 
-  const verdicts = imageVerdicts(outcomes)
-  // scanImages wrote the same summary into --out, atomically and under the directory's lock.
-  const summary = renderAggregateSummary(verdicts)
+  // runGate wrote the same summary into --out, atomically and under the directory's lock.
   if (!flags.quiet) io.stdout.write(`${summary}\n`)
   for (const o of outcomes) {
     if (o.error !== undefined)
@@ -131,7 +115,6 @@ export async function runGatedScan(
         `scapgate: gate ${o.outcome?.verdict.status === 'pass' ? 'passed' : 'FAILED'} (${o.image})\n`
       )
   }
-  const status = aggregateStatus(verdicts)
   io.stdout.write(
     `scapgate: ${status === 'pass' ? 'gate passed' : status === 'fail' ? 'gate FAILED' : 'gate FAILED: not every image was scanned'} (${images.length} images)\n`
   )

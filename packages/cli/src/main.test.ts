@@ -28,15 +28,19 @@ function capture(): {io: CliIo; out: () => string; err: () => string} {
 }
 
 describe('parseScan', () => {
-  it('applies the documented defaults', () => {
-    expect(parseScan(['docker-archive:a.tar'])).toMatchObject({
-      image: 'docker-archive:a.tar',
-      out: 'scapgate-out',
-      failOn: 'medium',
-      timeoutSeconds: 1800,
+  it('keeps only what was given: the defaults come from the option table when the scan runs', () => {
+    expect(parseScan(['docker-archive:a.tar'])).toEqual({
+      images: ['docker-archive:a.tar'],
+      flags: {values: {}, from: {}},
       verbose: false,
-      quiet: false
+      quiet: false,
+      passwordStdin: false
     })
+  })
+
+  it('takes the image from SCAPGATE_IMAGE when no IMAGE argument is given', () => {
+    expect(parseScan([], {SCAPGATE_IMAGE: 'docker-archive:a.tar'}).images).toEqual([])
+    expect(() => parseScan([], {SCAPGATE_IMAGE: ' '})).toThrow('Expected an IMAGE argument')
   })
 
   it('names the flag, the choices and the value when --fail-on is wrong', () => {
@@ -54,7 +58,7 @@ describe('parseScan', () => {
   it('wants at least one image, and takes several', () => {
     expect(() => parseScan([])).toThrow('Expected an IMAGE argument after `scan`, got nothing')
     expect(parseScan(['a', 'b']).images).toEqual(['a', 'b'])
-    expect(parseScan(['--images', 'list.txt']).gate.imagesFile).toBe('list.txt')
+    expect(parseScan(['--images', 'list.txt']).flags.values.imagesFile).toBe('list.txt')
   })
 
   it('rejects a timeout that is not a positive whole number', () => {
@@ -80,7 +84,8 @@ describe('parseScan', () => {
 
   it('accepts the same value twice and repeatable flags many times', () => {
     expect(
-      parseScan(['docker-archive:a.tar', '--fail-on', 'high', '--fail-on', 'high']).failOn
+      parseScan(['docker-archive:a.tar', '--fail-on', 'high', '--fail-on', 'high']).flags.values
+        .failOn
     ).toBe('high')
     expect(
       parseScan([
@@ -91,7 +96,7 @@ describe('parseScan', () => {
         'b:5000',
         '--verbose',
         '--verbose'
-      ]).insecureRegistries
+      ]).flags.values.insecureRegistries
     ).toEqual(['a:5000', 'b:5000'])
   })
 

@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   let command: unknown
   try {
-    command = spec.parse(rest)
+    command = spec.parse(rest, io.env)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`scapgate ${spec.name}: ${error.message}\n\n${spec.usage}`)

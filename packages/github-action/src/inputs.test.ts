@@ -15,9 +15,16 @@ describe('readInputs', () => {
       artifactName: 'scapgate',
       token: '',
       cache: true,
-      cves: false,
-      attest: false
+      options: {values: {}, from: {}}
     })
+  })
+
+  it('reads `attest` and the key itself from `attest-key`, outside the scan options', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIG\n-----END PRIVATE KEY-----'
+    const keyed = readInputs({...base, INPUT_ATTEST: 'true', 'INPUT_ATTEST-KEY': key})
+    expect(keyed.attest).toEqual({key})
+    expect(keyed.options).toEqual({values: {}, from: {}})
+    expect(readInputs({...base, INPUT_ATTEST: 'true'}).attest).toEqual({})
   })
 
   it('adds the lines of `images` after `image`, skipping blanks, comments and duplicates', () => {
@@ -68,6 +75,14 @@ describe('readInputs', () => {
       'Expected `ignore-unfixed` to be true or false (YAML 1.2 core schema), got `on`'
     ],
     [
+      {...base, INPUT_ATTEST: 'yes'},
+      'Expected `attest` to be true or false (YAML 1.2 core schema), got `yes`'
+    ],
+    [
+      {...base, INPUT_ATTEST: 'false', 'INPUT_ATTEST-KEY': 'PEM'},
+      'Expected `attest-key` only with `attest: true`, got it alone'
+    ],
+    [
       {...base, 'INPUT_ARTIFACT-NAME': 'a/b'},
       'Expected `artifact-name` without \\ / " : < > | * ? or newlines, got `a/b`'
     ]
@@ -92,8 +107,7 @@ describe('readInputs', () => {
     })
     expect(inputs).toMatchObject({
       baseline: {kind: 'path', path: 'ci/baseline.json'},
-      profile: 'cis',
-      failOn: 'high',
+      options: {values: {profile: 'cis', failOn: 'high'}},
       token: 'ghs_x',
       prComment: false
     })
@@ -111,10 +125,15 @@ describe('readInputs: CVE scanning', () => {
         'INPUT_IGNORE-UNFIXED': 'True'
       })
     ).toMatchObject({
-      cves: true,
-      feed: 'feeds/bullseye.xml.bz2',
-      cveFailOn: 'critical',
-      ignoreUnfixed: true
+      options: {
+        values: {
+          cves: true,
+          feed: 'feeds/bullseye.xml.bz2',
+          cveFailOn: 'critical',
+          ignoreUnfixed: true
+        },
+        from: {feed: {kind: 'action', name: 'feed'}}
+      }
     })
   })
 
@@ -125,14 +144,13 @@ describe('readInputs: CVE scanning', () => {
       'INPUT_CVE-FAIL-ON': '',
       'INPUT_IGNORE-UNFIXED': ''
     })
-    expect(inputs.cves).toBe(true)
-    expect('cveFailOn' in inputs).toBe(false)
-    expect('ignoreUnfixed' in inputs).toBe(false)
-    expect('feed' in inputs).toBe(false)
+    expect(inputs.options.values).toEqual({cves: true})
   })
 
   it('keeps an explicit ignore-unfixed: false (it then wins over the policy)', () => {
-    expect(readInputs({...base, 'INPUT_IGNORE-UNFIXED': 'false'}).ignoreUnfixed).toBe(false)
+    expect(
+      readInputs({...base, 'INPUT_IGNORE-UNFIXED': 'false'}).options.values.ignoreUnfixed
+    ).toBe(false)
   })
 })
 

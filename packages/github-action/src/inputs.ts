@@ -5,75 +5,73 @@
  */
 import {
   ConfigurationError,
-  cveFailOnValues,
-  failOnValues,
-  type CvePolicy,
-  type FailOn
+  optionKeys,
+  optionsFromNames,
+  optionTable,
+  type Given,
+  type OptionKey
 } from '@scapgate/core'
-
-type CveFailOn = CvePolicy['failOn']
 
 export type Env = Record<string, string | undefined>
 
-/** Every input the action reads; action.yml must declare exactly these (test/action/action-template.test.ts). */
-export const inputNames = [
-  'image',
+/**
+ * Table inputs the action reads itself: `image` and `baseline` (the list, `auto`/`none`), and the
+ * signing inputs: `attest-key` holds the key itself (a secret), not a reference to it.
+ */
+const ownInputKeys: readonly OptionKey[] = ['image', 'baseline', 'attest', 'attestKey']
+
+/**
+ * The scan options the action takes as inputs, under the option table's `action` names
+ * (docs/options.md), but for {@link ownInputKeys}; they go to the core's resolver as they are.
+ */
+export const scanInputKeys: readonly OptionKey[] = optionKeys.filter(
+  key => optionTable[key].action !== undefined && !ownInputKeys.includes(key)
+)
+
+/** Inputs of the action alone: its GitHub reports, its caches, its list of images. */
+const actionOnlyInputs = [
   'images',
-  'dockerfile',
-  'content',
-  'profile',
-  'tailoring',
-  'policy',
-  'fail-on',
-  'baseline',
   'upload-sarif',
   'annotations',
   'pr-comment',
   'artifact-name',
   'token',
-  'cache',
-  'cves',
-  'feed',
-  'cve-fail-on',
-  'ignore-unfixed',
-  'attest',
-  'attest-key'
+  'cache'
 ] as const
+
+/** Every input the action reads; action.yml must declare exactly these (test/action/action-template.test.ts). */
+export const inputNames: readonly string[] = [
+  ...optionKeys.flatMap(key => {
+    const name = optionTable[key].action
+    return name === undefined ? [] : [name]
+  }),
+  ...actionOnlyInputs
+]
 
 export type BaselineInput = {kind: 'auto'} | {kind: 'none'} | {kind: 'path'; path: string}
 
 export interface ActionInputs {
   /** `image` and every line of `images`, in that order, without duplicates. */
   images: string[]
-  dockerfile?: string
-  content?: string
-  profile?: string
-  tailoring?: string
-  policy?: string
-  /** Only when given: it then wins over the policy file (as `--fail-on` does). */
-  failOn?: FailOn
   baseline: BaselineInput
+  /**
+   * The scan options given as inputs (`dockerfile`, `content`, `profile`, `tailoring`, `policy`,
+   * `fail-on`, `cves`, `feed`, `cve-fail-on`, `ignore-unfixed`), read through the option table:
+   * only those given (an empty input is not given, so the policy decides), paths as written.
+   */
+  options: Given
   uploadSarif: boolean
   annotations: boolean
   prComment: boolean
   artifactName: string
   token: string
   cache: boolean
-  /** Scan for known vulnerabilities too (docs/cves.md); the policy's `cves: {enabled: true}` also does. */
-  cves: boolean
-  /** An OVAL feed FILE (relative to the workspace) or http(s) URL; chosen from the image's OS when absent. */
-  feed?: string
-  /** Only when given: it then wins over the policy's `cves: {fail-on}`. */
-  cveFailOn?: CveFailOn
-  /** Only when given: it then wins over the policy's `cves: {ignore-unfixed}`. */
-  ignoreUnfixed?: boolean
-  /** Sign each verdict as an attestation (docs/attestations.md). */
-  attest: boolean
   /**
-   * The signing key's PEM text (a secret); its passphrase comes from `COSIGN_PASSWORD`. Absent
-   * with `attest`: keyless, with the workflow's OIDC token (`permissions: id-token: write`).
+   * `attest: true`: sign each verdict (docs/attestations.md). `key` is the `attest-key` input, the
+   * key's PEM text (a secret; its passphrase comes from `COSIGN_PASSWORD`). Without it: keyless,
+   * with the workflow's OIDC token (`permissions: id-token: write`).
    */
-  attestKey?: string
+  attest?: {key?: string}
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -108,24 +106,6 @@ export function getBooleanInput(env: Env, name: string, fallback: boolean): bool
   if (falseValues.includes(value)) return false
   throw new ConfigurationError(
     `Expected \`${name}\` to be true or false (YAML 1.2 core schema), got \`${display(value)}\``
-  )
-}
-
-/** {@link getBooleanInput} without a default: `undefined` when empty (the policy decides). */
-export function getOptionalBooleanInput(env: Env, name: string): boolean | undefined {
-  return rawInput(env, name) === '' ? undefined : getBooleanInput(env, name, false)
-}
-
-export function getEnumInput<T extends string>(
-  env: Env,
-  name: string,
-  values: readonly T[]
-): T | undefined {
-  const value = getOptionalInput(env, name)
-  if (value === undefined) return undefined
-  if ((values as readonly string[]).includes(value)) return value as T
-  throw new ConfigurationError(
-    `Expected \`${name}\` to be one of ${values.join('|')}, got \`${display(value)}\``
   )
 }
 
@@ -171,34 +151,52 @@ function parseBaseline(env: Env): BaselineInput {
   return {kind: 'path', path: value}
 }
 
+/**
+ * The scan inputs through the option table. `cves: false` (action.yml's default) is dropped: it
+ * cannot turn off what the policy's `cves: {enabled: true}` turns on, so it means what an absent
+ * input means.
+ */
+function scanOptions(env: Env): Given {
+  const options = optionsFromNames('action', name => getOptionalInput(env, name), scanInputKeys)
+  if (options.values.cves === false) {
+    delete options.values.cves
+    delete options.from.cves
+  }
+  return options
+}
+
+/** `attest` and `attest-key` (the names of the option table); the key only with `attest: true`. */
+function readAttest(env: Env): ActionInputs['attest'] {
+  const attestName = optionTable.attest.action ?? 'attest'
+  const keyName = optionTable.attestKey.action ?? 'attest-key'
+  const attest = optionsFromNames('action', name => getOptionalInput(env, name), ['attest']).values
+    .attest
+  const key = getOptionalInput(env, keyName)
+  if (attest !== true) {
+    if (key !== undefined)
+      throw new ConfigurationError(
+        `Expected \`${keyName}\` only with \`${attestName}: true\`, got it alone`
+      )
+    return undefined
+  }
+  return key === undefined ? {} : {key}
+}
+
 /** Reads and validates every input; throws a ConfigurationError for the first bad one. */
 export function readInputs(env: Env): ActionInputs {
   const inputs: ActionInputs = {
     images: parseImages(env),
     baseline: parseBaseline(env),
+    options: scanOptions(env),
     uploadSarif: getBooleanInput(env, 'upload-sarif', true),
     annotations: getBooleanInput(env, 'annotations', true),
     prComment: getBooleanInput(env, 'pr-comment', true),
     artifactName: getOptionalInput(env, 'artifact-name') ?? 'scapgate',
     token: getOptionalInput(env, 'token') ?? '',
-    cache: getBooleanInput(env, 'cache', true),
-    cves: getBooleanInput(env, 'cves', false),
-    attest: getBooleanInput(env, 'attest', false)
+    cache: getBooleanInput(env, 'cache', true)
   }
-  for (const name of ['dockerfile', 'content', 'profile', 'tailoring', 'policy', 'feed'] as const) {
-    const value = getOptionalInput(env, name)
-    if (value !== undefined) inputs[name] = value
-  }
-  const failOn = getEnumInput(env, 'fail-on', failOnValues)
-  if (failOn !== undefined) inputs.failOn = failOn
-  const cveFailOn = getEnumInput(env, 'cve-fail-on', cveFailOnValues)
-  if (cveFailOn !== undefined) inputs.cveFailOn = cveFailOn
-  const ignoreUnfixed = getOptionalBooleanInput(env, 'ignore-unfixed')
-  if (ignoreUnfixed !== undefined) inputs.ignoreUnfixed = ignoreUnfixed
-  const attestKey = getOptionalInput(env, 'attest-key')
-  if (attestKey !== undefined) inputs.attestKey = attestKey
-  if (!inputs.attest && attestKey !== undefined)
-    throw new ConfigurationError('Expected `attest-key` only with `attest: true`, got it alone')
+  const attest = readAttest(env)
+  if (attest !== undefined) inputs.attest = attest
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))
     throw new ConfigurationError(
       `Expected \`artifact-name\` without \\ / " : < > | * ? or newlines, got \`${display(inputs.artifactName)}\``

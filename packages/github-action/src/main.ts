@@ -9,25 +9,25 @@ import {copyFile, mkdir, rm} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import * as core from '@actions/core'
 import {
-  aggregateStatus,
+  absolutePaths,
   ciIdentityToken,
   ciRunUrl,
+  ConfigurationError,
+  firstGiven,
   hasCiIdentityToken,
   keylessSigning,
-  ConfigurationError,
   getErrorMessage,
   loadEnvironment,
   loadPolicy,
   markdownText,
-  renderAggregateSummary,
-  scanImages,
+  optionDefault,
+  optionsFromFlags,
+  resolveCveSettings,
+  runGate,
   signingKeyFromPem,
   sourceSettings,
   imageSlugs,
-  imageVerdicts,
-  type CveFlags,
-  type ImageOutcome,
-  type Policy,
+  type GateRun,
   type ProgressReporter,
   type Signing
 } from '@scapgate/core'
@@ -83,43 +83,6 @@ interface BaselinePlan {
 const cacheServiceAvailable = (env: Env): boolean =>
   (env.ACTIONS_RESULTS_URL ?? '') !== '' || (env.ACTIONS_CACHE_URL ?? '') !== ''
 
-/**
- * The CVE options for the core, or undefined when neither `cves` nor the policy's
- * `cves: {enabled: true}` asks for a CVE scan (the other CVE inputs are then a configuration
- * error: they would be ignored). A feed FILE is relative to the workspace.
- */
-function cveFlags(
-  inputs: ActionInputs,
-  policy: Policy | undefined,
-  workspace: string
-): Omit<CveFlags, 'feedCache'> | undefined {
-  if (!inputs.cves && policy?.cves?.enabled !== true) {
-    const stray = (
-      [
-        [inputs.feed, 'feed'],
-        [inputs.cveFailOn, 'cve-fail-on'],
-        [inputs.ignoreUnfixed, 'ignore-unfixed']
-      ] as const
-    ).find(([value]) => value !== undefined)
-    if (stray !== undefined)
-      throw new ConfigurationError(
-        `Expected \`${stray[1]}\` only with \`cves: true\` or \`cves: {enabled: true}\` in the policy, got neither`
-      )
-    return undefined
-  }
-  const {feed} = inputs
-  return {
-    enabled: inputs.cves,
-    ...(feed === undefined
-      ? {}
-      : {feed: /^https?:\/\//i.test(feed) ? feed : resolve(workspace, feed)}),
-    policy: {
-      ...(inputs.cveFailOn === undefined ? {} : {failOn: inputs.cveFailOn}),
-      ...(inputs.ignoreUnfixed === undefined ? {} : {ignoreUnfixed: inputs.ignoreUnfixed})
-    }
-  }
-}
-
 async function planBaseline(
   inputs: ActionInputs,
   context: GitHubContext,
@@ -138,7 +101,7 @@ async function planBaseline(
   if (context.onDefaultBranch) return {ratchet: false, save: true}
   if (context.pullRequest === undefined) return {ratchet: false, save: false}
   const slugs = imageSlugs(inputs.images)
-  const found = await restoreBaselines(slugs, inputs.profile, logger)
+  const found = await restoreBaselines(slugs, inputs.options.values.profile, logger)
   if (found.size === 0) {
     logger.info('baseline: none saved on the default branch yet; gating every rule (absolute mode)')
     return {ratchet: false, save: false}
@@ -156,12 +119,6 @@ async function planBaseline(
   await mkdir(dir, {recursive: true})
   for (const [slug, file] of found) await copyFile(file, join(dir, `${slug}.json`))
   return {path: dir, ratchet: true, save: false}
-}
-
-function defaultDockerfile(inputs: ActionInputs, workspace: string): string | undefined {
-  if (inputs.dockerfile !== undefined) return resolve(workspace, inputs.dockerfile)
-  const implicit = join(workspace, 'Dockerfile')
-  return existsSync(implicit) ? implicit : undefined
 }
 
 /**
@@ -187,7 +144,7 @@ export async function runAction(env: Env): Promise<RunResult> {
   await ensureOpenScap(env, logger, inputs.cache)
   // Current content into the core's store, unless a data stream or content directory is given.
   const scanEnvironment = loadEnvironment(env)
-  if (inputs.content === undefined && scanEnvironment.contentDir === undefined) {
+  if (inputs.options.values.content === undefined && scanEnvironment.contentDir === undefined) {
     const store = scanEnvironment.contentStoreDir
     if (store !== undefined)
       await ensureContent(store, logger, inputs.cache && cacheServiceAvailable(env))
@@ -204,25 +161,36 @@ export async function runAction(env: Env): Promise<RunResult> {
   const outDir = join(context.runnerTemp, 'scapgate-out')
   await rm(outDir, {recursive: true, force: true})
   const baseline = await planBaseline(inputs, context, env)
-  const policy = await loadPolicy({path: inputs.policy, cwd: context.workspace})
-  const resolveIn = (p: string | undefined): string | undefined =>
-    p === undefined ? undefined : resolve(context.workspace, p)
-  const dockerfile = defaultDockerfile(inputs, context.workspace)
-  const cves = cveFlags(inputs, policy, context.workspace)
+  const policy = await loadPolicy({path: inputs.options.values.policy, cwd: context.workspace})
+  // The scan inputs go through the option table, as the CLI's flags do (docs/options.md).
+  const given = absolutePaths(
+    firstGiven(
+      inputs.options,
+      optionsFromFlags({
+        ...(baseline.ratchet ? {mode: 'ratchet'} : {}),
+        ...(baseline.path === undefined ? {} : {baseline: baseline.path})
+      })
+    ),
+    context.workspace
+  )
+  // Throws the configuration error of CVE inputs given without CVE scanning, before anything runs.
+  const cves = resolveCveSettings(given, policy?.cves)
   // The key is read before anything is scanned: a wrong key or passphrase costs no scan.
-  const attest = !inputs.attest
-    ? undefined
-    : {
-        key:
-          inputs.attestKey === undefined
-            ? keylessFromWorkflow(env)
-            : await signingKeyFromPem(
-                inputs.attestKey,
-                'the `attest-key` input',
-                env.COSIGN_PASSWORD
-              ),
-        ...(ciRunUrl(env) === undefined ? {} : {runUrl: ciRunUrl(env)})
-      }
+  const runUrl = ciRunUrl(env)
+  const attest =
+    inputs.attest === undefined
+      ? undefined
+      : {
+          key:
+            inputs.attest.key === undefined
+              ? keylessFromWorkflow(env)
+              : await signingKeyFromPem(
+                  inputs.attest.key,
+                  'the `attest-key` input',
+                  env.COSIGN_PASSWORD
+                ),
+          ...(runUrl === undefined ? {} : {runUrl})
+        }
   let feedCache: FeedCachePlan | undefined
   if (cves !== undefined && cacheServiceAvailable(env))
     feedCache = await restoreFeedCache(
@@ -231,36 +199,30 @@ export async function runAction(env: Env): Promise<RunResult> {
       new Date(),
       logger
     )
+  const implicitDockerfile = join(context.workspace, 'Dockerfile')
 
   logger.startGroup(
     `Scanning ${inputs.images.length === 1 ? inputs.images[0] : `${inputs.images.length} images`}`
   )
-  let outcomes: ImageOutcome[]
+  let run: GateRun
   try {
-    outcomes = await scanImages({
+    run = await runGate({
       ...sourceSettings({}, env),
       images: inputs.images,
-      contentPath: resolveIn(inputs.content),
-      profile: inputs.profile,
-      tailoringPath: resolveIn(inputs.tailoring),
-      dockerfile,
+      given:
+        feedCache === undefined
+          ? given
+          : firstGiven(given, optionsFromFlags({'feed-cache': feedCache.dir})),
+      // Last of all: a policy section's `dockerfile` wins over it (docs/policy.md).
+      ...(existsSync(implicitDockerfile) ? {implicitDockerfile} : {}),
       outDir,
-      failOn: inputs.failOn ?? 'medium',
-      timeoutMs: 1800 * 1000,
+      timeoutMs: optionDefault('timeout') * 1000,
       environment: scanEnvironment,
       cwd: context.workspace,
       toolVersion: version,
       logger,
       progress,
       ...(policy === undefined ? {} : {policy}),
-      overrides: {
-        ...(inputs.failOn === undefined ? {} : {failOn: inputs.failOn}),
-        ...(baseline.ratchet ? {mode: 'ratchet' as const} : {})
-      },
-      ...(baseline.path === undefined ? {} : {baselinePath: baseline.path}),
-      ...(cves === undefined
-        ? {}
-        : {cves: {...cves, ...(feedCache === undefined ? {} : {feedCache: feedCache.dir})}}),
       concurrency: 1,
       now: new Date(),
       ...(attest === undefined ? {} : {attest})
@@ -268,6 +230,7 @@ export async function runAction(env: Env): Promise<RunResult> {
   } finally {
     logger.endGroup()
   }
+  const {outcomes, status} = run
 
   const items: PublishItem[] = []
   for (const outcome of outcomes) {
@@ -282,12 +245,10 @@ export async function runAction(env: Env): Promise<RunResult> {
         `## ⚠️ scapgate: the scan did not complete\n\n${markdownText(getErrorMessage(outcome.error))}\n`
     })
   }
-  const verdicts = imageVerdicts(outcomes)
-  const status = aggregateStatus(verdicts)
   const summary =
     items.length === 1
       ? (items[0] as PublishItem).summaryMarkdown
-      : [renderAggregateSummary(verdicts), ...items.map(i => i.summaryMarkdown)].join('\n\n')
+      : [run.summaryMarkdown, ...items.map(i => i.summaryMarkdown)].join('\n\n')
   await writeJobSummary(summary)
   rawBlock(summary)
 
@@ -299,7 +260,7 @@ export async function runAction(env: Env): Promise<RunResult> {
       .map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
     await saveBaselines(
       completed,
-      inputs.profile,
+      inputs.options.values.profile,
       `${context.runId}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
       logger
     )

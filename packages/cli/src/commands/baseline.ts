@@ -2,11 +2,14 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {
+  absolutePaths,
   baselineFromResults,
   getErrorMessage,
   loadEnvironment,
+  optionDefault,
+  optionsFromFlags,
   readBaseline,
-  scanImages,
+  runGate,
   serializeBaseline,
   type BaselineData
 } from '@scapgate/core'
@@ -72,21 +75,25 @@ export async function scanToBaselines(
   const out = await mkdtemp(join(tmpdir(), 'scapgate-baseline-'))
   try {
     const cacheDir = cacheDirFlag(flags, io)
-    const outcomes = await scanImages({
+    // No policy and no gate: every rule result is recorded, whatever it is.
+    const given = optionsFromFlags({
+      ...(flags.content === undefined ? {} : {content: flags.content}),
+      ...(flags.profile === undefined ? {} : {profile: flags.profile}),
+      ...(flags.tailoring === undefined ? {} : {tailoring: flags.tailoring}),
+      'fail-on': 'never',
+      mode: 'absolute'
+    })
+    const {outcomes} = await runGate({
       images: [...images],
       outDir: out,
-      ...(flags.content === undefined ? {} : {contentPath: resolve(io.cwd, flags.content)}),
-      ...(flags.profile === undefined ? {} : {profile: flags.profile}),
-      ...(flags.tailoring === undefined ? {} : {tailoringPath: resolve(io.cwd, flags.tailoring)}),
-      failOn: 'never',
-      timeoutMs: 1800 * 1000,
+      given: absolutePaths(given, io.cwd),
+      timeoutMs: optionDefault('timeout') * 1000,
       environment: loadEnvironment(io.env),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,
       progress,
       signal: io.signal,
-      overrides: {failOn: 'never', mode: 'absolute'},
       ...(cacheDir === undefined ? {} : {cacheDir}),
       concurrency: 2,
       now: new Date()

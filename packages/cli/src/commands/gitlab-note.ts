@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
-import {getErrorMessage} from '@scapgate/core'
+import {existsSync} from 'node:fs'
+import {expandReferences, getErrorMessage} from '@scapgate/core'
 import {parseFlags, rejectEmpty, type CliIo, type CommandSpec} from '../command.js'
 import {ExitCode, UsageError} from '../exit-codes.js'
 import {GitLabApiError, upsertMergeRequestNote} from '../gitlab/merge-request-note.js'
@@ -8,6 +9,8 @@ import {GitLabApiError, upsertMergeRequestNote} from '../gitlab/merge-request-no
 export interface GitLabNoteCommand {
   summary: string
   key?: string
+  /** `--optional`: no token or no summary is a quiet skip, not an error (the component's after_script). */
+  optional: boolean
 }
 
 const usage = `Usage: scapgate gitlab-note [--summary FILE] [--key KEY]
@@ -18,10 +21,13 @@ Run it in a GitLab merge-request pipeline after \`scapgate scan\`; elsewhere it 
 Options
   --summary FILE    Markdown to post (default: ./scapgate-out/summary.md)
   --key KEY         tells several scapgate notes on one MR apart (default: $CI_JOB_NAME)
+  --optional        skip quietly when SCAPGATE_GITLAB_TOKEN is empty or the summary does not
+                    exist (the GitLab component runs it so, after the scan)
 
 Environment
   SCAPGATE_GITLAB_TOKEN   token with the api scope (project or personal access token), sent
-                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes
+                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes. A reference to
+                          another variable (\`$SCAPGATE_NOTE_TOKEN\`) is expanded once
   CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
                           set by GitLab in merge-request pipelines
 
@@ -31,7 +37,8 @@ Exit codes: 0 posted, updated or skipped; 2 configuration error; 3 GitLab refuse
 export function parseGitLabNote(argv: readonly string[]): GitLabNoteCommand {
   const {values, positionals} = parseFlags(argv, {
     summary: {type: 'string'},
-    key: {type: 'string'}
+    key: {type: 'string'},
+    optional: {type: 'boolean'}
   })
   if (positionals.length > 0) {
     throw new UsageError(
@@ -39,7 +46,11 @@ export function parseGitLabNote(argv: readonly string[]): GitLabNoteCommand {
     )
   }
   rejectEmpty(values, ['summary', 'key'])
-  return {summary: values.summary ?? 'scapgate-out/summary.md', key: values.key}
+  return {
+    summary: values.summary ?? 'scapgate-out/summary.md',
+    key: values.key,
+    optional: values.optional === true
+  }
 }
 
 /** Keys end up in an HTML comment: keep them to characters that cannot close it. */
@@ -47,8 +58,18 @@ const keyPattern = /^[A-Za-z0-9_.:/ -]{1,255}$/
 
 export async function runGitLabNote(command: GitLabNoteCommand, io: CliIo): Promise<number> {
   const env = (name: string): string | undefined => {
-    const value = io.env[name]
-    return value === undefined || value === '' ? undefined : value
+    const raw = io.env[name]
+    // The component passes its `token` input unexpanded: a reference to a masked variable.
+    const value =
+      raw !== undefined && name === 'SCAPGATE_GITLAB_TOKEN' ? expandReferences(raw, io.env) : raw
+    return value === undefined || value.trim() === '' ? undefined : value
+  }
+  if (
+    command.optional &&
+    (env('SCAPGATE_GITLAB_TOKEN') === undefined || !existsSync(resolve(io.cwd, command.summary)))
+  ) {
+    io.stderr.write('scapgate gitlab-note: no token or no summary, skipping the note\n')
+    return ExitCode.GatePassed
   }
   const mergeRequestIid = env('CI_MERGE_REQUEST_IID')
   if (mergeRequestIid === undefined) {

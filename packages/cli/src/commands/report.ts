@@ -5,6 +5,7 @@ import {
   failOnValues,
   getErrorMessage,
   loadEnvironment,
+  optionDefault,
   parsePlatform,
   reportFromArf,
   type FailOn,
@@ -77,8 +78,8 @@ export function parseReport(argv: readonly string[]): ReportCommand {
     dockerfile: values.dockerfile,
     image: values.image,
     platform: values.platform,
-    out: values.out ?? 'scapgate-out',
-    failOn: oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues),
+    out: values.out ?? optionDefault('out'),
+    failOn: oneOf('--fail-on', values['fail-on'] ?? optionDefault('failOn'), failOnValues),
     noOscap: values['no-oscap'] === true,
     verbose: values.verbose === true,
     quiet: values.quiet === true

@@ -1,60 +1,48 @@
 import {resolve} from 'node:path'
 import {
+  absolutePaths,
   checkOutDir,
-  ciRunUrl,
   checkUserFile,
   ConfigurationError,
+  firstGiven,
   getErrorMessage,
   loadEnvironment,
+  optionDefault,
+  optionsFromEnvironment,
+  optionsFromFlags,
+  optionTable,
   parsePlatform,
   sourceSettings,
-  failOnValues,
-  policyModes,
-  cveFailOnValues,
-  parseFeedAge,
-  type CveFlags,
-  type FailOn
+  type Given,
+  type ScanImagesOptions
 } from '@scapgate/core'
-import {runGatedScan, type GateFlags} from '../gate-run.js'
+import {runGatedScan} from '../gate-run.js'
 import {
-  dockerfileFlag,
-  oneOf,
+  checkDockerfile,
+  implicitDockerfile,
   parseFlags,
-  rejectEmpty,
   type CliIo,
   type CommandSpec
 } from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
-import {checkSigningFlags, signingFrom, type SigningFlags} from '../attest-signing.js'
+import {scanAttestSettings} from '../attest-signing.js'
+import {gitlabRegistryCredentials} from '../gitlab/registry-credentials.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
 import {scapgateVersion} from '../version.js'
 
 export interface ScanCommand {
-  image: string
-  /** Every IMAGE argument (`image` is the first); `--images FILE` adds more. */
+  /** Every IMAGE argument; `--images FILE` (or `SCAPGATE_IMAGE`, `SCAPGATE_IMAGES_FILE`) adds more. */
   images: string[]
-  gate: Omit<GateFlags, 'images' | 'quiet' | 'cacheDir'>
-  content?: string
-  profile?: string
-  tailoring?: string
-  dockerfile?: string
-  out: string
-  failOn: FailOn
-  platform?: string
-  timeoutSeconds: number
+  /** The options given as flags, parsed through the option table; paths as written. */
+  flags: Given
   verbose: boolean
   quiet: boolean
-  caFile?: string
-  insecureRegistries: string[]
-  cacheDir?: string
-  username?: string
   passwordStdin: boolean
-  /** `--cves` and its options (docs/cves.md); absent without `--cves` (the policy may still enable it). */
-  cves?: CveFlags
-  /** `--attest` with `--attest-key KEY` or `--keyless` (docs/attestations.md). */
-  attest?: SigningFlags
 }
+
+/** The table's default of an option, for the usage text (docs/options.md has them all). */
+const d = (key: Parameters<typeof optionDefault>[0]): string => String(optionDefault(key))
 
 const usage = `Usage: scapgate scan IMAGE... [options]
 
@@ -74,12 +62,12 @@ Options
   --profile ID|SHORT          XCCDF profile id or short name (default: standard)
   --tailoring FILE            XCCDF tailoring file
   --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
-  --out DIR                   output directory (default: ./scapgate-out)
+  --out DIR                   output directory (default: ./${d('out')})
   --fail-on low|medium|high|never
-                              lowest severity of a failing rule that fails the gate (default: medium)
+                              lowest severity of a failing rule that fails the gate (default: ${d('failOn')})
   --platform os/arch[/variant]
                               platform to pick from a multi-platform index (default: linux/amd64)
-  --timeout SECONDS           oscap time limit (default: 1800)
+  --timeout SECONDS           oscap time limit (default: ${d('timeout')})
   --verbose                   debug output
   --quiet                     errors and the verdict only
 
@@ -88,10 +76,10 @@ Known vulnerabilities (docs/cves.md)
                               policy's \`cves: {enabled: true}\`; these flags win over its values)
   --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
   --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
-  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+  --max-feed-age DAYS         warn when the feed is older (default ${d('maxFeedAge')}; \`36h\` works too;
                               the policy's \`stale-feed: fail\` fails instead)
   --cve-fail-on critical|high|medium|low|never
-                              lowest CVE severity that fails the gate (default: high)
+                              lowest CVE severity that fails the gate (default: ${d('cveFailOn')})
   --ignore-unfixed            CVEs without a fixed version do not gate
 
 Signed attestations (docs/attestations.md)
@@ -99,8 +87,10 @@ Signed attestations (docs/attestations.md)
                               attestation on the scanned digest: attestation.sigstore.json in
                               --out (with --cves also attestation-vulns.sigstore.json), attached
                               to the image when it came from a registry
-  --attest-key PEM|env://VAR  ECDSA P-256 private key: cosign's (cosign generate-key-pair) or
-                              PKCS#8 PEM, passphrase from COSIGN_PASSWORD; a file or a variable
+  --attest-key FILE|env://NAME|$NAME
+                              ECDSA P-256 private key: cosign's (cosign generate-key-pair) or
+                              PKCS#8 PEM, passphrase from COSIGN_PASSWORD; a file, a variable
+                              holding the key, or ($NAME) a variable holding the key or its file
   --keyless                   sign keyless instead: Fulcio certificate for the CI's OIDC identity
                               (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), Rekor entry
   --fulcio-url URL            with --keyless (default https://fulcio.sigstore.dev)
@@ -118,6 +108,11 @@ Policy and many images (docs/policy.md)
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
 
+Variables
+  Every option above and below can be set by its SCAPGATE_* variable instead (SCAPGATE_FAIL_ON,
+  SCAPGATE_CVES=true …; docs/options.md); a flag wins over its variable, the variable over the
+  policy. Without an IMAGE argument SCAPGATE_IMAGE is scanned.
+
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
   --insecure-registry HOST[:PORT]
@@ -130,142 +125,69 @@ Registry options
   credHelpers, credsStore). SCAPGATE_CACHE_DIR sets a default --cache-dir.
 `
 
-export function parseScan(argv: readonly string[]): ScanCommand {
-  const {values, positionals} = parseFlags(argv, {
-    content: {type: 'string'},
-    profile: {type: 'string'},
-    tailoring: {type: 'string'},
-    dockerfile: {type: 'string'},
-    out: {type: 'string'},
-    'fail-on': {type: 'string'},
-    platform: {type: 'string'},
-    timeout: {type: 'string'},
-    verbose: {type: 'boolean'},
-    quiet: {type: 'boolean'},
-    'ca-file': {type: 'string'},
-    'insecure-registry': {type: 'string', multiple: true},
-    'cache-dir': {type: 'string'},
-    username: {type: 'string'},
-    'password-stdin': {type: 'boolean'},
-    policy: {type: 'string'},
-    baseline: {type: 'string'},
-    mode: {type: 'string'},
-    images: {type: 'string'},
-    concurrency: {type: 'string'},
-    'no-cache': {type: 'boolean'},
-    cves: {type: 'boolean'},
-    feed: {type: 'string'},
-    'feed-cache': {type: 'string'},
-    'max-feed-age': {type: 'string'},
-    'cve-fail-on': {type: 'string'},
-    'ignore-unfixed': {type: 'boolean'},
-    attest: {type: 'boolean'},
-    'attest-key': {type: 'string'},
-    keyless: {type: 'boolean'},
-    'fulcio-url': {type: 'string'},
-    'rekor-url': {type: 'string'}
-  })
-  const cves = parseCveFlags(values)
-  if (positionals.length === 0 && values.images === undefined) {
+const scanFlags = {
+  content: {type: 'string'},
+  profile: {type: 'string'},
+  tailoring: {type: 'string'},
+  dockerfile: {type: 'string'},
+  out: {type: 'string'},
+  'fail-on': {type: 'string'},
+  platform: {type: 'string'},
+  timeout: {type: 'string'},
+  verbose: {type: 'boolean'},
+  quiet: {type: 'boolean'},
+  'ca-file': {type: 'string'},
+  'insecure-registry': {type: 'string', multiple: true},
+  'cache-dir': {type: 'string'},
+  username: {type: 'string'},
+  'password-stdin': {type: 'boolean'},
+  policy: {type: 'string'},
+  baseline: {type: 'string'},
+  mode: {type: 'string'},
+  images: {type: 'string'},
+  concurrency: {type: 'string'},
+  'no-cache': {type: 'boolean'},
+  cves: {type: 'boolean'},
+  feed: {type: 'string'},
+  'feed-cache': {type: 'string'},
+  'max-feed-age': {type: 'string'},
+  'cve-fail-on': {type: 'string'},
+  'ignore-unfixed': {type: 'boolean'},
+  attest: {type: 'boolean'},
+  'attest-key': {type: 'string'},
+  keyless: {type: 'boolean'},
+  'fulcio-url': {type: 'string'},
+  'rekor-url': {type: 'string'}
+} as const
+
+/**
+ * Parses the flags through the option table (`optionsFromFlags`); the `SCAPGATE_*` variables are
+ * read when the command runs, under the flags. `env` only tells whether `SCAPGATE_IMAGE` or
+ * `SCAPGATE_IMAGES_FILE` stands in for a missing IMAGE argument.
+ */
+export function parseScan(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {}
+): ScanCommand {
+  const {values, positionals} = parseFlags(argv, scanFlags)
+  let flags: Given
+  try {
+    flags = optionsFromFlags(values)
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error))
+  }
+  const fromEnv = [optionTable.image.env, optionTable.imagesFile.env].some(
+    name => name !== undefined && (env[name] ?? '').trim() !== ''
+  )
+  if (positionals.length === 0 && flags.values.imagesFile === undefined && !fromEnv) {
     throw new UsageError('Expected an IMAGE argument after `scan`, got nothing')
   }
-  rejectEmpty(values, ['policy', 'baseline', 'images'])
-  const concurrencyText = values.concurrency
-  if (
-    concurrencyText !== undefined &&
-    (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1)
-  ) {
-    throw new UsageError(
-      `Expected \`--concurrency\` to be a whole number ≥ 1, got \`${concurrencyText}\``
-    )
-  }
-  const gate: ScanCommand['gate'] = {
-    imagesFile: values.images,
-    policy: values.policy,
-    baseline: values.baseline,
-    ...(values.mode === undefined ? {} : {mode: oneOf('--mode', values.mode, policyModes)}),
-    // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-    noCache: values['no-cache'] === true || cves?.enabled === true,
-    ...(concurrencyText === undefined ? {} : {concurrency: Number(concurrencyText)}),
-    ...(values['fail-on'] === undefined
-      ? {}
-      : {failOnGiven: oneOf('--fail-on', values['fail-on'], failOnValues)})
-  }
-  rejectEmpty(values, ['content', 'profile', 'tailoring', 'dockerfile', 'out', 'platform'])
-  rejectEmpty(values, ['ca-file', 'cache-dir', 'username', 'attest-key', 'fulcio-url', 'rekor-url'])
-  const signing: SigningFlags = {
-    ...(values['attest-key'] === undefined ? {} : {key: values['attest-key']}),
-    keyless: values.keyless === true,
-    ...(values['fulcio-url'] === undefined ? {} : {fulcioUrl: values['fulcio-url']}),
-    ...(values['rekor-url'] === undefined ? {} : {rekorUrl: values['rekor-url']})
-  }
-  if (values.attest === true) checkSigningFlags(signing, '--attest-key')
-  else if (
-    signing.key !== undefined ||
-    signing.keyless ||
-    values['fulcio-url'] !== undefined ||
-    values['rekor-url'] !== undefined
-  )
-    throw new UsageError(
-      'Expected `--attest-key`, `--keyless`, `--fulcio-url` and `--rekor-url` only with `--attest`'
-    )
-  const failOn = oneOf('--fail-on', values['fail-on'] ?? 'medium', failOnValues)
-  const timeoutText = values.timeout ?? '1800'
-  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
-    throw new UsageError(
-      `Expected \`--timeout\` to be a whole number of seconds ≥ 1, got \`${timeoutText}\``
-    )
-  }
   return {
-    image: positionals[0] ?? '',
     images: positionals,
-    gate,
-    content: values.content,
-    profile: values.profile,
-    tailoring: values.tailoring,
-    dockerfile: values.dockerfile,
-    out: values.out ?? 'scapgate-out',
-    failOn,
-    platform: values.platform,
-    timeoutSeconds: Number(timeoutText),
+    flags,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
-    caFile: values['ca-file'],
-    insecureRegistries: values['insecure-registry'] ?? [],
-    cacheDir: values['cache-dir'],
-    username: values.username,
-    passwordStdin: values['password-stdin'] === true,
-    ...(cves === undefined ? {} : {cves}),
-    ...(values.attest === true ? {attest: signing} : {})
-  }
-}
-
-function parseCveFlags(values: {
-  cves?: boolean
-  feed?: string
-  'feed-cache'?: string
-  'max-feed-age'?: string
-  'cve-fail-on'?: string
-  'ignore-unfixed'?: boolean
-}): CveFlags | undefined {
-  const given = ['feed', 'feed-cache', 'max-feed-age', 'cve-fail-on', 'ignore-unfixed'] as const
-  // Without --cves the options still count when the policy enables CVE scanning (checked per scan).
-  if (values.cves !== true && given.every(flag => values[flag] === undefined)) return undefined
-  rejectEmpty(values, ['feed', 'feed-cache'])
-  return {
-    ...(values.feed === undefined ? {} : {feed: values.feed}),
-    ...(values['feed-cache'] === undefined ? {} : {feedCache: values['feed-cache']}),
-    enabled: values.cves === true,
-    // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
-    policy: {
-      ...(values['cve-fail-on'] === undefined
-        ? {}
-        : {failOn: oneOf('--cve-fail-on', values['cve-fail-on'], cveFailOnValues)}),
-      ...(values['ignore-unfixed'] === true ? {ignoreUnfixed: true} : {}),
-      ...(values['max-feed-age'] === undefined
-        ? {}
-        : {maxFeedAgeDays: parseFeedAge(values['max-feed-age'], '`--max-feed-age`')})
-    }
+    passwordStdin: values['password-stdin'] === true
   }
 }
 
@@ -291,73 +213,71 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
   })
   const progress = createProgress(io.stderr, command.quiet)
   try {
-    if (command.caFile !== undefined) {
+    // Flags over SCAPGATE_* variables (docs/options.md); the policy and the defaults come later.
+    const written = firstGiven(command.flags, optionsFromEnvironment(io.env))
+    const given = absolutePaths(written, io.cwd)
+    const g = given.values
+    if (g.caFile !== undefined) {
       // Checked here, before any image is opened: a FIFO would block the registry client.
       await checkUserFile({
-        path: resolve(io.cwd, command.caFile),
-        display: command.caFile,
+        path: g.caFile,
+        display: written.values.caFile ?? g.caFile,
         kind: 'caFile',
         origin: 'command-line',
         workspace: io.cwd
       })
     }
+    const images = command.images.length > 0 || g.image === undefined ? command.images : [g.image]
+    const gitlab = gitlabRegistryCredentials(
+      io.env,
+      g.imagesFile === undefined ? images : [],
+      g.username
+    )
     const sources = sourceSettings(
       {
-        caFile: command.caFile === undefined ? undefined : resolve(io.cwd, command.caFile),
-        insecureRegistries: command.insecureRegistries,
-        cacheDir: command.cacheDir === undefined ? undefined : resolve(io.cwd, command.cacheDir),
-        username: command.username,
-        password: command.passwordStdin ? await readPasswordStdin() : undefined
+        caFile: g.caFile,
+        insecureRegistries: g.insecureRegistries ?? [],
+        cacheDir: g.cacheDir,
+        username: g.username ?? gitlab?.username,
+        password: command.passwordStdin ? await readPasswordStdin() : gitlab?.password
       },
       io.env
     )
-    const outDir = resolve(io.cwd, command.out)
-    await checkOutDir(outDir, command.out)
+    const out = written.values.out ?? optionDefault('out')
+    const outDir = resolve(io.cwd, out)
+    await checkOutDir(outDir, out)
+    const dockerfile = written.values.dockerfile
+    if (dockerfile !== undefined) await checkDockerfile(dockerfile, io.cwd)
     // The key is read before any image is opened: a wrong key or passphrase costs no scan.
-    const attest =
-      command.attest === undefined
-        ? undefined
-        : {
-            key: await signingFrom(command.attest, io),
-            ...(ciRunUrl(io.env) === undefined ? {} : {runUrl: ciRunUrl(io.env)})
-          }
-    const base = {
-      ...sources,
-      contentPath: command.content === undefined ? undefined : resolve(io.cwd, command.content),
-      profile: command.profile,
-      tailoringPath:
-        command.tailoring === undefined ? undefined : resolve(io.cwd, command.tailoring),
-      outDir,
-      failOn: command.failOn,
-      platform: command.platform === undefined ? undefined : parsePlatform(command.platform),
-      timeoutMs: command.timeoutSeconds * 1000,
-      environment: loadEnvironment(io.env),
-      dockerfile: await dockerfileFlag(command.dockerfile, io.cwd),
-      cwd: io.cwd,
-      toolVersion: scapgateVersion,
-      logger,
-      progress,
-      signal: io.signal,
-      ...(attest === undefined ? {} : {attest}),
-      ...(command.cves === undefined
-        ? {}
-        : {
-            cves: {
-              ...command.cves,
-              ...(command.cves.feed === undefined || /^https?:\/\//i.test(command.cves.feed)
-                ? {}
-                : {feed: resolve(io.cwd, command.cves.feed)}),
-              ...(command.cves.feedCache === undefined
-                ? {}
-                : {feedCache: resolve(io.cwd, command.cves.feedCache)})
-            }
-          })
-    }
+    const attest = await scanAttestSettings(given, io)
+    const base: Omit<ScanImagesOptions, 'images' | 'policy' | 'cacheDir' | 'concurrency' | 'now'> =
+      {
+        ...sources,
+        given,
+        // Last of all: a policy section's `dockerfile` wins over it (docs/policy.md).
+        ...(dockerfile === undefined ? await implicitDockerfile(io.cwd) : {}),
+        outDir,
+        platform: g.platform === undefined ? undefined : parsePlatform(g.platform),
+        timeoutMs: (g.timeout ?? optionDefault('timeout')) * 1000,
+        environment: loadEnvironment(io.env),
+        cwd: io.cwd,
+        toolVersion: scapgateVersion,
+        logger,
+        progress,
+        signal: io.signal,
+        ...(attest === undefined ? {} : {attest})
+      }
     const flags = {
-      ...command.gate,
-      images: command.images,
-      quiet: command.quiet,
-      cacheDir: command.cacheDir
+      images,
+      ...(g.imagesFile === undefined
+        ? {}
+        : {imagesFile: {path: g.imagesFile, display: written.values.imagesFile ?? g.imagesFile}}),
+      ...(g.policy === undefined ? {} : {policy: g.policy}),
+      // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
+      noCache: g.noCache === true || g.cves === true,
+      ...(g.cacheDir === undefined ? {} : {cacheDir: g.cacheDir}),
+      ...(g.concurrency === undefined ? {} : {concurrency: g.concurrency}),
+      quiet: command.quiet
     }
     return await runGatedScan(flags, base, io, () => progress.finish())
   } catch (error) {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {InvalidArfError} from '../errors.js'
 import {readOvalResults} from './oval-results.js'
-import {ovalExcerpt} from './oval-fixtures.js'
+import {ovalExcerpt} from '../../../../test/support/oval-fixtures.js'
 import {parseXml} from './xml-parser.js'
 
 function read(definitions: string, tests: string, files: Record<string, string>) {

@@ -24,23 +24,56 @@ export interface SigningKey extends Signing {
   keyId: string
 }
 
-/** The key in `path`; `passphrase` for an encrypted PKCS#8 key (`ENCRYPTED PRIVATE KEY`). */
-export async function loadSigningKey(path: string, passphrase?: string): Promise<SigningKey> {
-  const pem = await readUserText({path, kind: 'signingKey', origin: 'command-line'})
-  return await signingKeyFromPem(pem, path, passphrase)
+/**
+ * The key in `path`; `passphrase` for an encrypted PKCS#8 key (`ENCRYPTED PRIVATE KEY`).
+ * `display` names the file in messages instead of its path (`the file in $NAME`).
+ */
+export async function loadSigningKey(
+  path: string,
+  passphrase?: string,
+  display?: string
+): Promise<SigningKey> {
+  const pem = await readUserText({
+    path,
+    ...(display === undefined ? {} : {display}),
+    kind: 'signingKey',
+    origin: 'command-line'
+  })
+  return await signingKeyFromPem(pem, display ?? path, passphrase)
 }
 
 /**
- * `--key`/`--attest-key`: a PEM file, or `env://NAME` for a key held in an environment variable
- * (cosign's convention: a CI secret never written to disk). `env` is the caller's environment.
+ * `--key`/`--attest-key`: a PEM file, `env://NAME` for a key held in an environment variable
+ * (cosign's convention: a CI secret never written to disk), or `$NAME`/`${NAME}`, a reference as
+ * the GitLab component passes its `attest_key` input (unexpanded, as data): a variable holding the
+ * key is read as `env://NAME`, any other value (a file-type variable) as the key file's path. The
+ * key itself is refused, unshown: a message would otherwise carry it as a path. `env` is the
+ * caller's environment.
  */
 export async function loadSigningKeyFrom(
   spec: string,
-  env: NodeJS.ProcessEnv,
+  env: Readonly<Record<string, string | undefined>>,
   resolvePath: (path: string) => string
 ): Promise<SigningKey> {
+  if (/-----BEGIN|[\r\n]/.test(spec))
+    throw new ConfigurationError(
+      `Expected the signing key as a file, env://NAME or $NAME, got the key itself (${spec.length} characters, not shown): keep it in a secret variable and name that`
+    )
+  const reference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(spec)
+  if (reference !== null) {
+    const name = reference[1] ?? reference[2] ?? ''
+    const value = env[name]?.trim() ?? ''
+    if (value === '')
+      throw new ConfigurationError(
+        `Expected the variable $${name} to hold the signing key or its file, found it unset or empty`
+      )
+    // A variable holding the key; otherwise a file-type variable: the key file's path.
+    return value.startsWith('-----BEGIN')
+      ? loadSigningKeyFrom(`env://${name}`, env, resolvePath)
+      : loadSigningKey(resolvePath(value), env['COSIGN_PASSWORD'], `$${name}`)
+  }
   const variable = /^env:\/\/(.*)$/.exec(spec)?.[1]
-  if (variable === undefined) return loadSigningKey(resolvePath(spec), env.COSIGN_PASSWORD)
+  if (variable === undefined) return loadSigningKey(resolvePath(spec), env['COSIGN_PASSWORD'])
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
     throw new ConfigurationError(
       `Expected env://NAME to name an environment variable, got an invalid name (${variable.length} characters)`
@@ -50,7 +83,7 @@ export async function loadSigningKeyFrom(
     throw new ConfigurationError(
       `Expected the signing key in $${variable}, found it unset or empty`
     )
-  return await signingKeyFromPem(pem, `$${variable}`, env.COSIGN_PASSWORD)
+  return await signingKeyFromPem(pem, `$${variable}`, env['COSIGN_PASSWORD'])
 }
 
 /**

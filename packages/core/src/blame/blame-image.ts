@@ -12,14 +12,8 @@ import type {ResolvedImage} from '../image/types.js'
 import type {ApplyResult} from '../layers/types.js'
 import type {Logger} from '../logging.js'
 import type {RuleOutcome} from '../results/model.js'
-import {
-  blamePackages,
-  blameRules,
-  evidencePaths,
-  type Attribution,
-  type BlameInput,
-  type SourceLocation
-} from './attribute.js'
+import {blamePackages, blameRules, evidencePaths, type BlameInput} from './attribute.js'
+import {type Attribution, type SourceLocation} from './types.js'
 import {collectBookkeeping} from './bookkeeping.js'
 import {readVariableSources} from './oval-variables.js'
 

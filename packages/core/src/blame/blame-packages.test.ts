@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {describeHistory} from '../dockerfile/match-history.js'
 import {parseDockerfile} from '../dockerfile/parse-dockerfile.js'
-import {layer, stack} from '../layers/layer-fixtures.js'
+import {layer, stack} from '../../../../test/support/layer-fixtures.js'
 import {blamePackages} from './attribute.js'
 import {collectBookkeeping} from './bookkeeping.js'
 

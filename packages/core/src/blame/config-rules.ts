@@ -6,7 +6,7 @@
  * line, saying that the instruction is missing.
  */
 import type {Dockerfile, Instruction} from '../dockerfile/parse-dockerfile.js'
-import type {Attribution, SourceLocation} from './attribute.js'
+import type {Attribution, SourceLocation} from './types.js'
 
 interface ConfigRule {
   keyword: 'USER' | 'HEALTHCHECK' | 'ADD'

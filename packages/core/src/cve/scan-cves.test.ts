@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {type GeneratedFeed, writeDebianFeed} from '../../../../test/support/feed-generator.js'
 import {nullLogger} from '../logging.js'
 import {type ScannerEnvironment, preflightScanner} from '../scan/preflight.js'
-import {buildDebian11Root} from '../scan/testing/synthetic-roots.js'
+import {buildDebian11Root} from '../../../../test/support/synthetic-roots.js'
 import {prefilterFeed} from './prefilter.js'
 import {type ScanCvesOptions, scanCves} from './scan-cves.js'
 

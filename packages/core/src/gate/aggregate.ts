@@ -3,7 +3,7 @@
  * scanned and passed; an image that could not be scanned makes it `incomplete` (the CLI exits 3),
  * which outranks `fail`.
  */
-import {markdownText, tableCode, truncate} from '../report/escape.js'
+import {markdownText, tableCode, truncate} from '../escape/escape.js'
 import {getErrorMessage} from '../errors.js'
 import type {GateVerdict} from './types.js'
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {RuleResultValue, Severity} from '../results/model.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {evaluateGate} from './evaluate-gate.js'
 import type {FailOn} from './types.js'
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {BaselineData} from '../baseline/types.js'
 import {defaultCountAs, type Waiver} from '../policy/types.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {evaluatePolicyGate, type PolicyGateOptions} from './evaluate-policy-gate.js'
 
 const id = (short: string): string => `xccdf_org.ssgproject.content_rule_${short}`

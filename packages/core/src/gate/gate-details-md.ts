@@ -3,9 +3,9 @@
  * expired and stale, and the comparison with the baseline. Empty for a plain gate (no policy
  * waivers, no baseline), so summaries without a policy are unchanged. Every list is capped, so
  * this block stays small whatever the policy or the scan holds; policy text (reasons, approvers)
- * is escaped like content text (../report/escape.ts).
+ * is escaped like content text (../escape/escape.ts).
  */
-import {codeSpan, markdownText, tableCode, truncate} from '../report/escape.js'
+import {codeSpan, markdownText, tableCode, truncate} from '../escape/escape.js'
 import {shortRuleId} from '../policy/check-rules.js'
 import type {GateVerdict, RuleChangeKind, WaiverReport} from './types.js'
 

@@ -1,9 +1,8 @@
 /** The gate's verdict: a value, never an exception (CONTRIBUTING.md, "Errors and exit codes"). */
-import type {CveFailOn} from '../cve/cve-policy.js'
+import type {CveFailOn, FailOn} from '../options/option-values.js'
 import type {ResultCounts, Severity} from '../results/model.js'
 
-export const failOnValues = ['low', 'medium', 'high', 'never'] as const
-export type FailOn = (typeof failOnValues)[number]
+export {failOnValues, type FailOn} from '../options/option-values.js'
 
 /**
  * Why the gate failed. A discriminated union on `kind` so that waivers and baselines (later

@@ -1,20 +1,22 @@
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import {formatDockerReference, parseDockerReference} from './docker-reference.js'
+import {imageSource, imageSources} from './image-sources.js'
 import type {ImageReference, ImageTransport} from './types.js'
 
-export const supportedTransports: readonly ImageTransport[] = [
-  'docker-archive',
-  'oci-archive',
-  'oci',
-  'docker-daemon',
-  'podman'
-]
+/** The transports written as `TRANSPORT:…` (a registry reference has none), in the registry's order. */
+export const supportedTransports: readonly ImageTransport[] = imageSources
+  .filter(source => source.transport !== 'registry')
+  .map(source => source.transport)
 
-const acceptedForms =
-  'docker-archive:PATH[:REF], oci-archive:PATH[:REF], oci:DIR[:REF], docker-daemon:NAME[:TAG], podman:NAME[:TAG] or a registry reference ([docker://]REGISTRY/NAME[:TAG][@DIGEST])'
+const acceptedForms = `${imageSources
+  .filter(source => source.transport !== 'registry')
+  .map(source => source.form)
+  .join(', ')} or a registry reference (${imageSource('registry').form})`
 
 /** Transports whose remainder is an image name, validated with the docker reference grammar. */
-const namedTransports: readonly string[] = ['docker-daemon', 'podman']
+const namedTransports: readonly string[] = supportedTransports.filter(
+  transport => imageSource(transport).remainder === 'name'
+)
 
 /** Repo tags (`registry:5000/a/b:tag`), OCI ref names (`v1.0`, `latest`) and `@N` archive indexes. */
 const refPattern = /^[A-Za-z0-9_@][A-Za-z0-9._:@/+-]*$/

@@ -15,7 +15,7 @@ import {InvalidImageError} from '../errors.js'
 import {openImage} from '../image/open-image.js'
 import {parseImageReference} from '../image/reference.js'
 import {applyLayers} from './apply-layers.js'
-import {Sandbox} from './layer-fixtures.js'
+import {Sandbox} from '../../../../test/support/layer-fixtures.js'
 
 // Intake no longer hashes blobs up front: these check that the one read that applies a layer
 // also verifies its stored bytes, and that a mismatch aborts the apply naming the layer.

@@ -4,7 +4,13 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {EnvironmentError} from '../errors.js'
 import {applyLayers} from './apply-layers.js'
-import {Sandbox, comparableManifest, layer, layerFromTar, stack} from './layer-fixtures.js'
+import {
+  Sandbox,
+  comparableManifest,
+  layer,
+  layerFromTar,
+  stack
+} from '../../../../test/support/layer-fixtures.js'
 
 let box: Sandbox
 beforeEach(() => {

@@ -9,7 +9,13 @@ import {
   UnsafeLayerEntryError
 } from '../errors.js'
 import {applyLayers} from './apply-layers.js'
-import {Sandbox, layer, layerFromTar, sha256, stack} from './layer-fixtures.js'
+import {
+  Sandbox,
+  layer,
+  layerFromTar,
+  sha256,
+  stack
+} from '../../../../test/support/layer-fixtures.js'
 
 let box: Sandbox
 beforeEach(() => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {UnsafeLayerEntryError} from '../errors.js'
 import {applyLayers} from './apply-layers.js'
-import {Sandbox, layer, stack} from './layer-fixtures.js'
+import {Sandbox, layer, stack} from '../../../../test/support/layer-fixtures.js'
 
 let box: Sandbox
 beforeEach(() => {

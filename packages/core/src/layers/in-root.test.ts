@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {InvalidImageError, LimitExceededError} from '../errors.js'
 import {readFileInRoot, resolveInRoot} from './in-root.js'
-import {Sandbox} from './layer-fixtures.js'
+import {Sandbox} from '../../../../test/support/layer-fixtures.js'
 
 let box: Sandbox
 let root: string

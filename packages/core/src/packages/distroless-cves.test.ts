@@ -9,7 +9,7 @@ import {type GeneratedFeed, writeDebianFeed} from '../../../../test/support/feed
 import {scanCves} from '../cve/scan-cves.js'
 import {nullLogger} from '../logging.js'
 import {preflightScanner, type ScannerEnvironment} from '../scan/preflight.js'
-import {buildDebian11Root} from '../scan/testing/synthetic-roots.js'
+import {buildDebian11Root} from '../../../../test/support/synthetic-roots.js'
 import {preparePackageView} from './package-view.js'
 import {stageUpperLayer} from './upper-layer.js'
 

@@ -21,6 +21,7 @@ import {
   DPKG_TUPLETABLE,
   DPKG_TUPLETABLE_PATH
 } from './dpkg-tables.js'
+import {selectionsCopy} from './dpkg-selections.js'
 import type {UpperFile} from './upper-layer.js'
 
 export const NO_DPKG_DATABASE_REASON =
@@ -35,6 +36,20 @@ export interface PackageView {
    * `error` with this reason.
    */
   unevaluablePackageRules?: string
+  /**
+   * What the scan changed in oscap's view of the database to work around a scanner quirk, one
+   * sentence each, for results.json `scanner.notes` and the summary.
+   */
+  notes?: string[]
+}
+
+export interface PackageViewOptions {
+  /**
+   * The version of an oscap whose dpkginfo probe reads selections, not states (>= 1.3.10,
+   * `dpkginfoReadsSelection`): held packages are then shown as selected for install
+   * (`dpkg-selections.ts`).
+   */
+  selectionsFor?: string
 }
 
 /** True for Debian, Ubuntu and their derivatives (os-release `ID` or `ID_LIKE`). */
@@ -47,12 +62,21 @@ export function isDpkgFamily(os: OsRelease | undefined): boolean {
 export async function preparePackageView(
   root: string,
   os: OsRelease | undefined,
-  logger: Logger
+  logger: Logger,
+  options: PackageViewOptions = {}
 ): Promise<PackageView> {
   const database = await inspectDpkgDatabase(root)
   switch (database.layout) {
-    case 'status':
-      return {layout: 'status', files: []}
+    case 'status': {
+      // status.d and empty databases are assembled with `install ok installed` only.
+      const copy =
+        options.selectionsFor === undefined
+          ? undefined
+          : await selectionsCopy(root, options.selectionsFor)
+      if (copy === undefined) return {layout: 'status', files: []}
+      logger.info(copy.note)
+      return {layout: 'status', files: [copy.file], notes: [copy.note]}
+    }
     case 'unusable':
       logger.warning(`the image's dpkg database is left as it is: ${database.why}`)
       return {layout: 'unusable', files: []}

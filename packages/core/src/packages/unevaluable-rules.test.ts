@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {OvalDefinitionResult, ParsedArf} from '../arf/types.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {dpkginfoTestIds, markRulesUsingTests} from './unevaluable-rules.js'
 
 const definition = (id: string, testIds: string[]): [string, OvalDefinitionResult] => [

@@ -13,11 +13,11 @@ import {attestScan, type AttestScanOutcome} from '../attest/attest-scan.js'
 import type {Signing} from '../attest/signing-key.js'
 import {ConfigurationError} from '../errors.js'
 import {parseDockerReference, type DockerReference} from '../image/docker-reference.js'
-import type {ImageReference, RegistryOptions, ResolvedImage} from '../image/types.js'
+import type {ImageReference, ResolvedImage} from '../image/types.js'
 import {readUserFile} from '../io/read-user-file.js'
-import type {Logger} from '../logging.js'
 import type {Policy} from '../policy/types.js'
-import type {ScanOutcome} from './scan-image.js'
+import type {ScanOutcome} from './scan-options.js'
+import type {ScanSettings, StepServices} from './step-context.js'
 
 /** What `--attest` needs; absent: no attestation. */
 export interface AttestSettings {
@@ -26,6 +26,24 @@ export interface AttestSettings {
   runUrl?: string
   /** Attach to the registry when the image came from one (default true). */
   attach?: boolean
+}
+
+/**
+ * What the attest step receives, like the other steps' `StepContext` but built at publish time
+ * (after the scan or the cache served the verdict): the services, the few settings it reads, and
+ * the output set's staging directory, where the bundles are written.
+ */
+export interface AttestContext extends StepServices {
+  readonly settings: Pick<ScanSettings, 'cwd' | 'toolVersion' | 'registry'>
+  /** The staging directory of the output set. */
+  readonly outDir: string
+}
+
+/** The scan being attested: its outcome, the image it opened, the policy in force. */
+export interface AttestedScan {
+  outcome: ScanOutcome
+  reference: ImageReference
+  policy?: Policy
 }
 
 export function checkAttestable(image: ResolvedImage): void {
@@ -55,52 +73,45 @@ function subjectName(reference: ImageReference, outcome: ScanOutcome): string {
 }
 
 export async function attestInto(
-  settings: AttestSettings,
-  context: {
-    outcome: ScanOutcome
-    reference: ImageReference
-    stagingDir: string
-    registry: RegistryOptions
-    policy?: Policy
-    cwd: string
-    toolVersion: string
-    logger: Logger
-  }
+  context: AttestContext,
+  attest: AttestSettings,
+  scanned: AttestedScan
 ): Promise<AttestScanOutcome> {
-  const {outcome, reference} = context
+  const {outcome, reference} = scanned
+  const {settings, logger} = context
   let policy: {name: string; sha256: string} | undefined
-  if (context.policy !== undefined) {
+  if (scanned.policy !== undefined) {
     const bytes = await readUserFile({
-      path: context.policy.file,
+      path: scanned.policy.file,
       kind: 'policy',
       origin: 'command-line',
-      workspace: context.cwd
+      workspace: settings.cwd
     })
     policy = {
-      name: basename(context.policy.file),
+      name: basename(scanned.policy.file),
       sha256: `sha256:${createHash('sha256').update(bytes).digest('hex')}`
     }
   }
-  const attachTo = settings.attach === false ? undefined : registryImage(reference)
+  const attachTo = attest.attach === false ? undefined : registryImage(reference)
   const attested = await attestScan({
     results: outcome.results,
     verdict: outcome.verdict,
     ...(outcome.cveReport === undefined ? {} : {cves: outcome.cveReport}),
     repository: subjectName(reference, outcome),
-    key: settings.key,
-    outDir: context.stagingDir,
+    key: attest.key,
+    outDir: context.outDir,
     ...(attachTo === undefined ? {} : {attachTo}),
-    registry: context.registry,
-    scapgateVersion: context.toolVersion,
-    ...(settings.runUrl === undefined ? {} : {runUrl: settings.runUrl}),
+    registry: settings.registry ?? {},
+    scapgateVersion: settings.toolVersion,
+    ...(attest.runUrl === undefined ? {} : {runUrl: attest.runUrl}),
     ...(policy === undefined ? {} : {policy}),
-    log: message => context.logger.debug(message)
+    log: message => logger.debug(message)
   })
   const where =
     attachTo === undefined
       ? 'bundle written (not attached: the image did not come from a registry)'
       : `attached to ${attachTo.domain}/${attachTo.repository}:${attested.attached[0]?.tag ?? ''}`
-  context.logger.info(
+  logger.info(
     `attested ${attested.manifestDigest} as ${attested.result}${outcome.cveReport === undefined ? '' : ' (and its CVE findings)'}: ${where}`
   )
   return attested

@@ -8,7 +8,7 @@ import {
 } from '../content/select-content.js'
 import {ConfigurationError, getErrorMessage} from '../errors.js'
 import {extractRoot, openSourceImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 import {createWorkDir, removeTree} from './work-dir.js'
 
 export type ExplainContentOptions = Pick<
@@ -36,9 +36,8 @@ export interface ContentExplanation {
 export async function explainContent(options: ExplainContentOptions): Promise<ContentExplanation> {
   const work = await createWorkDir(options.environment.tmpDir)
   try {
-    const scanOptions = options as unknown as ScanImageOptions
-    const image = await openSourceImage(scanOptions, work.path)
-    const prepared = await extractRoot(scanOptions, image, work.path)
+    const image = await openSourceImage({...options, settings: options}, work.path)
+    const prepared = await extractRoot(options, image, work.path)
     await image.close()
     await removeTree(prepared.root)
     const os = prepared.os

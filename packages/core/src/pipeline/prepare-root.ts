@@ -10,7 +10,8 @@ import type {ApplyResult} from '../layers/types.js'
 import {preparePackageView, type PackageView} from '../packages/package-view.js'
 import {stageUpperLayer} from '../packages/upper-layer.js'
 import {IMAGE_FACTS_PATH, imageFactsText} from '../content/image-facts.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScannerEnvironment} from '../scan/preflight.js'
+import type {IntakeContext, StepContext, StepServices} from './step-context.js'
 
 export interface PreparedImage {
   image: ResolvedImage
@@ -33,38 +34,42 @@ const maxOsReleaseBytes = 64 * 1024
  * here before rethrowing.
  */
 export async function prepareRoot(
-  options: ScanImageOptions,
-  workDir: string
+  context: StepContext,
+  openedImage: ResolvedImage | undefined
 ): Promise<PreparedImage> {
-  const image = options.openedImage ?? (await openSourceImage(options, workDir))
-  return extractRoot(options, image, workDir)
+  const image = openedImage ?? (await openSourceImage(context, context.workDir))
+  return extractRoot(context, image, context.workDir, context.scanner)
 }
 
 /** Image source → verified blobs, without extracting anything (the result cache needs only this). */
 export async function openSourceImage(
-  options: ScanImageOptions,
+  context: IntakeContext,
   workDir: string
 ): Promise<ResolvedImage> {
-  const {progress, signal, logger} = options
-  const reference = parseImageReference(options.image)
+  const {progress, signal, logger, settings} = context
+  const reference = parseImageReference(settings.image)
   progress.phase('reading', reference.raw)
   return openImage(reference, {
-    platform: options.platform,
+    platform: settings.platform,
     workDir: join(workDir, 'image'),
     signal,
-    ...(options.registry === undefined ? {} : {registry: options.registry}),
-    ...(options.daemon === undefined ? {} : {daemon: options.daemon}),
+    ...(settings.registry === undefined ? {} : {registry: settings.registry}),
+    ...(settings.daemon === undefined ? {} : {daemon: settings.daemon}),
     log: message => logger.debug(message)
   })
 }
 
-/** Verified blobs → root filesystem; closes the image on error. */
+/**
+ * Verified blobs → root filesystem; closes the image on error. `scanner` (the oscap that will
+ * scan the root) decides the workarounds of its package probes; without it, none.
+ */
 export async function extractRoot(
-  options: ScanImageOptions,
+  services: StepServices,
   image: ResolvedImage,
-  workDir: string
+  workDir: string,
+  scanner?: ScannerEnvironment
 ): Promise<PreparedImage> {
-  const {progress, signal, logger} = options
+  const {progress, signal, logger} = services
   const reference = image.reference
   try {
     logger.debug(
@@ -86,7 +91,9 @@ export async function extractRoot(
       }
     })
     const os = await readOsRelease(path => readFileInRoot(root, path, maxOsReleaseBytes))
-    const packageView = await preparePackageView(root, os, logger)
+    const packageView = await preparePackageView(root, os, logger, {
+      ...(scanner?.selectionWorkaround === true ? {selectionsFor: scanner.oscapVersion} : {})
+    })
     const upper = await stageUpperLayer(root, join(workDir, 'upper'), [
       ...packageView.files,
       {path: IMAGE_FACTS_PATH, content: imageFactsText(image.config), own: true}

@@ -2,16 +2,14 @@ import {join} from 'node:path'
 import {parseArf} from '../arf/parse-arf.js'
 import {formatPlatform} from '../image/platform.js'
 import type {GateVerdict} from '../gate/types.js'
-import {toSarif} from '../report/sarif.js'
-import {renderSummary} from '../report/summary-md.js'
 import {buildScanResults} from '../results/build-results.js'
 import type {ScanResults} from '../results/model.js'
 import {serializeResults} from '../results/results-json.js'
 import {generateHtmlReport} from '../scan/html-report.js'
-import type {Baseline} from './choose-baseline.js'
+import type {ChosenContent} from './choose-content.js'
 import type {PreparedImage} from './prepare-root.js'
 import type {ContainedScan} from './run-contained-scan.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {StepContext} from './step-context.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
 import {writeFixes, writeReports} from '../report/write-reports.js'
@@ -51,16 +49,16 @@ export interface RenderedOutputs {
  * from the model.
  */
 export async function renderOutputs(
-  options: ScanImageOptions,
+  context: StepContext,
   prepared: PreparedImage,
-  baseline: Baseline,
+  chosen: ChosenContent,
   scan: ContainedScan
 ): Promise<RenderedOutputs> {
-  const {outDir} = options
+  const {outDir, settings, scanner, logger, signal} = context
   const html = generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
-    scanner: scan.scanner,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs
+    scanner,
+    signal,
+    timeoutMs: settings.timeoutMs
   })
   const htmlSettled = html.then(
     () => undefined,
@@ -82,28 +80,29 @@ export async function renderOutputs(
     },
     scanner: {
       content: {
-        path: baseline.contentPath,
-        sha256: baseline.content.sha256,
+        path: chosen.contentPath,
+        sha256: chosen.content.sha256,
         sceChecksRemoved: scan.scriptChecks.removedChecks,
-        ...(baseline.selection === undefined ? {} : {selection: baseline.selection})
+        ...(chosen.selection === undefined ? {} : {selection: chosen.selection})
       },
-      durationSeconds: scan.durationSeconds
+      durationSeconds: scan.durationSeconds,
+      ...(prepared.packageView.notes === undefined ? {} : {notes: prepared.packageView.notes})
     }
   })
   // Issue 12: rules the image cannot answer (no dpkg database) become `error` with the reason.
   const unevaluable = prepared.packageView.unevaluablePackageRules
   if (unevaluable !== undefined) {
-    await markPackageRulesUnevaluable(results, parsed, baseline.contentPath, unevaluable)
+    await markPackageRulesUnevaluable(results, parsed, chosen.contentPath, unevaluable)
   }
   // fixes/ too depends only on the ARF: another oscap run, started now rather than after blame.
   const fixes = writeFixes({
     outDir,
     results,
     arfPath: scan.arfPath,
-    logger: options.logger,
-    scanner: scan.scanner,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal
+    logger,
+    scanner,
+    timeoutMs: settings.timeoutMs,
+    signal
   })
   const settled = Promise.allSettled([html, fixes]).then(() => undefined)
   return {
@@ -123,8 +122,8 @@ export async function renderOutputs(
     amendments: OutputAmendments | undefined
   ): Promise<string> {
     // Blame reads the layers again while the image is still open (issue 4).
-    const fallback = await sarifLocation(options, image.reference.path)
-    const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger)
+    const fallback = await sarifLocation(settings, image.reference.path)
+    const dockerfile = await loadDockerfile(settings.dockerfile, settings.cwd, logger)
     const blame = await blameImage({
       rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
       parsed,
@@ -133,8 +132,8 @@ export async function renderOutputs(
       applied: prepared.layers,
       dockerfile,
       fallback,
-      logger: options.logger,
-      signal: options.signal
+      logger,
+      signal
     })
     await writeOutputFile(
       join(outDir, 'results.json'),
@@ -149,11 +148,11 @@ export async function renderOutputs(
       arfPath: scan.arfPath,
       blame,
       fallback,
-      toolVersion: options.toolVersion,
-      logger: options.logger,
-      scanner: scan.scanner,
-      timeoutMs: options.timeoutMs,
-      signal: options.signal,
+      toolVersion: settings.toolVersion,
+      logger,
+      scanner,
+      timeoutMs: settings.timeoutMs,
+      signal,
       fixes,
       ...(amendments === undefined
         ? {}
@@ -161,24 +160,4 @@ export async function renderOutputs(
     })
     return written.summaryMarkdown
   }
-}
-
-/**
- * The verdict-dependent outputs: results.json, results.sarif, summary.md; returns the summary.
- * Also used to re-render cached results under a new policy (`cache/`), so it reads only the model.
- */
-export async function writeVerdictOutputs(
-  options: Pick<ScanImageOptions, 'outDir' | 'dockerfile' | 'cwd' | 'toolVersion'>,
-  results: ScanResults,
-  verdict: GateVerdict,
-  imagePath: string
-): Promise<string> {
-  const {outDir} = options
-  const location = await sarifLocation(options, imagePath)
-  const sarif = toSarif(results, {location, toolVersion: options.toolVersion})
-  const summary = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
-  await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-  await writeOutputFile(join(outDir, 'results.sarif'), `${JSON.stringify(sarif, null, 2)}\n`)
-  await writeOutputFile(join(outDir, 'summary.md'), summary)
-  return summary
 }

@@ -1,14 +1,11 @@
 import {mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
-import {preflightScanner} from '../scan/preflight.js'
 import {runOscapScan, type OscapScanResult} from '../scan/oscap-scan.js'
-import type {ScannerEnvironment} from '../scan/preflight.js'
-import type {Baseline} from './choose-baseline.js'
+import type {ChosenContent} from './choose-content.js'
 import type {PreparedImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {StepContext} from './step-context.js'
 
 export interface ContainedScan extends OscapScanResult {
-  scanner: ScannerEnvironment
   target: string
 }
 
@@ -19,28 +16,27 @@ export function evaluationTarget(prepared: PreparedImage): string {
 }
 
 export async function runContainedScan(
-  options: ScanImageOptions,
+  context: StepContext,
   prepared: PreparedImage,
-  baseline: Baseline,
-  workDir: string
+  chosen: ChosenContent
 ): Promise<ContainedScan> {
-  const scanner = await preflightScanner({oscapPath: options.environment.oscapPath, workDir})
-  const outDir = join(workDir, 'oscap-out')
+  const {scanner, settings} = context
+  const outDir = join(context.workDir, 'oscap-out')
   await mkdir(outDir, {mode: 0o700})
   const target = evaluationTarget(prepared)
   const result = await runOscapScan({
     root: prepared.root,
-    contentPath: baseline.contentPath,
-    profileId: baseline.profile.id,
-    tailoringPath: baseline.tailoringPath,
+    contentPath: chosen.contentPath,
+    profileId: chosen.profile.id,
+    tailoringPath: chosen.tailoringPath,
     imageEnv: prepared.image.config.env,
     target,
     outDir,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    logger: options.logger,
+    timeoutMs: settings.timeoutMs,
+    signal: context.signal,
+    logger: context.logger,
     scanner,
     ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir})
   })
-  return {...result, scanner, target}
+  return {...result, target}
 }

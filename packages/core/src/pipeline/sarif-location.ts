@@ -1,6 +1,6 @@
 import {readFile, stat} from 'node:fs/promises'
 import {isAbsolute, relative} from 'node:path'
-import type {ScanImageOptions} from './scan-image.js'
+import type {ScanImageOptions} from './scan-options.js'
 
 /**
  * Where findings point when blame cannot do better: the final stage's `FROM` line of the

@@ -1,12 +1,6 @@
 import {join} from 'node:path'
 import {CancelledError} from '../errors.js'
-import type {ScanEnvironment} from '../environment/index.js'
-import type {DaemonOptions, Platform, RegistryOptions} from '../image/types.js'
-import type {Logger, ProgressReporter} from '../logging.js'
-import type {ResolvedImage} from '../image/types.js'
-import type {ScanResults} from '../results/model.js'
 import {evaluateGate} from '../gate/evaluate-gate.js'
-import type {FailOn, GateVerdict} from '../gate/types.js'
 import {preflightScanner} from '../scan/preflight.js'
 import {type OutputAmendments, renderOutputs} from './render-outputs.js'
 import {prepareRoot} from './prepare-root.js'
@@ -15,66 +9,12 @@ import {pipelineBoundary, timePhases} from './phase-timer.js'
 import {openOutputSet, type OutputSet} from './output-set.js'
 import {lockOutputDir} from './output-set-lock.js'
 import {copyOutputFile} from '../output/output-file.js'
-import {chooseBaseline} from './choose-baseline.js'
-import type {ContentPin} from '../content/select-content.js'
+import {chooseContent} from './choose-content.js'
 import {runContainedScan} from './run-contained-scan.js'
-import {type CveScanSettings, runCveStep} from '../cve/pipeline-step.js'
+import {runCveStep} from './cve-step.js'
 import type {CveScanReport} from '../cve/types.js'
-
-export interface ScanImageOptions {
-  /** The IMAGE argument as the user wrote it (`docker-archive:app.tar`). */
-  image: string
-  contentPath?: string
-  /** The policy's `content: {version, sha256}` pin for automatic selection (docs/content.md). */
-  contentPin?: ContentPin
-  profile?: string
-  tailoringPath?: string
-  outDir: string
-  failOn: FailOn
-  platform?: Platform
-  /** Registry pulls (TLS, credentials, cache); see `sourceSettings`. */
-  registry?: RegistryOptions
-  /** `docker-daemon:` and `podman:` sources. */
-  daemon?: DaemonOptions
-  timeoutMs: number
-  environment: ScanEnvironment
-  /** Dockerfile the findings point at (its final FROM line for now); optional. */
-  dockerfile?: string
-  /** Directory that output paths (SARIF URIs) are relative to: the repository checkout. */
-  cwd: string
-  /** scapgate's version, recorded in the outputs. */
-  toolVersion: string
-  logger: Logger
-  progress: ProgressReporter
-  signal?: AbortSignal
-  /** An image the caller already opened and verified (the result cache does); closed here. */
-  openedImage?: ResolvedImage
-  /**
-   * Replaces the plain `failOn` gate (the policy gate). Runs once the results exist, before the
-   * verdict-dependent outputs are written; may throw a ConfigurationError (a waiver naming a rule
-   * the content does not have).
-   */
-  evaluate?: (
-    results: ScanResults,
-    context: {contentRuleIds: readonly string[]}
-  ) => Promise<GateVerdict>
-  /** Also scan for known vulnerabilities (`--cves`, issue 7); see `cve/pipeline-step.ts`. */
-  cves?: CveScanSettings
-  /**
-   * The output set of `outDir` that the caller opened (under the directory's lock) and will
-   * commit or abandon (`scanImages` does). Without it scanImage locks `outDir` and does both.
-   */
-  outputSet?: OutputSet
-}
-
-export interface ScanOutcome {
-  results: ScanResults
-  verdict: GateVerdict
-  outDir: string
-  summaryMarkdown: string
-  /** The CVE scan's report, with `--cves` (what `scan --attest` signs as a vulns statement). */
-  cveReport?: CveScanReport
-}
+import type {ScanImageOptions, ScanOutcome} from './scan-options.js'
+import {scanSettings, type StepContext} from './step-context.js'
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new CancelledError()
@@ -116,23 +56,36 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
   const {logger, signal} = options
   const outDir = options.outDir
   const progress = timePhases(options.progress, logger)
-  options = {...options, progress, outDir: set.staging}
+  const settings = scanSettings(options)
   const work = await createWorkDir(options.environment.tmpDir)
   // Reports read only the ARF: without a CVE step the root goes while they render.
   let rootRemoval: Promise<unknown> | undefined
   let reportsSettled: Promise<void> | undefined
   try {
-    // Fail fast (no oscap, not root, no namespaces) before spending time on the image.
-    await preflightScanner({oscapPath: options.environment.oscapPath, workDir: work.path})
-    const prepared = await prepareRoot(options, work.path)
+    // Fail fast (no oscap, not root, no namespaces) before spending time on the image; the one
+    // preflight of this scan, shared by every step through the context.
+    const scanner = await preflightScanner({
+      oscapPath: settings.environment.oscapPath,
+      workDir: work.path
+    })
+    const context: StepContext = {
+      settings,
+      scanner,
+      workDir: work.path,
+      outDir: set.staging,
+      logger,
+      progress,
+      signal
+    }
+    const prepared = await prepareRoot(context, options.openedImage)
     try {
       await pipelineBoundary('prepared', signal)
       throwIfAborted(signal)
-      const baseline = await chooseBaseline(options, prepared)
+      const chosen = await chooseContent(context, prepared)
       await pipelineBoundary('baseline', signal)
       throwIfAborted(signal)
-      progress.phase('scanning', `${baseline.profile.id.replace(/^.*_profile_/, '')} profile`)
-      const scan = await runContainedScan(options, prepared, baseline, work.path)
+      progress.phase('scanning', `${chosen.profile.id.replace(/^.*_profile_/, '')} profile`)
+      const scan = await runContainedScan(context, prepared, chosen)
       await pipelineBoundary('scanned', signal)
       // Evidence first: the ARF is published now, whatever happens later.
       await copyOutputFile(scan.arfPath, join(set.staging, 'arf.xml'))
@@ -141,7 +94,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       await pipelineBoundary('evidence', signal)
       throwIfAborted(signal)
       progress.phase('reporting')
-      const rendered = await renderOutputs(options, prepared, baseline, scan)
+      const rendered = await renderOutputs(context, prepared, chosen, scan)
       reportsSettled = rendered.settled
       const compliance =
         options.evaluate === undefined
@@ -156,7 +109,7 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
           verdict,
           amendments,
           report: cveReport
-        } = await runCveStep({...options, cves: options.cves}, prepared, work.path, compliance))
+        } = await runCveStep(context, options.cves, prepared, compliance))
         await pipelineBoundary('cves', signal)
         throwIfAborted(signal)
       }

@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
 import {oscapVersion} from '../cache/oscap-version.js'
-import {renderCached} from '../cache/render-cached.js'
+import {renderCached} from './render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
 import {CancelledError, ConfigurationError} from '../errors.js'
@@ -20,17 +20,20 @@ import {formatPlatform} from '../image/platform.js'
 import type {ImageReference, ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
-import {
-  settingsForImage,
-  type ImageSettings,
-  type PolicyOverrides
-} from '../policy/resolve-policy.js'
 import type {Policy} from '../policy/types.js'
 import type {ScanResults} from '../results/model.js'
-import {type CveFlags, resolveCveSettings} from '../cve/pipeline-step.js'
+import type {Given} from '../options/given-options.js'
+import {
+  resolveBaseline,
+  resolveCveSettings,
+  resolveImageSettings,
+  type ImageSettings
+} from '../options/resolve-options.js'
 import {checkScanInputs, type InputSource} from './check-scan-inputs.js'
 import {openSourceImage} from './prepare-root.js'
-import {scanImage, type ScanImageOptions, type ScanOutcome} from './scan-image.js'
+import {imageSlugs} from '../image/image-sources.js'
+import {scanImage} from './scan-image.js'
+import {type ScanImageOptions, type ScanOutcome} from './scan-options.js'
 import {createWorkDir} from './work-dir.js'
 import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 import {openOutputSet, OUTPUT_SET_ENTRIES, type OutputSet} from './output-set.js'
@@ -40,18 +43,31 @@ import {attestInto, checkAttestable, type AttestSettings} from './attest-step.js
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
-  'image' | 'outDir' | 'openedImage' | 'evaluate' | 'cves'
+  | 'image'
+  | 'outDir'
+  | 'openedImage'
+  | 'evaluate'
+  | 'cves'
+  | 'contentPath'
+  | 'contentPin'
+  | 'profile'
+  | 'tailoringPath'
+  | 'dockerfile'
+  | 'failOn'
 > {
-  /** `--cves` and its options; merged with the policy's `cves:` per scan ({@link resolveCveSettings}). */
-  cves?: CveFlags
+  /**
+   * The options given on the command line (or as action inputs) and as `SCAPGATE_*` variables,
+   * merged (`firstGiven`), paths absolute. The resolver (`options/resolve-options.ts`) puts them
+   * over the policy and the defaults; `baseline` may be a directory of `<slug>.json` /
+   * `<slug>/results.json` with several images.
+   */
+  given: Given
+  /** `./Dockerfile` when the workspace has one: the last default, after the policy. */
+  implicitDockerfile?: string
   images: string[]
   /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
   outDir: string
   policy?: Policy
-  /** Command-line values that win over the policy (`--fail-on` only when given, `--mode`). */
-  overrides: PolicyOverrides
-  /** `--baseline`: a file, or with several images a directory of `<slug>.json` / `<slug>/results.json`. */
-  baselinePath?: string
   /** Undefined: no cache. */
   cacheDir?: string
   /** Scans at once (default: 1). */
@@ -70,33 +86,6 @@ export interface ImageOutcome {
   outcome?: ScanOutcome
   error?: unknown
   cached: boolean
-}
-
-/** `docker-archive:/builds/app.tar` → `app`; `oci:./layout:api-1.0` → `api-1.0`; made unique by `-2`, `-3`. */
-export function imageSlugs(images: readonly string[]): string[] {
-  const seen = new Map<string, number>()
-  return images.map(raw => {
-    const withoutTransport = raw.replace(
-      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
-      ''
-    )
-    const last =
-      withoutTransport
-        .split('/')
-        .filter(part => part !== '')
-        .pop() ?? 'image'
-    const base =
-      last
-        .replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, '')
-        .replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[-.]+|-+$/g, '')
-        .slice(0, 80) || 'image'
-    const count = (seen.get(base) ?? 0) + 1
-    seen.set(base, count)
-    return count === 1 ? base : `${base}-${count}`
-  })
 }
 
 async function baselineFor(
@@ -157,15 +146,21 @@ async function publish(
   if (options.attest !== undefined && attest !== undefined) {
     await pipelineBoundary('attest', signal)
     if (signal?.aborted === true) throw new CancelledError()
-    await attestInto(options.attest, {
-      ...attest,
-      stagingDir: set.staging,
-      registry: options.registry ?? {},
-      ...(options.policy === undefined ? {} : {policy: options.policy}),
-      cwd: options.cwd,
-      toolVersion: options.toolVersion,
-      logger: options.logger
-    })
+    await attestInto(
+      {
+        settings: {
+          cwd: options.cwd,
+          toolVersion: options.toolVersion,
+          ...(options.registry === undefined ? {} : {registry: options.registry})
+        },
+        outDir: set.staging,
+        logger: options.logger,
+        progress: options.progress,
+        ...(signal === undefined ? {} : {signal})
+      },
+      options.attest,
+      {...attest, ...(options.policy === undefined ? {} : {policy: options.policy})}
+    )
   }
   await pipelineBoundary('publish', signal)
   if (signal?.aborted === true) throw new CancelledError()
@@ -182,14 +177,9 @@ async function scanOne(
   outDir: string,
   slug: string
 ): Promise<ImageOutcome> {
-  const {cves: cveFlags, ...rest} = options
-  const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now)
-  const single: ScanImageOptions = {
-    ...rest,
-    image: raw,
-    outDir,
-    ...(cves === undefined ? {} : {cves})
-  }
+  const {given, implicitDockerfile, ...rest} = options
+  const cves = resolveCveSettings(given, options.policy?.cves, options.now)
+  const g = given.values
   let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
@@ -204,9 +194,9 @@ async function scanOne(
     }
     await checkScanInputs(
       {
-        ...(options.contentPath === undefined ? {} : {content: options.contentPath}),
-        ...(options.tailoringPath === undefined ? {} : {tailoring: options.tailoringPath}),
-        ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile}),
+        ...(g.content === undefined ? {} : {content: g.content}),
+        ...(g.tailoring === undefined ? {} : {tailoring: g.tailoring}),
+        ...(g.dockerfile === undefined ? {} : {dockerfile: g.dockerfile}),
         ...(cves?.feed === undefined ? {} : {feed: cves.feed})
       },
       flags
@@ -216,35 +206,45 @@ async function scanOne(
     })
     set = await openOutputSet(outDir, raw, options.logger)
     const staging = set.staging
-    image = await openSourceImage(single, work.path)
+    // Opening reads only the source settings (platform, registry, daemon); the gate's are not known yet.
+    image = await openSourceImage(
+      {
+        logger: options.logger,
+        progress: options.progress,
+        ...(options.signal === undefined ? {} : {signal: options.signal}),
+        settings: {
+          image: raw,
+          platform: options.platform,
+          ...(options.registry === undefined ? {} : {registry: options.registry}),
+          ...(options.daemon === undefined ? {} : {daemon: options.daemon})
+        }
+      },
+      work.path
+    )
     const reference = image.reference
     if (options.attest !== undefined) checkAttestable(image)
     await pipelineBoundary('opened', options.signal)
-    const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides)
-    await checkScanInputs(
-      {
-        ...(options.contentPath !== undefined || settings.content === undefined
-          ? {}
-          : {content: settings.content}),
-        ...(options.tailoringPath !== undefined || settings.tailoring === undefined
-          ? {}
-          : {tailoring: settings.tailoring}),
-        ...(options.dockerfile !== undefined || settings.dockerfile === undefined
-          ? {}
-          : {dockerfile: settings.dockerfile})
-      },
-      fromPolicy
+    const settings = resolveImageSettings(
+      given,
+      options.policy,
+      [raw, ...image.names],
+      implicitDockerfile
     )
+    await checkScanInputs(settings.fromPolicy, fromPolicy)
     const scan: ScanImageOptions = {
-      ...single,
+      ...rest,
+      image: raw,
+      outDir,
+      ...(cves === undefined ? {} : {cves}),
       failOn: settings.thresholds.failOn,
-      contentPath: options.contentPath ?? settings.content,
+      contentPath: settings.content,
       ...(options.policy?.content === undefined ? {} : {contentPin: options.policy.content}),
-      profile: options.profile ?? settings.profile,
-      tailoringPath: options.tailoringPath ?? settings.tailoring,
-      dockerfile: options.dockerfile ?? settings.dockerfile
+      profile: settings.profile,
+      tailoringPath: settings.tailoring,
+      dockerfile: settings.dockerfile
     }
-    const baselinePath = options.baselinePath ?? options.policy?.baseline
+    const baselineSource = resolveBaseline(given, options.policy)
+    const baselinePath = baselineSource?.path
     if (settings.mode === 'ratchet' && baselinePath === undefined) {
       throw new ConfigurationError(
         'Expected a baseline for `mode: ratchet` (--baseline FILE or `baseline:` in the policy), got none'
@@ -257,7 +257,7 @@ async function scanOne(
             baselinePath,
             slug,
             options.images.length > 1,
-            options.baselinePath === undefined ? fromPolicy : flags
+            baselineSource?.fromPolicy === true ? fromPolicy : flags
           )
     const evaluate = gateFor(settings, baseline, options.now)
     // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.

@@ -6,7 +6,7 @@
  * Does not read files (see `load-policy.ts`) and does not resolve paths.
  */
 import {isMap, LineCounter, parseDocument, type Node} from 'yaml'
-import {parseCvePolicy} from '../cve/cve-policy.js'
+import {parseCvePolicy} from './cve-policy.js'
 import {ConfigurationError} from '../errors.js'
 import {failOnValues} from '../gate/types.js'
 import {severities, type Severity} from '../results/model.js'

@@ -2,12 +2,11 @@
  * The policy file (`scapgate.yml`) after validation. `docs/policy.md` documents every key; the
  * parser (`parse-policy.ts`) is the only producer, so every field here has been checked.
  */
-import type {CvePolicy} from '../cve/cve-policy.js'
-import type {FailOn} from '../gate/types.js'
+import type {CvePolicy} from './cve-policy.js'
+import type {FailOn, PolicyMode} from '../options/option-values.js'
 import type {Severity} from '../results/model.js'
 
-export const policyModes = ['absolute', 'ratchet'] as const
-export type PolicyMode = (typeof policyModes)[number]
+export {policyModes, type PolicyMode} from '../options/option-values.js'
 
 /** How a rule-result that is neither pass nor fail counts against the thresholds. */
 export const countAsValues = ['failure', 'ignore'] as const

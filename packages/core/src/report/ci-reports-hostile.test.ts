@@ -1,8 +1,9 @@
 import {execFileSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
 import {XMLParser} from 'fast-xml-parser'
-import {ruleKey, type Attribution} from '../blame/attribute.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {
   forbiddenInOutput,
   hostileStrings,

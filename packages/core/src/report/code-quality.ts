@@ -8,9 +8,10 @@
  * critical, medium → major, low → minor, info → info. The fingerprint is the SARIF one: stable
  * across rebuilds, never derived from the tag or digest.
  */
-import {ruleKey, type Attribution, type SourceLocation} from '../blame/attribute.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution, type SourceLocation} from '../blame/types.js'
 import type {ScanResults, Severity} from '../results/model.js'
-import {stripControls, truncate} from './escape.js'
+import {stripControls, truncate} from '../escape/escape.js'
 import {fingerprint, imageRepository} from './sarif.js'
 
 export interface CodeQualityIssue {

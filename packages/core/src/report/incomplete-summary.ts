@@ -6,8 +6,8 @@
  * anyone, link anywhere, inject HTML or carry terminal control bytes into a PR comment or an MR
  * note.
  */
-import {truncate} from './escape-chars.js'
-import {codeSpan, markdownText} from './markdown-escape.js'
+import {truncate} from '../escape/escape-chars.js'
+import {codeSpan, markdownText} from '../escape/markdown-escape.js'
 
 const maxReasonLines = 20
 const maxLineChars = 500

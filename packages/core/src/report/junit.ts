@@ -10,9 +10,10 @@
  * in either UI. All text goes through `xmlText` (./escape.ts): the five XML specials escaped,
  * characters XML 1.0 forbids, C1 and bidi controls removed.
  */
-import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
 import type {RuleOutcome, ScanResults} from '../results/model.js'
-import {xmlText as xml} from './escape.js'
+import {xmlText as xml} from '../escape/escape.js'
 import {imageRepository, shortProfileId} from './sarif.js'
 
 export interface JunitOptions {

@@ -21,9 +21,17 @@
 import {createHash} from 'node:crypto'
 import {gzipSync} from 'node:zlib'
 import type {Log, ReportingDescriptor, Result, Run} from 'sarif'
-import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
 import type {RuleOutcome, ScanResults, Severity} from '../results/model.js'
-import {escapeMarkdown, escapeMarkdownCode, fencedBlock, stripControls, truncate} from './escape.js'
+import {securitySeverityScore, securitySeverityText} from '../results/security-severity.js'
+import {
+  escapeMarkdown,
+  escapeMarkdownCode,
+  fencedBlock,
+  stripControls,
+  truncate
+} from '../escape/escape.js'
 
 export interface SarifOptions {
   /** Where results point: a repository-relative file and line, e.g. the Dockerfile's FROM line. */
@@ -59,18 +67,6 @@ export function serializeSarif(log: Log): string {
 export function sarifTrim(log: Log): SarifTrim | undefined {
   const truncated = log.runs[0]?.properties?.['truncated'] as SarifTrim | undefined
   return truncated
-}
-
-/**
- * GitHub's bands: > 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. `unknown` severity
- * maps like `high`, matching the gate, which ranks it as high.
- */
-export const securitySeverity: Record<Severity, string> = {
-  high: '8.0',
-  unknown: '8.0',
-  medium: '5.5',
-  low: '3.0',
-  info: '1.0'
 }
 
 const reported = new Set(['fail', 'error', 'unknown'])
@@ -202,7 +198,7 @@ function toDescriptor(rule: RuleOutcome, options: SarifOptions): ReportingDescri
     fullDescription: {text: truncate(description, 1024)},
     help: {text: helpText(rule, options), markdown: helpMarkdown(rule, options)},
     properties: {
-      'security-severity': securitySeverity[rule.severity],
+      'security-severity': securitySeverityText(securitySeverityScore[rule.severity]),
       precision: 'very-high',
       tags: [
         'security',

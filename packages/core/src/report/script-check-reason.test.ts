@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {evaluateGate} from '../gate/evaluate-gate.js'
 import {SCRIPT_CHECK_NOT_RUN_REASON} from '../results/model.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
 import {toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
 

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {evaluateGate} from '../gate/evaluate-gate.js'
-import {sampleResults, sampleRule} from '../results/sample-results.js'
-import {ruleKey, type Attribution} from '../blame/attribute.js'
+import {sampleResults, sampleRule} from '../../../../test/support/sample-results.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
 import {liveReferences, read, squash, textOf} from '../../../../test/support/gfm-reader.js'
 import {
   expectedInline,

@@ -16,8 +16,9 @@ import {
   type ScanResults,
   type Severity
 } from '../results/model.js'
-import {ruleKey, type Attribution} from '../blame/attribute.js'
-import {fencedBlock, htmlText, markdownText, tableCode, truncate} from './escape.js'
+import {ruleKey} from '../blame/attribute.js'
+import {type Attribution} from '../blame/types.js'
+import {fencedBlock, htmlText, markdownText, tableCode, truncate} from '../escape/escape.js'
 import type {SarifTrim} from './sarif.js'
 
 export interface SummaryOptions {
@@ -58,6 +59,7 @@ export function renderSummary(
       ''
     )
   }
+  for (const note of results.scanner.notes ?? []) head.push(`Note: ${markdownText(note)}`, '')
   for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
   if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {

@@ -9,7 +9,7 @@
 import {mkdir, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readXmlFile} from '../arf/xml-parser.js'
-import type {Attribution, SourceLocation} from '../blame/attribute.js'
+import type {Attribution, SourceLocation} from '../blame/types.js'
 import type {GateVerdict} from '../gate/types.js'
 import type {Logger} from '../logging.js'
 import type {ScanResults} from '../results/model.js'

@@ -33,6 +33,7 @@ export interface BuildResultsOptions {
     }
     tailoring?: {path: string; sha256: string}
     durationSeconds: number
+    notes?: string[]
   }
 }
 
@@ -77,6 +78,9 @@ export function buildScanResults(parsed: ParsedArf, options: BuildResultsOptions
     durationSeconds: options.scanner.durationSeconds
   }
   if (options.scanner.tailoring !== undefined) scanner.tailoring = options.scanner.tailoring
+  if (options.scanner.notes !== undefined && options.scanner.notes.length > 0) {
+    scanner.notes = [...options.scanner.notes]
+  }
 
   return {
     image: options.image,

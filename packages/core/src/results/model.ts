@@ -114,6 +114,12 @@ export interface ScannerInfo {
   tailoring?: {path: string; sha256: string}
   /** Seconds oscap ran for. */
   durationSeconds: number
+  /**
+   * What scapgate changed in oscap's view of the image to work around a quirk of this oscap, one
+   * sentence each (e.g. held packages on OpenSCAP >= 1.3.10, docs/openscap.md §5); absent when
+   * nothing was changed.
+   */
+  notes?: string[]
 }
 
 export type ResultCounts = Record<RuleResultValue, number>

@@ -8,7 +8,7 @@ import {buildScanResults, shortRuleId} from './build-results.js'
 import {checkJsonSchema, type JsonSchema} from './json-schema-check.js'
 import type {ScanResults} from './model.js'
 import {serializeIncomplete, serializeResults} from './results-json.js'
-import {sampleResults} from './sample-results.js'
+import {sampleResults} from '../../../../test/support/sample-results.js'
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/arf/', import.meta.url))
 const schema = JSON.parse(

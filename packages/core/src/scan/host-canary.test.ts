@@ -14,7 +14,7 @@ import {
   composeDataStream,
   execFileAsync,
   fileReaderContent
-} from './testing/synthetic-roots.js'
+} from '../../../../test/support/synthetic-roots.js'
 
 const CANARY = `CANARY-${randomBytes(12).toString('hex')}`
 const INSIDE = `INSIDE-${randomBytes(8).toString('hex')}`

@@ -69,3 +69,13 @@ export const DPKGINFO_WITHOUT_APT: readonly [number, number, number] = [1, 3, 10
 export function dpkginfoNeedsAptConfig(release: OscapRelease): boolean {
   return compareOscapVersion(release, DPKGINFO_WITHOUT_APT) < 0
 }
+
+/**
+ * True when oscap's dpkginfo probe reads the dpkg `status` file itself (1.3.10 and newer) and
+ * takes a package for installed when its selection is `install`, whatever its state: a held
+ * package looks absent (`docs/openscap.md` §5). The scan then shows the probe a copy of `status`
+ * whose selections follow the states (`packages/dpkg-selections.ts`).
+ */
+export function dpkginfoReadsSelection(release: OscapRelease): boolean {
+  return !dpkginfoNeedsAptConfig(release)
+}

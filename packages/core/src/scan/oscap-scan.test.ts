@@ -16,7 +16,7 @@ import {
   execFileAsync,
   manifest,
   ruleResult
-} from './testing/synthetic-roots.js'
+} from '../../../../test/support/synthetic-roots.js'
 
 const TARGET = 'docker-archive:/images/app.tar@sha256:' + 'ab'.repeat(32)
 

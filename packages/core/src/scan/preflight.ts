@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {EnvironmentError, ScanFailedError, getErrorMessage} from '../errors.js'
 import {readScannerOverrides} from '../environment/scanner-overrides.js'
-import {dpkginfoNeedsAptConfig, readOscapVersion} from './oscap-release.js'
+import {dpkginfoNeedsAptConfig, dpkginfoReadsSelection, readOscapVersion} from './oscap-release.js'
 import {excerpt, runInSandbox} from './sandbox.js'
 
 export interface ScannerEnvironment {
@@ -16,6 +16,11 @@ export interface ScannerEnvironment {
    * its private `APT_CONFIG` (`docs/openscap.md`, "dpkginfo"). Pass it to `runInSandbox`.
    */
   aptConfigWorkaround: boolean
+  /**
+   * True for oscap >= 1.3.10, whose dpkginfo probe takes a held package for an absent one: the scan
+   * then shows it a `status` whose selections follow the package states (`docs/openscap.md` §5).
+   */
+  selectionWorkaround: boolean
   /** True when the SCE plugin did not load inside the sandbox (it never should). */
   sceDisabled: boolean
 }
@@ -93,6 +98,7 @@ async function runPreflight(options: PreflightOptions): Promise<ScannerEnvironme
       oscapPath,
       oscapVersion: release.text,
       aptConfigWorkaround: dpkginfoNeedsAptConfig(release),
+      selectionWorkaround: dpkginfoReadsSelection(release),
       sceDisabled: !/SCE Version/.test(result.stdout)
     }
   } finally {

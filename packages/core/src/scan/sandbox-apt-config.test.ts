@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {dpkginfoNeedsAptConfig, readOscapVersion} from './oscap-release.js'
 import {type ScannerEnvironment, preflightScanner} from './preflight.js'
 import {runInSandbox} from './sandbox.js'
-import {buildDebian11Root} from './testing/synthetic-roots.js'
+import {buildDebian11Root} from '../../../../test/support/synthetic-roots.js'
 
 let base: string
 let scanner: ScannerEnvironment

@@ -10,9 +10,10 @@ import {
 import {CONTAINER_PROFILE, shippedContainerBaseline} from '../content/container-baseline.js'
 import {ConfigurationError, sanitizeForDisplay} from '../errors.js'
 import type {PreparedImage} from './prepare-root.js'
-import type {ScanImageOptions} from './scan-image.js'
+import type {StepContext} from './step-context.js'
 
-export interface Baseline {
+/** The SCAP content and profile a scan evaluates. */
+export interface ChosenContent {
   contentPath: string
   content: ContentInfo
   profile: {id: string; title: string}
@@ -36,27 +37,28 @@ async function requireFile(path: string, flag: string): Promise<void> {
  * image's os-release, and `--profile` (full id or short name) or `standard`. Errors are
  * {@link ConfigurationError}s that list what is available.
  */
-export async function chooseBaseline(
-  options: ScanImageOptions,
+export async function chooseContent(
+  context: Pick<StepContext, 'settings' | 'logger'>,
   prepared: PreparedImage
-): Promise<Baseline> {
-  if (options.tailoringPath !== undefined) await requireFile(options.tailoringPath, '--tailoring')
+): Promise<ChosenContent> {
+  const {settings, logger} = context
+  if (settings.tailoringPath !== undefined) await requireFile(settings.tailoringPath, '--tailoring')
   let contentPath: string
   let selection: ContentSelection | undefined
   let defaultProfile: string | undefined
   const containerBaseline =
-    options.contentPath === undefined ? await shippedContainerBaseline() : undefined
-  if (options.contentPath !== undefined) {
-    await requireFile(options.contentPath, '--content')
-    contentPath = options.contentPath
+    settings.contentPath === undefined ? await shippedContainerBaseline() : undefined
+  if (settings.contentPath !== undefined) {
+    await requireFile(settings.contentPath, '--content')
+    contentPath = settings.contentPath
   } else if (prepared.os === undefined && containerBaseline !== undefined) {
     // No os-release (scratch, some distroless images): scapgate's container baseline (issue 12).
-    options.logger.info("the image has no os-release; using scapgate's container baseline")
+    logger.info("the image has no os-release; using scapgate's container baseline")
     contentPath = containerBaseline
     defaultProfile = CONTAINER_PROFILE
   } else if (prepared.os === undefined) {
     throw new ConfigurationError(
-      `${options.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, ` +
+      `${settings.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, ` +
         'found neither; give --content DS.xml'
     )
   } else if (
@@ -66,37 +68,37 @@ export async function chooseBaseline(
     )
   ) {
     // No SCAP Security Guide product exists for this OS (Alpine …): scapgate's container baseline.
-    options.logger.info(
+    logger.info(
       `${sanitizeForDisplay(describeOs(prepared.os))} has no SCAP Security Guide product; using scapgate's container baseline`
     )
     contentPath = containerBaseline
     defaultProfile = CONTAINER_PROFILE
   } else {
     const selected = await selectContent(prepared.os, {
-      dirs: defaultContentDirs(options.environment),
-      ...(options.contentPin === undefined ? {} : {pin: options.contentPin})
+      dirs: defaultContentDirs(settings.environment),
+      ...(settings.contentPin === undefined ? {} : {pin: settings.contentPin})
     })
     if (selected.viaIdLike) {
-      options.logger.warning(
+      logger.warning(
         `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
       )
     }
     contentPath = selected.path
     selection = selected.selection
-    options.logger.info(`content: ${selected.fileName}, ${selection.reason}`)
-    for (const passed of selection.passedOver ?? []) options.logger.info(`  passed over ${passed}`)
+    logger.info(`content: ${selected.fileName}, ${selection.reason}`)
+    for (const passed of selection.passedOver ?? []) logger.info(`  passed over ${passed}`)
   }
   const resolved = await resolveProfile(
     contentPath,
-    options.profile ?? defaultProfile,
-    options.tailoringPath
+    settings.profile ?? defaultProfile,
+    settings.tailoringPath
   )
   const info = resolved.content.profiles.find(p => p.id === resolved.profileId)
   return {
     contentPath,
     content: resolved.content,
     profile: {id: resolved.profileId, title: info?.title ?? resolved.profileId},
-    tailoringPath: options.tailoringPath,
+    tailoringPath: settings.tailoringPath,
     ...(selection === undefined ? {} : {selection})
   }
 }

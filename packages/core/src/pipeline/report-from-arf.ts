@@ -28,8 +28,8 @@ import type {ImageInfo, ScanResults} from '../results/model.js'
 import {serializeResults} from '../results/results-json.js'
 import {generateHtmlReport} from '../scan/html-report.js'
 import {preflightScanner} from '../scan/preflight.js'
-import {createWorkDir} from '../pipeline/work-dir.js'
-import {writeReports} from './write-reports.js'
+import {createWorkDir} from './work-dir.js'
+import {writeReports} from '../report/write-reports.js'
 
 export interface ReportFromArfOptions {
   arfPath: string

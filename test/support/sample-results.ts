@@ -2,7 +2,11 @@
  * Builders for hand-made {@link ScanResults} in tests (gate, reporters). Not used at runtime.
  * Real-ARF tests go through `parseArf` + `buildScanResults` instead.
  */
-import {countResults, type RuleOutcome, type ScanResults} from './model.js'
+import {
+  countResults,
+  type RuleOutcome,
+  type ScanResults
+} from '../../packages/core/src/results/model.js'
 
 export function sampleRule(overrides: Partial<RuleOutcome> & {shortId: string}): RuleOutcome {
   return {

@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Readable} from 'node:stream'
 import {gzipSync} from 'node:zlib'
-import {writeTar, type TarEntry} from '../../../../test/support/tar-writer.js'
-import type {VerifiedLayer} from '../image/types.js'
+import {writeTar, type TarEntry} from './tar-writer.js'
+import type {VerifiedLayer} from '../../packages/core/src/image/types.js'
 
 export function sha256(data: Buffer): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`
