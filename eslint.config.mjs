@@ -25,7 +25,16 @@ const fileNames = {
 }
 
 export default tseslint.config(
-  {ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'coverage/**', '**/*.d.ts']},
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test/fixtures/**',
+      'test-artifacts/**',
+      'coverage/**',
+      '**/*.d.ts'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

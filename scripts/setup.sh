@@ -9,10 +9,11 @@ cd "$(dirname "$0")/.."
 # local registry with htpasswd auth for the registry-pull tests (docker-registry, apache2-utils).
 # rsync: gitlab-ci-local (GitLab component tests); groovy + a JRE: the Jenkins step tests.
 # bzip2: .bz2 CVE feeds; rpm: the rpm version-order oracle in the CVE tests and rpm image listing.
+# chromium + fonts-noto-color-emoji: the reviewer-view tests screenshot the rendered PR comment.
 apt_packages=(
   openscap-scanner openscap-utils ssg-debian ssg-nondebian libxml2-utils
   util-linux podman debootstrap skopeo umoci docker-registry apache2-utils bzip2 rpm
-  rsync groovy default-jre-headless
+  rsync groovy default-jre-headless chromium fonts-noto-color-emoji
 )
 
 sudo_cmd=()

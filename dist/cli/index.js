@@ -617,8 +617,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -726,13 +726,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -2404,8 +2404,8 @@ var require_stringifyNumber = __commonJS({
           i = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
+        let d2 = minFractionDigits - (n.length - i - 1);
+        while (d2-- > 0)
           n += "0";
       }
       return n;
@@ -3037,18 +3037,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set3.items.push(Pair.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -3067,7 +3067,7 @@ var require_set = __commonJS({
       }
     };
     exports2.YAMLSet = YAMLSet;
-    exports2.set = set;
+    exports2.set = set2;
   }
 });
 
@@ -3144,10 +3144,10 @@ var require_timestamp = __commonJS({
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
+          let d2 = parseSexagesimal(tz, false);
+          if (Math.abs(d2) < 30)
+            d2 *= 60;
+          date -= 6e4 * d2;
         }
         return new Date(date);
       },
@@ -3174,7 +3174,7 @@ var require_schema3 = __commonJS({
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map.map,
@@ -3194,7 +3194,7 @@ var require_schema3 = __commonJS({
       merge2.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -3221,7 +3221,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -3247,7 +3247,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -3255,7 +3255,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -3685,8 +3685,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3763,12 +3763,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -6552,8 +6552,8 @@ var require_parser = __commonJS({
         return st;
       }
       *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
+        const top2 = this.peek(1);
+        if (this.type === "doc-end" && top2?.type !== "doc-end") {
           while (this.stack.length > 0)
             yield* this.pop();
           this.stack.push({
@@ -6563,26 +6563,26 @@ var require_parser = __commonJS({
           });
           return;
         }
-        if (!top)
+        if (!top2)
           return yield* this.stream();
-        switch (top.type) {
+        switch (top2.type) {
           case "document":
-            return yield* this.document(top);
+            return yield* this.document(top2);
           case "alias":
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return yield* this.scalar(top);
+            return yield* this.scalar(top2);
           case "block-scalar":
-            return yield* this.blockScalar(top);
+            return yield* this.blockScalar(top2);
           case "block-map":
-            return yield* this.blockMap(top);
+            return yield* this.blockMap(top2);
           case "block-seq":
-            return yield* this.blockSequence(top);
+            return yield* this.blockSequence(top2);
           case "flow-collection":
-            return yield* this.flowCollection(top);
+            return yield* this.flowCollection(top2);
           case "doc-end":
-            return yield* this.documentEnd(top);
+            return yield* this.documentEnd(top2);
         }
         yield* this.pop();
       }
@@ -6597,25 +6597,25 @@ var require_parser = __commonJS({
         } else if (this.stack.length === 0) {
           yield token;
         } else {
-          const top = this.peek(1);
+          const top2 = this.peek(1);
           if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = "indent" in top2 ? top2.indent : 0;
+          } else if (token.type === "flow-collection" && top2.type === "document") {
             token.indent = 0;
           }
           if (token.type === "flow-collection")
             fixFlowSeqItems(token);
-          switch (top.type) {
+          switch (top2.type) {
             case "document":
-              top.value = token;
+              top2.value = token;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top2.props.push(token);
               break;
             case "block-map": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
@@ -6628,17 +6628,17 @@ var require_parser = __commonJS({
               break;
             }
             case "block-seq": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token });
+                top2.items.push({ start: [], value: token });
               else
                 it.value = token;
               break;
             }
             case "flow-collection": {
-              const it = top.items[top.items.length - 1];
+              const it = top2.items[top2.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top2.items.push({ start: [], key: token, sep: [] });
               else if (it.sep)
                 it.value = token;
               else
@@ -6650,13 +6650,13 @@ var require_parser = __commonJS({
               yield* this.pop();
               yield* this.pop(token);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+          if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last2 = token.items[token.items.length - 1];
             if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last2.start;
+              if (top2.type === "document")
+                top2.end = last2.start;
               else
-                top.items.push({ start: last2.start });
+                top2.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -7027,11 +7027,11 @@ var require_parser = __commonJS({
       *flowCollection(fc) {
         const it = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
-          let top;
+          let top2;
           do {
             yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
+            top2 = this.peek(1);
+          } while (top2?.type === "flow-collection");
         } else if (fc.end.length === 0) {
           switch (this.type) {
             case "comma":
@@ -9632,8 +9632,8 @@ var require_crypto = __commonJS({
     }
     function digest(algorithm, ...data) {
       const hash = crypto_1.default.createHash(algorithm);
-      for (const d of data) {
-        hash.update(d);
+      for (const d2 of data) {
+        hash.update(d2);
       }
       return hash.digest();
     }
@@ -11206,13 +11206,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve17, reject) {
+      return new Promise(function(resolve18, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve17(result);
+            return resolve18(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -11968,10 +11968,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve17());
+          this.on("end", () => resolve18());
         });
       }
       /**
@@ -11995,7 +11995,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve17;
+          let resolve18;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12009,19 +12009,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve17({ value, done: !!this[EOF] });
+            resolve18({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve17({ done: true, value: void 0 });
+            resolve18({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve17 = res2;
+            resolve18 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16671,12 +16671,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve17) => {
+        return new Promise((resolve18) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve17();
+          resolve18();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17436,7 +17436,7 @@ var require_lib3 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve17, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve18, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17460,10 +17460,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve17(new Response(data, { headers }));
+          return resolve18(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17582,7 +17582,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve17(fetch3(new Request(locationURL, requestOpts)));
+              resolve18(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17610,7 +17610,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve17(response);
+            resolve18(response);
             return;
           }
           const zlibOptions = {
@@ -17629,7 +17629,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve17(response);
+            resolve18(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17641,7 +17641,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder2.emit("error", er)
               ).pipe(decoder2);
               response = new Response(decoder2, responseOptions);
-              resolve17(response);
+              resolve18(response);
             });
             return;
           }
@@ -17659,11 +17659,11 @@ var require_lib3 = __commonJS({
               (er) => decoder.emit("error", er)
             ).pipe(decoder);
             response = new Response(decoder, responseOptions);
-            resolve17(response);
+            resolve18(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve17(response);
+          resolve18(response);
         });
         writeToStream(req2, request);
       });
@@ -18585,24 +18585,24 @@ var require_charset = __commonJS({
     function getCharsetPriority(charset, accepted, index) {
       var priority = { o: -1, q: 0, s: 0 };
       for (var i = 0; i < accepted.length; i++) {
-        var spec = specify(charset, accepted[i], index);
-        if (spec && (priority.s - spec.s || priority.q - spec.q || priority.o - spec.o) < 0) {
-          priority = spec;
+        var spec2 = specify(charset, accepted[i], index);
+        if (spec2 && (priority.s - spec2.s || priority.q - spec2.q || priority.o - spec2.o) < 0) {
+          priority = spec2;
         }
       }
       return priority;
     }
-    function specify(charset, spec, index) {
+    function specify(charset, spec2, index) {
       var s = 0;
-      if (spec.charset.toLowerCase() === charset.toLowerCase()) {
+      if (spec2.charset.toLowerCase() === charset.toLowerCase()) {
         s |= 1;
-      } else if (spec.charset !== "*") {
+      } else if (spec2.charset !== "*") {
         return null;
       }
       return {
         i: index,
-        o: spec.i,
-        q: spec.q,
+        o: spec2.i,
+        q: spec2.q,
         s
       };
     }
@@ -18621,11 +18621,11 @@ var require_charset = __commonJS({
     function compareSpecs(a, b) {
       return b.q - a.q || b.s - a.s || a.o - b.o || a.i - b.i || 0;
     }
-    function getFullCharset(spec) {
-      return spec.charset;
+    function getFullCharset(spec2) {
+      return spec2.charset;
     }
-    function isQuality(spec) {
-      return spec.q > 0;
+    function isQuality(spec2) {
+      return spec2.q > 0;
     }
   }
 });
@@ -18670,25 +18670,25 @@ var require_encoding2 = __commonJS({
     function getEncodingPriority(encoding, accepted, index) {
       var priority = { encoding, o: -1, q: 0, s: 0 };
       for (var i = 0; i < accepted.length; i++) {
-        var spec = specify(encoding, accepted[i], index);
-        if (spec && (priority.s - spec.s || priority.q - spec.q || priority.o - spec.o) < 0) {
-          priority = spec;
+        var spec2 = specify(encoding, accepted[i], index);
+        if (spec2 && (priority.s - spec2.s || priority.q - spec2.q || priority.o - spec2.o) < 0) {
+          priority = spec2;
         }
       }
       return priority;
     }
-    function specify(encoding, spec, index) {
+    function specify(encoding, spec2, index) {
       var s = 0;
-      if (spec.encoding.toLowerCase() === encoding.toLowerCase()) {
+      if (spec2.encoding.toLowerCase() === encoding.toLowerCase()) {
         s |= 1;
-      } else if (spec.encoding !== "*") {
+      } else if (spec2.encoding !== "*") {
         return null;
       }
       return {
         encoding,
         i: index,
-        o: spec.i,
-        q: spec.q,
+        o: spec2.i,
+        q: spec2.q,
         s
       };
     }
@@ -18721,11 +18721,11 @@ var require_encoding2 = __commonJS({
     function compareSpecs(a, b) {
       return b.q - a.q || b.s - a.s || a.o - b.o || a.i - b.i;
     }
-    function getFullEncoding(spec) {
-      return spec.encoding;
+    function getFullEncoding(spec2) {
+      return spec2.encoding;
     }
-    function isQuality(spec) {
-      return spec.q > 0;
+    function isQuality(spec2) {
+      return spec2.q > 0;
     }
   }
 });
@@ -18763,30 +18763,30 @@ var require_language = __commonJS({
     function getLanguagePriority(language, accepted, index) {
       var priority = { o: -1, q: 0, s: 0 };
       for (var i = 0; i < accepted.length; i++) {
-        var spec = specify(language, accepted[i], index);
-        if (spec && (priority.s - spec.s || priority.q - spec.q || priority.o - spec.o) < 0) {
-          priority = spec;
+        var spec2 = specify(language, accepted[i], index);
+        if (spec2 && (priority.s - spec2.s || priority.q - spec2.q || priority.o - spec2.o) < 0) {
+          priority = spec2;
         }
       }
       return priority;
     }
-    function specify(language, spec, index) {
+    function specify(language, spec2, index) {
       var p = formatLanguage(contentType.parse(language), 0);
       if (!p) return null;
       var s = 0;
-      if (spec.full.toLowerCase() === p.full.toLowerCase()) {
+      if (spec2.full.toLowerCase() === p.full.toLowerCase()) {
         s |= 4;
-      } else if (spec.prefix.toLowerCase() === p.full.toLowerCase()) {
+      } else if (spec2.prefix.toLowerCase() === p.full.toLowerCase()) {
         s |= 2;
-      } else if (spec.full.toLowerCase() === p.prefix.toLowerCase()) {
+      } else if (spec2.full.toLowerCase() === p.prefix.toLowerCase()) {
         s |= 1;
-      } else if (spec.full !== "*") {
+      } else if (spec2.full !== "*") {
         return null;
       }
       return {
         i: index,
-        o: spec.i,
-        q: spec.q,
+        o: spec2.i,
+        q: spec2.q,
         s
       };
     }
@@ -18805,11 +18805,11 @@ var require_language = __commonJS({
     function compareSpecs(a, b) {
       return b.q - a.q || b.s - a.s || a.o - b.o || a.i - b.i || 0;
     }
-    function getFullLanguage(spec) {
-      return spec.full;
+    function getFullLanguage(spec2) {
+      return spec2.full;
     }
-    function isQuality(spec) {
-      return spec.q > 0;
+    function isQuality(spec2) {
+      return spec2.q > 0;
     }
   }
 });
@@ -18847,33 +18847,33 @@ var require_mediaType = __commonJS({
     function getMediaTypePriority(type, accepted, index) {
       var priority = { o: -1, q: 0, s: 0 };
       for (var i = 0; i < accepted.length; i++) {
-        var spec = specify(type, accepted[i], index);
-        if (spec && (priority.s - spec.s || priority.q - spec.q || priority.o - spec.o) < 0) {
-          priority = spec;
+        var spec2 = specify(type, accepted[i], index);
+        if (spec2 && (priority.s - spec2.s || priority.q - spec2.q || priority.o - spec2.o) < 0) {
+          priority = spec2;
         }
       }
       return priority;
     }
-    function specify(type, spec, index) {
+    function specify(type, spec2, index) {
       var p = formatMediaType(contentType.parse(type), 0);
       var s = 0;
       if (!p) {
         return null;
       }
-      if (spec.type.toLowerCase() == p.type.toLowerCase()) {
+      if (spec2.type.toLowerCase() == p.type.toLowerCase()) {
         s |= 4;
-      } else if (spec.type != "*") {
+      } else if (spec2.type != "*") {
         return null;
       }
-      if (spec.subtype.toLowerCase() == p.subtype.toLowerCase()) {
+      if (spec2.subtype.toLowerCase() == p.subtype.toLowerCase()) {
         s |= 2;
-      } else if (spec.subtype != "*") {
+      } else if (spec2.subtype != "*") {
         return null;
       }
-      var keys = Object.keys(spec.params);
+      var keys = Object.keys(spec2.params);
       if (keys.length > 0) {
         if (keys.every(function(k) {
-          return spec.params[k] == "*" || (spec.params[k] || "").toLowerCase() == (p.params[k] || "").toLowerCase();
+          return spec2.params[k] == "*" || (spec2.params[k] || "").toLowerCase() == (p.params[k] || "").toLowerCase();
         })) {
           s |= 1;
         } else {
@@ -18882,8 +18882,8 @@ var require_mediaType = __commonJS({
       }
       return {
         i: index,
-        o: spec.i,
-        q: spec.q,
+        o: spec2.i,
+        q: spec2.q,
         s
       };
     }
@@ -18902,11 +18902,11 @@ var require_mediaType = __commonJS({
     function compareSpecs(a, b) {
       return b.q - a.q || b.s - a.s || a.o - b.o || a.i - b.i || 0;
     }
-    function getFullType(spec) {
-      return spec.type + "/" + spec.subtype;
+    function getFullType(spec2) {
+      return spec2.type + "/" + spec2.subtype;
     }
-    function isQuality(spec) {
-      return spec.q > 0;
+    function isQuality(spec2) {
+      return spec2.q > 0;
     }
   }
 });
@@ -18928,30 +18928,30 @@ var require_negotiator = __commonJS({
       this.request = request;
     }
     Negotiator.prototype.charset = function charset(available) {
-      var set = this.charsets(available);
-      return set && set[0];
+      var set2 = this.charsets(available);
+      return set2 && set2[0];
     };
     Negotiator.prototype.charsets = function charsets(available) {
       return preferredCharsets(this.request.headers["accept-charset"], available);
     };
     Negotiator.prototype.encoding = function encoding(available, opts) {
-      var set = this.encodings(available, opts);
-      return set && set[0];
+      var set2 = this.encodings(available, opts);
+      return set2 && set2[0];
     };
     Negotiator.prototype.encodings = function encodings(available, options) {
       var opts = options || {};
       return preferredEncodings(this.request.headers["accept-encoding"], available, opts.preferred);
     };
     Negotiator.prototype.language = function language(available) {
-      var set = this.languages(available);
-      return set && set[0];
+      var set2 = this.languages(available);
+      return set2 && set2[0];
     };
     Negotiator.prototype.languages = function languages(available) {
       return preferredLanguages(this.request.headers["accept-language"], available);
     };
     Negotiator.prototype.mediaType = function mediaType(available) {
-      var set = this.mediaTypes(available);
-      return set && set[0];
+      var set2 = this.mediaTypes(available);
+      return set2 && set2[0];
     };
     Negotiator.prototype.mediaTypes = function mediaTypes2(available) {
       return preferredMediaTypes(this.request.headers.accept, available);
@@ -19330,7 +19330,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19338,7 +19338,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve17(sri));
+        istream.on("end", () => resolve18(sri));
         istream.resume();
       });
     }
@@ -19397,7 +19397,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve17, reject) => {
+      return new Promise((resolve18, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19405,7 +19405,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve17(verified));
+        checker.on("end", () => resolve18(verified));
         checker.resume();
       });
     }
@@ -20024,10 +20024,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve17());
+          this.on("end", () => resolve18());
         });
       }
       // for await (let chunk of stream)
@@ -20038,7 +20038,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve17 = null;
+          let resolve18 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20049,17 +20049,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve17({ value, done: !!this[EOF] });
+            resolve18({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve17({ done: true });
+            resolve18({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve17 = res2;
+            resolve18 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20652,10 +20652,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve17());
+          this.on("end", () => resolve18());
         });
       }
       // for await (let chunk of stream)
@@ -20666,7 +20666,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve17 = null;
+          let resolve18 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20677,17 +20677,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve17({ value, done: !!this[EOF] });
+            resolve18({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve17({ done: true });
+            resolve18({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve17 = res2;
+            resolve18 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -21743,10 +21743,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
     var parse = require_parse2();
-    var constants8 = require_constants2();
+    var constants9 = require_constants2();
     var SemVer = require_semver();
     var truncate2 = (version, truncation, options) => {
-      if (!constants8.RELEASE_TYPES.includes(truncation)) {
+      if (!constants9.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -22367,20 +22367,20 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+    var testSet = (set2, version, options) => {
+      for (let i = 0; i < set2.length; i++) {
+        if (!set2[i].test(version)) {
           return false;
         }
       }
       if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug5(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
+        for (let i = 0; i < set2.length; i++) {
+          debug5(set2[i].semver);
+          if (set2[i].semver === Comparator.ANY) {
             continue;
           }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
+          if (set2[i].semver.prerelease.length > 0) {
+            const allowed = set2[i].semver;
             if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
               return true;
             }
@@ -22776,7 +22776,7 @@ var require_simplify = __commonJS({
     var satisfies = require_satisfies();
     var compare3 = require_compare();
     module.exports = (versions, range, options) => {
-      const set = [];
+      const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare3(a, b, options));
@@ -22789,17 +22789,17 @@ var require_simplify = __commonJS({
           }
         } else {
           if (prev) {
-            set.push([first, prev]);
+            set2.push([first, prev]);
           }
           prev = null;
           first = null;
         }
       }
       if (first) {
-        set.push([first, null]);
+        set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
+      for (const [min, max] of set2) {
         if (min === max) {
           ranges.push(min);
         } else if (!max && min === v[0]) {
@@ -22986,7 +22986,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module) {
     "use strict";
     var internalRe = require_re();
-    var constants8 = require_constants2();
+    var constants9 = require_constants2();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse2();
@@ -23070,8 +23070,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants8.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants8.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants9.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants9.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -23249,9 +23249,9 @@ var require_polyfill = __commonJS({
     var {
       dirname: dirname7,
       isAbsolute: isAbsolute6,
-      join: join41,
+      join: join42,
       parse,
-      resolve: resolve17,
+      resolve: resolve18,
       sep: sep4,
       toNamespacedPath
     } = __require("path");
@@ -23361,8 +23361,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve17(dirname7(src));
-      const destParent = resolve17(dirname7(dest));
+      const srcParent = resolve18(dirname7(src));
+      const destParent = resolve18(dirname7(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -23385,7 +23385,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve17(path).split(sep4).filter(Boolean);
+    var normalizePathToArray = (path) => resolve18(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -23506,8 +23506,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir7(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join41(src, item);
-        const destItem = join41(dest, item);
+        const srcItem = join42(src, item);
+        const destItem = join42(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -23515,7 +23515,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
       if (!isAbsolute6(resolvedSrc)) {
-        resolvedSrc = resolve17(dirname7(src), resolvedSrc);
+        resolvedSrc = resolve18(dirname7(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -23530,7 +23530,7 @@ var require_polyfill = __commonJS({
         throw err;
       }
       if (!isAbsolute6(resolvedDest)) {
-        resolvedDest = resolve17(dirname7(dest), resolvedDest);
+        resolvedDest = resolve18(dirname7(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -23580,7 +23580,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports2, module) {
-    var { join: join41, sep: sep4 } = __require("path");
+    var { join: join42, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir16, mkdtemp: mkdtemp11, rm: rm18 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -23588,7 +23588,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir16(root, { recursive: true });
-      const target = await mkdtemp11(join41(`${root}${sep4}`, options.tmpPrefix || ""));
+      const target = await mkdtemp11(join42(`${root}${sep4}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -23613,13 +23613,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports2, module) {
     var { readdir: readdir7 } = __require("fs/promises");
-    var { join: join41 } = __require("path");
+    var { join: join42 } = __require("path");
     var readdirScoped = async (dir) => {
       const results2 = [];
       for (const item of await readdir7(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir7(join41(dir, item))) {
-            results2.push(join41(item, scopedItem));
+          for (const scopedItem of await readdir7(join42(dir, item))) {
+            results2.push(join42(item, scopedItem));
           }
         } else {
           results2.push(item);
@@ -23634,7 +23634,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports2, module) {
-    var { dirname: dirname7, join: join41, resolve: resolve17, relative: relative6, isAbsolute: isAbsolute6 } = __require("path");
+    var { dirname: dirname7, join: join42, resolve: resolve18, relative: relative6, isAbsolute: isAbsolute6 } = __require("path");
     var fs6 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -23664,7 +23664,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs6.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join41(source, file), join41(destination, file), options, false, symlinks)
+              (file) => moveFile(join42(source, file), join42(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -23679,11 +23679,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs6.readlink(symSource);
           if (isAbsolute6(target)) {
-            target = resolve17(symDestination, relative6(symSource, target));
+            target = resolve18(symDestination, relative6(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs6.stat(resolve17(dirname7(symSource), target));
+            const targetStat = await fs6.stat(resolve18(dirname7(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -23978,7 +23978,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve17 = (value) => {
+    const resolve18 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -24028,10 +24028,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result.length);
       if (lastIndex === result.length && skippedCount === 0) {
-        resolve17(result);
+        resolve18(result);
         return;
       }
-      resolve17(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve18(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -24178,8 +24178,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve17) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve17);
+                  await new Promise((resolve18) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve18);
                   });
                 }
               } finally {
@@ -24232,8 +24232,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises2.length) {
-            const result = await (promises2[headIndex] ?? new Promise((resolve17) => {
-              wake = resolve17;
+            const result = await (promises2[headIndex] ?? new Promise((resolve18) => {
+              wake = resolve18;
             }));
             const { done, value } = result;
             promises2[headIndex] = void 0;
@@ -24366,10 +24366,10 @@ var require_entry_index = __commonJS({
     var {
       appendFile,
       mkdir: mkdir16,
-      readFile: readFile14,
+      readFile: readFile15,
       readdir: readdir7,
       rm: rm18,
-      writeFile: writeFile13
+      writeFile: writeFile14
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
     var path = __require("path");
@@ -24423,7 +24423,7 @@ var require_entry_index = __commonJS({
         }
       };
       const write = async (tmp2) => {
-        await writeFile13(tmp2.target, newIndex, { flag: "wx" });
+        await writeFile14(tmp2.target, newIndex, { flag: "wx" });
         await mkdir16(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
@@ -24552,7 +24552,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile14(bucket, "utf8");
+      const data = await readFile15(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -24765,7 +24765,7 @@ var require_index_min = __commonJS({
         return this.#b;
       }
       constructor(t) {
-        let { max: i = 0, ttl: e, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: h, updateAgeOnHas: l, allowStale: r, dispose: o, onInsert: f, disposeAfter: a, noDisposeOnSet: T, noUpdateTTL: u, maxSize: m = 0, maxEntrySize: S = 0, sizeCalculation: A, fetchMethod: F, memoMethod: z, noDeleteOnFetchRejection: d, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: g, allowStaleOnFetchAbort: _, ignoreFetchAbort: w, backgroundFetchSize: v = 1, perf: y } = t;
+        let { max: i = 0, ttl: e, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: h, updateAgeOnHas: l, allowStale: r, dispose: o, onInsert: f, disposeAfter: a, noDisposeOnSet: T, noUpdateTTL: u, maxSize: m = 0, maxEntrySize: S = 0, sizeCalculation: A, fetchMethod: F, memoMethod: z, noDeleteOnFetchRejection: d2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: g, allowStaleOnFetchAbort: _, ignoreFetchAbort: w, backgroundFetchSize: v = 1, perf: y } = t;
         if (v !== 0 && !E(v)) throw new TypeError("backgroundFetchSize must be a nonnegative integer");
         if (this.backgroundFetchSize = v, y !== void 0 && typeof y?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#S = y ?? B.defaultPerf, i !== 0 && !E(i)) throw new TypeError("max option must be a nonnegative integer");
@@ -24777,7 +24777,7 @@ var require_index_min = __commonJS({
         }
         if (z !== void 0 && typeof z != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#I = z, F !== void 0 && typeof F != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#U = F, this.#G = !!F, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: i }).fill(void 0), this.#t = Array.from({ length: i }).fill(void 0), this.#f = new O(i), this.#u = new O(i), this.#l = 0, this.#h = 0, this.#y = M.create(i), this.#n = 0, this.#_ = 0, typeof o == "function" && (this.#m = o), typeof f == "function" && (this.#R = f), typeof a == "function" ? (this.#b = a, this.#r = []) : (this.#b = void 0, this.#r = void 0), this.#v = !!this.#m, this.#C = !!this.#R, this.#c = !!this.#b, this.noDisposeOnSet = !!T, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!d, this.allowStaleOnFetchRejection = !!g, this.allowStaleOnFetchAbort = !!_, this.ignoreFetchAbort = !!w, this.maxEntrySize !== 0) {
+        if (this.#U = F, this.#G = !!F, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: i }).fill(void 0), this.#t = Array.from({ length: i }).fill(void 0), this.#f = new O(i), this.#u = new O(i), this.#l = 0, this.#h = 0, this.#y = M.create(i), this.#n = 0, this.#_ = 0, typeof o == "function" && (this.#m = o), typeof f == "function" && (this.#R = f), typeof a == "function" ? (this.#b = a, this.#r = []) : (this.#b = void 0, this.#r = void 0), this.#v = !!this.#m, this.#C = !!this.#R, this.#c = !!this.#b, this.noDisposeOnSet = !!T, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!d2, this.allowStaleOnFetchRejection = !!g, this.allowStaleOnFetchAbort = !!_, this.ignoreFetchAbort = !!w, this.maxEntrySize !== 0) {
           if (this.#a !== 0 && !E(this.#a)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!E(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#Y();
@@ -25095,27 +25095,27 @@ var require_index_min = __commonJS({
           l?.removeEventListener("abort", r), o && h.signal.removeEventListener("abort", o);
         };
         l?.aborted ? h.abort(l.reason) : l?.addEventListener("abort", r);
-        let a = { signal: h.signal, options: e, context: s }, T = (d, b = false) => {
+        let a = { signal: h.signal, options: e, context: s }, T = (d2, b = false) => {
           f();
-          let { aborted: g } = h.signal, _ = e.ignoreFetchAbort && d !== void 0, w = e.ignoreFetchAbort || !!(e.allowStaleOnFetchAbort && d !== void 0);
+          let { aborted: g } = h.signal, _ = e.ignoreFetchAbort && d2 !== void 0, w = e.ignoreFetchAbort || !!(e.allowStaleOnFetchAbort && d2 !== void 0);
           if (e.status && (g && !b ? (e.status.fetchAborted = true, e.status.fetchError = h.signal.reason, _ && (e.status.fetchAbortIgnored = true)) : e.status.fetchResolved = true), g && !_ && !b) return m(h.signal.reason, w);
           let v = F, y = this.#t[i];
-          return (y === F || y === void 0 && _ && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#t[i] = v.__staleWhileFetching : this.#A(t, "fetch") : (e.status && (e.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
-        }, u = (d) => (f(), e.status && (e.status.fetchRejected = true, e.status.fetchError = d), m(d, false)), m = (d, b) => {
+          return (y === F || y === void 0 && _ && b) && (d2 === void 0 ? v.__staleWhileFetching !== void 0 ? this.#t[i] = v.__staleWhileFetching : this.#A(t, "fetch") : (e.status && (e.status.fetchUpdated = true), this.#D(t, d2, a.options, v))), d2;
+        }, u = (d2) => (f(), e.status && (e.status.fetchRejected = true, e.status.fetchError = d2), m(d2, false)), m = (d2, b) => {
           let { aborted: g } = h.signal, _ = g && e.allowStaleOnFetchAbort, w = _ || e.allowStaleOnFetchRejection, v = w || e.noDeleteOnFetchRejection, y = F;
           if (this.#t[i] === F && (!v || y.__staleWhileFetching === void 0 && !(b && _) ? this.#A(t, "fetch") : _ || (this.#t[i] = y.__staleWhileFetching)), w) return e.status && y.__staleWhileFetching !== void 0 && (e.status.returnedStale = true), y.__staleWhileFetching;
-          if (y.__returned === y) throw d;
+          if (y.__returned === y) throw d2;
         }, S = () => {
           if (this.#t[i] !== F) return;
-          let d = F;
-          (e.noDeleteOnFetchRejection || e.allowStaleOnFetchRejection) && d.__staleWhileFetching !== void 0 ? this.#t[i] = d.__staleWhileFetching : this.#A(t, "fetch");
-        }, A = (d, b) => {
+          let d2 = F;
+          (e.noDeleteOnFetchRejection || e.allowStaleOnFetchRejection) && d2.__staleWhileFetching !== void 0 ? this.#t[i] = d2.__staleWhileFetching : this.#A(t, "fetch");
+        }, A = (d2, b) => {
           let g = this.#U?.(t, n, a);
           o = () => {
-            f(), (!e.ignoreFetchAbort || e.allowStaleOnFetchAbort) && (d(void 0), e.allowStaleOnFetchAbort && (d = (w) => T(w, true), b = S));
+            f(), (!e.ignoreFetchAbort || e.allowStaleOnFetchAbort) && (d2(void 0), e.allowStaleOnFetchAbort && (d2 = (w) => T(w, true), b = S));
           };
           let _ = o;
-          h.signal.addEventListener("abort", _), h.signal.aborted && _(), g && g instanceof Promise ? g.then((w) => d(w === void 0 ? void 0 : w), (w) => b(w)) : d(g === void 0 ? void 0 : g);
+          h.signal.addEventListener("abort", _), h.signal.aborted && _(), g && g instanceof Promise ? g.then((w) => d2(w === void 0 ? void 0 : w), (w) => b(w)) : d2(g === void 0 ? void 0 : g);
         };
         e.status && (e.status.fetchDispatched = true);
         let F = new Promise(A).then(T, u), z = Object.assign(F, { __abortController: h, __staleWhileFetching: n, __returned: void 0 });
@@ -25136,10 +25136,10 @@ var require_index_min = __commonJS({
       async #q(t, i = {}, e = i.status) {
         let { allowStale: s = this.allowStale, updateAgeOnGet: n = this.updateAgeOnGet, noDeleteOnStaleGet: h = this.noDeleteOnStaleGet, ttl: l = this.ttl, noDisposeOnSet: r = this.noDisposeOnSet, size: o = 0, sizeCalculation: f = this.sizeCalculation, noUpdateTTL: a = this.noUpdateTTL, noDeleteOnFetchRejection: T = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: u = this.allowStaleOnFetchRejection, ignoreFetchAbort: m = this.ignoreFetchAbort, allowStaleOnFetchAbort: S = this.allowStaleOnFetchAbort, context: A, forceRefresh: F = false, signal: z } = i;
         if (e && (e.op = "fetch", e.key = t, F && (e.forceRefresh = true), e.cache = this), !this.#G) return e && (e.fetch = "get"), this.#j(t, { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, status: e });
-        let d = { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, ttl: l, noDisposeOnSet: r, size: o, sizeCalculation: f, noUpdateTTL: a, noDeleteOnFetchRejection: T, allowStaleOnFetchRejection: u, allowStaleOnFetchAbort: S, ignoreFetchAbort: m, status: e, signal: z }, b = this.#s.get(t);
+        let d2 = { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, ttl: l, noDisposeOnSet: r, size: o, sizeCalculation: f, noUpdateTTL: a, noDeleteOnFetchRejection: T, allowStaleOnFetchRejection: u, allowStaleOnFetchAbort: S, ignoreFetchAbort: m, status: e, signal: z }, b = this.#s.get(t);
         if (b === void 0) {
           e && (e.fetch = "miss");
-          let g = this.#k(t, b, d, A);
+          let g = this.#k(t, b, d2, A);
           return g.__returned = g;
         } else {
           let g = this.#t[b];
@@ -25149,7 +25149,7 @@ var require_index_min = __commonJS({
           }
           let _ = this.#p(b);
           if (!F && !_) return e && (e.fetch = "hit"), this.#x(b), n && this.#L(b), e && this.#O(e, b), g;
-          let w = this.#k(t, b, d, A), y = w.__staleWhileFetching !== void 0 && s;
+          let w = this.#k(t, b, d2, A), y = w.__staleWhileFetching !== void 0 && s;
           return e && (e.fetch = _ ? "stale" : "refresh", y && _ && (e.returnedStale = true)), y ? w.__staleWhileFetching : w.__returned = w;
         }
       }
@@ -26355,17 +26355,17 @@ var require_index_min2 = __commonJS({
         h < o && (l *= -1, c = Ii);
         let f = i.some(Bi), p = 0;
         for (let g = o; c(g, h) && n.length < e; g += l) {
-          let d;
-          if (t) d = String.fromCharCode(g), d === "\\" && (d = "");
-          else if (d = String(g), f) {
-            let b = a - d.length;
+          let d2;
+          if (t) d2 = String.fromCharCode(g), d2 === "\\" && (d2 = "");
+          else if (d2 = String(g), f) {
+            let b = a - d2.length;
             if (b > 0) {
               let m = new Array(b + 1).join("0");
-              g < 0 ? d = "-" + m + d.slice(1) : d = m + d;
+              g < 0 ? d2 = "-" + m + d2.slice(1) : d2 = m + d2;
             }
           }
-          if (p + d.length > s) break;
-          n.push(d), p += d.length;
+          if (p + d2.length > s) break;
+          n.push(d2), p += d2.length;
         }
         return n;
       }
@@ -26381,17 +26381,17 @@ var require_index_min2 = __commonJS({
             r = u.post;
             continue;
           }
-          let p = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(u.body), g = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(u.body), d = p || g, b = u.body.indexOf(",") >= 0;
-          if (!d && !b) {
+          let p = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(u.body), g = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(u.body), d2 = p || g, b = u.body.indexOf(",") >= 0;
+          if (!d2 && !b) {
             if (a < n && u.post.match(/,(?!,).*\}/)) {
               a++, r = u.pre + "{" + u.body + xe + u.post, o = true;
               continue;
             }
             return ct(h, f + "{" + u.body + "}" + u.post, [""], t, e, l);
           }
-          c && (l = o && !d, c = false);
+          c && (l = o && !d2, c = false);
           let m;
-          if (d) m = $i(u.body, g, t, e);
+          if (d2) m = $i(u.body, g, t, e);
           else {
             let y = Li(u.body);
             if (y.length === 1 && y[0] !== void 0 && (y = Oe(y[0], t, e, s, i + 1, n, false).map(zi), y.length === 1)) {
@@ -26503,7 +26503,7 @@ var require_index_min2 = __commonJS({
         }
         if (f < a) return [ke, 0];
         if (!o.length && !h.length) return [ke, r.length - n];
-        let g = "[" + (u ? "^" : "") + o.join("") + "]", d = "[" + (u ? "" : "^") + h.join("") + "]", b = "^" + (o.length && h.length ? "(" + g + "|" + d + ")" : o.length ? g : d);
+        let g = "[" + (u ? "^" : "") + o.join("") + "]", d2 = "[" + (u ? "" : "^") + h.join("") + "]", b = "^" + (o.length && h.length ? "(" + g + "|" + d2 + ")" : o.length ? g : d2);
         return [new RegExp(b, e ? "iu" : "u"), f - n];
       };
       Nt.parseClass = Hi;
@@ -26840,14 +26840,14 @@ var require_index_min2 = __commonJS({
           else {
             let u = (g) => g.t !== "lit" ? void 0 : s ? { ch: g.ch, re: As(g.ch) } : { ch: g.ch };
             for (let g of a) {
-              let d = u(g);
-              if (!d) break;
-              this.#a.push(d);
+              let d2 = u(g);
+              if (!d2) break;
+              this.#a.push(d2);
             }
             for (let g = a.length - 1; g >= 0; g--) {
-              let d = u(a[g]);
-              if (!d) break;
-              this.#s.unshift(d);
+              let d2 = u(a[g]);
+              if (!d2) break;
+              this.#s.unshift(d2);
             }
             this.#y = !!(this.#a.length || this.#s.length), s || (this.#b = this.#a.map((g) => g.ch).join(""), this.#E = this.#s.map((g) => g.ch).join("")), this.#u = sn(this.#t)?.slice(this.#a.length, -this.#s.length || void 0), this.#h = !!this.#u?.every((g) => g.t === "star" || g.t === "any");
             let [f, p] = js(a);
@@ -27190,9 +27190,9 @@ var require_index_min2 = __commonJS({
           t: for (let l = 0; l < this.set.length; l++) {
             let c = this.set[l], u = c[c.length - 1], f = s !== -1 && this.#f[l] && u !== w.GLOBSTAR;
             if (f && s === 0) {
-              let d = Is(t, t.length, e);
-              if (n = d + 1, i = t.slice(n), i === "" && d >= 0) {
-                let m = d;
+              let d2 = Is(t, t.length, e);
+              if (n = d2 + 1, i = t.slice(n), i === "" && d2 >= 0) {
+                let m = d2;
                 for (; m > 0 && qt(t.charCodeAt(m - 1), e); ) m--;
                 h = m === 0 ? 0 : Is(t, m - 1, e) + 1, o = t.slice(h, m);
               }
@@ -27202,7 +27202,7 @@ var require_index_min2 = __commonJS({
             let p = -1;
             if (f && typeof u == "string" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             if (this.#n) {
-              for (let d of this.#r[l]) if (!t.includes(d)) continue t;
+              for (let d2 of this.#r[l]) if (!t.includes(d2)) continue t;
             }
             if (f && typeof u == "object" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             let g = this.#d[l];
@@ -27213,8 +27213,8 @@ var require_index_min2 = __commonJS({
               continue;
             }
             if (g === "mid" || g === "head") {
-              let d = this.#y(t, c, g === "head", a, e);
-              if (d !== "no") return d;
+              let d2 = this.#y(t, c, g === "head", a, e);
+              if (d2 !== "no") return d2;
               continue;
             }
             return "maybe";
@@ -27298,8 +27298,8 @@ var require_index_min2 = __commonJS({
                 let g = o.length - 1;
                 if (t.length >= e || s + g > i) throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");
                 n = true, o.splice(h, 1);
-                let d = o.slice(0);
-                d[h] = "**", s += g, t.push(d), h--;
+                let d2 = o.slice(0);
+                d2[h] = "**", s += g, t.push(d2), h--;
               }
               if (!this.preserveMultipleSlashes) {
                 for (let c = 1; c < o.length - 1; c++) {
@@ -27366,8 +27366,8 @@ var require_index_min2 = __commonJS({
           } else if (this.isWindows) {
             let l = typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]), c = !l && t[0] === "" && t[1] === "" && t[2] === "?" && /^[a-z]:$/i.test(t[3]), u = typeof s[0] == "string" && /^[a-z]:$/i.test(s[0]), f = !u && s[0] === "" && s[1] === "" && s[2] === "?" && typeof s[3] == "string" && /^[a-z]:$/i.test(s[3]), p = c ? 3 : l ? 0 : void 0, g = f ? 3 : u ? 0 : void 0;
             if (typeof p == "number" && typeof g == "number") {
-              let [d, b] = [t[p], s[g]];
-              d.toLowerCase() === b.toLowerCase() && (o = g + 1, n = p + 1);
+              let [d2, b] = [t[p], s[g]];
+              d2.toLowerCase() === b.toLowerCase() && (o = g + 1, n = p + 1);
             }
           }
           return t = e, s.includes(w.GLOBSTAR) ? this.#x(t, s, i, n, o) : this.#S(t, s, i, n, o);
@@ -27404,10 +27404,10 @@ var require_index_min2 = __commonJS({
           i || (i = [], this.#l.set(t, i));
           let n = s * 2 + (e ? 1 : 0), o = i[n];
           if (o) return o;
-          let h = t.indexOf(w.GLOBSTAR, s), a = t.lastIndexOf(w.GLOBSTAR), l = t.slice(s, h), c = t.slice(h + 1, e ? void 0 : a), u = e ? [] : t.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d = [0];
-          for (let m of c) m === w.GLOBSTAR ? (d.push(g), p = [[], 0], f.push(p)) : (p[0].push(m), g++);
+          let h = t.indexOf(w.GLOBSTAR, s), a = t.lastIndexOf(w.GLOBSTAR), l = t.slice(s, h), c = t.slice(h + 1, e ? void 0 : a), u = e ? [] : t.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d2 = [0];
+          for (let m of c) m === w.GLOBSTAR ? (d2.push(g), p = [[], 0], f.push(p)) : (p[0].push(m), g++);
           f.forEach((m, y) => {
-            m[1] = g - d[y];
+            m[1] = g - d2[y];
           });
           let b = { head: l, body: c, tail: u, segments: f };
           return i[n] = b, b;
@@ -27418,8 +27418,8 @@ var require_index_min2 = __commonJS({
             if (o) return i >= s || i === s - 1 && t[i] === "";
             for (let g = i; g < s; g++) {
               a = true;
-              let d = t[g];
-              if (d === "." || d === ".." || !this.options.dot && d.startsWith(".")) return false;
+              let d2 = t[g];
+              if (d2 === "." || d2 === ".." || !this.options.dot && d2.startsWith(".")) return false;
             }
             return a;
           }
@@ -27644,12 +27644,12 @@ var require_index_min2 = __commonJS({
           return this.#r;
         }
         constructor(t) {
-          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t;
+          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d2 = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t;
           if (this.backgroundFetchSize = U, rt !== void 0 && typeof rt?.now != "function") throw new TypeError("perf option must have a now() method if specified");
           if (this.#u = rt ?? Rn.defaultPerf, e !== 0 && !J(e)) throw new TypeError("max option must be a nonnegative integer");
           let Se = e ? Ks(e) : Array;
           if (!Se) throw new Error("invalid max value: " + e);
-          if (this.#t = e, this.#n = g, this.maxEntrySize = d || this.#n, this.sizeCalculation = b, this.sizeCalculation) {
+          if (this.#t = e, this.#n = g, this.maxEntrySize = d2 || this.#n, this.sizeCalculation = b, this.sizeCalculation) {
             if (!this.#n && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
             if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
           }
@@ -27881,18 +27881,18 @@ var require_index_min2 = __commonJS({
             if (e !== g) {
               if (!h) if (this.#c(g)) {
                 g !== i && g.__abortController.abort(new Error("replaced"));
-                let { __staleWhileFetching: d } = g;
-                d !== void 0 && d !== e && (this.#S && this.#i?.(d, t, "set"), this.#e && this.#p?.push([d, t, "set"]));
+                let { __staleWhileFetching: d2 } = g;
+                d2 !== void 0 && d2 !== e && (this.#S && this.#i?.(d2, t, "set"), this.#e && this.#p?.push([d2, t, "set"]));
               } else this.#S && this.#i?.(g, t, "set"), this.#e && this.#p?.push([g, t, "set"]);
               if (this.#N(p), this.#j(p, f, l), this.#s[p] = e, !c) {
-                let d = g && this.#c(g) ? g.__staleWhileFetching : g, b = d === void 0 ? "add" : e !== d ? "replace" : "update";
-                l && (l.set = b, d !== void 0 && (l.oldValue = d)), this.#P && this.onInsert?.(e, t, b);
+                let d2 = g && this.#c(g) ? g.__staleWhileFetching : g, b = d2 === void 0 ? "add" : e !== d2 ? "replace" : "update";
+                l && (l.set = b, d2 !== void 0 && (l.oldValue = d2)), this.#P && this.onInsert?.(e, t, b);
               }
             } else c || (l && (l.set = "update"), this.#P && this.onInsert?.(e, t, "update"));
           }
           if (n !== 0 && !this.#v && this.#T(), this.#v && (u || this.#z(p, n, o), l && this.#F(l, p)), !h && this.#e && this.#p) {
-            let g = this.#p, d;
-            for (; d = g?.shift(); ) this.#r?.(...d);
+            let g = this.#p, d2;
+            for (; d2 = g?.shift(); ) this.#r?.(...d2);
           }
           return this;
         }
@@ -27953,20 +27953,20 @@ var require_index_min2 = __commonJS({
           if (this.#c(n)) return n;
           let o = new AbortController(), { signal: h } = s;
           h?.addEventListener("abort", () => o.abort(h.reason), { signal: o.signal });
-          let a = { signal: o.signal, options: s, context: i }, l = (d, b = false) => {
-            let { aborted: m } = o.signal, y = s.ignoreFetchAbort && d !== void 0, _ = s.ignoreFetchAbort || !!(s.allowStaleOnFetchAbort && d !== void 0);
+          let a = { signal: o.signal, options: s, context: i }, l = (d2, b = false) => {
+            let { aborted: m } = o.signal, y = s.ignoreFetchAbort && d2 !== void 0, _ = s.ignoreFetchAbort || !!(s.allowStaleOnFetchAbort && d2 !== void 0);
             if (s.status && (m && !b ? (s.status.fetchAborted = true, s.status.fetchError = o.signal.reason, y && (s.status.fetchAbortIgnored = true)) : s.status.fetchResolved = true), m && !y && !b) return u(o.signal.reason, _);
             let v = p, S = this.#s[e];
-            return (S === p || S === void 0 && y && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
-          }, c = (d) => (s.status && (s.status.fetchRejected = true, s.status.fetchError = d), u(d, false)), u = (d, b) => {
+            return (S === p || S === void 0 && y && b) && (d2 === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t, d2, a.options, v))), d2;
+          }, c = (d2) => (s.status && (s.status.fetchRejected = true, s.status.fetchError = d2), u(d2, false)), u = (d2, b) => {
             let { aborted: m } = o.signal, y = m && s.allowStaleOnFetchAbort, _ = y || s.allowStaleOnFetchRejection, v = _ || s.noDeleteOnFetchRejection, S = p;
             if (this.#s[e] === p && (!v || !b && S.__staleWhileFetching === void 0 ? this.#W(t, "fetch") : y || (this.#s[e] = S.__staleWhileFetching)), _) return s.status && S.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), S.__staleWhileFetching;
-            if (S.__returned === S) throw d;
-          }, f = (d, b) => {
+            if (S.__returned === S) throw d2;
+          }, f = (d2, b) => {
             let m = this.#d?.(t, n, a);
             o.signal.addEventListener("abort", () => {
-              (!s.ignoreFetchAbort || s.allowStaleOnFetchAbort) && (d(void 0), s.allowStaleOnFetchAbort && (d = (y) => l(y, true)));
-            }), m && m instanceof Promise ? m.then((y) => d(y === void 0 ? void 0 : y), b) : m !== void 0 && d(m);
+              (!s.ignoreFetchAbort || s.allowStaleOnFetchAbort) && (d2(void 0), s.allowStaleOnFetchAbort && (d2 = (y) => l(y, true)));
+            }), m && m instanceof Promise ? m.then((y) => d2(y === void 0 ? void 0 : y), b) : m !== void 0 && d2(m);
           };
           s.status && (s.status.fetchDispatched = true);
           let p = new Promise(f).then(l, c), g = Object.assign(p, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
@@ -27985,12 +27985,12 @@ var require_index_min2 = __commonJS({
           })), n;
         }
         async #H(t, e = {}) {
-          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: h = this.noDisposeOnSet, size: a = 0, sizeCalculation: l = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: u = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: f = this.allowStaleOnFetchRejection, ignoreFetchAbort: p = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: d, forceRefresh: b = false, status: m, signal: y } = e;
+          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: h = this.noDisposeOnSet, size: a = 0, sizeCalculation: l = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: u = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: f = this.allowStaleOnFetchRejection, ignoreFetchAbort: p = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: d2, forceRefresh: b = false, status: m, signal: y } = e;
           if (m && (m.op = "fetch", m.key = t, b && (m.forceRefresh = true), m.cache = this), !this.#M) return m && (m.fetch = "get"), this.#X(t, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, status: m });
           let _ = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: c, noDeleteOnFetchRejection: u, allowStaleOnFetchRejection: f, allowStaleOnFetchAbort: g, ignoreFetchAbort: p, status: m, signal: y }, v = this.#l.get(t);
           if (v === void 0) {
             m && (m.fetch = "miss");
-            let S = this.#L(t, v, _, d);
+            let S = this.#L(t, v, _, d2);
             return S.__returned = S;
           } else {
             let S = this.#s[v];
@@ -28000,7 +28000,7 @@ var require_index_min2 = __commonJS({
             }
             let K = this.#C(v);
             if (!b && !K) return m && (m.fetch = "hit"), this.#K(v), i && this.#k(v), m && this.#F(m, v), S;
-            let B = this.#L(t, v, _, d), U = B.__staleWhileFetching !== void 0 && s;
+            let B = this.#L(t, v, _, d2), U = B.__staleWhileFetching !== void 0 && s;
             return m && (m.fetch = K ? "stale" : "refresh", U && K && (m.returnedStale = true)), U ? B.__staleWhileFetching : B.__returned = B;
           }
         }
@@ -28781,8 +28781,8 @@ var require_index_min2 = __commonJS({
           }
         }
         #q(t) {
-          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d, nlink: b, rdev: m, size: y, uid: _ } = t;
-          this.#y = e, this.#a = s, this.#p = i, this.#E = n, this.#u = o, this.#l = h, this.#w = a, this.#b = l, this.#n = c, this.#d = u, this.#h = f, this.#i = p, this.#g = g, this.#s = d, this.#o = b, this.#f = m, this.#m = y, this.#r = _;
+          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d2, nlink: b, rdev: m, size: y, uid: _ } = t;
+          this.#y = e, this.#a = s, this.#p = i, this.#E = n, this.#u = o, this.#l = h, this.#w = a, this.#b = l, this.#n = c, this.#d = u, this.#h = f, this.#i = p, this.#g = g, this.#s = d2, this.#o = b, this.#f = m, this.#m = y, this.#r = _;
           let v = Ze(t);
           this.#e = this.#e & St | v | ni, v !== L && v !== I && v !== it && (this.#e |= Et);
         }
@@ -28943,8 +28943,8 @@ var require_index_min2 = __commonJS({
           this.nocase = i, this.root = this.newRoot(this.#o), this.roots[this.rootPath] = this.root;
           let l = this.root, c = a.length - 1, u = e.sep, f = this.rootPath, p = false;
           for (let g of a) {
-            let d = c--;
-            l = l.child(g, { relative: new Array(d).fill("..").join(u), relativePosix: new Array(d).fill("..").join("/"), fullpath: f += (p ? "" : u) + g }), p = true;
+            let d2 = c--;
+            l = l.child(g, { relative: new Array(d2).fill("..").join(u), relativePosix: new Array(d2).fill("..").join("/"), fullpath: f += (p ? "" : u) + g }), p = true;
           }
           this.cwd = l;
         }
@@ -29034,10 +29034,10 @@ var require_index_min2 = __commonJS({
           let a = /* @__PURE__ */ new Set(), l = (u, f) => {
             a.add(u), u.readdirCB((p, g) => {
               if (p) return f(p);
-              let d = g.length;
-              if (!d) return f();
+              let d2 = g.length;
+              if (!d2) return f();
               let b = () => {
-                --d === 0 && f();
+                --d2 === 0 && f();
               };
               for (let m of g) (!n || n(m)) && h.push(s ? m : m.fullpath()), i && m.isSymbolicLink() ? m.realpath().then((y) => y?.isUnknown() ? y.lstat() : y).then((y) => y?.shouldWalk(a, o) ? l(y, b) : b()) : m.shouldWalk(a, o) ? l(m, b) : b();
             }, true);
@@ -29124,9 +29124,9 @@ var require_index_min2 = __commonJS({
                   let v = _.realpathCached() || _;
                   v.shouldWalk(a, o) && l.push(v);
                 }
-                f && !h.flowing ? h.once("drain", u) : d || u();
-              }, d = true;
-              p.readdirCB(g, true), d = false;
+                f && !h.flowing ? h.once("drain", u) : d2 || u();
+              }, d2 = true;
+              p.readdirCB(g, true), d2 = false;
             }
           };
           return u(), h;
@@ -29145,12 +29145,12 @@ var require_index_min2 = __commonJS({
               }
               c++, a.add(p);
               let g = p.readdirSync();
-              for (let d of g) (!n || n(d)) && (h.write(s ? d : d.fullpath()) || (f = true));
+              for (let d2 of g) (!n || n(d2)) && (h.write(s ? d2 : d2.fullpath()) || (f = true));
               c--;
-              for (let d of g) {
-                let b = d;
-                if (d.isSymbolicLink()) {
-                  if (!(i && (b = d.realpathSync()))) continue;
+              for (let d2 of g) {
+                let b = d2;
+                if (d2.isSymbolicLink()) {
+                  if (!(i && (b = d2.realpathSync()))) continue;
                   b.isUnknown() && b.lstatSync();
                 }
                 b.shouldWalk(a, o) && l.push(b);
@@ -29906,11 +29906,11 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports2, module) {
     "use strict";
     var {
-      readFile: readFile14,
+      readFile: readFile15,
       rm: rm18,
       stat: stat14,
       truncate: truncate2,
-      writeFile: writeFile13
+      writeFile: writeFile14
     } = __require("fs/promises");
     var contentPath = require_path();
     var fsm = require_lib6();
@@ -29990,8 +29990,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve17, reject) => {
-        indexStream.on("end", resolve17).on("error", reject);
+      await new Promise((resolve18, reject) => {
+        indexStream.on("end", resolve18).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
       const files = await glob(path.join(contentDir, "**"), {
@@ -30120,11 +30120,11 @@ var require_verify = __commonJS({
     async function writeVerifile(cache, opts) {
       const verifile = path.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile13(verifile, `${Date.now()}`);
+      return writeFile14(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile14(path.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile15(path.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -30369,12 +30369,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve17, reject;
+          let resolve18, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve17 = _resolve;
+            resolve18 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve17, reject, ...args);
+          process.emit("input", "read", resolve18, reject, ...args);
           return promise;
         }
       }
@@ -30789,7 +30789,7 @@ var require_index_min3 = __commonJS({
         return this.#b;
       }
       constructor(t) {
-        let { max: i = 0, ttl: e, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: h, updateAgeOnHas: l, allowStale: r, dispose: o, onInsert: f, disposeAfter: a, noDisposeOnSet: T, noUpdateTTL: u, maxSize: m = 0, maxEntrySize: S = 0, sizeCalculation: A, fetchMethod: F, memoMethod: z, noDeleteOnFetchRejection: d, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: g, allowStaleOnFetchAbort: _, ignoreFetchAbort: w, backgroundFetchSize: v = 1, perf: y } = t;
+        let { max: i = 0, ttl: e, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: h, updateAgeOnHas: l, allowStale: r, dispose: o, onInsert: f, disposeAfter: a, noDisposeOnSet: T, noUpdateTTL: u, maxSize: m = 0, maxEntrySize: S = 0, sizeCalculation: A, fetchMethod: F, memoMethod: z, noDeleteOnFetchRejection: d2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: g, allowStaleOnFetchAbort: _, ignoreFetchAbort: w, backgroundFetchSize: v = 1, perf: y } = t;
         if (v !== 0 && !E(v)) throw new TypeError("backgroundFetchSize must be a nonnegative integer");
         if (this.backgroundFetchSize = v, y !== void 0 && typeof y?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#S = y ?? B.defaultPerf, i !== 0 && !E(i)) throw new TypeError("max option must be a nonnegative integer");
@@ -30801,7 +30801,7 @@ var require_index_min3 = __commonJS({
         }
         if (z !== void 0 && typeof z != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#I = z, F !== void 0 && typeof F != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#U = F, this.#G = !!F, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: i }).fill(void 0), this.#t = Array.from({ length: i }).fill(void 0), this.#f = new O(i), this.#u = new O(i), this.#l = 0, this.#h = 0, this.#y = M.create(i), this.#n = 0, this.#_ = 0, typeof o == "function" && (this.#m = o), typeof f == "function" && (this.#R = f), typeof a == "function" ? (this.#b = a, this.#r = []) : (this.#b = void 0, this.#r = void 0), this.#v = !!this.#m, this.#C = !!this.#R, this.#c = !!this.#b, this.noDisposeOnSet = !!T, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!d, this.allowStaleOnFetchRejection = !!g, this.allowStaleOnFetchAbort = !!_, this.ignoreFetchAbort = !!w, this.maxEntrySize !== 0) {
+        if (this.#U = F, this.#G = !!F, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: i }).fill(void 0), this.#t = Array.from({ length: i }).fill(void 0), this.#f = new O(i), this.#u = new O(i), this.#l = 0, this.#h = 0, this.#y = M.create(i), this.#n = 0, this.#_ = 0, typeof o == "function" && (this.#m = o), typeof f == "function" && (this.#R = f), typeof a == "function" ? (this.#b = a, this.#r = []) : (this.#b = void 0, this.#r = void 0), this.#v = !!this.#m, this.#C = !!this.#R, this.#c = !!this.#b, this.noDisposeOnSet = !!T, this.noUpdateTTL = !!u, this.noDeleteOnFetchRejection = !!d2, this.allowStaleOnFetchRejection = !!g, this.allowStaleOnFetchAbort = !!_, this.ignoreFetchAbort = !!w, this.maxEntrySize !== 0) {
           if (this.#a !== 0 && !E(this.#a)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!E(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#Y();
@@ -31119,27 +31119,27 @@ var require_index_min3 = __commonJS({
           l?.removeEventListener("abort", r), o && h.signal.removeEventListener("abort", o);
         };
         l?.aborted ? h.abort(l.reason) : l?.addEventListener("abort", r);
-        let a = { signal: h.signal, options: e, context: s }, T = (d, b = false) => {
+        let a = { signal: h.signal, options: e, context: s }, T = (d2, b = false) => {
           f();
-          let { aborted: g } = h.signal, _ = e.ignoreFetchAbort && d !== void 0, w = e.ignoreFetchAbort || !!(e.allowStaleOnFetchAbort && d !== void 0);
+          let { aborted: g } = h.signal, _ = e.ignoreFetchAbort && d2 !== void 0, w = e.ignoreFetchAbort || !!(e.allowStaleOnFetchAbort && d2 !== void 0);
           if (e.status && (g && !b ? (e.status.fetchAborted = true, e.status.fetchError = h.signal.reason, _ && (e.status.fetchAbortIgnored = true)) : e.status.fetchResolved = true), g && !_ && !b) return m(h.signal.reason, w);
           let v = F, y = this.#t[i];
-          return (y === F || y === void 0 && _ && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#t[i] = v.__staleWhileFetching : this.#A(t, "fetch") : (e.status && (e.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
-        }, u = (d) => (f(), e.status && (e.status.fetchRejected = true, e.status.fetchError = d), m(d, false)), m = (d, b) => {
+          return (y === F || y === void 0 && _ && b) && (d2 === void 0 ? v.__staleWhileFetching !== void 0 ? this.#t[i] = v.__staleWhileFetching : this.#A(t, "fetch") : (e.status && (e.status.fetchUpdated = true), this.#D(t, d2, a.options, v))), d2;
+        }, u = (d2) => (f(), e.status && (e.status.fetchRejected = true, e.status.fetchError = d2), m(d2, false)), m = (d2, b) => {
           let { aborted: g } = h.signal, _ = g && e.allowStaleOnFetchAbort, w = _ || e.allowStaleOnFetchRejection, v = w || e.noDeleteOnFetchRejection, y = F;
           if (this.#t[i] === F && (!v || y.__staleWhileFetching === void 0 && !(b && _) ? this.#A(t, "fetch") : _ || (this.#t[i] = y.__staleWhileFetching)), w) return e.status && y.__staleWhileFetching !== void 0 && (e.status.returnedStale = true), y.__staleWhileFetching;
-          if (y.__returned === y) throw d;
+          if (y.__returned === y) throw d2;
         }, S = () => {
           if (this.#t[i] !== F) return;
-          let d = F;
-          (e.noDeleteOnFetchRejection || e.allowStaleOnFetchRejection) && d.__staleWhileFetching !== void 0 ? this.#t[i] = d.__staleWhileFetching : this.#A(t, "fetch");
-        }, A = (d, b) => {
+          let d2 = F;
+          (e.noDeleteOnFetchRejection || e.allowStaleOnFetchRejection) && d2.__staleWhileFetching !== void 0 ? this.#t[i] = d2.__staleWhileFetching : this.#A(t, "fetch");
+        }, A = (d2, b) => {
           let g = this.#U?.(t, n, a);
           o = () => {
-            f(), (!e.ignoreFetchAbort || e.allowStaleOnFetchAbort) && (d(void 0), e.allowStaleOnFetchAbort && (d = (w) => T(w, true), b = S));
+            f(), (!e.ignoreFetchAbort || e.allowStaleOnFetchAbort) && (d2(void 0), e.allowStaleOnFetchAbort && (d2 = (w) => T(w, true), b = S));
           };
           let _ = o;
-          h.signal.addEventListener("abort", _), h.signal.aborted && _(), g && g instanceof Promise ? g.then((w) => d(w === void 0 ? void 0 : w), (w) => b(w)) : d(g === void 0 ? void 0 : g);
+          h.signal.addEventListener("abort", _), h.signal.aborted && _(), g && g instanceof Promise ? g.then((w) => d2(w === void 0 ? void 0 : w), (w) => b(w)) : d2(g === void 0 ? void 0 : g);
         };
         e.status && (e.status.fetchDispatched = true);
         let F = new Promise(A).then(T, u), z = Object.assign(F, { __abortController: h, __staleWhileFetching: n, __returned: void 0 });
@@ -31160,10 +31160,10 @@ var require_index_min3 = __commonJS({
       async #q(t, i = {}, e = i.status) {
         let { allowStale: s = this.allowStale, updateAgeOnGet: n = this.updateAgeOnGet, noDeleteOnStaleGet: h = this.noDeleteOnStaleGet, ttl: l = this.ttl, noDisposeOnSet: r = this.noDisposeOnSet, size: o = 0, sizeCalculation: f = this.sizeCalculation, noUpdateTTL: a = this.noUpdateTTL, noDeleteOnFetchRejection: T = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: u = this.allowStaleOnFetchRejection, ignoreFetchAbort: m = this.ignoreFetchAbort, allowStaleOnFetchAbort: S = this.allowStaleOnFetchAbort, context: A, forceRefresh: F = false, signal: z } = i;
         if (e && (e.op = "fetch", e.key = t, F && (e.forceRefresh = true), e.cache = this), !this.#G) return e && (e.fetch = "get"), this.#j(t, { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, status: e });
-        let d = { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, ttl: l, noDisposeOnSet: r, size: o, sizeCalculation: f, noUpdateTTL: a, noDeleteOnFetchRejection: T, allowStaleOnFetchRejection: u, allowStaleOnFetchAbort: S, ignoreFetchAbort: m, status: e, signal: z }, b = this.#s.get(t);
+        let d2 = { allowStale: s, updateAgeOnGet: n, noDeleteOnStaleGet: h, ttl: l, noDisposeOnSet: r, size: o, sizeCalculation: f, noUpdateTTL: a, noDeleteOnFetchRejection: T, allowStaleOnFetchRejection: u, allowStaleOnFetchAbort: S, ignoreFetchAbort: m, status: e, signal: z }, b = this.#s.get(t);
         if (b === void 0) {
           e && (e.fetch = "miss");
-          let g = this.#k(t, b, d, A);
+          let g = this.#k(t, b, d2, A);
           return g.__returned = g;
         } else {
           let g = this.#t[b];
@@ -31173,7 +31173,7 @@ var require_index_min3 = __commonJS({
           }
           let _ = this.#p(b);
           if (!F && !_) return e && (e.fetch = "hit"), this.#x(b), n && this.#L(b), e && this.#O(e, b), g;
-          let w = this.#k(t, b, d, A), y = w.__staleWhileFetching !== void 0 && s;
+          let w = this.#k(t, b, d2, A), y = w.__staleWhileFetching !== void 0 && s;
           return e && (e.fetch = _ ? "stale" : "refresh", y && _ && (e.returnedStale = true)), y ? w.__staleWhileFetching : w.__returned = w;
         }
       }
@@ -31424,9 +31424,9 @@ var require_ms = __commonJS({
     var s = 1e3;
     var m = s * 60;
     var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
+    var d2 = h * 24;
+    var w = d2 * 7;
+    var y = d2 * 365.25;
     module.exports = function(val, options) {
       options = options || {};
       var type = typeof val;
@@ -31466,7 +31466,7 @@ var require_ms = __commonJS({
         case "days":
         case "day":
         case "d":
-          return n * d;
+          return n * d2;
         case "hours":
         case "hour":
         case "hrs":
@@ -31497,8 +31497,8 @@ var require_ms = __commonJS({
     }
     function fmtShort(ms) {
       var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
+      if (msAbs >= d2) {
+        return Math.round(ms / d2) + "d";
       }
       if (msAbs >= h) {
         return Math.round(ms / h) + "h";
@@ -31513,8 +31513,8 @@ var require_ms = __commonJS({
     }
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural4(ms, msAbs, d, "day");
+      if (msAbs >= d2) {
+        return plural4(ms, msAbs, d2, "day");
       }
       if (msAbs >= h) {
         return plural4(ms, msAbs, h, "hour");
@@ -32092,8 +32092,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
-  const promise = new Promise((resolve17, reject) => {
-    req2.once("response", resolve17).once("error", reject).end();
+  const promise = new Promise((resolve18, reject) => {
+    req2.once("response", resolve18).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -32380,7 +32380,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -32446,7 +32446,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve17({
+      resolve18({
         connect: {
           statusCode,
           statusText,
@@ -34219,13 +34219,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants8 = __importStar(require_constants4());
+    var constants9 = __importStar(require_constants4());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants8.BITS);
+    var isCorrect4 = common.isCorrect(constants9.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants8.GROUPS;
+        this.groups = constants9.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -34235,17 +34235,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants8.RE_SUBNET_STRING.exec(address);
+        const subnet = constants9.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants8.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants9.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants8.RE_SUBNET_STRING, "");
+          address = address.replace(constants9.RE_SUBNET_STRING, "");
         }
-        const longest = constants8.GROUPS * 4 - 1;
+        const longest = constants9.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -34278,7 +34278,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants8.RE_ADDRESS)) {
+        if (!address.match(constants9.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -34301,7 +34301,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants8.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants9.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -34315,9 +34315,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants8.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants9.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants8.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants9.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -34335,7 +34335,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants8.GROUPS) {
+        if (groups.length !== constants9.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -34350,7 +34350,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants8.BITS - trailing * 8;
+        const subnetBits = constants9.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -34396,7 +34396,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants8.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants9.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -34427,7 +34427,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants8.GROUPS; i += 2) {
+        for (i = 0; i < constants9.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -34444,7 +34444,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants9.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -34474,7 +34474,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants9.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -34485,7 +34485,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants8.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants9.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -34495,7 +34495,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants8.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants9.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -34520,7 +34520,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants9.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -34529,7 +34529,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants8.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants9.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -34710,7 +34710,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants8.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants9.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -34725,7 +34725,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants8.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants9.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports2.Address4 = Address4;
@@ -34747,7 +34747,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants8.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants9.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -34951,8 +34951,8 @@ var require_regular_expressions = __commonJS({
       return groupPossibilities(possibilities);
     }
     function possibleElisions(elidedGroups, moreLeft, moreRight) {
-      const left = moreLeft ? "" : ":";
-      const right = moreRight ? "" : ":";
+      const left2 = moreLeft ? "" : ":";
+      const right2 = moreRight ? "" : ":";
       const possibilities = [];
       if (!moreLeft && !moreRight) {
         possibilities.push("::");
@@ -34963,8 +34963,8 @@ var require_regular_expressions = __commonJS({
       if (moreRight && !moreLeft || !moreRight && moreLeft) {
         possibilities.push(":");
       }
-      possibilities.push(`${left}(:0{1,4}){1,${elidedGroups - 1}}`);
-      possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right}`);
+      possibilities.push(`${left2}(:0{1,4}){1,${elidedGroups - 1}}`);
+      possibilities.push(`(0{1,4}:){1,${elidedGroups - 1}}${right2}`);
       possibilities.push(`(0{1,4}:){${elidedGroups - 1}}0{1,4}`);
       for (let groups = 1; groups < elidedGroups - 1; groups++) {
         for (let position = 1; position < elidedGroups - groups; position++) {
@@ -35234,13 +35234,13 @@ var require_ipv6 = __commonJS({
         }
         let groups;
         if (halves.length === 2) {
-          const left = halves[0] === "" ? [] : halves[0].split(":");
-          const right = halves[1] === "" ? [] : halves[1].split(":");
-          const remaining = constants62.GROUPS - left.length - right.length;
+          const left2 = halves[0] === "" ? [] : halves[0].split(":");
+          const right2 = halves[1] === "" ? [] : halves[1].split(":");
+          const remaining = constants62.GROUPS - left2.length - right2.length;
           if (remaining < 1) {
             throw new address_error_1.AddressError("Wildcard pattern with '::' has too many groups");
           }
-          groups = [...left, ...new Array(remaining).fill("0"), ...right];
+          groups = [...left2, ...new Array(remaining).fill("0"), ...right2];
         } else {
           groups = input.split(":");
         }
@@ -36216,9 +36216,9 @@ var require_ipv6 = __commonJS({
         assert2(typeof this.elidedGroups === "number");
         assert2(typeof this.elisionBegin === "number");
         const output = [];
-        const [left, right] = this.addressMinusSuffix.split("::");
-        if (left.length) {
-          output.push(...helpers.simpleGroup(left));
+        const [left2, right2] = this.addressMinusSuffix.split("::");
+        if (left2.length) {
+          output.push(...helpers.simpleGroup(left2));
         } else {
           output.push("");
         }
@@ -36227,8 +36227,8 @@ var require_ipv6 = __commonJS({
           classes.push(`group-${i}`);
         }
         output.push(`<span class="${classes.join(" ")}"></span>`);
-        if (right.length) {
-          output.push(...helpers.simpleGroup(right, this.elisionEnd));
+        if (right2.length) {
+          output.push(...helpers.simpleGroup(right2, this.elisionEnd));
         } else {
           output.push("");
         }
@@ -36521,11 +36521,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve17) {
-          resolve17(value);
+        return value instanceof P ? value : new P(function(resolve18) {
+          resolve18(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve17, reject) {
+      return new (P || (P = Promise))(function(resolve18, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36541,7 +36541,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve17(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve18(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36575,13 +36575,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve17(err);
+              return resolve18(err);
             } else {
               return reject(err);
             }
@@ -36592,16 +36592,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info);
-              resolve17(info);
+              resolve18(info);
             } else {
-              resolve17(info);
+              resolve18(info);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve17(err);
+              resolve18(err);
             } else {
               reject(err);
             }
@@ -36618,13 +36618,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve17, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve18, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve17(err);
+              return resolve18(err);
             } else {
               return reject(err);
             }
@@ -36650,14 +36650,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve17({ socket: sock });
+              resolve18({ socket: sock });
             } else {
-              resolve17({ socket: sock });
+              resolve18({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve17(err);
+              resolve18(err);
             } else {
               reject(err);
             }
@@ -37453,12 +37453,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve17, reject) => {
+          host = await new Promise((resolve18, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve17(typeof address === "string" ? address : address[0].address);
+                resolve18(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -38290,8 +38290,8 @@ var require_entry = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve17, reject) => {
-            cacheWriteResolve = resolve17;
+          const cacheWritePromise = new Promise((resolve18, reject) => {
+            cacheWriteResolve = resolve18;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -39829,8 +39829,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve17, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve17(stdout2));
+      const stdout = await new Promise((resolve18, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve18(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -39982,29 +39982,6 @@ function sanitizeForDisplay(value, max = 200) {
   return escaped.length > max ? `${escaped.slice(0, max)}\u2026` : escaped;
 }
 
-// packages/core/src/results/model.ts
-var ruleResultValues = [
-  "pass",
-  "fail",
-  "error",
-  "unknown",
-  "notapplicable",
-  "notchecked",
-  "notselected",
-  "informational",
-  "fixed"
-];
-var severities = ["unknown", "info", "low", "medium", "high"];
-var SCRIPT_CHECK_NOT_RUN_REASON = "script check, not run on untrusted images";
-function emptyCounts() {
-  return Object.fromEntries(ruleResultValues.map((v) => [v, 0]));
-}
-function countResults(rules2) {
-  const counts = emptyCounts();
-  for (const rule of rules2) counts[rule.result] += 1;
-  return counts;
-}
-
 // packages/core/src/environment/scan-environment.ts
 import { tmpdir } from "node:os";
 
@@ -40060,136 +40037,6 @@ function testHooks() {
   return cached;
 }
 
-// packages/core/src/image/docker-reference.ts
-var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var domainPattern = new RegExp(
-  `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?$`
-);
-var pathPattern = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
-var tagPattern = /^[\w][\w.-]{0,127}$/;
-var digestPattern = /^sha256:[a-f0-9]{64}$/;
-var maxNameLength = 255;
-function invalid(raw, argument, problem) {
-  throw new ConfigurationError(
-    `Expected \`${argument}\` to be an image reference such as alpine:3.19, registry.example.com/ns/app:tag or NAME@sha256:<digest>; ${problem} in \`${sanitizeForDisplay(raw, 200)}\``
-  );
-}
-function parseDockerReference(raw, argument = "image") {
-  if (raw === "") invalid(raw, argument, "the reference is empty");
-  let rest = raw;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!digestPattern.test(digest))
-      invalid(raw, argument, "the digest is not sha256:<64 lowercase hex digits>");
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!tagPattern.test(tag))
-      invalid(raw, argument, `the tag \`${sanitizeForDisplay(tag, 60)}\` is not valid`);
-  }
-  if (rest.length > maxNameLength)
-    invalid(raw, argument, `the name is longer than ${maxNameLength} characters`);
-  const slash4 = rest.indexOf("/");
-  const first = slash4 < 0 ? "" : rest.slice(0, slash4);
-  const hasDomain = slash4 >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
-  let domain = hasDomain ? first : "docker.io";
-  let repository = hasDomain ? rest.slice(slash4 + 1) : rest;
-  if (hasDomain && !domainPattern.test(domain))
-    invalid(
-      raw,
-      argument,
-      `the registry \`${sanitizeForDisplay(domain, 80)}\` is not a host[:port]`
-    );
-  if (!pathPattern.test(repository)) {
-    invalid(
-      raw,
-      argument,
-      `the repository \`${sanitizeForDisplay(repository, 120)}\` is not lower-case path components`
-    );
-  }
-  domain = domain.toLowerCase();
-  if (domain === "index.docker.io") domain = "docker.io";
-  if (domain === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
-  if (tag === void 0 && digest === void 0) tag = "latest";
-  const reference = { domain, repository };
-  if (tag !== void 0) reference.tag = tag;
-  if (digest !== void 0) reference.digest = digest;
-  return reference;
-}
-function formatDockerReference(reference) {
-  let text3 = `${reference.domain}/${reference.repository}`;
-  if (reference.tag !== void 0) text3 += `:${reference.tag}`;
-  if (reference.digest !== void 0) text3 += `@${reference.digest}`;
-  return text3;
-}
-function registryHost(domain) {
-  return domain === "docker.io" ? "registry-1.docker.io" : domain;
-}
-
-// packages/core/src/image/reference.ts
-var supportedTransports = [
-  "docker-archive",
-  "oci-archive",
-  "oci",
-  "docker-daemon",
-  "podman"
-];
-var acceptedForms = "docker-archive:PATH[:REF], oci-archive:PATH[:REF], oci:DIR[:REF], docker-daemon:NAME[:TAG], podman:NAME[:TAG] or a registry reference ([docker://]REGISTRY/NAME[:TAG][@DIGEST])";
-var namedTransports = ["docker-daemon", "podman"];
-var refPattern = /^[A-Za-z0-9_@][A-Za-z0-9._:@/+-]*$/;
-function isTransport(value) {
-  return supportedTransports.includes(value);
-}
-function namedReference(transport, name, raw, argument) {
-  const reference = parseDockerReference(name, argument);
-  return { transport, path: formatDockerReference(reference), raw };
-}
-function parseImageReference(raw, argument = "image") {
-  const shown2 = sanitizeForDisplay(raw, 200);
-  const fail2 = (problem) => {
-    throw new ConfigurationError(
-      `Expected \`${argument}\` to be ${acceptedForms}; ${problem} in \`${shown2}\``
-    );
-  };
-  if (raw.startsWith("docker://")) return namedReference("registry", raw.slice(9), raw, argument);
-  const colon = raw.indexOf(":");
-  const transport = colon <= 0 ? "" : raw.slice(0, colon);
-  if (namedTransports.includes(transport)) {
-    return namedReference(transport, raw.slice(colon + 1), raw, argument);
-  }
-  if (!isTransport(transport)) {
-    if (colon <= 0 && /\.(?:tar|tar\.gz|tgz)$/.test(raw)) {
-      fail2("it looks like an archive path; write docker-archive:PATH or oci-archive:PATH");
-    }
-    try {
-      return namedReference("registry", raw, raw, argument);
-    } catch (error) {
-      if (!/^[a-z][a-z0-9-]*$/.test(transport)) throw error;
-    }
-    return fail2(
-      `unknown transport \`${sanitizeForDisplay(transport, 40)}\` (supported: ${supportedTransports.join(", ")})`
-    );
-  }
-  const rest = raw.slice(colon + 1);
-  const second = rest.indexOf(":");
-  const path = second < 0 ? rest : rest.slice(0, second);
-  const ref = second < 0 ? void 0 : rest.slice(second + 1);
-  if (path === "") fail2("the path is empty");
-  if (/[\u0000-\u001f\u007f]/.test(path)) fail2("the path contains control characters");
-  if (ref !== void 0 && (ref.length > 255 || !refPattern.test(ref))) {
-    fail2(`REF \`${sanitizeForDisplay(ref, 60)}\` is not a tag, ref name or @N index`);
-  }
-  return ref === void 0 ? { transport, path, raw } : { transport, path, ref, raw };
-}
-
 // packages/core/src/image/platform.ts
 var defaultPlatform = { os: "linux", architecture: "amd64" };
 var component = /^[a-z0-9][a-z0-9._-]*$/;
@@ -40233,42 +40080,1741 @@ function platformMatches(wanted, offered) {
   return w.variant === void 0 || w.variant === o.variant;
 }
 
-// packages/core/src/image/open-image.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir2, open as open6, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+// packages/core/src/content/select-content.ts
+import { readdir as readdir2 } from "node:fs/promises";
 
-// packages/core/src/image/byte-limit.ts
+// packages/core/src/io/read-user-file.ts
+import { constants } from "node:fs";
+import { lstat, open, realpath, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+
+// packages/core/src/io/user-file-kinds.ts
+var MiB = 1024 * 1024;
+var userFileKinds = {
+  policy: {
+    label: "policy file",
+    flag: "--policy",
+    maxBytes: 1 * MiB,
+    expected: "a scapgate policy (YAML)"
+  },
+  baseline: {
+    label: "baseline",
+    flag: "--baseline",
+    // An ARF of a large profile is 8–100 MB (docs/reference/openscap.md §8); the XML parser's own cap is 256 MiB.
+    maxBytes: 256 * MiB,
+    expected: "a scapgate baseline, a results.json or an ARF"
+  },
+  tailoring: {
+    label: "tailoring file",
+    flag: "--tailoring",
+    maxBytes: 16 * MiB,
+    expected: "an XCCDF tailoring file (root element <Tailoring>)"
+  },
+  content: {
+    label: "SCAP content",
+    flag: "--content",
+    // content-safety.ts MAX_CONTENT_BYTES: SSG's largest data stream is ~30 MB.
+    maxBytes: 256 * MiB,
+    expected: "an SCAP source data stream (root element <data-stream-collection>)"
+  },
+  dockerfile: {
+    label: "Dockerfile",
+    flag: "--dockerfile",
+    maxBytes: 1 * MiB,
+    expected: "a Dockerfile"
+  },
+  images: {
+    label: "image list",
+    flag: "--images",
+    maxBytes: 1 * MiB,
+    expected: "one image per line"
+  },
+  arf: {
+    label: "ARF",
+    flag: "ARF.xml",
+    maxBytes: 256 * MiB,
+    expected: "an ARF written by oscap"
+  },
+  caFile: {
+    label: "CA certificate file",
+    flag: "--ca-file",
+    maxBytes: 1 * MiB,
+    expected: "PEM certificates"
+  },
+  feed: {
+    label: "OVAL feed",
+    flag: "--feed",
+    // Checked, not read, here: the feed code streams it and applies its own decompressed cap.
+    maxBytes: 4096 * MiB,
+    expected: "an OVAL definitions file (.xml or .xml.bz2)"
+  },
+  results: {
+    label: "results file",
+    flag: "RESULTS.json",
+    maxBytes: 256 * MiB,
+    expected: "a results.json written by a scan"
+  },
+  history: {
+    label: "score history",
+    flag: "--history",
+    // 60 entries of ~300 bytes; a history that large is not one scapgate wrote.
+    maxBytes: 1 * MiB,
+    expected: "a history.json written by scapgate (docs/trend.md)"
+  },
+  signingKey: {
+    label: "signing key",
+    flag: "--key",
+    maxBytes: 64 * 1024,
+    expected: "a PKCS#8 PEM private key"
+  },
+  publicKey: {
+    label: "public key",
+    flag: "--key",
+    maxBytes: 64 * 1024,
+    expected: "an SPKI PEM public key"
+  },
+  bundle: {
+    label: "Sigstore bundle",
+    flag: "--bundle",
+    maxBytes: 4 * MiB,
+    expected: "a Sigstore bundle (attestation.sigstore.json)"
+  }
+};
+
+// packages/core/src/io/read-user-file.ts
+var UserFileError = class extends ConfigurationError {
+  constructor(file, kind, message, options) {
+    super(message, options);
+    this.file = file;
+    this.kind = kind;
+    this.name = "UserFileError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  file;
+  kind;
+};
+function describeNode(info) {
+  if (info.isDirectory()) return "a directory";
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  if (info.isSymbolicLink()) return "a symbolic link";
+  return "something that is not a regular file";
+}
+function isInside(dir, path) {
+  const rel = relative(dir, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function userFileError(request, found, expected = "a regular file") {
+  const kind = userFileKinds[request.kind];
+  const display = sanitizeForDisplay(request.display ?? request.path, 200);
+  const flag = request.flag ?? (request.origin === "found" ? "found in the workspace" : kind.flag);
+  return new UserFileError(
+    display,
+    request.kind,
+    `Expected the ${kind.label} \`${display}\` (${flag}) to be ${expected}, found ${found}`
+  );
+}
+function refuse(request, found, expected = "a regular file") {
+  throw userFileError(request, found, expected);
+}
+function describeErrno(error) {
+  const code = error?.code;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "nothing there";
+    case "EACCES":
+    case "EPERM":
+      return "a file it may not read (permission denied)";
+    case "ELOOP":
+      return "a loop of symbolic links";
+    case "ENAMETOOLONG":
+      return "a name that is too long";
+    default:
+      return `a file that cannot be read (${typeof code === "string" ? code : "I/O error"})`;
+  }
+}
+async function realWorkspace(workspace) {
+  return realpath(workspace).catch(() => resolve(workspace));
+}
+async function checkUserFile(request) {
+  if (request.workspace === void 0 && request.origin !== "command-line") {
+    throw new Error(`checkUserFile: a ${request.origin} file needs the workspace`);
+  }
+  const workspace = resolve(request.workspace ?? "/");
+  const path = resolve(workspace, request.path);
+  let link2;
+  try {
+    link2 = await lstat(path);
+  } catch (error) {
+    const code = error.code;
+    if (request.optional === true && (code === "ENOENT" || code === "ENOTDIR")) return void 0;
+    refuse(request, describeErrno(error));
+  }
+  if (request.origin === "found" && link2.isSymbolicLink()) {
+    refuse(
+      request,
+      "a symbolic link (scapgate does not follow links for files it finds in the workspace on its own; name the file explicitly instead)"
+    );
+  }
+  const workspaceReal = await realWorkspace(workspace);
+  const lexicallyInside = request.workspace !== void 0 && (isInside(workspace, path) || isInside(workspaceReal, path));
+  if (request.origin === "workspace" && !lexicallyInside) {
+    refuse(
+      request,
+      "a path outside the workspace (paths written in workspace files must stay inside the workspace)",
+      "a file in the workspace"
+    );
+  }
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    refuse(
+      request,
+      link2.isSymbolicLink() ? "a symbolic link that leads nowhere" : describeErrno(error)
+    );
+  }
+  if ((request.origin !== "command-line" || lexicallyInside) && !isInside(workspaceReal, real)) {
+    refuse(
+      request,
+      link2.isSymbolicLink() ? "a symbolic link that leads outside the workspace" : "a path through a linked directory that leads outside the workspace",
+      "a file in the workspace"
+    );
+  }
+  if (/^\/(proc|sys)(\/|$)/.test(real)) refuse(request, "a kernel pseudo-file (/proc or /sys)");
+  let info;
+  try {
+    info = await stat(real);
+  } catch (error) {
+    refuse(request, describeErrno(error));
+  }
+  if (!info.isFile()) refuse(request, describeNode(info));
+  const maxBytes = request.maxBytes ?? userFileKinds[request.kind].maxBytes;
+  if (info.size > maxBytes) {
+    refuse(request, `${info.size} bytes`, `at most ${maxBytes} bytes (${formatBytes(maxBytes)})`);
+  }
+  return { path, realPath: real, size: info.size, info };
+}
+function formatBytes(bytes) {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
+}
+var openFlags = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+async function readChecked(request, checked, limit) {
+  const maxBytes = request.maxBytes ?? userFileKinds[request.kind].maxBytes;
+  let handle;
+  try {
+    handle = await open(checked.realPath, openFlags);
+  } catch (error) {
+    refuse(request, describeErrno(error));
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.ino !== checked.info.ino || info.dev !== checked.info.dev) {
+      refuse(request, "a file that changed while it was being opened");
+    }
+    const want = limit ?? maxBytes + 1;
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, want - total));
+      if (chunk.length === 0) break;
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    if (limit === void 0 && total > maxBytes) {
+      refuse(
+        request,
+        "more bytes than that",
+        `at most ${maxBytes} bytes (${formatBytes(maxBytes)})`
+      );
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof UserFileError) throw error;
+    refuse(request, describeErrno(error));
+  } finally {
+    await handle.close().catch(() => void 0);
+  }
+}
+async function readUserFile(request) {
+  const checked = await checkUserFile(request);
+  return checked === void 0 ? void 0 : readChecked(request, checked);
+}
+async function readUserText(request) {
+  const bytes = await readUserFile(request);
+  return bytes?.toString("utf8");
+}
+async function readUserFileHead(request, bytes) {
+  const checked = await checkUserFile(request);
+  return readChecked(request, checked, bytes);
+}
+
+// packages/core/src/content/content-safety.ts
+var MAX_CONTENT_BYTES = 256 * 1024 * 1024;
+var SCE_SYSTEM = "open-scap.org/page/sce";
+async function assertContentSafe(path, label, options = {}) {
+  const text3 = await readContentText(path, label);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text3)) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`
+    );
+  }
+  if ((options.scriptChecks ?? "refuse") === "refuse" && mentionsScriptChecks(text3)) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` without Script Check Engine (SCE) checks, found a reference to http://open-scap.org/page/SCE. SCE runs scripts from the content on the scanning machine; scapgate refuses it.`
+    );
+  }
+  return text3;
+}
+function mentionsScriptChecks(text3) {
+  return decodeCharacterReferences(text3).toLowerCase().includes(SCE_SYSTEM);
+}
+function findScriptCheckReference(text3) {
+  const lower = decodeCharacterReferences(text3).toLowerCase();
+  for (let at = lower.indexOf(SCE_SYSTEM); at !== -1; at = lower.indexOf(SCE_SYSTEM, at + 1)) {
+    if (!lower.startsWith("_xccdf_stream", at + SCE_SYSTEM.length)) return at;
+  }
+  return -1;
+}
+async function readContentText(path, label) {
+  const bytes = await readUserFile({
+    path,
+    kind: label === "tailoring file" ? "tailoring" : "content",
+    origin: "command-line",
+    ...label === "tailoring file" ? {} : { maxBytes: MAX_CONTENT_BYTES }
+  });
+  const head = bytes.subarray(0, 4);
+  if (head.includes(0) || head[0] === 254 && head[1] === 255 || head[0] === 255 && head[1] === 254) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` in UTF-8, found UTF-16/32 (convert it with iconv)`
+    );
+  }
+  if (head.subarray(0, 3).toString("latin1") === "BZh" || head[0] === 31 && head[1] === 139) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` as plain XML, found a compressed file (decompress it first)`
+    );
+  }
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(
+    bytes.subarray(0, 200).toString("latin1")
+  )?.[1];
+  if (declared !== void 0 && !/^(utf-8|us-ascii|ascii|iso-8859-1|latin1)$/i.test(declared)) {
+    throw new ConfigurationError(
+      `Expected ${label} \`${path}\` in UTF-8, found ${/^[A-Za-z0-9_.:-]{1,40}$/.test(declared) ? `encoding="${declared}"` : "another encoding"}`
+    );
+  }
+  return bytes.toString("utf8");
+}
+function decodeCharacterReferences(text3) {
+  return text3.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (whole, code) => {
+    const value = code[0] === "x" || code[0] === "X" ? parseInt(code.slice(1), 16) : parseInt(code, 10);
+    return value > 0 && value <= 1114111 ? String.fromCodePoint(value) : whole;
+  });
+}
+
+// packages/core/src/content/content-store.ts
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+import { pipeline } from "node:stream/promises";
+
+// packages/core/src/content/profiles.ts
+import { createHash } from "node:crypto";
+var DEFAULT_PROFILE = "standard";
+async function readContentInfo(dataStream, tailoringPath) {
+  const bytes = await readContent(dataStream, "SCAP content");
+  const text3 = stripComments(bytes.toString("utf8"));
+  const benchmark = /<(?:[\w.-]+:)?Benchmark\b([^>]*)>/.exec(text3);
+  const info = {
+    path: dataStream,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    profiles: extractProfiles(text3, false)
+  };
+  const benchmarkId = benchmark ? attribute(benchmark[1], "id") : void 0;
+  if (benchmarkId !== void 0) info.benchmarkId = benchmarkId;
+  if (benchmark) {
+    const version = /<(?:[\w.-]+:)?version\b[^>]*>([^<]*)</.exec(text3.slice(benchmark.index))?.[1];
+    if (version !== void 0) info.benchmarkVersion = decodeXmlText(version).trim();
+  }
+  if (tailoringPath !== void 0) {
+    const tailoring = stripComments(
+      (await readContent(tailoringPath, "tailoring file")).toString("utf8")
+    );
+    info.profiles = [...extractProfiles(tailoring, true), ...info.profiles];
+  }
+  return info;
+}
+async function resolveProfile(dataStream, requested, tailoringPath) {
+  const content = await readContentInfo(dataStream, tailoringPath);
+  const wanted = requested?.trim() || DEFAULT_PROFILE;
+  const exact = content.profiles.find((profile) => profile.id === wanted);
+  if (exact) return { profileId: exact.id, content };
+  const bySuffix = [
+    ...new Set(content.profiles.filter((p) => p.id.endsWith(`_profile_${wanted}`)).map((p) => p.id))
+  ];
+  if (bySuffix.length === 1) return { profileId: bySuffix[0], content };
+  const list2 = content.profiles.length === 0 ? "(none)" : content.profiles.map((p) => `${p.id} (${p.title})`).join(", ");
+  const shown3 = sanitizeForDisplay(wanted, 120);
+  if (bySuffix.length > 1) {
+    throw new ConfigurationError(
+      `Expected \`profile\` to name one profile, \`${shown3}\` matches ${bySuffix.join(", ")}`
+    );
+  }
+  throw new ConfigurationError(
+    requested?.trim() ? `Expected \`profile\` to be one of the profiles in ${dataStream}, got \`${shown3}\`. Available: ${list2}` : `No \`profile\` given and ${dataStream} has no \`${DEFAULT_PROFILE}\` profile; choose one of: ${list2}`
+  );
+}
+async function readContent(path, label) {
+  return readUserFile({
+    path,
+    kind: label === "tailoring file" ? "tailoring" : "content",
+    origin: "command-line"
+  });
+}
+function extractProfiles(text3, tailored) {
+  const profiles = [];
+  const start = /<((?:[\w.-]+:)?)Profile\b([^>]*?)(\/?)>/g;
+  for (let match = start.exec(text3); match !== null; match = start.exec(text3)) {
+    const id = attribute(match[2], "id");
+    if (id === void 0) continue;
+    let title = "";
+    if (match[3] !== "/") {
+      const end = text3.indexOf(`</${match[1]}Profile>`, start.lastIndex);
+      const body = text3.slice(start.lastIndex, end === -1 ? void 0 : end);
+      title = decodeXmlText(/<(?:[\w.-]+:)?title\b[^>]*>([^<]*)</.exec(body)?.[1] ?? "").trim();
+    }
+    profiles.push({ id, title, tailored });
+  }
+  return profiles;
+}
+function attribute(attributes, name) {
+  const value = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  if (!value) return void 0;
+  return decodeXmlText(value[1] ?? value[2] ?? "");
+}
+function stripComments(text3) {
+  return text3.replace(/<!--[\s\S]*?-->/g, "");
+}
+function decodeXmlText(text3) {
+  return text3.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
+    const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+    const lower = entity.toLowerCase();
+    if (lower in named) return named[lower];
+    const code = lower.startsWith("#x") ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// packages/core/src/content/content-store.ts
+var contentEntrySchema = "https://scapgate.dev/schemas/content-entry/v1";
+var DS_NAME = /^ssg-([a-z0-9]+(?:-[a-z0-9]+)*?)-ds\.xml$/;
+var SHA256 = /^[0-9a-f]{64}$/;
+function productOf(fileName) {
+  return DS_NAME.exec(fileName)?.[1];
+}
+function compareSsgVersions(a, b) {
+  const parse = (v) => v !== void 0 && /^\d+(\.\d+)*$/.test(v) ? v.split(".").map(Number) : void 0;
+  const x = parse(a);
+  const y = parse(b);
+  if (x === void 0 || y === void 0) return x === void 0 ? y === void 0 ? 0 : -1 : 1;
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+    const d2 = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d2 !== 0) return d2;
+  }
+  return 0;
+}
+async function sha256OfFile(path) {
+  const hash = createHash2("sha256");
+  await pipeline(createReadStream(path), hash);
+  return hash.digest("hex");
+}
+async function describeDataStream(path, file) {
+  const info = await readContentInfo(path);
+  const product = productOf(file) ?? file;
+  return {
+    file,
+    product,
+    ...info.benchmarkVersion === void 0 ? {} : { ssgVersion: info.benchmarkVersion },
+    sha256: info.sha256,
+    profiles: info.profiles.map((p) => ({ id: p.id, title: p.title }))
+  };
+}
+async function addContentEntry(dir, entry) {
+  if (!SHA256.test(entry.sha256)) throw new Error(`invalid content address ${entry.sha256}`);
+  const entries = join2(dir, "entries");
+  await mkdir(entries, { recursive: true, mode: 448 });
+  const staging = join2(entries, `.staging-${randomBytes(6).toString("hex")}`);
+  await mkdir(staging, { mode: 448 });
+  try {
+    const dataStreams = [];
+    for (const [file, from] of [...entry.files].sort(([a], [b]) => a < b ? -1 : 1)) {
+      if (productOf(file) === void 0) throw new Error(`not a data stream name: ${file}`);
+      await copyFile(from, join2(staging, file));
+      dataStreams.push(await describeDataStream(join2(staging, file), file));
+    }
+    const newest = dataStreams.map((d2) => d2.ssgVersion).sort((a, b) => compareSsgVersions(b, a))[0];
+    const record2 = {
+      schema: contentEntrySchema,
+      sha256: entry.sha256,
+      source: entry.source,
+      kind: entry.kind,
+      ...newest === void 0 ? {} : { ssgVersion: newest },
+      fetchedAt: (entry.now ?? /* @__PURE__ */ new Date()).toISOString(),
+      verifiedBy: entry.verifiedBy,
+      dataStreams
+    };
+    await writeFile(join2(staging, "entry.json"), `${JSON.stringify(record2, null, 2)}
+`, {
+      mode: 384
+    });
+    const final = join2(entries, entry.sha256);
+    await rm(final, { recursive: true, force: true });
+    await rename(staging, final);
+    return { ...record2, dir: final };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {
+    });
+    throw error;
+  }
+}
+async function readContentEntry(dir, sha256) {
+  if (!SHA256.test(sha256)) return void 0;
+  const entryDir2 = join2(dir, "entries", sha256);
+  const text3 = await readFile(join2(entryDir2, "entry.json"), "utf8").catch(() => void 0);
+  if (text3 === void 0 || text3.length > 4 * 1024 * 1024) return void 0;
+  try {
+    return validateEntry(JSON.parse(text3), sha256, entryDir2);
+  } catch {
+    return void 0;
+  }
+}
+async function listContentEntries(dir) {
+  const names = await readdir(join2(dir, "entries")).catch(() => []);
+  const entries = [];
+  for (const name of names.filter((n) => SHA256.test(n)).sort()) {
+    const entry = await readContentEntry(dir, name);
+    if (entry !== void 0) entries.push(entry);
+  }
+  return entries.sort((a, b) => compareSsgVersions(b.ssgVersion, a.ssgVersion));
+}
+function validateEntry(value, sha256, dir) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const v = value;
+  const kinds2 = ["ssg-release", "deb", "directory", "file"];
+  if (v.schema !== contentEntrySchema || v.sha256 !== sha256) return void 0;
+  if (typeof v.source !== "string" || !kinds2.includes(v.kind)) return void 0;
+  if (typeof v.fetchedAt !== "string" || typeof v.verifiedBy !== "string") return void 0;
+  if (!Array.isArray(v.dataStreams)) return void 0;
+  const dataStreams = [];
+  for (const raw of v.dataStreams) {
+    if (typeof raw !== "object" || raw === null) return void 0;
+    const d2 = raw;
+    if (typeof d2.file !== "string" || productOf(d2.file) !== d2.product) return void 0;
+    if (typeof d2.sha256 !== "string" || !SHA256.test(d2.sha256)) return void 0;
+    if (d2.ssgVersion !== void 0 && typeof d2.ssgVersion !== "string") return void 0;
+    if (!Array.isArray(d2.profiles)) return void 0;
+    const profiles = d2.profiles.filter(
+      (p) => typeof p === "object" && p !== null && typeof p.id === "string" && typeof p.title === "string"
+    );
+    dataStreams.push({
+      file: d2.file,
+      product: d2.product,
+      ...typeof d2.ssgVersion === "string" ? { ssgVersion: d2.ssgVersion } : {},
+      sha256: d2.sha256,
+      profiles: profiles.map((p) => ({ id: p.id, title: p.title }))
+    });
+  }
+  return {
+    sha256,
+    source: v.source,
+    kind: v.kind,
+    ...typeof v.ssgVersion === "string" ? { ssgVersion: v.ssgVersion } : {},
+    fetchedAt: v.fetchedAt,
+    verifiedBy: v.verifiedBy,
+    dataStreams,
+    dir
+  };
+}
+async function listContentCandidates(dirs, fileName) {
+  const found = [];
+  for (const dir of dirs) {
+    const plain = join2(dir, fileName);
+    if ((await stat2(plain).catch(() => void 0))?.isFile() === true) {
+      const version = await readContentInfo(plain).then((info) => info.benchmarkVersion).catch(() => void 0);
+      found.push({
+        path: plain,
+        file: fileName,
+        product: productOf(fileName) ?? fileName,
+        ...version === void 0 ? {} : { ssgVersion: version },
+        origin: "directory",
+        contentDir: dir
+      });
+    }
+    for (const entry of await listContentEntries(dir)) {
+      const stream = entry.dataStreams.find((d2) => d2.file === fileName);
+      if (stream === void 0) continue;
+      found.push({
+        path: join2(entry.dir, fileName),
+        file: fileName,
+        product: stream.product,
+        ...stream.ssgVersion === void 0 ? {} : { ssgVersion: stream.ssgVersion },
+        origin: "store",
+        contentDir: dir,
+        entry: { sha256: entry.sha256, source: entry.source, verifiedBy: entry.verifiedBy },
+        sha256: stream.sha256
+      });
+    }
+  }
+  return found;
+}
+
+// packages/core/src/content/os-release.ts
+var OS_RELEASE_PATHS = ["/etc/os-release", "/usr/lib/os-release"];
+var MAX_OS_RELEASE_BYTES = 64 * 1024;
+function parseOsRelease(text3) {
+  const source = (typeof text3 === "string" ? text3 : text3.toString("utf8")).slice(
+    0,
+    MAX_OS_RELEASE_BYTES
+  );
+  const values = /* @__PURE__ */ new Map();
+  for (const raw of source.split("\n")) {
+    const match = /^\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(raw);
+    if (!match) continue;
+    values.set(match[1], unquote(match[2].trim()));
+  }
+  const lower = (key) => values.get(key)?.toLowerCase() || void 0;
+  const plain = (key) => values.get(key) || void 0;
+  const result = { idLike: (lower("ID_LIKE") ?? "").split(/\s+/).filter(Boolean) };
+  const id = lower("ID");
+  const versionId = plain("VERSION_ID");
+  const versionCodename = lower("VERSION_CODENAME");
+  const prettyName = plain("PRETTY_NAME");
+  if (id !== void 0) result.id = id;
+  if (versionId !== void 0) result.versionId = versionId;
+  if (versionCodename !== void 0) result.versionCodename = versionCodename;
+  if (prettyName !== void 0) result.prettyName = prettyName;
+  return result;
+}
+function unquote(value) {
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+    return value.slice(1, -1).replace(/\\(["\\`$])/g, "$1");
+  }
+  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
+  return value;
+}
+async function readOsRelease(readFile15) {
+  for (const path of OS_RELEASE_PATHS) {
+    const bytes = await readFile15(path);
+    if (bytes !== void 0) return parseOsRelease(bytes);
+  }
+  return void 0;
+}
+function describeOs(os) {
+  return os.prettyName ?? ([os.id ?? "unknown OS", os.versionId].filter(Boolean).join(" ") || "unknown OS");
+}
+
+// packages/core/src/content/select-content.ts
+function readScannerOverridesForSelection() {
+  const overrides = readScannerOverrides();
+  const store = defaultContentStoreDir();
+  return { ...overrides, ...store === void 0 ? {} : { contentStoreDir: store } };
+}
+var DEFAULT_CONTENT_DIR = "/usr/share/xml/scap/ssg/content";
+function dataStreamCandidates(id, versionId) {
+  const major = /^(\d+)/.exec(versionId ?? "")?.[1];
+  const ubuntu = /^(\d+)\.(\d+)/.exec(versionId ?? "");
+  const versioned = (...products) => major === void 0 ? [] : products.map((product) => `ssg-${product}${major}-ds.xml`);
+  switch (id) {
+    case "debian":
+      return versioned("debian");
+    case "ubuntu":
+      return ubuntu ? [`ssg-ubuntu${ubuntu[1]}${ubuntu[2]}-ds.xml`] : [];
+    case "rhel":
+      return versioned("rhel");
+    case "centos":
+      return versioned("centos", "cs");
+    case "fedora":
+      return ["ssg-fedora-ds.xml"];
+    case "sles":
+    case "sled":
+    case "sle":
+      return versioned("sle");
+    case "opensuse":
+    case "opensuse-leap":
+    case "opensuse-tumbleweed":
+      return ["ssg-opensuse-ds.xml"];
+    case "ol":
+      return versioned("ol");
+    case "almalinux":
+      return versioned("almalinux");
+    case "rocky":
+      return versioned("rocky");
+    case "alinux":
+      return versioned("alinux");
+    case "anolis":
+      return versioned("anolis");
+    case "scientific":
+      return versioned("sl");
+    default:
+      return [];
+  }
+}
+function defaultContentDirs(environment) {
+  if (environment.contentDir !== void 0) return [environment.contentDir];
+  return [
+    DEFAULT_CONTENT_DIR,
+    ...environment.contentStoreDir === void 0 ? [] : [environment.contentStoreDir]
+  ];
+}
+async function contentSafetyProblem(path) {
+  try {
+    await assertContentSafe(path, "SCAP content", { scriptChecks: "allow" });
+    return void 0;
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.message;
+    throw error;
+  }
+}
+async function selectContent(os, options = {}) {
+  const settings = typeof options === "string" ? { dirs: [options] } : options;
+  const dirs = settings.dirs ?? defaultContentDirs(readScannerOverridesForSelection());
+  const usable = settings.usable ?? contentSafetyProblem;
+  const readable = await readableDirs(dirs);
+  const tried = [];
+  const ids2 = [...os.id === void 0 ? [] : [os.id], ...os.idLike.filter((like) => like !== os.id)];
+  for (const [index, id] of ids2.entries()) {
+    for (const candidate of dataStreamCandidates(id, os.versionId)) {
+      tried.push(candidate);
+      const found = await listContentCandidates(readable, candidate);
+      if (found.length === 0) continue;
+      const chosen = await chooseCandidate(found, settings.pin, usable);
+      if (chosen.candidate === void 0) {
+        throw new ConfigurationError(
+          `No usable SCAP content for ${sanitizeForDisplay(describeOs(os), 100)}: found ${candidate} but passed over every copy: ` + chosen.skipped.map((s) => `${s.path} (SSG ${s.ssgVersion ?? "version unknown"}): ${s.reason}`).join("; ")
+        );
+      }
+      return {
+        path: chosen.candidate.path,
+        fileName: candidate,
+        viaIdLike: index > 0 || os.id === void 0,
+        selection: describeChoice(chosen.candidate, found.length, chosen.skipped, settings.pin)
+      };
+    }
+  }
+  throw new ConfigurationError(noContentMessage(os, dirs, tried, await availableIn(readable)));
+}
+async function readableDirs(dirs) {
+  const readable = [];
+  let firstError;
+  for (const dir of dirs) {
+    try {
+      await readdir2(dir);
+      readable.push(dir);
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (readable.length === 0) {
+    throw new ConfigurationError(
+      `Cannot read the SCAP content directory \`${dirs.join("`, `")}\` (${firstError?.message ?? "none given"}). Fetch content with \`scapgate content fetch\` (docs/content.md), install SCAP Security Guide content (\`ssg-debian\` and \`ssg-nondebian\` on Debian/Ubuntu, \`scap-security-guide\` on Fedora/RHEL), set SCAPGATE_CONTENT_DIR, or pass a data stream explicitly.`,
+      { cause: firstError }
+    );
+  }
+  return readable;
+}
+async function availableIn(dirs) {
+  const names = /* @__PURE__ */ new Set();
+  for (const dir of dirs) {
+    for (const name of await listDataStreams(dir).catch(() => [])) names.add(name);
+    for (const entry of await listContentEntries(dir)) {
+      for (const stream of entry.dataStreams) names.add(stream.file);
+    }
+  }
+  return [...names].sort();
+}
+async function chooseCandidate(found, pin, usable) {
+  const ordered = [...found].sort(
+    (a, b) => compareSsgVersions(b.ssgVersion, a.ssgVersion) || (a.origin === b.origin ? 0 : a.origin === "store" ? -1 : 1)
+  );
+  const skipped2 = [];
+  for (const candidate of ordered) {
+    const skip = (reason) => {
+      skipped2.push({
+        path: candidate.path,
+        ...candidate.ssgVersion === void 0 ? {} : { ssgVersion: candidate.ssgVersion },
+        reason
+      });
+    };
+    const pinProblem = pinMismatch(candidate, pin);
+    if (pinProblem !== void 0) {
+      skip(pinProblem);
+      continue;
+    }
+    if (candidate.sha256 !== void 0) {
+      const actual = await sha256OfFile(candidate.path).catch(() => "unreadable");
+      if (actual !== candidate.sha256) {
+        skip(`its sha256 is ${actual}, the store recorded ${candidate.sha256} (re-fetch it)`);
+        continue;
+      }
+    }
+    const problem = await usable(candidate.path);
+    if (problem !== void 0) {
+      skip(problem);
+      continue;
+    }
+    return { candidate, skipped: skipped2 };
+  }
+  return { skipped: skipped2 };
+}
+function pinMismatch(candidate, pin) {
+  if (pin?.version !== void 0 && candidate.ssgVersion !== pin.version) {
+    return `the policy pins SSG ${pin.version}`;
+  }
+  if (pin?.sha256 !== void 0) {
+    const wanted = pin.sha256.toLowerCase();
+    if (candidate.entry?.sha256 !== wanted && candidate.sha256 !== wanted) {
+      return `the policy pins sha256 ${wanted}`;
+    }
+  }
+  return void 0;
+}
+function describeChoice(chosen, copies, skipped2, pin) {
+  const version = chosen.ssgVersion ?? "of unknown version";
+  const where = chosen.origin === "store" ? `the content store ${chosen.contentDir} (fetched from ${sanitizeForDisplay(chosen.entry?.source ?? "", 200)})` : chosen.contentDir;
+  const why = copies === 1 ? "the only copy of that data stream" : `the newest usable of ${copies} copies of that data stream`;
+  const pinned = pin === void 0 ? "" : ", as pinned by the policy";
+  const passedOver = skipped2.map(
+    (s) => `SSG ${s.ssgVersion ?? "?"} at ${s.path}: ${firstSentence(s.reason.split(`\`${s.path}\` `).join(""))}`
+  );
+  return {
+    origin: chosen.origin,
+    ...chosen.ssgVersion === void 0 ? {} : { ssgVersion: chosen.ssgVersion },
+    ...chosen.entry === void 0 ? {} : { source: chosen.entry.source, sourceSha256: chosen.entry.sha256 },
+    reason: `SSG ${version} from ${where}: ${why}${pinned}`,
+    candidates: copies,
+    ...passedOver.length === 0 ? {} : { passedOver }
+  };
+}
+function firstSentence(text3) {
+  const cut = text3.indexOf(". ");
+  return sanitizeForDisplay(cut === -1 ? text3 : text3.slice(0, cut), 300);
+}
+async function listDataStreams(dir) {
+  try {
+    const names = await readdir2(dir);
+    return names.filter((name) => name.endsWith("-ds.xml")).sort();
+  } catch (error) {
+    throw new ConfigurationError(
+      `Cannot read the SCAP content directory \`${dir}\` (${error.message}). Install SCAP Security Guide content (\`ssg-debian\` and \`ssg-nondebian\` on Debian/Ubuntu, \`scap-security-guide\` on Fedora/RHEL), set SCAPGATE_CONTENT_DIR, or pass a data stream explicitly.`,
+      { cause: error }
+    );
+  }
+}
+function noContentMessage(os, dirs, tried, available) {
+  const name = sanitizeForDisplay(describeOs(os), 100);
+  const lines2 = [
+    tried.length === 0 ? `No SCAP content is known for the image's OS, ${name} (os-release ID=${sanitizeForDisplay(os.id ?? "", 40)}).` : `No SCAP content for the image's OS, ${name}: looked for ${tried.join(", ")} in ${dirs.join(", ")}.`
+  ];
+  const major = Number(/^(\d+)/.exec(os.versionId ?? "")?.[1]);
+  if (os.id === "debian" && major >= 12 || os.id === "ubuntu" && major >= 24) {
+    lines2.push(
+      `SCAP Security Guide 0.1.65 (the version Debian 12 ships) has no content for ${name}; a newer release of ComplianceAsCode/content provides it: \`scapgate content fetch\` (docs/content.md), or \`make setup\` in a checkout. Scanning with content for another release would report every rule as notapplicable.`
+    );
+  }
+  lines2.push(
+    available.length === 0 ? "No data streams (*-ds.xml) are installed there." : `Available: ${available.join(", ")}.`,
+    "Pass a data stream explicitly to scan anyway."
+  );
+  return lines2.join(" ");
+}
+
+// packages/core/src/content/content-fetch.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir2, mkdtemp, readdir as readdir3, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { basename as basename2, join as join4 } from "node:path";
+import { Readable, Transform as Transform2 } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// packages/core/src/content/archive-readers.ts
+import { spawn } from "node:child_process";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { open as open2, rm as rm2 } from "node:fs/promises";
+import { basename, join as join3 } from "node:path";
 import { Transform } from "node:stream";
-function byteLimit(limit, label, what) {
+import { pipeline as pipeline2 } from "node:stream/promises";
+import { createInflateRaw } from "node:zlib";
+
+// packages/core/src/layers/byte-reader.ts
+var empty = Buffer.alloc(0);
+var ByteReader = class {
+  constructor(source, onChunk) {
+    this.source = source;
+    this.onChunk = onChunk;
+  }
+  source;
+  onChunk;
+  chunks = [];
+  offset = 0;
+  buffered = 0;
+  done = false;
+  async pull() {
+    while (!this.done) {
+      const result = await this.source.next();
+      if (result.done === true) {
+        this.done = true;
+        return false;
+      }
+      const chunk = result.value;
+      if (chunk.length === 0) continue;
+      this.onChunk(chunk);
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
+      return true;
+    }
+    return false;
+  }
+  advance(count2) {
+    this.offset += count2;
+    this.buffered -= count2;
+    if (this.offset === this.chunks[0]?.length) {
+      this.chunks.shift();
+      this.offset = 0;
+    }
+  }
+  /** Reads `count` bytes; the result is shorter only at the end of the stream. */
+  async read(count2) {
+    while (this.buffered < count2 && await this.pull()) {
+    }
+    const total = Math.min(count2, this.buffered);
+    if (total === 0) return empty;
+    const first = this.chunks[0];
+    if (first.length - this.offset >= total) {
+      const out2 = first.subarray(this.offset, this.offset + total);
+      this.advance(total);
+      return out2;
+    }
+    const out = Buffer.allocUnsafe(total);
+    let filled = 0;
+    while (filled < total) {
+      const chunk = this.chunks[0];
+      const take = Math.min(chunk.length - this.offset, total - filled);
+      chunk.copy(out, filled, this.offset, this.offset + take);
+      filled += take;
+      this.advance(take);
+    }
+    return out;
+  }
+  /**
+   * Hands the next `count` bytes (or everything up to the end for `Infinity`) to `sink` in the
+   * pieces they arrived in, awaiting the source only when the buffer is empty (backpressure:
+   * nothing is read ahead while `sink` works). Returns how many bytes were delivered.
+   */
+  async pipe(count2, sink) {
+    let left2 = count2;
+    let delivered = 0;
+    while (left2 > 0) {
+      if (this.buffered === 0 && !await this.pull()) break;
+      const chunk = this.chunks[0];
+      const take = Math.min(chunk.length - this.offset, left2);
+      const piece = chunk.subarray(this.offset, this.offset + take);
+      this.advance(take);
+      left2 -= take;
+      delivered += take;
+      sink(piece);
+    }
+    return delivered;
+  }
+};
+
+// packages/core/src/layers/tar-header.ts
+var blockSize = 512;
+function cField(block2, offset, length) {
+  const field2 = block2.subarray(offset, offset + length);
+  const nul = field2.indexOf(0);
+  return nul === -1 ? field2 : field2.subarray(0, nul);
+}
+function isZeroBlock(block2) {
+  for (let i = 0; i < block2.length; i++) if (block2[i] !== 0) return false;
+  return true;
+}
+function parseNumeric(block2, offset, length, field2, fail2) {
+  const first = block2[offset];
+  if ((first & 128) !== 0) {
+    if (first === 255) fail2(`negative base-256 value in the ${field2} field`);
+    let value2 = first & 127;
+    for (let i2 = 1; i2 < length; i2++) {
+      value2 = value2 * 256 + block2[offset + i2];
+      if (value2 > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
+    }
+    return value2;
+  }
+  let i = offset;
+  const end = offset + length;
+  while (i < end && (block2[i] === 32 || block2[i] === 0)) i++;
+  let value = 0;
+  for (; i < end; i++) {
+    const c = block2[i];
+    if (c === 0 || c === 32) break;
+    if (c < 48 || c > 55) fail2(`invalid octal digit in the ${field2} field`);
+    value = value * 8 + (c - 48);
+  }
+  for (; i < end; i++) {
+    if (block2[i] !== 0 && block2[i] !== 32) fail2(`garbage after the ${field2} field`);
+  }
+  if (value > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
+  return value;
+}
+function checksumMatches(block2, fail2) {
+  const stored = parseNumeric(block2, 148, 8, "checksum", fail2);
+  let unsigned = 0;
+  let signed2 = 0;
+  for (let i = 0; i < blockSize; i++) {
+    const byte = i >= 148 && i < 156 ? 32 : block2[i];
+    unsigned += byte;
+    signed2 += byte > 127 ? byte - 256 : byte;
+  }
+  return stored === unsigned || stored === signed2;
+}
+function decimal(value, key, fail2) {
+  const text3 = value.toString("latin1");
+  if (!/^\d{1,16}$/.test(text3) || Number(text3) > Number.MAX_SAFE_INTEGER) {
+    fail2(`PAX record ${key} is not a non-negative integer`);
+  }
+  return Number(text3);
+}
+function parsePax(body, into, fail2) {
+  let pos = 0;
+  while (pos < body.length) {
+    const space = body.indexOf(32, pos);
+    if (space === -1 || space - pos > 20) fail2("malformed PAX record length");
+    const lengthText = body.toString("latin1", pos, space);
+    if (!/^[1-9]\d*$/.test(lengthText)) fail2("malformed PAX record length");
+    const end = pos + Number(lengthText);
+    if (end > body.length || body[end - 1] !== 10) fail2("malformed PAX record");
+    const record2 = body.subarray(space + 1, end - 1);
+    const eq = record2.indexOf(61);
+    if (eq <= 0) fail2("PAX record without a key");
+    const key = record2.toString("latin1", 0, eq);
+    const value = record2.subarray(eq + 1);
+    pos = end;
+    if (key.startsWith("GNU.sparse."))
+      fail2("GNU sparse files are not supported (PAX GNU.sparse.* records)");
+    if (value.length === 0) {
+      if (key in into) delete into[key];
+      continue;
+    }
+    switch (key) {
+      case "path":
+      case "linkpath":
+        if (value.includes(0)) fail2(`NUL byte in the PAX ${key}`);
+        into[key] = Buffer.from(value);
+        break;
+      case "size":
+      case "uid":
+      case "gid":
+        into[key] = decimal(value, key, fail2);
+        break;
+      case "mtime": {
+        const text3 = value.toString("latin1");
+        if (!/^-?\d{1,16}(\.\d{1,9})?$/.test(text3)) fail2("PAX record mtime is not a number");
+        into.mtime = Number(text3);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+function gnuLongString(body, fail2) {
+  const nul = body.indexOf(0);
+  if (nul === -1) return Buffer.from(body);
+  for (let i = nul; i < body.length; i++) if (body[i] !== 0) fail2("NUL byte inside a GNU long name");
+  return Buffer.from(body.subarray(0, nul));
+}
+
+// packages/core/src/layers/tar-stream-reader.ts
+var typeByFlag = {
+  "0": "file",
+  "7": "file",
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "char-device",
+  "4": "block-device",
+  "5": "dir",
+  "6": "fifo"
+};
+var zeros = Buffer.alloc(64 * 1024);
+function isZero(piece) {
+  for (let at = 0; at < piece.length; at += zeros.length) {
+    const part = piece.subarray(at, at + zeros.length);
+    if (!part.equals(zeros.subarray(0, part.length))) return false;
+  }
+  return true;
+}
+function padding(size) {
+  const rest = size % blockSize;
+  return rest === 0 ? 0 : blockSize - rest;
+}
+var TarReader = class {
+  constructor(bytes, layer, maxHeaderBytes) {
+    this.bytes = bytes;
+    this.layer = layer;
+    this.maxHeaderBytes = maxHeaderBytes;
+  }
+  bytes;
+  layer;
+  maxHeaderBytes;
+  pending = 0;
+  ended = false;
+  fail(message, name) {
+    const entry = name === void 0 ? "" : sanitizeForDisplay(name);
+    const where = name === void 0 ? "" : ` entry "${entry}"`;
+    throw new UnsafeLayerEntryError(`Layer ${this.layer}${where}: ${message}`, this.layer, entry);
+  }
+  async readSpecial(size, kind) {
+    if (size > this.maxHeaderBytes) {
+      throw new LimitExceededError(
+        `Layer ${this.layer}: a ${kind} record of ${size} bytes exceeds the limit \`maxHeaderBytes\` (${this.maxHeaderBytes})`,
+        "maxHeaderBytes"
+      );
+    }
+    const body = await this.bytes.read(size + padding(size));
+    if (body.length < size + padding(size)) this.fail(`truncated ${kind} record`);
+    return Buffer.from(body.subarray(0, size));
+  }
+  /** Streams the current entry's data to `sink`; a short read is an error. */
+  async data(sink) {
+    const size = this.pending;
+    this.pending = 0;
+    const got = await this.bytes.pipe(size, sink);
+    if (got < size) this.fail(`truncated entry data (${got} of ${size} bytes)`);
+    const pad = padding(size);
+    if ((await this.bytes.read(pad)).length < pad) this.fail("truncated entry padding");
+  }
+  /** The next entry, or `undefined` at the end of the archive. Unread data is skipped. */
+  async next() {
+    if (this.ended) return void 0;
+    if (this.pending > 0) await this.data(() => {
+    });
+    const pax = {};
+    let sawMeta = false;
+    let longName;
+    let longLink;
+    for (; ; ) {
+      const block2 = await this.bytes.read(blockSize);
+      if (block2.length === 0 && !sawMeta) return this.end();
+      if (block2.length < blockSize) this.fail("truncated tar header");
+      if (isZeroBlock(block2)) {
+        if (sawMeta) this.fail("end-of-archive marker right after an extended header");
+        const second = await this.bytes.read(blockSize);
+        if (second.length > 0 && (second.length < blockSize || !isZeroBlock(second))) {
+          this.fail("a zero block followed by data (corrupt archive)");
+        }
+        return this.end();
+      }
+      const rawName = cField(block2, 0, 100);
+      const fail2 = (message) => this.fail(message, longName ?? pax.path ?? rawName);
+      if (!checksumMatches(block2, fail2)) fail2("invalid header checksum");
+      const flag = String.fromCharCode(block2[156]);
+      const headerSize = parseNumeric(block2, 124, 12, "size", fail2);
+      if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+        sawMeta = true;
+        const body = await this.readSpecial(
+          headerSize,
+          flag === "x" || flag === "g" ? "PAX header" : "GNU long name"
+        );
+        if (flag === "x") parsePax(body, pax, fail2);
+        else if (flag === "L") longName = gnuLongString(body, fail2);
+        else if (flag === "K") longLink = gnuLongString(body, fail2);
+        continue;
+      }
+      if (flag === "S") fail2("GNU sparse files are not supported (typeflag S)");
+      let type = flag === "\0" ? "file" : typeByFlag[flag];
+      if (type === void 0) fail2(`unknown typeflag ${JSON.stringify(flag)}`);
+      let name = rawName;
+      const magic = block2.toString("latin1", 257, 263);
+      if (magic === "ustar\0") {
+        const prefix = cField(block2, 345, 155);
+        if (prefix.length > 0) name = Buffer.concat([prefix, Buffer.from("/"), rawName]);
+      }
+      if (pax.path !== void 0) name = pax.path;
+      if (longName !== void 0) name = longName;
+      if (flag === "\0" && name.length > 0 && name[name.length - 1] === 47) type = "dir";
+      let linkname = cField(block2, 157, 100);
+      if (pax.linkpath !== void 0) linkname = pax.linkpath;
+      if (longLink !== void 0) linkname = longLink;
+      const size = pax.size ?? headerSize;
+      const nameFail = (message) => this.fail(message, name);
+      if (type !== "file" && size !== 0)
+        nameFail(`a ${type} entry must not carry data (size ${size})`);
+      const mtime = pax.mtime ?? (block2[136] === 255 ? 0 : parseNumeric(block2, 136, 12, "mtime", nameFail));
+      const header = {
+        type,
+        name: Buffer.from(name),
+        linkname: Buffer.from(linkname),
+        size,
+        mode: parseNumeric(block2, 100, 8, "mode", nameFail) & 4095,
+        uid: pax.uid ?? parseNumeric(block2, 108, 8, "uid", nameFail),
+        gid: pax.gid ?? parseNumeric(block2, 116, 8, "gid", nameFail),
+        mtime: Math.max(0, mtime),
+        devmajor: type === "char-device" || type === "block-device" ? parseNumeric(block2, 329, 8, "devmajor", nameFail) : 0,
+        devminor: type === "char-device" || type === "block-device" ? parseNumeric(block2, 337, 8, "devminor", nameFail) : 0
+      };
+      this.pending = size;
+      return header;
+    }
+  }
+  async end() {
+    this.ended = true;
+    await this.bytes.pipe(Infinity, (piece) => {
+      if (!isZero(piece)) this.fail("unexpected data after the end-of-archive marker");
+    });
+    return void 0;
+  }
+};
+
+// packages/core/src/content/archive-readers.ts
+function wantedZipName(name) {
+  const parts = name.split("/");
+  if (parts.length > 2 || parts.some((p) => p === ".." || p === "")) return void 0;
+  const file = parts[parts.length - 1];
+  return productOf(file) === void 0 ? void 0 : file;
+}
+async function extractZipDataStreams(zipPath, outDir) {
+  const handle = await open2(zipPath, "r");
+  const members = [];
+  try {
+    const size = (await handle.stat()).size;
+    const tailLength = Math.min(size, 65557);
+    const tail = Buffer.alloc(tailLength);
+    await handle.read(tail, 0, tailLength, size - tailLength);
+    const eocd = tail.lastIndexOf(Buffer.from([80, 75, 5, 6]));
+    if (eocd === -1) throw notZip(zipPath, "no end-of-central-directory record");
+    let entries = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    if (cdOffset === 4294967295 || entries === 65535) {
+      const locator2 = tail.lastIndexOf(Buffer.from([80, 75, 6, 7]), eocd);
+      if (locator2 === -1) throw notZip(zipPath, "ZIP64 without its locator");
+      const record2 = Buffer.alloc(56);
+      await handle.read(record2, 0, 56, Number(tail.readBigUInt64LE(locator2 + 8)));
+      if (record2.readUInt32LE(0) !== 101075792) throw notZip(zipPath, "bad ZIP64 record");
+      entries = Number(record2.readBigUInt64LE(32));
+      cdSize = Number(record2.readBigUInt64LE(40));
+      cdOffset = Number(record2.readBigUInt64LE(48));
+    }
+    if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) {
+      throw notZip(zipPath, "central directory out of bounds");
+    }
+    const cd = Buffer.alloc(cdSize);
+    await handle.read(cd, 0, cdSize, cdOffset);
+    let at = 0;
+    for (let i = 0; i < entries; i += 1) {
+      if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) {
+        throw notZip(zipPath, "corrupt central directory");
+      }
+      const nameLength = cd.readUInt16LE(at + 28);
+      const extraLength = cd.readUInt16LE(at + 30);
+      const commentLength = cd.readUInt16LE(at + 32);
+      const name = cd.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+      const member = {
+        name,
+        method: cd.readUInt16LE(at + 10),
+        compressedSize: cd.readUInt32LE(at + 20),
+        size: cd.readUInt32LE(at + 24),
+        localOffset: cd.readUInt32LE(at + 42)
+      };
+      readZip64(cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), member);
+      members.push(member);
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+  } finally {
+    await handle.close();
+  }
+  const extracted = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const file = wantedZipName(member.name);
+    if (file === void 0 || extracted.has(file)) continue;
+    if (member.size > MAX_CONTENT_BYTES || member.compressedSize > MAX_CONTENT_BYTES) {
+      throw new LimitExceededError(
+        `${member.name} in ${zipPath} is over the ${MAX_CONTENT_BYTES}-byte content limit`,
+        "maxContentBytes"
+      );
+    }
+    if (member.method !== 0 && member.method !== 8) {
+      throw notZip(
+        zipPath,
+        `${sanitizeForDisplay(member.name)} uses compression method ${member.method}`
+      );
+    }
+    const dataStart = await localDataStart(zipPath, member.localOffset);
+    const out = join3(outDir, file);
+    const source = createReadStream2(zipPath, {
+      start: dataStart,
+      end: dataStart + member.compressedSize - 1
+    });
+    const stages = member.method === 8 ? [source, createInflateRaw(), capped(member.size, out), createWriteStream(out)] : [source, capped(member.size, out), createWriteStream(out)];
+    await pipeline2(...stages);
+    extracted.set(file, out);
+  }
+  return extracted;
+}
+function readZip64(extra, member) {
+  let at = 0;
+  while (at + 4 <= extra.length) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === 1) {
+      let field2 = at + 4;
+      const next = () => {
+        const value = Number(extra.readBigUInt64LE(field2));
+        field2 += 8;
+        return value;
+      };
+      if (member.size === 4294967295) member.size = next();
+      if (member.compressedSize === 4294967295) member.compressedSize = next();
+      if (member.localOffset === 4294967295) member.localOffset = next();
+      return;
+    }
+    at += 4 + length;
+  }
+}
+async function localDataStart(zipPath, offset) {
+  const handle = await open2(zipPath, "r");
+  try {
+    const header = Buffer.alloc(30);
+    await handle.read(header, 0, 30, offset);
+    if (header.readUInt32LE(0) !== 67324752) throw notZip(zipPath, "bad local header");
+    return offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  } finally {
+    await handle.close();
+  }
+}
+function capped(expected, label) {
   let seen = 0;
   return new Transform({
     transform(chunk, _encoding, callback) {
       seen += chunk.length;
-      if (seen > limit)
+      if (seen > expected || seen > MAX_CONTENT_BYTES) {
         callback(
-          new LimitExceededError(`${label}: ${what} exceeds ${limit} bytes`, "archive-bytes")
+          new LimitExceededError(
+            `${basename(label)}: more data than the archive declares`,
+            "maxContentBytes"
+          )
         );
-      else callback(null, chunk);
+        return;
+      }
+      callback(null, chunk);
     }
   });
 }
+function notZip(path, why) {
+  return new ConfigurationError(`Expected \`${path}\` to be a zip archive, found ${why}`);
+}
+var DEB_CONTENT_DIR = /^(?:\.\/)?usr\/share\/xml\/scap\/ssg\/content\/([^/]+)$/;
+async function extractDebDataStreams(debPath, outDir) {
+  const child2 = spawn("dpkg-deb", ["--fsys-tarfile", debPath], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 2e3));
+  const exited = new Promise((resolve18, reject) => {
+    child2.on(
+      "error",
+      (error) => reject(
+        error.code === "ENOENT" ? new ConfigurationError(
+          "Cannot unpack a .deb: dpkg-deb is not installed (it is part of dpkg on Debian and Ubuntu)"
+        ) : error
+      )
+    );
+    child2.on("close", (code2) => resolve18(code2 ?? 1));
+  });
+  const extracted = /* @__PURE__ */ new Map();
+  try {
+    const reader = new TarReader(
+      new ByteReader(child2.stdout[Symbol.asyncIterator](), () => {
+      }),
+      basename(debPath),
+      1024 * 1024
+    );
+    for (let header = await reader.next(); header !== void 0; header = await reader.next()) {
+      const match = DEB_CONTENT_DIR.exec(header.name.toString("utf8"));
+      const file = match?.[1];
+      if (header.type !== "file" || file === void 0 || productOf(file) === void 0) continue;
+      if (header.size > MAX_CONTENT_BYTES) {
+        throw new LimitExceededError(
+          `${file} in ${debPath} is over the ${MAX_CONTENT_BYTES}-byte content limit`,
+          "maxContentBytes"
+        );
+      }
+      const out = join3(outDir, file);
+      const sink = createWriteStream(out, { mode: 384 });
+      await reader.data((piece) => sink.write(piece));
+      await new Promise(
+        (resolve18, reject) => sink.end((e) => e ? reject(e) : resolve18())
+      );
+      extracted.set(file, out);
+    }
+  } catch (error) {
+    child2.kill("SIGKILL");
+    await exited.catch(() => 1);
+    for (const path of extracted.values()) await rm2(path, { force: true });
+    throw error;
+  }
+  const code = await exited;
+  if (code !== 0) {
+    throw new ConfigurationError(
+      `Expected \`${debPath}\` to be a Debian package, dpkg-deb said: ${sanitizeForDisplay(stderr.trim(), 300)}`
+    );
+  }
+  return extracted;
+}
+
+// packages/core/src/content/pinned-content.json
+var pinned_content_default = {
+  $comment: "Debian's architecture-independent SCAP Security Guide packages that scapgate trusts by digest (SHA256 from the signed Packages index of the suite named). Used by scripts/setup.sh and by `scapgate content fetch debian:PACKAGE=VERSION`. Add a row to pin another release.",
+  debian: [
+    {
+      package: "ssg-debian",
+      version: "0.1.76-1",
+      suite: "trixie",
+      filename: "pool/main/s/scap-security-guide/ssg-debian_0.1.76-1_all.deb",
+      size: 1232452,
+      sha256: "f6880719015c16e8e221bc2503c0e5a9f83d6a09fc6f9292d3522e46bf4fc9d7"
+    },
+    {
+      package: "ssg-debderived",
+      version: "0.1.76-1",
+      suite: "trixie",
+      filename: "pool/main/s/scap-security-guide/ssg-debderived_0.1.76-1_all.deb",
+      size: 3725756,
+      sha256: "dd41637d94ac0f9f3cb5cbb41a6ce17d8f0739673291bdb1763c3f16bc8dbee7"
+    },
+    {
+      package: "ssg-nondebian",
+      version: "0.1.76-1",
+      suite: "trixie",
+      filename: "pool/main/s/scap-security-guide/ssg-nondebian_0.1.76-1_all.deb",
+      size: 37101652,
+      sha256: "3e16fe827b47799c9098f6ea5329ca72a6f8337daa958c99d7729578446eb284"
+    },
+    {
+      package: "ssg-debian",
+      version: "0.1.82-1",
+      suite: "sid",
+      filename: "pool/main/s/scap-security-guide/ssg-debian_0.1.82-1_all.deb",
+      size: 3459092,
+      sha256: "cfde145916f1f37ec96c0fe2a9ea5f44a2db0ee6f0a2dacfcf86534c0977755a"
+    },
+    {
+      package: "ssg-debderived",
+      version: "0.1.82-1",
+      suite: "sid",
+      filename: "pool/main/s/scap-security-guide/ssg-debderived_0.1.82-1_all.deb",
+      size: 2486124,
+      sha256: "cf768175b58a48593d20660c93ed8b4e966593ec687a82468e2f1482f21a3a15"
+    },
+    {
+      package: "ssg-nondebian",
+      version: "0.1.82-1",
+      suite: "sid",
+      filename: "pool/main/s/scap-security-guide/ssg-nondebian_0.1.82-1_all.deb",
+      size: 45308672,
+      sha256: "ec26acb714e8427453c55c331f946ade605334390fc86036c54a2e559441888e"
+    }
+  ]
+};
+
+// packages/core/src/content/content-fetch.ts
+var DEFAULT_DEBIAN_MIRROR = "https://deb.debian.org/debian";
+var DEFAULT_SSG_RELEASES = "https://github.com/ComplianceAsCode/content/releases/download";
+var ContentUnavailableError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ContentUnavailableError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+};
+var pinnedDebs = pinned_content_default.debian;
+var DEFAULT_MAX = 1024 * 1024 * 1024;
+var ZIP_NAME = /^scap-security-guide-(\d+(?:\.\d+)+)\.zip$/;
+async function fetchContent(options) {
+  const expected = options.sha256?.trim().toLowerCase();
+  if (expected !== void 0 && !/^[0-9a-f]{64}$/.test(expected)) {
+    throw new ConfigurationError(
+      `Expected \`--sha256\` to be 64 hex digits, got \`${sanitizeForDisplay(options.sha256 ?? "", 80)}\``
+    );
+  }
+  const plan = await planFetch(options, expected);
+  if (plan.expected !== void 0) {
+    const cached3 = await readContentEntry(options.storeDir, plan.expected);
+    if (cached3 !== void 0) {
+      options.logger.debug(`content ${options.source}: already in the store (${plan.expected})`);
+      return { entry: cached3, origin: "cache" };
+    }
+  }
+  await mkdir2(options.storeDir, { recursive: true, mode: 448 });
+  const work = await mkdtemp(join4(options.storeDir, ".fetch-"));
+  try {
+    let file;
+    let origin = "file";
+    if (plan.url !== void 0) {
+      try {
+        const published = await publishedSha512(plan, options);
+        const got = await download(
+          plan.url,
+          join4(work, basename2(new URL(plan.url).pathname)),
+          options
+        );
+        file = got.path;
+        verify(plan, got.sha256, got.sha512, published, plan.url);
+        origin = "download";
+      } catch (error) {
+        const stale = await staleEntry(options);
+        if (error instanceof ContentUnavailableError && /does not match/.test(error.message))
+          throw error;
+        if (stale === void 0 || options.signal?.aborted === true) throw error;
+        options.logger.warning(
+          `Cannot fetch ${options.source} (${getErrorMessage(error)}); using the copy fetched at ${stale.fetchedAt}`
+        );
+        return { entry: stale, origin: "stale-cache" };
+      }
+    } else {
+      file = plan.path;
+    }
+    const { sha256, files } = await unpack(
+      plan,
+      file,
+      work,
+      (digest) => plan.url === void 0 ? verify(plan, digest, void 0, void 0, file) : void 0
+    );
+    if (files.size === 0) {
+      throw new ConfigurationError(
+        `Expected ${sanitizeForDisplay(options.source, 200)} to hold SCAP data streams (ssg-<product>-ds.xml), found none`
+      );
+    }
+    const entry = await addContentEntry(options.storeDir, {
+      sha256,
+      source: options.source,
+      kind: plan.kind,
+      verifiedBy: plan.verifiedBy,
+      files
+    });
+    return { entry, origin };
+  } finally {
+    await rm3(work, { recursive: true, force: true });
+  }
+}
+async function planFetch(options, expected) {
+  const source = options.source.trim();
+  const given = expected === void 0 ? {} : { expected, verifiedBy: "--sha256" };
+  const release = /^ssg:(\d+(?:\.\d+)+)$/.exec(source);
+  if (release) {
+    const version = release[1];
+    const url = `${options.ssgReleases ?? DEFAULT_SSG_RELEASES}/v${version}/scap-security-guide-${version}.zip`;
+    return {
+      kind: "ssg-release",
+      url,
+      checksumUrl: `${url}.sha512`,
+      verifiedBy: "published sha512",
+      ...given
+    };
+  }
+  const debian = /^debian:([a-z0-9][a-z0-9.+-]*)(?:=([A-Za-z0-9.+~:-]+))?$/.exec(source);
+  if (debian) {
+    const pin = findPin(debian[1], debian[2]);
+    const mirror2 = (options.debianMirror ?? DEFAULT_DEBIAN_MIRROR).replace(/\/+$/, "");
+    return {
+      kind: "deb",
+      url: `${mirror2}/${pin.filename}`,
+      expected: pin.sha256,
+      verifiedBy: `pinned (${pin.package} ${pin.version}, ${pin.suite})`
+    };
+  }
+  if (/^https?:\/\//i.test(source)) {
+    const name2 = basename2(new URL(source).pathname);
+    if (ZIP_NAME.test(name2)) {
+      return {
+        kind: "ssg-release",
+        url: source,
+        checksumUrl: `${source}.sha512`,
+        verifiedBy: "published sha512",
+        ...given
+      };
+    }
+    if (name2.endsWith(".deb")) {
+      const pin = pinnedDebs.find((p) => basename2(p.filename) === name2);
+      if (expected === void 0 && pin === void 0) {
+        throw new ConfigurationError(
+          `Expected a digest for ${sanitizeForDisplay(source, 200)}: give --sha256 (a Debian mirror's Packages index lists it), or use debian:PACKAGE=VERSION for a pinned package`
+        );
+      }
+      return pin !== void 0 && expected === void 0 ? {
+        kind: "deb",
+        url: source,
+        expected: pin.sha256,
+        verifiedBy: `pinned (${pin.package} ${pin.version})`
+      } : { kind: "deb", url: source, expected, verifiedBy: "--sha256" };
+    }
+    throw new ConfigurationError(
+      `Expected a URL of scap-security-guide-<version>.zip or of a .deb, got ${sanitizeForDisplay(source, 200)}`
+    );
+  }
+  const info = await stat3(source).catch(() => void 0);
+  if (info === void 0) {
+    throw new ConfigurationError(
+      `Expected \`${sanitizeForDisplay(source, 200)}\` to be ssg:VERSION, debian:PACKAGE[=VERSION], a URL, or an existing file or directory; found nothing there`
+    );
+  }
+  if (info.isDirectory()) return { kind: "directory", path: source, verifiedBy: "local", ...given };
+  const name = basename2(source);
+  if (name.endsWith(".deb")) {
+    const pin = pinnedDebs.find((p) => basename2(p.filename) === name);
+    if (pin !== void 0 && expected === void 0) {
+      return {
+        kind: "deb",
+        path: source,
+        expected: pin.sha256,
+        verifiedBy: `pinned (${pin.package} ${pin.version})`
+      };
+    }
+    return { kind: "deb", path: source, verifiedBy: "local", ...given };
+  }
+  if (name.endsWith(".zip"))
+    return { kind: "ssg-release", path: source, verifiedBy: "local", ...given };
+  if (productOf(name) === void 0) {
+    throw new ConfigurationError(
+      `Expected a data stream named ssg-<product>-ds.xml (scapgate selects content by that name), got \`${sanitizeForDisplay(name, 120)}\``
+    );
+  }
+  return { kind: "file", path: source, verifiedBy: "local", ...given };
+}
+function findPin(pkg, version) {
+  const rows = pinnedDebs.filter(
+    (p) => p.package === pkg && (version === void 0 || p.version === version)
+  );
+  const pin = rows.sort((a, b) => a.version < b.version ? 1 : -1)[0];
+  if (pin === void 0) {
+    const known = pinnedDebs.map((p) => `${p.package}=${p.version}`).join(", ");
+    throw new ConfigurationError(
+      `Expected a Debian package pinned in scapgate's release (${known}), got ${sanitizeForDisplay(`${pkg}${version === void 0 ? "" : `=${version}`}`, 120)}; for another one give its URL and --sha256`
+    );
+  }
+  return pin;
+}
+async function unpack(plan, file, work, check2) {
+  const out = await mkdtemp(join4(work, "unpacked-"));
+  if (plan.kind === "directory") {
+    const files2 = /* @__PURE__ */ new Map();
+    const lines2 = [];
+    for (const name of (await readdir3(file)).sort()) {
+      const path = join4(file, name);
+      if (productOf(name) === void 0 || !(await stat3(path)).isFile()) continue;
+      files2.set(name, path);
+      lines2.push(`${await sha256OfFile(path)}  ${name}
+`);
+    }
+    const sha2562 = createHash3("sha256").update(lines2.join("")).digest("hex");
+    check2(sha2562);
+    return { sha256: sha2562, files: files2 };
+  }
+  const sha256 = await sha256OfFile(file);
+  check2(sha256);
+  if (plan.kind === "file") return { sha256, files: /* @__PURE__ */ new Map([[basename2(file), file]]) };
+  const files = plan.kind === "deb" ? await extractDebDataStreams(file, out) : await extractZipDataStreams(file, out);
+  return { sha256, files };
+}
+function verify(plan, sha256, sha512, published, what) {
+  if (plan.expected !== void 0 && plan.expected !== sha256) {
+    throw new ContentUnavailableError(
+      `${sanitizeForDisplay(what, 200)} does not match its ${plan.verifiedBy} digest: expected sha256 ${plan.expected}, got ${sha256}`
+    );
+  }
+  if (plan.expected === void 0 && published !== void 0 && published !== sha512) {
+    throw new ContentUnavailableError(
+      `${sanitizeForDisplay(what, 200)} does not match its published checksum: expected sha512 ${published}, got ${sha512 ?? "none"}`
+    );
+  }
+}
+async function publishedSha512(plan, options) {
+  if (plan.checksumUrl === void 0 || plan.expected !== void 0) return void 0;
+  const response = await (options.fetch ?? fetch)(plan.checksumUrl, {
+    redirect: "follow",
+    signal: withTimeout(options.signal, 6e4)
+  });
+  if (!response.ok) {
+    throw new ContentUnavailableError(
+      `HTTP ${response.status} for the checksum ${plan.checksumUrl}`
+    );
+  }
+  const text3 = (await response.text()).slice(0, 4096);
+  const hex2 = /^([0-9a-fA-F]{128})\b/.exec(text3.trim())?.[1];
+  if (hex2 === void 0) {
+    throw new ContentUnavailableError(`Expected a sha512 digest in ${plan.checksumUrl}, found none`);
+  }
+  return hex2.toLowerCase();
+}
+async function download(url, path, options) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX;
+  const response = await (options.fetch ?? fetch)(url, {
+    redirect: "follow",
+    signal: withTimeout(options.signal, options.timeoutMs ?? 10 * 60 * 1e3)
+  });
+  if (!response.ok || response.body === null) {
+    throw new ContentUnavailableError(`HTTP ${response.status} for ${url}`);
+  }
+  const sha256 = createHash3("sha256");
+  const sha512 = createHash3("sha512");
+  let size = 0;
+  const meter = new Transform2({
+    transform(chunk, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        callback(new ContentUnavailableError(`${url} is over the ${maxBytes}-byte limit`));
+        return;
+      }
+      sha256.update(chunk);
+      sha512.update(chunk);
+      callback(null, chunk);
+    }
+  });
+  await pipeline3(
+    Readable.fromWeb(response.body),
+    meter,
+    createWriteStream2(path, { mode: 384 })
+  );
+  return { path, sha256: sha256.digest("hex"), sha512: sha512.digest("hex") };
+}
+async function staleEntry(options) {
+  const entries = await listContentEntries(options.storeDir);
+  return entries.filter((e) => e.source === options.source.trim()).sort((a, b) => a.fetchedAt < b.fetchedAt ? 1 : -1)[0];
+}
+function withTimeout(signal, ms) {
+  const timeout = AbortSignal.timeout(ms);
+  return signal === void 0 ? timeout : AbortSignal.any([signal, timeout]);
+}
+
+// packages/core/src/pipeline/prepare-root.ts
+import { mkdir as mkdir6 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 
 // packages/core/src/image/open-image.ts
-import { pipeline as pipeline3 } from "node:stream/promises";
-import { createGunzip } from "node:zlib";
+import { mkdir as mkdir4, rm as rm6 } from "node:fs/promises";
 
 // packages/core/src/image/blob-source.ts
-import { constants, createReadStream } from "node:fs";
-import { lstat, open, realpath } from "node:fs/promises";
-import { isAbsolute, join as join2, relative } from "node:path";
-import { Readable } from "node:stream";
-var readFlags = constants.O_RDONLY;
-var noFollowFlags = constants.O_RDONLY | constants.O_NOFOLLOW;
+import { constants as constants2, createReadStream as createReadStream3 } from "node:fs";
+import { lstat as lstat2, open as open3, realpath as realpath2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative2 } from "node:path";
+import { Readable as Readable2 } from "node:stream";
+var readFlags = constants2.O_RDONLY;
+var noFollowFlags = constants2.O_RDONLY | constants2.O_NOFOLLOW;
 function openLocation(location) {
-  if (location.size === 0) return Readable.from([]);
-  return createReadStream(location.file, {
+  if (location.size === 0) return Readable2.from([]);
+  return createReadStream3(location.file, {
     start: location.start,
     end: location.start + location.size - 1,
     // fs.open takes numeric flags; @types/node only declares strings for createReadStream.
@@ -40282,7 +41828,7 @@ async function readLocation(location, cap2, what) {
       what
     );
   }
-  const handle = await open(location.file, location.noFollow ? noFollowFlags : readFlags);
+  const handle = await open3(location.file, location.noFollow ? noFollowFlags : readFlags);
   try {
     const data = Buffer.alloc(location.size);
     const { bytesRead } = await handle.read(data, 0, location.size, location.start);
@@ -40312,7 +41858,7 @@ var DirectorySource = class _DirectorySource {
   static async open(dir, label) {
     let root;
     try {
-      root = await realpath(dir);
+      root = await realpath2(dir);
     } catch (error) {
       throw new InvalidImageError(
         `${label}: cannot open the layout directory: ${error.message}`,
@@ -40320,32 +41866,32 @@ var DirectorySource = class _DirectorySource {
         { cause: error }
       );
     }
-    const info = await lstat(root);
+    const info = await lstat2(root);
     if (!info.isDirectory())
       throw new InvalidImageError(`${label}: \`${dir}\` is not a directory`, dir);
     return new _DirectorySource(root, label);
   }
   async locate(member) {
-    const file = join2(this.root, ...member.split("/"));
-    const info = await lstat(file).catch((error) => {
+    const file = join5(this.root, ...member.split("/"));
+    const info = await lstat2(file).catch((error) => {
       if (error.code === "ENOENT" || error.code === "ENOTDIR") return void 0;
       throw error;
     });
     if (!info) return void 0;
-    const shown2 = sanitizeForDisplay(member);
+    const shown3 = sanitizeForDisplay(member);
     if (info.isSymbolicLink()) {
       throw new InvalidImageError(
-        `${this.label}: \`${shown2}\` is a symlink; layout files must be regular files inside the layout`,
+        `${this.label}: \`${shown3}\` is a symlink; layout files must be regular files inside the layout`,
         member
       );
     }
     if (!info.isFile())
-      throw new InvalidImageError(`${this.label}: \`${shown2}\` is not a regular file`, member);
-    const real = await realpath(file);
-    const inside = relative(this.root, real);
-    if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+      throw new InvalidImageError(`${this.label}: \`${shown3}\` is not a regular file`, member);
+    const real = await realpath2(file);
+    const inside = relative2(this.root, real);
+    if (inside === "" || inside.startsWith("..") || isAbsolute2(inside)) {
       throw new InvalidImageError(
-        `${this.label}: \`${shown2}\` resolves outside the layout directory`,
+        `${this.label}: \`${shown3}\` resolves outside the layout directory`,
         member
       );
     }
@@ -40353,130 +41899,11 @@ var DirectorySource = class _DirectorySource {
   }
 };
 
-// packages/core/src/image/daemon/docker-daemon.ts
-import { createWriteStream } from "node:fs";
-import http from "node:http";
-import { pipeline } from "node:stream/promises";
-var defaultDockerHost = "unix:///var/run/docker.sock";
-var maxExportBytes = 64 * 1024 ** 3;
-var maxErrorBytes = 64 * 1024;
-function dockerSocketPath(dockerHost) {
-  const host = dockerHost === void 0 || dockerHost === "" ? defaultDockerHost : dockerHost;
-  if (!host.startsWith("unix://") || host.length <= "unix://".length) {
-    throw new ConfigurationError(
-      `Expected \`DOCKER_HOST\` to be unix:///path/to/docker.sock (tcp:// and ssh:// are not supported), got \`${sanitizeForDisplay(host, 120)}\``
-    );
-  }
-  return host.slice("unix://".length);
-}
-function get(socketPath, path, signal) {
-  return new Promise((resolve17, reject) => {
-    const request = http.request({
-      socketPath,
-      path,
-      method: "GET",
-      signal,
-      headers: { host: "docker" }
-    });
-    request.on("response", resolve17);
-    request.on("error", reject);
-    request.end();
-  });
-}
-async function daemonMessage(response) {
-  let text3 = "";
-  for await (const chunk of response) {
-    text3 += chunk.toString("utf8");
-    if (text3.length > maxErrorBytes) break;
-  }
-  try {
-    const json2 = JSON.parse(text3);
-    return typeof json2.message === "string" ? `: ${sanitizeForDisplay(json2.message, 200)}` : "";
-  } catch {
-    return "";
-  }
-}
-async function exportFromDaemon(name, target, options) {
-  const socketPath = dockerSocketPath(options.dockerHost);
-  let response;
-  try {
-    response = await get(socketPath, `/images/${encodeURIComponent(name)}/get`, options.signal);
-  } catch (error) {
-    options.signal?.throwIfAborted();
-    throw new EnvironmentError(
-      `${options.label}: cannot reach the Docker daemon at unix://${socketPath} (${error.code ?? getErrorMessage(error)}); is it running, and is DOCKER_HOST right?`,
-      { cause: error }
-    );
-  }
-  const status = response.statusCode ?? 0;
-  if (status !== 200) {
-    const detail = await daemonMessage(response);
-    throw new InvalidImageError(
-      status === 404 ? `${options.label}: the daemon has no image ${sanitizeForDisplay(name)}${detail}` : `${options.label}: the daemon refused the export (${status})${detail}`,
-      name
-    );
-  }
-  try {
-    await pipeline(
-      response,
-      byteLimit(maxExportBytes, options.label, "the export"),
-      createWriteStream(target, { flags: "wx", mode: 384 }),
-      { signal: options.signal }
-    );
-  } catch (error) {
-    if (error instanceof LimitExceededError || options.signal?.aborted) throw error;
-    throw new InvalidImageError(
-      `${options.label}: the export from the daemon broke off: ${getErrorMessage(error)}`,
-      name,
-      { cause: error }
-    );
-  }
-}
-
-// packages/core/src/image/daemon/podman-store.ts
-import { execFile } from "node:child_process";
-async function saveFromPodman(name, target, options) {
-  const podman = options.podmanPath ?? "podman";
-  const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
-  await new Promise((resolve17, reject) => {
-    execFile(
-      podman,
-      args,
-      {
-        env: options.env ?? { PATH: "/usr/local/bin:/usr/bin:/bin" },
-        signal: options.signal,
-        maxBuffer: 1024 * 1024,
-        encoding: "utf8"
-      },
-      (error, _stdout, stderr) => {
-        if (!error) return resolve17();
-        if (options.signal?.aborted) return reject(options.signal.reason);
-        const code = error.code;
-        if (code === "ENOENT" || code === "EACCES") {
-          return reject(
-            new EnvironmentError(`${options.label}: cannot run podman (${podman}): ${code}`, {
-              cause: error
-            })
-          );
-        }
-        const detail = sanitizeForDisplay(stderr.trim().split("\n").pop() ?? "", 300);
-        reject(
-          new InvalidImageError(
-            /image not known|no such image|not found|unable to find/i.test(stderr) ? `${options.label}: podman's store has no image ${sanitizeForDisplay(name)} (${detail})` : `${options.label}: podman image save failed: ${detail}`,
-            name,
-            { cause: error }
-          )
-        );
-      }
-    );
-  });
-}
-
 // packages/core/src/image/digest.ts
-import { createHash } from "node:crypto";
-var digestPattern2 = /^sha256:[a-f0-9]{64}$/;
+import { createHash as createHash4 } from "node:crypto";
+var digestPattern = /^sha256:[a-f0-9]{64}$/;
 function isDigest(value) {
-  return typeof value === "string" && digestPattern2.test(value);
+  return typeof value === "string" && digestPattern.test(value);
 }
 function checkDigest(value, what) {
   if (isDigest(value)) return value;
@@ -40487,7 +41914,7 @@ function checkDigest(value, what) {
   );
 }
 function sha256Digest(data) {
-  return `sha256:${createHash("sha256").update(data).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(data).digest("hex")}`;
 }
 function blobPath(digest) {
   return `blobs/sha256/${digest.slice("sha256:".length)}`;
@@ -40802,14 +42229,14 @@ function parseSourceIndex(ref) {
 }
 
 // packages/core/src/image/verify.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function detectCompression(head) {
   if (head[0] === 31 && head[1] === 139) return "gzip";
   if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) return "zstd";
   return "none";
 }
 async function hashLocation(location, signal) {
-  const hash = createHash2("sha256");
+  const hash = createHash5("sha256");
   let size = 0;
   let head = Buffer.alloc(0);
   const stream = openLocation(location);
@@ -40902,9 +42329,9 @@ function selectByRef(index, ref, label) {
     )
   );
   if (names.size > 1) {
-    const listed2 = [...names].map((n) => n === "" ? "(unnamed)" : n).join(", ");
+    const listed = [...names].map((n) => n === "" ? "(unnamed)" : n).join(", ");
     throw new InvalidImageError(
-      `${label} holds several images (${listed2}); add :REF to pick one`,
+      `${label} holds several images (${listed}); add :REF to pick one`,
       "index.json"
     );
   }
@@ -40992,12 +42419,12 @@ async function readManifest(source, descriptor) {
 }
 
 // packages/core/src/image/verify-layers.ts
-import { createHash as createHash3 } from "node:crypto";
-import { open as open2 } from "node:fs/promises";
-import { Transform as Transform2, pipeline as pipeline2 } from "node:stream";
+import { createHash as createHash6 } from "node:crypto";
+import { open as open4 } from "node:fs/promises";
+import { Transform as Transform3, pipeline as pipeline4 } from "node:stream";
 async function sniffCompression(location) {
   if (location.size === 0) return "none";
-  const handle = await open2(location.file, "r");
+  const handle = await open4(location.file, "r");
   try {
     const head = Buffer.alloc(Math.min(4, location.size));
     const { bytesRead } = await handle.read(head, 0, head.length, location.start);
@@ -41007,9 +42434,9 @@ async function sniffCompression(location) {
   }
 }
 function verifyingStream(location, expected, what) {
-  const hash = createHash3("sha256");
+  const hash = createHash6("sha256");
   let size = 0;
-  const check2 = new Transform2({
+  const check2 = new Transform3({
     transform(chunk, _encoding, callback) {
       hash.update(chunk);
       size += chunk.length;
@@ -41036,7 +42463,7 @@ function verifyingStream(location, expected, what) {
       callback();
     }
   });
-  return pipeline2(openLocation(location), check2, () => {
+  return pipeline4(openLocation(location), check2, () => {
   });
 }
 async function verifyLayers(plans, label, signal) {
@@ -41091,7 +42518,7 @@ async function verifyLayers(plans, label, signal) {
 }
 async function verifyLayerBlobs(layers, label, signal) {
   for (const layer of layers) {
-    const hash = createHash3("sha256");
+    const hash = createHash6("sha256");
     for await (const chunk of layer.open()) {
       signal?.throwIfAborted();
       hash.update(chunk);
@@ -41156,14 +42583,14 @@ function checkMemberReference(value, what) {
     return bad2(
       `expected a relative path in the archive, found ${typeof value === "string" ? "an empty string" : typeof value}`
     );
-  const shown2 = sanitizeForDisplay(value, 120);
-  if (value.includes("\0")) bad2(`path \`${shown2}\` contains NUL`);
+  const shown3 = sanitizeForDisplay(value, 120);
+  if (value.includes("\0")) bad2(`path \`${shown3}\` contains NUL`);
   if (value.startsWith("/"))
-    bad2(`path \`${shown2}\` is absolute; only paths inside the archive are allowed`);
+    bad2(`path \`${shown3}\` is absolute; only paths inside the archive are allowed`);
   if (value.split("/").includes(".."))
-    bad2(`path \`${shown2}\` contains \`..\`; only paths inside the archive are allowed`);
+    bad2(`path \`${shown3}\` contains \`..\`; only paths inside the archive are allowed`);
   const cleaned = cleanMemberName(value);
-  if (cleaned === void 0) return bad2(`path \`${shown2}\` does not name an archive member`);
+  if (cleaned === void 0) return bad2(`path \`${shown3}\` does not name an archive member`);
   return cleaned;
 }
 
@@ -41208,14 +42635,14 @@ function parseEntries(data, label) {
   });
 }
 function selectEntry(entries, ref, label) {
-  const listed2 = () => entries.map((e, i) => e.repoTags.length > 0 ? e.repoTags.join(", ") : `@${i} (untagged)`).join("; ");
+  const listed = () => entries.map((e, i) => e.repoTags.length > 0 ? e.repoTags.join(", ") : `@${i} (untagged)`).join("; ");
   if (ref === void 0) {
     const [only] = entries;
     if (entries.length === 1 && only) return only;
     if (entries.length === 0)
       throw new InvalidImageError(`${label}: manifest.json lists no images`, "manifest.json");
     throw new InvalidImageError(
-      `${label} holds ${entries.length} images (${listed2()}); add :REF to pick one`,
+      `${label} holds ${entries.length} images (${listed()}); add :REF to pick one`,
       "manifest.json"
     );
   }
@@ -41223,7 +42650,7 @@ function selectEntry(entries, ref, label) {
   const found = position === void 0 ? entries.find((e) => e.repoTags.some((t) => nameMatches(t, ref))) : entries[position];
   if (!found)
     throw new InvalidImageError(
-      `${label}: no image \`${sanitizeForDisplay(ref)}\`; the archive has ${listed2()}`,
+      `${label}: no image \`${sanitizeForDisplay(ref)}\`; the archive has ${listed()}`,
       "manifest.json"
     );
   return found;
@@ -41281,25 +42708,99 @@ async function loadDockerArchive(source, ref, signal) {
 }
 
 // packages/core/src/image/registry/pull-image.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { join as join5 } from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { join as join8 } from "node:path";
+
+// packages/core/src/image/docker-reference.ts
+var pathComponent = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var domainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var domainPattern = new RegExp(
+  `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?$`
+);
+var pathPattern = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
+var tagPattern = /^[\w][\w.-]{0,127}$/;
+var digestPattern2 = /^sha256:[a-f0-9]{64}$/;
+var maxNameLength = 255;
+function invalid(raw, argument, problem) {
+  throw new ConfigurationError(
+    `Expected \`${argument}\` to be an image reference such as alpine:3.19, registry.example.com/ns/app:tag or NAME@sha256:<digest>; ${problem} in \`${sanitizeForDisplay(raw, 200)}\``
+  );
+}
+function parseDockerReference(raw, argument = "image") {
+  if (raw === "") invalid(raw, argument, "the reference is empty");
+  let rest = raw;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!digestPattern2.test(digest))
+      invalid(raw, argument, "the digest is not sha256:<64 lowercase hex digits>");
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!tagPattern.test(tag))
+      invalid(raw, argument, `the tag \`${sanitizeForDisplay(tag, 60)}\` is not valid`);
+  }
+  if (rest.length > maxNameLength)
+    invalid(raw, argument, `the name is longer than ${maxNameLength} characters`);
+  const slash4 = rest.indexOf("/");
+  const first = slash4 < 0 ? "" : rest.slice(0, slash4);
+  const hasDomain = slash4 >= 0 && (first.includes(".") || first.includes(":") || first === "localhost" || first !== first.toLowerCase());
+  let domain = hasDomain ? first : "docker.io";
+  let repository = hasDomain ? rest.slice(slash4 + 1) : rest;
+  if (hasDomain && !domainPattern.test(domain))
+    invalid(
+      raw,
+      argument,
+      `the registry \`${sanitizeForDisplay(domain, 80)}\` is not a host[:port]`
+    );
+  if (!pathPattern.test(repository)) {
+    invalid(
+      raw,
+      argument,
+      `the repository \`${sanitizeForDisplay(repository, 120)}\` is not lower-case path components`
+    );
+  }
+  domain = domain.toLowerCase();
+  if (domain === "index.docker.io") domain = "docker.io";
+  if (domain === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
+  if (tag === void 0 && digest === void 0) tag = "latest";
+  const reference = { domain, repository };
+  if (tag !== void 0) reference.tag = tag;
+  if (digest !== void 0) reference.digest = digest;
+  return reference;
+}
+function formatDockerReference(reference) {
+  let text3 = `${reference.domain}/${reference.repository}`;
+  if (reference.tag !== void 0) text3 += `:${reference.tag}`;
+  if (reference.digest !== void 0) text3 += `@${reference.digest}`;
+  return text3;
+}
+function registryHost(domain) {
+  return domain === "docker.io" ? "registry-1.docker.io" : domain;
+}
 
 // packages/core/src/image/registry/blob-store.ts
-import { randomBytes } from "node:crypto";
-import { lstat as lstat2, mkdir, rename, rm } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { lstat as lstat3, mkdir as mkdir3, rename as rename2, rm as rm4 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 var BlobStore = class _BlobStore {
   constructor(root) {
     this.root = root;
   }
   root;
   static async open(root) {
-    await mkdir(join3(root, "blobs", "sha256"), { recursive: true, mode: 448 });
-    await mkdir(join3(root, "tmp"), { recursive: true, mode: 448 });
+    await mkdir3(join6(root, "blobs", "sha256"), { recursive: true, mode: 448 });
+    await mkdir3(join6(root, "tmp"), { recursive: true, mode: 448 });
     return new _BlobStore(root);
   }
   path(digest) {
-    return join3(this.root, ...blobPath(digest).split("/"));
+    return join6(this.root, ...blobPath(digest).split("/"));
   }
   /**
    * Whether a verified copy of the blob is present. A corrupt, truncated or non-regular entry is
@@ -41307,7 +42808,7 @@ var BlobStore = class _BlobStore {
    */
   async has(expected, signal, onCorrupt) {
     const file = this.path(expected.digest);
-    const info = await lstat2(file).catch(() => void 0);
+    const info = await lstat3(file).catch(() => void 0);
     if (!info) return false;
     let why;
     if (!info.isFile()) why = "not a regular file";
@@ -41318,22 +42819,22 @@ var BlobStore = class _BlobStore {
     }
     if (why === void 0) return true;
     onCorrupt?.(why);
-    await rm(file, { force: true, recursive: true });
+    await rm4(file, { force: true, recursive: true });
     return false;
   }
   /** A fresh private temporary path inside the store (same filesystem as the blobs). */
   temporary() {
-    return join3(this.root, "tmp", `${randomBytes(8).toString("hex")}.partial`);
+    return join6(this.root, "tmp", `${randomBytes2(8).toString("hex")}.partial`);
   }
   /** Moves a verified temporary file into place. */
   async commit(temporary, digest) {
-    await rename(temporary, this.path(digest));
+    await rename2(temporary, this.path(digest));
   }
 };
 
 // packages/core/src/image/registry/registry-client.ts
-import { createHash as createHash4 } from "node:crypto";
-import { open as open4, rm as rm2 } from "node:fs/promises";
+import { createHash as createHash7 } from "node:crypto";
+import { open as open6, rm as rm5 } from "node:fs/promises";
 
 // packages/core/src/image/registry/retry.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -41413,15 +42914,15 @@ async function withRetries(what, policy, attempt, options = {}) {
 }
 
 // packages/core/src/image/registry/transport.ts
-import { readFile } from "node:fs/promises";
-import http2 from "node:http";
+import { readFile as readFile2 } from "node:fs/promises";
+import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import { rootCertificates } from "node:tls";
 async function createTransport(options) {
   let ca;
   if (options.caFile !== void 0) {
-    const pem = await readFile(options.caFile, "utf8").catch((error) => {
+    const pem = await readFile2(options.caFile, "utf8").catch((error) => {
       throw new ConfigurationError(
         `Expected \`--ca-file\` to be a readable PEM file, got ${options.caFile}: ${getErrorMessage(error)}`
       );
@@ -41434,12 +42935,12 @@ async function createTransport(options) {
   }
   const common = { keepAlive: true, maxSockets: options.maxSockets };
   const httpsAgent = new https.Agent(ca === void 0 ? common : { ...common, ca });
-  const httpAgent = new http2.Agent(common);
+  const httpAgent = new http.Agent(common);
   return {
-    request: (url, headers, signal, init) => new Promise((resolve17, reject) => {
+    request: (url, headers, signal, init) => new Promise((resolve18, reject) => {
       const secure = url.protocol === "https:";
       const body = init?.body;
-      const request = (secure ? https : http2).request(url, {
+      const request = (secure ? https : http).request(url, {
         method: init?.method ?? "GET",
         headers: body === void 0 ? headers : { ...headers, "content-length": body.length },
         agent: secure ? httpsAgent : httpAgent,
@@ -41448,7 +42949,7 @@ async function createTransport(options) {
       request.setTimeout(options.idleTimeoutMs, () => {
         request.destroy(Object.assign(new Error("idle timeout"), { code: "ETIMEDOUT" }));
       });
-      request.on("response", resolve17);
+      request.on("response", resolve18);
       request.on("error", reject);
       request.end(body);
     }),
@@ -41707,9 +43208,9 @@ function parseToken(body, what) {
 }
 
 // packages/core/src/image/registry/credentials.ts
-import { execFile as execFile2 } from "node:child_process";
-import { open as open3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { execFile } from "node:child_process";
+import { open as open5 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 var maxConfigBytes = 1024 * 1024;
 var helperName = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 var dockerHubKeys = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
@@ -41720,7 +43221,7 @@ function normalizeAuthKey(key) {
 async function readConfigFile(file) {
   let handle;
   try {
-    handle = await open3(file, "r");
+    handle = await open5(file, "r");
   } catch (error) {
     if (error.code === "ENOENT") return void 0;
     throw new ConfigurationError(
@@ -41773,14 +43274,14 @@ async function runCredentialHelper(name, domain, env) {
       `Expected a credential helper name of letters, digits, ._-, got \`${sanitizeForDisplay(name, 64)}\``
     );
   const server = domain === "docker.io" ? "https://index.docker.io/v1/" : domain;
-  const output = await new Promise((resolve17, reject) => {
-    const child2 = execFile2(
+  const output = await new Promise((resolve18, reject) => {
+    const child2 = execFile(
       `docker-credential-${name}`,
       ["get"],
       { env, timeout: 3e4, maxBuffer: maxConfigBytes, encoding: "utf8" },
       (error, stdout) => {
-        if (!error) return resolve17(stdout);
-        if (/credentials not found/i.test(stdout)) return resolve17(void 0);
+        if (!error) return resolve18(stdout);
+        if (/credentials not found/i.test(stdout)) return resolve18(void 0);
         reject(
           new InvalidImageError(
             `Registry ${domain}: credential helper docker-credential-${name} failed (${error.code ?? "exit status"})`,
@@ -41813,7 +43314,7 @@ async function findCredentials(domain, options) {
   const env = options.helperEnv ?? { PATH: "/usr/bin:/bin" };
   const files = [
     options.authFile,
-    options.dockerConfigDir && join4(options.dockerConfigDir, "config.json")
+    options.dockerConfigDir && join7(options.dockerConfigDir, "config.json")
   ];
   for (const file of files) {
     if (!file) continue;
@@ -42022,8 +43523,8 @@ var RegistryClient = class _RegistryClient {
     const { digest, size } = descriptor;
     const path = `/v2/${this.reference.repository}/blobs/${digest}`;
     const temporary = store.temporary();
-    const handle = await open4(temporary, "wx", 384);
-    let hash = createHash4("sha256");
+    const handle = await open6(temporary, "wx", 384);
+    let hash = createHash7("sha256");
     let written = 0;
     try {
       await withRetries(
@@ -42049,7 +43550,7 @@ var RegistryClient = class _RegistryClient {
               `${what}: the registry ignored Range; downloading again from the start`
             );
             await handle.truncate(0);
-            hash = createHash4("sha256");
+            hash = createHash7("sha256");
             written = 0;
           }
           const length = response.headers["content-length"];
@@ -42099,7 +43600,7 @@ var RegistryClient = class _RegistryClient {
     } catch (error) {
       await handle.close().catch(() => {
       });
-      await rm2(temporary, { force: true });
+      await rm5(temporary, { force: true });
       throw error;
     }
   }
@@ -42301,7 +43802,7 @@ async function pullRegistryImage(ref, options, register) {
     );
     let storeDir = settings.cacheDir;
     if (storeDir === void 0) {
-      storeDir = join5(options.workDir, `registry-${randomBytes2(8).toString("hex")}`);
+      storeDir = join8(options.workDir, `registry-${randomBytes3(8).toString("hex")}`);
       register(storeDir);
     }
     const store = await BlobStore.open(storeDir);
@@ -42336,8 +43837,153 @@ async function pullRegistryImage(ref, options, register) {
   }
 }
 
+// packages/core/src/image/source-openers.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { createReadStream as createReadStream4, createWriteStream as createWriteStream4 } from "node:fs";
+import { open as open8, stat as stat5 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+
+// packages/core/src/image/byte-limit.ts
+import { Transform as Transform4 } from "node:stream";
+function byteLimit(limit, label, what) {
+  let seen = 0;
+  return new Transform4({
+    transform(chunk, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit)
+        callback(
+          new LimitExceededError(`${label}: ${what} exceeds ${limit} bytes`, "archive-bytes")
+        );
+      else callback(null, chunk);
+    }
+  });
+}
+
+// packages/core/src/image/source-openers.ts
+import { pipeline as pipeline6 } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+
+// packages/core/src/image/daemon/docker-daemon.ts
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import http2 from "node:http";
+import { pipeline as pipeline5 } from "node:stream/promises";
+var defaultDockerHost = "unix:///var/run/docker.sock";
+var maxExportBytes = 64 * 1024 ** 3;
+var maxErrorBytes = 64 * 1024;
+function dockerSocketPath(dockerHost) {
+  const host = dockerHost === void 0 || dockerHost === "" ? defaultDockerHost : dockerHost;
+  if (!host.startsWith("unix://") || host.length <= "unix://".length) {
+    throw new ConfigurationError(
+      `Expected \`DOCKER_HOST\` to be unix:///path/to/docker.sock (tcp:// and ssh:// are not supported), got \`${sanitizeForDisplay(host, 120)}\``
+    );
+  }
+  return host.slice("unix://".length);
+}
+function get(socketPath, path, signal) {
+  return new Promise((resolve18, reject) => {
+    const request = http2.request({
+      socketPath,
+      path,
+      method: "GET",
+      signal,
+      headers: { host: "docker" }
+    });
+    request.on("response", resolve18);
+    request.on("error", reject);
+    request.end();
+  });
+}
+async function daemonMessage(response) {
+  let text3 = "";
+  for await (const chunk of response) {
+    text3 += chunk.toString("utf8");
+    if (text3.length > maxErrorBytes) break;
+  }
+  try {
+    const json2 = JSON.parse(text3);
+    return typeof json2.message === "string" ? `: ${sanitizeForDisplay(json2.message, 200)}` : "";
+  } catch {
+    return "";
+  }
+}
+async function exportFromDaemon(name, target, options) {
+  const socketPath = dockerSocketPath(options.dockerHost);
+  let response;
+  try {
+    response = await get(socketPath, `/images/${encodeURIComponent(name)}/get`, options.signal);
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    throw new EnvironmentError(
+      `${options.label}: cannot reach the Docker daemon at unix://${socketPath} (${error.code ?? getErrorMessage(error)}); is it running, and is DOCKER_HOST right?`,
+      { cause: error }
+    );
+  }
+  const status = response.statusCode ?? 0;
+  if (status !== 200) {
+    const detail = await daemonMessage(response);
+    throw new InvalidImageError(
+      status === 404 ? `${options.label}: the daemon has no image ${sanitizeForDisplay(name)}${detail}` : `${options.label}: the daemon refused the export (${status})${detail}`,
+      name
+    );
+  }
+  try {
+    await pipeline5(
+      response,
+      byteLimit(maxExportBytes, options.label, "the export"),
+      createWriteStream3(target, { flags: "wx", mode: 384 }),
+      { signal: options.signal }
+    );
+  } catch (error) {
+    if (error instanceof LimitExceededError || options.signal?.aborted) throw error;
+    throw new InvalidImageError(
+      `${options.label}: the export from the daemon broke off: ${getErrorMessage(error)}`,
+      name,
+      { cause: error }
+    );
+  }
+}
+
+// packages/core/src/image/daemon/podman-store.ts
+import { execFile as execFile2 } from "node:child_process";
+async function saveFromPodman(name, target, options) {
+  const podman = options.podmanPath ?? "podman";
+  const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
+  await new Promise((resolve18, reject) => {
+    execFile2(
+      podman,
+      args,
+      {
+        env: options.env ?? { PATH: "/usr/local/bin:/usr/bin:/bin" },
+        signal: options.signal,
+        maxBuffer: 1024 * 1024,
+        encoding: "utf8"
+      },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve18();
+        if (options.signal?.aborted) return reject(options.signal.reason);
+        const code = error.code;
+        if (code === "ENOENT" || code === "EACCES") {
+          return reject(
+            new EnvironmentError(`${options.label}: cannot run podman (${podman}): ${code}`, {
+              cause: error
+            })
+          );
+        }
+        const detail = sanitizeForDisplay(stderr.trim().split("\n").pop() ?? "", 300);
+        reject(
+          new InvalidImageError(
+            /image not known|no such image|not found|unable to find/i.test(stderr) ? `${options.label}: podman's store has no image ${sanitizeForDisplay(name)} (${detail})` : `${options.label}: podman image save failed: ${detail}`,
+            name,
+            { cause: error }
+          )
+        );
+      }
+    );
+  });
+}
+
 // packages/core/src/image/tar-index.ts
-import { open as open5, stat } from "node:fs/promises";
+import { open as open7, stat as stat4 } from "node:fs/promises";
 import { posix as posix2 } from "node:path";
 var maxMembers = 2e5;
 var maxExtendedHeader = 1024 * 1024;
@@ -42373,15 +44019,15 @@ function checksumOk(header) {
     return false;
   }
   let unsigned = 0;
-  let signed = 0;
+  let signed2 = 0;
   for (let i = 0; i < block; i++) {
     const byte = i >= 148 && i < 156 ? 32 : header[i] ?? 0;
     unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
+    signed2 += byte > 127 ? byte - 256 : byte;
   }
-  return expected === unsigned || expected === signed;
+  return expected === unsigned || expected === signed2;
 }
-function parsePax(data) {
+function parsePax2(data) {
   const records = /* @__PURE__ */ new Map();
   let pos = 0;
   while (pos < data.length) {
@@ -42416,14 +44062,14 @@ var TarIndex = class _TarIndex {
   members;
   /** Reads every header of `file` once. @throws InvalidImageError for a truncated or malformed archive. */
   static async read(file, label) {
-    const { size: fileSize } = await stat(file);
-    const handle = await open5(file, "r");
+    const { size: fileSize } = await stat4(file);
+    const handle = await open7(file, "r");
     const members = /* @__PURE__ */ new Map();
     try {
       const header = Buffer.alloc(block);
       let pos = 0;
       let pending = /* @__PURE__ */ new Map();
-      let count = 0;
+      let count2 = 0;
       const readData = async (offset, size) => {
         if (size > maxExtendedHeader) {
           throw new LimitExceededError(
@@ -42449,7 +44095,7 @@ var TarIndex = class _TarIndex {
             label
           );
         }
-        if (++count > maxMembers)
+        if (++count2 > maxMembers)
           throw new LimitExceededError(
             `${label}: more than ${maxMembers} archive members`,
             "archive-members"
@@ -42459,7 +44105,7 @@ var TarIndex = class _TarIndex {
         const dataOffset = pos + block;
         if (flag === "x" || flag === "L" || flag === "K") {
           const data = await readData(dataOffset, size);
-          if (flag === "x") for (const [k, v] of parsePax(data)) pending.set(k, v);
+          if (flag === "x") for (const [k, v] of parsePax2(data)) pending.set(k, v);
           else pending.set(flag === "L" ? "path" : "linkpath", field(data, 0, data.length));
         } else if (flag !== "g") {
           const prefix = field(header, 257, 6).startsWith("ustar") ? field(header, 345, 155) : "";
@@ -42504,19 +44150,19 @@ var TarIndex = class _TarIndex {
     if (!found) return void 0;
     let target = found;
     if (found.type === "symlink" || found.type === "hardlink") {
-      const shown2 = sanitizeForDisplay(found.linkname);
+      const shown3 = sanitizeForDisplay(found.linkname);
       const joined = found.type === "symlink" ? posix2.join(posix2.dirname(member), found.linkname) : found.linkname;
       const cleaned = found.linkname.startsWith("/") ? void 0 : cleanMemberName(joined);
       const next = cleaned === void 0 ? void 0 : this.members.get(cleaned);
       if (next === void 0) {
         throw new InvalidImageError(
-          `${this.label}: member \`${member}\` links to \`${shown2}\`, which is not in the archive`,
+          `${this.label}: member \`${member}\` links to \`${shown3}\`, which is not in the archive`,
           member
         );
       }
       if (next.type !== "file") {
         throw new InvalidImageError(
-          `${this.label}: member \`${member}\` links to \`${shown2}\`, which is not a regular file (links are followed once)`,
+          `${this.label}: member \`${member}\` links to \`${shown3}\`, which is not a regular file (links are followed once)`,
           member
         );
       }
@@ -42532,10 +44178,10 @@ var TarIndex = class _TarIndex {
   }
 };
 
-// packages/core/src/image/open-image.ts
+// packages/core/src/image/source-openers.ts
 var maxDecompressedArchiveBytes = 64 * 1024 ** 3;
 async function isGzip(file) {
-  const handle = await open6(file, "r");
+  const handle = await open8(file, "r");
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -42545,14 +44191,14 @@ async function isGzip(file) {
   }
 }
 async function gunzipArchive(file, options, label, created) {
-  const target = join6(options.workDir, `intake-${randomBytes3(8).toString("hex")}.tar`);
+  const target = join9(options.workDir, `intake-${randomBytes4(8).toString("hex")}.tar`);
   created.push(target);
   try {
-    await pipeline3(
-      createReadStream2(file),
+    await pipeline6(
+      createReadStream4(file),
       createGunzip(),
       byteLimit(maxDecompressedArchiveBytes, label, "decompressed archive"),
-      createWriteStream2(target, { flags: "wx", mode: 384 }),
+      createWriteStream4(target, { flags: "wx", mode: 384 }),
       { signal: options.signal }
     );
   } catch (error) {
@@ -42566,7 +44212,7 @@ async function gunzipArchive(file, options, label, created) {
   return target;
 }
 async function openArchive(ref, options, created, path = ref.path) {
-  const info = await stat2(path).catch((error) => {
+  const info = await stat5(path).catch((error) => {
     throw new InvalidImageError(
       `${ref.raw}: cannot read the archive: ${getErrorMessage(error)}`,
       path,
@@ -42579,27 +44225,28 @@ async function openArchive(ref, options, created, path = ref.path) {
   return TarIndex.read(file, ref.raw);
 }
 function stagedFile(options, created, suffix) {
-  const file = join6(options.workDir, `intake-${randomBytes3(8).toString("hex")}${suffix}`);
+  const file = join9(options.workDir, `intake-${randomBytes4(8).toString("hex")}${suffix}`);
   created.push(file);
   return file;
 }
-async function loadFromDaemon(ref, options, created) {
+async function openDockerDaemon(ref, options, created) {
   const label = ref.raw;
-  if (ref.transport === "docker-daemon") {
-    const file2 = stagedFile(options, created, ".docker.tar");
-    options.log?.(`${label}: exporting from the Docker API socket`);
-    await exportFromDaemon(ref.path, file2, {
-      dockerHost: options.daemon?.dockerHost,
-      signal: options.signal,
-      label
-    });
-    const parts2 = await loadDockerArchive(
-      await openArchive(ref, options, created, file2),
-      void 0,
-      options.signal
-    );
-    return { ...parts2, names: parts2.names.length > 0 ? parts2.names : [ref.path] };
-  }
+  const file = stagedFile(options, created, ".docker.tar");
+  options.log?.(`${label}: exporting from the Docker API socket`);
+  await exportFromDaemon(ref.path, file, {
+    dockerHost: options.daemon?.dockerHost,
+    signal: options.signal,
+    label
+  });
+  const parts = await loadDockerArchive(
+    await openArchive(ref, options, created, file),
+    void 0,
+    options.signal
+  );
+  return { ...parts, names: parts.names.length > 0 ? parts.names : [ref.path] };
+}
+async function openPodmanStore(ref, options, created) {
+  const label = ref.raw;
   const file = stagedFile(options, created, ".oci.tar");
   options.log?.(`${label}: saving from podman's store`);
   await saveFromPodman(ref.path, file, {
@@ -42624,30 +44271,92 @@ async function loadLayout(source, ref, platform, signal) {
   const parts = await loadManifestImage(source, manifest, descriptor.digest, signal);
   return { ...parts, names: [...new Set(entries.flatMap(namesOf))] };
 }
+
+// packages/core/src/image/image-sources.ts
+var imageSources = [
+  {
+    transport: "docker-archive",
+    scheme: "docker-archive",
+    remainder: "path",
+    form: "docker-archive:PATH[:REF]",
+    open: async (ref, options, created) => loadDockerArchive(await openArchive(ref, options, created), ref.ref, options.signal)
+  },
+  {
+    transport: "oci-archive",
+    scheme: "oci-archive",
+    remainder: "path",
+    form: "oci-archive:PATH[:REF]",
+    open: async (ref, options, created) => loadLayout(
+      await openArchive(ref, options, created),
+      ref.ref,
+      options.platform,
+      options.signal
+    )
+  },
+  {
+    transport: "oci",
+    scheme: "oci",
+    remainder: "path",
+    form: "oci:DIR[:REF]",
+    open: async (ref, options) => loadLayout(
+      await DirectorySource.open(ref.path, ref.raw),
+      ref.ref,
+      options.platform,
+      options.signal
+    )
+  },
+  {
+    transport: "docker-daemon",
+    scheme: "docker-daemon",
+    remainder: "name",
+    form: "docker-daemon:NAME[:TAG]",
+    open: openDockerDaemon
+  },
+  {
+    transport: "podman",
+    scheme: "podman",
+    remainder: "name",
+    form: "podman:NAME[:TAG]",
+    open: openPodmanStore
+  },
+  {
+    transport: "registry",
+    scheme: "docker",
+    remainder: "name",
+    form: "[docker://]REGISTRY/NAME[:TAG][@DIGEST]",
+    open: (ref, options, created) => pullRegistryImage(ref, options, (dir) => created.push(dir))
+  }
+];
+function imageSource(transport) {
+  const source = imageSources.find((s) => s.transport === transport);
+  if (source === void 0) throw new Error(`no image source for transport ${transport}`);
+  return source;
+}
+var schemePrefix = new RegExp(
+  `^(${imageSources.map((s) => s.scheme.replace(/[^a-z-]/g, "")).join("|")}):(//)?`
+);
+function imageSlugs(images) {
+  const seen = /* @__PURE__ */ new Map();
+  return images.map((raw) => {
+    const withoutTransport = raw.replace(schemePrefix, "");
+    const last2 = withoutTransport.split("/").filter((part) => part !== "").pop() ?? "image";
+    const base = last2.replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, "").replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 80) || "image";
+    const count2 = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count2);
+    return count2 === 1 ? base : `${base}-${count2}`;
+  });
+}
+
+// packages/core/src/image/open-image.ts
 async function openImage(ref, options) {
   const created = [];
   const close = async () => {
-    for (const file of created.splice(0)) await rm3(file, { force: true, recursive: true });
+    for (const file of created.splice(0)) await rm6(file, { force: true, recursive: true });
   };
   try {
     options.signal?.throwIfAborted();
-    await mkdir2(options.workDir, { recursive: true, mode: 448 });
-    let parts;
-    if (ref.transport === "registry") {
-      parts = await pullRegistryImage(ref, options, (dir) => created.push(dir));
-    } else if (ref.transport === "docker-daemon" || ref.transport === "podman") {
-      parts = await loadFromDaemon(ref, options, created);
-    } else if (ref.transport === "oci") {
-      parts = await loadLayout(
-        await DirectorySource.open(ref.path, ref.raw),
-        ref.ref,
-        options.platform,
-        options.signal
-      );
-    } else {
-      const archive = await openArchive(ref, options, created);
-      parts = ref.transport === "docker-archive" ? await loadDockerArchive(archive, ref.ref, options.signal) : await loadLayout(archive, ref.ref, options.platform, options.signal);
-    }
+    await mkdir4(options.workDir, { recursive: true, mode: 448 });
+    const parts = await imageSource(ref.transport).open(ref, options, created);
     const { config } = parts;
     const platform = config.variant ? { os: config.os, architecture: config.architecture, variant: config.variant } : { os: config.os, architecture: config.architecture };
     if (options.platform && !platformMatches(options.platform, platform)) {
@@ -42673,95 +44382,65 @@ async function openImage(ref, options) {
   }
 }
 
+// packages/core/src/image/reference.ts
+var supportedTransports = imageSources.filter((source) => source.transport !== "registry").map((source) => source.transport);
+var acceptedForms = `${imageSources.filter((source) => source.transport !== "registry").map((source) => source.form).join(", ")} or a registry reference (${imageSource("registry").form})`;
+var namedTransports = supportedTransports.filter(
+  (transport) => imageSource(transport).remainder === "name"
+);
+var refPattern = /^[A-Za-z0-9_@][A-Za-z0-9._:@/+-]*$/;
+function isTransport(value) {
+  return supportedTransports.includes(value);
+}
+function namedReference(transport, name, raw, argument) {
+  const reference = parseDockerReference(name, argument);
+  return { transport, path: formatDockerReference(reference), raw };
+}
+function parseImageReference(raw, argument = "image") {
+  const shown3 = sanitizeForDisplay(raw, 200);
+  const fail2 = (problem) => {
+    throw new ConfigurationError(
+      `Expected \`${argument}\` to be ${acceptedForms}; ${problem} in \`${shown3}\``
+    );
+  };
+  if (raw.startsWith("docker://")) return namedReference("registry", raw.slice(9), raw, argument);
+  const colon = raw.indexOf(":");
+  const transport = colon <= 0 ? "" : raw.slice(0, colon);
+  if (namedTransports.includes(transport)) {
+    return namedReference(transport, raw.slice(colon + 1), raw, argument);
+  }
+  if (!isTransport(transport)) {
+    if (colon <= 0 && /\.(?:tar|tar\.gz|tgz)$/.test(raw)) {
+      fail2("it looks like an archive path; write docker-archive:PATH or oci-archive:PATH");
+    }
+    try {
+      return namedReference("registry", raw, raw, argument);
+    } catch (error) {
+      if (!/^[a-z][a-z0-9-]*$/.test(transport)) throw error;
+    }
+    return fail2(
+      `unknown transport \`${sanitizeForDisplay(transport, 40)}\` (supported: ${supportedTransports.join(", ")})`
+    );
+  }
+  const rest = raw.slice(colon + 1);
+  const second = rest.indexOf(":");
+  const path = second < 0 ? rest : rest.slice(0, second);
+  const ref = second < 0 ? void 0 : rest.slice(second + 1);
+  if (path === "") fail2("the path is empty");
+  if (/[\u0000-\u001f\u007f]/.test(path)) fail2("the path contains control characters");
+  if (ref !== void 0 && (ref.length > 255 || !refPattern.test(ref))) {
+    fail2(`REF \`${sanitizeForDisplay(ref, 60)}\` is not a tag, ref name or @N index`);
+  }
+  return ref === void 0 ? { transport, path, raw } : { transport, path, ref, raw };
+}
+
 // packages/core/src/layers/apply-layers.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 import * as fs5 from "node:fs";
 
-// packages/core/src/layers/byte-reader.ts
-var empty = Buffer.alloc(0);
-var ByteReader = class {
-  constructor(source, onChunk) {
-    this.source = source;
-    this.onChunk = onChunk;
-  }
-  source;
-  onChunk;
-  chunks = [];
-  offset = 0;
-  buffered = 0;
-  done = false;
-  async pull() {
-    while (!this.done) {
-      const result = await this.source.next();
-      if (result.done === true) {
-        this.done = true;
-        return false;
-      }
-      const chunk = result.value;
-      if (chunk.length === 0) continue;
-      this.onChunk(chunk);
-      this.chunks.push(chunk);
-      this.buffered += chunk.length;
-      return true;
-    }
-    return false;
-  }
-  advance(count) {
-    this.offset += count;
-    this.buffered -= count;
-    if (this.offset === this.chunks[0]?.length) {
-      this.chunks.shift();
-      this.offset = 0;
-    }
-  }
-  /** Reads `count` bytes; the result is shorter only at the end of the stream. */
-  async read(count) {
-    while (this.buffered < count && await this.pull()) {
-    }
-    const total = Math.min(count, this.buffered);
-    if (total === 0) return empty;
-    const first = this.chunks[0];
-    if (first.length - this.offset >= total) {
-      const out2 = first.subarray(this.offset, this.offset + total);
-      this.advance(total);
-      return out2;
-    }
-    const out = Buffer.allocUnsafe(total);
-    let filled = 0;
-    while (filled < total) {
-      const chunk = this.chunks[0];
-      const take = Math.min(chunk.length - this.offset, total - filled);
-      chunk.copy(out, filled, this.offset, this.offset + take);
-      filled += take;
-      this.advance(take);
-    }
-    return out;
-  }
-  /**
-   * Hands the next `count` bytes (or everything up to the end for `Infinity`) to `sink` in the
-   * pieces they arrived in, awaiting the source only when the buffer is empty (backpressure:
-   * nothing is read ahead while `sink` works). Returns how many bytes were delivered.
-   */
-  async pipe(count, sink) {
-    let left = count;
-    let delivered = 0;
-    while (left > 0) {
-      if (this.buffered === 0 && !await this.pull()) break;
-      const chunk = this.chunks[0];
-      const take = Math.min(chunk.length - this.offset, left);
-      const piece = chunk.subarray(this.offset, this.offset + take);
-      this.advance(take);
-      left -= take;
-      delivered += take;
-      sink(piece);
-    }
-    return delivered;
-  }
-};
-
 // packages/core/src/layers/decompress.ts
-import { Readable as Readable2 } from "node:stream";
-import { pipeline as pipeline4 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
+import { pipeline as pipeline7 } from "node:stream";
 import * as zlib from "node:zlib";
 var chunkSize = 128 * 1024;
 function detectCompression2(head) {
@@ -42777,7 +44456,7 @@ function zstdFactory() {
   return typeof candidate === "function" ? candidate : void 0;
 }
 function toReadable(stream) {
-  return stream instanceof Readable2 ? stream : new Readable2().wrap(stream);
+  return stream instanceof Readable3 ? stream : new Readable3().wrap(stream);
 }
 async function* decompressedChunks(layer) {
   const raw = toReadable(layer.open());
@@ -42825,7 +44504,7 @@ async function* decompressedChunks(layer) {
       );
     }
     const output = decompressor;
-    pipeline4(Readable2.from(input(), { objectMode: false }), decompressor, () => {
+    pipeline7(Readable3.from(input(), { objectMode: false }), decompressor, () => {
     });
     try {
       for await (const chunk of output) yield chunk;
@@ -42934,254 +44613,77 @@ function limitError(limit, max, layer, what) {
   );
 }
 
-// packages/core/src/layers/tar-header.ts
-var blockSize = 512;
-function cField(block2, offset, length) {
-  const field2 = block2.subarray(offset, offset + length);
-  const nul = field2.indexOf(0);
-  return nul === -1 ? field2 : field2.subarray(0, nul);
+// packages/core/src/layers/layer-record.ts
+var dpkgStatusPath = "/var/lib/dpkg/status";
+var dpkgStatusDir = "/var/lib/dpkg/status.d";
+function isDpkgDatabase(path) {
+  return path === dpkgStatusPath || path.startsWith(`${dpkgStatusDir}/`);
 }
-function isZeroBlock(block2) {
-  for (let i = 0; i < block2.length; i++) if (block2[i] !== 0) return false;
-  return true;
-}
-function parseNumeric(block2, offset, length, field2, fail2) {
-  const first = block2[offset];
-  if ((first & 128) !== 0) {
-    if (first === 255) fail2(`negative base-256 value in the ${field2} field`);
-    let value2 = first & 127;
-    for (let i2 = 1; i2 < length; i2++) {
-      value2 = value2 * 256 + block2[offset + i2];
-      if (value2 > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
+var maxRecordedDpkgBytes = 64 * 1024 * 1024;
+var typeCodes = [
+  "file",
+  "dir",
+  "symlink",
+  "hardlink",
+  "char-device",
+  "block-device",
+  "fifo"
+];
+var fieldsPerEntry = 5;
+var LayerFacts = class {
+  constructor(index) {
+    this.index = index;
+  }
+  index;
+  /** Resolved in-root path of each applied tar entry, in tar order (a path may repeat). */
+  paths = [];
+  /** type code, mode, uid, gid, size per entry. */
+  numbers = [];
+  /** Digests known per entry index (links, and files whose content was compared). */
+  digests = /* @__PURE__ */ new Map();
+  /**
+   * Digest of the regular file a lower layer left at a path this layer replaced, hashed from the
+   * root just before it was removed. Fills in the lower version's unhashed digest.
+   */
+  replaced = /* @__PURE__ */ new Map();
+  /** dpkg database files this layer wrote: their bytes, or `over-limit`. */
+  dpkg = /* @__PURE__ */ new Map();
+  /** Paths this layer removed, with everything below them (the applier's `removed`). */
+  removed = [];
+  /** Records one applied entry; `digest` when it is known (links, hashed files). */
+  add(path, header, digest) {
+    const entry = this.paths.length;
+    this.paths.push(path);
+    this.numbers.push(
+      typeCodes.indexOf(header.type),
+      header.mode,
+      header.uid,
+      header.gid,
+      header.size
+    );
+    if (digest !== void 0) this.digests.set(entry, digest);
+  }
+  /** The version this layer left at each of `wanted` that it wrote (the last entry wins). */
+  versions(wanted) {
+    const found = /* @__PURE__ */ new Map();
+    if (wanted.size === 0) return found;
+    for (let entry = 0; entry < this.paths.length; entry += 1) {
+      const path = this.paths[entry];
+      if (wanted.has(path)) found.set(path, this.version(entry));
     }
-    return value2;
+    return found;
   }
-  let i = offset;
-  const end = offset + length;
-  while (i < end && (block2[i] === 32 || block2[i] === 0)) i++;
-  let value = 0;
-  for (; i < end; i++) {
-    const c = block2[i];
-    if (c === 0 || c === 32) break;
-    if (c < 48 || c > 55) fail2(`invalid octal digit in the ${field2} field`);
-    value = value * 8 + (c - 48);
-  }
-  for (; i < end; i++) {
-    if (block2[i] !== 0 && block2[i] !== 32) fail2(`garbage after the ${field2} field`);
-  }
-  if (value > Number.MAX_SAFE_INTEGER) fail2(`the ${field2} field is larger than 2^53`);
-  return value;
-}
-function checksumMatches(block2, fail2) {
-  const stored = parseNumeric(block2, 148, 8, "checksum", fail2);
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < blockSize; i++) {
-    const byte = i >= 148 && i < 156 ? 32 : block2[i];
-    unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
-  }
-  return stored === unsigned || stored === signed;
-}
-function decimal(value, key, fail2) {
-  const text3 = value.toString("latin1");
-  if (!/^\d{1,16}$/.test(text3) || Number(text3) > Number.MAX_SAFE_INTEGER) {
-    fail2(`PAX record ${key} is not a non-negative integer`);
-  }
-  return Number(text3);
-}
-function parsePax2(body, into, fail2) {
-  let pos = 0;
-  while (pos < body.length) {
-    const space = body.indexOf(32, pos);
-    if (space === -1 || space - pos > 20) fail2("malformed PAX record length");
-    const lengthText = body.toString("latin1", pos, space);
-    if (!/^[1-9]\d*$/.test(lengthText)) fail2("malformed PAX record length");
-    const end = pos + Number(lengthText);
-    if (end > body.length || body[end - 1] !== 10) fail2("malformed PAX record");
-    const record2 = body.subarray(space + 1, end - 1);
-    const eq = record2.indexOf(61);
-    if (eq <= 0) fail2("PAX record without a key");
-    const key = record2.toString("latin1", 0, eq);
-    const value = record2.subarray(eq + 1);
-    pos = end;
-    if (key.startsWith("GNU.sparse."))
-      fail2("GNU sparse files are not supported (PAX GNU.sparse.* records)");
-    if (value.length === 0) {
-      if (key in into) delete into[key];
-      continue;
-    }
-    switch (key) {
-      case "path":
-      case "linkpath":
-        if (value.includes(0)) fail2(`NUL byte in the PAX ${key}`);
-        into[key] = Buffer.from(value);
-        break;
-      case "size":
-      case "uid":
-      case "gid":
-        into[key] = decimal(value, key, fail2);
-        break;
-      case "mtime": {
-        const text3 = value.toString("latin1");
-        if (!/^-?\d{1,16}(\.\d{1,9})?$/.test(text3)) fail2("PAX record mtime is not a number");
-        into.mtime = Number(text3);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-}
-function gnuLongString(body, fail2) {
-  const nul = body.indexOf(0);
-  if (nul === -1) return Buffer.from(body);
-  for (let i = nul; i < body.length; i++) if (body[i] !== 0) fail2("NUL byte inside a GNU long name");
-  return Buffer.from(body.subarray(0, nul));
-}
-
-// packages/core/src/layers/tar-stream-reader.ts
-var typeByFlag = {
-  "0": "file",
-  "7": "file",
-  "1": "hardlink",
-  "2": "symlink",
-  "3": "char-device",
-  "4": "block-device",
-  "5": "dir",
-  "6": "fifo"
-};
-var zeros = Buffer.alloc(64 * 1024);
-function isZero(piece) {
-  for (let at = 0; at < piece.length; at += zeros.length) {
-    const part = piece.subarray(at, at + zeros.length);
-    if (!part.equals(zeros.subarray(0, part.length))) return false;
-  }
-  return true;
-}
-function padding(size) {
-  const rest = size % blockSize;
-  return rest === 0 ? 0 : blockSize - rest;
-}
-var TarReader = class {
-  constructor(bytes, layer, maxHeaderBytes) {
-    this.bytes = bytes;
-    this.layer = layer;
-    this.maxHeaderBytes = maxHeaderBytes;
-  }
-  bytes;
-  layer;
-  maxHeaderBytes;
-  pending = 0;
-  ended = false;
-  fail(message, name) {
-    const entry = name === void 0 ? "" : sanitizeForDisplay(name);
-    const where = name === void 0 ? "" : ` entry "${entry}"`;
-    throw new UnsafeLayerEntryError(`Layer ${this.layer}${where}: ${message}`, this.layer, entry);
-  }
-  async readSpecial(size, kind) {
-    if (size > this.maxHeaderBytes) {
-      throw new LimitExceededError(
-        `Layer ${this.layer}: a ${kind} record of ${size} bytes exceeds the limit \`maxHeaderBytes\` (${this.maxHeaderBytes})`,
-        "maxHeaderBytes"
-      );
-    }
-    const body = await this.bytes.read(size + padding(size));
-    if (body.length < size + padding(size)) this.fail(`truncated ${kind} record`);
-    return Buffer.from(body.subarray(0, size));
-  }
-  /** Streams the current entry's data to `sink`; a short read is an error. */
-  async data(sink) {
-    const size = this.pending;
-    this.pending = 0;
-    const got = await this.bytes.pipe(size, sink);
-    if (got < size) this.fail(`truncated entry data (${got} of ${size} bytes)`);
-    const pad = padding(size);
-    if ((await this.bytes.read(pad)).length < pad) this.fail("truncated entry padding");
-  }
-  /** The next entry, or `undefined` at the end of the archive. Unread data is skipped. */
-  async next() {
-    if (this.ended) return void 0;
-    if (this.pending > 0) await this.data(() => {
-    });
-    const pax = {};
-    let sawMeta = false;
-    let longName;
-    let longLink;
-    for (; ; ) {
-      const block2 = await this.bytes.read(blockSize);
-      if (block2.length === 0 && !sawMeta) return this.end();
-      if (block2.length < blockSize) this.fail("truncated tar header");
-      if (isZeroBlock(block2)) {
-        if (sawMeta) this.fail("end-of-archive marker right after an extended header");
-        const second = await this.bytes.read(blockSize);
-        if (second.length > 0 && (second.length < blockSize || !isZeroBlock(second))) {
-          this.fail("a zero block followed by data (corrupt archive)");
-        }
-        return this.end();
-      }
-      const rawName = cField(block2, 0, 100);
-      const fail2 = (message) => this.fail(message, longName ?? pax.path ?? rawName);
-      if (!checksumMatches(block2, fail2)) fail2("invalid header checksum");
-      const flag = String.fromCharCode(block2[156]);
-      const headerSize = parseNumeric(block2, 124, 12, "size", fail2);
-      if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
-        sawMeta = true;
-        const body = await this.readSpecial(
-          headerSize,
-          flag === "x" || flag === "g" ? "PAX header" : "GNU long name"
-        );
-        if (flag === "x") parsePax2(body, pax, fail2);
-        else if (flag === "L") longName = gnuLongString(body, fail2);
-        else if (flag === "K") longLink = gnuLongString(body, fail2);
-        continue;
-      }
-      if (flag === "S") fail2("GNU sparse files are not supported (typeflag S)");
-      let type = flag === "\0" ? "file" : typeByFlag[flag];
-      if (type === void 0) fail2(`unknown typeflag ${JSON.stringify(flag)}`);
-      let name = rawName;
-      const magic = block2.toString("latin1", 257, 263);
-      if (magic === "ustar\0") {
-        const prefix = cField(block2, 345, 155);
-        if (prefix.length > 0) name = Buffer.concat([prefix, Buffer.from("/"), rawName]);
-      }
-      if (pax.path !== void 0) name = pax.path;
-      if (longName !== void 0) name = longName;
-      if (flag === "\0" && name.length > 0 && name[name.length - 1] === 47) type = "dir";
-      let linkname = cField(block2, 157, 100);
-      if (pax.linkpath !== void 0) linkname = pax.linkpath;
-      if (longLink !== void 0) linkname = longLink;
-      const size = pax.size ?? headerSize;
-      const nameFail = (message) => this.fail(message, name);
-      if (type !== "file" && size !== 0)
-        nameFail(`a ${type} entry must not carry data (size ${size})`);
-      const mtime = pax.mtime ?? (block2[136] === 255 ? 0 : parseNumeric(block2, 136, 12, "mtime", nameFail));
-      const header = {
-        type,
-        name: Buffer.from(name),
-        linkname: Buffer.from(linkname),
-        size,
-        mode: parseNumeric(block2, 100, 8, "mode", nameFail) & 4095,
-        uid: pax.uid ?? parseNumeric(block2, 108, 8, "uid", nameFail),
-        gid: pax.gid ?? parseNumeric(block2, 116, 8, "gid", nameFail),
-        mtime: Math.max(0, mtime),
-        devmajor: type === "char-device" || type === "block-device" ? parseNumeric(block2, 329, 8, "devmajor", nameFail) : 0,
-        devminor: type === "char-device" || type === "block-device" ? parseNumeric(block2, 337, 8, "devminor", nameFail) : 0
-      };
-      this.pending = size;
-      return header;
-    }
-  }
-  async end() {
-    this.ended = true;
-    await this.bytes.pipe(Infinity, (piece) => {
-      if (!isZero(piece)) this.fail("unexpected data after the end-of-archive marker");
-    });
-    return void 0;
+  version(entry) {
+    const at = entry * fieldsPerEntry;
+    const n = (offset) => this.numbers[at + offset];
+    const type = typeCodes[n(0)];
+    const digest = this.digests.get(entry) ?? (type === "file" ? `unhashed:${this.index}:${entry}` : "link:");
+    return { type, mode: n(1), uid: n(2), gid: n(3), size: n(4), digest };
   }
 };
 
 // packages/core/src/layers/write-entry.ts
+import { createHash as createHash8 } from "node:crypto";
 import * as fs4 from "node:fs";
 
 // packages/core/src/layers/entry-name.ts
@@ -43442,12 +44944,14 @@ function writeAll(fd, piece) {
   while (offset < piece.length) offset += fs4.writeSync(fd, piece, offset, piece.length - offset);
 }
 var LayerWriter = class {
-  constructor(image, layer) {
+  constructor(image, layer, facts) {
     this.image = image;
     this.layer = layer;
+    this.facts = facts;
   }
   image;
   layer;
+  facts;
   written = [];
   removed = [];
   upper = new UpperPaths();
@@ -43479,9 +44983,10 @@ var LayerWriter = class {
     const parent = this.resolveParent(parentComponents, fail2);
     const target = Buffer.concat([parent.absolute, slash3, name]);
     const relative6 = joinRelative(parent.relative, name);
+    let digest;
     switch (header.type) {
       case "file":
-        await this.writeFile(header, tar, target, relative6);
+        digest = await this.writeFile(header, tar, target, relative6);
         break;
       case "dir":
         this.writeDirectory(header, target, relative6);
@@ -43495,15 +45000,19 @@ var LayerWriter = class {
         break;
       case "symlink":
         this.writeSymlink(header, target, relative6, fail2);
+        digest = `link:${header.linkname.toString("latin1")}`;
         break;
       case "hardlink":
         this.writeHardlink(header, target, fail2);
+        digest = `link:${header.linkname.toString("latin1")}`;
         break;
       default:
         this.writePlaceholder(header, target, relative6);
     }
     this.upper.add(relative6);
-    this.written.push(`/${relative6}`);
+    const path = `/${relative6}`;
+    this.written.push(path);
+    this.facts.add(path, header, digest);
   }
   /** Resolves (and creates) a parent directory, reusing the cached resolution of its own parent. */
   resolveParent(components, fail2) {
@@ -43543,22 +45052,66 @@ var LayerWriter = class {
     }
     return false;
   }
-  openNew(target, relative6) {
+  /**
+   * Creates `target` as a new file; something already there is removed first, and `replacing`
+   * (when given) runs just before that removal. Returns the fd and whether something was replaced.
+   */
+  openNew(target, relative6, replacing) {
     try {
-      return fs4.openSync(target, createFlags, 384);
+      return { fd: fs4.openSync(target, createFlags, 384), replaced: false };
     } catch (error) {
       if (errnoCode(error) !== "EEXIST") throw error;
     }
+    replacing?.();
     this.clear(target, relative6, false);
-    return fs4.openSync(target, createFlags, 384);
+    return { fd: fs4.openSync(target, createFlags, 384), replaced: true };
   }
+  /**
+   * Writes a regular file. When it replaces something, its content is hashed on the way (and a
+   * lower layer's regular file there is hashed before it goes): blame compares the two versions'
+   * contents (layer-record.ts). Returns the new content's digest when it was hashed.
+   */
   async writeFile(header, tar, target, relative6) {
-    const fd = this.openNew(target, relative6);
+    const path = `/${relative6}`;
+    const { fd, replaced } = this.openNew(target, relative6, () => this.hashReplaced(target, path));
+    const hash = replaced ? createHash8("sha256") : void 0;
+    const dpkg = isDpkgDatabase(path);
+    const dpkgParts = dpkg && header.size <= maxRecordedDpkgBytes ? [] : void 0;
     try {
-      await tar.data((piece) => writeAll(fd, piece));
+      await tar.data((piece) => {
+        writeAll(fd, piece);
+        hash?.update(piece);
+        dpkgParts?.push(Buffer.from(piece));
+      });
       if (this.needsChown(header)) fs4.fchownSync(fd, header.uid, header.gid);
       fs4.fchmodSync(fd, header.mode);
       fs4.futimesSync(fd, header.mtime, header.mtime);
+    } finally {
+      fs4.closeSync(fd);
+    }
+    if (dpkg)
+      this.facts.dpkg.set(path, dpkgParts === void 0 ? "over-limit" : Buffer.concat(dpkgParts));
+    return hash?.digest("hex");
+  }
+  /**
+   * Hashes the regular file a lower layer left at `path`, before this layer replaces it. Only
+   * the first replacement in a layer counts (later ones replace this layer's own entries), and
+   * nothing but a regular file is read (never through a link).
+   */
+  hashReplaced(target, path) {
+    if (this.facts.replaced.has(path) || this.upper.wrote(path.slice(1))) return;
+    const stat14 = fs4.lstatSync(target, { throwIfNoEntry: false });
+    if (stat14?.isFile() !== true) return;
+    const fd = fs4.openSync(target, fs4.constants.O_RDONLY | O_NOFOLLOW);
+    try {
+      const hash = createHash8("sha256");
+      const buffer = Buffer.allocUnsafe(Math.min(Math.max(stat14.size, 1), 1024 * 1024));
+      for (; ; ) {
+        const read = fs4.readSync(fd, buffer, 0, buffer.length, null);
+        if (read === 0) break;
+        hash.update(buffer.subarray(0, read));
+      }
+      this.facts.replaced.set(path, hash.digest("hex"));
     } finally {
       fs4.closeSync(fd);
     }
@@ -43616,7 +45169,7 @@ var LayerWriter = class {
   }
   /** Devices and FIFOs are never created: an empty 0000 file stands in, and the entry is recorded. */
   writePlaceholder(header, target, relative6) {
-    const fd = this.openNew(target, relative6);
+    const { fd } = this.openNew(target, relative6);
     try {
       if (this.needsChown(header)) fs4.fchownSync(fd, header.uid, header.gid);
       fs4.fchmodSync(fd, 0);
@@ -43701,7 +45254,7 @@ function newInodeOwner(root) {
 function isTyped(error) {
   return error instanceof InvalidImageError || error instanceof LimitExceededError || error instanceof CancelledError;
 }
-async function applyLayer(layer, image, counters, options) {
+async function applyLayer(layer, image, counters, options, facts) {
   if (!diffIdPattern.test(layer.diffId)) {
     throw new InvalidImageError(
       `Layer ${layer.digest}: expected a diff_id matching sha256:<64 hex>, got \`${sanitizeForDisplay(layer.diffId)}\``,
@@ -43709,7 +45262,7 @@ async function applyLayer(layer, image, counters, options) {
     );
   }
   const { limits } = image;
-  const hash = createHash5("sha256");
+  const hash = createHash9("sha256");
   let layerBytes = 0;
   const chunks = decompressedChunks(layer);
   const bytes = new ByteReader(chunks, (chunk) => {
@@ -43736,7 +45289,7 @@ async function applyLayer(layer, image, counters, options) {
     options.onProgress?.(layer.index, layerBytes);
   });
   const tar = new TarReader(bytes, layer.digest, limits.maxHeaderBytes);
-  const writer = new LayerWriter(image, layer.digest);
+  const writer = new LayerWriter(image, layer.digest, facts);
   try {
     for (; ; ) {
       throwIfAborted(options.signal);
@@ -43770,6 +45323,7 @@ async function applyLayer(layer, image, counters, options) {
       layer.digest
     );
   }
+  facts.removed = writer.removed;
   return {
     index: layer.index,
     digest: layer.digest,
@@ -43793,2379 +45347,31 @@ async function applyLayers(options) {
   };
   const counters = { entries: 0, bytes: 0 };
   const layers = [];
+  const facts = [];
   for (const layer of options.layers) {
     throwIfAborted(options.signal);
-    layers.push(await applyLayer(layer, image, counters, options));
+    const recorded = new LayerFacts(layer.index);
+    layers.push(await applyLayer(layer, image, counters, options, recorded));
+    facts.push(recorded);
   }
   image.directories.apply(image.root);
   return {
     layers,
+    facts: { layers: facts },
     nonMaterialised: image.nonMaterialised,
     entries: counters.entries,
     bytes: counters.bytes
   };
 }
 
-// packages/core/src/scan/preflight.ts
-import { access, constants as constants5, mkdir as mkdir3, mkdtemp as mkdtemp2, realpath as realpath2, rm as rm4, stat as stat3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join8 } from "node:path";
-
-// packages/core/src/scan/oscap-release.ts
-var VERSION_LINE = /^OpenSCAP command line tool \(oscap\) (\d{1,4})\.(\d{1,4})\.(\d{1,4})((?:_[0-9A-Za-z.~+-]{1,40})?)\s*$/m;
-function parseOscapVersion(stdout) {
-  const match = VERSION_LINE.exec(stdout);
-  if (match === null) return void 0;
-  const [major, minor, patch] = [match[1], match[2], match[3]].map(Number);
-  return { text: `${major}.${minor}.${patch}${match[4] ?? ""}`, major, minor, patch };
-}
-function readOscapVersion(stdout, command) {
-  const release = parseOscapVersion(stdout);
-  if (release !== void 0) return release;
-  const firstLine = stdout.split("\n", 1)[0] ?? "";
-  throw new EnvironmentError(
-    `Expected \`${command}\` to print "OpenSCAP command line tool (oscap) MAJOR.MINOR.PATCH", got ${firstLine.trim() === "" ? "no such line" : `"${sanitizeForDisplay(firstLine, 120)}"`}. Is this OpenSCAP (the openscap-scanner package)?`
-  );
-}
-function compareOscapVersion(release, version) {
-  return release.major - version[0] || release.minor - version[1] || release.patch - version[2] || 0;
-}
-var DPKGINFO_WITHOUT_APT = [1, 3, 10];
-function dpkginfoNeedsAptConfig(release) {
-  return compareOscapVersion(release, DPKGINFO_WITHOUT_APT) < 0;
-}
-
-// packages/core/src/scan/sandbox.ts
-import { spawn } from "node:child_process";
-import { mkdtemp, rmdir } from "node:fs/promises";
-import { join as join7 } from "node:path";
-
-// packages/core/src/scan/sandbox-script.ts
-var SANDBOX_SCRIPT = String.raw`set -u
-fail() { printf 'scapgate-sandbox: %s\n' "$*" >&2; exit 125; }
-[ "$#" -ge 9 ] || fail "expected at least 9 arguments, got $#"
-m=$1 root=$2 input=$3 tailoring=$4 out=$5 rpmdb=$6 cvars=$7 target=$8
-shift 8
-chroot_bin=$(command -v chroot) || fail 'chroot not found'
-umask 022
-mount -t tmpfs -o mode=0755,nosuid,nodev scapgate-sandbox "$m" || fail 'cannot mount tmpfs'
-cd "$m" || fail 'cannot enter the sandbox mount point'
-mkdir lower ovl ovl/upper ovl/work s || fail 'cannot create sandbox directories'
-s=$m/s
-for d in usr etc dev tmp out scan scapgate scapgate/input scapgate/apt-parts scapgate/home scapgate/local-files scapgate/no-plugins; do
-  mkdir "$s/$d" || fail "cannot create /$d"
-done
-chmod 1777 "$s/tmp"
-robind() {
-  mount --bind "$1" "$2" || fail "cannot bind $1"
-  mount -o remount,bind,ro,nosuid,nodev "$2" || fail "cannot make $1 read-only"
-}
-for d in bin sbin lib lib64 libexec share/openscap; do
-  if [ -d "/usr/$d" ] && [ ! -L "/usr/$d" ]; then
-    mkdir -p "$s/usr/$d" || fail "cannot create /usr/$d"
-    robind "/usr/$d" "$s/usr/$d"
-  fi
-done
-for d in bin sbin lib lib32 lib64 libx32; do
-  if [ -L "/$d" ]; then
-    ln -s "$(readlink "/$d")" "$s/$d" || fail "cannot link /$d"
-  elif [ -d "/$d" ]; then
-    mkdir "$s/$d" || fail "cannot create /$d"
-    robind "/$d" "$s/$d"
-  fi
-done
-# The Script Check Engine plugin (libopenscap_sce.so.*) is covered by an empty file: content never
-# gets to run a script, even if an SCE check slipped past strip-sce.ts and the plugin-dir override.
-: > "$m/empty" || fail 'cannot create the empty file'
-for d in usr/lib usr/lib64 lib lib64; do
-  if [ -d "$s/$d" ] && [ ! -L "$s/$d" ]; then
-    for f in "$s/$d"/libopenscap_sce.so* "$s/$d"/*/libopenscap_sce.so*; do
-      if [ -f "$f" ] && [ ! -L "$f" ]; then robind "$m/empty" "$f"; fi
-    done
-  fi
-done
-for f in null zero random urandom; do
-  : > "$s/dev/$f" || fail "cannot create /dev/$f"
-  mount --bind "/dev/$f" "$s/dev/$f" || fail "cannot bind /dev/$f"
-done
-if [ -f /etc/ld.so.cache ]; then cp /etc/ld.so.cache "$s/etc/ld.so.cache" || fail 'cannot copy ld.so.cache'; fi
-printf 'root:x:0:0:root:/scapgate/home:/bin/sh\n' > "$s/etc/passwd"
-printf 'root:x:0:\n' > "$s/etc/group"
-apt_config=
-if [ "$SCAPGATE_APT_CONFIG" = 1 ]; then
-  apt_config=/scapgate/apt.conf
-  printf 'Dir::Etc::parts "/scapgate/apt-parts";\nDir::Cache "/nonexistent-oscap-apt-cache/";\n' > "$s$apt_config"
-fi
-printf '%%_dbpath %s\n' "$rpmdb" > "$s/scapgate/home/.rpmmacros"
-if [ -n "$input" ]; then
-  : > "$s/scapgate/input/content.xml"
-  robind "$input" "$s/scapgate/input/content.xml"
-fi
-if [ -n "$tailoring" ]; then
-  : > "$s/scapgate/input/tailoring.xml"
-  robind "$tailoring" "$s/scapgate/input/tailoring.xml"
-fi
-mount --bind "$out" "$s/out" || fail 'cannot bind the output directory'
-mount -o remount,bind,nosuid,nodev "$s/out" || fail 'cannot restrict the output directory'
-probe_root=
-if [ -n "$root" ]; then
-  robind "$root" lower
-  : > ovl/upper/.dockerenv || fail 'cannot create the container marker'
-  # Files scapgate adds to the image's view (issue 12: an assembled dpkg status, image-config facts):
-  # a private host directory, copied into the tmpfs upper layer; the image's own files stay untouched.
-  if [ -n "$SCAPGATE_UPPER_FILES" ]; then
-    cp -a "$SCAPGATE_UPPER_FILES/." ovl/upper/ || fail 'cannot add files to the upper layer'
-  fi
-  # Relative option paths: the host paths may contain ',' or ':', which overlay options cannot escape.
-  # redirect_dir=nofollow, metacopy=off: ignore overlay xattrs an image may carry (kernels < 4.19 lack them).
-  mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,redirect_dir=nofollow,metacopy=off,nosuid,nodev scapgate-scan "$s/scan" 2>/dev/null ||
-    mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,nosuid,nodev scapgate-scan "$s/scan" || fail 'cannot mount the overlay'
-  probe_root=/scan
-fi
-cd / || fail 'cannot leave the sandbox mount point'
-if [ -n "$probe_root" ]; then
-  # env(1) takes leading NAME=VALUE operands as assignments, so this one joins those below.
-  if [ -n "$apt_config" ]; then set -- "APT_CONFIG=$apt_config" "$@"; fi
-  exec env -i "$chroot_bin" "$s" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/scapgate/home \
-    OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins \
-    OSCAP_PROBE_ROOT="$probe_root" OSCAP_CONTAINER_VARS="$cvars" OSCAP_EVALUATION_TARGET="$target" \
-    "$@"
-fi
-exec env -i "$chroot_bin" "$s" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/scapgate/home \
-  OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins "$@"
-`;
-
-// packages/core/src/scan/sandbox.ts
-var SANDBOX_SETUP_EXIT_CODE = 125;
-var SANDBOX_EXIT_CODES = /* @__PURE__ */ new Set([SANDBOX_SETUP_EXIT_CODE, 126, 127]);
-var SANDBOX_PATHS = {
-  scanRoot: "/scan",
-  content: "/scapgate/input/content.xml",
-  tailoring: "/scapgate/input/tailoring.xml",
-  localFiles: "/scapgate/local-files",
-  out: "/out"
-};
-var DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
-var SPAWN_ENV = { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8" };
-async function runInSandbox(options) {
-  if (options.signal?.aborted) throw new CancelledError();
-  const mountPoint = await mkdtemp(join7(options.workDir, "sandbox-"));
-  try {
-    return await spawnSandbox(options, mountPoint);
-  } finally {
-    await rmdir(mountPoint).catch(() => {
-    });
-  }
-}
-function spawnSandbox(options, mountPoint) {
-  const args = [
-    "--mount",
-    "--net",
-    "--ipc",
-    "--uts",
-    "--pid",
-    "--fork",
-    "--kill-child",
-    "--propagation",
-    "private",
-    "/bin/sh",
-    "-c",
-    SANDBOX_SCRIPT,
-    "scapgate-sandbox",
-    mountPoint,
-    options.root ?? "",
-    options.inputFile ?? "",
-    options.tailoringFile ?? "",
-    options.outDir,
-    options.rpmDbPath ?? "/var/lib/rpm",
-    options.root === void 0 ? "" : (options.containerVars ?? []).join("\n"),
-    options.root === void 0 ? "" : options.target ?? "",
-    ...options.command
-  ];
-  const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-  const started = process.hrtime.bigint();
-  return new Promise((resolve17, reject) => {
-    const child2 = spawn("unshare", args, {
-      env: {
-        ...SPAWN_ENV,
-        SCAPGATE_APT_CONFIG: options.aptConfig === false ? "0" : "1",
-        SCAPGATE_UPPER_FILES: options.root === void 0 ? "" : options.upperFiles ?? ""
-      },
-      cwd: "/",
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    const stdout = new BoundedBuffer(max);
-    const stderr = new BoundedBuffer(max);
-    child2.stdout.on("data", (chunk) => stdout.push(chunk));
-    child2.stderr.on("data", (chunk) => stderr.push(chunk));
-    let ending;
-    const killGroup = () => {
-      if (child2.pid === void 0) return;
-      try {
-        process.kill(-child2.pid, "SIGKILL");
-      } catch {
-      }
-    };
-    const timer = setTimeout(() => {
-      ending ??= "timeout";
-      killGroup();
-    }, options.timeoutMs);
-    const onAbort = () => {
-      ending ??= "abort";
-      killGroup();
-    };
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    const cleanup = () => {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-    };
-    child2.on("error", (error) => {
-      cleanup();
-      reject(
-        new ScanFailedError(
-          `Cannot start the sandbox (unshare): ${error.message}`,
-          { reason: "sandbox" },
-          { cause: error }
-        )
-      );
-    });
-    child2.on("close", (exitCode, signal) => {
-      cleanup();
-      const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const stderrText = stderr.text();
-      if (ending === "abort") return reject(new CancelledError());
-      if (ending === "timeout") {
-        return reject(
-          new ScanFailedError(
-            `oscap did not finish within ${options.timeoutMs} ms and was killed`,
-            {
-              reason: "timeout",
-              exitCode,
-              signal,
-              stderrExcerpt: excerpt(stderrText)
-            }
-          )
-        );
-      }
-      if (exitCode !== null && SANDBOX_EXIT_CODES.has(exitCode)) {
-        return reject(
-          new ScanFailedError(`The scan sandbox could not be set up: ${excerpt(stderrText)}`, {
-            reason: "sandbox",
-            exitCode,
-            signal,
-            stderrExcerpt: excerpt(stderrText)
-          })
-        );
-      }
-      resolve17({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
-    });
-  });
-}
-function excerpt(text3, maxChars = 1500) {
-  const tail = text3.length > maxChars ? text3.slice(-maxChars) : text3;
-  return tail.split("\n").map((line) => sanitizeForDisplay(line, 300)).join("\n").trim();
-}
-var BoundedBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  head = [];
-  headSize = 0;
-  tail = Buffer.alloc(0);
-  dropped = 0;
-  push(chunk) {
-    const half = Math.floor(this.max / 2);
-    if (this.headSize < half) {
-      const take = chunk.subarray(0, half - this.headSize);
-      this.head.push(take);
-      this.headSize += take.length;
-      chunk = chunk.subarray(take.length);
-    }
-    if (chunk.length === 0) return;
-    const joined = Buffer.concat([this.tail, chunk]);
-    this.dropped += Math.max(0, joined.length - half);
-    this.tail = joined.subarray(Math.max(0, joined.length - half));
-  }
-  text() {
-    const marker = this.dropped > 0 ? `
-[\u2026 ${this.dropped} bytes dropped \u2026]
-` : "";
-    return Buffer.concat(this.head).toString("utf8") + marker + this.tail.toString("utf8");
-  }
-};
-
-// packages/core/src/scan/preflight.ts
-var DEFAULT_OSCAP_PATHS = ["/usr/bin/oscap", "/usr/sbin/oscap"];
-var SANDBOX_BIN_DIRS = ["/usr/bin/", "/usr/sbin/"];
-var cached2;
-function preflightScanner(options = {}) {
-  if (options.oscapPath !== void 0 || options.workDir !== void 0) return runPreflight(options);
-  cached2 ??= runPreflight(options).catch((error) => {
-    cached2 = void 0;
-    throw error;
-  });
-  return cached2;
-}
-async function runPreflight(options) {
-  const oscapPath = await findOscap(options.oscapPath ?? readScannerOverrides().oscapPath);
-  if (process.getuid?.() !== 0) {
-    throw new EnvironmentError(
-      `scapgate must run oscap as root: chroot-mode probes (rpminfo, rpmverify, symlink \u2026) need CAP_SYS_CHROOT and otherwise silently inspect the runner instead of the image; the extracted root must keep its owners for ownership rules; and the scan sandbox needs a private mount namespace. Run it with sudo, or as root in a privileged container (uid is ${process.getuid?.() ?? "unknown"}).`
-    );
-  }
-  const base = await mkdtemp2(join8(options.workDir ?? tmpdir2(), "scapgate-preflight-"));
-  try {
-    const root = join8(base, "root");
-    const out = join8(base, "out");
-    await mkdir3(root, { mode: 493 });
-    await mkdir3(out, { mode: 448 });
-    const result = await runInSandbox({
-      command: [oscapPath, "--version"],
-      workDir: base,
-      outDir: out,
-      root,
-      timeoutMs: options.timeoutMs ?? 3e4
-    }).catch((error) => {
-      if (error instanceof ScanFailedError && error.details.reason === "sandbox") {
-        throw new EnvironmentError(
-          `The scan sandbox does not work here: scapgate needs \`unshare\` (util-linux), tmpfs and overlayfs mounts in a private mount namespace, and chroot. In a container, run it privileged (or with CAP_SYS_ADMIN and CAP_SYS_CHROOT and no seccomp/AppArmor block on mount). Details: ${getErrorMessage(error)}`,
-          { cause: error }
-        );
-      }
-      throw error;
-    });
-    if (result.exitCode !== 0) {
-      throw new EnvironmentError(
-        `\`${oscapPath} --version\` failed inside the scan sandbox (exit ${result.exitCode ?? result.signal}): ` + excerpt(result.stderr || result.stdout)
-      );
-    }
-    const release = readOscapVersion(result.stdout, `${oscapPath} --version`);
-    return {
-      oscapPath,
-      oscapVersion: release.text,
-      aptConfigWorkaround: dpkginfoNeedsAptConfig(release),
-      sceDisabled: !/SCE Version/.test(result.stdout)
-    };
-  } finally {
-    await rm4(base, { recursive: true, force: true });
-  }
-}
-async function findOscap(override) {
-  const candidates = override === void 0 ? DEFAULT_OSCAP_PATHS : [override];
-  for (const candidate of candidates) {
-    try {
-      await access(candidate, constants5.X_OK);
-      if (!(await stat3(candidate)).isFile()) continue;
-    } catch {
-      continue;
-    }
-    const real = await realpath2(candidate);
-    if (!SANDBOX_BIN_DIRS.some((dir) => real.startsWith(dir))) {
-      throw new EnvironmentError(
-        `Expected oscap under /usr/bin or /usr/sbin (the scan sandbox binds only those), got \`${candidate}\` \u2192 \`${real}\``
-      );
-    }
-    return real;
-  }
-  throw new EnvironmentError(
-    override === void 0 ? "oscap (OpenSCAP) is not installed: expected /usr/bin/oscap. Install the `openscap-scanner` package (Debian/Ubuntu: `apt-get install openscap-scanner`; Fedora/RHEL: `dnf install openscap-scanner`), plus SCAP content (`ssg-debian`, `ssg-nondebian` / `scap-security-guide`)." : `SCAPGATE_OSCAP points to \`${override}\`, which is not an executable file`
-  );
-}
-
-// packages/core/src/scan/oscap-scan.ts
-import { lstat as lstat4, mkdtemp as mkdtemp3, rename as rename2, rm as rm5, stat as stat5 } from "node:fs/promises";
-import { join as join9 } from "node:path";
-
-// packages/core/src/io/read-user-file.ts
-import { constants as constants6 } from "node:fs";
-import { lstat as lstat3, open as open7, realpath as realpath3, stat as stat4 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve, sep } from "node:path";
-
-// packages/core/src/io/user-file-kinds.ts
-var MiB = 1024 * 1024;
-var userFileKinds = {
-  policy: {
-    label: "policy file",
-    flag: "--policy",
-    maxBytes: 1 * MiB,
-    expected: "a scapgate policy (YAML)"
-  },
-  baseline: {
-    label: "baseline",
-    flag: "--baseline",
-    // An ARF of a large profile is 8–100 MB (docs/reference/openscap.md §8); the XML parser's own cap is 256 MiB.
-    maxBytes: 256 * MiB,
-    expected: "a scapgate baseline, a results.json or an ARF"
-  },
-  tailoring: {
-    label: "tailoring file",
-    flag: "--tailoring",
-    maxBytes: 16 * MiB,
-    expected: "an XCCDF tailoring file (root element <Tailoring>)"
-  },
-  content: {
-    label: "SCAP content",
-    flag: "--content",
-    // content-safety.ts MAX_CONTENT_BYTES: SSG's largest data stream is ~30 MB.
-    maxBytes: 256 * MiB,
-    expected: "an SCAP source data stream (root element <data-stream-collection>)"
-  },
-  dockerfile: {
-    label: "Dockerfile",
-    flag: "--dockerfile",
-    maxBytes: 1 * MiB,
-    expected: "a Dockerfile"
-  },
-  images: {
-    label: "image list",
-    flag: "--images",
-    maxBytes: 1 * MiB,
-    expected: "one image per line"
-  },
-  arf: {
-    label: "ARF",
-    flag: "ARF.xml",
-    maxBytes: 256 * MiB,
-    expected: "an ARF written by oscap"
-  },
-  caFile: {
-    label: "CA certificate file",
-    flag: "--ca-file",
-    maxBytes: 1 * MiB,
-    expected: "PEM certificates"
-  },
-  feed: {
-    label: "OVAL feed",
-    flag: "--feed",
-    // Checked, not read, here: the feed code streams it and applies its own decompressed cap.
-    maxBytes: 4096 * MiB,
-    expected: "an OVAL definitions file (.xml or .xml.bz2)"
-  },
-  results: {
-    label: "results file",
-    flag: "RESULTS.json",
-    maxBytes: 256 * MiB,
-    expected: "a results.json written by a scan"
-  },
-  signingKey: {
-    label: "signing key",
-    flag: "--key",
-    maxBytes: 64 * 1024,
-    expected: "a PKCS#8 PEM private key"
-  },
-  publicKey: {
-    label: "public key",
-    flag: "--key",
-    maxBytes: 64 * 1024,
-    expected: "an SPKI PEM public key"
-  },
-  bundle: {
-    label: "Sigstore bundle",
-    flag: "--bundle",
-    maxBytes: 4 * MiB,
-    expected: "a Sigstore bundle (attestation.sigstore.json)"
-  }
-};
-
-// packages/core/src/io/read-user-file.ts
-var UserFileError = class extends ConfigurationError {
-  constructor(file, kind, message, options) {
-    super(message, options);
-    this.file = file;
-    this.kind = kind;
-    this.name = "UserFileError";
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-  file;
-  kind;
-};
-function describeNode(info) {
-  if (info.isDirectory()) return "a directory";
-  if (info.isFIFO()) return "a named pipe (FIFO)";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  if (info.isSocket()) return "a socket";
-  if (info.isSymbolicLink()) return "a symbolic link";
-  return "something that is not a regular file";
-}
-function isInside(dir, path) {
-  const rel = relative2(dir, path);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute2(rel);
-}
-function userFileError(request, found, expected = "a regular file") {
-  const kind = userFileKinds[request.kind];
-  const display = sanitizeForDisplay(request.display ?? request.path, 200);
-  const flag = request.flag ?? (request.origin === "found" ? "found in the workspace" : kind.flag);
-  return new UserFileError(
-    display,
-    request.kind,
-    `Expected the ${kind.label} \`${display}\` (${flag}) to be ${expected}, found ${found}`
-  );
-}
-function refuse(request, found, expected = "a regular file") {
-  throw userFileError(request, found, expected);
-}
-function describeErrno(error) {
-  const code = error?.code;
-  switch (code) {
-    case "ENOENT":
-    case "ENOTDIR":
-      return "nothing there";
-    case "EACCES":
-    case "EPERM":
-      return "a file it may not read (permission denied)";
-    case "ELOOP":
-      return "a loop of symbolic links";
-    case "ENAMETOOLONG":
-      return "a name that is too long";
-    default:
-      return `a file that cannot be read (${typeof code === "string" ? code : "I/O error"})`;
-  }
-}
-async function realWorkspace(workspace) {
-  return realpath3(workspace).catch(() => resolve(workspace));
-}
-async function checkUserFile(request) {
-  if (request.workspace === void 0 && request.origin !== "command-line") {
-    throw new Error(`checkUserFile: a ${request.origin} file needs the workspace`);
-  }
-  const workspace = resolve(request.workspace ?? "/");
-  const path = resolve(workspace, request.path);
-  let link2;
-  try {
-    link2 = await lstat3(path);
-  } catch (error) {
-    const code = error.code;
-    if (request.optional === true && (code === "ENOENT" || code === "ENOTDIR")) return void 0;
-    refuse(request, describeErrno(error));
-  }
-  if (request.origin === "found" && link2.isSymbolicLink()) {
-    refuse(
-      request,
-      "a symbolic link (scapgate does not follow links for files it finds in the workspace on its own; name the file explicitly instead)"
-    );
-  }
-  const workspaceReal = await realWorkspace(workspace);
-  const lexicallyInside = request.workspace !== void 0 && (isInside(workspace, path) || isInside(workspaceReal, path));
-  if (request.origin === "workspace" && !lexicallyInside) {
-    refuse(
-      request,
-      "a path outside the workspace (paths written in workspace files must stay inside the workspace)",
-      "a file in the workspace"
-    );
-  }
-  let real;
-  try {
-    real = await realpath3(path);
-  } catch (error) {
-    refuse(
-      request,
-      link2.isSymbolicLink() ? "a symbolic link that leads nowhere" : describeErrno(error)
-    );
-  }
-  if ((request.origin !== "command-line" || lexicallyInside) && !isInside(workspaceReal, real)) {
-    refuse(
-      request,
-      link2.isSymbolicLink() ? "a symbolic link that leads outside the workspace" : "a path through a linked directory that leads outside the workspace",
-      "a file in the workspace"
-    );
-  }
-  if (/^\/(proc|sys)(\/|$)/.test(real)) refuse(request, "a kernel pseudo-file (/proc or /sys)");
-  let info;
-  try {
-    info = await stat4(real);
-  } catch (error) {
-    refuse(request, describeErrno(error));
-  }
-  if (!info.isFile()) refuse(request, describeNode(info));
-  const maxBytes = request.maxBytes ?? userFileKinds[request.kind].maxBytes;
-  if (info.size > maxBytes) {
-    refuse(request, `${info.size} bytes`, `at most ${maxBytes} bytes (${formatBytes(maxBytes)})`);
-  }
-  return { path, realPath: real, size: info.size, info };
-}
-function formatBytes(bytes) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
-}
-var openFlags = constants6.O_RDONLY | constants6.O_NOFOLLOW | constants6.O_NONBLOCK;
-async function readChecked(request, checked, limit) {
-  const maxBytes = request.maxBytes ?? userFileKinds[request.kind].maxBytes;
-  let handle;
-  try {
-    handle = await open7(checked.realPath, openFlags);
-  } catch (error) {
-    refuse(request, describeErrno(error));
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile() || info.ino !== checked.info.ino || info.dev !== checked.info.dev) {
-      refuse(request, "a file that changed while it was being opened");
-    }
-    const want = limit ?? maxBytes + 1;
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, want - total));
-      if (chunk.length === 0) break;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    if (limit === void 0 && total > maxBytes) {
-      refuse(
-        request,
-        "more bytes than that",
-        `at most ${maxBytes} bytes (${formatBytes(maxBytes)})`
-      );
-    }
-    return Buffer.concat(chunks, total);
-  } catch (error) {
-    if (error instanceof UserFileError) throw error;
-    refuse(request, describeErrno(error));
-  } finally {
-    await handle.close().catch(() => void 0);
-  }
-}
-async function readUserFile(request) {
-  const checked = await checkUserFile(request);
-  return checked === void 0 ? void 0 : readChecked(request, checked);
-}
-async function readUserText(request) {
-  const bytes = await readUserFile(request);
-  return bytes?.toString("utf8");
-}
-async function readUserFileHead(request, bytes) {
-  const checked = await checkUserFile(request);
-  return readChecked(request, checked, bytes);
-}
-
-// packages/core/src/content/content-safety.ts
-var MAX_CONTENT_BYTES = 256 * 1024 * 1024;
-var SCE_SYSTEM = "open-scap.org/page/sce";
-async function assertContentSafe(path, label, options = {}) {
-  const text3 = await readContentText(path, label);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text3)) {
-    throw new ConfigurationError(
-      `Expected ${label} \`${path}\` without <!DOCTYPE> or <!ENTITY> declarations, found one`
-    );
-  }
-  if ((options.scriptChecks ?? "refuse") === "refuse" && mentionsScriptChecks(text3)) {
-    throw new ConfigurationError(
-      `Expected ${label} \`${path}\` without Script Check Engine (SCE) checks, found a reference to http://open-scap.org/page/SCE. SCE runs scripts from the content on the scanning machine; scapgate refuses it.`
-    );
-  }
-  return text3;
-}
-function mentionsScriptChecks(text3) {
-  return decodeCharacterReferences(text3).toLowerCase().includes(SCE_SYSTEM);
-}
-function findScriptCheckReference(text3) {
-  const lower = decodeCharacterReferences(text3).toLowerCase();
-  for (let at = lower.indexOf(SCE_SYSTEM); at !== -1; at = lower.indexOf(SCE_SYSTEM, at + 1)) {
-    if (!lower.startsWith("_xccdf_stream", at + SCE_SYSTEM.length)) return at;
-  }
-  return -1;
-}
-async function readContentText(path, label) {
-  const bytes = await readUserFile({
-    path,
-    kind: label === "tailoring file" ? "tailoring" : "content",
-    origin: "command-line",
-    ...label === "tailoring file" ? {} : { maxBytes: MAX_CONTENT_BYTES }
-  });
-  const head = bytes.subarray(0, 4);
-  if (head.includes(0) || head[0] === 254 && head[1] === 255 || head[0] === 255 && head[1] === 254) {
-    throw new ConfigurationError(
-      `Expected ${label} \`${path}\` in UTF-8, found UTF-16/32 (convert it with iconv)`
-    );
-  }
-  if (head.subarray(0, 3).toString("latin1") === "BZh" || head[0] === 31 && head[1] === 139) {
-    throw new ConfigurationError(
-      `Expected ${label} \`${path}\` as plain XML, found a compressed file (decompress it first)`
-    );
-  }
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(
-    bytes.subarray(0, 200).toString("latin1")
-  )?.[1];
-  if (declared !== void 0 && !/^(utf-8|us-ascii|ascii|iso-8859-1|latin1)$/i.test(declared)) {
-    throw new ConfigurationError(
-      `Expected ${label} \`${path}\` in UTF-8, found ${/^[A-Za-z0-9_.:-]{1,40}$/.test(declared) ? `encoding="${declared}"` : "another encoding"}`
-    );
-  }
-  return bytes.toString("utf8");
-}
-function decodeCharacterReferences(text3) {
-  return text3.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (whole, code) => {
-    const value = code[0] === "x" || code[0] === "X" ? parseInt(code.slice(1), 16) : parseInt(code, 10);
-    return value > 0 && value <= 1114111 ? String.fromCodePoint(value) : whole;
-  });
-}
-
-// packages/core/src/content/script-free-copy.ts
-import { writeFile } from "node:fs/promises";
-
-// packages/core/src/content/strip-sce.ts
-var SCE_SYSTEM2 = "http://open-scap.org/page/SCE";
-var SCE_SCRIPT_NAMESPACE = "http://open-scap.org/page/SCE_xccdf_stream";
-var SCRIPT_CHECK_REMOVED_SYSTEM = "urn:scapgate:check:script-not-run";
-var CONTAINERS = /* @__PURE__ */ new Set([
-  "checklists",
-  "checks",
-  "extended-components",
-  "dictionaries",
-  "catalog"
-]);
-var XLINK = "http://www.w3.org/1999/xlink";
-var INTERESTING = /* @__PURE__ */ new Set([
-  "check",
-  "complex-check",
-  "Rule",
-  "extended-component",
-  "component-ref",
-  "uri"
-]);
-var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
-var EVALUATED_SYSTEMS = /* @__PURE__ */ new Set(["http://oval.mitre.org/XMLSchema/oval-definitions-5"]);
-var isSceSystem = (value) => value !== void 0 && value.trim().toLowerCase() === SCE_SYSTEM2.toLowerCase();
-function stripScriptChecks(xml2, label) {
-  const bad2 = (what, at) => new ConfigurationError(`Expected ${label} to be well-formed XML, ${what} at offset ${at}`);
-  const edits = [];
-  const extendedComponents = [];
-  const componentRefs = [];
-  const catalogUris = [];
-  const containers = [];
-  const scriptOnly = /* @__PURE__ */ new Set();
-  let removedChecks = 0;
-  const stack = [];
-  let extended;
-  const rootScope2 = /* @__PURE__ */ new Map([
-    ["xml", "http://www.w3.org/XML/1998/namespace"]
-  ]);
-  const tagPattern2 = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-  const attrPattern = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  const closeElement = (frame, end) => {
-    const parent = stack[stack.length - 1];
-    parent?.children?.push({ start: frame.start, end });
-    if (extended !== void 0 && resolve2(frame.qname, frame.scope) === SCE_SCRIPT_NAMESPACE)
-      extended.holdsScript = true;
-    if (frame === extended) extended = void 0;
-    if (frame.local === "check" && isSceSystem(frame.attrs.get("system"))) {
-      removedChecks += 1;
-      const complex = outermostComplexInRule(stack);
-      if (complex !== void 0) complex.taintedComplex = true;
-      else if (parent?.rule !== void 0) {
-        parent.rule.checks.push({
-          start: frame.start,
-          end,
-          qname: frame.qname,
-          selector: frame.attrs.get("selector") ?? "",
-          system: SCE_SYSTEM2
-        });
-      } else {
-        edits.push({ start: frame.start, end, replacement: "" });
-      }
-      return;
-    }
-    if (frame.local === "check" && parent?.rule !== void 0) {
-      parent.rule.checks.push({
-        start: frame.start,
-        end,
-        qname: frame.qname,
-        selector: frame.attrs.get("selector") ?? "",
-        system: (frame.attrs.get("system") ?? "").trim()
-      });
-    } else if (frame.local === "complex-check" && frame.taintedComplex === true) {
-      edits.push({
-        start: frame.start,
-        end,
-        replacement: markerCheck(siblingQName(frame.qname, "check"), "")
-      });
-      const rule = [...stack].reverse().find((f) => f.rule !== void 0)?.rule;
-      if (rule !== void 0) scriptOnly.add(rule.id);
-    } else if (frame.rule !== void 0) {
-      finishRule(frame.rule, edits, scriptOnly);
-    } else if (frame.local === "extended-component") {
-      extendedComponents.push({
-        start: frame.start,
-        end,
-        attrs: frame.attrs,
-        script: frame.holdsScript === true
-      });
-    } else if (frame.local === "component-ref") {
-      componentRefs.push({ start: frame.start, end, attrs: frame.attrs });
-    } else if (frame.local === "uri" && stack.some((f) => f.local === "catalog")) {
-      catalogUris.push({ start: frame.start, end, attrs: frame.attrs });
-    }
-    if (frame.children !== void 0)
-      containers.push({ start: frame.start, end, children: frame.children });
-  };
-  let pos = xml2.indexOf("<");
-  while (pos !== -1) {
-    if (xml2.startsWith("<!--", pos)) {
-      const end2 = xml2.indexOf("-->", pos + 4);
-      if (end2 === -1) throw bad2("found an unterminated comment", pos);
-      pos = xml2.indexOf("<", end2 + 3);
-      continue;
-    }
-    if (xml2.startsWith("<![CDATA[", pos)) {
-      const end2 = xml2.indexOf("]]>", pos + 9);
-      if (end2 === -1) throw bad2("found an unterminated CDATA section", pos);
-      pos = xml2.indexOf("<", end2 + 3);
-      continue;
-    }
-    if (xml2.startsWith("<?", pos)) {
-      const end2 = xml2.indexOf("?>", pos + 2);
-      if (end2 === -1) throw bad2("found an unterminated processing instruction", pos);
-      pos = xml2.indexOf("<", end2 + 2);
-      continue;
-    }
-    if (xml2.startsWith("<!", pos)) {
-      throw new ConfigurationError(
-        `Expected ${label} without <!DOCTYPE> or <!ENTITY> declarations, found one at offset ${pos}`
-      );
-    }
-    if (xml2.startsWith("</", pos)) {
-      const end2 = xml2.indexOf(">", pos + 2);
-      if (end2 === -1) throw bad2("found an unterminated end tag", pos);
-      const name = xml2.slice(pos + 2, end2).trim();
-      const frame2 = stack.pop();
-      if (frame2 === void 0 || frame2.qname !== name) {
-        throw bad2(`found </${sanitizeForDisplay(name, 60)}> not matching its start tag`, pos);
-      }
-      closeElement(frame2, end2 + 1);
-      pos = xml2.indexOf("<", end2 + 1);
-      continue;
-    }
-    tagPattern2.lastIndex = pos;
-    const tag = tagPattern2.exec(xml2);
-    if (tag === null) throw bad2("found a tag it cannot read", pos);
-    const qname = tag[1];
-    const parentScope = stack[stack.length - 1]?.scope ?? rootScope2;
-    const local = qname.slice(qname.indexOf(":") + 1);
-    const rawAttrs = tag[2];
-    const needed = INTERESTING.has(local) || rawAttrs.includes("xmlns");
-    const attrs = needed ? /* @__PURE__ */ new Map() : NO_ATTRIBUTES;
-    let scope = parentScope;
-    for (const [, name, dq, sq] of needed ? rawAttrs.matchAll(attrPattern) : []) {
-      const value = decodeAttribute(dq ?? sq ?? "", label);
-      if (name === "xmlns" || name?.startsWith("xmlns:")) {
-        if (scope === parentScope) scope = new Map(parentScope);
-        scope.set(name === "xmlns" ? "" : name.slice(6), value);
-      } else if (name !== void 0) attrs.set(name, value);
-    }
-    const frame = { qname, local, start: pos, scope, attrs };
-    for (const [name, value] of [...attrs]) {
-      const colon = name.indexOf(":");
-      if (colon > 0 && scope.get(name.slice(0, colon)) === XLINK)
-        attrs.set(`{${XLINK}}${name.slice(colon + 1)}`, value);
-    }
-    if (local === "extended-component") extended = frame;
-    if (local === "Rule") frame.rule = { id: attrs.get("id") ?? "", checks: [] };
-    if (CONTAINERS.has(local)) frame.children = [];
-    if (local === "complex-check" && stack.some((f) => f.rule !== void 0) && outermostComplexInRule(stack) === void 0) {
-      frame.taintedComplex = false;
-    }
-    const end = pos + tag[0].length;
-    stack.push(frame);
-    if (tag[3] === "/") closeElement(stack.pop(), end);
-    pos = xml2.indexOf("<", end);
-  }
-  if (stack.length > 0)
-    throw bad2(`found <${sanitizeForDisplay(stack[0]?.qname ?? "", 60)}> never closed`, xml2.length);
-  const removedScripts = removeScriptComponents(
-    extendedComponents,
-    componentRefs,
-    catalogUris,
-    edits
-  );
-  removeEmptiedContainers(containers, edits);
-  return {
-    xml: applyEdits(xml2, edits),
-    removedChecks,
-    removedScripts,
-    scriptOnlyRules: [...scriptOnly].sort()
-  };
-}
-function outermostComplexInRule(stack) {
-  let ruleIndex = -1;
-  for (let i = stack.length - 1; i >= 0; i--) {
-    if (stack[i]?.rule !== void 0) {
-      ruleIndex = i;
-      break;
-    }
-  }
-  if (ruleIndex === -1) return void 0;
-  return stack.slice(ruleIndex + 1).find((f) => f.taintedComplex !== void 0);
-}
-function finishRule(rule, edits, scriptOnly) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const check2 of rule.checks) {
-    groups.set(check2.selector, [...groups.get(check2.selector) ?? [], check2]);
-  }
-  for (const [selector, checks] of groups) {
-    const sce = checks.filter((c) => c.system === SCE_SYSTEM2);
-    if (sce.length === 0) continue;
-    const onlySce = !checks.some((c) => EVALUATED_SYSTEMS.has(c.system));
-    sce.forEach((check2, i) => {
-      const replacement = onlySce && i === 0 ? markerCheck(check2.qname, selector) : "";
-      edits.push({ start: check2.start, end: check2.end, replacement });
-    });
-    if (onlySce) scriptOnly.add(rule.id);
-  }
-}
-function removeScriptComponents(extended, refs, uris, edits) {
-  const scriptIds = new Set(extended.filter((c) => c.script).map((c) => `#${c.attrs.get("id") ?? ""}`));
-  for (const component2 of extended) {
-    if (component2.script) edits.push({ start: component2.start, end: component2.end, replacement: "" });
-  }
-  const refIds = /* @__PURE__ */ new Set();
-  for (const ref of refs) {
-    if (scriptIds.has(ref.attrs.get(`{${XLINK}}href`) ?? "")) {
-      refIds.add(`#${ref.attrs.get("id") ?? ""}`);
-      edits.push({ start: ref.start, end: ref.end, replacement: "" });
-    }
-  }
-  for (const uri of uris) {
-    if (refIds.has(uri.attrs.get("uri") ?? ""))
-      edits.push({ start: uri.start, end: uri.end, replacement: "" });
-  }
-  return scriptIds.size;
-}
-function removeEmptiedContainers(containers, edits) {
-  const removed = new Set(edits.filter((e) => e.replacement === "").map((e) => e.start));
-  for (const container of containers) {
-    const { children: children2 } = container;
-    if (children2.length > 0 && children2.every((child2) => removed.has(child2.start))) {
-      edits.push({ start: container.start, end: container.end, replacement: "" });
-      removed.add(container.start);
-    }
-  }
-}
-function applyEdits(xml2, edits) {
-  if (edits.length === 0) return xml2;
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
-  const parts = [];
-  let cursor = 0;
-  for (const edit of sorted) {
-    if (edit.start < cursor) continue;
-    parts.push(xml2.slice(cursor, edit.start), edit.replacement);
-    cursor = edit.end;
-  }
-  parts.push(xml2.slice(cursor));
-  return parts.join("");
-}
-function markerCheck(qname, selector) {
-  const selectorAttribute = selector === "" ? "" : ` selector="${escapeAttribute(selector)}"`;
-  return `<${qname} system="${SCRIPT_CHECK_REMOVED_SYSTEM}"${selectorAttribute}/>`;
-}
-function siblingQName(qname, local) {
-  const colon = qname.indexOf(":");
-  return colon < 0 ? local : `${qname.slice(0, colon)}:${local}`;
-}
-function resolve2(qname, scope) {
-  const colon = qname.indexOf(":");
-  return scope.get(colon < 0 ? "" : qname.slice(0, colon));
-}
-function escapeAttribute(value) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-}
-var NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeAttribute(raw, label) {
-  if (!raw.includes("&")) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z]+);|&/g, (whole, ref) => {
-    if (ref === void 0) {
-      throw new ConfigurationError(`Expected ${label} to escape every & in attribute values`);
-    }
-    const named = NAMED[ref];
-    if (named !== void 0) return named;
-    if (!ref.startsWith("#")) {
-      throw new ConfigurationError(
-        `Expected ${label} to use only XML's predefined entities, found \`&${sanitizeForDisplay(ref, 20)};\``
-      );
-    }
-    const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-  });
-}
-
-// packages/core/src/content/script-free-copy.ts
-async function scriptFreeContent(source, text3, target, label) {
-  if (!mentionsScriptChecks(text3)) {
-    return { path: source, text: text3, removedChecks: 0, removedScripts: 0, scriptOnlyRules: [] };
-  }
-  const stripped = stripScriptChecks(text3, `${label} \`${source}\``);
-  if (findScriptCheckReference(stripped.xml) !== -1) {
-    throw new ConfigurationError(
-      `Expected the Script Check Engine (SCE) to appear in ${label} \`${source}\` only as check systems and script components, which scapgate removes; found it elsewhere (prose, a malformed or unusual check). scapgate never runs SCE scripts and refuses content it cannot prove inert.`
-    );
-  }
-  await writeFile(target, stripped.xml, { mode: 384 });
-  return {
-    path: target,
-    text: stripped.xml,
-    removedChecks: stripped.removedChecks,
-    removedScripts: stripped.removedScripts,
-    scriptOnlyRules: stripped.scriptOnlyRules
-  };
-}
-
-// packages/core/src/scan/oscap-diagnostics.ts
-var SILENT_FAILURE_PATTERNS = [
-  // dpkginfo with libapt (< 1.3.10; the message is gone from 1.3.10 on): every package looks
-  // absent (§5). The other lines read the same in 1.3.7 and 1.4.x (docs/openscap.md §7).
-  /dpkginfo_init has failed/,
-  // librpm could not open the image's rpmdb (§6).
-  /\bRPM: /,
-  // A CHROOT-mode probe ran against the sandbox instead of the image (docs/reference/security.md §2.1 #2).
-  /chroot(\("\."\))? failed/
-];
-var WARNING_PATTERNS = [
-  /Requested offline mode is not supported by \S+ probe/,
-  /^W(ARNING)?: /
-];
-var MAX_LINES = 50;
-function readOscapDiagnostics(stderr) {
-  const silentFailures = [];
-  const warningCounts = /* @__PURE__ */ new Map();
-  for (const raw of stderr.split("\n")) {
-    const line = raw.trim();
-    if (line === "") continue;
-    if (SILENT_FAILURE_PATTERNS.some((pattern) => pattern.test(line))) {
-      if (silentFailures.length < MAX_LINES) silentFailures.push(sanitizeForDisplay(line, 300));
-      continue;
-    }
-    const offline = /Requested offline mode is not supported by (\S+) probe/.exec(line);
-    const key = offline ? `Requested offline mode is not supported by ${offline[1]} probe` : line;
-    if (WARNING_PATTERNS.some((pattern) => pattern.test(line))) {
-      warningCounts.set(key, (warningCounts.get(key) ?? 0) + 1);
-    }
-  }
-  const warnings = [...warningCounts].slice(0, MAX_LINES).map(([line, count]) => sanitizeForDisplay(count > 1 ? `${line} (${count}\xD7)` : line, 300));
-  return { silentFailures: [...new Set(silentFailures)], warnings };
-}
-function checkOscapRun(result, options) {
-  const stderrExcerpt = excerpt(result.stderr);
-  if (result.signal !== null || !options.okExitCodes.includes(result.exitCode ?? -1)) {
-    const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
-    throw new ScanFailedError(
-      `${options.label} ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
-      {
-        reason: "oscap-error",
-        exitCode: result.exitCode,
-        signal: result.signal,
-        stderrExcerpt
-      }
-    );
-  }
-  const diagnostics = readOscapDiagnostics(result.stderr);
-  if (diagnostics.silentFailures.length > 0) {
-    throw new ScanFailedError(
-      `${options.label} finished but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
-      { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
-    );
-  }
-  return diagnostics;
-}
-
-// packages/core/src/scan/tailoring.ts
-import { execFile as execFile3 } from "node:child_process";
-import { resolve as resolvePath } from "node:path";
-function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
-  return new Promise((resolve17, reject) => {
-    execFile3(
-      "xmllint",
-      ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
-      {
-        env: { PATH: "/usr/bin:/bin" },
-        timeout: 6e4,
-        maxBuffer: 1024 * 1024,
-        ...signal ? { signal } : {}
-      },
-      (error, _stdout, stderr) => {
-        if (error === null) return resolve17(target);
-        if (error.code === "ENOENT") {
-          return reject(
-            new EnvironmentError(
-              "xmllint is not installed; it is needed to work around an oscap 1.3.7 tailoring bug. Install `libxml2-utils` (Debian/Ubuntu) or `libxml2` (Fedora/RHEL)."
-            )
-          );
-        }
-        const line = /:(\d+): (?:parser|namespace) error/.exec(String(stderr))?.[1];
-        reject(
-          new ConfigurationError(
-            `Expected the ${label} \`${source}\` to be well-formed XML, found an XML error${line === void 0 ? "" : ` at line ${line}`} (xmllint --noout shows it)`
-          )
-        );
-      }
-    );
-  });
-}
-function hasCompactSelects(xml2) {
-  return /\/><(?:[A-Za-z][\w.-]*:)?select[\s/>]/.test(xml2);
-}
-
-// packages/core/src/scan/oscap-scan.ts
-var ARF_FILE_NAME = "results.arf.xml";
-async function runOscapScan(options) {
-  await assertDirectory(options.root, "image root");
-  await assertFile(options.contentPath, "SCAP content");
-  const contentText = await assertContentSafe(options.contentPath, "SCAP content", {
-    scriptChecks: "allow"
-  });
-  if (options.tailoringPath !== void 0) {
-    await assertFile(options.tailoringPath, "tailoring file");
-    await assertContentSafe(options.tailoringPath, "tailoring file");
-  }
-  const scanner = options.scanner ?? await preflightScanner();
-  const work = await mkdtemp3(join9(options.outDir, ".scapgate-scan-"));
-  try {
-    const sandboxOut = await mkdtemp3(join9(work, "out-"));
-    const tailoringFile = options.tailoringPath === void 0 ? void 0 : await prettyPrintTailoring(
-      options.tailoringPath,
-      join9(work, "tailoring.xml"),
-      options.signal
-    );
-    const content = await scriptFreeContent(
-      options.contentPath,
-      contentText,
-      join9(work, "content-without-sce.xml"),
-      "SCAP content"
-    );
-    if (content.removedChecks > 0) {
-      options.logger.info(
-        `removed ${content.removedChecks} Script Check Engine checks from the content (never run); ${content.scriptOnlyRules.length} rules had no other check and will be notchecked`
-      );
-    }
-    const contentFile = hasCompactSelects(content.text) ? await prettyPrintTailoring(
-      content.path,
-      join9(work, "content.xml"),
-      options.signal,
-      "SCAP content"
-    ) : content.path;
-    const command = [
-      scanner.oscapPath,
-      "xccdf",
-      "eval",
-      "--profile",
-      options.profileId,
-      ...tailoringFile === void 0 ? [] : ["--tailoring-file", SANDBOX_PATHS.tailoring],
-      ...(options.rules ?? []).flatMap((rule) => ["--rule", rule]),
-      // Never --fetch-remote-resources: remote components resolve to an empty directory.
-      "--local-files",
-      SANDBOX_PATHS.localFiles,
-      "--progress",
-      "--results-arf",
-      `${SANDBOX_PATHS.out}/${ARF_FILE_NAME}`,
-      SANDBOX_PATHS.content
-    ];
-    options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
-    const result = await runInSandbox({
-      command,
-      workDir: work,
-      outDir: sandboxOut,
-      root: options.root,
-      inputFile: contentFile,
-      ...tailoringFile === void 0 ? {} : { tailoringFile },
-      rpmDbPath: await rpmDbPath(options.root),
-      containerVars: options.imageEnv,
-      target: options.target,
-      aptConfig: scanner.aptConfigWorkaround,
-      ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
-      timeoutMs: options.timeoutMs,
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    });
-    const diagnostics = checkOscapRun(result, { label: "oscap", okExitCodes: [0, 2] });
-    const produced = join9(sandboxOut, ARF_FILE_NAME);
-    const produceStat = await lstat4(produced).catch(() => void 0);
-    if (!produceStat?.isFile()) {
-      throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
-        reason: "oscap-error",
-        exitCode: result.exitCode,
-        stderrExcerpt: excerpt(result.stderr)
-      });
-    }
-    const arfPath = join9(options.outDir, ARF_FILE_NAME);
-    await rename2(produced, arfPath);
-    const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
-    for (const warning of warnings) {
-      if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`);
-      else options.logger.warning(`oscap: ${warning}`);
-    }
-    return {
-      arfPath,
-      exitCode: result.exitCode === 2 ? 2 : 0,
-      warnings,
-      durationSeconds: result.durationSeconds,
-      scriptChecks: {
-        removedChecks: content.removedChecks,
-        scriptOnlyRules: content.scriptOnlyRules
-      }
-    };
-  } finally {
-    await rm5(work, { recursive: true, force: true });
-  }
-}
-async function rpmDbPath(root) {
-  let current = root;
-  for (const part of ["usr", "lib", "sysimage", "rpm"]) {
-    current = join9(current, part);
-    const info = await lstat4(current).catch(() => void 0);
-    if (!info?.isDirectory()) return "/var/lib/rpm";
-  }
-  return "/usr/lib/sysimage/rpm";
-}
-async function assertDirectory(path, label) {
-  const info = await lstat4(path).catch(() => void 0);
-  if (!info?.isDirectory()) {
-    throw new ConfigurationError(
-      `Expected the ${label} \`${path}\` to be a directory, found ${describe(info)}`
-    );
-  }
-}
-async function assertFile(path, label) {
-  const info = await stat5(path).catch(() => void 0);
-  if (!info?.isFile()) {
-    throw new ConfigurationError(
-      `Expected the ${label} \`${path}\` to be a file, found ${describe(info)}`
-    );
-  }
-}
-function describe(info) {
-  if (info === void 0) return "nothing";
-  if (info.isSymbolicLink()) return "a symlink";
-  if (info.isDirectory()) return "a directory";
-  return "a special file";
-}
-function isRemoteResourceNotice(line) {
-  return /points out to the remote|--fetch-remote-resources|Skipping \S+ file which is referenced from XCCDF content/.test(
-    line
-  );
-}
-
-// packages/core/src/scan/html-report.ts
-import { rename as rename3 } from "node:fs/promises";
-import { dirname } from "node:path";
-
-// packages/core/src/scan/arf-tool.ts
-import { lstat as lstat5, mkdtemp as mkdtemp4, rm as rm6 } from "node:fs/promises";
-import { join as join10 } from "node:path";
-async function runArfTool(options, use) {
-  const work = await mkdtemp4(join10(options.workParent, ".scapgate-oscap-"));
-  try {
-    const out = await mkdtemp4(join10(work, "out-"));
-    const command = [options.scanner.oscapPath, ...options.args];
-    const result = await runInSandbox({
-      command: [...command, "--output", `${SANDBOX_PATHS.out}/output`, SANDBOX_PATHS.content],
-      workDir: work,
-      outDir: out,
-      inputFile: options.arfPath,
-      timeoutMs: options.timeoutMs ?? 3e5,
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    });
-    const produced = join10(out, "output");
-    const info = await lstat5(produced).catch(() => void 0);
-    if (result.exitCode !== 0 || !info?.isFile()) {
-      throw new ScanFailedError(
-        `oscap ${options.args.join(" ")} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
-        {
-          reason: "oscap-error",
-          exitCode: result.exitCode,
-          signal: result.signal,
-          stderrExcerpt: excerpt(result.stderr)
-        }
-      );
-    }
-    return await use(produced);
-  } finally {
-    await rm6(work, { recursive: true, force: true });
-  }
-}
-
-// packages/core/src/scan/html-report.ts
-async function generateHtmlReport(arfPath, htmlPath, options = {}) {
-  const scanner = options.scanner ?? await preflightScanner();
-  await runArfTool(
-    {
-      scanner,
-      arfPath,
-      args: ["xccdf", "generate", "report"],
-      workParent: dirname(htmlPath),
-      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    },
-    (produced) => rename3(produced, htmlPath)
-  );
-}
-
-// packages/core/src/content/os-release.ts
-var OS_RELEASE_PATHS = ["/etc/os-release", "/usr/lib/os-release"];
-var MAX_OS_RELEASE_BYTES = 64 * 1024;
-function parseOsRelease(text3) {
-  const source = (typeof text3 === "string" ? text3 : text3.toString("utf8")).slice(
-    0,
-    MAX_OS_RELEASE_BYTES
-  );
-  const values = /* @__PURE__ */ new Map();
-  for (const raw of source.split("\n")) {
-    const match = /^\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(raw);
-    if (!match) continue;
-    values.set(match[1], unquote(match[2].trim()));
-  }
-  const lower = (key) => values.get(key)?.toLowerCase() || void 0;
-  const plain = (key) => values.get(key) || void 0;
-  const result = { idLike: (lower("ID_LIKE") ?? "").split(/\s+/).filter(Boolean) };
-  const id = lower("ID");
-  const versionId = plain("VERSION_ID");
-  const versionCodename = lower("VERSION_CODENAME");
-  const prettyName = plain("PRETTY_NAME");
-  if (id !== void 0) result.id = id;
-  if (versionId !== void 0) result.versionId = versionId;
-  if (versionCodename !== void 0) result.versionCodename = versionCodename;
-  if (prettyName !== void 0) result.prettyName = prettyName;
-  return result;
-}
-function unquote(value) {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    return value.slice(1, -1).replace(/\\(["\\`$])/g, "$1");
-  }
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1);
-  return value;
-}
-async function readOsRelease(readFile14) {
-  for (const path of OS_RELEASE_PATHS) {
-    const bytes = await readFile14(path);
-    if (bytes !== void 0) return parseOsRelease(bytes);
-  }
-  return void 0;
-}
-function describeOs(os) {
-  return os.prettyName ?? ([os.id ?? "unknown OS", os.versionId].filter(Boolean).join(" ") || "unknown OS");
-}
-
-// packages/core/src/content/select-content.ts
-import { readdir as readdir2 } from "node:fs/promises";
-
-// packages/core/src/content/content-store.ts
-import { createHash as createHash7, randomBytes as randomBytes4 } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
-import { copyFile, mkdir as mkdir4, readFile as readFile2, readdir, rename as rename4, rm as rm7, stat as stat6, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
-import { pipeline as pipeline5 } from "node:stream/promises";
-
-// packages/core/src/content/profiles.ts
-import { createHash as createHash6 } from "node:crypto";
-var DEFAULT_PROFILE = "standard";
-async function readContentInfo(dataStream, tailoringPath) {
-  const bytes = await readContent(dataStream, "SCAP content");
-  const text3 = stripComments(bytes.toString("utf8"));
-  const benchmark = /<(?:[\w.-]+:)?Benchmark\b([^>]*)>/.exec(text3);
-  const info = {
-    path: dataStream,
-    sha256: createHash6("sha256").update(bytes).digest("hex"),
-    profiles: extractProfiles(text3, false)
-  };
-  const benchmarkId = benchmark ? attribute(benchmark[1], "id") : void 0;
-  if (benchmarkId !== void 0) info.benchmarkId = benchmarkId;
-  if (benchmark) {
-    const version = /<(?:[\w.-]+:)?version\b[^>]*>([^<]*)</.exec(text3.slice(benchmark.index))?.[1];
-    if (version !== void 0) info.benchmarkVersion = decodeXmlText(version).trim();
-  }
-  if (tailoringPath !== void 0) {
-    const tailoring = stripComments(
-      (await readContent(tailoringPath, "tailoring file")).toString("utf8")
-    );
-    info.profiles = [...extractProfiles(tailoring, true), ...info.profiles];
-  }
-  return info;
-}
-async function resolveProfile(dataStream, requested, tailoringPath) {
-  const content = await readContentInfo(dataStream, tailoringPath);
-  const wanted = requested?.trim() || DEFAULT_PROFILE;
-  const exact = content.profiles.find((profile) => profile.id === wanted);
-  if (exact) return { profileId: exact.id, content };
-  const bySuffix = [
-    ...new Set(content.profiles.filter((p) => p.id.endsWith(`_profile_${wanted}`)).map((p) => p.id))
-  ];
-  if (bySuffix.length === 1) return { profileId: bySuffix[0], content };
-  const list2 = content.profiles.length === 0 ? "(none)" : content.profiles.map((p) => `${p.id} (${p.title})`).join(", ");
-  const shown2 = sanitizeForDisplay(wanted, 120);
-  if (bySuffix.length > 1) {
-    throw new ConfigurationError(
-      `Expected \`profile\` to name one profile, \`${shown2}\` matches ${bySuffix.join(", ")}`
-    );
-  }
-  throw new ConfigurationError(
-    requested?.trim() ? `Expected \`profile\` to be one of the profiles in ${dataStream}, got \`${shown2}\`. Available: ${list2}` : `No \`profile\` given and ${dataStream} has no \`${DEFAULT_PROFILE}\` profile; choose one of: ${list2}`
-  );
-}
-async function readContent(path, label) {
-  return readUserFile({
-    path,
-    kind: label === "tailoring file" ? "tailoring" : "content",
-    origin: "command-line"
-  });
-}
-function extractProfiles(text3, tailored) {
-  const profiles = [];
-  const start = /<((?:[\w.-]+:)?)Profile\b([^>]*?)(\/?)>/g;
-  for (let match = start.exec(text3); match !== null; match = start.exec(text3)) {
-    const id = attribute(match[2], "id");
-    if (id === void 0) continue;
-    let title = "";
-    if (match[3] !== "/") {
-      const end = text3.indexOf(`</${match[1]}Profile>`, start.lastIndex);
-      const body = text3.slice(start.lastIndex, end === -1 ? void 0 : end);
-      title = decodeXmlText(/<(?:[\w.-]+:)?title\b[^>]*>([^<]*)</.exec(body)?.[1] ?? "").trim();
-    }
-    profiles.push({ id, title, tailored });
-  }
-  return profiles;
-}
-function attribute(attributes, name) {
-  const value = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  if (!value) return void 0;
-  return decodeXmlText(value[1] ?? value[2] ?? "");
-}
-function stripComments(text3) {
-  return text3.replace(/<!--[\s\S]*?-->/g, "");
-}
-function decodeXmlText(text3) {
-  return text3.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
-    const named = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-    const lower = entity.toLowerCase();
-    if (lower in named) return named[lower];
-    const code = lower.startsWith("#x") ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-  });
-}
-
-// packages/core/src/content/content-store.ts
-var contentEntrySchema = "https://scapgate.dev/schemas/content-entry/v1";
-var DS_NAME = /^ssg-([a-z0-9]+(?:-[a-z0-9]+)*?)-ds\.xml$/;
-var SHA256 = /^[0-9a-f]{64}$/;
-function productOf(fileName) {
-  return DS_NAME.exec(fileName)?.[1];
-}
-function compareSsgVersions(a, b) {
-  const parse = (v) => v !== void 0 && /^\d+(\.\d+)*$/.test(v) ? v.split(".").map(Number) : void 0;
-  const x = parse(a);
-  const y = parse(b);
-  if (x === void 0 || y === void 0) return x === void 0 ? y === void 0 ? 0 : -1 : 1;
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-async function sha256OfFile(path) {
-  const hash = createHash7("sha256");
-  await pipeline5(createReadStream3(path), hash);
-  return hash.digest("hex");
-}
-async function describeDataStream(path, file) {
-  const info = await readContentInfo(path);
-  const product = productOf(file) ?? file;
-  return {
-    file,
-    product,
-    ...info.benchmarkVersion === void 0 ? {} : { ssgVersion: info.benchmarkVersion },
-    sha256: info.sha256,
-    profiles: info.profiles.map((p) => ({ id: p.id, title: p.title }))
-  };
-}
-async function addContentEntry(dir, entry) {
-  if (!SHA256.test(entry.sha256)) throw new Error(`invalid content address ${entry.sha256}`);
-  const entries = join11(dir, "entries");
-  await mkdir4(entries, { recursive: true, mode: 448 });
-  const staging = join11(entries, `.staging-${randomBytes4(6).toString("hex")}`);
-  await mkdir4(staging, { mode: 448 });
-  try {
-    const dataStreams = [];
-    for (const [file, from] of [...entry.files].sort(([a], [b]) => a < b ? -1 : 1)) {
-      if (productOf(file) === void 0) throw new Error(`not a data stream name: ${file}`);
-      await copyFile(from, join11(staging, file));
-      dataStreams.push(await describeDataStream(join11(staging, file), file));
-    }
-    const newest = dataStreams.map((d) => d.ssgVersion).sort((a, b) => compareSsgVersions(b, a))[0];
-    const record2 = {
-      schema: contentEntrySchema,
-      sha256: entry.sha256,
-      source: entry.source,
-      kind: entry.kind,
-      ...newest === void 0 ? {} : { ssgVersion: newest },
-      fetchedAt: (entry.now ?? /* @__PURE__ */ new Date()).toISOString(),
-      verifiedBy: entry.verifiedBy,
-      dataStreams
-    };
-    await writeFile2(join11(staging, "entry.json"), `${JSON.stringify(record2, null, 2)}
-`, {
-      mode: 384
-    });
-    const final = join11(entries, entry.sha256);
-    await rm7(final, { recursive: true, force: true });
-    await rename4(staging, final);
-    return { ...record2, dir: final };
-  } catch (error) {
-    await rm7(staging, { recursive: true, force: true }).catch(() => {
-    });
-    throw error;
-  }
-}
-async function readContentEntry(dir, sha256) {
-  if (!SHA256.test(sha256)) return void 0;
-  const entryDir2 = join11(dir, "entries", sha256);
-  const text3 = await readFile2(join11(entryDir2, "entry.json"), "utf8").catch(() => void 0);
-  if (text3 === void 0 || text3.length > 4 * 1024 * 1024) return void 0;
-  try {
-    return validateEntry(JSON.parse(text3), sha256, entryDir2);
-  } catch {
-    return void 0;
-  }
-}
-async function listContentEntries(dir) {
-  const names = await readdir(join11(dir, "entries")).catch(() => []);
-  const entries = [];
-  for (const name of names.filter((n) => SHA256.test(n)).sort()) {
-    const entry = await readContentEntry(dir, name);
-    if (entry !== void 0) entries.push(entry);
-  }
-  return entries.sort((a, b) => compareSsgVersions(b.ssgVersion, a.ssgVersion));
-}
-function validateEntry(value, sha256, dir) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const v = value;
-  const kinds2 = ["ssg-release", "deb", "directory", "file"];
-  if (v.schema !== contentEntrySchema || v.sha256 !== sha256) return void 0;
-  if (typeof v.source !== "string" || !kinds2.includes(v.kind)) return void 0;
-  if (typeof v.fetchedAt !== "string" || typeof v.verifiedBy !== "string") return void 0;
-  if (!Array.isArray(v.dataStreams)) return void 0;
-  const dataStreams = [];
-  for (const raw of v.dataStreams) {
-    if (typeof raw !== "object" || raw === null) return void 0;
-    const d = raw;
-    if (typeof d.file !== "string" || productOf(d.file) !== d.product) return void 0;
-    if (typeof d.sha256 !== "string" || !SHA256.test(d.sha256)) return void 0;
-    if (d.ssgVersion !== void 0 && typeof d.ssgVersion !== "string") return void 0;
-    if (!Array.isArray(d.profiles)) return void 0;
-    const profiles = d.profiles.filter(
-      (p) => typeof p === "object" && p !== null && typeof p.id === "string" && typeof p.title === "string"
-    );
-    dataStreams.push({
-      file: d.file,
-      product: d.product,
-      ...typeof d.ssgVersion === "string" ? { ssgVersion: d.ssgVersion } : {},
-      sha256: d.sha256,
-      profiles: profiles.map((p) => ({ id: p.id, title: p.title }))
-    });
-  }
-  return {
-    sha256,
-    source: v.source,
-    kind: v.kind,
-    ...typeof v.ssgVersion === "string" ? { ssgVersion: v.ssgVersion } : {},
-    fetchedAt: v.fetchedAt,
-    verifiedBy: v.verifiedBy,
-    dataStreams,
-    dir
-  };
-}
-async function listContentCandidates(dirs, fileName) {
-  const found = [];
-  for (const dir of dirs) {
-    const plain = join11(dir, fileName);
-    if ((await stat6(plain).catch(() => void 0))?.isFile() === true) {
-      const version = await readContentInfo(plain).then((info) => info.benchmarkVersion).catch(() => void 0);
-      found.push({
-        path: plain,
-        file: fileName,
-        product: productOf(fileName) ?? fileName,
-        ...version === void 0 ? {} : { ssgVersion: version },
-        origin: "directory",
-        contentDir: dir
-      });
-    }
-    for (const entry of await listContentEntries(dir)) {
-      const stream = entry.dataStreams.find((d) => d.file === fileName);
-      if (stream === void 0) continue;
-      found.push({
-        path: join11(entry.dir, fileName),
-        file: fileName,
-        product: stream.product,
-        ...stream.ssgVersion === void 0 ? {} : { ssgVersion: stream.ssgVersion },
-        origin: "store",
-        contentDir: dir,
-        entry: { sha256: entry.sha256, source: entry.source, verifiedBy: entry.verifiedBy },
-        sha256: stream.sha256
-      });
-    }
-  }
-  return found;
-}
-
-// packages/core/src/content/select-content.ts
-function readScannerOverridesForSelection() {
-  const overrides = readScannerOverrides();
-  const store = defaultContentStoreDir();
-  return { ...overrides, ...store === void 0 ? {} : { contentStoreDir: store } };
-}
-var DEFAULT_CONTENT_DIR = "/usr/share/xml/scap/ssg/content";
-function dataStreamCandidates(id, versionId) {
-  const major = /^(\d+)/.exec(versionId ?? "")?.[1];
-  const ubuntu = /^(\d+)\.(\d+)/.exec(versionId ?? "");
-  const versioned = (...products) => major === void 0 ? [] : products.map((product) => `ssg-${product}${major}-ds.xml`);
-  switch (id) {
-    case "debian":
-      return versioned("debian");
-    case "ubuntu":
-      return ubuntu ? [`ssg-ubuntu${ubuntu[1]}${ubuntu[2]}-ds.xml`] : [];
-    case "rhel":
-      return versioned("rhel");
-    case "centos":
-      return versioned("centos", "cs");
-    case "fedora":
-      return ["ssg-fedora-ds.xml"];
-    case "sles":
-    case "sled":
-    case "sle":
-      return versioned("sle");
-    case "opensuse":
-    case "opensuse-leap":
-    case "opensuse-tumbleweed":
-      return ["ssg-opensuse-ds.xml"];
-    case "ol":
-      return versioned("ol");
-    case "almalinux":
-      return versioned("almalinux");
-    case "rocky":
-      return versioned("rocky");
-    case "alinux":
-      return versioned("alinux");
-    case "anolis":
-      return versioned("anolis");
-    case "scientific":
-      return versioned("sl");
-    default:
-      return [];
-  }
-}
-function defaultContentDirs(environment) {
-  if (environment.contentDir !== void 0) return [environment.contentDir];
-  return [
-    DEFAULT_CONTENT_DIR,
-    ...environment.contentStoreDir === void 0 ? [] : [environment.contentStoreDir]
-  ];
-}
-async function contentSafetyProblem(path) {
-  try {
-    await assertContentSafe(path, "SCAP content", { scriptChecks: "allow" });
-    return void 0;
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.message;
-    throw error;
-  }
-}
-async function selectContent(os, options = {}) {
-  const settings = typeof options === "string" ? { dirs: [options] } : options;
-  const dirs = settings.dirs ?? defaultContentDirs(readScannerOverridesForSelection());
-  const usable = settings.usable ?? contentSafetyProblem;
-  const readable = await readableDirs(dirs);
-  const tried = [];
-  const ids2 = [...os.id === void 0 ? [] : [os.id], ...os.idLike.filter((like) => like !== os.id)];
-  for (const [index, id] of ids2.entries()) {
-    for (const candidate of dataStreamCandidates(id, os.versionId)) {
-      tried.push(candidate);
-      const found = await listContentCandidates(readable, candidate);
-      if (found.length === 0) continue;
-      const chosen = await chooseCandidate(found, settings.pin, usable);
-      if (chosen.candidate === void 0) {
-        throw new ConfigurationError(
-          `No usable SCAP content for ${sanitizeForDisplay(describeOs(os), 100)}: found ${candidate} but passed over every copy: ` + chosen.skipped.map((s) => `${s.path} (SSG ${s.ssgVersion ?? "version unknown"}): ${s.reason}`).join("; ")
-        );
-      }
-      return {
-        path: chosen.candidate.path,
-        fileName: candidate,
-        viaIdLike: index > 0 || os.id === void 0,
-        selection: describeChoice(chosen.candidate, found.length, chosen.skipped, settings.pin)
-      };
-    }
-  }
-  throw new ConfigurationError(noContentMessage(os, dirs, tried, await availableIn(readable)));
-}
-async function readableDirs(dirs) {
-  const readable = [];
-  let firstError;
-  for (const dir of dirs) {
-    try {
-      await readdir2(dir);
-      readable.push(dir);
-    } catch (error) {
-      firstError ??= error;
-    }
-  }
-  if (readable.length === 0) {
-    throw new ConfigurationError(
-      `Cannot read the SCAP content directory \`${dirs.join("`, `")}\` (${firstError?.message ?? "none given"}). Fetch content with \`scapgate content fetch\` (docs/content.md), install SCAP Security Guide content (\`ssg-debian\` and \`ssg-nondebian\` on Debian/Ubuntu, \`scap-security-guide\` on Fedora/RHEL), set SCAPGATE_CONTENT_DIR, or pass a data stream explicitly.`,
-      { cause: firstError }
-    );
-  }
-  return readable;
-}
-async function availableIn(dirs) {
-  const names = /* @__PURE__ */ new Set();
-  for (const dir of dirs) {
-    for (const name of await listDataStreams(dir).catch(() => [])) names.add(name);
-    for (const entry of await listContentEntries(dir)) {
-      for (const stream of entry.dataStreams) names.add(stream.file);
-    }
-  }
-  return [...names].sort();
-}
-async function chooseCandidate(found, pin, usable) {
-  const ordered = [...found].sort(
-    (a, b) => compareSsgVersions(b.ssgVersion, a.ssgVersion) || (a.origin === b.origin ? 0 : a.origin === "store" ? -1 : 1)
-  );
-  const skipped2 = [];
-  for (const candidate of ordered) {
-    const skip = (reason) => {
-      skipped2.push({
-        path: candidate.path,
-        ...candidate.ssgVersion === void 0 ? {} : { ssgVersion: candidate.ssgVersion },
-        reason
-      });
-    };
-    const pinProblem = pinMismatch(candidate, pin);
-    if (pinProblem !== void 0) {
-      skip(pinProblem);
-      continue;
-    }
-    if (candidate.sha256 !== void 0) {
-      const actual = await sha256OfFile(candidate.path).catch(() => "unreadable");
-      if (actual !== candidate.sha256) {
-        skip(`its sha256 is ${actual}, the store recorded ${candidate.sha256} (re-fetch it)`);
-        continue;
-      }
-    }
-    const problem = await usable(candidate.path);
-    if (problem !== void 0) {
-      skip(problem);
-      continue;
-    }
-    return { candidate, skipped: skipped2 };
-  }
-  return { skipped: skipped2 };
-}
-function pinMismatch(candidate, pin) {
-  if (pin?.version !== void 0 && candidate.ssgVersion !== pin.version) {
-    return `the policy pins SSG ${pin.version}`;
-  }
-  if (pin?.sha256 !== void 0) {
-    const wanted = pin.sha256.toLowerCase();
-    if (candidate.entry?.sha256 !== wanted && candidate.sha256 !== wanted) {
-      return `the policy pins sha256 ${wanted}`;
-    }
-  }
-  return void 0;
-}
-function describeChoice(chosen, copies, skipped2, pin) {
-  const version = chosen.ssgVersion ?? "of unknown version";
-  const where = chosen.origin === "store" ? `the content store ${chosen.contentDir} (fetched from ${sanitizeForDisplay(chosen.entry?.source ?? "", 200)})` : chosen.contentDir;
-  const why = copies === 1 ? "the only copy of that data stream" : `the newest usable of ${copies} copies of that data stream`;
-  const pinned = pin === void 0 ? "" : ", as pinned by the policy";
-  const passedOver = skipped2.map(
-    (s) => `SSG ${s.ssgVersion ?? "?"} at ${s.path}: ${firstSentence(s.reason.split(`\`${s.path}\` `).join(""))}`
-  );
-  return {
-    origin: chosen.origin,
-    ...chosen.ssgVersion === void 0 ? {} : { ssgVersion: chosen.ssgVersion },
-    ...chosen.entry === void 0 ? {} : { source: chosen.entry.source, sourceSha256: chosen.entry.sha256 },
-    reason: `SSG ${version} from ${where}: ${why}${pinned}`,
-    candidates: copies,
-    ...passedOver.length === 0 ? {} : { passedOver }
-  };
-}
-function firstSentence(text3) {
-  const cut = text3.indexOf(". ");
-  return sanitizeForDisplay(cut === -1 ? text3 : text3.slice(0, cut), 300);
-}
-async function listDataStreams(dir) {
-  try {
-    const names = await readdir2(dir);
-    return names.filter((name) => name.endsWith("-ds.xml")).sort();
-  } catch (error) {
-    throw new ConfigurationError(
-      `Cannot read the SCAP content directory \`${dir}\` (${error.message}). Install SCAP Security Guide content (\`ssg-debian\` and \`ssg-nondebian\` on Debian/Ubuntu, \`scap-security-guide\` on Fedora/RHEL), set SCAPGATE_CONTENT_DIR, or pass a data stream explicitly.`,
-      { cause: error }
-    );
-  }
-}
-function noContentMessage(os, dirs, tried, available) {
-  const name = sanitizeForDisplay(describeOs(os), 100);
-  const lines2 = [
-    tried.length === 0 ? `No SCAP content is known for the image's OS, ${name} (os-release ID=${sanitizeForDisplay(os.id ?? "", 40)}).` : `No SCAP content for the image's OS, ${name}: looked for ${tried.join(", ")} in ${dirs.join(", ")}.`
-  ];
-  const major = Number(/^(\d+)/.exec(os.versionId ?? "")?.[1]);
-  if (os.id === "debian" && major >= 12 || os.id === "ubuntu" && major >= 24) {
-    lines2.push(
-      `SCAP Security Guide 0.1.65 (the version Debian 12 ships) has no content for ${name}; a newer release of ComplianceAsCode/content provides it: \`scapgate content fetch\` (docs/content.md), or \`make setup\` in a checkout. Scanning with content for another release would report every rule as notapplicable.`
-    );
-  }
-  lines2.push(
-    available.length === 0 ? "No data streams (*-ds.xml) are installed there." : `Available: ${available.join(", ")}.`,
-    "Pass a data stream explicitly to scan anyway."
-  );
-  return lines2.join(" ");
-}
-
-// packages/core/src/content/content-fetch.ts
-import { createHash as createHash8 } from "node:crypto";
-import { createWriteStream as createWriteStream4 } from "node:fs";
-import { mkdir as mkdir5, mkdtemp as mkdtemp5, readdir as readdir3, rm as rm9, stat as stat7 } from "node:fs/promises";
-import { basename as basename2, join as join13 } from "node:path";
-import { Readable as Readable3, Transform as Transform4 } from "node:stream";
-import { pipeline as pipeline7 } from "node:stream/promises";
-
-// packages/core/src/content/archive-readers.ts
-import { spawn as spawn2 } from "node:child_process";
-import { createReadStream as createReadStream4, createWriteStream as createWriteStream3 } from "node:fs";
-import { open as open8, rm as rm8 } from "node:fs/promises";
-import { basename, join as join12 } from "node:path";
-import { Transform as Transform3 } from "node:stream";
-import { pipeline as pipeline6 } from "node:stream/promises";
-import { createInflateRaw } from "node:zlib";
-function wantedZipName(name) {
-  const parts = name.split("/");
-  if (parts.length > 2 || parts.some((p) => p === ".." || p === "")) return void 0;
-  const file = parts[parts.length - 1];
-  return productOf(file) === void 0 ? void 0 : file;
-}
-async function extractZipDataStreams(zipPath, outDir) {
-  const handle = await open8(zipPath, "r");
-  const members = [];
-  try {
-    const size = (await handle.stat()).size;
-    const tailLength = Math.min(size, 65557);
-    const tail = Buffer.alloc(tailLength);
-    await handle.read(tail, 0, tailLength, size - tailLength);
-    const eocd = tail.lastIndexOf(Buffer.from([80, 75, 5, 6]));
-    if (eocd === -1) throw notZip(zipPath, "no end-of-central-directory record");
-    let entries = tail.readUInt16LE(eocd + 10);
-    let cdSize = tail.readUInt32LE(eocd + 12);
-    let cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 4294967295 || entries === 65535) {
-      const locator2 = tail.lastIndexOf(Buffer.from([80, 75, 6, 7]), eocd);
-      if (locator2 === -1) throw notZip(zipPath, "ZIP64 without its locator");
-      const record2 = Buffer.alloc(56);
-      await handle.read(record2, 0, 56, Number(tail.readBigUInt64LE(locator2 + 8)));
-      if (record2.readUInt32LE(0) !== 101075792) throw notZip(zipPath, "bad ZIP64 record");
-      entries = Number(record2.readBigUInt64LE(32));
-      cdSize = Number(record2.readBigUInt64LE(40));
-      cdOffset = Number(record2.readBigUInt64LE(48));
-    }
-    if (cdOffset + cdSize > size || cdSize > 64 * 1024 * 1024) {
-      throw notZip(zipPath, "central directory out of bounds");
-    }
-    const cd = Buffer.alloc(cdSize);
-    await handle.read(cd, 0, cdSize, cdOffset);
-    let at = 0;
-    for (let i = 0; i < entries; i += 1) {
-      if (at + 46 > cd.length || cd.readUInt32LE(at) !== 33639248) {
-        throw notZip(zipPath, "corrupt central directory");
-      }
-      const nameLength = cd.readUInt16LE(at + 28);
-      const extraLength = cd.readUInt16LE(at + 30);
-      const commentLength = cd.readUInt16LE(at + 32);
-      const name = cd.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-      const member = {
-        name,
-        method: cd.readUInt16LE(at + 10),
-        compressedSize: cd.readUInt32LE(at + 20),
-        size: cd.readUInt32LE(at + 24),
-        localOffset: cd.readUInt32LE(at + 42)
-      };
-      readZip64(cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), member);
-      members.push(member);
-      at += 46 + nameLength + extraLength + commentLength;
-    }
-  } finally {
-    await handle.close();
-  }
-  const extracted = /* @__PURE__ */ new Map();
-  for (const member of members) {
-    const file = wantedZipName(member.name);
-    if (file === void 0 || extracted.has(file)) continue;
-    if (member.size > MAX_CONTENT_BYTES || member.compressedSize > MAX_CONTENT_BYTES) {
-      throw new LimitExceededError(
-        `${member.name} in ${zipPath} is over the ${MAX_CONTENT_BYTES}-byte content limit`,
-        "maxContentBytes"
-      );
-    }
-    if (member.method !== 0 && member.method !== 8) {
-      throw notZip(
-        zipPath,
-        `${sanitizeForDisplay(member.name)} uses compression method ${member.method}`
-      );
-    }
-    const dataStart = await localDataStart(zipPath, member.localOffset);
-    const out = join12(outDir, file);
-    const source = createReadStream4(zipPath, {
-      start: dataStart,
-      end: dataStart + member.compressedSize - 1
-    });
-    const stages = member.method === 8 ? [source, createInflateRaw(), capped(member.size, out), createWriteStream3(out)] : [source, capped(member.size, out), createWriteStream3(out)];
-    await pipeline6(...stages);
-    extracted.set(file, out);
-  }
-  return extracted;
-}
-function readZip64(extra, member) {
-  let at = 0;
-  while (at + 4 <= extra.length) {
-    const id = extra.readUInt16LE(at);
-    const length = extra.readUInt16LE(at + 2);
-    if (id === 1) {
-      let field2 = at + 4;
-      const next = () => {
-        const value = Number(extra.readBigUInt64LE(field2));
-        field2 += 8;
-        return value;
-      };
-      if (member.size === 4294967295) member.size = next();
-      if (member.compressedSize === 4294967295) member.compressedSize = next();
-      if (member.localOffset === 4294967295) member.localOffset = next();
-      return;
-    }
-    at += 4 + length;
-  }
-}
-async function localDataStart(zipPath, offset) {
-  const handle = await open8(zipPath, "r");
-  try {
-    const header = Buffer.alloc(30);
-    await handle.read(header, 0, 30, offset);
-    if (header.readUInt32LE(0) !== 67324752) throw notZip(zipPath, "bad local header");
-    return offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  } finally {
-    await handle.close();
-  }
-}
-function capped(expected, label) {
-  let seen = 0;
-  return new Transform3({
-    transform(chunk, _encoding, callback) {
-      seen += chunk.length;
-      if (seen > expected || seen > MAX_CONTENT_BYTES) {
-        callback(
-          new LimitExceededError(
-            `${basename(label)}: more data than the archive declares`,
-            "maxContentBytes"
-          )
-        );
-        return;
-      }
-      callback(null, chunk);
-    }
-  });
-}
-function notZip(path, why) {
-  return new ConfigurationError(`Expected \`${path}\` to be a zip archive, found ${why}`);
-}
-var DEB_CONTENT_DIR = /^(?:\.\/)?usr\/share\/xml\/scap\/ssg\/content\/([^/]+)$/;
-async function extractDebDataStreams(debPath, outDir) {
-  const child2 = spawn2("dpkg-deb", ["--fsys-tarfile", debPath], { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 2e3));
-  const exited = new Promise((resolve17, reject) => {
-    child2.on(
-      "error",
-      (error) => reject(
-        error.code === "ENOENT" ? new ConfigurationError(
-          "Cannot unpack a .deb: dpkg-deb is not installed (it is part of dpkg on Debian and Ubuntu)"
-        ) : error
-      )
-    );
-    child2.on("close", (code2) => resolve17(code2 ?? 1));
-  });
-  const extracted = /* @__PURE__ */ new Map();
-  try {
-    const reader = new TarReader(
-      new ByteReader(child2.stdout[Symbol.asyncIterator](), () => {
-      }),
-      basename(debPath),
-      1024 * 1024
-    );
-    for (let header = await reader.next(); header !== void 0; header = await reader.next()) {
-      const match = DEB_CONTENT_DIR.exec(header.name.toString("utf8"));
-      const file = match?.[1];
-      if (header.type !== "file" || file === void 0 || productOf(file) === void 0) continue;
-      if (header.size > MAX_CONTENT_BYTES) {
-        throw new LimitExceededError(
-          `${file} in ${debPath} is over the ${MAX_CONTENT_BYTES}-byte content limit`,
-          "maxContentBytes"
-        );
-      }
-      const out = join12(outDir, file);
-      const sink = createWriteStream3(out, { mode: 384 });
-      await reader.data((piece) => sink.write(piece));
-      await new Promise(
-        (resolve17, reject) => sink.end((e) => e ? reject(e) : resolve17())
-      );
-      extracted.set(file, out);
-    }
-  } catch (error) {
-    child2.kill("SIGKILL");
-    await exited.catch(() => 1);
-    for (const path of extracted.values()) await rm8(path, { force: true });
-    throw error;
-  }
-  const code = await exited;
-  if (code !== 0) {
-    throw new ConfigurationError(
-      `Expected \`${debPath}\` to be a Debian package, dpkg-deb said: ${sanitizeForDisplay(stderr.trim(), 300)}`
-    );
-  }
-  return extracted;
-}
-
-// packages/core/src/content/pinned-content.json
-var pinned_content_default = {
-  $comment: "Debian's architecture-independent SCAP Security Guide packages that scapgate trusts by digest (SHA256 from the signed Packages index of the suite named). Used by scripts/setup.sh and by `scapgate content fetch debian:PACKAGE=VERSION`. Add a row to pin another release.",
-  debian: [
-    {
-      package: "ssg-debian",
-      version: "0.1.76-1",
-      suite: "trixie",
-      filename: "pool/main/s/scap-security-guide/ssg-debian_0.1.76-1_all.deb",
-      size: 1232452,
-      sha256: "f6880719015c16e8e221bc2503c0e5a9f83d6a09fc6f9292d3522e46bf4fc9d7"
-    },
-    {
-      package: "ssg-debderived",
-      version: "0.1.76-1",
-      suite: "trixie",
-      filename: "pool/main/s/scap-security-guide/ssg-debderived_0.1.76-1_all.deb",
-      size: 3725756,
-      sha256: "dd41637d94ac0f9f3cb5cbb41a6ce17d8f0739673291bdb1763c3f16bc8dbee7"
-    },
-    {
-      package: "ssg-nondebian",
-      version: "0.1.76-1",
-      suite: "trixie",
-      filename: "pool/main/s/scap-security-guide/ssg-nondebian_0.1.76-1_all.deb",
-      size: 37101652,
-      sha256: "3e16fe827b47799c9098f6ea5329ca72a6f8337daa958c99d7729578446eb284"
-    },
-    {
-      package: "ssg-debian",
-      version: "0.1.82-1",
-      suite: "sid",
-      filename: "pool/main/s/scap-security-guide/ssg-debian_0.1.82-1_all.deb",
-      size: 3459092,
-      sha256: "cfde145916f1f37ec96c0fe2a9ea5f44a2db0ee6f0a2dacfcf86534c0977755a"
-    },
-    {
-      package: "ssg-debderived",
-      version: "0.1.82-1",
-      suite: "sid",
-      filename: "pool/main/s/scap-security-guide/ssg-debderived_0.1.82-1_all.deb",
-      size: 2486124,
-      sha256: "cf768175b58a48593d20660c93ed8b4e966593ec687a82468e2f1482f21a3a15"
-    },
-    {
-      package: "ssg-nondebian",
-      version: "0.1.82-1",
-      suite: "sid",
-      filename: "pool/main/s/scap-security-guide/ssg-nondebian_0.1.82-1_all.deb",
-      size: 45308672,
-      sha256: "ec26acb714e8427453c55c331f946ade605334390fc86036c54a2e559441888e"
-    }
-  ]
-};
-
-// packages/core/src/content/content-fetch.ts
-var DEFAULT_DEBIAN_MIRROR = "https://deb.debian.org/debian";
-var DEFAULT_SSG_RELEASES = "https://github.com/ComplianceAsCode/content/releases/download";
-var ContentUnavailableError = class extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = "ContentUnavailableError";
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var pinnedDebs = pinned_content_default.debian;
-var DEFAULT_MAX = 1024 * 1024 * 1024;
-var ZIP_NAME = /^scap-security-guide-(\d+(?:\.\d+)+)\.zip$/;
-async function fetchContent(options) {
-  const expected = options.sha256?.trim().toLowerCase();
-  if (expected !== void 0 && !/^[0-9a-f]{64}$/.test(expected)) {
-    throw new ConfigurationError(
-      `Expected \`--sha256\` to be 64 hex digits, got \`${sanitizeForDisplay(options.sha256 ?? "", 80)}\``
-    );
-  }
-  const plan = await planFetch(options, expected);
-  if (plan.expected !== void 0) {
-    const cached3 = await readContentEntry(options.storeDir, plan.expected);
-    if (cached3 !== void 0) {
-      options.logger.debug(`content ${options.source}: already in the store (${plan.expected})`);
-      return { entry: cached3, origin: "cache" };
-    }
-  }
-  await mkdir5(options.storeDir, { recursive: true, mode: 448 });
-  const work = await mkdtemp5(join13(options.storeDir, ".fetch-"));
-  try {
-    let file;
-    let origin = "file";
-    if (plan.url !== void 0) {
-      try {
-        const published = await publishedSha512(plan, options);
-        const got = await download(
-          plan.url,
-          join13(work, basename2(new URL(plan.url).pathname)),
-          options
-        );
-        file = got.path;
-        verify(plan, got.sha256, got.sha512, published, plan.url);
-        origin = "download";
-      } catch (error) {
-        const stale = await staleEntry(options);
-        if (error instanceof ContentUnavailableError && /does not match/.test(error.message))
-          throw error;
-        if (stale === void 0 || options.signal?.aborted === true) throw error;
-        options.logger.warning(
-          `Cannot fetch ${options.source} (${getErrorMessage(error)}); using the copy fetched at ${stale.fetchedAt}`
-        );
-        return { entry: stale, origin: "stale-cache" };
-      }
-    } else {
-      file = plan.path;
-    }
-    const { sha256, files } = await unpack(
-      plan,
-      file,
-      work,
-      (digest) => plan.url === void 0 ? verify(plan, digest, void 0, void 0, file) : void 0
-    );
-    if (files.size === 0) {
-      throw new ConfigurationError(
-        `Expected ${sanitizeForDisplay(options.source, 200)} to hold SCAP data streams (ssg-<product>-ds.xml), found none`
-      );
-    }
-    const entry = await addContentEntry(options.storeDir, {
-      sha256,
-      source: options.source,
-      kind: plan.kind,
-      verifiedBy: plan.verifiedBy,
-      files
-    });
-    return { entry, origin };
-  } finally {
-    await rm9(work, { recursive: true, force: true });
-  }
-}
-async function planFetch(options, expected) {
-  const source = options.source.trim();
-  const given = expected === void 0 ? {} : { expected, verifiedBy: "--sha256" };
-  const release = /^ssg:(\d+(?:\.\d+)+)$/.exec(source);
-  if (release) {
-    const version = release[1];
-    const url = `${options.ssgReleases ?? DEFAULT_SSG_RELEASES}/v${version}/scap-security-guide-${version}.zip`;
-    return {
-      kind: "ssg-release",
-      url,
-      checksumUrl: `${url}.sha512`,
-      verifiedBy: "published sha512",
-      ...given
-    };
-  }
-  const debian = /^debian:([a-z0-9][a-z0-9.+-]*)(?:=([A-Za-z0-9.+~:-]+))?$/.exec(source);
-  if (debian) {
-    const pin = findPin(debian[1], debian[2]);
-    const mirror2 = (options.debianMirror ?? DEFAULT_DEBIAN_MIRROR).replace(/\/+$/, "");
-    return {
-      kind: "deb",
-      url: `${mirror2}/${pin.filename}`,
-      expected: pin.sha256,
-      verifiedBy: `pinned (${pin.package} ${pin.version}, ${pin.suite})`
-    };
-  }
-  if (/^https?:\/\//i.test(source)) {
-    const name2 = basename2(new URL(source).pathname);
-    if (ZIP_NAME.test(name2)) {
-      return {
-        kind: "ssg-release",
-        url: source,
-        checksumUrl: `${source}.sha512`,
-        verifiedBy: "published sha512",
-        ...given
-      };
-    }
-    if (name2.endsWith(".deb")) {
-      const pin = pinnedDebs.find((p) => basename2(p.filename) === name2);
-      if (expected === void 0 && pin === void 0) {
-        throw new ConfigurationError(
-          `Expected a digest for ${sanitizeForDisplay(source, 200)}: give --sha256 (a Debian mirror's Packages index lists it), or use debian:PACKAGE=VERSION for a pinned package`
-        );
-      }
-      return pin !== void 0 && expected === void 0 ? {
-        kind: "deb",
-        url: source,
-        expected: pin.sha256,
-        verifiedBy: `pinned (${pin.package} ${pin.version})`
-      } : { kind: "deb", url: source, expected, verifiedBy: "--sha256" };
-    }
-    throw new ConfigurationError(
-      `Expected a URL of scap-security-guide-<version>.zip or of a .deb, got ${sanitizeForDisplay(source, 200)}`
-    );
-  }
-  const info = await stat7(source).catch(() => void 0);
-  if (info === void 0) {
-    throw new ConfigurationError(
-      `Expected \`${sanitizeForDisplay(source, 200)}\` to be ssg:VERSION, debian:PACKAGE[=VERSION], a URL, or an existing file or directory; found nothing there`
-    );
-  }
-  if (info.isDirectory()) return { kind: "directory", path: source, verifiedBy: "local", ...given };
-  const name = basename2(source);
-  if (name.endsWith(".deb")) {
-    const pin = pinnedDebs.find((p) => basename2(p.filename) === name);
-    if (pin !== void 0 && expected === void 0) {
-      return {
-        kind: "deb",
-        path: source,
-        expected: pin.sha256,
-        verifiedBy: `pinned (${pin.package} ${pin.version})`
-      };
-    }
-    return { kind: "deb", path: source, verifiedBy: "local", ...given };
-  }
-  if (name.endsWith(".zip"))
-    return { kind: "ssg-release", path: source, verifiedBy: "local", ...given };
-  if (productOf(name) === void 0) {
-    throw new ConfigurationError(
-      `Expected a data stream named ssg-<product>-ds.xml (scapgate selects content by that name), got \`${sanitizeForDisplay(name, 120)}\``
-    );
-  }
-  return { kind: "file", path: source, verifiedBy: "local", ...given };
-}
-function findPin(pkg, version) {
-  const rows = pinnedDebs.filter(
-    (p) => p.package === pkg && (version === void 0 || p.version === version)
-  );
-  const pin = rows.sort((a, b) => a.version < b.version ? 1 : -1)[0];
-  if (pin === void 0) {
-    const known = pinnedDebs.map((p) => `${p.package}=${p.version}`).join(", ");
-    throw new ConfigurationError(
-      `Expected a Debian package pinned in scapgate's release (${known}), got ${sanitizeForDisplay(`${pkg}${version === void 0 ? "" : `=${version}`}`, 120)}; for another one give its URL and --sha256`
-    );
-  }
-  return pin;
-}
-async function unpack(plan, file, work, check2) {
-  const out = await mkdtemp5(join13(work, "unpacked-"));
-  if (plan.kind === "directory") {
-    const files2 = /* @__PURE__ */ new Map();
-    const lines2 = [];
-    for (const name of (await readdir3(file)).sort()) {
-      const path = join13(file, name);
-      if (productOf(name) === void 0 || !(await stat7(path)).isFile()) continue;
-      files2.set(name, path);
-      lines2.push(`${await sha256OfFile(path)}  ${name}
-`);
-    }
-    const sha2562 = createHash8("sha256").update(lines2.join("")).digest("hex");
-    check2(sha2562);
-    return { sha256: sha2562, files: files2 };
-  }
-  const sha256 = await sha256OfFile(file);
-  check2(sha256);
-  if (plan.kind === "file") return { sha256, files: /* @__PURE__ */ new Map([[basename2(file), file]]) };
-  const files = plan.kind === "deb" ? await extractDebDataStreams(file, out) : await extractZipDataStreams(file, out);
-  return { sha256, files };
-}
-function verify(plan, sha256, sha512, published, what) {
-  if (plan.expected !== void 0 && plan.expected !== sha256) {
-    throw new ContentUnavailableError(
-      `${sanitizeForDisplay(what, 200)} does not match its ${plan.verifiedBy} digest: expected sha256 ${plan.expected}, got ${sha256}`
-    );
-  }
-  if (plan.expected === void 0 && published !== void 0 && published !== sha512) {
-    throw new ContentUnavailableError(
-      `${sanitizeForDisplay(what, 200)} does not match its published checksum: expected sha512 ${published}, got ${sha512 ?? "none"}`
-    );
-  }
-}
-async function publishedSha512(plan, options) {
-  if (plan.checksumUrl === void 0 || plan.expected !== void 0) return void 0;
-  const response = await (options.fetch ?? fetch)(plan.checksumUrl, {
-    redirect: "follow",
-    signal: withTimeout(options.signal, 6e4)
-  });
-  if (!response.ok) {
-    throw new ContentUnavailableError(
-      `HTTP ${response.status} for the checksum ${plan.checksumUrl}`
-    );
-  }
-  const text3 = (await response.text()).slice(0, 4096);
-  const hex2 = /^([0-9a-fA-F]{128})\b/.exec(text3.trim())?.[1];
-  if (hex2 === void 0) {
-    throw new ContentUnavailableError(`Expected a sha512 digest in ${plan.checksumUrl}, found none`);
-  }
-  return hex2.toLowerCase();
-}
-async function download(url, path, options) {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX;
-  const response = await (options.fetch ?? fetch)(url, {
-    redirect: "follow",
-    signal: withTimeout(options.signal, options.timeoutMs ?? 10 * 60 * 1e3)
-  });
-  if (!response.ok || response.body === null) {
-    throw new ContentUnavailableError(`HTTP ${response.status} for ${url}`);
-  }
-  const sha256 = createHash8("sha256");
-  const sha512 = createHash8("sha512");
-  let size = 0;
-  const meter = new Transform4({
-    transform(chunk, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        callback(new ContentUnavailableError(`${url} is over the ${maxBytes}-byte limit`));
-        return;
-      }
-      sha256.update(chunk);
-      sha512.update(chunk);
-      callback(null, chunk);
-    }
-  });
-  await pipeline7(
-    Readable3.fromWeb(response.body),
-    meter,
-    createWriteStream4(path, { mode: 384 })
-  );
-  return { path, sha256: sha256.digest("hex"), sha512: sha512.digest("hex") };
-}
-async function staleEntry(options) {
-  const entries = await listContentEntries(options.storeDir);
-  return entries.filter((e) => e.source === options.source.trim()).sort((a, b) => a.fetchedAt < b.fetchedAt ? 1 : -1)[0];
-}
-function withTimeout(signal, ms) {
-  const timeout = AbortSignal.timeout(ms);
-  return signal === void 0 ? timeout : AbortSignal.any([signal, timeout]);
-}
-
-// packages/core/src/pipeline/prepare-root.ts
-import { mkdir as mkdir7 } from "node:fs/promises";
-import { join as join17 } from "node:path";
-
 // packages/core/src/packages/package-view.ts
-import { lstat as lstat7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { lstat as lstat5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 
 // packages/core/src/packages/dpkg-database.ts
-import { constants as constants7 } from "node:fs";
-import { lstat as lstat6, open as open9, readdir as readdir4 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { constants as constants6 } from "node:fs";
+import { lstat as lstat4, open as open9, readdir as readdir4 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 var DPKG_DIR = "/var/lib/dpkg";
 var DPKG_STATUS = "/var/lib/dpkg/status";
 var DPKG_STATUS_D = "/var/lib/dpkg/status.d";
@@ -46184,24 +45390,24 @@ async function inspectDpkgDatabase(root) {
   if (dpkgDir === "not-a-directory") {
     return { layout: "unusable", why: `${DPKG_DIR} is not a plain directory (a symlink?)` };
   }
-  const status = await lstatOrUndefined(join14(root, DPKG_STATUS));
+  const status = await lstatOrUndefined(join10(root, DPKG_STATUS));
   if (status?.isFile() === true) return { layout: "status" };
   if (status !== void 0) {
     return { layout: "unusable", why: `${DPKG_STATUS} is not a regular file` };
   }
-  const statusD = await lstatOrUndefined(join14(root, DPKG_STATUS_D));
+  const statusD = await lstatOrUndefined(join10(root, DPKG_STATUS_D));
   if (statusD === void 0) return { layout: "none" };
   if (!statusD.isDirectory()) {
     return { layout: "unusable", why: `${DPKG_STATUS_D} is not a plain directory` };
   }
-  return { layout: "status.d", ...await assembleStatusD(join14(root, DPKG_STATUS_D)) };
+  return { layout: "status.d", ...await assembleStatusD(join10(root, DPKG_STATUS_D)) };
 }
 var maxStatusBytes = 64 * 1024 * 1024;
 async function readDpkgStatusText(root) {
   const database = await inspectDpkgDatabase(root);
   if (database.layout === "status.d") return database.status;
   if (database.layout !== "status") return void 0;
-  const text3 = await readRegularFile(join14(root, DPKG_STATUS), maxStatusBytes);
+  const text3 = await readRegularFile(join10(root, DPKG_STATUS), maxStatusBytes);
   if (text3 === void 0) {
     throw new LimitExceededError(
       `${DPKG_STATUS} is not a UTF-8 regular file of at most ${maxStatusBytes} bytes`,
@@ -46224,7 +45430,7 @@ async function assembleStatusD(dir) {
   let total = 0;
   for (const name of names) {
     if (name.endsWith(".md5sums")) continue;
-    const info = await lstatOrUndefined(join14(dir, name));
+    const info = await lstatOrUndefined(join10(dir, name));
     if (info?.isFile() !== true || info.size > statusDLimits.maxFileBytes) {
       skipped2.push(name);
       continue;
@@ -46236,7 +45442,7 @@ async function assembleStatusD(dir) {
         "maxTotalBytes"
       );
     }
-    const text3 = await readRegularFile(join14(dir, name), statusDLimits.maxFileBytes);
+    const text3 = await readRegularFile(join10(dir, name), statusDLimits.maxFileBytes);
     const parsed = text3 === void 0 ? void 0 : parseRecordFile(text3, name);
     if (parsed === void 0) {
       skipped2.push(name);
@@ -46296,7 +45502,7 @@ function parseStanza(stanza, file) {
 async function realDirectoryChain(root, components) {
   let current = root;
   for (const component2 of components) {
-    current = join14(current, component2);
+    current = join10(current, component2);
     const info = await lstatOrUndefined(current);
     if (info === void 0) return "missing";
     if (!info.isDirectory()) return "not-a-directory";
@@ -46304,7 +45510,7 @@ async function realDirectoryChain(root, components) {
   return "found";
 }
 async function readRegularFile(path, max) {
-  const handle = await open9(path, constants7.O_RDONLY | constants7.O_NOFOLLOW).catch(() => void 0);
+  const handle = await open9(path, constants6.O_RDONLY | constants6.O_NOFOLLOW).catch(() => void 0);
   if (handle === void 0) return void 0;
   try {
     const info = await handle.stat();
@@ -46322,7 +45528,7 @@ async function readRegularFile(path, max) {
   }
 }
 async function lstatOrUndefined(path) {
-  return lstat6(path).catch(() => void 0);
+  return lstat4(path).catch(() => void 0);
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -46350,17 +45556,106 @@ var DPKG_TUPLETABLE = [
   ""
 ].join("\n");
 
+// packages/core/src/packages/dpkg-selections.ts
+import { constants as constants7 } from "node:fs";
+import { open as open10 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+var absentStates = /* @__PURE__ */ new Set(["not-installed", "config-files"]);
+var selections = /* @__PURE__ */ new Set(["install", "hold", "deinstall", "purge", "unknown"]);
+var packageName2 = /^[a-z0-9][a-z0-9+.-]+$/;
+var statusLine = /^(Status:[ \t]*)([a-z]+)([ \t]+[a-z-]+[ \t]+)([a-z-]+)[ \t]*$/;
+function presentSelectionsAsState(status) {
+  const text3 = status.toString("latin1");
+  const lines2 = text3.split("\n");
+  const shownInstalled = [];
+  const shownAbsent = [];
+  let changed = false;
+  let stanzaStart = 0;
+  for (let i = 0; i <= lines2.length; i++) {
+    if (i < lines2.length && lines2[i] !== "") continue;
+    let name;
+    let statusAt;
+    for (let j = stanzaStart; j < i; j++) {
+      const line = lines2[j];
+      if (name === void 0 && line.startsWith("Package:")) name = line.slice(8).trim();
+      else if (statusAt === void 0 && statusLine.test(line)) statusAt = j;
+    }
+    stanzaStart = i + 1;
+    if (statusAt === void 0) continue;
+    const match = statusLine.exec(lines2[statusAt]);
+    const [, head, selection, middle, state] = match;
+    if (!selections.has(selection)) continue;
+    const installed = !absentStates.has(state);
+    const probeSaysInstalled = selection === "install";
+    if (installed === probeSaysInstalled) continue;
+    const wanted = installed ? "install" : "deinstall";
+    const trailing = match[0].slice(head.length + selection.length + middle.length + state.length);
+    lines2[statusAt] = `${head}${wanted}${middle}${state}${trailing}`;
+    changed = true;
+    const shown3 = name !== void 0 && packageName2.test(name) ? name : "(unnamed)";
+    (installed ? shownInstalled : shownAbsent).push(shown3);
+  }
+  return {
+    ...changed ? { status: Buffer.from(lines2.join("\n"), "latin1") } : {},
+    shownInstalled,
+    shownAbsent
+  };
+}
+function selectionsNote(presented, oscapVersion2) {
+  const parts = [];
+  if (presented.shownInstalled.length > 0) {
+    parts.push(
+      `${listNames(presented.shownInstalled)} (installed, held or selected for removal) shown as selection install`
+    );
+  }
+  if (presented.shownAbsent.length > 0) {
+    parts.push(
+      `${listNames(presented.shownAbsent)} (not installed, selection install) shown as selection deinstall`
+    );
+  }
+  return `OpenSCAP ${oscapVersion2} reads a package's dpkg selection, not its state: its dpkginfo probe read a copy of /var/lib/dpkg/status with ${parts.join("; ")} (the image is unchanged; docs/openscap.md \xA75)`;
+}
+function listNames(names) {
+  const shown3 = names.slice(0, 10).join(", ");
+  return names.length > 10 ? `${shown3} and ${names.length - 10} more` : shown3;
+}
+async function selectionsCopy(root, oscapVersion2) {
+  const handle = await open10(join11(root, DPKG_STATUS), constants7.O_RDONLY | constants7.O_NOFOLLOW);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > maxStatusBytes) {
+      throw new LimitExceededError(
+        `${DPKG_STATUS} is not a regular file of at most ${maxStatusBytes} bytes`,
+        "maxStatusBytes"
+      );
+    }
+    const presented = presentSelectionsAsState(await handle.readFile());
+    if (presented.status === void 0) return void 0;
+    return {
+      file: { path: DPKG_STATUS, content: presented.status, mode: info.mode & 4095 },
+      note: selectionsNote(presented, oscapVersion2),
+      presented
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
 // packages/core/src/packages/package-view.ts
 var NO_DPKG_DATABASE_REASON = "the image has no dpkg database; package rules cannot be evaluated";
 function isDpkgFamily(os) {
   if (os === void 0) return false;
   return [os.id, ...os.idLike].some((id) => id === "debian" || id === "ubuntu");
 }
-async function preparePackageView(root, os, logger) {
+async function preparePackageView(root, os, logger, options = {}) {
   const database = await inspectDpkgDatabase(root);
   switch (database.layout) {
-    case "status":
-      return { layout: "status", files: [] };
+    case "status": {
+      const copy = options.selectionsFor === void 0 ? void 0 : await selectionsCopy(root, options.selectionsFor);
+      if (copy === void 0) return { layout: "status", files: [] };
+      logger.info(copy.note);
+      return { layout: "status", files: [copy.file], notes: [copy.note] };
+    }
     case "unusable":
       logger.warning(`the image's dpkg database is left as it is: ${database.why}`);
       return { layout: "unusable", files: [] };
@@ -46392,7 +45687,7 @@ async function preparePackageView(root, os, logger) {
 async function missingDpkgTables(root) {
   const present = await Promise.all(
     [DPKG_CPUTABLE_PATH, DPKG_TUPLETABLE_PATH].map(
-      (path) => lstat7(join15(root, path)).then(
+      (path) => lstat5(join12(root, path)).then(
         (info) => info.isFile(),
         () => false
       )
@@ -46406,8 +45701,8 @@ async function missingDpkgTables(root) {
 }
 
 // packages/core/src/packages/upper-layer.ts
-import { chmod, chown, lstat as lstat8, mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { chmod, chown, lstat as lstat6, mkdir as mkdir5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 async function stageUpperLayer(root, stagingDir, files) {
   const refused = [];
   const accepted = [];
@@ -46416,16 +45711,16 @@ async function stageUpperLayer(root, stagingDir, files) {
     else refused.push(file.path);
   }
   if (accepted.length === 0) return { refused };
-  await mkdir6(stagingDir, { mode: 493 });
+  await mkdir5(stagingDir, { mode: 493 });
   await mirror(root, stagingDir);
   for (const file of accepted) {
     const components = plainComponents(file.path);
     let rootDir = root;
     let stagedDir = stagingDir;
     for (const component2 of components.slice(0, -1)) {
-      rootDir = join16(rootDir, component2);
-      stagedDir = join16(stagedDir, component2);
-      const made = await mkdir6(stagedDir, { mode: 493 }).then(
+      rootDir = join13(rootDir, component2);
+      stagedDir = join13(stagedDir, component2);
+      const made = await mkdir5(stagedDir, { mode: 493 }).then(
         () => true,
         (error) => {
           if (error.code === "EEXIST") return false;
@@ -46434,8 +45729,8 @@ async function stageUpperLayer(root, stagingDir, files) {
       );
       if (made && file.own !== true) await mirror(rootDir, stagedDir);
     }
-    const target = join16(stagedDir, components.at(-1));
-    await writeFile3(target, file.content, { mode: file.mode ?? 420, flag: "wx" });
+    const target = join13(stagedDir, components.at(-1));
+    await writeFile2(target, file.content, { mode: file.mode ?? 420, flag: "wx" });
     await chmod(target, file.mode ?? 420);
   }
   return { dir: stagingDir, refused };
@@ -46443,11 +45738,11 @@ async function stageUpperLayer(root, stagingDir, files) {
 async function fitsRoot(root, components) {
   let current = root;
   for (const component2 of components.slice(0, -1)) {
-    current = join16(current, component2);
+    current = join13(current, component2);
     const info = await lstatOrUndefined2(current);
     if (info !== void 0 && !info.isDirectory()) return false;
   }
-  const existing = await lstatOrUndefined2(join16(root, ...components));
+  const existing = await lstatOrUndefined2(join13(root, ...components));
   return existing === void 0 || existing.isFile();
 }
 async function mirror(original, staged) {
@@ -46464,7 +45759,7 @@ function plainComponents(path) {
   return components;
 }
 async function lstatOrUndefined2(path) {
-  return lstat8(path).catch(() => void 0);
+  return lstat6(path).catch(() => void 0);
 }
 
 // packages/core/src/content/image-facts.ts
@@ -46487,32 +45782,32 @@ function clean(value) {
 
 // packages/core/src/pipeline/prepare-root.ts
 var maxOsReleaseBytes = 64 * 1024;
-async function prepareRoot2(options, workDir) {
-  const image = options.openedImage ?? await openSourceImage(options, workDir);
-  return extractRoot(options, image, workDir);
+async function prepareRoot2(context, openedImage) {
+  const image = openedImage ?? await openSourceImage(context, context.workDir);
+  return extractRoot(context, image, context.workDir, context.scanner);
 }
-async function openSourceImage(options, workDir) {
-  const { progress, signal, logger } = options;
-  const reference = parseImageReference(options.image);
+async function openSourceImage(context, workDir) {
+  const { progress, signal, logger, settings } = context;
+  const reference = parseImageReference(settings.image);
   progress.phase("reading", reference.raw);
   return openImage(reference, {
-    platform: options.platform,
-    workDir: join17(workDir, "image"),
+    platform: settings.platform,
+    workDir: join14(workDir, "image"),
     signal,
-    ...options.registry === void 0 ? {} : { registry: options.registry },
-    ...options.daemon === void 0 ? {} : { daemon: options.daemon },
+    ...settings.registry === void 0 ? {} : { registry: settings.registry },
+    ...settings.daemon === void 0 ? {} : { daemon: settings.daemon },
     log: (message) => logger.debug(message)
   });
 }
-async function extractRoot(options, image, workDir) {
-  const { progress, signal, logger } = options;
+async function extractRoot(services, image, workDir, scanner) {
+  const { progress, signal, logger } = services;
   const reference = image.reference;
   try {
     logger.debug(
       `image ${reference.raw}: config ${image.configDigest}, ${image.layers.length} layers`
     );
-    const root = join17(workDir, "root");
-    await mkdir7(root, { mode: 448 });
+    const root = join14(workDir, "root");
+    await mkdir6(root, { mode: 448 });
     progress.phase("extracting", `${image.layers.length} layers`);
     const perLayer = /* @__PURE__ */ new Map();
     const layers = await applyLayers({
@@ -46527,8 +45822,10 @@ async function extractRoot(options, image, workDir) {
       }
     });
     const os = await readOsRelease((path) => readFileInRoot(root, path, maxOsReleaseBytes));
-    const packageView = await preparePackageView(root, os, logger);
-    const upper = await stageUpperLayer(root, join17(workDir, "upper"), [
+    const packageView = await preparePackageView(root, os, logger, {
+      ...scanner?.selectionWorkaround === true ? { selectionsFor: scanner.oscapVersion } : {}
+    });
+    const upper = await stageUpperLayer(root, join14(workDir, "upper"), [
       ...packageView.files,
       { path: IMAGE_FACTS_PATH, content: imageFactsText(image.config), own: true }
     ]);
@@ -46552,25 +45849,25 @@ async function extractRoot(options, image, workDir) {
 }
 
 // packages/core/src/pipeline/work-dir.ts
-import { execFile as execFile4 } from "node:child_process";
-import { mkdtemp as mkdtemp6, rm as rm10, chmod as chmod2 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join18 } from "node:path";
+import { execFile as execFile3 } from "node:child_process";
+import { mkdtemp as mkdtemp2, rm as rm7, chmod as chmod2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join15 } from "node:path";
 function removeTree2(path) {
-  return new Promise((resolve17) => {
-    execFile4(
+  return new Promise((resolve18) => {
+    execFile3(
       "rm",
       ["-rf", "--one-file-system", "--", path],
       { env: { PATH: "/usr/bin:/bin" } },
       (error) => {
-        if (error === null) return resolve17();
-        resolve17(rm10(path, { recursive: true, force: true, maxRetries: 3 }));
+        if (error === null) return resolve18();
+        resolve18(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
       }
     );
   });
 }
-async function createWorkDir(parent = tmpdir3()) {
-  const path = await mkdtemp6(join18(parent, "scapgate-"));
+async function createWorkDir(parent = tmpdir2()) {
+  const path = await mkdtemp2(join15(parent, "scapgate-"));
   await chmod2(path, 448);
   let disposed;
   return {
@@ -46586,9 +45883,8 @@ async function createWorkDir(parent = tmpdir3()) {
 async function explainContent(options) {
   const work = await createWorkDir(options.environment.tmpDir);
   try {
-    const scanOptions = options;
-    const image = await openSourceImage(scanOptions, work.path);
-    const prepared = await extractRoot(scanOptions, image, work.path);
+    const image = await openSourceImage({ ...options, settings: options }, work.path);
+    const prepared = await extractRoot(options, image, work.path);
     await image.close();
     await removeTree2(prepared.root);
     const os = prepared.os;
@@ -46628,6 +45924,943 @@ async function explainContent(options) {
 }
 function shortNames(profiles) {
   return [...new Set(profiles.map((p) => p.id.replace(/^.*_profile_/, "")))];
+}
+
+// packages/core/src/options/option-values.ts
+var failOnValues = ["low", "medium", "high", "never"];
+var cveFailOnValues = ["critical", "high", "medium", "low", "never"];
+var policyModes = ["absolute", "ratchet"];
+
+// packages/core/src/gate/types.ts
+var ruleChangeKinds = [
+  "new-failure",
+  "regression",
+  "still-failing",
+  "fixed",
+  "newly-not-applicable",
+  "new-rule"
+];
+
+// packages/core/src/scan/versions.ts
+import { execFile as execFile4 } from "node:child_process";
+import { promisify } from "node:util";
+import { join as join16 } from "node:path";
+
+// packages/core/src/scan/oscap-release.ts
+var VERSION_LINE = /^OpenSCAP command line tool \(oscap\) (\d{1,4})\.(\d{1,4})\.(\d{1,4})((?:_[0-9A-Za-z.~+-]{1,40})?)\s*$/m;
+function parseOscapVersion(stdout) {
+  const match = VERSION_LINE.exec(stdout);
+  if (match === null) return void 0;
+  const [major, minor, patch] = [match[1], match[2], match[3]].map(Number);
+  return { text: `${major}.${minor}.${patch}${match[4] ?? ""}`, major, minor, patch };
+}
+function readOscapVersion(stdout, command) {
+  const release = parseOscapVersion(stdout);
+  if (release !== void 0) return release;
+  const firstLine = stdout.split("\n", 1)[0] ?? "";
+  throw new EnvironmentError(
+    `Expected \`${command}\` to print "OpenSCAP command line tool (oscap) MAJOR.MINOR.PATCH", got ${firstLine.trim() === "" ? "no such line" : `"${sanitizeForDisplay(firstLine, 120)}"`}. Is this OpenSCAP (the openscap-scanner package)?`
+  );
+}
+function compareOscapVersion(release, version) {
+  return release.major - version[0] || release.minor - version[1] || release.patch - version[2] || 0;
+}
+var DPKGINFO_WITHOUT_APT = [1, 3, 10];
+function dpkginfoNeedsAptConfig(release) {
+  return compareOscapVersion(release, DPKGINFO_WITHOUT_APT) < 0;
+}
+function dpkginfoReadsSelection(release) {
+  return !dpkginfoNeedsAptConfig(release);
+}
+
+// packages/core/src/scan/versions.ts
+var run = promisify(execFile4);
+async function describeToolVersions(options = {}) {
+  const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
+  let oscap;
+  try {
+    const { stdout } = await run(options.oscapPath ?? "oscap", ["--version"], {
+      timeout: 1e4,
+      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" }
+    });
+    oscap = parseOscapVersion(stdout)?.text;
+  } catch {
+    oscap = void 0;
+  }
+  let contentVersion;
+  let dataStreams = 0;
+  try {
+    const streams = await listDataStreams(contentDir);
+    dataStreams = streams.length;
+    const first = streams[0];
+    if (first !== void 0)
+      contentVersion = (await readContentInfo(join16(contentDir, first))).benchmarkVersion;
+  } catch {
+    contentVersion = void 0;
+  }
+  return { oscap, contentDir, contentVersion, dataStreams };
+}
+
+// packages/core/src/image/source-settings.ts
+import { join as join17 } from "node:path";
+var hostPort = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:]+\](?::\d{1,5})?$/;
+var podmanVariables = [
+  "PATH",
+  "HOME",
+  "XDG_RUNTIME_DIR",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "CONTAINERS_CONF",
+  "CONTAINERS_STORAGE_CONF",
+  "CONTAINERS_REGISTRIES_CONF",
+  "TMPDIR"
+];
+function pick(env, names) {
+  const picked = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== void 0 && value !== "") picked[name] = value;
+  }
+  return picked;
+}
+function sourceSettings(flags, env) {
+  const username = flags.username ?? env.SCAPGATE_REGISTRY_USERNAME;
+  const password = flags.password ?? env.SCAPGATE_REGISTRY_PASSWORD;
+  if ((username === void 0 || username === "") !== (password === void 0 || password === "")) {
+    throw new ConfigurationError(
+      username ? "Expected a registry password with the username (--password-stdin or SCAPGATE_REGISTRY_PASSWORD), got none" : "Expected a registry username with the password (--username or SCAPGATE_REGISTRY_USERNAME), got none"
+    );
+  }
+  for (const host of flags.insecureRegistries ?? []) {
+    if (!hostPort.test(host))
+      throw new ConfigurationError(
+        `Expected \`--insecure-registry\` to be HOST[:PORT], got \`${host.slice(0, 100)}\``
+      );
+  }
+  const registry = {
+    helperEnv: pick(env, ["PATH", "HOME"])
+  };
+  if (flags.caFile) registry.caFile = flags.caFile;
+  if (flags.insecureRegistries?.length) registry.insecureRegistries = flags.insecureRegistries;
+  const cacheDir = flags.cacheDir ?? env.SCAPGATE_CACHE_DIR;
+  if (cacheDir) registry.cacheDir = cacheDir;
+  if (username && password) registry.credentials = { username, password };
+  if (env.REGISTRY_AUTH_FILE) registry.authFile = env.REGISTRY_AUTH_FILE;
+  const configDir = env.DOCKER_CONFIG || (env.HOME ? join17(env.HOME, ".docker") : void 0);
+  if (configDir) registry.dockerConfigDir = configDir;
+  const daemon = { podmanEnv: pick(env, podmanVariables) };
+  if (env.DOCKER_HOST) daemon.dockerHost = env.DOCKER_HOST;
+  return { registry, daemon };
+}
+
+// packages/core/src/policy/load-policy.ts
+import { realpath as realpath3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join18, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
+
+// packages/core/src/policy/parse-policy.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// packages/core/src/options/value-parsers.ts
+var shown2 = (text3) => `\`${sanitizeForDisplay(text3, 100)}\``;
+var textValue = (text3) => text3;
+function enumValue(values) {
+  return (text3, name) => {
+    if (values.includes(text3)) return text3;
+    throw new ConfigurationError(
+      `Expected \`${name}\` to be one of ${values.join("|")}, got ${shown2(text3)}`
+    );
+  };
+}
+var trueValues = ["true", "True", "TRUE"];
+var falseValues = ["false", "False", "FALSE"];
+var booleanValue = (text3, name) => {
+  if (trueValues.includes(text3)) return true;
+  if (falseValues.includes(text3)) return false;
+  throw new ConfigurationError(
+    `Expected \`${name}\` to be true or false (YAML 1.2 core schema), got ${shown2(text3)}`
+  );
+};
+var commitValue = (text3, name) => {
+  if (/^[0-9a-f]{4,64}$/i.test(text3)) return text3;
+  throw new ConfigurationError(
+    `Expected \`${name}\` to be a hexadecimal commit id, got ${shown2(text3)}`
+  );
+};
+var httpUrlValue = (text3, name) => {
+  if (/^https?:\/\/\S+$/i.test(text3)) return text3;
+  throw new ConfigurationError(`Expected \`${name}\` to be an http(s) URL, got ${shown2(text3)}`);
+};
+function wholeNumberValue(unit) {
+  return (text3, name) => {
+    if (/^\d{1,9}$/.test(text3) && Number(text3) >= 1) return Number(text3);
+    throw new ConfigurationError(
+      `Expected \`${name}\` to be a whole number${unit === void 0 ? "" : ` of ${unit}`} \u2265 1, got ${shown2(text3)}`
+    );
+  };
+}
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text3 = String(value);
+  if (/^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/.test(text3)) return `\`${text3}\` (${typeof value})`;
+  return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
+}
+function parseFeedAge(value, where) {
+  const text3 = typeof value === "number" ? String(value) : value;
+  const match = typeof text3 === "string" ? /^(\d{1,5})\s*(d|h)?$/.exec(text3.trim()) : null;
+  if (match === null) {
+    throw new ConfigurationError(
+      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describe(value)}`
+    );
+  }
+  const amount = Number(match[1]);
+  return match[2] === "h" ? Math.ceil(amount / 24) : amount;
+}
+var feedAgeValue = (text3, name) => parseFeedAge(text3, `\`${name}\``);
+var listValue = (text3) => text3.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+
+// packages/core/src/options/option-table.ts
+var spec = (s) => s;
+var optionTable = {
+  image: spec({
+    flag: "IMAGE",
+    env: "SCAPGATE_IMAGE",
+    action: "image",
+    gitlab: "image",
+    jenkins: "image",
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "none (required)",
+    doc: "Image to scan: `docker-archive:PATH`, `oci-archive:PATH`, `oci:DIR`, `docker-daemon:NAME`, `podman:NAME` or a registry reference."
+  }),
+  imagesFile: spec({
+    flag: "--images",
+    env: "SCAPGATE_IMAGES_FILE",
+    path: true,
+    parse: textValue,
+    defaultText: "none",
+    doc: "A file naming more images, one per line (`#` comments). The action takes the list itself in its `images` input."
+  }),
+  dockerfile: spec({
+    flag: "--dockerfile",
+    env: "SCAPGATE_DOCKERFILE",
+    action: "dockerfile",
+    gitlab: "dockerfile",
+    jenkins: "dockerfile",
+    policy: "images[].dockerfile",
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "`./Dockerfile` when it exists (the last default: a policy section wins over it)",
+    doc: "Dockerfile that findings point at."
+  }),
+  content: spec({
+    flag: "--content",
+    env: "SCAPGATE_CONTENT",
+    action: "content",
+    gitlab: "content",
+    jenkins: "content",
+    policy: "images[].content",
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "chosen from the image's /etc/os-release",
+    doc: "SCAP source data stream."
+  }),
+  profile: spec({
+    flag: "--profile",
+    env: "SCAPGATE_PROFILE",
+    action: "profile",
+    gitlab: "profile",
+    jenkins: "profile",
+    policy: "images[].profile",
+    parse: textValue,
+    defaultText: "`standard`",
+    doc: "XCCDF profile id or short name."
+  }),
+  tailoring: spec({
+    flag: "--tailoring",
+    env: "SCAPGATE_TAILORING",
+    action: "tailoring",
+    gitlab: "tailoring",
+    jenkins: "tailoring",
+    policy: "images[].tailoring",
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "none",
+    doc: "XCCDF tailoring file."
+  }),
+  policy: spec({
+    flag: "--policy",
+    env: "SCAPGATE_POLICY",
+    action: "policy",
+    gitlab: "policy",
+    jenkins: "policy",
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "`./scapgate.yml` when it exists",
+    doc: "Policy file: thresholds, waivers, per-image settings (docs/policy.md)."
+  }),
+  baseline: spec({
+    flag: "--baseline",
+    env: "SCAPGATE_BASELINE",
+    action: "baseline",
+    gitlab: "baseline",
+    jenkins: "baseline",
+    policy: "baseline",
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "none (the action: `auto`)",
+    doc: "Earlier results.json, ARF or `scapgate baseline` file (a directory of `<image-slug>.json` with several images). The action also takes `auto` and `none`."
+  }),
+  mode: spec({
+    flag: "--mode",
+    env: "SCAPGATE_MODE",
+    gitlab: "mode",
+    jenkins: "mode",
+    policy: "mode",
+    parse: enumValue(policyModes),
+    values: policyModes,
+    default: "absolute",
+    defaultText: "`absolute`",
+    doc: "`ratchet` fails only on changes against the baseline. The action derives it from `baseline`."
+  }),
+  failOn: spec({
+    flag: "--fail-on",
+    env: "SCAPGATE_FAIL_ON",
+    action: "fail-on",
+    gitlab: "fail_on",
+    jenkins: "failOn",
+    policy: "thresholds.fail-on",
+    parse: enumValue(failOnValues),
+    values: failOnValues,
+    default: "medium",
+    defaultText: "`medium`",
+    doc: "Lowest severity of a failing rule that fails the gate; `never` reports without gating."
+  }),
+  cves: spec({
+    flag: "--cves",
+    switch: true,
+    env: "SCAPGATE_CVES",
+    action: "cves",
+    gitlab: "cves",
+    jenkins: "cves",
+    policy: "cves.enabled",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "Also scan for known vulnerabilities with the distribution's OVAL feed (docs/cves.md)."
+  }),
+  feed: spec({
+    flag: "--feed",
+    env: "SCAPGATE_FEED",
+    action: "feed",
+    pathOrUrl: true,
+    parse: textValue,
+    defaultText: "the distribution's feed",
+    doc: "OVAL feed FILE (`.xml`, `.xml.bz2`) or http(s) URL. Needs CVE scanning on."
+  }),
+  feedCache: spec({
+    flag: "--feed-cache",
+    env: "SCAPGATE_FEED_CACHE",
+    path: true,
+    parse: textValue,
+    defaultText: "none",
+    doc: "Keep downloaded feeds here, by content. Needs CVE scanning on."
+  }),
+  maxFeedAge: spec({
+    flag: "--max-feed-age",
+    env: "SCAPGATE_MAX_FEED_AGE",
+    policy: "cves.max-feed-age",
+    parse: feedAgeValue,
+    default: 7,
+    defaultText: "7 days",
+    doc: "Warn (or, with `cves.stale-feed: fail`, fail) when the feed is older: days or `36h`."
+  }),
+  cveFailOn: spec({
+    flag: "--cve-fail-on",
+    env: "SCAPGATE_CVE_FAIL_ON",
+    action: "cve-fail-on",
+    gitlab: "cve_fail_on",
+    jenkins: "cveFailOn",
+    policy: "cves.fail-on",
+    parse: enumValue(cveFailOnValues),
+    values: cveFailOnValues,
+    default: "high",
+    defaultText: "`high`",
+    doc: "Lowest CVE severity that fails the gate. Needs CVE scanning on."
+  }),
+  ignoreUnfixed: spec({
+    flag: "--ignore-unfixed",
+    switch: true,
+    env: "SCAPGATE_IGNORE_UNFIXED",
+    action: "ignore-unfixed",
+    policy: "cves.ignore-unfixed",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "CVEs without a fixed version are reported but do not gate. Needs CVE scanning on."
+  }),
+  out: spec({
+    flag: "--out",
+    env: "SCAPGATE_OUT",
+    jenkins: "outDir",
+    path: true,
+    parse: textValue,
+    default: "scapgate-out",
+    defaultText: "`scapgate-out`",
+    doc: "Output directory."
+  }),
+  platform: spec({
+    flag: "--platform",
+    env: "SCAPGATE_PLATFORM",
+    parse: textValue,
+    defaultText: "`linux/amd64`",
+    doc: "Platform to pick from a multi-platform index: `os/arch[/variant]`."
+  }),
+  timeout: spec({
+    flag: "--timeout",
+    env: "SCAPGATE_TIMEOUT",
+    parse: wholeNumberValue("seconds"),
+    default: 1800,
+    defaultText: "1800 seconds",
+    doc: "Time limit of each oscap run."
+  }),
+  concurrency: spec({
+    flag: "--concurrency",
+    env: "SCAPGATE_CONCURRENCY",
+    parse: wholeNumberValue(),
+    defaultText: "the number of cores (the action: 1)",
+    doc: "Images scanned at once."
+  }),
+  noCache: spec({
+    flag: "--no-cache",
+    switch: true,
+    env: "SCAPGATE_NO_CACHE",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "Do not reuse or store results in the result cache."
+  }),
+  cacheDir: spec({
+    flag: "--cache-dir",
+    env: "SCAPGATE_CACHE_DIR",
+    path: true,
+    parse: textValue,
+    defaultText: "`$XDG_CACHE_HOME/scapgate` or `~/.cache/scapgate`",
+    doc: "Result cache (`results/`) and content-addressed registry blob cache."
+  }),
+  caFile: spec({
+    flag: "--ca-file",
+    env: "SCAPGATE_CA_FILE",
+    path: true,
+    parse: textValue,
+    defaultText: "none",
+    doc: "Extra CA certificates (PEM) for registry TLS."
+  }),
+  insecureRegistries: spec({
+    flag: "--insecure-registry",
+    multiple: true,
+    env: "SCAPGATE_INSECURE_REGISTRIES",
+    parse: listValue,
+    defaultText: "none",
+    doc: "Registries (`HOST[:PORT]`) spoken to over plain http; credentials are never sent there."
+  }),
+  history: spec({
+    flag: "--history",
+    env: "SCAPGATE_HISTORY",
+    gitlab: "history",
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: "none (no trend)",
+    doc: "Continue this score history (a directory of `<image-slug>.json` with several images; a missing file starts one) and write `history.json` and `trend.svg` (docs/trend.md)."
+  }),
+  linkBase: spec({
+    flag: "--link-base",
+    env: "SCAPGATE_LINK_BASE",
+    jenkins: "linkBase",
+    parse: httpUrlValue,
+    defaultText: "in GitLab CI `$CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/`, else none",
+    doc: "Blob URL of the repository root at the commit under review: `Dockerfile:3` links to `URL/Dockerfile#L3`."
+  }),
+  commit: spec({
+    flag: "--commit",
+    env: "SCAPGATE_COMMIT",
+    parse: commitValue,
+    defaultText: "`$CI_COMMIT_SHA`, else `$GIT_COMMIT`",
+    doc: "The commit recorded in the history."
+  }),
+  username: spec({
+    flag: "--username",
+    env: "SCAPGATE_REGISTRY_USERNAME",
+    parse: textValue,
+    defaultText: "none",
+    doc: "Registry username; the password comes from `--password-stdin` or `SCAPGATE_REGISTRY_PASSWORD`."
+  })
+};
+var optionKeys = Object.keys(optionTable);
+function optionDefault(key) {
+  const value = optionTable[key].default;
+  if (value === void 0) throw new Error(`option ${key} has no literal default`);
+  return value;
+}
+
+// packages/core/src/policy/cve-policy.ts
+var defaultCvePolicy = {
+  enabled: optionDefault("cves"),
+  failOn: optionDefault("cveFailOn"),
+  ignoreUnfixed: optionDefault("ignoreUnfixed"),
+  maxFeedAgeDays: optionDefault("maxFeedAge"),
+  staleFeed: "warn",
+  waivers: []
+};
+var KEYS = ["enabled", "fail-on", "ignore-unfixed", "max-feed-age", "stale-feed", "waivers"];
+function parseCvePolicy(raw, file = "the policy") {
+  if (raw === void 0 || raw === null) return { ...defaultCvePolicy };
+  const where = (key) => `\`cves.${key}\` in ${file}`;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigurationError(
+      `Expected \`cves\` in ${file} to be a mapping, got ${describe2(raw)}`
+    );
+  }
+  const map = raw;
+  for (const key of Object.keys(map)) {
+    if (!KEYS.includes(key)) {
+      throw new ConfigurationError(
+        `Expected the keys of \`cves\` in ${file} to be ${KEYS.join(", ")}, got ${/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(key) ? `\`${key}\`` : "a key that is not a plain identifier"}`
+      );
+    }
+  }
+  const bool = (key, fallback) => {
+    const value = map[key];
+    if (value === void 0) return fallback;
+    if (typeof value !== "boolean")
+      throw new ConfigurationError(
+        `Expected ${where(key)} to be true or false, got ${describe2(value)}`
+      );
+    return value;
+  };
+  const oneOf2 = (key, values, fallback) => {
+    const value = map[key];
+    if (value === void 0) return fallback;
+    if (typeof value !== "string" || !values.includes(value)) {
+      throw new ConfigurationError(
+        `Expected ${where(key)} to be one of ${values.join("|")}, got ${describe2(value)}`
+      );
+    }
+    return value;
+  };
+  const waiversRaw = map.waivers ?? [];
+  if (!Array.isArray(waiversRaw))
+    throw new ConfigurationError(
+      `Expected ${where("waivers")} to be a list, got ${describe2(waiversRaw)}`
+    );
+  return {
+    enabled: bool("enabled", defaultCvePolicy.enabled),
+    failOn: oneOf2("fail-on", cveFailOnValues, defaultCvePolicy.failOn),
+    ignoreUnfixed: bool("ignore-unfixed", defaultCvePolicy.ignoreUnfixed),
+    maxFeedAgeDays: map["max-feed-age"] === void 0 ? defaultCvePolicy.maxFeedAgeDays : parseFeedAge(map["max-feed-age"], where("max-feed-age")),
+    staleFeed: oneOf2("stale-feed", ["warn", "fail"], "warn"),
+    waivers: waiversRaw.map((w, i) => parseWaiver(w, where(`waivers[${i}]`)))
+  };
+}
+function parseWaiver(raw, where) {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new ConfigurationError(
+      `Expected ${where} to be a mapping with id, reason and expires, got ${describe2(raw)}`
+    );
+  }
+  const w = raw;
+  const text3 = (key, required3) => {
+    const value = w[key];
+    if (value === void 0 && !required3) return void 0;
+    if (typeof value !== "string" || value.trim() === "") {
+      throw new ConfigurationError(
+        `Expected ${where}.${key} to be a non-empty string, got ${describe2(value)}`
+      );
+    }
+    return value.trim();
+  };
+  const id = text3("id", true);
+  const expires = text3("expires", true);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+    throw new ConfigurationError(
+      `Expected ${where}.expires to be a date YYYY-MM-DD, got \`${sanitizeForDisplay(expires, 40)}\``
+    );
+  }
+  const packages = w.packages;
+  if (packages !== void 0 && (!Array.isArray(packages) || !packages.every((p) => typeof p === "string"))) {
+    throw new ConfigurationError(
+      `Expected ${where}.packages to be a list of package names, got ${describe2(packages)}`
+    );
+  }
+  const approver = text3("approver", false);
+  return {
+    id,
+    reason: text3("reason", true),
+    expires,
+    ...approver === void 0 ? {} : { approver },
+    ...packages === void 0 ? {} : { packages }
+  };
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text3 = String(value);
+  if (/^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/.test(text3)) return `\`${text3}\` (${typeof value})`;
+  return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
+}
+
+// packages/core/src/results/model.ts
+var ruleResultValues = [
+  "pass",
+  "fail",
+  "error",
+  "unknown",
+  "notapplicable",
+  "notchecked",
+  "notselected",
+  "informational",
+  "fixed"
+];
+var severities = ["unknown", "info", "low", "medium", "high"];
+var SCRIPT_CHECK_NOT_RUN_REASON = "script check, not run on untrusted images";
+function emptyCounts() {
+  return Object.fromEntries(ruleResultValues.map((v) => [v, 0]));
+}
+function countResults(rules2) {
+  const counts = emptyCounts();
+  for (const rule of rules2) counts[rule.result] += 1;
+  return counts;
+}
+
+// packages/core/src/policy/policy-error.ts
+var PolicyError = class extends ConfigurationError {
+  constructor(file, line, keyPath, detail) {
+    super(`${file}${line > 0 ? `:${line}` : ""}: ${keyPath === "" ? "" : `${keyPath}: `}${detail}`);
+    this.file = file;
+    this.line = line;
+    this.keyPath = keyPath;
+    this.detail = detail;
+    this.name = "PolicyError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  file;
+  line;
+  keyPath;
+  detail;
+};
+
+// packages/core/src/policy/types.ts
+var countAsValues = ["failure", "ignore"];
+var staleWaiverActions = ["report", "fail"];
+var defaultCountAs = {
+  error: "failure",
+  unknown: "failure",
+  notchecked: "ignore"
+};
+
+// packages/core/src/policy/yaml-reader.ts
+var import_yaml = __toESM(require_dist(), 1);
+function lineOf(at) {
+  const offset = at.node?.range?.[0];
+  return offset === void 0 ? at.keyLine : at.ctx.lines.linePos(offset).line;
+}
+function fail(at, detail) {
+  throw new PolicyError(at.ctx.file, lineOf(at), at.path, detail);
+}
+function describe3(node) {
+  if (node === null) return "nothing";
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isScalar)(node)) {
+    const value = node.value;
+    if (value === null) return "nothing (null)";
+    const text3 = String(value);
+    if (plainValue.test(text3)) return `\`${text3}\` (${typeof value})`;
+    return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
+  }
+  return "an unsupported node";
+}
+var plainValue = /^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/;
+var plainKey = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+function kindOf(node) {
+  if (node === null) return "nothing";
+  if ((0, import_yaml.isMap)(node)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node)) return "a list";
+  if ((0, import_yaml.isScalar)(node)) return node.value === null ? "nothing (null)" : `a ${typeof node.value}`;
+  return "an unsupported node";
+}
+function checkPlain(at) {
+  if (at.node !== null && (0, import_yaml.isAlias)(at.node))
+    fail(at, "expected a value, got a YAML alias (aliases are not supported)");
+  if (at.node !== null && at.node.tag !== void 0 && !(0, import_yaml.isMap)(at.node) && !(0, import_yaml.isSeq)(at.node) && !(0, import_yaml.isScalar)(at.node)) {
+    fail(at, "expected a plain value");
+  }
+}
+function readMap(at, known) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isMap)(at.node)) fail(at, `expected a mapping, got ${kindOf(at.node)}`);
+  const entries = /* @__PURE__ */ new Map();
+  for (const pair of at.node.items) {
+    const key = pair.key;
+    const keyAt = { node: key, path: at.path, ctx: at.ctx, keyLine: lineOf(at) };
+    if (key === null || !(0, import_yaml.isScalar)(key) || typeof key.value !== "string") {
+      fail(keyAt, `expected a key that is a string, got ${kindOf(key)}`);
+    }
+    const name = key.value;
+    if (!known.includes(name)) {
+      const shown3 = plainKey.test(name) ? `unknown key \`${name}\`` : "unknown key";
+      fail(keyAt, `${shown3}; expected one of ${known.join(", ")}`);
+    }
+    const path = at.path === "" ? name : `${at.path}.${name}`;
+    entries.set(name, { node: pair.value, path, ctx: at.ctx, keyLine: lineOf(keyAt) });
+  }
+  return entries;
+}
+function readList(at) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isSeq)(at.node)) fail(at, `expected a list, got ${kindOf(at.node)}`);
+  return at.node.items.map((item, index) => ({
+    node: item,
+    path: `${at.path}[${index}]`,
+    ctx: at.ctx,
+    keyLine: lineOf(at)
+  }));
+}
+function scalarValue(at) {
+  checkPlain(at);
+  if (at.node === null || !(0, import_yaml.isScalar)(at.node)) return void 0;
+  return at.node.value;
+}
+function readString(at) {
+  const value = scalarValue(at);
+  if (typeof value !== "string" || value.trim() === "") {
+    fail(at, `expected a non-empty string, got ${describe3(at.node)}`);
+  }
+  return value;
+}
+function readStrings(at) {
+  if (at.node !== null && (0, import_yaml.isSeq)(at.node)) {
+    const items = readList(at).map(readString);
+    if (items.length === 0) fail(at, "expected at least one string, got an empty list");
+    return items;
+  }
+  return [readString(at)];
+}
+function readNumber(at, min, max, integer) {
+  const value = scalarValue(at);
+  const kind = integer ? "a whole number" : "a number";
+  if (typeof value !== "number" || !Number.isFinite(value) || integer && !Number.isInteger(value) || value < min || value > max) {
+    fail(at, `expected ${kind} from ${min} to ${max}, got ${describe3(at.node)}`);
+  }
+  return value;
+}
+function readEnum(at, choices) {
+  const value = scalarValue(at);
+  if (typeof value !== "string" || !choices.includes(value)) {
+    fail(at, `expected one of ${choices.join("|")}, got ${describe3(at.node)}`);
+  }
+  return value;
+}
+function readDate(at) {
+  const value = scalarValue(at);
+  const text3 = typeof value === "string" ? value : void 0;
+  const match = text3 === void 0 ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text3);
+  if (match === null) fail(at, `expected a date as YYYY-MM-DD, got ${describe3(at.node)}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    fail(at, `expected a date as YYYY-MM-DD, got \`${text3}\` (no such day)`);
+  }
+  return text3;
+}
+
+// packages/core/src/policy/parse-policy.ts
+var policyVersion = 1;
+var topKeys = [
+  "version",
+  "mode",
+  "baseline",
+  "thresholds",
+  "waivers",
+  "stale-waivers",
+  "images",
+  "cves",
+  "content"
+];
+var thresholdKeys = ["fail-on", "max", "min-score", "count"];
+var waiverKeys = ["rule", "images", "reason", "approver", "expires"];
+var imageKeys = ["match", "content", "profile", "tailoring", "dockerfile", "thresholds"];
+function parsePolicy(text3, file) {
+  const lines2 = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, {
+    lineCounter: lines2,
+    prettyErrors: true,
+    uniqueKeys: true,
+    version: "1.2"
+  });
+  const problem = doc.errors[0];
+  if (problem !== void 0) {
+    const line = problem.linePos?.[0].line ?? 0;
+    throw new PolicyError(file, line, "", `not valid YAML: ${yamlProblem(problem)}`);
+  }
+  const ctx = { file, lines: lines2 };
+  const root = { node: doc.contents, path: "", ctx, keyLine: 1 };
+  const policy = { file, thresholds: {}, waivers: [], staleWaivers: "report", images: [] };
+  if (root.node === null) return policy;
+  const top2 = readMap(root, topKeys);
+  const version = top2.get("version");
+  if (version !== void 0 && readNumber(version, 1, 1, true) !== policyVersion)
+    fail(version, "unsupported");
+  const mode = top2.get("mode");
+  if (mode !== void 0) policy.mode = readEnum(mode, policyModes);
+  const baseline = top2.get("baseline");
+  if (baseline !== void 0) policy.baseline = readString(baseline);
+  const thresholds = top2.get("thresholds");
+  if (thresholds !== void 0) policy.thresholds = readThresholds(thresholds);
+  const waivers = top2.get("waivers");
+  if (waivers !== void 0) policy.waivers = readList(waivers).map(readWaiver);
+  const stale = top2.get("stale-waivers");
+  if (stale !== void 0) policy.staleWaivers = readEnum(stale, staleWaiverActions);
+  const images = top2.get("images");
+  if (images !== void 0) policy.images = readList(images).map(readImageSection);
+  const content = top2.get("content");
+  if (content !== void 0) policy.content = readContentPin(content);
+  const cves = top2.get("cves");
+  if (cves !== void 0 && cves.node !== null) {
+    if (!(0, import_yaml2.isMap)(cves.node)) fail(cves, "expected a mapping (docs/cves.md)");
+    const js = doc.toJS({ maxAliasCount: 0 });
+    try {
+      policy.cves = parseCvePolicy(js.cves, file);
+    } catch (error) {
+      if (error instanceof ConfigurationError) fail(cves, error.message);
+      throw error;
+    }
+  }
+  return policy;
+}
+function yamlProblem(problem) {
+  const first = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+  return /^[A-Za-z][A-Za-z ,.()'-]{0,119}$/.test(first) ? first : `error ${problem.code}`;
+}
+function readContentPin(at) {
+  const entries = readMap(at, ["version", "sha256"]);
+  const pin = {};
+  const version = entries.get("version");
+  if (version !== void 0) {
+    pin.version = readString(version);
+    if (!/^\d+(\.\d+)+$/.test(pin.version)) fail(version, "expected an SSG version such as 0.1.76");
+  }
+  const sha256 = entries.get("sha256");
+  if (sha256 !== void 0) {
+    pin.sha256 = readString(sha256).toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(pin.sha256)) fail(sha256, "expected a sha256 digest (64 hex digits)");
+  }
+  if (pin.version === void 0 && pin.sha256 === void 0)
+    fail(at, "expected `version` and/or `sha256`");
+  return pin;
+}
+function readThresholds(at) {
+  const entries = readMap(at, thresholdKeys);
+  const thresholds = {};
+  const failOn = entries.get("fail-on");
+  if (failOn !== void 0) thresholds.failOn = readEnum(failOn, failOnValues);
+  const max = entries.get("max");
+  if (max !== void 0) {
+    const counts = {};
+    for (const [severity, value] of readMap(max, severities)) {
+      counts[severity] = readNumber(value, 0, Number.MAX_SAFE_INTEGER, true);
+    }
+    thresholds.max = counts;
+  }
+  const minScore = entries.get("min-score");
+  if (minScore !== void 0) thresholds.minScore = readNumber(minScore, 0, 100, false);
+  const count2 = entries.get("count");
+  if (count2 !== void 0) {
+    const countAs = {};
+    for (const [result, value] of readMap(count2, ["error", "unknown", "notchecked"])) {
+      countAs[result] = readEnum(value, countAsValues);
+    }
+    thresholds.countAs = countAs;
+  }
+  return thresholds;
+}
+function required(entries, at, key) {
+  const value = entries.get(key);
+  if (value === void 0) fail(at, `missing required key \`${key}\``);
+  return value;
+}
+function readWaiver(at) {
+  const entries = readMap(at, waiverKeys);
+  const rule = required(entries, at, "rule");
+  const images = entries.get("images");
+  return {
+    rule: readString(rule),
+    ...images === void 0 ? {} : { images: readStrings(images) },
+    reason: readString(required(entries, at, "reason")),
+    approver: readString(required(entries, at, "approver")),
+    expires: readDate(required(entries, at, "expires")),
+    source: { file: at.ctx.file, line: lineOf(rule), path: at.path }
+  };
+}
+function readImageSection(at) {
+  const entries = readMap(at, imageKeys);
+  const section = {
+    match: readStrings(required(entries, at, "match")),
+    source: { file: at.ctx.file, line: lineOf(at), path: at.path }
+  };
+  for (const key of ["content", "profile", "tailoring", "dockerfile"]) {
+    const value = entries.get(key);
+    if (value !== void 0) section[key] = readString(value);
+  }
+  const thresholds = entries.get("thresholds");
+  if (thresholds !== void 0) section.thresholds = readThresholds(thresholds);
+  return section;
+}
+
+// packages/core/src/policy/load-policy.ts
+var defaultPolicyFile = "scapgate.yml";
+async function loadPolicy(options) {
+  const explicit = options.path !== void 0;
+  const path = resolve2(options.cwd, options.path ?? defaultPolicyFile);
+  const display = isAbsolute3(options.path ?? "") ? path : relative3(options.cwd, path) || path;
+  const text3 = await readUserText({
+    path,
+    display,
+    kind: "policy",
+    origin: explicit ? "command-line" : "found",
+    workspace: options.cwd,
+    optional: !explicit
+  });
+  if (text3 === void 0) return void 0;
+  const policy = parsePolicy(text3, display);
+  const pathOrigin = await insideWorkspace(path, options.cwd) ? "workspace" : "command-line";
+  return { ...resolvePaths(policy, join18(path, "..")), pathOrigin };
+}
+async function insideWorkspace(path, workspace) {
+  const real = await realpath3(path);
+  const root = await realpath3(workspace).catch(() => resolve2(workspace));
+  const rel = relative3(root, real);
+  return rel !== ".." && !rel.startsWith(`..${sep2}`) && !isAbsolute3(rel);
+}
+function resolvePaths(policy, dir) {
+  const at = (p) => p === void 0 ? void 0 : resolve2(dir, p);
+  return {
+    ...policy,
+    ...policy.baseline === void 0 ? {} : { baseline: at(policy.baseline) },
+    images: policy.images.map((section) => ({
+      ...section,
+      ...section.content === void 0 ? {} : { content: at(section.content) },
+      ...section.tailoring === void 0 ? {} : { tailoring: at(section.tailoring) },
+      ...section.dockerfile === void 0 ? {} : { dockerfile: at(section.dockerfile) }
+    }))
+  };
 }
 
 // packages/core/src/arf/namespaces.ts
@@ -46934,7 +47167,7 @@ function shortValueId(idref) {
 }
 
 // packages/core/src/arf/xml-parser.ts
-import { readFile as readFile3, stat as stat8 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat6 } from "node:fs/promises";
 import { constants as bufferConstants } from "node:buffer";
 import { gunzipSync } from "node:zlib";
 
@@ -47293,9 +47526,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count = 0;
-  for (; i < xmlData.length; i++, count++) {
-    if (xmlData[i].match(/\w/) && count < 20)
+  let count2 = 0;
+  for (; i < xmlData.length; i++, count2++) {
+    if (xmlData[i].match(/\w/) && count2 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -48460,12 +48693,12 @@ var TABLE_OFFSET = LOW_MIN;
 var TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
 var TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
 for (const zero of SCRIPT_ZEROS) {
-  for (let d = 0; d < 10; d++) {
-    const cp = zero + d;
+  for (let d2 = 0; d2 < 10; d2++) {
+    const cp = zero + d2;
     if (cp <= LOW_MAX) {
-      TABLE[cp - TABLE_OFFSET] = d;
+      TABLE[cp - TABLE_OFFSET] = d2;
     } else {
-      HIGH_MAP.set(cp, d);
+      HIGH_MAP.set(cp, d2);
     }
   }
 }
@@ -48526,9 +48759,9 @@ function anynum(str) {
         const low = str.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
-          const d2 = HIGH_MAP.get(cp);
-          if (d2 !== void 0) {
-            chars.push(String.fromCharCode(d2 + 48));
+          const d3 = HIGH_MAP.get(cp);
+          if (d3 !== void 0) {
+            chars.push(String.fromCharCode(d3 + 48));
             i++;
             continue;
           }
@@ -48541,8 +48774,8 @@ function anynum(str) {
       chars.push("-");
       continue;
     }
-    const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+    const d2 = TABLE[cc - TABLE_OFFSET];
+    chars.push(d2 !== NOT_DIGIT ? String.fromCharCode(d2 + 48) : str[i]);
   }
   return chars.join("");
 }
@@ -50019,73 +50252,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep2 = `["'\\s]*:`;
+var sep3 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep2}`, "i")
+    pattern: new RegExp(`\\$where${sep3}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep2}`, "i")
+    pattern: new RegExp(`\\$ne${sep3}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep2}`, "i")
+    pattern: new RegExp(`\\$gte?${sep3}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep2}`, "i")
+    pattern: new RegExp(`\\$lte?${sep3}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep2}`, "i")
+    pattern: new RegExp(`\\$regex${sep3}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep2}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep3}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep2}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep3}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep2}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep3}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep2}`, "i")
+    pattern: new RegExp(`\\$exists${sep3}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep2}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep3}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep2}`, "i")
+    pattern: new RegExp(`\\$expr${sep3}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep2}`, "i")
+    pattern: new RegExp(`\\$function${sep3}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep2}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep3}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -50204,7 +50437,7 @@ var SQL_STRICT_PATTERNS = [...sql_default, ...SQL_STRICT_EXTRA];
 var sql_strict_default = SQL_STRICT_PATTERNS;
 
 // node_modules/is-unsafe/src/util/decode-entities.js
-var NAMED2 = Object.freeze({
+var NAMED = Object.freeze({
   colon: ":",
   Tab: "	",
   NewLine: "\n"
@@ -50214,7 +50447,7 @@ function decodeEntities(input) {
   if (input.indexOf("&") === -1) return input;
   return input.replace(ENTITY_RE, (match, hex2, dec, name) => {
     if (name !== void 0) {
-      return Object.prototype.hasOwnProperty.call(NAMED2, name) ? NAMED2[name] : match;
+      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
     }
     const cp = hex2 !== void 0 ? parseInt(hex2, 16) : parseInt(dec, 10);
     if (!Number.isFinite(cp) || cp > 1114111) return match;
@@ -51161,7 +51394,7 @@ var defaultMaxXmlBytes = 256 * 1024 * 1024;
 var maxNestedTags = 256;
 async function readXmlFile(path, options = {}) {
   const maxBytes = checkMaxBytes(options.maxBytes ?? defaultMaxXmlBytes);
-  const size = await stat8(path).then(
+  const size = await stat6(path).then(
     (s) => s.size,
     (error) => {
       const code = error.code;
@@ -51341,13 +51574,18 @@ var unread = /* @__PURE__ */ new Set([
   "http://cpe.mitre.org/dictionary/2.0 cpe-list"
 ]);
 var skipUnread = (uri, name) => unread.has(`${uri} ${name}`);
-function parseArfText(xml2, source) {
-  const root = parseXml2(xml2, source, { skip: skipUnread });
+var ovalDefinitionParts = /* @__PURE__ */ new Set(["definitions", "tests", "objects", "states"]);
+var skipUnreadButVariables = (uri, name) => uri === "http://oval.mitre.org/XMLSchema/oval-definitions-5" ? ovalDefinitionParts.has(name) : unread.has(`${uri} ${name}`);
+function parseArfText(xml2, source, options = {}) {
+  const root = parseXml2(xml2, source, {
+    skip: options.alsoRead === void 0 ? skipUnread : skipUnreadButVariables
+  });
+  options.alsoRead?.(root);
   const fail2 = (message) => {
     throw new InvalidArfError(`${message} in ${source}`, source);
   };
   if (root.ns !== ns.arf || root.name !== "asset-report-collection") {
-    fail2(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe2(root)}>`);
+    fail2(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe4(root)}>`);
   }
   const reports = /* @__PURE__ */ new Map();
   for (const report2 of children(child(root, ns.arf, "reports") ?? root, ns.arf, "report")) {
@@ -51383,14 +51621,14 @@ function parseArfText(xml2, source) {
   }
   return { source, testResult, benchmark, oval };
 }
-function required(element, name, fail2) {
+function required2(element, name, fail2) {
   const value = element.attrs.get(name);
   if (value === void 0 || value === "")
     fail2(`Expected <${element.name}> to have a non-empty @${name}`);
   return value;
 }
 function readTestResult(element, fail2) {
-  const id = required(element, "id", fail2);
+  const id = required2(element, "id", fail2);
   const benchmark = child(element, ns.xccdf, "benchmark");
   if (benchmark === void 0) fail2(`Expected TestResult ${id} to have a <benchmark>`);
   const profileId = child(element, ns.xccdf, "profile")?.attrs.get("idref");
@@ -51406,11 +51644,11 @@ function readTestResult(element, fail2) {
   });
   const setValues = /* @__PURE__ */ new Map();
   for (const setValue of children(element, ns.xccdf, "set-value")) {
-    setValues.set(required(setValue, "idref", fail2), text(setValue));
+    setValues.set(required2(setValue, "idref", fail2), text(setValue));
   }
   const seen = /* @__PURE__ */ new Map();
   const ruleResults = children(element, ns.xccdf, "rule-result").map((rr) => {
-    const idref = required(rr, "idref", fail2);
+    const idref = required2(rr, "idref", fail2);
     const index = seen.get(idref) ?? 0;
     seen.set(idref, index + 1);
     return readRuleResult(rr, idref, index, fail2);
@@ -51418,10 +51656,10 @@ function readTestResult(element, fail2) {
   const result = {
     id,
     startTime: element.attrs.get("start-time") ?? "",
-    endTime: required(element, "end-time", fail2),
+    endTime: required2(element, "end-time", fail2),
     testSystem: element.attrs.get("test-system") ?? "",
     version: element.attrs.get("version") ?? "",
-    benchmarkId: required(benchmark, "id", fail2),
+    benchmarkId: required2(benchmark, "id", fail2),
     target: text(child(element, ns.xccdf, "target") ?? element).trim(),
     facts: children(child(element, ns.xccdf, "target-facts") ?? element, ns.xccdf, "fact").map(
       (fact) => ({
@@ -51528,7 +51766,7 @@ function readBenchmark(element, tailoringProfiles, setValues, fail2) {
   };
   visit(element, []);
   return {
-    id: required(element, "id", fail2),
+    id: required2(element, "id", fail2),
     version: text(child(element, ns.xccdf, "version") ?? element).trim(),
     title: flattenXccdfText(child(element, ns.xccdf, "title"), resolveSub),
     profiles,
@@ -51536,7 +51774,7 @@ function readBenchmark(element, tailoringProfiles, setValues, fail2) {
   };
 }
 function readRule(element, inherited, resolveSub, fail2) {
-  const id = required(element, "id", fail2);
+  const id = required2(element, "id", fail2);
   const flat = (name) => flattenXccdfText(child(element, ns.xccdf, name), resolveSub);
   return {
     id,
@@ -51563,104 +51801,28 @@ function readRule(element, inherited, resolveSub, fail2) {
     ]
   };
 }
-function describe2(element) {
+function describe4(element) {
   return sanitizeForDisplay(
     element.ns === "" ? element.name : `${element.name} xmlns="${element.ns}"`,
     120
   );
 }
 
-// packages/core/src/results/build-results.ts
-var defaultScoreSystem = "urn:xccdf:scoring:default";
-function buildScanResults(parsed, options) {
-  const { testResult, benchmark } = parsed;
-  const counts = emptyCounts();
-  const rules2 = [];
-  for (const ruleResult of testResult.ruleResults) {
-    counts[ruleResult.result] += 1;
-    if (ruleResult.result === "notselected") continue;
-    rules2.push(toOutcome(ruleResult, benchmark.rules.get(ruleResult.idref)));
-  }
-  rules2.sort((a, b) => compareStrings(a.id, b.id) || a.index - b.index);
-  const score = testResult.scores.find((s) => s.system === defaultScoreSystem) ?? testResult.scores[0] ?? { system: defaultScoreSystem, value: 0, maximum: 100 };
-  const profileId = testResult.profileId ?? "";
-  const scanner = {
-    name: "OpenSCAP",
-    version: scannerVersion(parsed),
-    content: {
-      path: options.scanner.content.path,
-      sha256: options.scanner.content.sha256,
-      benchmarkId: benchmark.id,
-      benchmarkVersion: benchmark.version,
-      ...options.scanner.content.sceChecksRemoved === void 0 ? {} : { sceChecksRemoved: options.scanner.content.sceChecksRemoved },
-      ...options.scanner.content.selection === void 0 ? {} : { selection: options.scanner.content.selection }
-    },
-    profile: {
-      id: profileId,
-      title: benchmark.profiles.get(profileId) ?? (profileId === "" ? "No profile (default benchmark)" : profileId)
-    },
-    durationSeconds: options.scanner.durationSeconds
-  };
-  if (options.scanner.tailoring !== void 0) scanner.tailoring = options.scanner.tailoring;
-  return {
-    image: options.image,
-    scanner,
-    testResultId: testResult.id,
-    startTime: testResult.startTime,
-    endTime: testResult.endTime,
-    score: { system: score.system, value: score.value, maximum: score.maximum },
-    counts,
-    rules: rules2
-  };
-}
-function shortRuleId(id) {
-  return /^xccdf_[^_]+_rule_(.+)$/.exec(id)?.[1] ?? id;
-}
-function toOutcome(ruleResult, rule) {
-  const outcome = {
-    id: ruleResult.idref,
-    shortId: shortRuleId(ruleResult.idref),
-    index: ruleResult.index,
-    title: rule?.title || shortRuleId(ruleResult.idref),
-    severity: ruleResult.severity,
-    result: ruleResult.result,
-    description: rule?.description ?? "",
-    rationale: rule?.rationale ?? "",
-    references: rule?.references ?? [],
-    identifiers: ruleResult.identifiers.length > 0 ? ruleResult.identifiers : rule?.identifiers ?? [],
-    fixes: rule?.fixes ?? [],
-    checks: ruleResult.checks.length > 0 ? ruleResult.checks.map(({ exports: _exports, ...check2 }) => check2) : rule?.checks ?? [],
-    messages: ruleResult.messages.map((m) => m.text)
-  };
-  if (scriptCheckNotRun(ruleResult, rule)) outcome.reason = SCRIPT_CHECK_NOT_RUN_REASON;
-  return outcome;
-}
-function scriptCheckNotRun(ruleResult, rule) {
-  return ruleResult.result === "notchecked" && ruleResult.checks.length === 0 && (rule?.checks ?? []).some((check2) => check2.system === SCRIPT_CHECK_REMOVED_SYSTEM);
-}
-function scannerVersion(parsed) {
-  const fact = parsed.testResult.facts.find((f) => f.name === "urn:xccdf:fact:scanner:version");
-  if (fact !== void 0 && fact.value !== "") return fact.value;
-  return /^cpe:\/a:[^:]+:openscap:([^:]+)/.exec(parsed.testResult.testSystem)?.[1] ?? "";
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // packages/core/src/results/results-json.ts
 var resultsSchemaUri = "https://scapgate.dev/schemas/results/v1";
 var resultsSchemaVersion = 1;
-function toResultsDocument(results2, verdict, cves) {
+function toResultsDocument(results2, verdict, cves, history) {
   return {
     schema: resultsSchemaUri,
     version: resultsSchemaVersion,
     ...results2,
     gate: verdict,
-    ...cves === void 0 ? {} : { cves }
+    ...cves === void 0 ? {} : { cves },
+    ...history === void 0 ? {} : { history }
   };
 }
-function serializeResults(results2, verdict, cves) {
-  return `${JSON.stringify(toResultsDocument(results2, verdict, cves), null, 2)}
+function serializeResults(results2, verdict, cves, history) {
+  return `${JSON.stringify(toResultsDocument(results2, verdict, cves, history), null, 2)}
 `;
 }
 function serializeIncomplete(options) {
@@ -51677,16 +51839,6 @@ function serializeIncomplete(options) {
   return `${JSON.stringify(document2, null, 2)}
 `;
 }
-
-// packages/core/src/policy/types.ts
-var policyModes = ["absolute", "ratchet"];
-var countAsValues = ["failure", "ignore"];
-var staleWaiverActions = ["report", "fail"];
-var defaultCountAs = {
-  error: "failure",
-  unknown: "failure",
-  notchecked: "ignore"
-};
 
 // packages/core/src/baseline/classify.ts
 var worstFirst = [
@@ -51737,38 +51889,260 @@ function classifyRules(current, baseline, countAs) {
   return changes;
 }
 
-// packages/core/src/policy/policy-error.ts
-var PolicyError = class extends ConfigurationError {
-  constructor(file, line, keyPath, detail) {
-    super(`${file}${line > 0 ? `:${line}` : ""}: ${keyPath === "" ? "" : `${keyPath}: `}${detail}`);
-    this.file = file;
-    this.line = line;
-    this.keyPath = keyPath;
-    this.detail = detail;
-    this.name = "PolicyError";
-    Object.setPrototypeOf(this, new.target.prototype);
+// packages/core/src/baseline/baseline-file.ts
+var baselineSchemaUri = "https://scapgate.dev/schemas/baseline/v1";
+function baselineFromResults(results2, source) {
+  return {
+    source,
+    score: results2.score.value,
+    rules: perRule(results2.rules),
+    profileId: results2.scanner.profile.id,
+    benchmarkId: results2.scanner.content.benchmarkId,
+    benchmarkVersion: results2.scanner.content.benchmarkVersion,
+    configDigest: results2.image.configDigest
+  };
+}
+function toBaselineFile(data) {
+  return {
+    schema: baselineSchemaUri,
+    ...data.configDigest === void 0 ? {} : { configDigest: data.configDigest },
+    ...data.benchmarkId === void 0 ? {} : {
+      benchmark: {
+        id: data.benchmarkId,
+        ...data.benchmarkVersion === void 0 ? {} : { version: data.benchmarkVersion }
+      }
+    },
+    ...data.profileId === void 0 ? {} : { profile: data.profileId },
+    ...data.score === void 0 ? {} : { score: data.score },
+    rules: Object.fromEntries(
+      [...data.rules.keys()].sort().map((id) => [id, data.rules.get(id)])
+    )
+  };
+}
+function serializeBaseline(data) {
+  const view = "source" in data ? data : baselineFromResults(data, "");
+  return `${JSON.stringify(toBaselineFile(view), null, 2)}
+`;
+}
+
+// packages/core/src/baseline/read-baseline.ts
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isResult(value) {
+  return typeof value === "string" && ruleResultValues.includes(value);
+}
+async function readBaseline(path, source = path, from = {}) {
+  const bytes = await readUserFile({
+    path,
+    display: source,
+    kind: "baseline",
+    origin: from.origin ?? "command-line",
+    ...from.workspace === void 0 ? {} : { workspace: from.workspace },
+    ...from.flag === void 0 ? {} : { flag: from.flag }
+  });
+  return parseBaseline(bytes.toString("utf8"), source);
+}
+var plainToken = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/;
+var show = (value, what) => typeof value === "string" && plainToken.test(value) ? `\`${value}\`` : what;
+function parseBaseline(text3, source) {
+  const start = text3.trimStart();
+  if (start.startsWith("<")) return fromArf(text3, source);
+  let json2;
+  try {
+    json2 = JSON.parse(text3);
+  } catch {
+    throw bad(
+      source,
+      start.startsWith("{") || start.startsWith("[") ? "JSON that does not parse" : "a file that is neither JSON nor XML"
+    );
   }
-  file;
-  line;
-  keyPath;
-  detail;
-};
+  if (!isRecord2(json2)) throw bad(source, "a JSON document that is not an object");
+  if (json2["schema"] === baselineSchemaUri) return fromBaselineFile(json2, source);
+  if (json2["schema"] === resultsSchemaUri) return fromResultsJson(json2, source);
+  throw bad(
+    source,
+    json2["schema"] === void 0 ? "a JSON document without a `schema`" : `a JSON document with schema ${show(json2["schema"], "of another kind")}`
+  );
+}
+function bad(source, found) {
+  return new ConfigurationError(
+    `Expected \`--baseline\` ${source} to be a scapgate baseline, a results.json or an ARF, found ${found}`
+  );
+}
+function fromBaselineFile(json2, source) {
+  const { rules: rules2, score } = json2;
+  if (!isRecord2(rules2)) throw bad(source, "a baseline without a `rules` object");
+  const map = /* @__PURE__ */ new Map();
+  for (const [id, result] of Object.entries(rules2)) {
+    if (!isResult(result))
+      throw bad(
+        source,
+        `rule ${show(id, "with an unusual id")} with result ${show(result, "that is not a result")}`
+      );
+    map.set(id, result);
+  }
+  if (score !== void 0 && typeof score !== "number")
+    throw bad(source, "a baseline with a `score` that is not a number");
+  const profile = json2["profile"];
+  const digest = json2["configDigest"];
+  const benchmark = json2["benchmark"];
+  return {
+    source,
+    ...typeof score === "number" ? { score } : {},
+    rules: map,
+    ...isRecord2(benchmark) && typeof benchmark["id"] === "string" ? { benchmarkId: benchmark["id"] } : {},
+    ...isRecord2(benchmark) && typeof benchmark["version"] === "string" ? { benchmarkVersion: benchmark["version"] } : {},
+    ...typeof profile === "string" ? { profileId: profile } : {},
+    ...typeof digest === "string" ? { configDigest: digest } : {}
+  };
+}
+function fromResultsJson(json2, source) {
+  const { rules: rules2, score, scanner, image } = json2;
+  if (!Array.isArray(rules2)) throw bad(source, "a results.json without a `rules` array");
+  const map = /* @__PURE__ */ new Map();
+  for (const rule of rules2) {
+    if (!isRecord2(rule) || typeof rule["id"] !== "string" || !isResult(rule["result"])) {
+      throw bad(source, "a results.json rule without a string `id` and a valid `result`");
+    }
+    const seen = map.get(rule["id"]);
+    map.set(rule["id"], seen === void 0 ? rule["result"] : worstResult(seen, rule["result"]));
+  }
+  const value = isRecord2(score) ? score["value"] : void 0;
+  const profile = isRecord2(scanner) && isRecord2(scanner["profile"]) ? scanner["profile"]["id"] : void 0;
+  const digest = isRecord2(image) ? image["configDigest"] : void 0;
+  const content = isRecord2(scanner) ? scanner["content"] : void 0;
+  return {
+    source,
+    ...typeof value === "number" ? { score: value } : {},
+    rules: map,
+    ...isRecord2(content) && typeof content["benchmarkId"] === "string" ? { benchmarkId: content["benchmarkId"] } : {},
+    ...isRecord2(content) && typeof content["benchmarkVersion"] === "string" ? { benchmarkVersion: content["benchmarkVersion"] } : {},
+    ...typeof profile === "string" ? { profileId: profile } : {},
+    ...typeof digest === "string" ? { configDigest: digest } : {}
+  };
+}
+function fromArf(text3, source) {
+  let parsed;
+  try {
+    parsed = parseArfText(text3, source);
+  } catch (error) {
+    if (error instanceof InvalidArfError)
+      throw bad(source, "XML that is not an ARF from oscap (or a damaged one)");
+    throw error;
+  }
+  const { testResult } = parsed;
+  const rules2 = perRule(
+    testResult.ruleResults.filter((r) => r.result !== "notselected").map((r) => ({ id: r.idref, result: r.result }))
+  );
+  const score = testResult.scores.find((s) => s.system === "urn:xccdf:scoring:default") ?? testResult.scores[0];
+  return {
+    source,
+    ...score === void 0 ? {} : { score: score.value },
+    rules: rules2,
+    ...testResult.profileId === void 0 ? {} : { profileId: testResult.profileId },
+    benchmarkId: testResult.benchmarkId
+  };
+}
+
+// packages/core/src/escape/escape-chars.ts
+var controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+var newlines = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+function stripControls(text3) {
+  return text3.replace(controls, "").replace(bidi, "").replace(newlines, " ").replace(/\t/g, " ");
+}
+function plainText(text3) {
+  return text3.replace(controls, "").replace(bidi, "").replace(newlines, "\n");
+}
+function terminalText(text3) {
+  return text3.replace(/\r\n/g, "\n").replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
+  ).replace(
+    /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function xmlText(text3) {
+  return text3.replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "").replace(/[\u007f-\u009f]/g, "").replace(bidi, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function truncate(text3, max) {
+  if (text3.length <= max) return text3;
+  let cut = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text3.charAt(cut - 1))) cut -= 1;
+  return `${text3.slice(0, cut)}\u2026`;
+}
+
+// packages/core/src/escape/markdown-escape.ts
+var referenceBreak = "\u2060";
+function breakReferences(escaped) {
+  return escaped.replace(/@/g, `@${referenceBreak}`).replace(/([#!$%^~]|&amp;)(?=[\p{L}\p{N}_"'&])/gu, `$1${referenceBreak}`).replace(/\b(GH\\?-)(?=\d)/gi, `$1${referenceBreak}`).replace(/:(?=\/\/)/g, `:${referenceBreak}`).replace(/\b(www)(?=\\?\.)/gi, `$1${referenceBreak}`);
+}
+function markdownText(text3) {
+  const escaped = stripControls(text3).trim().replace(/[\\`*_{}[\]()#+\-.!|~>]/g, "\\$&").replace(/(?<=\S)\$|\$(?=\S)/g, () => "\\$").replace(/^=/, "\\=").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  return breakReferences(escaped);
+}
+function codeSpan(text3) {
+  const clean2 = stripControls(text3);
+  if (clean2 === "") return "";
+  const longest = Math.max(0, ...Array.from(clean2.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(clean2) && !/^ +$/.test(clean2) ? " " : "";
+  return `${fence}${pad}${clean2}${pad}${fence}`;
+}
+function tableCode(text3) {
+  const clean2 = stripControls(text3);
+  if (/\\\|/.test(clean2)) return markdownText(clean2);
+  return codeSpan(clean2).replace(/\|/g, "\\|");
+}
+function htmlText(text3) {
+  const escaped = stripControls(text3).trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return breakReferences(escaped);
+}
+function markdownLink(text3, url) {
+  let parsed;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    parsed = void 0;
+  }
+  if (parsed === void 0 || parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return markdownText(text3);
+  const href = parsed.href.replace(
+    /[^\w\-.~:/?#@!$'*+,;=%&[\]]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
+  return `[${markdownText(text3) || markdownText(parsed.href)}](${href})`;
+}
+function fencedBlock(code, language = "") {
+  const clean2 = plainText(code);
+  const longest = Math.max(2, ...Array.from(clean2.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const info = language.replace(/[^\w+.-]/g, "");
+  return `${fence}${info}
+${clean2.replace(/\n$/, "")}
+${fence}`;
+}
+function markdownDocument(markdown) {
+  return plainText(markdown);
+}
 
 // packages/core/src/policy/check-rules.ts
-function shortRuleId2(id) {
+function shortRuleId(id) {
   const at = id.indexOf("_rule_");
   return at < 0 ? id : id.slice(at + "_rule_".length);
 }
 function waiverNames(waiver, ruleId) {
-  return waiver.rule === ruleId || waiver.rule === shortRuleId2(ruleId);
+  return waiver.rule === ruleId || waiver.rule === shortRuleId(ruleId);
 }
 function checkWaiverRules(waivers, contentRuleIds) {
   const known = /* @__PURE__ */ new Set();
-  let count = 0;
+  let count2 = 0;
   for (const id of contentRuleIds) {
-    count += 1;
+    count2 += 1;
     known.add(id);
-    known.add(shortRuleId2(id));
+    known.add(shortRuleId(id));
   }
   for (const waiver of waivers) {
     if (known.has(waiver.rule)) continue;
@@ -51776,259 +52150,67 @@ function checkWaiverRules(waivers, contentRuleIds) {
       waiver.source?.file ?? "policy",
       waiver.source?.line ?? 0,
       `${waiver.source?.path ?? "waivers"}.rule`,
-      `unknown rule id \`${waiver.rule}\`: the scanned content has no such rule (it has ${count})`
+      `unknown rule id \`${waiver.rule}\`: the scanned content has no such rule (it has ${count2})`
     );
   }
 }
 
-// packages/core/src/gate/types.ts
-var failOnValues = ["low", "medium", "high", "never"];
-var ruleChangeKinds = [
-  "new-failure",
-  "regression",
-  "still-failing",
-  "fixed",
-  "newly-not-applicable",
-  "new-rule"
-];
-
-// packages/core/src/gate/summarize.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function summarize(verdict) {
-  const { status, failOn, counts, waivers, mode } = verdict;
-  const threshold2 = failOn === "never" ? "gate disabled (fail-on never)" : `fail-on ${failOn}`;
-  const extras = [];
-  if (mode === "ratchet") extras.push("ratchet against the baseline");
-  if (counts.waived > 0) extras.push(`${plural(counts.waived, "waived failure")}`);
-  if (waivers.expired.length > 0) extras.push(`${plural(waivers.expired.length, "expired waiver")}`);
-  if (waivers.stale.length > 0) extras.push(`${plural(waivers.stale.length, "stale waiver")}`);
-  const other = verdict.reasons.filter(
-    (r) => ![
-      "failed-rules",
-      "unverified-rules",
-      "new-failures",
-      "regressions",
-      "nothing-evaluated"
-    ].includes(r.kind)
-  );
-  if (other.length > 0) extras.push(other.map((r) => r.kind).join(", "));
-  const tail = extras.length === 0 ? "" : `; ${extras.join("; ")}`;
-  if (status === "fail" && counts.evaluated === 0 && verdict.reasons.some((r) => r.kind === "nothing-evaluated")) {
-    return `Compliance gate failed: no rule was evaluated (${counts.selected} selected); ${threshold2}${tail}.`;
-  }
-  const verb2 = status === "pass" ? "passed" : "failed";
-  const noun = mode === "ratchet" ? "new " : "";
-  return `Compliance gate ${verb2}: ${plural(counts.failing, `${noun}failing rule`)}, ${plural(counts.unverified, `${noun}unverified rule`)} at or above the threshold, ${counts.evaluated} of ${counts.selected} selected rules evaluated; ${threshold2}${tail}.`;
-}
-
-// packages/core/src/gate/evaluate-policy-gate.ts
-var severityRank = {
-  info: 0,
-  low: 1,
-  medium: 2,
-  high: 3,
-  unknown: 3
+// packages/core/src/gate/gate-details-md.ts
+var maxRows = 25;
+var changeLabels = {
+  "new-failure": "new failures",
+  regression: "regressions",
+  "still-failing": "still failing",
+  fixed: "fixed",
+  "newly-not-applicable": "newly not applicable",
+  "new-rule": "new rules"
 };
-var evaluatedResults = /* @__PURE__ */ new Set(["pass", "fail", "error", "unknown", "informational", "fixed"]);
-var reportOrder = ["high", "unknown", "medium", "low", "info"];
-function isExpired(waiver, now) {
-  const [y, m, d] = waiver.expires.split("-").map(Number);
-  return now.getTime() >= Date.UTC(y, m - 1, d + 1);
+function cap(items) {
+  const more = items.length > maxRows ? ` \u2026 and ${items.length - maxRows} more` : "";
+  return { shown: items.slice(0, maxRows), more };
 }
-function evaluatePolicyGate(results2, options) {
-  const { thresholds, mode, now } = options;
-  const { failOn, max, countAs } = thresholds;
-  const selected = results2.rules.filter((r) => r.result !== "notselected");
-  const evaluated2 = selected.filter((r) => evaluatedResults.has(r.result));
-  const failing = selected.filter((r) => isFailing(r.result, countAs));
-  const active = options.waivers.filter((w) => !isExpired(w, now));
-  const expired = options.waivers.filter((w) => isExpired(w, now));
-  const covered = (waiver) => ids(failing.filter((r) => waiverNames(waiver, r.id)));
-  const waived = failing.filter((r) => active.some((w) => waiverNames(w, r.id)));
-  const applied = active.filter((w) => covered(w).length > 0).map((w) => report(w, covered(w)));
-  const stale = active.filter((w) => covered(w).length === 0).map((w) => report(w, []));
-  const expiredReports = expired.map((w) => report(w, covered(w)));
-  const unwaived = failing.filter((r) => !waived.includes(r));
-  let baseline;
-  let changes;
-  if (options.baseline !== void 0) {
-    changes = classifyRules(perRule(selected), options.baseline.rules, countAs);
-    baseline = {
-      source: options.baseline.source,
-      ...options.baseline.score === void 0 ? {} : { score: options.baseline.score },
-      changes: Object.fromEntries(
-        ruleChangeKinds.map((kind) => [
-          kind,
-          [...changes].filter(([, k]) => k === kind).map(([id]) => id).sort()
-        ])
-      )
-    };
-  }
-  const ratchet = mode === "ratchet" && changes !== void 0;
-  const considered = ratchet ? unwaived.filter(
-    (r) => changes.get(r.id) === "new-failure" || changes.get(r.id) === "regression"
-  ) : unwaived;
-  const defaultAllowance = (severity) => failOn !== "never" && severity !== "info" && severityRank[severity] >= severityRank[failOn] ? 0 : Infinity;
-  const gatingByDefault = considered.filter(
-    (r) => max[r.severity] === void 0 && defaultAllowance(r.severity) === 0
-  );
-  const threshold2 = failOn === "never" ? "high" : failOn;
-  const failRules = gatingByDefault.filter((r) => r.result === "fail");
-  const unverifiedRules = gatingByDefault.filter((r) => r.result !== "fail");
-  const reasons = [];
-  if (failOn !== "never" && evaluated2.length === 0) {
-    reasons.push({
-      kind: "nothing-evaluated",
-      message: selected.length === 0 ? "No rule was selected: check the profile (oscap evaluates nothing without one)." : `None of the ${selected.length} selected rules could be evaluated (all notapplicable or notchecked): the content probably does not match the image's OS.`,
-      ruleIds: ids(selected)
-    });
-  }
-  if (failRules.length > 0) {
-    const ruleIds = ids(failRules);
-    reasons.push(
-      ratchet ? {
-        kind: "new-failures",
-        message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher that did not fail in the baseline.`,
-        ruleIds,
-        threshold: threshold2
-      } : {
-        kind: "failed-rules",
-        message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher.`,
-        ruleIds,
-        threshold: threshold2
-      }
+function waiverTable(title, waivers) {
+  if (waivers.length === 0) return [];
+  const { shown: shown3, more } = cap(waivers);
+  const lines2 = [
+    `**${title}** (${waivers.length})`,
+    "",
+    "| Rule | Expires | Approver | Reason |",
+    "| --- | --- | --- | --- |"
+  ];
+  for (const w of shown3) {
+    lines2.push(
+      `| ${tableCode(w.rule)} | ${markdownText(w.expires)} | ${markdownText(w.approver)} | ${markdownText(truncate(w.reason, 300))} |`
     );
   }
-  if (unverifiedRules.length > 0) {
-    const ruleIds = ids(unverifiedRules);
-    reasons.push(
-      ratchet ? {
-        kind: "regressions",
-        message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked and did not fail in the baseline.`,
-        ruleIds,
-        threshold: threshold2
-      } : {
-        kind: "unverified-rules",
-        message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked (${countedResults(countAs)}).`,
-        ruleIds,
-        threshold: threshold2
-      }
+  if (more !== "") lines2.push("", `_${more.trim()}_`);
+  lines2.push("");
+  return lines2;
+}
+function renderGateDetails(verdict) {
+  const lines2 = [];
+  const { waivers, baseline } = verdict;
+  lines2.push(...waiverTable("Waived failures (not gating)", waivers.applied));
+  lines2.push(...waiverTable("Expired waivers (failing the gate)", waivers.expired));
+  lines2.push(...waiverTable("Stale waivers (match no failing rule)", waivers.stale));
+  if (baseline !== void 0) {
+    const counts = Object.keys(changeLabels).map((kind) => `${baseline.changes[kind].length} ${changeLabels[kind]}`).join(", ");
+    lines2.push(
+      `**Against the baseline** ${codeSpan(baseline.source)} (${verdict.mode}): ${counts}`,
+      ""
     );
-  }
-  for (const severity of reportOrder) {
-    const maximum = max[severity];
-    if (maximum === void 0) continue;
-    const over = considered.filter((r) => r.severity === severity);
-    const count = ids(over).length;
-    if (count > maximum) {
-      reasons.push({
-        kind: "too-many-failures",
-        message: `${plural2(count, `${ratchet ? "new " : ""}failing ${severity}-severity rule`)}, more than the ${maximum} allowed.`,
-        ruleIds: ids(over),
-        severity,
-        maximum,
-        count
-      });
+    for (const kind of Object.keys(changeLabels)) {
+      const ids2 = baseline.changes[kind];
+      if (ids2.length === 0 || kind === "still-failing") continue;
+      const { shown: shown3, more } = cap(ids2);
+      lines2.push(
+        `- ${changeLabels[kind]}: ${shown3.map((id) => codeSpan(shortRuleId(id))).join(", ")}${more}`
+      );
     }
+    lines2.push("");
   }
-  const score = results2.score.value;
-  if (ratchet && options.baseline?.score !== void 0 && score < options.baseline.score) {
-    reasons.push({
-      kind: "score-dropped",
-      message: `The score dropped from ${options.baseline.score.toFixed(2)} (baseline) to ${score.toFixed(2)}.`,
-      ruleIds: baseline?.changes["new-failure"] ?? [],
-      score,
-      baselineScore: options.baseline.score
-    });
-  }
-  if (!ratchet && thresholds.minScore !== void 0 && score < thresholds.minScore) {
-    reasons.push({
-      kind: "score-below-minimum",
-      message: `The score ${score.toFixed(2)} is below the minimum ${thresholds.minScore}.`,
-      ruleIds: [],
-      score,
-      minimum: thresholds.minScore
-    });
-  }
-  if (expiredReports.length > 0) {
-    reasons.push({
-      kind: "expired-waivers",
-      message: `${plural2(expiredReports.length, "waiver")} expired: ${expiredReports.map((w) => `${w.rule} (${w.expires}${w.source === void 0 ? "" : `, ${w.source}`})`).join(", ")}; renew or remove ${expiredReports.length === 1 ? "it" : "them"}.`,
-      ruleIds: [...new Set(expiredReports.map((w) => w.rule))].sort(),
-      waivers: expiredReports
-    });
-  }
-  if (stale.length > 0 && options.staleWaivers === "fail") {
-    reasons.push({
-      kind: "stale-waivers",
-      message: `${plural2(stale.length, "waiver")} match no failing rule: ${stale.map((w) => w.rule).join(", ")}; remove ${stale.length === 1 ? "it" : "them"}.`,
-      ruleIds: [...new Set(stale.map((w) => w.rule))].sort(),
-      waivers: stale
-    });
-  }
-  const status = reasons.length === 0 ? "pass" : "fail";
-  const failCount = failRules.length;
-  const unverifiedCount = unverifiedRules.length;
-  const verdict = {
-    status,
-    failOn,
-    mode: ratchet ? "ratchet" : "absolute",
-    reasons,
-    counts: {
-      selected: selected.length,
-      evaluated: evaluated2.length,
-      failing: failCount,
-      unverified: unverifiedCount,
-      belowThreshold: unwaived.filter((r) => r.result === "fail" && !failRules.includes(r)).length,
-      waived: waived.length,
-      results: results2.counts
-    },
-    waivers: { applied, expired: expiredReports, stale },
-    ...baseline === void 0 ? {} : { baseline },
-    ...Object.keys(max).length === 0 ? {} : { maxCounts: max },
-    ...thresholds.minScore === void 0 ? {} : { minScore: thresholds.minScore },
-    summary: ""
-  };
-  verdict.summary = summarize(verdict);
-  return verdict;
+  return lines2;
 }
-function report(waiver, ruleIds) {
-  return {
-    rule: waiver.rule,
-    ...waiver.images === void 0 ? {} : { images: waiver.images },
-    reason: waiver.reason,
-    approver: waiver.approver,
-    expires: waiver.expires,
-    ruleIds,
-    ...waiver.source === void 0 ? {} : { source: `${waiver.source.file}:${waiver.source.line}` }
-  };
-}
-function countedResults(countAs) {
-  return ["error", "unknown", "notchecked"].filter((r) => countAs[r] === "failure").join(" or ");
-}
-function ids(rules2) {
-  return [...new Set(rules2.map((r) => r.id))].sort();
-}
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-// packages/core/src/gate/evaluate-gate.ts
-function evaluateGate(results2, options) {
-  return evaluatePolicyGate(results2, {
-    thresholds: { failOn: options.failOn, max: {}, countAs: defaultCountAs },
-    mode: "absolute",
-    waivers: [],
-    staleWaivers: "report",
-    now: /* @__PURE__ */ new Date(0)
-  });
-}
-
-// packages/core/src/report/sarif.ts
-import { createHash as createHash10 } from "node:crypto";
-import { gzipSync } from "node:zlib";
 
 // packages/core/src/dockerfile/parse-dockerfile.ts
 var directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/;
@@ -52295,33 +52477,61 @@ function matchHistory(steps, dockerfile) {
   return { instructions: matched, base };
 }
 
-// packages/core/src/blame/dpkg-status.ts
+// packages/core/src/packages/dpkg-status.ts
+var filesPresentStates = /* @__PURE__ */ new Set([
+  "unpacked",
+  "half-configured",
+  "half-installed",
+  "triggers-awaited",
+  "triggers-pending"
+]);
+function dpkgPresence(pkg) {
+  const words = pkg.status.trim().split(/\s+/);
+  const state = words[words.length - 1] ?? "";
+  if (pkg.status.trim() === "" || state === "installed") return "installed";
+  return filesPresentStates.has(state) ? "files-present" : "absent";
+}
+function isInstalled(pkg) {
+  return dpkgPresence(pkg) === "installed";
+}
+function hasFilesOnDisk(pkg) {
+  return dpkgPresence(pkg) !== "absent";
+}
 function parseDpkgStatus(text3) {
-  const installed = /* @__PURE__ */ new Map();
-  for (const stanza of text3.split(/\n\s*\n/)) {
+  const packages = [];
+  for (const paragraph of text3.split(/\n\s*\n/)) {
     const fields = /* @__PURE__ */ new Map();
-    for (const line of stanza.split("\n")) {
-      const match = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/.exec(line);
-      if (match !== null)
-        fields.set(match[1].toLowerCase(), match[2].trim());
+    for (const line of paragraph.split("\n")) {
+      const match = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(line);
+      if (match) fields.set(match[1].toLowerCase(), match[2].trim());
     }
     const name = fields.get("package");
     const version = fields.get("version");
-    const status = fields.get("status") ?? "install ok installed";
-    if (name === void 0 || version === void 0) continue;
-    if (!/(^| )installed$/.test(status)) continue;
-    installed.set(name, version);
+    if (name === void 0 || version === void 0 || name === "" || version === "") continue;
+    const sourceField = fields.get("source") ?? "";
+    const source = /^(\S+)/.exec(sourceField)?.[1];
+    const sourceVersion = /^\S+\s+\(\s*([^()\s]+)\s*\)/.exec(sourceField)?.[1];
+    packages.push({
+      name,
+      version,
+      architecture: fields.get("architecture") ?? "",
+      status: fields.get("status") ?? "",
+      ...source === void 0 || source === name ? {} : { source },
+      ...sourceVersion === void 0 || sourceVersion === version ? {} : { sourceVersion }
+    });
+  }
+  return packages;
+}
+function installedVersions(text3) {
+  const installed = /* @__PURE__ */ new Map();
+  for (const pkg of parseDpkgStatus(text3)) {
+    if (isInstalled(pkg)) installed.set(pkg.name, pkg.version);
   }
   return installed;
 }
 
 // packages/core/src/blame/layer-evidence.ts
-import { createHash as createHash9 } from "node:crypto";
-var dpkgStatusPath = "/var/lib/dpkg/status";
-var dpkgStatusDir = "/var/lib/dpkg/status.d";
-function isDpkgDatabase(path) {
-  return path === dpkgStatusPath || path.startsWith(`${dpkgStatusDir}/`);
-}
+import { createHash as createHash10 } from "node:crypto";
 async function readLayerEvidence(layer, wanted, options = {}) {
   const maxDpkgBytes = options.maxDpkgBytes ?? 64 * 1024 * 1024;
   const evidence = {
@@ -52364,7 +52574,7 @@ async function readLayerEvidence(layer, wanted, options = {}) {
       evidence.written?.push(path);
       const dpkg = header.type === "file" && isDpkgDatabase(path);
       if (!wanted.has(path) && !dpkg) continue;
-      const hash = createHash9("sha256");
+      const hash = createHash10("sha256");
       const parts = [];
       if (header.type === "file") {
         if (dpkg && header.size > maxDpkgBytes) {
@@ -52411,9 +52621,14 @@ async function collectBookkeeping(options) {
   const dpkgFiles = /* @__PURE__ */ new Map();
   let installed = /* @__PURE__ */ new Map();
   for (const layer of options.layers) {
-    const changes = options.changes?.find((c) => c.index === layer.index);
-    if (changes !== void 0 && !touches(changes, wanted)) continue;
-    const evidence = await readLayerEvidence(layer, wanted, { signal: options.signal });
+    let evidence;
+    if (options.facts !== void 0) {
+      evidence = recordedEvidence(options.facts, layer.index, wanted);
+    } else {
+      const changes = options.changes?.find((c) => c.index === layer.index);
+      if (changes !== void 0 && !touches(changes, wanted)) continue;
+      evidence = await readLayerEvidence(layer, wanted, { signal: options.signal });
+    }
     applyRemovals(
       evidence,
       current,
@@ -52422,11 +52637,15 @@ async function collectBookkeeping(options) {
       (path, value) => record(files, path, layer.index, value)
     );
     for (const [path, version] of evidence.files) {
+      const previous = current.get(path);
+      const replaced = evidence.replaced?.get(path);
+      if (previous?.type === "file" && replaced !== void 0 && isUnhashed(previous.digest))
+        previous.digest = replaced;
       current.set(path, version);
       record(files, path, layer.index, version);
     }
     for (const [path, data] of evidence.dpkg) {
-      dpkgFiles.set(path, parseDpkgStatus(data.toString("utf8")));
+      dpkgFiles.set(path, installedVersions(data.toString("utf8")));
     }
     const next = union(dpkgFiles);
     for (const [name, version] of next) {
@@ -52438,6 +52657,32 @@ async function collectBookkeeping(options) {
     installed = next;
   }
   return { layerCount: options.layers.length, files, packages };
+}
+function isUnhashed(digest) {
+  return digest.startsWith("unhashed:");
+}
+function recordedEvidence(facts, index, wanted) {
+  const layer = facts.layers.find((l) => l.index === index);
+  if (layer === void 0) throw new Error(`the applier recorded nothing for layer ${index}`);
+  const dpkg = /* @__PURE__ */ new Map();
+  for (const [path, data] of layer.dpkg) {
+    if (data === "over-limit") {
+      throw new LimitExceededError(
+        `Layer ${index}: ${path} has over ${maxRecordedDpkgBytes} bytes, over the limit \`maxDpkgBytes\``,
+        "maxDpkgBytes"
+      );
+    }
+    dpkg.set(path, data);
+  }
+  return {
+    index,
+    files: layer.versions(wanted),
+    dpkg,
+    // The applier's removals are resolved paths that existed: everything at or below them went.
+    whiteouts: [...layer.removed],
+    opaque: [],
+    replaced: layer.replaced
+  };
 }
 function touches(changes, wanted) {
   for (const path of changes.written) if (wanted.has(path) || isDpkgDatabase(path)) return true;
@@ -52678,14 +52923,14 @@ function locate(blamed, at) {
   const layer = Math.max(...layers);
   const step = input.history?.find((s) => s.layerIndex === layer);
   const instruction = step === void 0 ? void 0 : match?.instructions.get(step.historyIndex);
-  const shown2 = summarise(blamed.filter((b) => b.layer === layer));
+  const shown3 = summarise(blamed.filter((b) => b.layer === layer));
   const base = { layerIndex: layer };
   if (step !== void 0) base.createdBy = step.createdBy;
   if (instruction !== void 0 && input.dockerfile !== void 0) {
     return {
       ...base,
       kind: "instruction",
-      evidence: shown2,
+      evidence: shown3,
       cause: `${verb(blamed, layer)} by the ${instruction.keyword} on ${lines(instruction)}`,
       location: {
         uri: input.dockerfile.uri,
@@ -52702,7 +52947,7 @@ function locate(blamed, at) {
     return {
       ...base,
       kind: "base",
-      evidence: shown2,
+      evidence: shown3,
       cause: "inherited from the base image",
       location: fromLocation
     };
@@ -52712,7 +52957,7 @@ function locate(blamed, at) {
     return {
       ...base,
       kind: "layer",
-      evidence: shown2,
+      evidence: shown3,
       cause: `${verb(blamed, layer)} by layer ${layer + 1}${history}; ${reason}`,
       location: fromLocation
     };
@@ -52734,3875 +52979,675 @@ function clip2(text3) {
   return flat.length > 80 ? `${flat.slice(0, 79)}\u2026` : flat;
 }
 
-// packages/core/src/report/escape-chars.ts
-var controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-var newlines = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-function stripControls(text3) {
-  return text3.replace(controls, "").replace(bidi, "").replace(newlines, " ").replace(/\t/g, " ");
+// packages/core/src/report/source-links.ts
+function gitlabBlobBase(projectUrl, sha) {
+  return `${projectUrl.replace(/\/+$/, "")}/-/blob/${encodeURIComponent(sha)}/`;
 }
-function plainText(text3) {
-  return text3.replace(controls, "").replace(bidi, "").replace(newlines, "\n");
-}
-function terminalText(text3) {
-  return text3.replace(/\r\n/g, "\n").replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`
-  ).replace(
-    /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-function xmlText(text3) {
-  return text3.replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, "").replace(/[\u007f-\u009f]/g, "").replace(bidi, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function truncate(text3, max) {
-  if (text3.length <= max) return text3;
-  let cut = max - 1;
-  if (/[\uD800-\uDBFF]/.test(text3.charAt(cut - 1))) cut -= 1;
-  return `${text3.slice(0, cut)}\u2026`;
+function sourceUrl(links, location) {
+  if (links === void 0 || !/^https?:\/\//i.test(links.blobBase)) return void 0;
+  const path = location.uri;
+  if (path === "" || path.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(path)) return void 0;
+  const segments = path.split("/");
+  if (segments.some((s) => s === ".." || s === "")) return void 0;
+  const base = links.blobBase.endsWith("/") ? links.blobBase : `${links.blobBase}/`;
+  const line = Number.isSafeInteger(location.startLine) && location.startLine > 0 ? location.startLine : 1;
+  return `${base}${segments.map(encodeURIComponent).join("/")}#L${line}`;
 }
 
-// packages/core/src/report/markdown-escape.ts
-var referenceBreak = "\u2060";
-function breakReferences(escaped) {
-  return escaped.replace(/@/g, `@${referenceBreak}`).replace(/([#!$%^~]|&amp;)(?=[\p{L}\p{N}_"'&])/gu, `$1${referenceBreak}`).replace(/\b(GH\\?-)(?=\d)/gi, `$1${referenceBreak}`).replace(/:(?=\/\/)/g, `:${referenceBreak}`).replace(/\b(www)(?=\\?\.)/gi, `$1${referenceBreak}`);
+// packages/core/src/report/review-table.ts
+var severityOrder = ["high", "unknown", "medium", "low", "info"];
+var listedResults = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
+var gatingKinds = /* @__PURE__ */ new Set([
+  "failed-rules",
+  "unverified-rules",
+  "new-failures",
+  "regressions",
+  "too-many-failures"
+]);
+function gatingRuleIds(verdict) {
+  const ids2 = /* @__PURE__ */ new Set();
+  for (const reason of verdict.reasons)
+    if (gatingKinds.has(reason.kind) && "ruleIds" in reason)
+      for (const id of reason.ruleIds) ids2.add(id);
+  return ids2;
 }
-function markdownText(text3) {
-  const escaped = stripControls(text3).trim().replace(/[\\`*_{}[\]()#+\-.!|~>]/g, "\\$&").replace(/(?<=\S)\$|\$(?=\S)/g, () => "\\$").replace(/^=/, "\\=").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
-  return breakReferences(escaped);
+var rank = { info: 0, low: 1, medium: 2, high: 3, unknown: 3 };
+function reviewRuleIds(verdict) {
+  const ids2 = gatingRuleIds(verdict);
+  const waived = new Set(verdict.waivers.applied.flatMap((w) => w.ruleIds));
+  for (const id of verdict.baseline?.changes["still-failing"] ?? []) ids2.add(id);
+  for (const id of waived) ids2.delete(id);
+  return ids2;
 }
-function codeSpan(text3) {
-  const clean2 = stripControls(text3);
-  if (clean2 === "") return "";
-  const longest = Math.max(0, ...Array.from(clean2.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(clean2) && !/^ +$/.test(clean2) ? " " : "";
-  return `${fence}${pad}${clean2}${pad}${fence}`;
+function atOrAbove(severity, failOn) {
+  return failOn !== "never" && (rank[severity] ?? 3) >= (rank[failOn] ?? 3);
 }
-function tableCode(text3) {
-  const clean2 = stripControls(text3);
-  if (/\\\|/.test(clean2)) return markdownText(clean2);
-  return codeSpan(clean2).replace(/\|/g, "\\|");
+function newRuleIds(verdict) {
+  const changes = verdict.baseline?.changes;
+  return /* @__PURE__ */ new Set([...changes?.["new-failure"] ?? [], ...changes?.regression ?? []]);
 }
-function htmlText(text3) {
-  const escaped = stripControls(text3).trim().replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  return breakReferences(escaped);
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+function reviewOrder(fresh) {
+  return (a, b) => Number(fresh.has(b.id)) - Number(fresh.has(a.id)) || severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || compare2(a.id, b.id) || a.index - b.index;
 }
-function fencedBlock(code, language = "") {
-  const clean2 = plainText(code);
-  const longest = Math.max(2, ...Array.from(clean2.matchAll(/`+/g), (m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const info = language.replace(/[^\w+.-]/g, "");
-  return `${fence}${info}
-${clean2.replace(/\n$/, "")}
-${fence}`;
+var signed = (delta) => `${delta > 0 ? "\u25B2 +" : delta < 0 ? "\u25BC \u2212" : "= "}${Math.abs(delta).toFixed(2)}`;
+function scoreAndCounts(results2, verdict) {
+  const { value, maximum } = results2.score;
+  const baseline = verdict.baseline;
+  const delta = baseline?.score === void 0 ? baseline === void 0 ? "" : " (the baseline recorded no score)" : ` (${signed(value - baseline.score)} against the baseline)`;
+  const waived = verdict.waivers.applied.reduce((n, w) => n + Math.max(1, w.ruleIds.length), 0);
+  const expired = verdict.waivers.expired.length;
+  const changes = baseline?.changes;
+  const counts = changes === void 0 ? `**${results2.counts.fail} failing** \xB7 no baseline to compare with \xB7 ${waived} waived \xB7 ${expired} expired` : `**${newRuleIds(verdict).size} new** \xB7 ${changes["still-failing"].length} still failing \xB7 ${changes.fixed.length} fixed \xB7 ${waived} waived \xB7 ${expired} expired`;
+  return `**Score ${value.toFixed(2)}/${maximum.toFixed(0)}**${delta} \xB7 ${counts}`;
 }
-function markdownDocument(markdown) {
-  return plainText(markdown);
+function locationCell(where, links) {
+  if (where === void 0) return "";
+  const label = `${where.location.uri}:${where.location.startLine}`;
+  const url = sourceUrl(links, where.location);
+  return url === void 0 ? tableCode(label) : markdownLink(label, url);
 }
-
-// packages/core/src/report/sarif.ts
-var maxSarifResults = 25e3;
-var defaultMaxGzipBytes = 95e5;
-function serializeSarif(log) {
-  return `${JSON.stringify(log, null, 2)}
-`;
+function ruleTableHeader(options) {
+  const result = options.withResult === true ? " Result |" : "";
+  const dash = options.withResult === true ? " --- |" : "";
+  return options.blame === void 0 ? [`| Severity |${result} Rule |`, `| --- |${dash} --- |`] : [`| Severity |${result} Rule | Location | Found |`, `| --- |${dash} --- | --- | --- |`];
 }
-function sarifTrim(log) {
-  const truncated = log.runs[0]?.properties?.["truncated"];
-  return truncated;
-}
-var securitySeverity = {
-  high: "8.0",
-  unknown: "8.0",
-  medium: "5.5",
-  low: "3.0",
-  info: "1.0"
-};
-var reported = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
-var order = { high: 0, unknown: 0, medium: 1, low: 2, info: 3 };
-var resultRank = { fail: 0, error: 1, unknown: 2 };
-function toSarif(results2, options) {
-  const max = Math.min(options.maxResults ?? maxSarifResults, maxSarifResults);
-  const budget = options.maxGzipBytes ?? defaultMaxGzipBytes;
-  const findings = results2.rules.filter((r) => reported.has(r.result)).sort(
-    (a, b) => order[a.severity] - order[b.severity] || (resultRank[a.result] ?? 0) - (resultRank[b.result] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
-  );
-  const byCount = Math.min(findings.length, max);
-  const gzipped = (count) => gzipSync(serializeSarif(buildLog(results2, findings, count, void 0, options))).length;
-  let kept = byCount;
-  const full = gzipped(kept);
-  if (full > budget) {
-    let high = kept - 1;
-    let low = Math.floor(kept * budget / full);
-    while (low > 0 && gzipped(low) > budget) {
-      high = low - 1;
-      low = Math.floor(low * 0.9);
-    }
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (gzipped(mid) <= budget) low = mid;
-      else high = mid - 1;
-    }
-    kept = low;
-  }
-  const trim = kept < findings.length ? {
-    total: findings.length,
-    kept,
-    reason: kept < byCount ? `the log must stay under ${budget} bytes gzipped (GitHub accepts 10 MB)` : `at most ${max} results per run (GitHub accepts 25,000)`
-  } : void 0;
-  return buildLog(results2, findings, kept, trim, options);
-}
-function buildLog(results2, findings, count, trim, options) {
-  const kept = findings.slice(0, count);
-  const rules2 = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  for (const rule of kept) {
-    if (ruleIndex.has(rule.id)) continue;
-    ruleIndex.set(rule.id, rules2.length);
-    rules2.push(toDescriptor(rule, options));
-  }
-  const imageName = imageRepository(results2);
-  const selection = results2.scanner.content.selection;
-  const profile = shortProfileId(results2.scanner.profile.id);
-  const run3 = {
-    tool: {
-      driver: {
-        name: "scapgate",
-        version: options.toolVersion,
-        rules: rules2
-      },
-      extensions: [
-        {
-          name: "OpenSCAP",
-          version: results2.scanner.version,
-          informationUri: "https://www.open-scap.org/",
-          properties: {
-            benchmarkId: results2.scanner.content.benchmarkId,
-            benchmarkVersion: results2.scanner.content.benchmarkVersion,
-            profileId: results2.scanner.profile.id,
-            ...results2.scanner.content.sceChecksRemoved === void 0 ? {} : { sceChecksRemoved: results2.scanner.content.sceChecksRemoved }
-          }
-        }
-      ]
-    },
-    automationDetails: { id: `scapgate/${slug(imageName)}/${slug(profile)}/` },
-    results: kept.map(
-      (rule) => toResult(rule, ruleIndex.get(rule.id), results2, imageName, options)
-    ),
-    properties: {
-      image: stripControls(results2.image.reference),
-      imageConfigDigest: results2.image.configDigest,
-      profile: results2.scanner.profile.id,
-      score: results2.score.value,
-      // notchecked rules are not results; those scapgate chose not to run are named here.
-      ...notEvaluated(results2),
-      ...selection === void 0 ? {} : {
-        content: {
-          ssgVersion: selection.ssgVersion ?? "",
-          origin: selection.origin,
-          reason: stripControls(selection.reason)
-        }
-      },
-      ...trim === void 0 ? {} : { truncated: trim }
-    }
-  };
-  return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
-}
-function toDescriptor(rule, options) {
-  const title = stripControls(rule.title);
-  const description = rule.description || title;
-  return {
-    id: rule.id,
-    name: truncate(rule.shortId, 255),
-    shortDescription: { text: truncate(title, 1024) },
-    fullDescription: { text: truncate(description, 1024) },
-    help: { text: helpText(rule, options), markdown: helpMarkdown(rule, options) },
-    properties: {
-      "security-severity": securitySeverity[rule.severity],
-      precision: "very-high",
-      tags: [
-        "security",
-        "compliance",
-        "openscap",
-        ...new Set(rule.references.flatMap((r) => r.framework ?? []))
-      ].slice(0, 10)
-    }
-  };
-}
-function helpText(rule, options) {
-  const parts = [rule.description];
-  if (rule.rationale) parts.push(`Rationale: ${rule.rationale}`);
-  const references = groupReferences(rule);
-  if (references.length > 0)
-    parts.push(`References: ${references.map(([f, ids2]) => `${f} ${ids2.join(", ")}`).join("; ")}`);
-  const run3 = options.fixes?.run.get(rule.id);
-  if (run3 !== void 0) parts.push(`Fix in the Dockerfile:
-${run3}`);
-  else
-    parts.push(
-      rule.fixes.length > 0 ? `Fix available: ${rule.fixes.map(fixName).join(", ")} (see fixes/ in the scan output).` : "No automated fix in the content."
-    );
-  return parts.filter((p) => p !== "").join("\n\n");
-}
-function helpMarkdown(rule, options) {
-  const lines2 = [`**${markdownText(rule.title)}** ${codeSpan(rule.shortId)}`, ""];
-  if (rule.description) lines2.push(markdownText(rule.description), "");
-  if (rule.rationale) lines2.push(`**Rationale:** ${markdownText(rule.rationale)}`, "");
-  const references = groupReferences(rule);
-  if (references.length > 0) {
-    lines2.push("**References:**", "");
-    for (const [framework, ids2] of references)
-      lines2.push(`- ${markdownText(framework)}: ${markdownText(ids2.join(", "))}`);
-    lines2.push("");
-  }
-  const run3 = options.fixes?.run.get(rule.id);
-  if (run3 !== void 0) {
-    lines2.push("**Fix:** add this to the Dockerfile after the line the finding points at:", "");
-    lines2.push(fencedBlock(run3, "dockerfile"), "");
-  }
-  lines2.push(
-    rule.fixes.length > 0 ? `**Fix available:** ${rule.fixes.map(fixName).join(", ")} (\`fixes/remediation.sh\`, \`fixes/playbook.yml\` in the scan output)` : "No automated fix in the content."
-  );
-  return lines2.join("\n");
-}
-function toResult(rule, ruleIndex, results2, imageName, options) {
-  const title = stripControls(rule.title);
-  const image = stripControls(imageName);
-  const found = rule.result === "fail" ? `failed in image ${image}` : `could not be checked in image ${image} (result: ${rule.result}${rule.reason === void 0 ? "" : `: ${stripControls(rule.reason)}`}); unverified is not compliant`;
-  const notes = rule.messages.map((m) => stripControls(m).trim()).filter((m) => m !== "");
-  const blame = options.blame?.get(ruleKey(rule));
-  const what = `${title} (${rule.shortId}, ${rule.severity}) ${found}`;
-  const head = blame === void 0 ? `${what}.` : blame.evidence !== "" ? `${stripControls(blame.evidence)} (${stripControls(blame.cause)}). ${what}.` : `${what} (${stripControls(blame.cause)}).`;
-  const why = rule.reason === void 0 ? "" : ` (${rule.reason})`;
-  const text3 = `${head}${why}${notes.length > 0 ? ` oscap: ${notes.join(" / ")}` : ""}`;
-  const location = blame?.location ?? options.location;
-  const endLine = blame?.location.endLine;
-  return {
-    ruleId: rule.id,
-    ruleIndex,
-    kind: rule.result === "fail" ? "fail" : "review",
-    level: rule.result !== "fail" ? "warning" : rule.severity === "high" || rule.severity === "unknown" ? "error" : rule.severity === "medium" ? "warning" : "note",
-    // GitLab keeps 2,048 characters of message.text.
-    message: { text: truncate(text3, 2048) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: location.uri },
-          region: {
-            startLine: location.startLine,
-            ...endLine !== void 0 && endLine > location.startLine ? { endLine } : {}
-          }
-        }
-      }
-    ],
-    partialFingerprints: {
-      "scapgate/v1": fingerprint(rule, results2.scanner.profile.id, imageName)
-    },
-    properties: {
-      result: rule.result,
-      severity: rule.severity,
-      ...rule.reason === void 0 ? {} : { reason: rule.reason },
-      ...blame === void 0 ? {} : {
-        attribution: blame.kind,
-        ...blame.layerIndex === void 0 ? {} : { layer: blame.layerIndex }
-      }
-    }
-  };
-}
-function notEvaluated(results2) {
-  const rules2 = results2.rules.filter((r) => r.reason !== void 0);
-  if (rules2.length === 0) return {};
-  return { notEvaluated: rules2.map((r) => ({ ruleId: r.id, result: r.result, reason: r.reason })) };
-}
-function fingerprint(rule, profileId, imageName) {
-  return createHash10("sha256").update([rule.id, String(rule.index), profileId, imageName].join("\0")).digest("hex");
-}
-function imageRepository(results2) {
-  const name = results2.image.names[0] ?? results2.image.reference;
-  const withoutDigest = name.split("@")[0] ?? name;
-  const lastSlash = withoutDigest.lastIndexOf("/");
-  const colon = withoutDigest.indexOf(":", lastSlash + 1);
-  return colon < 0 ? withoutDigest : withoutDigest.slice(0, colon);
-}
-function shortProfileId(id) {
-  return /^xccdf_[^_]+_profile_(.+)$/.exec(id)?.[1] ?? (id || "default");
-}
-function slug(text3) {
-  return text3.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "unnamed";
-}
-var identifierSystems = { "https://nvd.nist.gov/cce/index.cfm": "CCE" };
-function groupReferences(rule) {
-  const groups = /* @__PURE__ */ new Map();
-  const add = (key, value) => {
-    groups.set(key, [...groups.get(key) ?? [], stripControls(value)]);
-  };
-  for (const identifier of rule.identifiers)
-    add(
-      identifierSystems[identifier.system] ?? (identifier.system || "identifier"),
-      identifier.value
-    );
-  for (const reference of rule.references)
-    add(reference.framework ?? (reference.href || "other"), reference.text);
-  return [...groups];
-}
-function fixName(system) {
-  return system.replace(/^urn:xccdf:fix:script:/, "").replace(/^urn:redhat:osbuild:/, "");
+function ruleRow(rule, options) {
+  const severity = `${options.fresh.has(rule.id) ? "\u{1F195}\xA0" : ""}${rule.severity}`;
+  const result = options.withResult === true ? ` ${rule.result} |` : "";
+  const title = `${markdownText(truncate(rule.title, 200))} (${tableCode(rule.shortId)})`;
+  const base = `| ${severity} |${result} ${title} |`;
+  if (options.blame === void 0) return base;
+  const where = options.blame.get(ruleKey(rule));
+  if (where === void 0) return `${base} | |`;
+  const found = [where.evidence, where.cause].filter((t) => t !== "").join(": ");
+  return `${base} ${locationCell(where, options.links)} | ${markdownText(truncate(found, 200))} |`;
 }
 
-// packages/core/src/gate/gate-details-md.ts
-var maxRows = 25;
-var changeLabels = {
-  "new-failure": "new failures",
-  regression: "regressions",
-  "still-failing": "still failing",
-  fixed: "fixed",
-  "newly-not-applicable": "newly not applicable",
-  "new-rule": "new rules"
-};
-function cap(items) {
-  const more = items.length > maxRows ? ` \u2026 and ${items.length - maxRows} more` : "";
-  return { shown: items.slice(0, maxRows), more };
+// packages/core/src/report/trend-chart.ts
+function shortDate(at) {
+  return new Date(at).toISOString().slice(5, 10);
 }
-function waiverTable(title, waivers) {
-  if (waivers.length === 0) return [];
-  const { shown: shown2, more } = cap(waivers);
-  const lines2 = [
-    `**${title}** (${waivers.length})`,
-    "",
-    "| Rule | Expires | Approver | Reason |",
-    "| --- | --- | --- | --- |"
-  ];
-  for (const w of shown2) {
-    lines2.push(
-      `| ${tableCode(w.rule)} | ${markdownText(w.expires)} | ${markdownText(w.approver)} | ${markdownText(truncate(w.reason, 300))} |`
-    );
-  }
-  if (more !== "") lines2.push("", `_${more.trim()}_`);
-  lines2.push("");
-  return lines2;
+var fixed = (n) => n.toFixed(2);
+function labels(entries, lastLabel) {
+  return entries.map(
+    (e, i) => i === entries.length - 1 && lastLabel !== void 0 ? lastLabel : shortDate(e.at)
+  );
 }
-function renderGateDetails(verdict) {
+function trendMermaid(history, lastLabel = "this run") {
+  const { entries } = history;
+  if (entries.length < 2) return "";
+  const maximum = Math.max(...entries.map((e) => e.maximum));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `    title "Compliance score, last ${entries.length} runs"`,
+    `    x-axis [${labels(entries, lastLabel).map((l) => `"${l.replace(/["\\]/g, "")}"`).join(", ")}]`,
+    `    y-axis "Score" 0 --> ${Math.ceil(maximum)}`,
+    `    line [${entries.map((e) => fixed(e.score)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+var blocks2 = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+function sparkline(scores) {
+  const low = Math.min(...scores);
+  const high = Math.max(...scores);
+  return scores.map(
+    (s) => high === low ? blocks2[3] : blocks2[Math.round((s - low) / (high - low) * (blocks2.length - 1))]
+  ).join("");
+}
+function trendLine(history) {
+  const { entries } = history;
+  const first = entries[0];
+  const last2 = entries[entries.length - 1];
+  if (first === void 0 || last2 === void 0 || entries.length < 2) return "";
+  const delta = last2.score - first.score;
+  const arrow = delta > 0 ? "\u25B2" : delta < 0 ? "\u25BC" : "=";
+  return `Score trend (last ${entries.length} runs): ${sparkline(entries.map((e) => e.score))} ${fixed(first.score)} \u2192 ${fixed(last2.score)} (${arrow} ${fixed(Math.abs(delta))} since ${shortDate(first.at)})`;
+}
+function trendText(history, rows = 10, lastLabel) {
+  const { entries } = history;
+  if (entries.length === 0) return "No runs recorded yet.\n";
+  const scores = entries.map((e) => e.score);
+  const low = Math.floor(Math.min(...scores));
+  const high = Math.ceil(Math.max(...scores));
+  const span = Math.max(1, high - low);
+  const level = (s) => Math.round((s - low) / span * (rows - 1));
   const lines2 = [];
-  const { waivers, baseline } = verdict;
-  lines2.push(...waiverTable("Waived failures (not gating)", waivers.applied));
-  lines2.push(...waiverTable("Expired waivers (failing the gate)", waivers.expired));
-  lines2.push(...waiverTable("Stale waivers (match no failing rule)", waivers.stale));
-  if (baseline !== void 0) {
-    const counts = Object.keys(changeLabels).map((kind) => `${baseline.changes[kind].length} ${changeLabels[kind]}`).join(", ");
-    lines2.push(
-      `**Against the baseline** ${codeSpan(baseline.source)} (${verdict.mode}): ${counts}`,
-      ""
-    );
-    for (const kind of Object.keys(changeLabels)) {
-      const ids2 = baseline.changes[kind];
-      if (ids2.length === 0 || kind === "still-failing") continue;
-      const { shown: shown2, more } = cap(ids2);
-      lines2.push(
-        `- ${changeLabels[kind]}: ${shown2.map((id) => codeSpan(shortRuleId2(id))).join(", ")}${more}`
-      );
-    }
-    lines2.push("");
+  for (let r = rows - 1; r >= 0; r -= 1) {
+    const value = low + span * r / (rows - 1);
+    const cells = scores.map((s) => level(s) === r ? "\u25CF" : level(s) > r ? "\u2502" : " ");
+    lines2.push(`${value.toFixed(1).padStart(6)} \u2524${cells.join(" ")}`);
   }
-  return lines2;
+  lines2.push(`${" ".repeat(7)}\u2514${"\u2500\u2500".repeat(entries.length)}`);
+  const names = labels(entries, lastLabel);
+  lines2.push(
+    `${" ".repeat(8)}${names[0] ?? ""}${entries.length > 1 ? ` \u2026 ${names[names.length - 1] ?? ""}` : ""}`
+  );
+  const line = trendLine(history);
+  if (line !== "") lines2.push("", line);
+  return `${lines2.join("\n")}
+`;
 }
 
 // packages/core/src/report/summary-md.ts
 var defaultSummaryMaxChars = 6e4;
-var severityOrder = ["high", "unknown", "medium", "low", "info"];
-var listed = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
+var detailsOpening = "<details><summary>Details: ";
 function renderSummary(results2, verdict, options = {}) {
   const maxChars = options.maxChars ?? defaultSummaryMaxChars;
-  const image = markdownText(results2.image.names[0] ?? results2.image.reference);
+  const image = codeSpan(results2.image.names[0] ?? results2.image.reference);
+  const fresh = newRuleIds(verdict);
+  const gating = gatingRuleIds(verdict);
+  const review = reviewRuleIds(verdict);
+  const listed = results2.rules.filter((r) => listedResults.has(r.result)).sort(reviewOrder(fresh));
+  const shownAbove = (r) => gating.has(r.id) || review.has(r.id) && atOrAbove(r.severity, verdict.failOn);
+  const gatingRows = listed.filter(shownAbove);
+  const otherRows = listed.filter((r) => !shownAbove(r));
+  const freshShown = gatingRows.filter((r) => fresh.has(r.id)).length;
+  const table = {
+    fresh,
+    ...options.blame === void 0 ? {} : { blame: options.blame },
+    ...options.links === void 0 ? {} : { links: options.links }
+  };
   const head = [
     summaryHeading(verdict.status),
     "",
-    `${image} \xB7 profile ${markdownText(results2.scanner.profile.title)} \xB7 fail-on ${verdict.failOn} \xB7 score ${results2.score.value.toFixed(2)}/${results2.score.maximum.toFixed(0)}`,
+    `${image} \xB7 profile ${markdownText(results2.scanner.profile.title)} \xB7 fail-on ${verdict.failOn}`,
+    "",
+    scoreAndCounts(results2, verdict),
     ""
   ];
+  const rows = gatingRows.map((rule) => ruleRow(rule, table));
+  const tableHead = gatingRows.length > 0 ? [
+    `### ${gatingRows.length} failing ${gatingRows.length === 1 ? "rule" : "rules"}${verdict.baseline === void 0 ? "" : ` (${freshShown} new)`}`,
+    "",
+    ...ruleTableHeader(table)
+  ] : verdict.status === "fail" ? ["No single rule fails the gate: see why in the details below."] : [];
+  const trend = [];
+  if (options.trend !== void 0) {
+    const chart = trendMermaid(options.trend);
+    if (chart !== "") trend.push("", chart, "", trendLine(options.trend));
+  }
+  const fixable = listed.filter((r) => r.result === "fail" && options.runFixes?.has(r.id) === true);
+  const units = detailUnits(results2, verdict, otherRows, fixable, table, options);
+  const summaryParts = [
+    verdict.reasons.length > 0 ? "why" : "",
+    otherRows.length > 0 ? `${otherRows.length} more ${otherRows.length === 1 ? "rule" : "rules"}` : "",
+    fixable.length > 0 ? "fixes" : "",
+    "all counts"
+  ].filter((p) => p !== "");
+  const open13 = [`${detailsOpening}${summaryParts.join(", ")}</summary>`, ""];
+  const close = ["", "</details>", ""];
+  const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : "";
+  const above = (kept2) => [
+    ...head,
+    ...tableHead,
+    ...rows.slice(0, kept2),
+    ...kept2 < rows.length ? [
+      "",
+      `_${rows.length - kept2} more gating ${rows.length - kept2 === 1 ? "rule is" : "rules are"} not shown: see the full report${hint}._`
+    ] : [],
+    ...trend,
+    ""
+  ];
+  const joined = (lines2) => lines2.join("\n");
+  const full = joined([...above(rows.length), ...open13, ...units, ...close]);
+  if (full.length <= maxChars) return full;
+  const cutNote = `_Some details are not shown: see the full report${hint} and fixes/._`;
+  const top2 = joined(above(rows.length));
+  let detailsText = "";
+  const room = maxChars - top2.length - joined([...open13, cutNote, ...close]).length - 4;
+  for (const unit of units) {
+    if (detailsText.length + unit.length + 1 > room) break;
+    detailsText += `${unit}
+`;
+  }
+  if (room > 0 && top2.length < maxChars)
+    return joined([top2, ...open13, detailsText + cutNote, ...close]);
+  let kept = rows.length;
+  while (kept > 0 && joined(above(kept)).length > maxChars - 2) kept -= 1;
+  return truncate(`${joined(above(kept))}
+`, maxChars);
+}
+function detailUnits(results2, verdict, otherRows, fixable, table, options) {
+  const units = [];
+  if (verdict.reasons.length > 0)
+    units.push([...verdict.reasons.map((r) => `- ${markdownText(r.message)}`), ""].join("\n"));
   const selection = results2.scanner.content.selection;
   if (selection !== void 0) {
     const others = selection.passedOver?.length ?? 0;
-    head.push(
-      `Content: ${markdownText(selection.reason)}${others === 0 ? "" : ` (${others} newer ${others === 1 ? "copy" : "copies"} passed over: see results.json)`}`,
-      ""
+    units.push(
+      `Content: ${markdownText(selection.reason)}${others === 0 ? "" : ` (${others} newer ${others === 1 ? "copy" : "copies"} passed over: see results.json)`}
+`
     );
   }
-  for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`);
-  if (verdict.reasons.length > 0) head.push("");
   if (options.sarifTrim !== void 0) {
-    const { total, kept: kept2, reason } = options.sarifTrim;
-    head.push(
-      `> SARIF holds ${kept2} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.`,
-      ""
+    const { total, kept, reason } = options.sarifTrim;
+    units.push(
+      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.
+`
     );
   }
-  head.push(...renderGateDetails(verdict));
-  head.push("| Result | Rules |", "| --- | ---: |");
-  for (const value of ruleResultValues) {
+  const gate = renderGateDetails(verdict);
+  if (gate.length > 0) units.push(gate.join("\n"));
+  const counts = ["| Result | Rules |", "| --- | ---: |"];
+  for (const value of ruleResultValues)
     if (value !== "notselected" && results2.counts[value] > 0)
-      head.push(`| ${value} | ${results2.counts[value]} |`);
-  }
-  head.push("");
+      counts.push(`| ${value} | ${results2.counts[value]} |`);
+  units.push(
+    `Score ${results2.score.value.toFixed(2)}/${results2.score.maximum.toFixed(0)} (${markdownText(results2.score.system.replace(/^.*:/, ""))})
+
+${counts.join("\n")}
+`
+  );
   const reasons = /* @__PURE__ */ new Map();
-  for (const rule of results2.rules) {
+  for (const rule of results2.rules)
     if (rule.reason !== void 0)
       reasons.set(rule.reason, [...reasons.get(rule.reason) ?? [], rule]);
-  }
   for (const [reason, rules2] of reasons) {
     const ids2 = rules2.slice(0, 20).map((r) => tableCode(r.shortId));
-    head.push(
-      `> ${rules2.length} ${rules2[0]?.result ?? ""}: ${markdownText(reason)} (${ids2.join(", ")}${rules2.length > 20 ? ", \u2026" : ""})`,
-      ""
+    units.push(
+      `> ${rules2.length} ${rules2[0]?.result ?? ""}: ${markdownText(reason)} (${ids2.join(", ")}${rules2.length > 20 ? ", \u2026" : ""})
+`
     );
   }
-  const rows = results2.rules.filter((r) => listed.has(r.result)).sort(
-    (a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) || compare2(a.id, b.id) || a.index - b.index
-  );
-  const body = [];
-  const blame = options.blame;
-  if (rows.length > 0)
-    body.push(
-      "### Failing and unverified rules",
-      "",
-      blame === void 0 ? "| Severity | Result | Rule | Title |" : "| Severity | Result | Rule | Title | Location |",
-      blame === void 0 ? "| --- | --- | --- | --- |" : "| --- | --- | --- | --- | --- |"
+  if (otherRows.length > 0) {
+    units.push(
+      [
+        "### More failing and unverified rules (below the threshold, waived or not gating)",
+        "",
+        ...ruleTableHeader({ ...table, withResult: true })
+      ].join("\n")
     );
-  for (const rule of rows) body.push(row(rule, blame?.get(ruleKey(rule)), blame !== void 0));
-  const fixable = rows.filter((r) => r.result === "fail" && options.runFixes?.has(r.id) === true);
-  if (fixable.length > 0) body.push("", "### How to fix", "");
+    for (const rule of otherRows) units.push(ruleRow(rule, { ...table, withResult: true }));
+    units.push("");
+  }
+  if (fixable.length > 0) units.push("### How to fix\n");
   for (const rule of fixable) {
-    const where = blame?.get(ruleKey(rule));
+    const where = options.blame?.get(ruleKey(rule));
     const after = where?.kind === "instruction" ? ` after line ${where.location.endLine ?? where.location.startLine} of ${htmlText(where.location.uri)}` : "";
-    body.push(
-      // An HTML block: GFM parses no Markdown up to the blank line, so this line is HTML only.
-      `<details><summary><code>${htmlText(rule.shortId)}</code>: add to the Dockerfile${after}</summary>`,
-      "",
-      fencedBlock(options.runFixes?.get(rule.id) ?? "", "dockerfile"),
-      "",
-      "</details>"
+    units.push(
+      [
+        // An HTML block: GFM parses no Markdown up to the blank line, so this line is HTML only.
+        `<details><summary><code>${htmlText(rule.shortId)}</code>: add to the Dockerfile${after}</summary>`,
+        "",
+        fencedBlock(options.runFixes?.get(rule.id) ?? "", "dockerfile"),
+        "",
+        "</details>"
+      ].join("\n")
     );
   }
-  if (rows.some((r) => r.result === "fail") && options.runFixes !== void 0)
-    body.push(
-      "",
-      "Full remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible)."
+  if (results2.rules.some((r) => r.result === "fail") && options.runFixes !== void 0)
+    units.push(
+      "\nFull remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible)."
     );
-  const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : "";
-  const note = (dropped) => dropped > 0 ? `
-_${dropped} more ${dropped === 1 ? "rule is" : "rules are"} not shown: see the full report${hint}._
-` : `
-_Some fixes are not shown: see the full report${hint} and fixes/._
+  return units;
+}
+function splitSummary(markdown) {
+  const at = markdown.indexOf(`
+${detailsOpening}`);
+  if (at < 0) return { above: markdown.trimEnd(), details: "" };
+  return { above: markdown.slice(0, at).trimEnd(), details: markdown.slice(at + 1).trim() };
+}
+function addToDetails(markdown, section) {
+  const { above, details } = splitSummary(markdown);
+  if (details === "" || !details.endsWith("</details>"))
+    return `${markdown.trimEnd()}
+
+${section}`;
+  return `${above}
+
+${details.slice(0, -"</details>".length).trimEnd()}
+
+${section.trim()}
+
+</details>
 `;
-  const full = [...head, ...body, ""].join("\n");
-  if (full.length <= maxChars) return full;
-  const reserve = note(rows.length).length;
-  let text3 = head.join("\n");
-  let kept = 0;
-  const headerRows = rows.length > 0 ? 4 : 0;
-  for (const [i, line] of body.entries()) {
-    if (text3.length + line.length + 1 + reserve > maxChars) break;
-    text3 += `
-${line}`;
-    if (i >= headerRows && i < headerRows + rows.length) kept += 1;
-  }
-  const open12 = text3.lastIndexOf("\n<details>");
-  if (open12 > text3.lastIndexOf("</details>")) text3 = text3.slice(0, open12);
-  return truncate(`${text3}
-${note(rows.length - kept)}`, maxChars);
-}
-function row(rule, blame, withLocation) {
-  const reason = rule.reason === void 0 ? "" : ` (${markdownText(truncate(rule.reason, 200))})`;
-  const base = `| ${rule.severity} | ${rule.result} | ${tableCode(rule.shortId)} | ${markdownText(truncate(rule.title, 300))}${reason} |`;
-  if (!withLocation) return base;
-  if (blame === void 0) return `${base} |`;
-  const found = blame.evidence === "" ? "" : `${markdownText(truncate(blame.evidence, 200))}: `;
-  return `${base} ${tableCode(`${blame.location.uri}:${blame.location.startLine}`)} ${found}${markdownText(truncate(blame.cause, 200))} |`;
-}
-function reasonLine(reason) {
-  return markdownText(reason.message);
-}
-function compare2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 function summaryHeading(status) {
   return `## ${status === "pass" ? "\u2705 Compliance gate passed" : "\u274C Compliance gate failed"}`;
 }
 
-// packages/core/src/pipeline/scan-image.ts
-import { join as join30 } from "node:path";
-
-// packages/core/src/pipeline/render-outputs.ts
-import { join as join22 } from "node:path";
-
-// packages/core/src/pipeline/sarif-location.ts
-import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, relative as relative3 } from "node:path";
-async function sarifLocation(options, imagePath) {
-  const toUri = (path) => {
-    const rel = isAbsolute3(path) ? relative3(options.cwd, path) : path;
-    return rel.split("\\").join("/");
-  };
-  if (options.dockerfile !== void 0) {
-    try {
-      const text3 = await readFile4(options.dockerfile, "utf8");
-      return { uri: toUri(options.dockerfile), startLine: finalFromLine(text3) };
-    } catch {
-    }
-  }
-  const isFile = await stat9(imagePath).then(
-    () => true,
-    () => false
-  );
-  if (isFile) return { uri: toUri(imagePath), startLine: 1 };
-  return {
-    uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, "_").replace(/^\/+/, "")}`,
-    startLine: 1
-  };
-}
-function finalFromLine(text3) {
-  const lines2 = text3.split(/\r?\n/);
-  let line = 1;
-  let continued = false;
-  lines2.forEach((raw, index) => {
-    const wasContinued = continued;
-    continued = /\\\s*$/.test(raw);
-    if (!wasContinued && /^\s*FROM\s/i.test(raw)) line = index + 1;
-  });
-  return line;
-}
-
-// packages/core/src/blame/blame-image.ts
-import { isAbsolute as isAbsolute4, relative as relative4 } from "node:path";
-
-// packages/core/src/blame/oval-variables.ts
-var ovalDef = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
-async function readVariableSources(arfPath) {
-  return variableSources(parseXml2(await readXmlFile(arfPath), arfPath));
-}
-function variableSources(root) {
-  const variables = /* @__PURE__ */ new Map();
-  for (const variable of descendants(root, ovalDef, "local_variable")) {
-    const id = variable.attrs.get("id");
-    if (id === void 0) continue;
-    variables.set(id, {
-      objects: descendants(variable, ovalDef, "object_component").flatMap(
-        (c) => c.attrs.get("object_ref") ?? []
-      ),
-      vars: descendants(variable, ovalDef, "variable_component").flatMap(
-        (c) => c.attrs.get("var_ref") ?? []
-      )
-    });
-  }
-  const out = /* @__PURE__ */ new Map();
-  for (const report2 of descendants(root, ns.ovalRes, "oval_results")) {
-    for (const system of descendants(report2, ns.ovalSc, "oval_system_characteristics")) {
-      const objects = /* @__PURE__ */ new Map();
-      const collected = child(system, ns.ovalSc, "collected_objects");
-      for (const object of collected ? children(collected, ns.ovalSc, "object") : []) {
-        const id = object.attrs.get("id");
-        if (id === void 0) continue;
-        const refs = children(object, ns.ovalSc, "reference").flatMap(
-          (r) => r.attrs.get("item_ref") ?? []
-        );
-        objects.set(id, [...objects.get(id) ?? [], ...refs]);
-      }
-      const items = /* @__PURE__ */ new Map();
-      const data = child(system, ns.ovalSc, "system_data");
-      for (const item of data ? children(data, void 0) : []) {
-        const id = item.attrs.get("id");
-        if (id !== void 0) items.set(id, item);
-      }
-      const resolveVar = (varId, seen) => {
-        const variable = variables.get(varId);
-        if (variable === void 0 || seen.has(varId)) return [];
-        seen.add(varId);
-        return [
-          ...variable.objects.flatMap((o) => objects.get(o) ?? []),
-          ...variable.vars.flatMap((v) => resolveVar(v, seen))
-        ];
-      };
-      for (const [id, item] of items) {
-        if (item.name !== "variable_item") continue;
-        const varRef = child(item, void 0, "var_ref");
-        if (varRef === void 0) continue;
-        const sources = resolveVar(text(varRef).trim(), /* @__PURE__ */ new Set()).flatMap((itemId) => {
-          const source = items.get(itemId);
-          return source === void 0 ? [] : [readOvalItem(itemId, source)];
-        }).filter((source) => source.filepath !== void 0);
-        if (sources.length > 0) out.set(id, sources);
-      }
-    }
-  }
-  return out;
-}
-
-// packages/core/src/blame/blame-image.ts
-function toRepositoryUri(path, cwd) {
-  const rel = isAbsolute4(path) ? relative4(cwd, path) : path;
-  return rel.split("\\").join("/");
-}
-async function loadDockerfile(path, cwd, logger) {
-  if (path === void 0) return void 0;
-  try {
-    const text3 = await readUserText({
-      path,
-      kind: "dockerfile",
-      origin: "command-line",
-      workspace: cwd
-    });
-    return { uri: toRepositoryUri(path, cwd), parsed: parseDockerfile(text3) };
-  } catch (error) {
-    logger.warning(
-      `Dockerfile ${path} could not be read (${error.message}); findings point at the fallback location`
+// packages/core/src/report/trend-svg.ts
+var width = 640;
+var height = 260;
+var left = 48;
+var right = 16;
+var top = 40;
+var bottom = 40;
+function trendSvg(history, lastLabel) {
+  const { entries } = history;
+  const maximum = Math.max(1, ...entries.map((e) => e.maximum));
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const x = (i) => left + (entries.length <= 1 ? plotW / 2 : plotW * i / (entries.length - 1));
+  const y = (score) => top + plotH - plotH * score / maximum;
+  const r = (n) => n.toFixed(1);
+  const title = `${truncate(history.image, 60)} \xB7 ${truncate(history.profile.replace(/^.*_profile_/, ""), 40)}`;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${xmlText(`Compliance score: ${title}`)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${left}" y="20" font-size="14" font-weight="bold">${xmlText(`Compliance score \xB7 ${title}`)}</text>`
+  ];
+  for (const fraction of [0, 0.25, 0.5, 0.75, 1]) {
+    const gy = y(maximum * fraction);
+    parts.push(
+      `<line x1="${left}" y1="${r(gy)}" x2="${width - right}" y2="${r(gy)}" stroke="#d0d7de" stroke-width="1"/>`,
+      `<text x="${left - 6}" y="${r(gy + 4)}" text-anchor="end" fill="#57606a">${r(maximum * fraction)}</text>`
     );
-    return void 0;
   }
-}
-async function blameImage(options) {
-  const input = {
-    oval: options.parsed.oval,
-    fallback: options.fallback,
-    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
-  };
-  if (options.arfPath !== void 0) {
-    try {
-      input.variables = await readVariableSources(options.arfPath);
-    } catch (error) {
-      options.logger.warning(`blame: could not follow OVAL variables (${error.message})`);
-    }
-  }
-  const { image } = options;
-  if (image !== void 0) {
-    input.history = describeHistory(image.config.history, image.layers.length);
-    try {
-      input.bookkeeping = await collectBookkeeping({
-        layers: image.layers,
-        ...options.applied === void 0 ? {} : { changes: options.applied.layers },
-        paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
-        ...options.signal === void 0 ? {} : { signal: options.signal }
-      });
-    } catch (error) {
-      if (options.signal?.aborted === true) throw error;
-      options.logger.warning(
-        `blame: could not read the layers again (${error.message}); findings point at the FROM line`
-      );
-    }
-  }
-  return blameRules(options.rules, input);
-}
-async function blameImagePackages(options) {
-  const { image } = options;
-  const input = {
-    oval: /* @__PURE__ */ new Map(),
-    fallback: options.fallback,
-    history: describeHistory(image.config.history, image.layers.length),
-    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
-  };
-  if (options.packages.some((p) => p.kind === "dpkg")) {
-    try {
-      input.bookkeeping = await collectBookkeeping({
-        layers: image.layers,
-        ...options.applied === void 0 ? {} : { changes: options.applied.layers },
-        paths: [],
-        ...options.signal === void 0 ? {} : { signal: options.signal }
-      });
-    } catch (error) {
-      if (options.signal?.aborted === true) throw error;
-      options.logger.warning(
-        `blame: could not read the layers again (${error.message}); vulnerable packages point at the FROM line`
-      );
-    }
-  }
-  return blamePackages(options.packages, input);
-}
-
-// packages/core/src/report/write-reports.ts
-import { mkdir as mkdir9, rm as rm11 } from "node:fs/promises";
-import { join as join21 } from "node:path";
-
-// packages/core/src/report/code-quality.ts
-var codeQualitySeverity = {
-  high: "critical",
-  unknown: "critical",
-  medium: "major",
-  low: "minor",
-  info: "info"
-};
-var reported2 = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
-function toCodeQuality(results2, options) {
-  const image = imageRepository(results2);
-  return results2.rules.filter((rule) => reported2.has(rule.result)).map((rule) => {
-    const blame = options.blame?.get(ruleKey(rule));
-    const location = blame?.location ?? options.location;
-    const found = blame === void 0 ? "" : ` ${blame.evidence === "" ? "" : `${blame.evidence} `}(${blame.cause})`;
-    const verb2 = rule.result === "fail" ? "failed" : `could not be checked (${rule.result})`;
-    return {
-      type: "issue",
-      description: truncate(
-        stripControls(`${rule.title} ${verb2}:${found}`.replace(/:$/, "")),
-        1e3
-      ),
-      check_name: stripControls(rule.shortId),
-      fingerprint: fingerprint(rule, results2.scanner.profile.id, image),
-      severity: codeQualitySeverity[rule.severity],
-      categories: ["Security", "Compliance"],
-      location: {
-        path: location.uri,
-        lines: {
-          begin: location.startLine,
-          ...location.endLine !== void 0 && location.endLine > location.startLine ? { end: location.endLine } : {}
-        }
-      }
-    };
-  });
-}
-
-// packages/core/src/report/junit.ts
-var skipped = /* @__PURE__ */ new Set(["notapplicable", "notchecked"]);
-var errored = /* @__PURE__ */ new Set(["error", "unknown"]);
-function toJunit(results2, options = {}) {
-  const image = imageRepository(results2);
-  const profile = shortProfileId(results2.scanner.profile.id);
-  const suite = `${image} (${profile})`;
-  const cases = results2.rules.map((rule) => testcase(rule, suite, options));
-  const count = (test) => results2.rules.filter(test).length;
-  const failures = count((r) => r.result === "fail");
-  const errors = count((r) => errored.has(r.result));
-  const skips = count((r) => skipped.has(r.result));
-  const attrs = `name="${xmlText(suite)}" tests="${results2.rules.length}" failures="${failures}" errors="${errors}" skipped="${skips}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attrs}>`,
-    `  <testsuite ${attrs} timestamp="${xmlText(results2.startTime)}">`,
-    "    <properties>",
-    `      <property name="image" value="${xmlText(results2.image.reference)}"/>`,
-    `      <property name="profile" value="${xmlText(results2.scanner.profile.id)}"/>`,
-    `      <property name="score" value="${results2.score.value}"/>`,
-    "    </properties>",
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-function testcase(rule, suite, options) {
-  const name = `${rule.shortId}${rule.index > 0 ? ` #${rule.index + 1}` : ""}: ${rule.title}`;
-  const open12 = `    <testcase name="${xmlText(name)}" classname="${xmlText(suite)}"`;
-  const blame = options.blame?.get(ruleKey(rule));
-  const where = blame === void 0 ? "" : `
-Location: ${blame.location.uri}:${blame.location.startLine} (${blame.cause})${blame.evidence === "" ? "" : `
-Found: ${blame.evidence}`}`;
-  const body = `Rule ${rule.id} (severity ${rule.severity}) ended ${rule.result}.${where}${rule.messages.length > 0 ? `
-oscap: ${rule.messages.join(" / ")}` : ""}`;
-  const message = `${rule.shortId} ${rule.result} (${rule.severity})`;
-  if (rule.result === "fail")
-    return `${open12}>
-      <failure message="${xmlText(message)}" type="${xmlText(rule.severity)}">${xmlText(body)}</failure>
-    </testcase>`;
-  if (errored.has(rule.result))
-    return `${open12}>
-      <error message="${xmlText(message)}" type="${xmlText(rule.result)}">${xmlText(body)}</error>
-    </testcase>`;
-  if (skipped.has(rule.result))
-    return `${open12}>
-      <skipped message="${xmlText(rule.result)}"/>
-    </testcase>`;
-  return `${open12}/>`;
-}
-
-// packages/core/src/report/remediation.ts
-import { mkdir as mkdir8, readFile as readFile5 } from "node:fs/promises";
-import { join as join20 } from "node:path";
-
-// packages/core/src/output/output-file.ts
-import { randomBytes as randomBytes5 } from "node:crypto";
-import { copyFile as copyFile2, rename as rename5, unlink, writeFile as writeFile4 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join as join19 } from "node:path";
-var storageCodes = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "EACCES", "EPERM"]);
-var describe3 = {
-  ENOSPC: "no space left on the device",
-  EDQUOT: "disk quota exceeded",
-  EIO: "I/O error",
-  EROFS: "read-only file system",
-  EFBIG: "file too large",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted"
-};
-var OutputWriteError = class extends Error {
-  code;
-  file;
-  constructor(file, code, options) {
-    super(
-      `Could not write ${basename3(file)} in ${dirname2(file)}: ${describe3[code] ?? "write failed"} (${code})`,
-      options
+  if (entries.length > 1)
+    parts.push(
+      `<polyline fill="none" stroke="#0969da" stroke-width="2" points="${entries.map((e, i) => `${r(x(i))},${r(y(e.score))}`).join(" ")}"/>`
     );
-    this.name = "OutputWriteError";
-    this.code = code;
-    this.file = file;
-    Object.setPrototypeOf(this, new.target.prototype);
+  for (const [i, e] of entries.entries())
+    parts.push(
+      `<circle cx="${r(x(i))}" cy="${r(y(e.score))}" r="3" fill="${e.status === "pass" ? "#1a7f37" : "#cf222e"}"><title>${xmlText(`${shortDate(e.at)}: ${e.score.toFixed(2)} (${e.status}, ${e.counts.failing} failing)`)}</title></circle>`
+    );
+  const first = entries[0];
+  if (first !== void 0) {
+    const lastText = lastLabel ?? shortDate(entries[entries.length - 1]?.at ?? first.at);
+    parts.push(
+      `<text x="${left}" y="${height - 18}" fill="#57606a">${xmlText(shortDate(first.at))}</text>`,
+      `<text x="${width - right}" y="${height - 18}" text-anchor="end" fill="#57606a">${xmlText(lastText)}</text>`
+    );
   }
-};
-function errnoCode2(error) {
-  const code = error?.code;
-  return typeof code === "string" ? code : void 0;
-}
-function isStorageError(error) {
-  if (error instanceof OutputWriteError) return true;
-  const code = errnoCode2(error);
-  return code !== void 0 && storageCodes.has(code);
-}
-function nameStorageError(error, path) {
-  if (error instanceof OutputWriteError) return error;
-  const code = errnoCode2(error);
-  return code !== void 0 && storageCodes.has(code) ? new OutputWriteError(path, code, { cause: error }) : error;
-}
-function temporaryName(path) {
-  return join19(dirname2(path), `.${basename3(path)}.tmp-${randomBytes5(6).toString("hex")}`);
-}
-var injected = false;
-function injectedFault(path) {
-  if (!injected && testHooks().failWrite === basename3(path) && path.includes("/.scapgate-staging-")) {
-    injected = true;
-    throw Object.assign(new Error("ENOSPC: no space left on device, write (injected)"), {
-      code: "ENOSPC"
-    });
-  }
-}
-async function viaTemporary(path, produce) {
-  const temp = temporaryName(path);
-  try {
-    injectedFault(path);
-    await produce(temp);
-    await rename5(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => void 0);
-    throw nameStorageError(error, path);
-  }
-}
-function writeOutputFile(path, data, options = {}) {
-  return viaTemporary(
-    path,
-    (temp) => writeFile4(temp, data, { flag: "wx", ...options.mode === void 0 ? {} : { mode: options.mode } })
+  const line = trendLine(history);
+  parts.push(
+    `<text x="${left}" y="${height - 4}" fill="#24292f">${xmlText(line === "" ? "Fewer than two runs recorded." : line)}</text>`,
+    "</svg>"
   );
-}
-function copyOutputFile(source, path) {
-  return viaTemporary(path, (temp) => copyFile2(source, temp));
-}
-
-// packages/core/src/report/remediation.ts
-var missing = /FIX FOR THIS RULE '[^']*' IS MISSING!/;
-function splitBashFixes(script) {
-  const fixes = /* @__PURE__ */ new Map();
-  const pattern = /^# BEGIN fix \(\d+ \/ \d+\) for '([^']+)'\n#+\n([\s\S]*?)^# END fix for '\1'$/gm;
-  for (const match of script.matchAll(pattern)) {
-    const id = match[1];
-    const body = match[2].split("\n").filter((line) => !/^\(>&2 echo "Remediating rule \d+\/\d+: /.test(line)).join("\n").trim();
-    if (body === "" || missing.test(body)) continue;
-    fixes.set(id, body);
-  }
-  return fixes;
-}
-function runSnippet(shortId, bash) {
-  let delimiter = "SCAPGATE_FIX";
-  while (bash.split("\n").includes(delimiter)) delimiter += "_";
-  return `# ${shortId} (fix from the SCAP content; heredocs need BuildKit or Buildah >= 1.33)
-RUN <<'${delimiter}'
-set -e
-${bash}
-${delimiter}
+  return `${parts.join("\n")}
 `;
 }
-function embeddedTailoringId(arfText) {
-  return /<(?:[\w-]+:)?component-ref\s[^>]*id="(scap_org\.open-scap_cref_[^"]*_tailoring)"/.exec(
-    arfText
-  )?.[1];
-}
-async function generateFixes(arfPath, outDir, options) {
-  const scanner = options.scanner ?? await preflightScanner();
-  const fixesDir = join20(outDir, "fixes");
-  await mkdir8(join20(fixesDir, "run"), { recursive: true });
-  const bashScript = await generateFix(arfPath, outDir, "bash", scanner, options);
-  const playbook = await generateFix(arfPath, outDir, "ansible", scanner, options);
-  await writeOutputFile(join20(fixesDir, "remediation.sh"), bashScript, { mode: 420 });
-  await writeOutputFile(join20(fixesDir, "playbook.yml"), playbook);
-  const bash = splitBashFixes(bashScript);
-  const run3 = /* @__PURE__ */ new Map();
-  const files = ["fixes/remediation.sh", "fixes/playbook.yml"];
-  for (const [id, body] of bash) {
-    const shortId = /_rule_(.+)$/.exec(id)?.[1] ?? id;
-    const snippet = runSnippet(shortId, body);
-    run3.set(id, snippet);
-    const name = `${shortId.replace(/[^A-Za-z0-9._-]/g, "_")}.Dockerfile`;
-    await writeOutputFile(join20(fixesDir, "run", name), snippet);
-    files.push(`fixes/run/${name}`);
-  }
-  return { bash, run: run3, files };
-}
-async function generateFix(arfPath, outDir, fixType, scanner, options) {
-  return runArfTool(
-    {
-      scanner,
-      arfPath,
-      args: [
-        "xccdf",
-        "generate",
-        "fix",
-        "--fix-type",
-        fixType,
-        "--result-id",
-        options.testResultId,
-        ...options.tailoringId === void 0 ? [] : ["--tailoring-id", options.tailoringId]
-      ],
-      workParent: outDir,
-      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    },
-    (produced) => readFile5(produced, "utf8")
-  );
-}
 
-// packages/core/src/report/write-reports.ts
-async function writeFixes(options) {
-  if (!options.results.rules.some((r) => r.result === "fail")) return void 0;
-  try {
-    await mkdir9(options.outDir, { recursive: true });
-    const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath));
-    return await generateFixes(options.arfPath, options.outDir, {
-      testResultId: options.results.testResultId,
-      ...tailoringId === void 0 ? {} : { tailoringId },
-      ...options.scanner === void 0 ? {} : { scanner: options.scanner },
-      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    });
-  } catch (error) {
-    await rm11(join21(options.outDir, "fixes"), { recursive: true, force: true });
-    if (options.signal?.aborted === true || isStorageError(error)) throw error;
-    options.logger.warning(`remediation: ${error.message}; fixes/ is not written`);
-    return void 0;
-  }
-}
-async function writeReports(options) {
-  const { outDir, results: results2, blame, logger } = options;
-  await mkdir9(outDir, { recursive: true });
-  const fixes = options.skipFixes === true ? void 0 : await (options.fixes ?? writeFixes(options));
-  const sarif = toSarif(results2, {
-    location: options.fallback,
-    toolVersion: options.toolVersion,
-    blame,
-    ...fixes === void 0 ? {} : { fixes }
-  });
-  const run3 = sarif.runs[0];
-  if (options.sarifExtra !== void 0 && run3 !== void 0) {
-    run3.tool.driver.rules = [...run3.tool.driver.rules ?? [], ...options.sarifExtra.rules];
-    run3.results = [...run3.results ?? [], ...options.sarifExtra.results];
-  }
-  const trim = sarifTrim(sarif);
-  if (trim !== void 0)
-    logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`);
-  const rendered = renderSummary(results2, options.verdict, {
-    fullReportHint: options.fullReportHint ?? "report.html and results.json",
-    blame,
-    ...fixes === void 0 ? {} : { runFixes: fixes.run },
-    ...trim === void 0 ? {} : { sarifTrim: trim }
-  });
-  const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered;
-  await writeOutputFile(join21(outDir, "results.sarif"), serializeSarif(sarif));
-  await writeOutputFile(join21(outDir, "junit.xml"), toJunit(results2, { blame }));
-  await writeOutputFile(
-    join21(outDir, "codequality.json"),
-    `${JSON.stringify(toCodeQuality(results2, { location: options.fallback, blame }), null, 2)}
-`
-  );
-  await writeOutputFile(join21(outDir, "summary.md"), summaryMarkdown);
-  return fixes === void 0 ? { summaryMarkdown } : { summaryMarkdown, fixes };
-}
-
-// packages/core/src/packages/unevaluable-rules.ts
-import { readFile as readFile6 } from "node:fs/promises";
-var evaluated = /* @__PURE__ */ new Set([
-  "pass",
-  "fail",
-  "unknown",
-  "error",
-  "fixed"
-]);
-function dpkginfoTestIds(contentXml) {
-  const ids2 = /* @__PURE__ */ new Set();
-  const element = /<(?:[A-Za-z_][\w.-]*:)?dpkginfo_test\b([^>]*)>/g;
-  for (const match of contentXml.matchAll(element)) {
-    const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(match[1] ?? "");
-    const value = id?.[1] ?? id?.[2];
-    if (value !== void 0) ids2.add(value);
-  }
-  return ids2;
-}
-function markRulesUsingTests(results2, parsed, testIds, reason) {
-  const changed = [];
-  for (const rule of results2.rules) {
-    if (!evaluated.has(rule.result)) continue;
-    const uses = rule.checks.some((check2) => {
-      if (check2.name === void 0) return false;
-      for (const report2 of parsed.oval.values()) {
-        const definition = report2.definitions.get(check2.name);
-        if (definition?.testIds.some((id) => testIds.has(id)) === true) return true;
-      }
-      return false;
-    });
-    if (!uses) continue;
-    rule.result = "error";
-    rule.reason = reason;
-    changed.push(rule.id);
-  }
-  if (changed.length > 0) results2.counts = countResults(results2.rules);
-  return changed;
-}
-async function markPackageRulesUnevaluable(results2, parsed, contentPath, reason) {
-  const ids2 = dpkginfoTestIds(await readFile6(contentPath, "utf8"));
-  return markRulesUsingTests(results2, parsed, ids2, reason);
-}
-
-// packages/core/src/pipeline/render-outputs.ts
-async function renderOutputs(options, prepared, baseline, scan) {
-  const { outDir } = options;
-  const html = generateHtmlReport(scan.arfPath, join22(outDir, "report.html"), {
-    scanner: scan.scanner,
-    signal: options.signal,
-    timeoutMs: options.timeoutMs
-  });
-  const htmlSettled = html.then(
-    () => void 0,
-    () => void 0
-  );
-  const parsed = await parseArf(scan.arfPath).catch(async (error) => {
-    await htmlSettled;
-    throw error;
-  });
-  const { image, os } = prepared;
-  const results2 = buildScanResults(parsed, {
-    image: {
-      reference: image.reference.raw,
-      configDigest: image.configDigest,
-      ...image.manifestDigest === void 0 ? {} : { manifestDigest: image.manifestDigest },
-      names: image.names,
-      platform: formatPlatform(image.platform),
-      os: { id: os?.id ?? "", versionId: os?.versionId ?? "", prettyName: os?.prettyName ?? "" }
-    },
-    scanner: {
-      content: {
-        path: baseline.contentPath,
-        sha256: baseline.content.sha256,
-        sceChecksRemoved: scan.scriptChecks.removedChecks,
-        ...baseline.selection === void 0 ? {} : { selection: baseline.selection }
-      },
-      durationSeconds: scan.durationSeconds
-    }
-  });
-  const unevaluable = prepared.packageView.unevaluablePackageRules;
-  if (unevaluable !== void 0) {
-    await markPackageRulesUnevaluable(results2, parsed, baseline.contentPath, unevaluable);
-  }
-  const fixes = writeFixes({
-    outDir,
-    results: results2,
-    arfPath: scan.arfPath,
-    logger: options.logger,
-    scanner: scan.scanner,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal
-  });
-  const settled = Promise.allSettled([html, fixes]).then(() => void 0);
+// packages/core/src/trend/history.ts
+var HISTORY_FILE = "history.json";
+var TREND_SVG_FILE = "trend.svg";
+var historySchemaUri = "https://scapgate.dev/schemas/history/v1";
+var maxHistoryEntries = 60;
+function trendEntry(results2, verdict, run3) {
+  const changes = verdict.baseline?.changes;
   return {
-    results: results2,
-    contentRuleIds: [...parsed.benchmark.rules.keys()],
-    settled,
-    write: async (verdict, amendments) => {
-      const [outputs, report2] = await Promise.allSettled([writeOutputs(verdict, amendments), html]);
-      if (report2.status === "rejected") throw report2.reason;
-      if (outputs.status === "rejected") throw outputs.reason;
-      return outputs.value;
-    }
-  };
-  async function writeOutputs(verdict, amendments) {
-    const fallback = await sarifLocation(options, image.reference.path);
-    const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger);
-    const blame = await blameImage({
-      rules: results2.rules.filter((r) => ["fail", "error", "unknown"].includes(r.result)),
-      parsed,
-      arfPath: scan.arfPath,
-      image,
-      applied: prepared.layers,
-      dockerfile,
-      fallback,
-      logger: options.logger,
-      signal: options.signal
-    });
-    await writeOutputFile(
-      join22(outDir, "results.json"),
-      amendments === void 0 ? serializeResults(results2, verdict) : serializeResults(results2, amendments.resultsGate, amendments.resultsCves)
-    );
-    const written = await writeReports({
-      outDir,
-      results: results2,
-      verdict,
-      arfPath: scan.arfPath,
-      blame,
-      fallback,
-      toolVersion: options.toolVersion,
-      logger: options.logger,
-      scanner: scan.scanner,
-      timeoutMs: options.timeoutMs,
-      signal: options.signal,
-      fixes,
-      ...amendments === void 0 ? {} : { sarifExtra: amendments.sarif, amendSummary: amendments.summary }
-    });
-    return written.summaryMarkdown;
-  }
-}
-
-// packages/core/src/pipeline/phase-timer.ts
-import { writeFile as writeFile5 } from "node:fs/promises";
-function timePhases(progress, logger) {
-  const started = performance.now();
-  const phases = [];
-  let current;
-  const close = (now) => {
-    if (current !== void 0)
-      phases.push({ phase: current.phase, seconds: (now - current.at) / 1e3 });
-  };
-  return {
-    phase(phase, detail) {
-      const now = performance.now();
-      close(now);
-      current = { phase, at: now };
-      progress.phase(phase, detail);
-    },
-    progress: (phase, done, total) => progress.progress(phase, done, total),
-    finish() {
-      const now = performance.now();
-      close(now);
-      current = void 0;
-      const timings = { phases, totalSeconds: (now - started) / 1e3 };
-      logger.debug(
-        `timings: ${phases.map((p) => `${p.phase} ${p.seconds.toFixed(2)}s`).join(", ")}, total ${timings.totalSeconds.toFixed(2)}s`
-      );
-      return timings;
-    }
-  };
-}
-async function pipelineBoundary(name, signal) {
-  const pause2 = testHooks().pauseAt;
-  if (pause2?.boundary !== name) return;
-  await writeFile5(pause2.marker, `${name}
-`);
-  if (signal === void 0 || signal.aborted) return;
-  await new Promise((resolve17) => {
-    const timer = setTimeout(resolve17, 12e4);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve17();
-      },
-      { once: true }
-    );
-  });
-}
-
-// packages/core/src/pipeline/output-set.ts
-import { lstat as lstat9, mkdtemp as mkdtemp9, readdir as readdir5, rename as rename8, rm as rm14 } from "node:fs/promises";
-import { join as join27 } from "node:path";
-
-// packages/core/src/cve/cve-outputs.ts
-import { createHash as createHash11 } from "node:crypto";
-import { join as join23 } from "node:path";
-var GITLAB_REPORT_FILE = "gl-container-scanning-report.json";
-var GITLAB_SCHEMA_VERSION = "15.2.4";
-var SEVERITY_SCORE = {
-  critical: 9.5,
-  high: 8,
-  unknown: 7,
-  medium: 5.5,
-  low: 3,
-  negligible: 1
-};
-function securitySeverity2(finding) {
-  return finding.cvss?.score ?? SEVERITY_SCORE[finding.severity];
-}
-function cveSarif(report2, locate2) {
-  const rules2 = /* @__PURE__ */ new Map();
-  const results2 = [];
-  for (const finding of report2.findings) {
-    const ruleId = finding.id;
-    if (!rules2.has(ruleId)) {
-      rules2.set(ruleId, {
-        id: ruleId,
-        name: "KnownVulnerability",
-        shortDescription: { text: sanitizeForDisplay(finding.title || ruleId, 200) },
-        ...finding.references[0] === void 0 ? {} : { helpUri: finding.references[0] },
-        properties: {
-          "security-severity": securitySeverity2(finding).toFixed(1),
-          tags: ["security", "vulnerability", "cve"]
-        }
-      });
-    }
-    const fixed = finding.fixedVersion === void 0 ? "no fixed version yet" : `fixed in ${finding.fixedVersion}`;
-    const location = locate2(finding);
-    results2.push({
-      ruleId,
-      level: finding.severity === "negligible" || finding.severity === "low" ? "note" : "error",
-      message: {
-        text: sanitizeForDisplay(
-          `${finding.package} ${finding.installedVersion ?? "(version unknown)"}${builtFrom(finding)} is affected by ${finding.cves.join(", ") || ruleId} (${finding.severity}); ${fixed}.${location.cause === void 0 ? "" : ` The package was ${location.cause}.`}`,
-          1e3
-        )
-      },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: location.uri },
-            region: {
-              startLine: location.startLine,
-              ...location.endLine === void 0 ? {} : { endLine: location.endLine }
-            }
-          }
-        }
-      ],
-      partialFingerprints: { "scapgateCve/v1": fingerprint2(finding) }
-    });
-  }
-  return { rules: [...rules2.values()], results: results2 };
-}
-function builtFrom(finding) {
-  const { sourcePackage: source, sourceVersion: version } = finding;
-  if (source === void 0) return "";
-  if (source === finding.package && (version === void 0 || version === finding.installedVersion))
-    return "";
-  return ` (built from source ${source}${version === void 0 ? "" : ` ${version}`})`;
-}
-function fingerprint2(finding) {
-  return createHash11("sha256").update(`${finding.id}\0${finding.package}`).digest("hex").slice(0, 32);
-}
-function gitlabContainerScanningReport(report2, options) {
-  const time = (d) => d.toISOString().slice(0, 19);
-  const tool = {
-    id: "scapgate",
-    name: "scapgate",
-    version: options.toolVersion,
-    vendor: { name: "scapgate" }
-  };
-  return {
-    version: GITLAB_SCHEMA_VERSION,
-    scan: {
-      analyzer: tool,
-      scanner: { ...tool, id: "scapgate-oval", name: "scapgate (OpenSCAP OVAL)" },
-      start_time: time(options.startTime),
-      end_time: time(options.endTime),
-      status: "success",
-      type: "container_scanning"
-    },
-    vulnerabilities: report2.findings.map((finding) => {
-      const identifiers = [
-        ...finding.cves.map((cve) => ({
-          type: "cve",
-          name: cve,
-          value: cve,
-          url: `https://nvd.nist.gov/vuln/detail/${cve}`
-        })),
-        ...finding.advisory === void 0 ? [] : [
-          {
-            type: advisoryType(finding.advisory),
-            name: finding.advisory,
-            value: finding.advisory
-          }
-        ],
-        { type: "oval", name: finding.definitionId, value: finding.definitionId }
-      ];
-      return {
-        id: fingerprint2(finding),
-        name: sanitizeForDisplay(finding.title || finding.id, 255),
-        description: sanitizeForDisplay(
-          `${finding.title} (${finding.package}${builtFrom(finding)})`,
-          15e3
-        ),
-        severity: gitlabSeverity(finding.severity),
-        solution: finding.fixedVersion === void 0 ? "No fixed version is available yet." : builtFrom(finding) === "" ? `Upgrade ${finding.package} to ${finding.fixedVersion} or later.` : `Upgrade ${finding.package} to a version built from ${finding.sourcePackage} ${finding.fixedVersion} or later.`,
-        identifiers,
-        links: finding.references.map((url) => ({ url })),
-        ...finding.cvss?.vector?.startsWith("CVSS:3") === true ? { cvss_vectors: [{ vendor: "unknown", vector: finding.cvss.vector }] } : {},
-        location: {
-          dependency: {
-            package: { name: finding.package },
-            version: finding.installedVersion ?? "unknown"
-          },
-          operating_system: options.operatingSystem,
-          image: options.image
-        }
-      };
-    })
-  };
-}
-function advisoryType(id) {
-  return /^[A-Z]+/.exec(id)?.[0]?.toLowerCase() ?? "advisory";
-}
-function gitlabSeverity(severity) {
-  switch (severity) {
-    case "critical":
-      return "Critical";
-    case "high":
-      return "High";
-    case "medium":
-      return "Medium";
-    case "low":
-      return "Low";
-    case "negligible":
-      return "Info";
-    default:
-      return "Unknown";
-  }
-}
-function cveSummaryMarkdown(report2, gate) {
-  const cell = (text3) => tableCode(truncate(text3, 120));
-  const lines2 = [
-    "## Known vulnerabilities",
-    "",
-    `CVE gate **${gate.status}** (fail-on ${gate.failOn}${gate.ignoreUnfixed ? ", unfixed ignored" : ""}): ${report2.findings.length} findings, ${gate.counts.gating} gating, ${gate.counts.waived} waived. Feed ${codeSpan(truncate(report2.feed.source, 120))}${report2.feed.ageDays === void 0 ? "" : `, ${report2.feed.ageDays} days old`}${report2.feed.stale ? " (**stale**)" : ""}; ${report2.definitions.evaluated} of ${report2.definitions.total} definitions evaluated.`,
-    ""
-  ];
-  for (const reason of gate.reasons) lines2.push(`- ${markdownText(reason.message)}`);
-  if (gate.reasons.length > 0) lines2.push("");
-  const byCve = /* @__PURE__ */ new Map();
-  for (const f of report2.findings) byCve.set(f.id, [...byCve.get(f.id) ?? [], f]);
-  if (byCve.size > 0) {
-    lines2.push("| CVE | Packages (installed) | Fixed | Severity |", "|---|---|---|---|");
-    for (const [id, group] of [...byCve].slice(0, 50)) {
-      const first = group[0];
-      const packages = group.map(
-        (f) => `${f.package} ${f.installedVersion ?? "?"}${f.sourcePackage === void 0 || f.sourcePackage === f.package ? "" : ` (${f.sourcePackage})`}`
-      );
-      const fixed = [...new Set(group.map((f) => f.fixedVersion ?? "no fix yet"))];
-      lines2.push(
-        `| ${cell(id)} | ${cell(packages.join(", "))} | ${cell(fixed.join(", "))} | ${first.severity}${first.cvss === void 0 ? "" : ` (${first.cvss.score})`} |`
-      );
-    }
-    if (byCve.size > 50) lines2.push("", `\u2026 and ${byCve.size - 50} more CVEs in results.json.`);
-    lines2.push("");
-  }
-  return lines2.join("\n");
-}
-async function writeGitlabReport(outDir, report2, options) {
-  await writeOutputFile(
-    join23(outDir, GITLAB_REPORT_FILE),
-    `${JSON.stringify(gitlabContainerScanningReport(report2, options), null, 2)}
-`
-  );
-}
-function failHeading(summary, cveStatus) {
-  const passed = `${summaryHeading("pass")}
-`;
-  if (cveStatus === "pass" || !summary.startsWith(passed)) return summary;
-  return `${summaryHeading("fail")}
-
-- Known vulnerabilities fail the gate (below).
-${summary.slice(passed.length)}`;
-}
-
-// packages/core/src/cve/scan-cves.ts
-import { mkdtemp as mkdtemp8 } from "node:fs/promises";
-import { join as join26 } from "node:path";
-
-// packages/core/src/cve/feed-fetch.ts
-import { spawn as spawn3 } from "node:child_process";
-import { createHash as createHash12 } from "node:crypto";
-import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
-import { mkdir as mkdir10, open as open10, readFile as readFile7, rename as rename6, rm as rm12, stat as stat10, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join24 } from "node:path";
-import { Readable as Readable4, Transform as Transform5 } from "node:stream";
-import { pipeline as pipeline8 } from "node:stream/promises";
-var FeedUnavailableError = class extends Error {
-  constructor(message, url, options) {
-    super(message, options);
-    this.url = url;
-    this.name = "FeedUnavailableError";
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-  url;
-};
-var DEFAULT_MAX2 = 2 * 1024 * 1024 * 1024;
-var DEFAULT_TIMEOUT = 10 * 60 * 1e3;
-async function fetchFeed(options) {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX2;
-  if (!/^https?:\/\//i.test(options.source)) {
-    const info = await stat10(options.source).catch(() => void 0);
-    if (!info?.isFile()) {
-      throw new ConfigurationError(
-        `Expected --feed \`${sanitizeForDisplay(options.source, 200)}\` to be an OVAL file or an http(s) URL, found ${info === void 0 ? "nothing" : "no regular file"}`
-      );
-    }
-    const sha2562 = await hashFile(options.source);
-    return {
-      xmlPath: await decompressIfNeeded(options.source, options.workDir, maxBytes, options.signal),
-      sha256: sha2562,
-      source: options.source,
-      origin: "file"
-    };
-  }
-  const url = options.source;
-  const cacheDir = options.cacheDir ?? join24(options.workDir, "feed-download");
-  await mkdir10(cacheDir, { recursive: true, mode: 448 });
-  const index = options.cacheDir === void 0 ? {} : await readIndex(cacheDir);
-  const cached3 = index[url];
-  const cachedPath = cached3 === void 0 ? void 0 : join24(cacheDir, cached3.file);
-  const usable = cachedPath !== void 0 && await hashFile(cachedPath).catch(() => "") === cached3?.sha256;
-  let file;
-  let sha256;
-  let origin;
-  try {
-    const headers = {};
-    if (usable && cached3?.etag !== void 0) headers["If-None-Match"] = cached3.etag;
-    if (usable && cached3?.lastModified !== void 0)
-      headers["If-Modified-Since"] = cached3.lastModified;
-    const response = await (options.fetch ?? fetch)(url, {
-      headers,
-      redirect: "follow",
-      signal: withTimeout2(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT)
-    });
-    if (response.status === 304 && usable && cached3 !== void 0 && cachedPath !== void 0) {
-      options.logger.debug(`feed ${url}: not modified, using the cached copy`);
-      file = cachedPath;
-      sha256 = cached3.sha256;
-      origin = "cache";
-    } else {
-      if (!response.ok || response.body === null) {
-        throw new FeedUnavailableError(`HTTP ${response.status} for ${url}`, url);
-      }
-      const length = Number(response.headers.get("content-length") ?? "0");
-      if (length > maxBytes) {
-        throw new LimitExceededError(
-          `The feed ${url} is ${length} bytes, over the ${maxBytes}-byte limit`,
-          "maxFeedBytes"
-        );
-      }
-      const temp = join24(cacheDir, `.download-${process.pid}-${Date.now()}`);
-      sha256 = await download2(Readable4.fromWeb(response.body), temp, maxBytes, url);
-      if (options.checksums !== void 0) {
-        await verifyChecksum(options, sha256).catch(async (error) => {
-          await rm12(temp, { force: true });
-          throw error;
-        });
-      }
-      const name = `${sha256}${url.endsWith(".bz2") ? ".xml.bz2" : ".xml"}`;
-      file = join24(cacheDir, name);
-      await rename6(temp, file);
-      const etag = response.headers.get("etag") ?? void 0;
-      const lastModified = response.headers.get("last-modified") ?? void 0;
-      index[url] = {
-        sha256,
-        file: name,
-        ...etag === void 0 ? {} : { etag },
-        ...lastModified === void 0 ? {} : { lastModified },
-        fetchedAt: (/* @__PURE__ */ new Date()).toISOString()
-      };
-      if (options.cacheDir !== void 0) await writeIndex(cacheDir, index);
-      origin = "download";
-    }
-  } catch (error) {
-    if (error instanceof FeedUnavailableError && /checksum/.test(error.message)) throw error;
-    if (error instanceof LimitExceededError) throw error;
-    if (options.signal?.aborted === true) throw error;
-    if (!usable || cached3 === void 0 || cachedPath === void 0) {
-      if (error instanceof FeedUnavailableError) throw error;
-      throw new FeedUnavailableError(
-        `Cannot download the feed ${url}: ${getErrorMessage(error)}`,
-        url,
-        { cause: error }
-      );
-    }
-    options.logger.warning(
-      `Cannot refresh the feed ${url} (${getErrorMessage(error)}); using the copy cached at ${cached3.fetchedAt}`
-    );
-    file = cachedPath;
-    sha256 = cached3.sha256;
-    origin = "stale-cache";
-  }
-  return {
-    xmlPath: await decompressIfNeeded(file, options.workDir, maxBytes, options.signal),
-    sha256,
-    source: url,
-    origin
-  };
-}
-function withTimeout2(signal, ms) {
-  const timeout = AbortSignal.timeout(ms);
-  return signal === void 0 ? timeout : AbortSignal.any([signal, timeout]);
-}
-async function download2(body, path, maxBytes, url) {
-  const hash = createHash12("sha256");
-  let size = 0;
-  const meter = new Transform5({
-    transform(chunk, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        callback(
-          new LimitExceededError(
-            `The feed ${url} is over the ${maxBytes}-byte limit`,
-            "maxFeedBytes"
-          )
-        );
-        return;
-      }
-      hash.update(chunk);
-      callback(null, chunk);
-    }
-  });
-  try {
-    await pipeline8(body, meter, createWriteStream5(path, { mode: 384 }));
-  } catch (error) {
-    await rm12(path, { force: true });
-    throw error;
-  }
-  return hash.digest("hex");
-}
-async function verifyChecksum(options, sha256) {
-  const checksums = options.checksums;
-  if (checksums === void 0) return;
-  const response = await (options.fetch ?? fetch)(checksums.url, {
-    signal: withTimeout2(options.signal, 6e4)
-  }).catch((error) => {
-    throw new FeedUnavailableError(
-      `Cannot download the checksums ${checksums.url}: ${getErrorMessage(error)}`,
-      checksums.url
-    );
-  });
-  if (!response.ok) {
-    throw new FeedUnavailableError(
-      `HTTP ${response.status} for the checksums ${checksums.url}`,
-      checksums.url
-    );
-  }
-  const text3 = await response.text();
-  const line = text3.split("\n").find((l) => l.split(",")[0] === checksums.entry);
-  const expected = line?.split(",")[1]?.trim().toLowerCase();
-  if (expected === void 0) {
-    throw new FeedUnavailableError(
-      `The checksums ${checksums.url} do not list ${checksums.entry}`,
-      checksums.url
-    );
-  }
-  if (expected !== sha256) {
-    throw new FeedUnavailableError(
-      `The feed ${options.source} does not match its published checksum: expected sha256 ${expected}, got ${sha256}`,
-      options.source
-    );
-  }
-}
-async function decompressIfNeeded(path, workDir, maxBytes, signal) {
-  const handle = await open10(path, "r");
-  const magic = Buffer.alloc(3);
-  await handle.read(magic, 0, 3, 0).finally(() => handle.close());
-  if (magic.toString("latin1") !== "BZh") return path;
-  const out = join24(workDir, `feed-${Date.now()}.xml`);
-  await bunzip2(path, out, maxBytes, signal);
-  return out;
-}
-function bunzip2(input, out, maxBytes, signal) {
-  return new Promise((resolve17, reject) => {
-    const child2 = spawn3("bzip2", ["-dc"], {
-      stdio: ["pipe", "pipe", "pipe"],
-      ...signal === void 0 ? {} : { signal }
-    });
-    let stderr = "";
-    let size = 0;
-    let failure;
-    child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 1e3));
-    const sink = createWriteStream5(out, { mode: 384 });
-    child2.stdout.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > maxBytes && failure === void 0) {
-        failure = new LimitExceededError(
-          `The decompressed feed is over the ${maxBytes}-byte limit`,
-          "maxFeedBytes"
-        );
-        child2.kill("SIGKILL");
-      }
-    });
-    child2.stdout.pipe(sink);
-    createReadStream5(input).on("error", reject).pipe(child2.stdin).on("error", () => {
-    });
-    child2.on("error", (error) => {
-      reject(
-        error.code === "ENOENT" ? new FeedUnavailableError(
-          "Cannot decompress the .bz2 feed: bzip2 is not installed (apt-get install bzip2)",
-          input
-        ) : error
-      );
-    });
-    child2.on("close", (code) => {
-      sink.end(() => {
-        if (failure !== void 0) return reject(failure);
-        if (code !== 0) {
-          return reject(
-            new FeedUnavailableError(
-              `bzip2 could not decompress the feed: ${sanitizeForDisplay(stderr.trim(), 300)}`,
-              input
-            )
-          );
-        }
-        resolve17();
-      });
-    });
-  });
-}
-async function hashFile(path) {
-  const hash = createHash12("sha256");
-  await pipeline8(createReadStream5(path), hash);
-  return hash.digest("hex");
-}
-async function readIndex(dir) {
-  const text3 = await readFile7(join24(dir, "index.json"), "utf8").catch(() => void 0);
-  if (text3 === void 0) return {};
-  try {
-    const parsed = JSON.parse(text3);
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
-    const index = {};
-    for (const [url, entry] of Object.entries(parsed)) {
-      if (typeof entry !== "object" || entry === null) continue;
-      const e = entry;
-      if (typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) continue;
-      if (typeof e.file !== "string" || !/^[0-9a-f]{64}\.xml(\.bz2)?$/.test(e.file)) continue;
-      index[url] = {
-        sha256: e.sha256,
-        file: e.file,
-        fetchedAt: typeof e.fetchedAt === "string" ? e.fetchedAt : "",
-        ...typeof e.etag === "string" ? { etag: e.etag } : {},
-        ...typeof e.lastModified === "string" ? { lastModified: e.lastModified } : {}
-      };
-    }
-    return index;
-  } catch {
-    return {};
-  }
-}
-async function writeIndex(dir, index) {
-  const temp = join24(dir, `.index-${process.pid}.json`);
-  await writeFile6(temp, `${JSON.stringify(index, null, 2)}
-`, { mode: 384 });
-  await rename6(temp, join24(dir, "index.json"));
-}
-
-// packages/core/src/cve/feed-source.ts
-var DEBIAN_CODENAMES = {
-  "9": "stretch",
-  "10": "buster",
-  "11": "bullseye",
-  "12": "bookworm",
-  "13": "trixie"
-};
-var UBUNTU_CODENAMES = {
-  "18.04": "bionic",
-  "20.04": "focal",
-  "22.04": "jammy",
-  "24.04": "noble"
-};
-var RHEL_V2 = "https://security.access.redhat.com/data/oval/v2";
-function selectFeed(os) {
-  const id = os?.id;
-  if (id === "debian") {
-    const codename = os?.versionCodename ?? DEBIAN_CODENAMES[(os?.versionId ?? "").split(".")[0] ?? ""];
-    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
-      return {
-        url: `https://www.debian.org/security/oval/oval-definitions-${codename}.xml.bz2`,
-        distribution: "debian",
-        release: codename
-      };
-    }
-  }
-  if (id === "ubuntu") {
-    const codename = os?.versionCodename ?? UBUNTU_CODENAMES[os?.versionId ?? ""];
-    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
-      return {
-        url: `https://security-metadata.canonical.com/oval/oci.com.ubuntu.${codename}.cve.oval.xml.bz2`,
-        distribution: "ubuntu",
-        release: codename
-      };
-    }
-  }
-  if (id === "rhel") {
-    const major = /^(\d+)/.exec(os?.versionId ?? "")?.[1];
-    if (major !== void 0) {
-      const entry = `RHEL${major}/rhel-${major}.oval.xml.bz2`;
-      return {
-        url: `${RHEL_V2}/${entry}`,
-        distribution: "rhel",
-        release: major,
-        checksums: { url: `${RHEL_V2}/PULP_MANIFEST`, entry, format: "pulp-manifest" }
-      };
-    }
-  }
-  const name = os === void 0 ? "an image without /etc/os-release" : sanitizeForDisplay(describeOs(os), 80);
-  throw new ConfigurationError(
-    `Expected an image of Debian, Ubuntu or RHEL/UBI for CVE scanning (their OVAL feeds are known), found ${name}; pass --feed FILE|URL with an OVAL vulnerability feed for it`
-  );
-}
-function distributionOf(os) {
-  const ids2 = [os?.id, ...os?.idLike ?? []];
-  if (ids2.includes("ubuntu")) return "ubuntu";
-  if (ids2.includes("debian")) return "debian";
-  if (ids2.some((id) => id === "rhel" || id === "fedora" || id === "centos")) return "rhel";
-  return void 0;
-}
-
-// packages/core/src/cve/dpkg-version.ts
-function parseDpkgVersion(text3) {
-  const trimmed = text3.trim();
-  const colon = trimmed.indexOf(":");
-  let epoch = 0;
-  let rest = trimmed;
-  if (colon >= 0) {
-    const parsed = Number(trimmed.slice(0, colon));
-    epoch = Number.isSafeInteger(parsed) ? parsed : 0;
-    rest = trimmed.slice(colon + 1);
-  }
-  const hyphen = rest.lastIndexOf("-");
-  return hyphen >= 0 ? { epoch, upstream: rest.slice(0, hyphen), revision: rest.slice(hyphen + 1) } : { epoch, upstream: rest, revision: "" };
-}
-function compareDpkgVersions(a, b) {
-  const va = parseDpkgVersion(a);
-  const vb = parseDpkgVersion(b);
-  if (va.epoch !== vb.epoch) return va.epoch > vb.epoch ? 1 : -1;
-  return sign(verrevcmp(va.upstream, vb.upstream)) || sign(verrevcmp(va.revision, vb.revision));
-}
-var isDigit = (c) => c >= 48 && c <= 57;
-var isAlpha = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
-function order2(c) {
-  if (isDigit(c)) return 0;
-  if (isAlpha(c)) return c;
-  if (c === 126) return -1;
-  if (c !== 0) return c + 256;
-  return 0;
-}
-function verrevcmp(a, b) {
-  const sa = Buffer.from(a, "utf8");
-  const sb = Buffer.from(b, "utf8");
-  const at = (s, i2) => {
-    const byte = s[i2];
-    if (byte === void 0) return 0;
-    return byte >= 128 ? byte - 256 : byte;
-  };
-  let i = 0;
-  let j = 0;
-  while (at(sa, i) !== 0 || at(sb, j) !== 0) {
-    let firstDiff = 0;
-    while (at(sa, i) !== 0 && !isDigit(at(sa, i)) || at(sb, j) !== 0 && !isDigit(at(sb, j))) {
-      const ac = order2(at(sa, i));
-      const bc = order2(at(sb, j));
-      if (ac !== bc) return ac - bc;
-      i++;
-      j++;
-    }
-    while (at(sa, i) === 48) i++;
-    while (at(sb, j) === 48) j++;
-    while (isDigit(at(sa, i)) && isDigit(at(sb, j))) {
-      if (firstDiff === 0) firstDiff = at(sa, i) - at(sb, j);
-      i++;
-      j++;
-    }
-    if (isDigit(at(sa, i))) return 1;
-    if (isDigit(at(sb, j))) return -1;
-    if (firstDiff !== 0) return firstDiff;
-  }
-  return 0;
-}
-function sign(n) {
-  return n > 0 ? 1 : n < 0 ? -1 : 0;
-}
-
-// packages/core/src/cve/rpm-version.ts
-function parseRpmEvr(text3) {
-  let s = 0;
-  while (s < text3.length && isDigit2(text3.charCodeAt(s))) s++;
-  let epoch;
-  let rest = text3;
-  if (text3[s] === ":") {
-    epoch = text3.slice(0, s) || "0";
-    rest = text3.slice(s + 1);
-  }
-  const hyphen = rest.lastIndexOf("-");
-  if (hyphen < 0) return { epoch, version: rest, release: void 0 };
-  return { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) };
-}
-function compareRpmEvr(a, b) {
-  const va = parseRpmEvr(a);
-  const vb = parseRpmEvr(b);
-  return rpmvercmp(va.epoch ?? "0", vb.epoch ?? "0") || rpmvercmp(va.version, vb.version) || rpmvercmp(va.release ?? "", vb.release ?? "");
-}
-var isDigit2 = (c) => c >= 48 && c <= 57;
-var isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
-var isAlnum = (c) => isDigit2(c) || isAlpha2(c);
-var TILDE = 126;
-var CARET = 94;
-function rpmvercmp(a, b) {
-  if (a === b) return 0;
-  const one = Buffer.from(a, "utf8");
-  const two = Buffer.from(b, "utf8");
-  const at = (s, i2) => s[i2] ?? 0;
-  let i = 0;
-  let j = 0;
-  while (at(one, i) !== 0 || at(two, j) !== 0) {
-    while (at(one, i) !== 0 && !isAlnum(at(one, i)) && at(one, i) !== TILDE && at(one, i) !== CARET)
-      i++;
-    while (at(two, j) !== 0 && !isAlnum(at(two, j)) && at(two, j) !== TILDE && at(two, j) !== CARET)
-      j++;
-    if (at(one, i) === TILDE || at(two, j) === TILDE) {
-      if (at(one, i) !== TILDE) return 1;
-      if (at(two, j) !== TILDE) return -1;
-      i++;
-      j++;
-      continue;
-    }
-    if (at(one, i) === CARET || at(two, j) === CARET) {
-      if (at(one, i) === 0) return -1;
-      if (at(two, j) === 0) return 1;
-      if (at(one, i) !== CARET) return 1;
-      if (at(two, j) !== CARET) return -1;
-      i++;
-      j++;
-      continue;
-    }
-    if (at(one, i) === 0 || at(two, j) === 0) break;
-    let end1 = i;
-    let end2 = j;
-    const isNum = isDigit2(at(one, i));
-    const inSegment = isNum ? isDigit2 : isAlpha2;
-    while (at(one, end1) !== 0 && inSegment(at(one, end1))) end1++;
-    while (at(two, end2) !== 0 && inSegment(at(two, end2))) end2++;
-    if (end1 === i) return -1;
-    if (end2 === j) return isNum ? 1 : -1;
-    let s1 = one.subarray(i, end1);
-    let s2 = two.subarray(j, end2);
-    if (isNum) {
-      s1 = stripZeros(s1);
-      s2 = stripZeros(s2);
-      if (s1.length !== s2.length) return s1.length > s2.length ? 1 : -1;
-    }
-    const rc = Buffer.compare(s1, s2);
-    if (rc !== 0) return rc < 0 ? -1 : 1;
-    i = end1;
-    j = end2;
-  }
-  if (at(one, i) === 0 && at(two, j) === 0) return 0;
-  return at(one, i) === 0 ? -1 : 1;
-}
-function stripZeros(s) {
-  let k = 0;
-  while (s[k] === 48) k++;
-  return s.subarray(k);
-}
-
-// packages/core/src/cve/findings.ts
-var CVE_ID = /CVE-\d{4}-\d{4,}/g;
-var MAX_REFERENCES = 20;
-function buildFindings(trueIds, index, installed) {
-  const findings = [];
-  for (const id of trueIds) {
-    const text3 = index.definitions.get(id);
-    if (text3 === void 0) continue;
-    const meta = readMetadata(text3);
-    const packages = vulnerablePackages(index.criteria.get(id), index, installed);
-    const base = {
-      id: meta.cves[0] ?? meta.advisory ?? id,
-      cves: meta.cves,
-      ...meta.advisory === void 0 ? {} : { advisory: meta.advisory },
-      definitionId: id,
-      title: meta.title,
-      severity: meta.severity,
-      ...meta.cvss === void 0 ? {} : { cvss: meta.cvss },
-      references: meta.references
-    };
-    if (packages.length === 0) {
-      findings.push({ ...base, package: meta.product ?? "unknown" });
-      continue;
-    }
-    for (const pkg of packages) {
-      findings.push({
-        ...base,
-        package: pkg.name,
-        ...pkg.source === void 0 ? {} : { sourcePackage: pkg.source.name, sourceVersion: pkg.source.version },
-        ...pkg.installed === void 0 ? {} : { installedVersion: pkg.installed },
-        ...pkg.fixed === void 0 ? {} : { fixedVersion: pkg.fixed }
-      });
-    }
-  }
-  return findings.sort((a, b) => a.id.localeCompare(b.id) || a.package.localeCompare(b.package));
-}
-function vulnerablePackages(tree, index, installed) {
-  const found = /* @__PURE__ */ new Map();
-  const visit = (node) => {
-    if (node.kind === "criteria") return node.children.forEach(visit);
-    if (node.kind !== "criterion" || node.negate) return;
-    const test = index.tests.get(node.testRef);
-    const object = test?.objectRef === void 0 ? void 0 : index.objects.get(test.objectRef);
-    if (test === void 0 || object?.packageName === void 0 || object.packageKind === void 0)
-      return;
-    const versions = installed[object.packageKind];
-    const current = versions?.get(object.packageName);
-    if (versions !== void 0 && current === void 0) return;
-    const source = object.source ?? (object.packageKind === "dpkg" ? installed.dpkgSources?.get(object.packageName) : void 0);
-    if (test.stateRefs.length === 0) {
-      if (!found.has(object.packageName)) {
-        found.set(object.packageName, {
-          name: object.packageName,
-          ...source === void 0 ? {} : { source },
-          ...current === void 0 ? {} : { installed: current }
-        });
-      }
-      return;
-    }
-    const state = test.stateRefs.map((ref) => index.states.get(ref)).find((s) => s?.version !== void 0);
-    if (state?.version === void 0) return;
-    if (state.operation !== "less than") return;
-    const compare3 = object.packageKind === "dpkg" ? compareDpkgVersions : compareRpmEvr;
-    const compared = object.source?.version ?? current;
-    if (compared !== void 0 && compare3(compared, state.version) >= 0) return;
-    found.set(object.packageName, {
-      name: object.packageName,
-      ...source === void 0 ? {} : { source },
-      ...current === void 0 ? {} : { installed: current },
-      fixed: displayVersion(state.version)
-    });
-  };
-  if (tree !== void 0) visit(tree);
-  return [...found.values()];
-}
-function displayVersion(version) {
-  return version.startsWith("0:") ? version.slice(2) : version;
-}
-function text2(raw) {
-  if (raw === void 0) return void 0;
-  try {
-    return decodeText(raw, "a feed definition").trim();
-  } catch {
-    return raw.trim();
-  }
-}
-function readMetadata(definition) {
-  const title = text2(/<(?:[\w.-]+:)?title>([^<]*)</.exec(definition)?.[1]) ?? "";
-  const cves = /* @__PURE__ */ new Set();
-  const references = /* @__PURE__ */ new Set();
-  let advisory;
-  for (const match of definition.matchAll(/<(?:[\w.-]+:)?reference\b([^>]*)>/g)) {
-    const attrs = match[1] ?? "";
-    const source = /\ssource="([^"]*)"/.exec(attrs)?.[1] ?? "";
-    const refId = text2(/\sref_id="([^"]*)"/.exec(attrs)?.[1]) ?? "";
-    const url = text2(/\sref_url="([^"]*)"/.exec(attrs)?.[1]);
-    if (source === "CVE") for (const id of refId.match(CVE_ID) ?? []) cves.add(id);
-    else if (/^(RHSA|USN|DSA|DLA|ELSA|ALSA)/.test(refId) || /^(RHSA|USN|DSA|DLA)$/.test(source))
-      advisory ??= refId;
-    if (url !== void 0 && /^https?:\/\//.test(url)) references.add(url);
-  }
-  let cvss;
-  let cveSeverity;
-  for (const match of definition.matchAll(/<(?:[\w.-]+:)?cve\b([^>]*)>([^<]*)</g)) {
-    const attrs = match[1] ?? "";
-    for (const id of (match[2] ?? "").match(CVE_ID) ?? []) cves.add(id);
-    const href = text2(/\shref="([^"]*)"/.exec(attrs)?.[1]);
-    if (href !== void 0 && /^https?:\/\//.test(href)) references.add(href);
-    const rh = /\scvss3="([\d.]+)\/([^"]*)"/.exec(attrs);
-    const score = Number(rh?.[1] ?? /\scvss_score="([\d.]+)"/.exec(attrs)?.[1] ?? NaN);
-    const vector = rh?.[2] ?? /\scvss_vector="([^"]*)"/.exec(attrs)?.[1];
-    if (Number.isFinite(score) && score >= 0 && score <= 10 && (cvss === void 0 || score > cvss.score)) {
-      cvss = { score, ...vector === void 0 || vector === "" ? {} : { vector } };
-    }
-    const level = normalizeSeverity(/\s(?:impact|severity)="([^"]*)"/.exec(attrs)?.[1]);
-    if (level !== "unknown" && (cveSeverity === void 0 || rank(level) > rank(cveSeverity)))
-      cveSeverity = level;
-  }
-  const advisorySeverity = normalizeSeverity(
-    /<(?:[\w.-]+:)?severity>([^<]*)</.exec(definition)?.[1]
-  );
-  const product = text2(/<(?:[\w.-]+:)?product>([^<]*)</.exec(definition)?.[1]);
-  if (cves.size === 0) for (const id of title.match(CVE_ID) ?? []) cves.add(id);
-  return {
-    title,
-    cves: [...cves],
-    ...advisory === void 0 ? {} : { advisory },
-    ...product === void 0 ? {} : { product },
-    severity: advisorySeverity !== "unknown" ? advisorySeverity : cveSeverity ?? "unknown",
-    ...cvss === void 0 ? {} : { cvss },
-    references: [...references].slice(0, MAX_REFERENCES)
-  };
-}
-var severityRank2 = {
-  unknown: 0,
-  negligible: 1,
-  low: 2,
-  medium: 3,
-  high: 4,
-  critical: 5
-};
-var rank = (s) => severityRank2[s];
-function normalizeSeverity(word) {
-  switch ((word ?? "").trim().toLowerCase()) {
-    case "critical":
-      return "critical";
-    case "high":
-    case "important":
-      return "high";
-    case "medium":
-    case "moderate":
-      return "medium";
-    case "low":
-      return "low";
-    case "negligible":
-    case "none":
-      return "negligible";
-    default:
-      return "unknown";
-  }
-}
-
-// packages/core/src/cve/installed-packages.ts
-function parseDpkgStatus2(text3) {
-  const packages = [];
-  for (const paragraph of text3.split(/\n\s*\n/)) {
-    const fields = /* @__PURE__ */ new Map();
-    for (const line of paragraph.split("\n")) {
-      const match = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(line);
-      if (match) fields.set(match[1].toLowerCase(), match[2].trim());
-    }
-    const name = fields.get("package");
-    const version = fields.get("version");
-    if (name === void 0 || version === void 0 || name === "" || version === "") continue;
-    const sourceField = fields.get("source") ?? "";
-    const source = /^(\S+)/.exec(sourceField)?.[1];
-    const sourceVersion = /^\S+\s+\(\s*([^()\s]+)\s*\)/.exec(sourceField)?.[1];
-    packages.push({
-      name,
-      version,
-      architecture: fields.get("architecture") ?? "",
-      status: fields.get("status") ?? "",
-      ...source === void 0 || source === name ? {} : { source },
-      ...sourceVersion === void 0 || sourceVersion === version ? {} : { sourceVersion }
-    });
-  }
-  return packages;
-}
-function sourceOf(pkg) {
-  return { name: pkg.source ?? pkg.name, version: pkg.sourceVersion ?? pkg.version };
-}
-function isInstalled(pkg) {
-  return pkg.status === "" || /\binstalled$/.test(pkg.status);
-}
-async function readDpkgPackages(root) {
-  const status = await readDpkgStatusText(root);
-  if (status === void 0) return void 0;
-  return parseDpkgStatus2(status).filter((pkg) => !/\bnot-installed$/.test(pkg.status));
-}
-function ubuntuManifest(packages) {
-  return packages.filter((pkg) => isInstalled(pkg)).map(
-    (pkg) => `${pkg.name}${pkg.architecture === "" ? "" : `:${pkg.architecture}`}	${pkg.version}
-`
-  ).join("");
-}
-
-// packages/core/src/cve/prefilter.ts
-import { open as open11 } from "node:fs/promises";
-
-// packages/core/src/cve/oval-elements.ts
-function own(text3) {
-  return ` ${text3}`.slice(1);
-}
-var OVAL_ID = /oval:[A-Za-z0-9_.-]+:(?:def|tst|obj|ste|var):\d+/g;
-function referencedIds(text3, ownId) {
-  const ids2 = new Set(text3.match(OVAL_ID) ?? []);
-  ids2.delete(ownId);
-  return [...ids2].map(own);
-}
-var attrPatterns = /* @__PURE__ */ new Map();
-function attr(tag, name) {
-  let pattern = attrPatterns.get(name);
-  if (pattern === void 0) {
-    pattern = new RegExp(`\\s${name}="([^"]*)"`);
-    attrPatterns.set(name, pattern);
-  }
-  const value = pattern.exec(tag)?.[1];
-  return value === void 0 ? void 0 : own(value);
-}
-function readCriteria(definition) {
-  const tags = /<(\/?)(?:[\w.-]+:)?(criteria|criterion|extend_definition)\b([^>]*?)(\/?)>/g;
-  const stack = [];
-  let root;
-  const from = definition.indexOf("criteria");
-  if (from < 0) return void 0;
-  tags.lastIndex = Math.max(0, definition.lastIndexOf("<", from));
-  for (const match of definition.matchAll(tags)) {
-    const [, close, name, attrs = "", empty2] = match;
-    if (close === "/") {
-      if (name === "criteria") {
-        const done = stack.pop();
-        if (done !== void 0 && stack.length === 0) root = done;
-      }
-      continue;
-    }
-    const negate = attr(attrs, "negate") === "true";
-    let node;
-    if (name === "criteria") {
-      node = { kind: "criteria", operator: attr(attrs, "operator") ?? "AND", negate, children: [] };
-    } else if (name === "criterion") {
-      node = { kind: "criterion", testRef: attr(attrs, "test_ref") ?? "", negate };
-    } else {
-      node = { kind: "extend", definitionRef: attr(attrs, "definition_ref") ?? "", negate };
-    }
-    const parent = stack[stack.length - 1];
-    if (parent !== void 0) parent.children.push(node);
-    if (node.kind === "criteria" && empty2 !== "/") stack.push(node);
-    else if (node.kind === "criteria" && stack.length === 0) root = node;
-  }
-  return root;
-}
-function readTest(name, text3) {
-  const localName = own(name);
-  const start = /^<[^>]*>/.exec(text3)?.[0] ?? text3;
-  const objectRef = /<(?:[\w.-]+:)?object\s[^>]*object_ref="([^"]*)"/.exec(text3)?.[1];
-  const stateRefs = [...text3.matchAll(/<(?:[\w.-]+:)?state\s[^>]*state_ref="([^"]*)"/g)].map(
-    (m) => m[1]
-  );
-  return {
-    localName,
-    ...objectRef === void 0 ? {} : { objectRef: own(objectRef) },
-    stateRefs: stateRefs.map(own),
-    checkExistence: attr(start, "check_existence") ?? "at_least_one_exists"
-  };
-}
-function readObject(name, text3) {
-  const localName = own(name);
-  if (localName === "dpkginfo_object" || localName === "rpminfo_object") {
-    const name2 = /<(?:[\w.-]+:)?name\b([^>]*)>([^<]*)<\//.exec(text3);
-    const attrs = name2?.[1] ?? "";
-    const operation = attr(attrs, "operation") ?? "equals";
-    if (name2 === null || operation !== "equals" || /var_ref=/.test(attrs) || /<set\b|:set\b/.test(text3)) {
-      return { localName };
-    }
-    return {
-      localName,
-      packageName: own(decodeText(name2[2].trim(), "an OVAL object")),
-      packageKind: localName === "dpkginfo_object" ? "dpkg" : "rpm"
-    };
-  }
-  if (localName === "textfilecontent54_object") {
-    const filename = /<(?:[\w.-]+:)?filename\b[^>]*>([^<]*)</.exec(text3)?.[1];
-    const pattern = /<(?:[\w.-]+:)?pattern\b[^>]*>([^<]*)</.exec(text3)?.[1];
-    if (filename === "manifest" && pattern !== void 0) {
-      const decoded = decodeText(pattern, "an OVAL object");
-      const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded);
-      if (match) {
-        return {
-          localName,
-          packageName: own(match[1]),
-          packageKind: "dpkg",
-          manifest: true
-        };
-      }
-    }
-  }
-  return { localName };
-}
-function readState(text3) {
-  const match = /<(?:[\w.-]+:)?(?:evr|version|subexpression)\b([^>]*)>([^<]*)</.exec(text3);
-  if (match === null) return {};
-  const attrs = match[1] ?? "";
-  if (!/datatype="(?:debian_)?evr_string"/.test(attrs)) return {};
-  return {
-    operation: attr(attrs, "operation") ?? "equals",
-    version: own(decodeText(match[2].trim(), "an OVAL state"))
-  };
-}
-function readGeneratorTimestamp(generator) {
-  const value = /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim();
-  return value === void 0 ? void 0 : own(value);
-}
-
-// packages/core/src/cve/oval-stream.ts
-import { createReadStream as createReadStream6 } from "node:fs";
-var ovalSections = ["definitions", "tests", "objects", "states", "variables"];
-var DEFAULT_MAX_ELEMENT = 16 * 1024 * 1024;
-async function scanOval(path, label, visit, options = {}) {
-  const maxElement = options.maxElementBytes ?? DEFAULT_MAX_ELEMENT;
-  const bad2 = (what) => new ConfigurationError(`Expected ${label} to be an OVAL definitions document, ${what}`);
-  let buf = "";
-  let base = 0;
-  let pos = 0;
-  let depth = 0;
-  let section;
-  let captureStart = -1;
-  let captureKind;
-  let captureName = "";
-  let captureQName = "";
-  let captureId = "";
-  let sawRoot = false;
-  let ended = false;
-  const handleTag = (tag, start, end) => {
-    if (tag.startsWith("</")) {
-      depth--;
-      if (depth < 0) throw bad2("found an end tag without a start tag");
-      if (captureKind === "element" && depth === 2) {
-        emitCapture(end);
-      } else if (captureKind === "generator" && depth === 1) {
-        visit({ type: "generator", text: buf.slice(captureStart, end) });
-        captureKind = void 0;
-        captureStart = -1;
-      } else if (depth === 1 && section !== void 0) {
-        visit({ type: "section-close", section, text: tag });
-        section = void 0;
-      } else if (depth === 0) {
-        visit({ type: "root-close", text: tag });
-        ended = true;
-      }
-      return;
-    }
-    const selfClosing = tag.endsWith("/>");
-    const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
-    const localName = qname.slice(qname.indexOf(":") + 1);
-    if (depth === 0) {
-      if (sawRoot) throw bad2("found a second root element");
-      if (localName !== "oval_definitions") {
-        throw bad2(`found the root element \`${sanitizeForDisplay(qname, 60)}\``);
-      }
-      sawRoot = true;
-      visit({ type: "root", text: tag });
-    } else if (depth === 1) {
-      if (localName === "generator") {
-        captureKind = "generator";
-        captureStart = start;
-        if (selfClosing) throw bad2("found an empty generator");
-      } else if (ovalSections.includes(localName)) {
-        section = localName;
-        visit({ type: "section-open", section, text: tag });
-        if (selfClosing) {
-          visit({ type: "section-close", section, text: "" });
-          section = void 0;
-        }
-      }
-    } else if (depth === 2 && section !== void 0 && captureKind === void 0) {
-      captureKind = "element";
-      captureStart = start;
-      captureName = localName;
-      captureQName = qname;
-      captureId = /\sid="([^"]*)"/.exec(tag)?.[1] ?? "";
-      if (selfClosing) {
-        emitCapture(end);
-        return;
-      }
-    }
-    if (!selfClosing) depth++;
-  };
-  const emitCapture = (end) => {
-    if (section === void 0) return;
-    visit({
-      type: "element",
-      section,
-      localName: captureName,
-      id: captureId,
-      text: buf.slice(captureStart, end),
-      start: base + captureStart,
-      end: base + end
-    });
-    captureKind = void 0;
-    captureStart = -1;
-  };
-  const drain = () => {
-    for (; ; ) {
-      const lt = buf.indexOf("<", pos);
-      if (lt < 0) {
-        pos = buf.length;
-        return;
-      }
-      pos = lt;
-      let end;
-      if (buf.startsWith("<!--", lt)) {
-        end = buf.indexOf("-->", lt + 4);
-        if (end < 0) return;
-        pos = end + 3;
-        continue;
-      }
-      if (buf.startsWith("<![CDATA[", lt)) {
-        end = buf.indexOf("]]>", lt + 9);
-        if (end < 0) return;
-        pos = end + 3;
-        continue;
-      }
-      if (buf.startsWith("<?", lt)) {
-        end = buf.indexOf("?>", lt + 2);
-        if (end < 0) return;
-        pos = end + 2;
-        continue;
-      }
-      if (buf.startsWith("<!", lt)) {
-        if (buf.length - lt < 9) return;
-        throw bad2("found a DOCTYPE or entity declaration (not allowed)");
-      }
-      end = tagEnd(buf, lt + 1);
-      if (end < 0) return;
-      if (ended) throw bad2("found content after the root element");
-      handleTag(buf.slice(lt, end + 1), lt, end + 1);
-      pos = end + 1;
-      if (captureKind === "element" && depth === 3) {
-        const skipped2 = skipToEnd();
-        if (skipped2 === "incomplete") return;
-      }
-    }
-  };
-  const skipToEnd = () => {
-    const close = `</${captureQName}`;
-    let at = buf.indexOf(close, pos);
-    for (; ; ) {
-      if (at < 0) return "incomplete";
-      const next = buf.charCodeAt(at + close.length);
-      if (Number.isNaN(next)) return "incomplete";
-      if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) break;
-      at = buf.indexOf(close, at + 1);
-    }
-    const gt = buf.indexOf(">", at);
-    if (gt < 0) return "incomplete";
-    const inner = buf.slice(pos, at);
-    if (inner.includes("<!") || inner.includes("<?") || nestsSame(inner, captureQName))
-      return "slow";
-    depth--;
-    emitCapture(gt + 1);
-    pos = gt + 1;
-    return "done";
-  };
-  const stream = createReadStream6(path, { encoding: "latin1", highWaterMark: 1024 * 1024 });
-  const onAbort = () => {
-    stream.destroy(new Error("aborted"));
-  };
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    for await (const chunk of stream) {
-      const keepFrom = captureStart >= 0 ? captureStart : pos;
-      buf = buf.slice(keepFrom) + chunk;
-      base += keepFrom;
-      pos -= keepFrom;
-      if (captureStart >= 0) captureStart = 0;
-      if (buf.length > maxElement) {
-        throw new LimitExceededError(
-          `An element of ${label} is larger than ${maxElement} bytes`,
-          "maxElementBytes"
-        );
-      }
-      drain();
-    }
-  } finally {
-    options.signal?.removeEventListener("abort", onAbort);
-  }
-  if (!sawRoot) throw bad2("found no root element");
-  if (!ended) throw bad2("but it is truncated (the root element is not closed)");
-}
-function tagEnd(buf, from) {
-  const gt = buf.indexOf(">", from);
-  if (gt < 0) return -1;
-  const tag = buf.slice(from, gt);
-  let quotes = 0;
-  for (let q = tag.indexOf('"'); q >= 0; q = tag.indexOf('"', q + 1)) quotes++;
-  if (quotes % 2 === 0 && !tag.includes("'")) return gt;
-  let quote = "";
-  for (let i = from; i < buf.length; i++) {
-    const c = buf[i];
-    if (quote !== "") {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === ">") {
-      return i;
-    }
-  }
-  return -1;
-}
-function nestsSame(inner, qname) {
-  const open12 = `<${qname}`;
-  for (let at = inner.indexOf(open12); at >= 0; at = inner.indexOf(open12, at + 1)) {
-    const next = inner.charCodeAt(at + open12.length);
-    if (Number.isNaN(next) || next === 62 || next === 47 || next <= 32) return true;
-  }
-  return false;
-}
-
-// packages/core/src/cve/source-matching.ts
-function binariesBySource(packages) {
-  const bySource = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  for (const pkg of packages) {
-    if (/\b(?:config-files|not-installed)$/.test(pkg.status)) continue;
-    const source = sourceOf(pkg);
-    const known = seen.get(pkg.name);
-    if (known !== void 0) {
-      if (source.version !== pkg.version) known.sourceVersion = source.version;
-      continue;
-    }
-    const binary = {
-      name: pkg.name,
-      version: pkg.version,
-      source: source.name,
-      sourceVersion: source.version
-    };
-    seen.set(pkg.name, binary);
-    const list2 = bySource.get(source.name);
-    if (list2 === void 0) bySource.set(source.name, [binary]);
-    else list2.push(binary);
-  }
-  for (const list2 of bySource.values()) list2.sort((a, b) => a.name.localeCompare(b.name));
-  return bySource;
-}
-function namesSourcePackages(generator, firstDefinitionId) {
-  const product = /<(?:[\w.-]+:)?product_name>\s*([^<]*?)\s*</.exec(generator)?.[1] ?? "";
-  return /^debian\b/i.test(product) || firstDefinitionId.startsWith("oval:org.debian:");
-}
-var LINUX_NS = "http://oval.mitre.org/XMLSchema/oval-definitions-5#linux";
-var INDEPENDENT_NS = "http://oval.mitre.org/XMLSchema/oval-definitions-5#independent";
-var PRESENT = "(?:installed|unpacked|half-configured|half-installed|triggers-awaited|triggers-pending)";
-function rewriteForSources(input) {
-  const added = { tests: [], objects: [], states: [] };
-  const counters = { tst: 0, obj: 0, ste: 0 };
-  const newId = (kind) => `oval:scapgate.source:${kind}:${++counters[kind]}`;
-  const dpkgObjects = /* @__PURE__ */ new Map();
-  const statusObjects = /* @__PURE__ */ new Map();
-  const statusStates = /* @__PURE__ */ new Map();
-  const plan = /* @__PURE__ */ new Map();
-  const dpkgObject = (binary) => {
-    let id = dpkgObjects.get(binary.name);
-    if (id === void 0) {
-      id = newId("obj");
-      dpkgObjects.set(binary.name, id);
-      added.objects.push(
-        `<dpkginfo_object xmlns="${LINUX_NS}" id="${id}" version="1" comment="${xml(`binary ${binary.name} of source ${binary.source}`)}"><name>${xml(binary.name)}</name></dpkginfo_object>`
-      );
-      input.objects.set(id, {
-        localName: "dpkginfo_object",
-        packageName: binary.name,
-        packageKind: "dpkg",
-        source: { name: binary.source, version: binary.sourceVersion }
-      });
-    }
-    return id;
-  };
-  const statusObject = (binary) => {
-    let id = statusObjects.get(binary.name);
-    if (id === void 0) {
-      id = newId("obj");
-      statusObjects.set(binary.name, id);
-      const pattern = `^Package: ${regex(binary.name)}\\n(?:[^\\n]+\\n)*?Status: [a-z-]+ [a-z-]+ ${PRESENT}\\n(?:[^\\n]+\\n)*?Source: ${regex(binary.source)} \\(([^()\\s]+)\\)\\n`;
-      added.objects.push(
-        `<textfilecontent54_object xmlns="${INDEPENDENT_NS}" id="${id}" version="1" comment="${xml(`source version of binary ${binary.name} (source ${binary.source}) in the dpkg database`)}"><path>/var/lib/dpkg</path><filename>status</filename><pattern operation="pattern match">${xml(pattern)}</pattern><instance datatype="int" operation="greater than or equal">1</instance></textfilecontent54_object>`
-      );
-      input.objects.set(id, {
-        localName: "textfilecontent54_object",
-        packageName: binary.name,
-        packageKind: "dpkg",
-        source: { name: binary.source, version: binary.sourceVersion }
-      });
-    }
-    return id;
-  };
-  const statusState = (stateId) => {
-    let id = statusStates.get(stateId);
-    if (id !== void 0) return id;
-    const text3 = input.texts.get(stateId)?.toString("latin1") ?? "";
-    const info = input.states.get(stateId);
-    const children2 = text3.match(/<(?:[\w.-]+:)?[\w.-]+\b/g)?.length ?? 0;
-    const evr = /<(?:[\w.-]+:)?evr\b[^>]*datatype="debian_evr_string"/.test(text3);
-    if (info?.version === void 0 || info.operation === void 0 || children2 !== 2 || !evr) {
-      statusStates.set(stateId, null);
-      return null;
-    }
-    id = newId("ste");
-    statusStates.set(stateId, id);
-    added.states.push(
-      `<textfilecontent54_state xmlns="${INDEPENDENT_NS}" id="${id}" version="1" comment="${xml(`source version bound of ${stateId}`)}"><subexpression datatype="debian_evr_string" operation="${xml(info.operation)}">${xml(info.version)}</subexpression></textfilecontent54_state>`
-    );
-    input.states.set(id, { operation: info.operation, version: info.version });
-    return id;
-  };
-  for (const [testId, test] of [...input.tests]) {
-    if (test.localName !== "dpkginfo_test" || test.objectRef === void 0) continue;
-    const object = input.objects.get(test.objectRef);
-    if (object?.localName !== "dpkginfo_object" || object.packageName === void 0) continue;
-    const binaries = input.bySource.get(object.packageName);
-    if (binaries === void 0 || binaries.length === 0) continue;
-    const start = /^<[^>]*>/.exec(input.texts.get(testId)?.toString("latin1") ?? "")?.[0] ?? "";
-    const attrs = ["check", "check_existence", "state_operator"].map((name) => [name, new RegExp(`\\s${name}="([^"]*)"`).exec(start)?.[1]]).filter((pair) => pair[1] !== void 0).map(([name, value]) => ` ${name}="${value}"`).join("");
-    const perBinary = [];
-    for (const binary of binaries) {
-      const id = newId("tst");
-      const sameVersion = binary.sourceVersion === binary.version;
-      const states = sameVersion ? [] : test.stateRefs.map(statusState);
-      const viaStatus = !sameVersion && states.length > 0 && states.every((s) => s !== null);
-      const comment = xml(
-        `${binary.name} (binary of source ${binary.source} ${binary.sourceVersion}) for ${testId}`
-      );
-      if (viaStatus) {
-        const stateRefs = states;
-        added.tests.push(
-          `<textfilecontent54_test xmlns="${INDEPENDENT_NS}"${attrs} comment="${comment}" id="${id}" version="1"><object object_ref="${statusObject(binary)}"/>${stateRefs.map((ref) => `<state state_ref="${ref}"/>`).join("")}</textfilecontent54_test>`
-        );
-        input.tests.set(id, {
-          localName: "textfilecontent54_test",
-          objectRef: statusObjects.get(binary.name),
-          stateRefs,
-          checkExistence: test.checkExistence
-        });
-      } else {
-        added.tests.push(
-          `<dpkginfo_test xmlns="${LINUX_NS}"${attrs} comment="${comment}" id="${id}" version="1"><object object_ref="${dpkgObject(binary)}"/>${test.stateRefs.map((ref) => `<state state_ref="${ref}"/>`).join("")}</dpkginfo_test>`
-        );
-        input.tests.set(id, {
-          localName: "dpkginfo_test",
-          objectRef: dpkgObjects.get(binary.name),
-          stateRefs: [...test.stateRefs],
-          checkExistence: test.checkExistence
-        });
-      }
-      perBinary.push({ testId: id, binary });
-    }
-    plan.set(testId, perBinary);
-  }
-  if (plan.size === 0) return { added, rewrittenTests: 0, binaryTests: 0 };
-  for (const [defId, tree] of input.criteria) {
-    if (tree === void 0 || !mentions(tree, plan)) continue;
-    input.criteria.set(defId, replaceCriteria(tree, plan));
-    const text3 = input.texts.get(defId)?.toString("latin1");
-    if (text3 === void 0) continue;
-    const rewritten = text3.replace(
-      /<([\w.-]+:)?criterion\b([^>]*?)\/>/g,
-      (whole, prefix, attrs) => {
-        const ref = /\stest_ref="([^"]*)"/.exec(attrs)?.[1];
-        const binaries = ref === void 0 ? void 0 : plan.get(ref);
-        if (binaries === void 0) return whole;
-        const p = prefix ?? "";
-        const negate = /\snegate="(?:true|1)"/.test(attrs) ? ' negate="true"' : "";
-        const applicability = /\sapplicability_check="[^"]*"/.exec(attrs)?.[0] ?? "";
-        const children2 = binaries.map(
-          (b) => `<${p}criterion comment="${xml(`${b.binary.name} (from source ${b.binary.source})`)}" test_ref="${b.testId}"/>`
-        ).join("");
-        return `<${p}criteria operator="OR" comment="${xml(`installed binaries of the source named by ${ref}`)}"${negate}${applicability}>${children2}</${p}criteria>`;
-      }
-    );
-    input.texts.set(defId, Buffer.from(rewritten, "latin1"));
-  }
-  let binaryTests = 0;
-  for (const list2 of plan.values()) binaryTests += list2.length;
-  return { added, rewrittenTests: plan.size, binaryTests };
-}
-function mentions(node, plan) {
-  if (node.kind === "criterion") return plan.has(node.testRef);
-  if (node.kind === "extend") return false;
-  return node.children.some((child2) => mentions(child2, plan));
-}
-function replaceCriteria(node, plan) {
-  if (node.kind === "extend") return node;
-  if (node.kind === "criterion") {
-    const binaries = plan.get(node.testRef);
-    if (binaries === void 0) return node;
-    return {
-      kind: "criteria",
-      operator: "OR",
-      negate: node.negate,
-      children: binaries.map((b) => ({ kind: "criterion", testRef: b.testId, negate: false }))
-    };
-  }
-  return { ...node, children: node.children.map((child2) => replaceCriteria(child2, plan)) };
-}
-function xml(text3) {
-  return text3.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function regex(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// packages/core/src/cve/prefilter.ts
-async function prefilterFeed(options) {
-  const criteria = /* @__PURE__ */ new Map();
-  const tests = /* @__PURE__ */ new Map();
-  const packageObjects = /* @__PURE__ */ new Map();
-  const layout = { root: "", generator: "", sections: /* @__PURE__ */ new Map(), ranges: /* @__PURE__ */ new Map() };
-  let generatorTimestamp;
-  let firstDefinition;
-  await scanOval(
-    options.feedPath,
-    options.label,
-    (event) => {
-      switch (event.type) {
-        case "root":
-          layout.root = own(event.text);
-          return;
-        case "generator":
-          layout.generator = own(event.text);
-          generatorTimestamp = readGeneratorTimestamp(event.text);
-          return;
-        case "section-open":
-          layout.sections.set(event.section, own(event.text));
-          return;
-        case "element":
-          break;
-        default:
-          return;
-      }
-      if (event.id === "") return;
-      const id = own(event.id);
-      layout.ranges.set(id, { section: event.section, start: event.start, end: event.end });
-      if (event.section === "definitions") {
-        firstDefinition ??= id;
-        criteria.set(id, readCriteria(event.text));
-      } else if (event.section === "tests") {
-        const test = readTestObject(event.text);
-        if (test !== void 0) tests.set(id, test);
-      } else if (event.section === "objects" && mayNamePackage(event.localName)) {
-        const object = readObject(event.localName, event.text);
-        if (object.packageName !== void 0) packageObjects.set(id, object);
-      }
-    },
-    options.signal === void 0 ? {} : { signal: options.signal }
-  );
-  const bySource = options.sources !== void 0 && namesSourcePackages(layout.generator, firstDefinition ?? "") ? options.sources : void 0;
-  const testTruth = (id) => {
-    const test = tests.get(id);
-    if (test === void 0 || !test.absentMeansFalse) return "unknown";
-    const object = packageObjects.get(test.objectRef);
-    if (object?.packageName === void 0 || object.packageKind === void 0) return "unknown";
-    const names = options.installed[object.packageKind];
-    if (names === void 0) return "unknown";
-    if (names.has(object.packageName)) return "unknown";
-    const viaSource = bySource !== void 0 && object.localName === "dpkginfo_object";
-    return viaSource && bySource.has(object.packageName) ? "unknown" : "false";
-  };
-  const kept = [];
-  for (const [id, tree] of criteria) {
-    if (tree === void 0 || evaluate(tree, testTruth) !== "false") kept.push(id);
-  }
-  const closed = await closeOverReferences(options.feedPath, layout, kept, criteria);
-  const keptCriteria = new Map(
-    [...closed.texts.keys()].filter((id) => layout.ranges.get(id)?.section === "definitions").map((id) => [id, criteria.get(id)])
-  );
-  const rewrite = bySource === void 0 ? void 0 : rewriteForSources({ bySource, criteria: keptCriteria, ...closed });
-  await writeFiltered(options.outputPath, layout, closed.texts, rewrite?.added);
-  const definitions = /* @__PURE__ */ new Map();
-  for (const [id, bytes] of closed.texts) {
-    if (layout.ranges.get(id)?.section === "definitions")
-      definitions.set(id, bytes.toString("utf8"));
-  }
-  return {
-    totalDefinitions: criteria.size,
-    keptDefinitions: definitions.size,
-    ...generatorTimestamp === void 0 ? {} : { generatorTimestamp },
-    namesSources: bySource !== void 0,
-    sourceMatching: {
-      rewrittenTests: rewrite?.rewrittenTests ?? 0,
-      binaryTests: rewrite?.binaryTests ?? 0
-    },
-    definitions,
-    criteria: new Map([...definitions.keys()].map((id) => [id, keptCriteria.get(id)])),
-    tests: closed.tests,
-    objects: closed.objects,
-    states: closed.states
-  };
-}
-var absentMeansFalse = /* @__PURE__ */ new Set(["at_least_one_exists", "only_one_exists", "all_exist"]);
-function readTestObject(text3) {
-  const at = text3.indexOf('object_ref="');
-  if (at < 0) return void 0;
-  const start = at + 'object_ref="'.length;
-  const tagEnd2 = text3.indexOf(">");
-  const existence = /\scheck_existence="([^"]*)"/.exec(text3.slice(0, tagEnd2))?.[1];
-  return {
-    objectRef: own(text3.slice(start, text3.indexOf('"', start))),
-    absentMeansFalse: absentMeansFalse.has(existence ?? "at_least_one_exists")
-  };
-}
-function mayNamePackage(localName) {
-  return localName === "dpkginfo_object" || localName === "rpminfo_object" || localName === "textfilecontent54_object";
-}
-async function closeOverReferences(feedPath, layout, kept, criteria) {
-  const texts = /* @__PURE__ */ new Map();
-  const tests = /* @__PURE__ */ new Map();
-  const objects = /* @__PURE__ */ new Map();
-  const states = /* @__PURE__ */ new Map();
-  const input = await open11(feedPath, "r");
-  try {
-    const queue = [...kept];
-    while (queue.length > 0) {
-      const id = queue.pop();
-      const where = layout.ranges.get(id);
-      if (texts.has(id) || where === void 0) continue;
-      const bytes = Buffer.alloc(where.end - where.start);
-      await input.read(bytes, 0, bytes.length, where.start);
-      texts.set(id, bytes);
-      if (where.section === "definitions") {
-        const tree = criteria.get(id);
-        if (tree !== void 0) queue.push(...criteriaRefs(tree));
-        continue;
-      }
-      const text3 = bytes.toString("latin1");
-      queue.push(...referencedIds(text3, id));
-      const localName = /^<(?:[\w.-]+:)?([\w.-]+)/.exec(text3)?.[1] ?? "";
-      if (where.section === "tests") tests.set(id, readTest(localName, text3));
-      else if (where.section === "objects") objects.set(id, readObject(localName, text3));
-      else if (where.section === "states") states.set(id, readState(text3));
-    }
-  } finally {
-    await input.close();
-  }
-  return { texts, tests, objects, states };
-}
-async function writeFiltered(outputPath, layout, texts, added = {}) {
-  const output = await open11(outputPath, "w", 384);
-  try {
-    const latin1 = (text3) => Buffer.from(text3, "latin1");
-    await output.write(
-      Buffer.concat([
-        Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n'),
-        latin1(`${layout.root}
-${layout.generator}
-`)
-      ])
-    );
-    for (const section of ovalSections) {
-      const kept = [...texts.keys()].map((id) => ({ id, where: layout.ranges.get(id) })).filter((e) => e.where?.section === section).sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0));
-      const extra = added[section] ?? [];
-      if (kept.length === 0 && extra.length === 0) continue;
-      const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? "")?.[1] ?? section;
-      const parts = [latin1(`${layout.sections.get(section) ?? `<${section}>`}
-`)];
-      for (const { id } of kept) parts.push(texts.get(id), Buffer.from("\n"));
-      for (const text3 of extra) parts.push(Buffer.from(`${text3}
-`, "utf8"));
-      parts.push(Buffer.from(`</${closing}>
-`));
-      await output.write(Buffer.concat(parts));
-    }
-    const rootName = /^<([^\s/>]+)/.exec(layout.root)?.[1] ?? "oval_definitions";
-    await output.write(Buffer.from(`</${rootName}>
-`));
-  } finally {
-    await output.close();
-  }
-}
-function criteriaRefs(node) {
-  if (node.kind === "criterion") return [node.testRef];
-  if (node.kind === "extend") return [node.definitionRef];
-  return node.children.flatMap(criteriaRefs);
-}
-function evaluate(node, test) {
-  let value;
-  if (node.kind === "criterion") value = test(node.testRef);
-  else if (node.kind === "extend") value = "unknown";
-  else
-    value = combine(
-      node.operator,
-      node.children.map((child2) => evaluate(child2, test))
-    );
-  if (!node.negate || value === "unknown") return value;
-  return value === "true" ? "false" : "true";
-}
-function combine(operator, values) {
-  const trues = values.filter((v) => v === "true").length;
-  const falses = values.filter((v) => v === "false").length;
-  const unknowns = values.length - trues - falses;
-  switch (operator) {
-    case "AND":
-      return falses > 0 ? "false" : unknowns > 0 ? "unknown" : "true";
-    case "OR":
-      return trues > 0 ? "true" : unknowns > 0 ? "unknown" : "false";
-    case "ONE":
-      if (trues > 1) return "false";
-      return unknowns > 0 ? "unknown" : trues === 1 ? "true" : "false";
-    case "XOR":
-      return unknowns > 0 ? "unknown" : trues % 2 === 1 ? "true" : "false";
-    default:
-      return "unknown";
-  }
-}
-
-// packages/core/src/cve/run-oval.ts
-import { mkdtemp as mkdtemp7, readFile as readFile8, rename as rename7, rm as rm13, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join25 } from "node:path";
-var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
-<oval_directives xmlns="http://oval.mitre.org/XMLSchema/oval-directives-5" xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5" xmlns:oval-res="http://oval.mitre.org/XMLSchema/oval-results-5">
-  <generator><oval:schema_version>5.11.1</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>
-  <directives>
-    <oval-res:definition_true reported="true" content="full"/>
-    <oval-res:definition_false reported="false" content="thin"/>
-    <oval-res:definition_unknown reported="true" content="thin"/>
-    <oval-res:definition_error reported="true" content="thin"/>
-    <oval-res:definition_not_evaluated reported="false" content="thin"/>
-    <oval-res:definition_not_applicable reported="false" content="thin"/>
-  </directives>
-</oval_directives>
-`;
-var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
-async function runOvalEval(options) {
-  const work = await mkdtemp7(join25(options.outDir, ".scapgate-oval-"));
-  try {
-    return await evaluateIn(work, options);
-  } finally {
-    await rm13(work, { recursive: true, force: true });
-  }
-}
-async function evaluateIn(work, options) {
-  const sandboxOut = await mkdtemp7(join25(work, "out-"));
-  await writeFile7(join25(sandboxOut, "directives.xml"), DIRECTIVES);
-  let root = options.root;
-  let feedPath = options.feedPath;
-  if (options.mode === "manifest") {
-    root = await mkdtemp7(join25(work, "manifest-root-"));
-    await writeFile7(join25(root, "manifest"), options.manifest ?? "");
-    feedPath = join25(work, "feed.manifest.xml");
-    const text3 = await readFile8(options.feedPath, "utf8");
-    await writeFile7(
-      feedPath,
-      text3.replace(/(<(?:[\w.-]+:)?path\b[^>]*>)\.(<\/(?:[\w.-]+:)?path>)/g, "$1/$2")
-    );
-  }
-  const oscap = [
-    options.scanner.oscapPath,
-    "oval",
-    "eval",
-    ...options.resultsFileName === void 0 ? [] : [
-      "--directives",
-      `${SANDBOX_PATHS.out}/directives.xml`,
-      "--results",
-      `${SANDBOX_PATHS.out}/results.xml`
-    ],
-    SANDBOX_PATHS.content
-  ];
-  const command = oscap;
-  options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
-  const result = await runInSandbox({
-    command,
-    workDir: work,
-    outDir: sandboxOut,
-    root,
-    rpmDbPath: await rpmDbPath(root),
-    containerVars: options.imageEnv,
-    target: options.target,
-    aptConfig: options.scanner.aptConfigWorkaround,
-    inputFile: feedPath,
-    ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
-    timeoutMs: options.timeoutMs,
-    // One line per definition: a full feed prints ~2 MB.
-    maxOutputBytes: 64 * 1024 * 1024,
-    ...options.signal === void 0 ? {} : { signal: options.signal }
-  });
-  const diagnostics = checkOscapRun(result, { label: "oscap oval eval", okExitCodes: [0] });
-  const results2 = /* @__PURE__ */ new Map();
-  for (const line of result.stdout.split("\n")) {
-    const match = RESULT_LINE.exec(line.trim());
-    if (match) results2.set(match[1], match[2]);
-  }
-  let resultsPath;
-  if (options.resultsFileName !== void 0) {
-    resultsPath = join25(options.outDir, options.resultsFileName);
-    await rename7(join25(sandboxOut, "results.xml"), resultsPath).catch(() => {
-      resultsPath = void 0;
-    });
-  }
-  return {
-    results: results2,
-    ...resultsPath === void 0 ? {} : { resultsPath },
-    durationSeconds: result.durationSeconds,
-    warnings: diagnostics.warnings
-  };
-}
-async function listRpmPackages(options) {
-  const work = await mkdtemp7(join25(options.outDir, ".scapgate-rpm-"));
-  try {
-    const sandboxOut = await mkdtemp7(join25(work, "out-"));
-    const dbpath = await rpmDbPath(options.root);
-    const result = await runInSandbox({
-      command: [
-        "/usr/bin/rpm",
-        "--root",
-        SANDBOX_PATHS.scanRoot,
-        "--dbpath",
-        dbpath,
-        "-qa",
-        "--qf",
-        "%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n"
-      ],
-      workDir: work,
-      outDir: sandboxOut,
-      root: options.root,
-      rpmDbPath: dbpath,
-      timeoutMs: options.timeoutMs,
-      ...options.signal === void 0 ? {} : { signal: options.signal }
-    }).catch(() => void 0);
-    if (result === void 0 || result.exitCode !== 0) return void 0;
-    const packages = /* @__PURE__ */ new Map();
-    for (const line of result.stdout.split("\n")) {
-      const [name, evr] = line.split("	");
-      if (name && evr) packages.set(name, evr);
-    }
-    return packages.size === 0 ? void 0 : packages;
-  } finally {
-    await rm13(work, { recursive: true, force: true });
-  }
-}
-
-// packages/core/src/cve/scan-cves.ts
-var CVE_RESULTS_FILE = "cve-oval-results.xml";
-async function scanCves(options) {
-  const { logger } = options;
-  const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
-  const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
-  const work = await mkdtemp8(join26(options.workDir, "cve-"));
-  const feed = await fetchFeed({
-    source: options.feed ?? selected?.url,
-    ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
-    ...options.feedCache === void 0 ? {} : { cacheDir: options.feedCache },
-    workDir: work,
-    logger,
-    ...options.signal === void 0 ? {} : { signal: options.signal },
-    ...options.fetch === void 0 ? {} : { fetch: options.fetch }
-  });
-  logger.info(`CVE feed ${feed.source} (sha256 ${feed.sha256.slice(0, 12)}\u2026, ${feed.origin})`);
-  const dpkg = await readDpkgPackages(options.root);
-  const rpm = distribution === "rhel" || dpkg === void 0 && distribution === "unknown" ? await listRpmPackages({
-    root: options.root,
-    outDir: work,
-    timeoutMs: 12e4,
-    ...options.signal === void 0 ? {} : { signal: options.signal }
-  }) : void 0;
-  const dpkgVersions = dpkg === void 0 ? void 0 : new Map(dpkg.map((p) => [p.name, p.version]));
-  const sources = dpkg === void 0 ? void 0 : binariesBySource(dpkg);
-  const started = process.hrtime.bigint();
-  const filteredPath = join26(work, "feed.filtered.xml");
-  const filtered = await prefilterFeed({
-    feedPath: feed.xmlPath,
-    label: `the CVE feed ${feed.source}`,
-    outputPath: filteredPath,
-    installed: options.fullFeed === true ? {} : {
-      ...dpkgVersions === void 0 ? {} : { dpkg: new Set(dpkgVersions.keys()) },
-      ...rpm === void 0 ? {} : { rpm: new Set(rpm.keys()) }
-    },
-    ...sources === void 0 ? {} : { sources },
-    ...options.signal === void 0 ? {} : { signal: options.signal }
-  });
-  const prefilterSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  logger.debug(
-    `CVE feed: ${filtered.keptDefinitions} of ${filtered.totalDefinitions} definitions can concern the image (${prefilterSeconds.toFixed(2)} s)`
-  );
-  if (filtered.namesSources) {
-    logger.debug(
-      `CVE feed names source packages: ${filtered.sourceMatching.rewrittenTests} package tests matched through ${filtered.sourceMatching.binaryTests} installed binaries`
-    );
-  }
-  const usesManifest = [...filtered.objects.values()].some((o) => o.manifest === true);
-  const run3 = filtered.keptDefinitions === 0 ? { results: /* @__PURE__ */ new Map(), durationSeconds: 0 } : await runOvalEval({
-    root: options.root,
-    feedPath: filteredPath,
-    ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
-    mode: usesManifest ? "manifest" : "probe-root",
-    manifest: ubuntuManifest(dpkg ?? []),
-    outDir: options.outDir,
-    resultsFileName: CVE_RESULTS_FILE,
-    scanner: options.scanner,
-    imageEnv: options.imageEnv,
-    target: options.target,
-    timeoutMs: options.timeoutMs,
-    logger,
-    ...options.signal === void 0 ? {} : { signal: options.signal }
-  });
-  const trueIds = [...run3.results].filter(([, r]) => r === "true").map(([id]) => id).sort();
-  const unverified = [...run3.results].filter(([, r]) => r === "error" || r === "unknown").map(([id]) => id).sort();
-  const findings = buildFindings(trueIds, filtered, {
-    ...dpkgVersions === void 0 ? {} : { dpkg: dpkgVersions },
-    ...dpkg === void 0 ? {} : { dpkgSources: new Map(dpkg.map((p) => [p.name, sourceOf(p)])) },
-    ...rpm === void 0 ? {} : { rpm }
-  });
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const generated = filtered.generatorTimestamp === void 0 ? void 0 : new Date(filtered.generatorTimestamp);
-  const ageDays = generated === void 0 || Number.isNaN(generated.getTime()) ? void 0 : Math.max(0, Math.floor((now.getTime() - generated.getTime()) / 864e5));
-  const stale = options.maxFeedAgeDays !== void 0 && (ageDays === void 0 || ageDays > options.maxFeedAgeDays);
-  if (stale) {
-    logger.warning(
-      ageDays === void 0 ? `The CVE feed ${feed.source} has no generation timestamp; its freshness cannot be checked (max-feed-age ${options.maxFeedAgeDays} days)` : `The CVE feed ${feed.source} is ${ageDays} days old, older than max-feed-age ${options.maxFeedAgeDays} days: recent CVEs may be missing`
-    );
-  }
-  return {
-    feed: {
-      source: feed.source,
-      sha256: feed.sha256,
-      origin: feed.origin,
-      ...filtered.generatorTimestamp === void 0 ? {} : { generatedAt: filtered.generatorTimestamp },
-      ...ageDays === void 0 ? {} : { ageDays },
-      stale
-    },
-    distribution,
-    definitions: {
-      total: filtered.totalDefinitions,
-      evaluated: run3.results.size,
-      true: trueIds.length,
-      unverified: unverified.length
-    },
-    unverifiedDefinitions: unverified,
-    durationSeconds: { prefilter: round(prefilterSeconds), oscap: round(run3.durationSeconds) },
-    findings
-  };
-}
-function round(seconds) {
-  return Math.round(seconds * 1e3) / 1e3;
-}
-
-// packages/core/src/report/incomplete-summary.ts
-var maxReasonLines = 20;
-var maxLineChars = 500;
-function renderIncompleteSummary(image, reason) {
-  const lines2 = reason.split(/\r\n|[\r\n\u0085\u2028\u2029]/).map((line) => line.trim()).filter((line) => line !== "");
-  const [first = "unknown error", ...rest] = lines2;
-  const shownImage = codeSpan(truncate(image, 300)) || "(no image given)";
-  const out = [
-    "# scapgate: scan did not complete",
-    "",
-    `${shownImage}: ${markdownText(truncate(first, maxLineChars))}`,
-    ""
-  ];
-  if (rest.length > 0) {
-    for (const line of rest.slice(0, maxReasonLines))
-      out.push(`- ${markdownText(truncate(line, maxLineChars))}`);
-    if (rest.length > maxReasonLines) out.push(`- \u2026 and ${rest.length - maxReasonLines} more lines`);
-    out.push("");
-  }
-  out.push("There is no verdict: the gate did not pass.", "");
-  return out.join("\n");
-}
-
-// packages/core/src/pipeline/output-set.ts
-var OUTPUT_SET_ENTRIES = [
-  "arf.xml",
-  "report.html",
-  "results.sarif",
-  "junit.xml",
-  "codequality.json",
-  GITLAB_REPORT_FILE,
-  CVE_RESULTS_FILE,
-  "fixes",
-  "summary.md",
-  "results.json"
-];
-var EVIDENCE = ["arf.xml", "report.html"];
-var STAGING_PREFIX = ".scapgate-staging-";
-function kindOf(error) {
-  if (error instanceof CancelledError) return "interrupted";
-  if (error instanceof ConfigurationError) return "configuration";
-  return "error";
-}
-var exists = (path) => lstat9(path).then(
-  () => true,
-  () => false
-);
-async function move(from, to) {
-  await rename8(from, to).catch((error) => {
-    throw nameStorageError(error, to);
-  });
-}
-async function removeLeftovers(dir, keep) {
-  for (const name of await readdir5(dir).catch(() => [])) {
-    if (join27(dir, name) === keep) continue;
-    if (name.startsWith(STAGING_PREFIX) || /^\..+\.tmp-[0-9a-f]{12}$/.test(name))
-      await removeTree2(join27(dir, name));
-  }
-}
-async function openOutputSet(dir, image, logger) {
-  const staging = await mkdtemp9(join27(dir, STAGING_PREFIX)).catch((error) => {
-    throw nameStorageError(error, join27(dir, `${STAGING_PREFIX}XXXXXX`));
-  });
-  let disposed;
-  const dispose = () => {
-    disposed ??= removeTree2(staging);
-    return disposed;
-  };
-  const published = /* @__PURE__ */ new Set();
-  const writeIncomplete = async (kind, message) => {
-    const evidence = EVIDENCE.filter((name) => published.has(name));
-    const safe = sanitizeForDisplay(message, 2e3);
-    await writeOutputFile(
-      join27(dir, "results.json"),
-      serializeIncomplete({ image, kind, message: safe, evidence })
-    );
-    await writeOutputFile(join27(dir, "summary.md"), renderIncompleteSummary(image, safe));
-  };
-  const removeOld = async () => {
-    for (const name of OUTPUT_SET_ENTRIES) {
-      if (name === "results.json" || name === "summary.md") continue;
-      await rm14(join27(dir, name), { recursive: true, force: true });
-    }
-  };
-  const marker = () => writeIncomplete("interrupted", "the scan had not finished when this was written");
-  try {
-    await removeLeftovers(dir, staging);
-    await marker().catch(async () => {
-      await rm14(join27(dir, "results.json"), { force: true });
-      await removeOld();
-      await marker();
-    });
-    await removeOld();
-  } catch (error) {
-    await rm14(join27(dir, "results.json"), { force: true });
-    await rm14(join27(dir, "summary.md"), { force: true });
-    await removeOld().catch(() => void 0);
-    await dispose();
-    throw error;
-  }
-  return {
-    dir,
-    staging,
-    async publishEvidence(names) {
-      for (const name of names) {
-        await move(join27(staging, name), join27(dir, name));
-        published.add(name);
-      }
-    },
-    async commit() {
-      const names = (await readdir5(staging)).filter(
-        (name) => OUTPUT_SET_ENTRIES.includes(name) && !published.has(name)
-      );
-      const last2 = ["summary.md", "results.json"];
-      for (const name of [...names.filter((n) => !last2.includes(n)), ...last2]) {
-        if (!names.includes(name)) continue;
-        await move(join27(staging, name), join27(dir, name));
-        published.add(name);
-      }
-      await dispose();
-    },
-    async abandon(error) {
-      const kind = kindOf(error);
-      const message = getErrorMessage(error);
-      const attempt = async (what, step) => {
-        await step().catch((failure) => {
-          logger.warning(`${what} in ${dir}: ${getErrorMessage(failure)}`);
-        });
-      };
-      for (const name of EVIDENCE) {
-        if (published.has(name) || !await exists(join27(staging, name))) continue;
-        await attempt(`could not publish ${name}`, async () => {
-          await move(join27(staging, name), join27(dir, name));
-          published.add(name);
-        });
-      }
-      await dispose();
-      await attempt("could not record the incomplete scan", () => writeIncomplete(kind, message));
-    },
-    dispose
-  };
-}
-
-// packages/core/src/pipeline/output-set-lock.ts
-import { randomBytes as randomBytes6 } from "node:crypto";
-import {
-  link,
-  mkdir as mkdir11,
-  readFile as readFile9,
-  readlink,
-  rename as rename9,
-  stat as stat11,
-  unlink as unlink2,
-  utimes,
-  writeFile as writeFile8
-} from "node:fs/promises";
-import { hostname } from "node:os";
-import { join as join28 } from "node:path";
-var LOCK_FILE = ".scapgate.lock";
-var HEARTBEAT_MS = 1e4;
-var STALE_AFTER_MS = 6e4;
-function parseOwner(text3) {
-  try {
-    const value = JSON.parse(text3);
-    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.nonce === "string")
-      return { pid: value.pid, host: value.host, nonce: value.nonce, started: String(value.started) };
-  } catch {
-  }
-  return void 0;
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-var pause = (ms, signal) => new Promise((resolve17, reject) => {
-  if (signal?.aborted === true) return reject(new CancelledError());
-  const timer = setTimeout(() => {
-    signal?.removeEventListener("abort", onAbort);
-    resolve17();
-  }, ms);
-  const onAbort = () => {
-    clearTimeout(timer);
-    reject(new CancelledError());
-  };
-  signal?.addEventListener("abort", onAbort, { once: true });
-});
-async function tryCreate(path, owner) {
-  const temp = `${path}.${owner.nonce}`;
-  try {
-    await writeFile8(temp, `${JSON.stringify(owner)}
-`, { flag: "wx", mode: 420 });
-    await link(temp, path);
-    return true;
-  } catch (error) {
-    if (error.code === "EEXIST") return false;
-    throw nameStorageError(error, path);
-  } finally {
-    await unlink2(temp).catch(() => void 0);
-  }
-}
-async function breakStale(path, stale) {
-  const aside = `${path}.stale-${randomBytes6(6).toString("hex")}`;
-  try {
-    await rename9(path, aside);
-  } catch {
-    return;
-  }
-  const moved = parseOwner(await readFile9(aside, "utf8").catch(() => ""));
-  if (moved?.nonce !== stale.nonce) await link(aside, path).catch(() => void 0);
-  await unlink2(aside).catch(() => void 0);
-}
-async function lockOutputDir(dir, options) {
-  await mkdir11(dir, { recursive: true }).catch((error) => {
-    throw nameStorageError(error, dir);
-  });
-  const path = join28(dir, LOCK_FILE);
-  const owner = {
-    pid: process.pid,
-    host: `${hostname()} ${await readlink("/proc/self/ns/pid").catch(() => "pid:[?]")}`,
-    nonce: randomBytes6(8).toString("hex"),
-    started: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  let told = false;
-  for (; ; ) {
-    if (options.signal?.aborted === true) throw new CancelledError();
-    if (await tryCreate(path, owner)) break;
-    const held = parseOwner(await readFile9(path, "utf8").catch(() => ""));
-    const touched = await stat11(path).then(
-      (info) => info.mtimeMs,
-      () => Date.now()
-    );
-    const here = held?.host === owner.host;
-    const ended = held !== void 0 && here && !alive(held.pid);
-    if (held !== void 0 && (ended || !here && Date.now() - touched > STALE_AFTER_MS)) {
-      options.logger.warning(
-        `removing the stale lock ${path} of pid ${held.pid} on ${held.host}, ${ended ? "which has ended" : "not renewed for a minute"}`
-      );
-      await breakStale(path, held);
-      continue;
-    }
-    if (!told) {
-      told = true;
-      options.logger.info(
-        `waiting for another scapgate run to finish writing ${dir}` + (held === void 0 ? ` (lock ${path})` : ` (pid ${held.pid} on ${held.host}, since ${held.started}; lock ${path})`)
-      );
-    }
-    await pause(200, options.signal);
-  }
-  const heartbeat = setInterval(() => {
-    const now = /* @__PURE__ */ new Date();
-    utimes(path, now, now).catch(() => void 0);
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
-  let released;
-  return {
-    path,
-    release: () => {
-      clearInterval(heartbeat);
-      released ??= (async () => {
-        const now = parseOwner(await readFile9(path, "utf8").catch(() => ""));
-        if (now?.nonce === owner.nonce) await unlink2(path).catch(() => void 0);
-      })();
-      return released;
-    }
-  };
-}
-
-// packages/core/src/pipeline/choose-baseline.ts
-import { access as access3 } from "node:fs/promises";
-
-// packages/core/src/content/container-baseline.ts
-import { access as access2 } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-var CONTAINER_DS_FILE = "scapgate-container-ds.xml";
-var CONTAINER_PROFILE = "container";
-async function shippedContainerBaseline() {
-  const path = fileURLToPath(new URL(`./content/${CONTAINER_DS_FILE}`, import.meta.url));
-  return access2(path).then(
-    () => path,
-    () => void 0
-  );
-}
-
-// packages/core/src/pipeline/choose-baseline.ts
-async function requireFile(path, flag) {
-  try {
-    await access3(path);
-  } catch {
-    throw new ConfigurationError(
-      `Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`
-    );
-  }
-}
-async function chooseBaseline(options, prepared) {
-  if (options.tailoringPath !== void 0) await requireFile(options.tailoringPath, "--tailoring");
-  let contentPath;
-  let selection;
-  let defaultProfile;
-  const containerBaseline = options.contentPath === void 0 ? await shippedContainerBaseline() : void 0;
-  if (options.contentPath !== void 0) {
-    await requireFile(options.contentPath, "--content");
-    contentPath = options.contentPath;
-  } else if (prepared.os === void 0 && containerBaseline !== void 0) {
-    options.logger.info("the image has no os-release; using scapgate's container baseline");
-    contentPath = containerBaseline;
-    defaultProfile = CONTAINER_PROFILE;
-  } else if (prepared.os === void 0) {
-    throw new ConfigurationError(
-      `${options.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, found neither; give --content DS.xml`
-    );
-  } else if (containerBaseline !== void 0 && [prepared.os.id ?? "", ...prepared.os.idLike].every(
-    (id) => dataStreamCandidates(id, prepared.os?.versionId).length === 0
-  )) {
-    options.logger.info(
-      `${sanitizeForDisplay(describeOs(prepared.os))} has no SCAP Security Guide product; using scapgate's container baseline`
-    );
-    contentPath = containerBaseline;
-    defaultProfile = CONTAINER_PROFILE;
-  } else {
-    const selected = await selectContent(prepared.os, {
-      dirs: defaultContentDirs(options.environment),
-      ...options.contentPin === void 0 ? {} : { pin: options.contentPin }
-    });
-    if (selected.viaIdLike) {
-      options.logger.warning(
-        `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
-      );
-    }
-    contentPath = selected.path;
-    selection = selected.selection;
-    options.logger.info(`content: ${selected.fileName}, ${selection.reason}`);
-    for (const passed of selection.passedOver ?? []) options.logger.info(`  passed over ${passed}`);
-  }
-  const resolved = await resolveProfile(
-    contentPath,
-    options.profile ?? defaultProfile,
-    options.tailoringPath
-  );
-  const info = resolved.content.profiles.find((p) => p.id === resolved.profileId);
-  return {
-    contentPath,
-    content: resolved.content,
-    profile: { id: resolved.profileId, title: info?.title ?? resolved.profileId },
-    tailoringPath: options.tailoringPath,
-    ...selection === void 0 ? {} : { selection }
-  };
-}
-
-// packages/core/src/pipeline/run-contained-scan.ts
-import { mkdir as mkdir12 } from "node:fs/promises";
-import { join as join29 } from "node:path";
-function evaluationTarget(prepared) {
-  const digest = prepared.image.manifestDigest ?? prepared.image.configDigest;
-  return `${prepared.image.reference.raw}@${digest}`;
-}
-async function runContainedScan(options, prepared, baseline, workDir) {
-  const scanner = await preflightScanner({ oscapPath: options.environment.oscapPath, workDir });
-  const outDir = join29(workDir, "oscap-out");
-  await mkdir12(outDir, { mode: 448 });
-  const target = evaluationTarget(prepared);
-  const result = await runOscapScan({
-    root: prepared.root,
-    contentPath: baseline.contentPath,
-    profileId: baseline.profile.id,
-    tailoringPath: baseline.tailoringPath,
-    imageEnv: prepared.image.config.env,
-    target,
-    outDir,
-    timeoutMs: options.timeoutMs,
-    signal: options.signal,
-    logger: options.logger,
-    scanner,
-    ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir }
-  });
-  return { ...result, scanner, target };
-}
-
-// packages/core/src/cve/cve-gate.ts
-var rank2 = {
-  negligible: 0,
-  low: 1,
-  medium: 2,
-  high: 3,
-  unknown: 3,
-  critical: 4
-};
-var threshold = {
-  low: 1,
-  medium: 2,
-  high: 3,
-  critical: 4,
-  never: Infinity
-};
-function covers(waiver, finding) {
-  const ids2 = /* @__PURE__ */ new Set([finding.id, ...finding.cves, finding.advisory, finding.definitionId]);
-  return ids2.has(waiver.id) && (waiver.packages === void 0 || waiver.packages.includes(finding.package) || // A waiver may name the source a Debian feed names (`openssl`) for all of its binaries.
-  finding.sourcePackage !== void 0 && waiver.packages.includes(finding.sourcePackage));
-}
-function evaluateCveGate(report2, policy, now) {
-  const active = policy.waivers.filter((w) => !isExpired(w, now));
-  const expired = policy.waivers.filter((w) => isExpired(w, now));
-  const waived = report2.findings.filter((f) => active.some((w) => covers(w, f)));
-  const open12 = report2.findings.filter((f) => !active.some((w) => covers(w, f)));
-  const unfixedIgnored = policy.ignoreUnfixed ? open12.filter((f) => f.fixedVersion === void 0) : [];
-  const considered = open12.filter((f) => !(policy.ignoreUnfixed && f.fixedVersion === void 0));
-  const gating = considered.filter((f) => rank2[f.severity] >= threshold[policy.failOn]);
-  const reasons = [];
-  if (policy.failOn !== "never") {
-    if (gating.length > 0) {
-      const cveIds = [...new Set(gating.map((f) => f.id))].sort();
-      reasons.push({
-        kind: "vulnerable-packages",
-        message: `${plural3(cveIds.length, "known vulnerability", "known vulnerabilities")} at severity ${policy.failOn} or higher in ${plural3(new Set(gating.map((f) => f.package)).size, "package")}.`,
-        cveIds,
-        threshold: policy.failOn
-      });
-    }
-    if (report2.unverifiedDefinitions.length > 0) {
-      reasons.push({
-        kind: "unverified-cve-definitions",
-        message: `${plural3(report2.unverifiedDefinitions.length, "vulnerability definition")} could not be evaluated (error or unknown).`,
-        definitionIds: report2.unverifiedDefinitions
-      });
-    }
-    if (report2.feed.stale && policy.staleFeed === "fail") {
-      reasons.push({
-        kind: "stale-feed",
-        message: report2.feed.ageDays === void 0 ? `The CVE feed has no generation time, and stale-feed is fail (max-feed-age ${policy.maxFeedAgeDays} days).` : `The CVE feed is ${report2.feed.ageDays} days old, over max-feed-age ${policy.maxFeedAgeDays} days.`,
-        ...report2.feed.ageDays === void 0 ? {} : { ageDays: report2.feed.ageDays },
-        maxFeedAgeDays: policy.maxFeedAgeDays
-      });
-    }
-    if (expired.length > 0) {
-      const cveIds = [...new Set(expired.map((w) => w.id))].sort();
-      reasons.push({
-        kind: "expired-cve-waivers",
-        message: `${plural3(expired.length, "CVE waiver")} expired: ${expired.map((w) => `${w.id} (${w.expires})`).join(", ")}; renew or remove ${expired.length === 1 ? "it" : "them"}.`,
-        cveIds
-      });
-    }
-  }
-  return {
-    status: reasons.length === 0 ? "pass" : "fail",
-    failOn: policy.failOn,
-    ignoreUnfixed: policy.ignoreUnfixed,
-    reasons,
+    at: run3.at.toISOString(),
+    ...run3.commit === void 0 || run3.commit === "" ? {} : { commit: run3.commit },
+    score: Math.round(results2.score.value * 100) / 100,
+    maximum: results2.score.maximum,
+    status: verdict.status,
     counts: {
-      findings: report2.findings.length,
-      gating: gating.length,
-      belowThreshold: considered.length - gating.length,
-      unfixedIgnored: unfixedIgnored.length,
-      waived: waived.length
-    },
-    waivers: {
-      applied: active.filter((w) => report2.findings.some((f) => covers(w, f))),
-      expired,
-      stale: active.filter((w) => !report2.findings.some((f) => covers(w, f)))
+      failing: results2.counts.fail,
+      new: (changes?.["new-failure"].length ?? 0) + (changes?.regression.length ?? 0),
+      stillFailing: changes?.["still-failing"].length ?? 0,
+      fixed: changes?.fixed.length ?? 0,
+      waived: verdict.waivers.applied.reduce((n, w) => n + Math.max(1, w.ruleIds.length), 0),
+      expired: verdict.waivers.expired.length
     }
   };
 }
-function plural3(count, noun, pluralNoun = `${noun}s`) {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
+function appendTrend(previous, key, entry) {
+  const same = previous !== void 0 && previous.profile === key.profile;
+  const entries = [...same ? previous.entries : [], entry].slice(-maxHistoryEntries);
+  return { schema: historySchemaUri, image: key.image, profile: key.profile, entries };
+}
+function serializeHistory(history) {
+  return `${JSON.stringify(history, null, 2)}
+`;
+}
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var count = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+var countKeys = [
+  "failing",
+  "new",
+  "stillFailing",
+  "fixed",
+  "waived",
+  "expired"
+];
+function parseEntry(value, where) {
+  const bad2 = (what) => {
+    throw new ConfigurationError(`Expected ${where} to have ${what}`);
+  };
+  if (!isRecord3(value)) return bad2("an object");
+  const { at, commit, score, maximum, status, counts } = value;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return bad2("an ISO 8601 `at`");
+  if (commit !== void 0 && (typeof commit !== "string" || !/^[0-9a-f]{4,64}$/i.test(commit)))
+    return bad2("a hexadecimal `commit` when present");
+  if (typeof score !== "number" || !Number.isFinite(score)) return bad2("a numeric `score`");
+  if (typeof maximum !== "number" || !(maximum > 0) || score < 0 || score > maximum)
+    return bad2("a `maximum` above 0 and a `score` between 0 and it");
+  if (status !== "pass" && status !== "fail") return bad2("`status` pass or fail");
+  if (!isRecord3(counts) || !countKeys.every((k) => count(counts[k])))
+    return bad2(`\`counts\` with non-negative integers ${countKeys.join(", ")}`);
+  const c = counts;
+  return {
+    at: new Date(at).toISOString(),
+    ...commit === void 0 ? {} : { commit },
+    score,
+    maximum,
+    status,
+    counts: Object.fromEntries(countKeys.map((k) => [k, c[k]]))
+  };
+}
+function parseHistory2(text3, name) {
+  let json2;
+  try {
+    json2 = JSON.parse(text3);
+  } catch {
+    throw new ConfigurationError(`Expected the history \`${name}\` to be JSON, it does not parse`);
+  }
+  if (!isRecord3(json2) || json2["schema"] !== historySchemaUri)
+    throw new ConfigurationError(
+      `Expected the history \`${name}\` to be an object with "schema": "${historySchemaUri}"`
+    );
+  const { image, profile, entries } = json2;
+  if (typeof image !== "string" || typeof profile !== "string" || !Array.isArray(entries))
+    throw new ConfigurationError(
+      `Expected the history \`${name}\` to have string \`image\` and \`profile\` and an \`entries\` array`
+    );
+  if (entries.length > 10 * maxHistoryEntries)
+    throw new ConfigurationError(
+      `Expected the history \`${name}\` to hold at most ${maxHistoryEntries} entries, found ${entries.length}`
+    );
+  return {
+    schema: historySchemaUri,
+    image,
+    profile,
+    entries: entries.map((e, i) => parseEntry(e, `entry ${i + 1} of the history \`${name}\``)).slice(-maxHistoryEntries)
+  };
 }
 
-// packages/core/src/cve/cve-policy.ts
-var cveFailOnValues = ["critical", "high", "medium", "low", "never"];
-var defaultCvePolicy = {
-  enabled: false,
-  failOn: "high",
-  ignoreUnfixed: false,
-  maxFeedAgeDays: 7,
-  staleFeed: "warn",
-  waivers: []
+// packages/core/src/options/given-options.ts
+import { resolve as resolve4 } from "node:path";
+var noOptions = () => ({ values: {}, from: {} });
+function set(given, key, value, kind, name) {
+  ;
+  given.values[key] = value;
+  given.from[key] = { kind, name };
+}
+var row = (key) => optionTable[key];
+function optionsFromFlags(values) {
+  const given = noOptions();
+  for (const key of optionKeys) {
+    const spec2 = row(key);
+    if (spec2.flag === void 0 || !spec2.flag.startsWith("--")) continue;
+    const raw = values[spec2.flag.slice(2)];
+    if (raw === void 0) continue;
+    if (spec2.switch === true) {
+      if (raw === true) set(given, key, true, "flag", spec2.flag);
+      continue;
+    }
+    const items = Array.isArray(raw) ? raw : [raw];
+    const parsed = [];
+    for (const item of items) {
+      if (item === "")
+        throw new ConfigurationError(
+          `Expected \`${spec2.flag}\` to have a value, got an empty string`
+        );
+      parsed.push(spec2.parse(String(item), spec2.flag));
+    }
+    set(given, key, spec2.multiple === true ? parsed.flat() : parsed[0], "flag", spec2.flag);
+  }
+  return given;
+}
+function optionsFromNames(kind, read, only = optionKeys) {
+  const given = noOptions();
+  for (const key of only) {
+    const spec2 = row(key);
+    const name = kind === "env" ? spec2.env : spec2.action;
+    if (name === void 0) continue;
+    const text3 = read(name)?.trim();
+    if (text3 === void 0 || text3 === "") continue;
+    set(given, key, spec2.parse(text3, name), kind, name);
+  }
+  return given;
+}
+function firstGiven(...sources) {
+  const merged = noOptions();
+  for (const source of [...sources].reverse()) {
+    Object.assign(merged.values, source.values);
+    Object.assign(merged.from, source.from);
+  }
+  return merged;
+}
+function absolutePaths(given, base) {
+  const values = { ...given.values };
+  for (const key of optionKeys) {
+    const spec2 = row(key);
+    const value = values[key];
+    if (typeof value !== "string") continue;
+    if (spec2.path === true || spec2.pathOrUrl === true && !/^https?:\/\//i.test(value))
+      values[key] = resolve4(base, value);
+  }
+  return { values, from: { ...given.from } };
+}
+
+// packages/core/src/policy/glob.ts
+function globToRegExp(glob) {
+  let source = "";
+  for (let i = 0; i < glob.length; i += 1) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      source += ".*";
+      i += 1;
+    } else if (c === "*") source += "[^/]*";
+    else if (c === "?") source += "[^/]";
+    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "s");
+}
+function matchesAny(globs, names) {
+  return globs.some((glob) => {
+    const pattern = globToRegExp(glob);
+    return names.some((name) => pattern.test(name));
+  });
+}
+
+// packages/core/src/options/resolve-options.ts
+var defaultThresholds = {
+  failOn: optionDefault("failOn"),
+  max: {},
+  countAs: defaultCountAs
 };
-var KEYS = ["enabled", "fail-on", "ignore-unfixed", "max-feed-age", "stale-feed", "waivers"];
-function parseCvePolicy(raw, file = "the policy") {
-  if (raw === void 0 || raw === null) return { ...defaultCvePolicy };
-  const where = (key) => `\`cves.${key}\` in ${file}`;
-  if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ConfigurationError(
-      `Expected \`cves\` in ${file} to be a mapping, got ${describe4(raw)}`
-    );
-  }
-  const map = raw;
-  for (const key of Object.keys(map)) {
-    if (!KEYS.includes(key)) {
-      throw new ConfigurationError(
-        `Expected the keys of \`cves\` in ${file} to be ${KEYS.join(", ")}, got ${/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(key) ? `\`${key}\`` : "a key that is not a plain identifier"}`
-      );
-    }
-  }
-  const bool = (key, fallback) => {
-    const value = map[key];
-    if (value === void 0) return fallback;
-    if (typeof value !== "boolean")
-      throw new ConfigurationError(
-        `Expected ${where(key)} to be true or false, got ${describe4(value)}`
-      );
-    return value;
-  };
-  const oneOf2 = (key, values, fallback) => {
-    const value = map[key];
-    if (value === void 0) return fallback;
-    if (typeof value !== "string" || !values.includes(value)) {
-      throw new ConfigurationError(
-        `Expected ${where(key)} to be one of ${values.join("|")}, got ${describe4(value)}`
-      );
-    }
-    return value;
-  };
-  const waiversRaw = map.waivers ?? [];
-  if (!Array.isArray(waiversRaw))
-    throw new ConfigurationError(
-      `Expected ${where("waivers")} to be a list, got ${describe4(waiversRaw)}`
-    );
+function merge(base, over) {
+  if (over === void 0) return base;
   return {
-    enabled: bool("enabled", false),
-    failOn: oneOf2("fail-on", cveFailOnValues, "high"),
-    ignoreUnfixed: bool("ignore-unfixed", false),
-    maxFeedAgeDays: map["max-feed-age"] === void 0 ? 7 : parseFeedAge(map["max-feed-age"], where("max-feed-age")),
-    staleFeed: oneOf2("stale-feed", ["warn", "fail"], "warn"),
-    waivers: waiversRaw.map((w, i) => parseWaiver(w, where(`waivers[${i}]`)))
+    failOn: over.failOn ?? base.failOn,
+    max: { ...base.max, ...over.max },
+    ...(over.minScore ?? base.minScore) === void 0 ? {} : { minScore: over.minScore ?? base.minScore },
+    countAs: { ...base.countAs, ...over.countAs }
   };
 }
-function parseFeedAge(value, where) {
-  const text3 = typeof value === "number" ? String(value) : value;
-  const match = typeof text3 === "string" ? /^(\d{1,5})\s*(d|h)?$/.exec(text3.trim()) : null;
-  if (match === null) {
-    throw new ConfigurationError(
-      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describe4(value)}`
-    );
-  }
-  const amount = Number(match[1]);
-  return match[2] === "h" ? Math.ceil(amount / 24) : amount;
-}
-function parseWaiver(raw, where) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new ConfigurationError(
-      `Expected ${where} to be a mapping with id, reason and expires, got ${describe4(raw)}`
-    );
-  }
-  const w = raw;
-  const text3 = (key, required3) => {
-    const value = w[key];
-    if (value === void 0 && !required3) return void 0;
-    if (typeof value !== "string" || value.trim() === "") {
-      throw new ConfigurationError(
-        `Expected ${where}.${key} to be a non-empty string, got ${describe4(value)}`
-      );
-    }
-    return value.trim();
+function resolveImageSettings(given, policy, names, implicitDockerfile2) {
+  const g = given.values;
+  const section = policy?.images.find((s) => matchesAny(s.match, names));
+  let thresholds = merge(merge(defaultThresholds, policy?.thresholds), section?.thresholds);
+  if (g.failOn !== void 0) thresholds = { ...thresholds, failOn: g.failOn };
+  const fromPolicy = {
+    ...g.content !== void 0 || section?.content === void 0 ? {} : { content: section.content },
+    ...g.tailoring !== void 0 || section?.tailoring === void 0 ? {} : { tailoring: section.tailoring },
+    ...g.dockerfile !== void 0 || section?.dockerfile === void 0 ? {} : { dockerfile: section.dockerfile }
   };
-  const id = text3("id", true);
-  const expires = text3("expires", true);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
-    throw new ConfigurationError(
-      `Expected ${where}.expires to be a date YYYY-MM-DD, got \`${sanitizeForDisplay(expires, 40)}\``
-    );
-  }
-  const packages = w.packages;
-  if (packages !== void 0 && (!Array.isArray(packages) || !packages.every((p) => typeof p === "string"))) {
-    throw new ConfigurationError(
-      `Expected ${where}.packages to be a list of package names, got ${describe4(packages)}`
-    );
-  }
-  const approver = text3("approver", false);
+  const content = g.content ?? section?.content;
+  const profile = g.profile ?? section?.profile;
+  const tailoring = g.tailoring ?? section?.tailoring;
+  const dockerfile = g.dockerfile ?? section?.dockerfile ?? implicitDockerfile2;
   return {
-    id,
-    reason: text3("reason", true),
-    expires,
-    ...approver === void 0 ? {} : { approver },
-    ...packages === void 0 ? {} : { packages }
+    ...content === void 0 ? {} : { content },
+    ...profile === void 0 ? {} : { profile },
+    ...tailoring === void 0 ? {} : { tailoring },
+    ...dockerfile === void 0 ? {} : { dockerfile },
+    fromPolicy,
+    thresholds,
+    mode: g.mode ?? policy?.mode ?? optionDefault("mode"),
+    waivers: (policy?.waivers ?? []).filter(
+      (w) => w.images === void 0 || matchesAny(w.images, names)
+    ),
+    staleWaivers: policy?.staleWaivers ?? "report",
+    ...section === void 0 ? {} : { section }
   };
 }
-function describe4(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  const text3 = String(value);
-  if (/^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/.test(text3)) return `\`${text3}\` (${typeof value})`;
-  return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
+function resolveBaseline(given, policy) {
+  if (given.values.baseline !== void 0) return { path: given.values.baseline, fromPolicy: false };
+  if (policy?.baseline !== void 0) return { path: policy.baseline, fromPolicy: true };
+  return void 0;
 }
-
-// packages/core/src/cve/pipeline-step.ts
-function resolveCveSettings(flags, policy, now) {
-  if (flags?.enabled !== true && policy?.enabled !== true) {
-    const stray = flags === void 0 ? void 0 : givenFlags(flags)[0];
+var cveOptions = [
+  "feed",
+  "feedCache",
+  "cveFailOn",
+  "ignoreUnfixed",
+  "maxFeedAge"
+];
+function cvesSwitch(kind) {
+  const { env, action, flag } = optionTable.cves;
+  if (kind === "env") return `${env ?? ""}=true`;
+  if (kind === "action") return `${action ?? ""}: true`;
+  return flag ?? "";
+}
+function resolveCveSettings(given, policy, now) {
+  const g = given.values;
+  if (g.cves !== true && policy?.enabled !== true) {
+    const stray = cveOptions.find((key) => g[key] !== void 0);
     if (stray !== void 0) {
+      const from = given.from[stray] ?? { kind: "flag", name: String(stray) };
       throw new ConfigurationError(
-        `Expected \`${stray}\` only with \`--cves\` or \`cves: {enabled: true}\` in the policy, got neither`
+        `Expected \`${from.name}\` only with \`${cvesSwitch(from.kind)}\` or \`cves: {enabled: true}\` in the policy, got neither`
       );
     }
     return void 0;
   }
   return {
-    ...flags?.feed === void 0 ? {} : { feed: flags.feed },
-    ...flags?.feedCache === void 0 ? {} : { feedCache: flags.feedCache },
-    policy: { ...defaultCvePolicy, ...policy, ...flags?.policy, enabled: true },
-    ...flags?.fetch === void 0 ? {} : { fetch: flags.fetch },
+    ...g.feed === void 0 ? {} : { feed: g.feed },
+    ...g.feedCache === void 0 ? {} : { feedCache: g.feedCache },
+    policy: {
+      ...defaultCvePolicy,
+      ...policy,
+      ...g.cveFailOn === void 0 ? {} : { failOn: g.cveFailOn },
+      // `--ignore-unfixed` can only turn it on; the action's `false` overrides the policy.
+      ...g.ignoreUnfixed === void 0 ? {} : { ignoreUnfixed: g.ignoreUnfixed },
+      ...g.maxFeedAge === void 0 ? {} : { maxFeedAgeDays: g.maxFeedAge },
+      enabled: true
+    },
     ...now === void 0 ? {} : { now }
   };
 }
-function givenFlags(flags) {
-  const named = [
-    [flags.feed, "--feed"],
-    [flags.feedCache, "--feed-cache"],
-    [flags.policy.failOn, "--cve-fail-on"],
-    [flags.policy.ignoreUnfixed, "--ignore-unfixed"],
-    [flags.policy.maxFeedAgeDays, "--max-feed-age"]
-  ];
-  return named.filter(([value]) => value !== void 0).map(([, flag]) => flag);
-}
-async function runCveStep(options, prepared, workDir, verdict) {
-  const started = /* @__PURE__ */ new Date();
-  options.progress.phase("scanning", "known vulnerabilities");
-  const scanner = await preflightScanner({ oscapPath: options.environment.oscapPath, workDir });
-  const { policy } = options.cves;
-  const report2 = await scanCves({
-    root: prepared.root,
-    ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir },
-    os: prepared.os,
-    ...options.cves.feed === void 0 ? {} : { feed: options.cves.feed },
-    ...options.cves.feedCache === void 0 ? {} : { feedCache: options.cves.feedCache },
-    maxFeedAgeDays: policy.maxFeedAgeDays,
-    workDir,
-    outDir: options.outDir,
-    scanner,
-    imageEnv: prepared.image.config.env,
-    target: prepared.image.reference.raw,
-    timeoutMs: options.timeoutMs,
-    logger: options.logger,
-    ...options.signal === void 0 ? {} : { signal: options.signal },
-    ...options.cves.fetch === void 0 ? {} : { fetch: options.cves.fetch },
-    ...options.cves.now === void 0 ? {} : { now: options.cves.now }
-  });
-  const gate = evaluateCveGate(report2, policy, options.cves.now ?? /* @__PURE__ */ new Date());
-  const os = prepared.os;
-  const kind = report2.distribution === "rhel" ? "rpm" : "dpkg";
-  const fallback = await sarifLocation(options, prepared.image.reference.path);
-  const dockerfile = await loadDockerfile(options.dockerfile, options.cwd, options.logger);
-  const blame = await blameImagePackages({
-    packages: [...new Map(report2.findings.map((f) => [f.package, f.installedVersion])).entries()].map(
-      ([name, version]) => ({ name, kind, ...version === void 0 ? {} : { version } })
-    ),
-    image: prepared.image,
-    applied: prepared.layers,
-    ...dockerfile === void 0 ? {} : { dockerfile },
-    fallback,
-    logger: options.logger,
-    ...options.signal === void 0 ? {} : { signal: options.signal }
-  });
-  const locate2 = (finding) => {
-    const where = blame.get(finding.package);
-    return where === void 0 ? fallback : { ...where.location, cause: where.cause };
-  };
-  await writeGitlabReport(options.outDir, report2, {
-    image: prepared.image.names.find((name) => /:[^/:]+$/.test(name)) ?? "scanned-image:latest",
-    operatingSystem: [os?.id ?? "unknown", os?.versionId].filter(Boolean).join(" "),
-    toolVersion: options.toolVersion,
-    startTime: started,
-    endTime: /* @__PURE__ */ new Date()
-  });
-  const failed = gate.status === "fail";
-  const merged = failed ? {
-    ...verdict,
-    status: "fail",
-    reasons: [...verdict.reasons, ...gate.reasons],
-    summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map((r) => r.message).join(" ")}`
-  } : verdict;
-  const section = cveSummaryMarkdown(report2, gate);
-  return {
-    verdict: merged,
-    amendments: {
-      // results.json keeps the compliance summary text; status and reasons include the CVE gate.
-      resultsGate: failed ? { ...verdict, status: "fail", reasons: [...verdict.reasons, ...gate.reasons] } : verdict,
-      resultsCves: { ...report2, gate },
-      sarif: cveSarif(report2, locate2),
-      summary: (markdown) => `${failHeading(markdown, gate.status).trimEnd()}
 
-${section}`
-    },
-    report: report2
-  };
+// packages/core/src/options/option-variables.ts
+function expandReferences(value, env) {
+  return value.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_match, braced, bare) => env[braced ?? bare ?? ""] ?? ""
+  );
 }
-
-// packages/core/src/pipeline/scan-image.ts
-function throwIfAborted2(signal) {
-  if (signal?.aborted === true) throw new CancelledError();
-}
-async function scanImage(options) {
-  if (options.outputSet !== void 0) return scanInto(options, options.outputSet);
-  const lock = await lockOutputDir(options.outDir, options);
-  try {
-    const set = await openOutputSet(options.outDir, options.image, options.logger);
-    try {
-      const outcome = await scanInto(options, set);
-      await pipelineBoundary("publish", options.signal);
-      throwIfAborted2(options.signal);
-      await set.commit();
-      return outcome;
-    } catch (error) {
-      await set.abandon(error);
-      throw error;
-    }
-  } finally {
-    await lock.release();
-  }
-}
-async function scanInto(options, set) {
-  const { logger, signal } = options;
-  const outDir = options.outDir;
-  const progress = timePhases(options.progress, logger);
-  options = { ...options, progress, outDir: set.staging };
-  const work = await createWorkDir(options.environment.tmpDir);
-  let rootRemoval;
-  let reportsSettled;
-  try {
-    await preflightScanner({ oscapPath: options.environment.oscapPath, workDir: work.path });
-    const prepared = await prepareRoot2(options, work.path);
-    try {
-      await pipelineBoundary("prepared", signal);
-      throwIfAborted2(signal);
-      const baseline = await chooseBaseline(options, prepared);
-      await pipelineBoundary("baseline", signal);
-      throwIfAborted2(signal);
-      progress.phase("scanning", `${baseline.profile.id.replace(/^.*_profile_/, "")} profile`);
-      const scan = await runContainedScan(options, prepared, baseline, work.path);
-      await pipelineBoundary("scanned", signal);
-      await copyOutputFile(scan.arfPath, join30(set.staging, "arf.xml"));
-      await set.publishEvidence(["arf.xml"]);
-      if (options.cves === void 0) rootRemoval = removeTree2(prepared.root).catch(() => void 0);
-      await pipelineBoundary("evidence", signal);
-      throwIfAborted2(signal);
-      progress.phase("reporting");
-      const rendered = await renderOutputs(options, prepared, baseline, scan);
-      reportsSettled = rendered.settled;
-      const compliance = options.evaluate === void 0 ? evaluateGate(rendered.results, { failOn: options.failOn }) : await options.evaluate(rendered.results, { contentRuleIds: rendered.contentRuleIds });
-      let verdict = compliance;
-      let amendments;
-      if (options.cves !== void 0) {
-        ;
-        ({ verdict, amendments } = await runCveStep(
-          { ...options, cves: options.cves },
-          prepared,
-          work.path,
-          compliance
-        ));
-        await pipelineBoundary("cves", signal);
-        throwIfAborted2(signal);
-      }
-      const summaryMarkdown = await rendered.write(compliance, amendments);
-      await pipelineBoundary("reported", signal);
-      throwIfAborted2(signal);
-      logger.debug(`outputs staged in ${set.staging}`);
-      progress.finish();
-      return { results: rendered.results, verdict, outDir, summaryMarkdown };
-    } finally {
-      await prepared.image.close();
-    }
-  } finally {
-    await reportsSettled;
-    await rootRemoval;
-    await work.dispose();
-  }
-}
-
-// packages/core/src/scan/versions.ts
-import { execFile as execFile5 } from "node:child_process";
-import { promisify } from "node:util";
-import { join as join31 } from "node:path";
-var run = promisify(execFile5);
-async function describeToolVersions(options = {}) {
-  const contentDir = options.contentDir ?? DEFAULT_CONTENT_DIR;
-  let oscap;
-  try {
-    const { stdout } = await run(options.oscapPath ?? "oscap", ["--version"], {
-      timeout: 1e4,
-      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" }
-    });
-    oscap = parseOscapVersion(stdout)?.text;
-  } catch {
-    oscap = void 0;
-  }
-  let contentVersion;
-  let dataStreams = 0;
-  try {
-    const streams = await listDataStreams(contentDir);
-    dataStreams = streams.length;
-    const first = streams[0];
-    if (first !== void 0)
-      contentVersion = (await readContentInfo(join31(contentDir, first))).benchmarkVersion;
-  } catch {
-    contentVersion = void 0;
-  }
-  return { oscap, contentDir, contentVersion, dataStreams };
-}
-
-// packages/core/src/image/source-settings.ts
-import { join as join32 } from "node:path";
-var hostPort = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:]+\](?::\d{1,5})?$/;
-var podmanVariables = [
-  "PATH",
-  "HOME",
-  "XDG_RUNTIME_DIR",
-  "XDG_CONFIG_HOME",
-  "XDG_DATA_HOME",
-  "CONTAINERS_CONF",
-  "CONTAINERS_STORAGE_CONF",
-  "CONTAINERS_REGISTRIES_CONF",
-  "TMPDIR"
-];
-function pick(env, names) {
-  const picked = {};
-  for (const name of names) {
+function optionsFromEnvironment(env) {
+  const expanding = new Set(
+    Object.keys(optionTable).filter((key) => optionTable[key].expandsReferences === true).map((key) => optionTable[key].env)
+  );
+  return optionsFromNames("env", (name) => {
     const value = env[name];
-    if (value !== void 0 && value !== "") picked[name] = value;
-  }
-  return picked;
-}
-function sourceSettings(flags, env) {
-  const username = flags.username ?? env.SCAPGATE_REGISTRY_USERNAME;
-  const password = flags.password ?? env.SCAPGATE_REGISTRY_PASSWORD;
-  if ((username === void 0 || username === "") !== (password === void 0 || password === "")) {
-    throw new ConfigurationError(
-      username ? "Expected a registry password with the username (--password-stdin or SCAPGATE_REGISTRY_PASSWORD), got none" : "Expected a registry username with the password (--username or SCAPGATE_REGISTRY_USERNAME), got none"
-    );
-  }
-  for (const host of flags.insecureRegistries ?? []) {
-    if (!hostPort.test(host))
-      throw new ConfigurationError(
-        `Expected \`--insecure-registry\` to be HOST[:PORT], got \`${host.slice(0, 100)}\``
-      );
-  }
-  const registry = {
-    helperEnv: pick(env, ["PATH", "HOME"])
-  };
-  if (flags.caFile) registry.caFile = flags.caFile;
-  if (flags.insecureRegistries?.length) registry.insecureRegistries = flags.insecureRegistries;
-  const cacheDir = flags.cacheDir ?? env.SCAPGATE_CACHE_DIR;
-  if (cacheDir) registry.cacheDir = cacheDir;
-  if (username && password) registry.credentials = { username, password };
-  if (env.REGISTRY_AUTH_FILE) registry.authFile = env.REGISTRY_AUTH_FILE;
-  const configDir = env.DOCKER_CONFIG || (env.HOME ? join32(env.HOME, ".docker") : void 0);
-  if (configDir) registry.dockerConfigDir = configDir;
-  const daemon = { podmanEnv: pick(env, podmanVariables) };
-  if (env.DOCKER_HOST) daemon.dockerHost = env.DOCKER_HOST;
-  return { registry, daemon };
+    return value !== void 0 && expanding.has(name) ? expandReferences(value, env) : value;
+  });
 }
 
 // packages/core/src/gate/aggregate.ts
@@ -56652,520 +53697,36 @@ function renderAggregateSummary(images) {
 `;
 }
 
-// packages/core/src/policy/parse-policy.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+// packages/core/src/pipeline/scan-images.ts
+import { lstat as lstat12, mkdir as mkdir14, readFile as readFile12, rm as rm16, stat as stat13 } from "node:fs/promises";
+import { join as join37 } from "node:path";
 
-// packages/core/src/policy/yaml-reader.ts
-var import_yaml = __toESM(require_dist(), 1);
-function lineOf(at) {
-  const offset = at.node?.range?.[0];
-  return offset === void 0 ? at.keyLine : at.ctx.lines.linePos(offset).line;
-}
-function fail(at, detail) {
-  throw new PolicyError(at.ctx.file, lineOf(at), at.path, detail);
-}
-function describe5(node) {
-  if (node === null) return "nothing";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) {
-    const value = node.value;
-    if (value === null) return "nothing (null)";
-    const text3 = String(value);
-    if (plainValue.test(text3)) return `\`${text3}\` (${typeof value})`;
-    return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
-  }
-  return "an unsupported node";
-}
-var plainValue = /^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/;
-var plainKey = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
-function kindOf2(node) {
-  if (node === null) return "nothing";
-  if ((0, import_yaml.isMap)(node)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node)) return "a list";
-  if ((0, import_yaml.isScalar)(node)) return node.value === null ? "nothing (null)" : `a ${typeof node.value}`;
-  return "an unsupported node";
-}
-function checkPlain(at) {
-  if (at.node !== null && (0, import_yaml.isAlias)(at.node))
-    fail(at, "expected a value, got a YAML alias (aliases are not supported)");
-  if (at.node !== null && at.node.tag !== void 0 && !(0, import_yaml.isMap)(at.node) && !(0, import_yaml.isSeq)(at.node) && !(0, import_yaml.isScalar)(at.node)) {
-    fail(at, "expected a plain value");
-  }
-}
-function readMap(at, known) {
-  checkPlain(at);
-  if (at.node === null || !(0, import_yaml.isMap)(at.node)) fail(at, `expected a mapping, got ${kindOf2(at.node)}`);
-  const entries = /* @__PURE__ */ new Map();
-  for (const pair of at.node.items) {
-    const key = pair.key;
-    const keyAt = { node: key, path: at.path, ctx: at.ctx, keyLine: lineOf(at) };
-    if (key === null || !(0, import_yaml.isScalar)(key) || typeof key.value !== "string") {
-      fail(keyAt, `expected a key that is a string, got ${kindOf2(key)}`);
-    }
-    const name = key.value;
-    if (!known.includes(name)) {
-      const shown2 = plainKey.test(name) ? `unknown key \`${name}\`` : "unknown key";
-      fail(keyAt, `${shown2}; expected one of ${known.join(", ")}`);
-    }
-    const path = at.path === "" ? name : `${at.path}.${name}`;
-    entries.set(name, { node: pair.value, path, ctx: at.ctx, keyLine: lineOf(keyAt) });
-  }
-  return entries;
-}
-function readList(at) {
-  checkPlain(at);
-  if (at.node === null || !(0, import_yaml.isSeq)(at.node)) fail(at, `expected a list, got ${kindOf2(at.node)}`);
-  return at.node.items.map((item, index) => ({
-    node: item,
-    path: `${at.path}[${index}]`,
-    ctx: at.ctx,
-    keyLine: lineOf(at)
-  }));
-}
-function scalarValue(at) {
-  checkPlain(at);
-  if (at.node === null || !(0, import_yaml.isScalar)(at.node)) return void 0;
-  return at.node.value;
-}
-function readString(at) {
-  const value = scalarValue(at);
-  if (typeof value !== "string" || value.trim() === "") {
-    fail(at, `expected a non-empty string, got ${describe5(at.node)}`);
-  }
-  return value;
-}
-function readStrings(at) {
-  if (at.node !== null && (0, import_yaml.isSeq)(at.node)) {
-    const items = readList(at).map(readString);
-    if (items.length === 0) fail(at, "expected at least one string, got an empty list");
-    return items;
-  }
-  return [readString(at)];
-}
-function readNumber(at, min, max, integer) {
-  const value = scalarValue(at);
-  const kind = integer ? "a whole number" : "a number";
-  if (typeof value !== "number" || !Number.isFinite(value) || integer && !Number.isInteger(value) || value < min || value > max) {
-    fail(at, `expected ${kind} from ${min} to ${max}, got ${describe5(at.node)}`);
-  }
-  return value;
-}
-function readEnum(at, choices) {
-  const value = scalarValue(at);
-  if (typeof value !== "string" || !choices.includes(value)) {
-    fail(at, `expected one of ${choices.join("|")}, got ${describe5(at.node)}`);
-  }
-  return value;
-}
-function readDate(at) {
-  const value = scalarValue(at);
-  const text3 = typeof value === "string" ? value : void 0;
-  const match = text3 === void 0 ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text3);
-  if (match === null) fail(at, `expected a date as YYYY-MM-DD, got ${describe5(at.node)}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    fail(at, `expected a date as YYYY-MM-DD, got \`${text3}\` (no such day)`);
-  }
-  return text3;
-}
-
-// packages/core/src/policy/parse-policy.ts
-var policyVersion = 1;
-var topKeys = [
-  "version",
-  "mode",
-  "baseline",
-  "thresholds",
-  "waivers",
-  "stale-waivers",
-  "images",
-  "cves",
-  "content"
-];
-var thresholdKeys = ["fail-on", "max", "min-score", "count"];
-var waiverKeys = ["rule", "images", "reason", "approver", "expires"];
-var imageKeys = ["match", "content", "profile", "tailoring", "dockerfile", "thresholds"];
-function parsePolicy(text3, file) {
-  const lines2 = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, {
-    lineCounter: lines2,
-    prettyErrors: true,
-    uniqueKeys: true,
-    version: "1.2"
-  });
-  const problem = doc.errors[0];
-  if (problem !== void 0) {
-    const line = problem.linePos?.[0].line ?? 0;
-    throw new PolicyError(file, line, "", `not valid YAML: ${yamlProblem(problem)}`);
-  }
-  const ctx = { file, lines: lines2 };
-  const root = { node: doc.contents, path: "", ctx, keyLine: 1 };
-  const policy = { file, thresholds: {}, waivers: [], staleWaivers: "report", images: [] };
-  if (root.node === null) return policy;
-  const top = readMap(root, topKeys);
-  const version = top.get("version");
-  if (version !== void 0 && readNumber(version, 1, 1, true) !== policyVersion)
-    fail(version, "unsupported");
-  const mode = top.get("mode");
-  if (mode !== void 0) policy.mode = readEnum(mode, policyModes);
-  const baseline = top.get("baseline");
-  if (baseline !== void 0) policy.baseline = readString(baseline);
-  const thresholds = top.get("thresholds");
-  if (thresholds !== void 0) policy.thresholds = readThresholds(thresholds);
-  const waivers = top.get("waivers");
-  if (waivers !== void 0) policy.waivers = readList(waivers).map(readWaiver);
-  const stale = top.get("stale-waivers");
-  if (stale !== void 0) policy.staleWaivers = readEnum(stale, staleWaiverActions);
-  const images = top.get("images");
-  if (images !== void 0) policy.images = readList(images).map(readImageSection);
-  const content = top.get("content");
-  if (content !== void 0) policy.content = readContentPin(content);
-  const cves = top.get("cves");
-  if (cves !== void 0 && cves.node !== null) {
-    if (!(0, import_yaml2.isMap)(cves.node)) fail(cves, "expected a mapping (docs/cves.md)");
-    const js = doc.toJS({ maxAliasCount: 0 });
-    try {
-      policy.cves = parseCvePolicy(js.cves, file);
-    } catch (error) {
-      if (error instanceof ConfigurationError) fail(cves, error.message);
-      throw error;
-    }
-  }
-  return policy;
-}
-function yamlProblem(problem) {
-  const first = (problem.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return /^[A-Za-z][A-Za-z ,.()'-]{0,119}$/.test(first) ? first : `error ${problem.code}`;
-}
-function readContentPin(at) {
-  const entries = readMap(at, ["version", "sha256"]);
-  const pin = {};
-  const version = entries.get("version");
-  if (version !== void 0) {
-    pin.version = readString(version);
-    if (!/^\d+(\.\d+)+$/.test(pin.version)) fail(version, "expected an SSG version such as 0.1.76");
-  }
-  const sha256 = entries.get("sha256");
-  if (sha256 !== void 0) {
-    pin.sha256 = readString(sha256).toLowerCase();
-    if (!/^[0-9a-f]{64}$/.test(pin.sha256)) fail(sha256, "expected a sha256 digest (64 hex digits)");
-  }
-  if (pin.version === void 0 && pin.sha256 === void 0)
-    fail(at, "expected `version` and/or `sha256`");
-  return pin;
-}
-function readThresholds(at) {
-  const entries = readMap(at, thresholdKeys);
-  const thresholds = {};
-  const failOn = entries.get("fail-on");
-  if (failOn !== void 0) thresholds.failOn = readEnum(failOn, failOnValues);
-  const max = entries.get("max");
-  if (max !== void 0) {
-    const counts = {};
-    for (const [severity, value] of readMap(max, severities)) {
-      counts[severity] = readNumber(value, 0, Number.MAX_SAFE_INTEGER, true);
-    }
-    thresholds.max = counts;
-  }
-  const minScore = entries.get("min-score");
-  if (minScore !== void 0) thresholds.minScore = readNumber(minScore, 0, 100, false);
-  const count = entries.get("count");
-  if (count !== void 0) {
-    const countAs = {};
-    for (const [result, value] of readMap(count, ["error", "unknown", "notchecked"])) {
-      countAs[result] = readEnum(value, countAsValues);
-    }
-    thresholds.countAs = countAs;
-  }
-  return thresholds;
-}
-function required2(entries, at, key) {
-  const value = entries.get(key);
-  if (value === void 0) fail(at, `missing required key \`${key}\``);
-  return value;
-}
-function readWaiver(at) {
-  const entries = readMap(at, waiverKeys);
-  const rule = required2(entries, at, "rule");
-  const images = entries.get("images");
-  return {
-    rule: readString(rule),
-    ...images === void 0 ? {} : { images: readStrings(images) },
-    reason: readString(required2(entries, at, "reason")),
-    approver: readString(required2(entries, at, "approver")),
-    expires: readDate(required2(entries, at, "expires")),
-    source: { file: at.ctx.file, line: lineOf(rule), path: at.path }
-  };
-}
-function readImageSection(at) {
-  const entries = readMap(at, imageKeys);
-  const section = {
-    match: readStrings(required2(entries, at, "match")),
-    source: { file: at.ctx.file, line: lineOf(at), path: at.path }
-  };
-  for (const key of ["content", "profile", "tailoring", "dockerfile"]) {
-    const value = entries.get(key);
-    if (value !== void 0) section[key] = readString(value);
-  }
-  const thresholds = entries.get("thresholds");
-  if (thresholds !== void 0) section.thresholds = readThresholds(thresholds);
-  return section;
-}
-
-// packages/core/src/policy/load-policy.ts
-import { realpath as realpath4 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, join as join33, relative as relative5, resolve as resolve4, sep as sep3 } from "node:path";
-var defaultPolicyFile = "scapgate.yml";
-async function loadPolicy(options) {
-  const explicit = options.path !== void 0;
-  const path = resolve4(options.cwd, options.path ?? defaultPolicyFile);
-  const display = isAbsolute5(options.path ?? "") ? path : relative5(options.cwd, path) || path;
-  const text3 = await readUserText({
-    path,
-    display,
-    kind: "policy",
-    origin: explicit ? "command-line" : "found",
-    workspace: options.cwd,
-    optional: !explicit
-  });
-  if (text3 === void 0) return void 0;
-  const policy = parsePolicy(text3, display);
-  const pathOrigin = await insideWorkspace(path, options.cwd) ? "workspace" : "command-line";
-  return { ...resolvePaths(policy, join33(path, "..")), pathOrigin };
-}
-async function insideWorkspace(path, workspace) {
-  const real = await realpath4(path);
-  const root = await realpath4(workspace).catch(() => resolve4(workspace));
-  const rel = relative5(root, real);
-  return rel !== ".." && !rel.startsWith(`..${sep3}`) && !isAbsolute5(rel);
-}
-function resolvePaths(policy, dir) {
-  const at = (p) => p === void 0 ? void 0 : resolve4(dir, p);
-  return {
-    ...policy,
-    ...policy.baseline === void 0 ? {} : { baseline: at(policy.baseline) },
-    images: policy.images.map((section) => ({
-      ...section,
-      ...section.content === void 0 ? {} : { content: at(section.content) },
-      ...section.tailoring === void 0 ? {} : { tailoring: at(section.tailoring) },
-      ...section.dockerfile === void 0 ? {} : { dockerfile: at(section.dockerfile) }
-    }))
-  };
-}
-
-// packages/core/src/policy/glob.ts
-function globToRegExp(glob) {
-  let source = "";
-  for (let i = 0; i < glob.length; i += 1) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      source += ".*";
-      i += 1;
-    } else if (c === "*") source += "[^/]*";
-    else if (c === "?") source += "[^/]";
-    else source += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`, "s");
-}
-function matchesAny(globs, names) {
-  return globs.some((glob) => {
-    const pattern = globToRegExp(glob);
-    return names.some((name) => pattern.test(name));
-  });
-}
-
-// packages/core/src/policy/resolve-policy.ts
-var defaultThresholds = { failOn: "medium", max: {}, countAs: defaultCountAs };
-function merge(base, over) {
-  if (over === void 0) return base;
-  return {
-    failOn: over.failOn ?? base.failOn,
-    max: { ...base.max, ...over.max },
-    ...(over.minScore ?? base.minScore) === void 0 ? {} : { minScore: over.minScore ?? base.minScore },
-    countAs: { ...base.countAs, ...over.countAs }
-  };
-}
-function settingsForImage(policy, names, overrides = {}) {
-  const section = policy?.images.find((s) => matchesAny(s.match, names));
-  let thresholds = merge(merge(defaultThresholds, policy?.thresholds), section?.thresholds);
-  if (overrides.failOn !== void 0) thresholds = { ...thresholds, failOn: overrides.failOn };
-  return {
-    ...section?.content === void 0 ? {} : { content: section.content },
-    ...section?.profile === void 0 ? {} : { profile: section.profile },
-    ...section?.tailoring === void 0 ? {} : { tailoring: section.tailoring },
-    ...section?.dockerfile === void 0 ? {} : { dockerfile: section.dockerfile },
-    thresholds,
-    mode: overrides.mode ?? policy?.mode ?? "absolute",
-    waivers: (policy?.waivers ?? []).filter(
-      (w) => w.images === void 0 || matchesAny(w.images, names)
-    ),
-    staleWaivers: policy?.staleWaivers ?? "report",
-    ...section === void 0 ? {} : { section }
-  };
-}
-
-// packages/core/src/baseline/baseline-file.ts
-var baselineSchemaUri = "https://scapgate.dev/schemas/baseline/v1";
-function baselineFromResults(results2, source) {
-  return {
-    source,
-    score: results2.score.value,
-    rules: perRule(results2.rules),
-    profileId: results2.scanner.profile.id,
-    benchmarkId: results2.scanner.content.benchmarkId,
-    benchmarkVersion: results2.scanner.content.benchmarkVersion,
-    configDigest: results2.image.configDigest
-  };
-}
-function toBaselineFile(data) {
-  return {
-    schema: baselineSchemaUri,
-    ...data.configDigest === void 0 ? {} : { configDigest: data.configDigest },
-    ...data.benchmarkId === void 0 ? {} : {
-      benchmark: {
-        id: data.benchmarkId,
-        ...data.benchmarkVersion === void 0 ? {} : { version: data.benchmarkVersion }
-      }
-    },
-    ...data.profileId === void 0 ? {} : { profile: data.profileId },
-    ...data.score === void 0 ? {} : { score: data.score },
-    rules: Object.fromEntries(
-      [...data.rules.keys()].sort().map((id) => [id, data.rules.get(id)])
-    )
-  };
-}
-function serializeBaseline(data) {
-  const view = "source" in data ? data : baselineFromResults(data, "");
-  return `${JSON.stringify(toBaselineFile(view), null, 2)}
-`;
-}
-
-// packages/core/src/baseline/read-baseline.ts
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isResult(value) {
-  return typeof value === "string" && ruleResultValues.includes(value);
-}
-async function readBaseline(path, source = path, from = {}) {
-  const bytes = await readUserFile({
-    path,
-    display: source,
-    kind: "baseline",
-    origin: from.origin ?? "command-line",
-    ...from.workspace === void 0 ? {} : { workspace: from.workspace },
-    ...from.flag === void 0 ? {} : { flag: from.flag }
-  });
-  return parseBaseline(bytes.toString("utf8"), source);
-}
-var plainToken = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/;
-var show = (value, what) => typeof value === "string" && plainToken.test(value) ? `\`${value}\`` : what;
-function parseBaseline(text3, source) {
-  const start = text3.trimStart();
-  if (start.startsWith("<")) return fromArf(text3, source);
-  let json2;
+// packages/core/src/cache/oscap-version.ts
+import { execFile as execFile5 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+async function oscapVersion(oscapPath = "oscap") {
+  let stdout;
   try {
-    json2 = JSON.parse(text3);
+    stdout = (await promisify2(execFile5)(oscapPath, ["--version"], {
+      timeout: 1e4,
+      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" }
+    })).stdout;
   } catch {
-    throw bad(
-      source,
-      start.startsWith("{") || start.startsWith("[") ? "JSON that does not parse" : "a file that is neither JSON nor XML"
+    throw new EnvironmentError(
+      `Expected \`${oscapPath} --version\` to print OpenSCAP's version, but it did not run; is openscap-scanner installed?`
     );
   }
-  if (!isRecord2(json2)) throw bad(source, "a JSON document that is not an object");
-  if (json2["schema"] === baselineSchemaUri) return fromBaselineFile(json2, source);
-  if (json2["schema"] === resultsSchemaUri) return fromResultsJson(json2, source);
-  throw bad(
-    source,
-    json2["schema"] === void 0 ? "a JSON document without a `schema`" : `a JSON document with schema ${show(json2["schema"], "of another kind")}`
-  );
-}
-function bad(source, found) {
-  return new ConfigurationError(
-    `Expected \`--baseline\` ${source} to be a scapgate baseline, a results.json or an ARF, found ${found}`
-  );
-}
-function fromBaselineFile(json2, source) {
-  const { rules: rules2, score } = json2;
-  if (!isRecord2(rules2)) throw bad(source, "a baseline without a `rules` object");
-  const map = /* @__PURE__ */ new Map();
-  for (const [id, result] of Object.entries(rules2)) {
-    if (!isResult(result))
-      throw bad(
-        source,
-        `rule ${show(id, "with an unusual id")} with result ${show(result, "that is not a result")}`
-      );
-    map.set(id, result);
-  }
-  if (score !== void 0 && typeof score !== "number")
-    throw bad(source, "a baseline with a `score` that is not a number");
-  const profile = json2["profile"];
-  const digest = json2["configDigest"];
-  const benchmark = json2["benchmark"];
-  return {
-    source,
-    ...typeof score === "number" ? { score } : {},
-    rules: map,
-    ...isRecord2(benchmark) && typeof benchmark["id"] === "string" ? { benchmarkId: benchmark["id"] } : {},
-    ...isRecord2(benchmark) && typeof benchmark["version"] === "string" ? { benchmarkVersion: benchmark["version"] } : {},
-    ...typeof profile === "string" ? { profileId: profile } : {},
-    ...typeof digest === "string" ? { configDigest: digest } : {}
-  };
-}
-function fromResultsJson(json2, source) {
-  const { rules: rules2, score, scanner, image } = json2;
-  if (!Array.isArray(rules2)) throw bad(source, "a results.json without a `rules` array");
-  const map = /* @__PURE__ */ new Map();
-  for (const rule of rules2) {
-    if (!isRecord2(rule) || typeof rule["id"] !== "string" || !isResult(rule["result"])) {
-      throw bad(source, "a results.json rule without a string `id` and a valid `result`");
-    }
-    const seen = map.get(rule["id"]);
-    map.set(rule["id"], seen === void 0 ? rule["result"] : worstResult(seen, rule["result"]));
-  }
-  const value = isRecord2(score) ? score["value"] : void 0;
-  const profile = isRecord2(scanner) && isRecord2(scanner["profile"]) ? scanner["profile"]["id"] : void 0;
-  const digest = isRecord2(image) ? image["configDigest"] : void 0;
-  const content = isRecord2(scanner) ? scanner["content"] : void 0;
-  return {
-    source,
-    ...typeof value === "number" ? { score: value } : {},
-    rules: map,
-    ...isRecord2(content) && typeof content["benchmarkId"] === "string" ? { benchmarkId: content["benchmarkId"] } : {},
-    ...isRecord2(content) && typeof content["benchmarkVersion"] === "string" ? { benchmarkVersion: content["benchmarkVersion"] } : {},
-    ...typeof profile === "string" ? { profileId: profile } : {},
-    ...typeof digest === "string" ? { configDigest: digest } : {}
-  };
-}
-function fromArf(text3, source) {
-  let parsed;
-  try {
-    parsed = parseArfText(text3, source);
-  } catch (error) {
-    if (error instanceof InvalidArfError)
-      throw bad(source, "XML that is not an ARF from oscap (or a damaged one)");
-    throw error;
-  }
-  const { testResult } = parsed;
-  const rules2 = perRule(
-    testResult.ruleResults.filter((r) => r.result !== "notselected").map((r) => ({ id: r.idref, result: r.result }))
-  );
-  const score = testResult.scores.find((s) => s.system === "urn:xccdf:scoring:default") ?? testResult.scores[0];
-  return {
-    source,
-    ...score === void 0 ? {} : { score: score.value },
-    rules: rules2,
-    ...testResult.profileId === void 0 ? {} : { profileId: testResult.profileId },
-    benchmarkId: testResult.benchmarkId
-  };
+  return readOscapVersion(stdout, `${oscapPath} --version`).text;
 }
 
+// packages/core/src/pipeline/render-cached.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join21 } from "node:path";
+
 // packages/core/src/cache/result-cache.ts
-import { createHash as createHash13, randomBytes as randomBytes7 } from "node:crypto";
-import { copyFile as copyFile3, lstat as lstat10, mkdir as mkdir13, readdir as readdir6, readFile as readFile10, rename as rename10, rm as rm15, writeFile as writeFile9 } from "node:fs/promises";
-import { dirname as dirname3, join as join34 } from "node:path";
+import { createHash as createHash11, randomBytes as randomBytes5 } from "node:crypto";
+import { copyFile as copyFile2, lstat as lstat7, mkdir as mkdir7, readdir as readdir5, readFile as readFile4, rename as rename3, rm as rm8, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname, join as join19 } from "node:path";
 
 // packages/core/src/results/results-schema.json
 var results_schema_default = {
@@ -57226,6 +53787,9 @@ var results_schema_default = {
     },
     cves: {
       $ref: "#/$defs/cves"
+    },
+    history: {
+      $ref: "#/$defs/history"
     }
   },
   required: [
@@ -57243,6 +53807,46 @@ var results_schema_default = {
   ],
   additionalProperties: false,
   $defs: {
+    history: {
+      description: "The score history of this image and profile, this run last (docs/trend.md); the same document as history.json.",
+      type: "object",
+      properties: {
+        schema: { const: "https://scapgate.dev/schemas/history/v1" },
+        image: { type: "string" },
+        profile: { type: "string" },
+        entries: {
+          type: "array",
+          maxItems: 60,
+          items: {
+            type: "object",
+            properties: {
+              at: { type: "string", format: "date-time" },
+              commit: { type: "string", pattern: "^[0-9a-fA-F]{4,64}$" },
+              score: { type: "number", minimum: 0 },
+              maximum: { type: "number", minimum: 0 },
+              status: { enum: ["pass", "fail"] },
+              counts: {
+                type: "object",
+                properties: {
+                  failing: { type: "integer", minimum: 0 },
+                  new: { type: "integer", minimum: 0 },
+                  stillFailing: { type: "integer", minimum: 0 },
+                  fixed: { type: "integer", minimum: 0 },
+                  waived: { type: "integer", minimum: 0 },
+                  expired: { type: "integer", minimum: 0 }
+                },
+                required: ["failing", "new", "stillFailing", "fixed", "waived", "expired"],
+                additionalProperties: false
+              }
+            },
+            required: ["at", "score", "maximum", "status", "counts"],
+            additionalProperties: false
+          }
+        }
+      },
+      required: ["schema", "image", "profile", "entries"],
+      additionalProperties: false
+    },
     sha256hex: {
       type: "string",
       pattern: "^[0-9a-f]{64}$"
@@ -57422,6 +54026,11 @@ var results_schema_default = {
         durationSeconds: {
           type: "number",
           minimum: 0
+        },
+        notes: {
+          type: "array",
+          items: { type: "string" },
+          minItems: 1
         }
       },
       required: ["name", "version", "content", "profile", "durationSeconds"],
@@ -58593,10 +55202,10 @@ function cacheKey(input) {
     input.scapgateVersion,
     input.oscapVersion
   ]);
-  return createHash13("sha256").update(stable).digest("hex");
+  return createHash11("sha256").update(stable).digest("hex");
 }
 function entryDir(dir, key) {
-  return join34(dir, "results", key);
+  return join19(dir, "results", key);
 }
 var modelSchema = {
   ...results_schema_default,
@@ -58606,7 +55215,7 @@ async function lookupScan(dir, key) {
   const at = entryDir(dir, key);
   let entry;
   try {
-    entry = JSON.parse(await readFile10(join34(at, "entry.json"), "utf8"));
+    entry = JSON.parse(await readFile4(join19(at, "entry.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -58629,16 +55238,16 @@ async function lookupScan(dir, key) {
     results: results2,
     contentRuleIds,
     verdictJson: JSON.stringify(verdict),
-    filesDir: join34(at, "files")
+    filesDir: join19(at, "files")
   };
 }
 async function listFiles(dir, since = 0) {
   const found = [];
   const walk2 = async (rel) => {
-    for (const entry of await readdir6(join34(dir, rel), { withFileTypes: true })) {
-      const path = rel === "" ? entry.name : join34(rel, entry.name);
+    for (const entry of await readdir5(join19(dir, rel), { withFileTypes: true })) {
+      const path = rel === "" ? entry.name : join19(rel, entry.name);
       if (entry.isDirectory()) await walk2(path);
-      else if (entry.isFile() && (since === 0 || (await lstat10(join34(dir, path))).mtimeMs >= since))
+      else if (entry.isFile() && (since === 0 || (await lstat7(join19(dir, path))).mtimeMs >= since))
         found.push(path);
     }
   };
@@ -58647,17 +55256,17 @@ async function listFiles(dir, since = 0) {
 }
 async function copyFiles(from, to, files) {
   for (const file of files) {
-    await mkdir13(dirname3(join34(to, file)), { recursive: true });
-    await copyFile3(join34(from, file), join34(to, file));
+    await mkdir7(dirname(join19(to, file)), { recursive: true });
+    await copyFile2(join19(from, file), join19(to, file));
   }
 }
 async function storeScan(dir, key, scan) {
-  const parent = join34(dir, "results");
-  const staging = join34(parent, `.tmp-${randomBytes7(8).toString("hex")}`);
+  const parent = join19(dir, "results");
+  const staging = join19(parent, `.tmp-${randomBytes5(8).toString("hex")}`);
   try {
-    await mkdir13(parent, { recursive: true, mode: 448 });
-    await mkdir13(join34(staging, "files"), { recursive: true, mode: 448 });
-    await copyFiles(scan.outDir, join34(staging, "files"), await listFiles(scan.outDir, scan.since));
+    await mkdir7(parent, { recursive: true, mode: 448 });
+    await mkdir7(join19(staging, "files"), { recursive: true, mode: 448 });
+    await copyFiles(scan.outDir, join19(staging, "files"), await listFiles(scan.outDir, scan.since));
     const entry = {
       schema: cacheEntrySchema,
       key,
@@ -58665,53 +55274,103 @@ async function storeScan(dir, key, scan) {
       verdict: scan.verdict,
       results: scan.results
     };
-    await writeFile9(join34(staging, "entry.json"), `${JSON.stringify(entry)}
+    await writeFile3(join19(staging, "entry.json"), `${JSON.stringify(entry)}
 `, { mode: 384 });
-    await rm15(entryDir(dir, key), { recursive: true, force: true });
-    await rename10(staging, entryDir(dir, key));
+    await rm8(entryDir(dir, key), { recursive: true, force: true });
+    await rename3(staging, entryDir(dir, key));
     return true;
   } catch {
-    await rm15(staging, { recursive: true, force: true }).catch(() => {
+    await rm8(staging, { recursive: true, force: true }).catch(() => {
     });
     return false;
   }
 }
 async function sha256File(path) {
-  return createHash13("sha256").update(await readFile10(path)).digest("hex");
+  return createHash11("sha256").update(await readFile4(path)).digest("hex");
 }
 function defaultCacheDir(env) {
   if (env["SCAPGATE_CACHE_DIR"]) return env["SCAPGATE_CACHE_DIR"];
-  if (env["XDG_CACHE_HOME"]) return join34(env["XDG_CACHE_HOME"], "scapgate");
-  if (env["HOME"]) return join34(env["HOME"], ".cache", "scapgate");
+  if (env["XDG_CACHE_HOME"]) return join19(env["XDG_CACHE_HOME"], "scapgate");
+  if (env["HOME"]) return join19(env["HOME"], ".cache", "scapgate");
   return void 0;
 }
 
-// packages/core/src/pipeline/scan-images.ts
-import { lstat as lstat12, mkdir as mkdir14, rm as rm16, stat as stat13 } from "node:fs/promises";
-import { join as join36 } from "node:path";
-
-// packages/core/src/cache/oscap-version.ts
-import { execFile as execFile6 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
-async function oscapVersion(oscapPath = "oscap") {
-  let stdout;
-  try {
-    stdout = (await promisify2(execFile6)(oscapPath, ["--version"], {
-      timeout: 1e4,
-      env: { PATH: "/usr/bin:/bin:/usr/sbin:/sbin" }
-    })).stdout;
-  } catch {
-    throw new EnvironmentError(
-      `Expected \`${oscapPath} --version\` to print OpenSCAP's version, but it did not run; is openscap-scanner installed?`
+// packages/core/src/output/output-file.ts
+import { randomBytes as randomBytes6 } from "node:crypto";
+import { copyFile as copyFile3, rename as rename4, unlink, writeFile as writeFile4 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname2, join as join20 } from "node:path";
+var storageCodes = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "EACCES", "EPERM"]);
+var describe5 = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EIO: "I/O error",
+  EROFS: "read-only file system",
+  EFBIG: "file too large",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted"
+};
+var OutputWriteError = class extends Error {
+  code;
+  file;
+  constructor(file, code, options) {
+    super(
+      `Could not write ${basename3(file)} in ${dirname2(file)}: ${describe5[code] ?? "write failed"} (${code})`,
+      options
     );
+    this.name = "OutputWriteError";
+    this.code = code;
+    this.file = file;
+    Object.setPrototypeOf(this, new.target.prototype);
   }
-  return readOscapVersion(stdout, `${oscapPath} --version`).text;
+};
+function errnoCode2(error) {
+  const code = error?.code;
+  return typeof code === "string" ? code : void 0;
+}
+function isStorageError(error) {
+  if (error instanceof OutputWriteError) return true;
+  const code = errnoCode2(error);
+  return code !== void 0 && storageCodes.has(code);
+}
+function nameStorageError(error, path) {
+  if (error instanceof OutputWriteError) return error;
+  const code = errnoCode2(error);
+  return code !== void 0 && storageCodes.has(code) ? new OutputWriteError(path, code, { cause: error }) : error;
+}
+function temporaryName(path) {
+  return join20(dirname2(path), `.${basename3(path)}.tmp-${randomBytes6(6).toString("hex")}`);
+}
+var injected = false;
+function injectedFault(path) {
+  if (!injected && testHooks().failWrite === basename3(path) && path.includes("/.scapgate-staging-")) {
+    injected = true;
+    throw Object.assign(new Error("ENOSPC: no space left on device, write (injected)"), {
+      code: "ENOSPC"
+    });
+  }
+}
+async function viaTemporary(path, produce) {
+  const temp = temporaryName(path);
+  try {
+    injectedFault(path);
+    await produce(temp);
+    await rename4(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => void 0);
+    throw nameStorageError(error, path);
+  }
+}
+function writeOutputFile(path, data, options = {}) {
+  return viaTemporary(
+    path,
+    (temp) => writeFile4(temp, data, { flag: "wx", ...options.mode === void 0 ? {} : { mode: options.mode } })
+  );
+}
+function copyOutputFile(source, path) {
+  return viaTemporary(path, (temp) => copyFile3(source, temp));
 }
 
-// packages/core/src/cache/render-cached.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join35 } from "node:path";
-var bodyMarker = "\n| Result | Rules |";
+// packages/core/src/pipeline/render-cached.ts
 async function renderCached(options, image, cached3, evaluate2) {
   const { outDir } = options;
   await copyFiles(cached3.filesDir, outDir, await listFiles(cached3.filesDir)).catch(
@@ -58725,18 +55384,15 @@ async function renderCached(options, image, cached3, evaluate2) {
     image: { ...cached3.results.image, reference: image.reference.raw, names: image.names }
   };
   const verdict = await evaluate2(results2, { contentRuleIds: cached3.contentRuleIds });
-  const summaryPath = join35(outDir, "summary.md");
+  const summaryPath = join21(outDir, "summary.md");
   if (JSON.stringify(verdict) !== cached3.verdictJson || !sameName) {
-    await writeOutputFile(join35(outDir, "results.json"), serializeResults(results2, verdict));
-    const fresh = renderSummary(results2, verdict, { fullReportHint: "report.html and results.json" });
-    const old = await readFile11(summaryPath, "utf8").catch(() => "");
-    const [freshAt, oldAt] = [fresh.indexOf(bodyMarker), old.indexOf(bodyMarker)];
+    await writeOutputFile(join21(outDir, "results.json"), serializeResults(results2, verdict));
     await writeOutputFile(
       summaryPath,
-      freshAt >= 0 && oldAt >= 0 ? fresh.slice(0, freshAt) + old.slice(oldAt) : fresh
+      renderSummary(results2, verdict, { fullReportHint: "report.html and results.json" })
     );
   }
-  const summaryMarkdown = await readFile11(summaryPath, "utf8");
+  const summaryMarkdown = await readFile5(summaryPath, "utf8");
   return { results: results2, verdict, outDir, summaryMarkdown };
 }
 
@@ -58753,9 +55409,232 @@ async function contentFingerprint(environment, pin) {
   return { directory: dirs.join(":"), streams };
 }
 
+// packages/core/src/gate/summarize.ts
+function plural(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+function summarize(verdict) {
+  const { status, failOn, counts, waivers, mode } = verdict;
+  const threshold2 = failOn === "never" ? "gate disabled (fail-on never)" : `fail-on ${failOn}`;
+  const extras = [];
+  if (mode === "ratchet") extras.push("ratchet against the baseline");
+  if (counts.waived > 0) extras.push(`${plural(counts.waived, "waived failure")}`);
+  if (waivers.expired.length > 0) extras.push(`${plural(waivers.expired.length, "expired waiver")}`);
+  if (waivers.stale.length > 0) extras.push(`${plural(waivers.stale.length, "stale waiver")}`);
+  const other = verdict.reasons.filter(
+    (r) => ![
+      "failed-rules",
+      "unverified-rules",
+      "new-failures",
+      "regressions",
+      "nothing-evaluated"
+    ].includes(r.kind)
+  );
+  if (other.length > 0) extras.push(other.map((r) => r.kind).join(", "));
+  const tail = extras.length === 0 ? "" : `; ${extras.join("; ")}`;
+  if (status === "fail" && counts.evaluated === 0 && verdict.reasons.some((r) => r.kind === "nothing-evaluated")) {
+    return `Compliance gate failed: no rule was evaluated (${counts.selected} selected); ${threshold2}${tail}.`;
+  }
+  const verb2 = status === "pass" ? "passed" : "failed";
+  const noun = mode === "ratchet" ? "new " : "";
+  return `Compliance gate ${verb2}: ${plural(counts.failing, `${noun}failing rule`)}, ${plural(counts.unverified, `${noun}unverified rule`)} at or above the threshold, ${counts.evaluated} of ${counts.selected} selected rules evaluated; ${threshold2}${tail}.`;
+}
+
+// packages/core/src/gate/evaluate-policy-gate.ts
+var severityRank = {
+  info: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  unknown: 3
+};
+var evaluatedResults = /* @__PURE__ */ new Set(["pass", "fail", "error", "unknown", "informational", "fixed"]);
+var reportOrder = ["high", "unknown", "medium", "low", "info"];
+function isExpired(waiver, now) {
+  const [y, m, d2] = waiver.expires.split("-").map(Number);
+  return now.getTime() >= Date.UTC(y, m - 1, d2 + 1);
+}
+function evaluatePolicyGate(results2, options) {
+  const { thresholds, mode, now } = options;
+  const { failOn, max, countAs } = thresholds;
+  const selected = results2.rules.filter((r) => r.result !== "notselected");
+  const evaluated2 = selected.filter((r) => evaluatedResults.has(r.result));
+  const failing = selected.filter((r) => isFailing(r.result, countAs));
+  const active = options.waivers.filter((w) => !isExpired(w, now));
+  const expired = options.waivers.filter((w) => isExpired(w, now));
+  const covered = (waiver) => ids(failing.filter((r) => waiverNames(waiver, r.id)));
+  const waived = failing.filter((r) => active.some((w) => waiverNames(w, r.id)));
+  const applied = active.filter((w) => covered(w).length > 0).map((w) => report(w, covered(w)));
+  const stale = active.filter((w) => covered(w).length === 0).map((w) => report(w, []));
+  const expiredReports = expired.map((w) => report(w, covered(w)));
+  const unwaived = failing.filter((r) => !waived.includes(r));
+  let baseline;
+  let changes;
+  if (options.baseline !== void 0) {
+    changes = classifyRules(perRule(selected), options.baseline.rules, countAs);
+    baseline = {
+      source: options.baseline.source,
+      ...options.baseline.score === void 0 ? {} : { score: options.baseline.score },
+      changes: Object.fromEntries(
+        ruleChangeKinds.map((kind) => [
+          kind,
+          [...changes].filter(([, k]) => k === kind).map(([id]) => id).sort()
+        ])
+      )
+    };
+  }
+  const ratchet = mode === "ratchet" && changes !== void 0;
+  const considered = ratchet ? unwaived.filter(
+    (r) => changes.get(r.id) === "new-failure" || changes.get(r.id) === "regression"
+  ) : unwaived;
+  const defaultAllowance = (severity) => failOn !== "never" && severity !== "info" && severityRank[severity] >= severityRank[failOn] ? 0 : Infinity;
+  const gatingByDefault = considered.filter(
+    (r) => max[r.severity] === void 0 && defaultAllowance(r.severity) === 0
+  );
+  const threshold2 = failOn === "never" ? "high" : failOn;
+  const failRules = gatingByDefault.filter((r) => r.result === "fail");
+  const unverifiedRules = gatingByDefault.filter((r) => r.result !== "fail");
+  const reasons = [];
+  if (failOn !== "never" && evaluated2.length === 0) {
+    reasons.push({
+      kind: "nothing-evaluated",
+      message: selected.length === 0 ? "No rule was selected: check the profile (oscap evaluates nothing without one)." : `None of the ${selected.length} selected rules could be evaluated (all notapplicable or notchecked): the content probably does not match the image's OS.`,
+      ruleIds: ids(selected)
+    });
+  }
+  if (failRules.length > 0) {
+    const ruleIds = ids(failRules);
+    reasons.push(
+      ratchet ? {
+        kind: "new-failures",
+        message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher that did not fail in the baseline.`,
+        ruleIds,
+        threshold: threshold2
+      } : {
+        kind: "failed-rules",
+        message: `${plural2(ruleIds.length, "rule")} failed at severity ${failOn} or higher.`,
+        ruleIds,
+        threshold: threshold2
+      }
+    );
+  }
+  if (unverifiedRules.length > 0) {
+    const ruleIds = ids(unverifiedRules);
+    reasons.push(
+      ratchet ? {
+        kind: "regressions",
+        message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked and did not fail in the baseline.`,
+        ruleIds,
+        threshold: threshold2
+      } : {
+        kind: "unverified-rules",
+        message: `${plural2(ruleIds.length, "rule")} at severity ${failOn} or higher could not be checked (${countedResults(countAs)}).`,
+        ruleIds,
+        threshold: threshold2
+      }
+    );
+  }
+  for (const severity of reportOrder) {
+    const maximum = max[severity];
+    if (maximum === void 0) continue;
+    const over = considered.filter((r) => r.severity === severity);
+    const count2 = ids(over).length;
+    if (count2 > maximum) {
+      reasons.push({
+        kind: "too-many-failures",
+        message: `${plural2(count2, `${ratchet ? "new " : ""}failing ${severity}-severity rule`)}, more than the ${maximum} allowed.`,
+        ruleIds: ids(over),
+        severity,
+        maximum,
+        count: count2
+      });
+    }
+  }
+  const score = results2.score.value;
+  if (ratchet && options.baseline?.score !== void 0 && score < options.baseline.score) {
+    reasons.push({
+      kind: "score-dropped",
+      message: `The score dropped from ${options.baseline.score.toFixed(2)} (baseline) to ${score.toFixed(2)}.`,
+      ruleIds: baseline?.changes["new-failure"] ?? [],
+      score,
+      baselineScore: options.baseline.score
+    });
+  }
+  if (!ratchet && thresholds.minScore !== void 0 && score < thresholds.minScore) {
+    reasons.push({
+      kind: "score-below-minimum",
+      message: `The score ${score.toFixed(2)} is below the minimum ${thresholds.minScore}.`,
+      ruleIds: [],
+      score,
+      minimum: thresholds.minScore
+    });
+  }
+  if (expiredReports.length > 0) {
+    reasons.push({
+      kind: "expired-waivers",
+      message: `${plural2(expiredReports.length, "waiver")} expired: ${expiredReports.map((w) => `${w.rule} (${w.expires}${w.source === void 0 ? "" : `, ${w.source}`})`).join(", ")}; renew or remove ${expiredReports.length === 1 ? "it" : "them"}.`,
+      ruleIds: [...new Set(expiredReports.map((w) => w.rule))].sort(),
+      waivers: expiredReports
+    });
+  }
+  if (stale.length > 0 && options.staleWaivers === "fail") {
+    reasons.push({
+      kind: "stale-waivers",
+      message: `${plural2(stale.length, "waiver")} match no failing rule: ${stale.map((w) => w.rule).join(", ")}; remove ${stale.length === 1 ? "it" : "them"}.`,
+      ruleIds: [...new Set(stale.map((w) => w.rule))].sort(),
+      waivers: stale
+    });
+  }
+  const status = reasons.length === 0 ? "pass" : "fail";
+  const failCount = failRules.length;
+  const unverifiedCount = unverifiedRules.length;
+  const verdict = {
+    status,
+    failOn,
+    mode: ratchet ? "ratchet" : "absolute",
+    reasons,
+    counts: {
+      selected: selected.length,
+      evaluated: evaluated2.length,
+      failing: failCount,
+      unverified: unverifiedCount,
+      belowThreshold: unwaived.filter((r) => r.result === "fail" && !failRules.includes(r)).length,
+      waived: waived.length,
+      results: results2.counts
+    },
+    waivers: { applied, expired: expiredReports, stale },
+    ...baseline === void 0 ? {} : { baseline },
+    ...Object.keys(max).length === 0 ? {} : { maxCounts: max },
+    ...thresholds.minScore === void 0 ? {} : { minScore: thresholds.minScore },
+    summary: ""
+  };
+  verdict.summary = summarize(verdict);
+  return verdict;
+}
+function report(waiver, ruleIds) {
+  return {
+    rule: waiver.rule,
+    ...waiver.images === void 0 ? {} : { images: waiver.images },
+    reason: waiver.reason,
+    approver: waiver.approver,
+    expires: waiver.expires,
+    ruleIds,
+    ...waiver.source === void 0 ? {} : { source: `${waiver.source.file}:${waiver.source.line}` }
+  };
+}
+function countedResults(countAs) {
+  return ["error", "unknown", "notchecked"].filter((r) => countAs[r] === "failure").join(" or ");
+}
+function ids(rules2) {
+  return [...new Set(rules2.map((r) => r.id))].sort();
+}
+function plural2(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+
 // packages/core/src/pipeline/check-scan-inputs.ts
-import { lstat as lstat11, stat as stat12 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve5 } from "node:path";
+import { lstat as lstat8, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve5 } from "node:path";
 
 // packages/core/src/content/scap-root.ts
 var plainName = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
@@ -58855,38 +55734,4457 @@ async function checkScanInputs(inputs, from) {
     await checkUserFile({ path: inputs.feed, kind: "feed", ...from, ...flag });
 }
 async function checkOutDir(path, display, flag = "--out") {
-  const shown2 = sanitizeForDisplay(display, 200);
+  const shown3 = sanitizeForDisplay(display, 200);
   let at = resolve5(path);
   for (; ; ) {
-    const info = await lstat11(at).catch(() => void 0);
+    const info = await lstat8(at).catch(() => void 0);
     if (info !== void 0) {
-      const target = info.isSymbolicLink() ? await stat12(at).catch(() => void 0) : info;
+      const target = info.isSymbolicLink() ? await stat7(at).catch(() => void 0) : info;
       if (target?.isDirectory() === true) return;
       const what = target === void 0 ? "a symbolic link that leads nowhere" : target.isFile() ? "a regular file" : "something that is not a directory";
       throw new ConfigurationError(
-        at === resolve5(path) ? `Expected \`${flag}\` \`${shown2}\` to be a directory (or a path that does not exist yet), found ${what}` : `Expected \`${flag}\` \`${shown2}\` to be creatable as a directory, found ${what} at \`${sanitizeForDisplay(at, 200)}\``
+        at === resolve5(path) ? `Expected \`${flag}\` \`${shown3}\` to be a directory (or a path that does not exist yet), found ${what}` : `Expected \`${flag}\` \`${shown3}\` to be creatable as a directory, found ${what} at \`${sanitizeForDisplay(at, 200)}\``
       );
     }
-    const parent = dirname4(at);
+    const parent = dirname3(at);
     if (parent === at) return;
     at = parent;
   }
 }
 
-// packages/core/src/pipeline/scan-images.ts
-function imageSlugs(images) {
-  const seen = /* @__PURE__ */ new Map();
-  return images.map((raw) => {
-    const withoutTransport = raw.replace(
-      /^(docker-archive|oci-archive|oci|docker-daemon|podman|docker):(\/\/)?/,
-      ""
-    );
-    const last2 = withoutTransport.split("/").filter((part) => part !== "").pop() ?? "image";
-    const base = last2.replace(/\.(docker\.tar|oci\.tar|tar\.gz|tgz|tar)$/i, "").replace(/\.(docker\.tar|oci\.tar|tar)(?=:)/i, "").toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 80) || "image";
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
+// packages/core/src/pipeline/scan-image.ts
+import { join as join36 } from "node:path";
+
+// packages/core/src/gate/evaluate-gate.ts
+function evaluateGate(results2, options) {
+  return evaluatePolicyGate(results2, {
+    thresholds: { failOn: options.failOn, max: {}, countAs: defaultCountAs },
+    mode: "absolute",
+    waivers: [],
+    staleWaivers: "report",
+    now: /* @__PURE__ */ new Date(0)
   });
+}
+
+// packages/core/src/scan/preflight.ts
+import { access, constants as constants8, mkdir as mkdir8, mkdtemp as mkdtemp4, realpath as realpath4, rm as rm9, stat as stat8 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join23 } from "node:path";
+
+// packages/core/src/scan/sandbox.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdtemp as mkdtemp3, rmdir } from "node:fs/promises";
+import { join as join22 } from "node:path";
+
+// packages/core/src/scan/sandbox-script.ts
+var SANDBOX_SCRIPT = String.raw`set -u
+fail() { printf 'scapgate-sandbox: %s\n' "$*" >&2; exit 125; }
+[ "$#" -ge 9 ] || fail "expected at least 9 arguments, got $#"
+m=$1 root=$2 input=$3 tailoring=$4 out=$5 rpmdb=$6 cvars=$7 target=$8
+shift 8
+chroot_bin=$(command -v chroot) || fail 'chroot not found'
+umask 022
+mount -t tmpfs -o mode=0755,nosuid,nodev scapgate-sandbox "$m" || fail 'cannot mount tmpfs'
+cd "$m" || fail 'cannot enter the sandbox mount point'
+mkdir lower ovl ovl/upper ovl/work s || fail 'cannot create sandbox directories'
+s=$m/s
+for d in usr etc dev tmp out scan scapgate scapgate/input scapgate/apt-parts scapgate/home scapgate/local-files scapgate/no-plugins; do
+  mkdir "$s/$d" || fail "cannot create /$d"
+done
+chmod 1777 "$s/tmp"
+robind() {
+  mount --bind "$1" "$2" || fail "cannot bind $1"
+  mount -o remount,bind,ro,nosuid,nodev "$2" || fail "cannot make $1 read-only"
+}
+for d in bin sbin lib lib64 libexec share/openscap; do
+  if [ -d "/usr/$d" ] && [ ! -L "/usr/$d" ]; then
+    mkdir -p "$s/usr/$d" || fail "cannot create /usr/$d"
+    robind "/usr/$d" "$s/usr/$d"
+  fi
+done
+for d in bin sbin lib lib32 lib64 libx32; do
+  if [ -L "/$d" ]; then
+    ln -s "$(readlink "/$d")" "$s/$d" || fail "cannot link /$d"
+  elif [ -d "/$d" ]; then
+    mkdir "$s/$d" || fail "cannot create /$d"
+    robind "/$d" "$s/$d"
+  fi
+done
+# The Script Check Engine plugin (libopenscap_sce.so.*) is covered by an empty file: content never
+# gets to run a script, even if an SCE check slipped past strip-sce.ts and the plugin-dir override.
+: > "$m/empty" || fail 'cannot create the empty file'
+for d in usr/lib usr/lib64 lib lib64; do
+  if [ -d "$s/$d" ] && [ ! -L "$s/$d" ]; then
+    for f in "$s/$d"/libopenscap_sce.so* "$s/$d"/*/libopenscap_sce.so*; do
+      if [ -f "$f" ] && [ ! -L "$f" ]; then robind "$m/empty" "$f"; fi
+    done
+  fi
+done
+for f in null zero random urandom; do
+  : > "$s/dev/$f" || fail "cannot create /dev/$f"
+  mount --bind "/dev/$f" "$s/dev/$f" || fail "cannot bind /dev/$f"
+done
+if [ -f /etc/ld.so.cache ]; then cp /etc/ld.so.cache "$s/etc/ld.so.cache" || fail 'cannot copy ld.so.cache'; fi
+printf 'root:x:0:0:root:/scapgate/home:/bin/sh\n' > "$s/etc/passwd"
+printf 'root:x:0:\n' > "$s/etc/group"
+apt_config=
+if [ "$SCAPGATE_APT_CONFIG" = 1 ]; then
+  apt_config=/scapgate/apt.conf
+  printf 'Dir::Etc::parts "/scapgate/apt-parts";\nDir::Cache "/nonexistent-oscap-apt-cache/";\n' > "$s$apt_config"
+fi
+printf '%%_dbpath %s\n' "$rpmdb" > "$s/scapgate/home/.rpmmacros"
+if [ -n "$input" ]; then
+  : > "$s/scapgate/input/content.xml"
+  robind "$input" "$s/scapgate/input/content.xml"
+fi
+if [ -n "$tailoring" ]; then
+  : > "$s/scapgate/input/tailoring.xml"
+  robind "$tailoring" "$s/scapgate/input/tailoring.xml"
+fi
+mount --bind "$out" "$s/out" || fail 'cannot bind the output directory'
+mount -o remount,bind,nosuid,nodev "$s/out" || fail 'cannot restrict the output directory'
+probe_root=
+if [ -n "$root" ]; then
+  robind "$root" lower
+  : > ovl/upper/.dockerenv || fail 'cannot create the container marker'
+  # Files scapgate adds to the image's view (issue 12: an assembled dpkg status, image-config facts):
+  # a private host directory, copied into the tmpfs upper layer; the image's own files stay untouched.
+  if [ -n "$SCAPGATE_UPPER_FILES" ]; then
+    cp -a "$SCAPGATE_UPPER_FILES/." ovl/upper/ || fail 'cannot add files to the upper layer'
+  fi
+  # Relative option paths: the host paths may contain ',' or ':', which overlay options cannot escape.
+  # redirect_dir=nofollow, metacopy=off: ignore overlay xattrs an image may carry (kernels < 4.19 lack them).
+  mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,redirect_dir=nofollow,metacopy=off,nosuid,nodev scapgate-scan "$s/scan" 2>/dev/null ||
+    mount -t overlay -o lowerdir=lower,upperdir=ovl/upper,workdir=ovl/work,nosuid,nodev scapgate-scan "$s/scan" || fail 'cannot mount the overlay'
+  probe_root=/scan
+fi
+cd / || fail 'cannot leave the sandbox mount point'
+if [ -n "$probe_root" ]; then
+  # env(1) takes leading NAME=VALUE operands as assignments, so this one joins those below.
+  if [ -n "$apt_config" ]; then set -- "APT_CONFIG=$apt_config" "$@"; fi
+  exec env -i "$chroot_bin" "$s" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/scapgate/home \
+    OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins \
+    OSCAP_PROBE_ROOT="$probe_root" OSCAP_CONTAINER_VARS="$cvars" OSCAP_EVALUATION_TARGET="$target" \
+    "$@"
+fi
+exec env -i "$chroot_bin" "$s" /usr/bin/env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/scapgate/home \
+  OSCAP_CHECK_ENGINE_PLUGIN_DIR=/scapgate/no-plugins "$@"
+`;
+
+// packages/core/src/scan/sandbox.ts
+var SANDBOX_SETUP_EXIT_CODE = 125;
+var SANDBOX_EXIT_CODES = /* @__PURE__ */ new Set([SANDBOX_SETUP_EXIT_CODE, 126, 127]);
+var SANDBOX_PATHS = {
+  scanRoot: "/scan",
+  content: "/scapgate/input/content.xml",
+  tailoring: "/scapgate/input/tailoring.xml",
+  localFiles: "/scapgate/local-files",
+  out: "/out"
+};
+var DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
+var SPAWN_ENV = { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8" };
+async function runInSandbox(options) {
+  if (options.signal?.aborted) throw new CancelledError();
+  const mountPoint = await mkdtemp3(join22(options.workDir, "sandbox-"));
+  try {
+    return await spawnSandbox(options, mountPoint);
+  } finally {
+    await rmdir(mountPoint).catch(() => {
+    });
+  }
+}
+function spawnSandbox(options, mountPoint) {
+  const args = [
+    "--mount",
+    "--net",
+    "--ipc",
+    "--uts",
+    "--pid",
+    "--fork",
+    "--kill-child",
+    "--propagation",
+    "private",
+    "/bin/sh",
+    "-c",
+    SANDBOX_SCRIPT,
+    "scapgate-sandbox",
+    mountPoint,
+    options.root ?? "",
+    options.inputFile ?? "",
+    options.tailoringFile ?? "",
+    options.outDir,
+    options.rpmDbPath ?? "/var/lib/rpm",
+    options.root === void 0 ? "" : (options.containerVars ?? []).join("\n"),
+    options.root === void 0 ? "" : options.target ?? "",
+    ...options.command
+  ];
+  const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+  const started = process.hrtime.bigint();
+  return new Promise((resolve18, reject) => {
+    const child2 = spawn2("unshare", args, {
+      env: {
+        ...SPAWN_ENV,
+        SCAPGATE_APT_CONFIG: options.aptConfig === false ? "0" : "1",
+        SCAPGATE_UPPER_FILES: options.root === void 0 ? "" : options.upperFiles ?? ""
+      },
+      cwd: "/",
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const stdout = new BoundedBuffer(max);
+    const stderr = new BoundedBuffer(max);
+    child2.stdout.on("data", (chunk) => stdout.push(chunk));
+    child2.stderr.on("data", (chunk) => stderr.push(chunk));
+    let ending;
+    const killGroup = () => {
+      if (child2.pid === void 0) return;
+      try {
+        process.kill(-child2.pid, "SIGKILL");
+      } catch {
+      }
+    };
+    const timer = setTimeout(() => {
+      ending ??= "timeout";
+      killGroup();
+    }, options.timeoutMs);
+    const onAbort = () => {
+      ending ??= "abort";
+      killGroup();
+    };
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const cleanup = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+    };
+    child2.on("error", (error) => {
+      cleanup();
+      reject(
+        new ScanFailedError(
+          `Cannot start the sandbox (unshare): ${error.message}`,
+          { reason: "sandbox" },
+          { cause: error }
+        )
+      );
+    });
+    child2.on("close", (exitCode, signal) => {
+      cleanup();
+      const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const stderrText = stderr.text();
+      if (ending === "abort") return reject(new CancelledError());
+      if (ending === "timeout") {
+        return reject(
+          new ScanFailedError(
+            `oscap did not finish within ${options.timeoutMs} ms and was killed`,
+            {
+              reason: "timeout",
+              exitCode,
+              signal,
+              stderrExcerpt: excerpt(stderrText)
+            }
+          )
+        );
+      }
+      if (exitCode !== null && SANDBOX_EXIT_CODES.has(exitCode)) {
+        return reject(
+          new ScanFailedError(`The scan sandbox could not be set up: ${excerpt(stderrText)}`, {
+            reason: "sandbox",
+            exitCode,
+            signal,
+            stderrExcerpt: excerpt(stderrText)
+          })
+        );
+      }
+      resolve18({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
+    });
+  });
+}
+function excerpt(text3, maxChars = 1500) {
+  const tail = text3.length > maxChars ? text3.slice(-maxChars) : text3;
+  return tail.split("\n").map((line) => sanitizeForDisplay(line, 300)).join("\n").trim();
+}
+var BoundedBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  head = [];
+  headSize = 0;
+  tail = Buffer.alloc(0);
+  dropped = 0;
+  push(chunk) {
+    const half = Math.floor(this.max / 2);
+    if (this.headSize < half) {
+      const take = chunk.subarray(0, half - this.headSize);
+      this.head.push(take);
+      this.headSize += take.length;
+      chunk = chunk.subarray(take.length);
+    }
+    if (chunk.length === 0) return;
+    const joined = Buffer.concat([this.tail, chunk]);
+    this.dropped += Math.max(0, joined.length - half);
+    this.tail = joined.subarray(Math.max(0, joined.length - half));
+  }
+  text() {
+    const marker = this.dropped > 0 ? `
+[\u2026 ${this.dropped} bytes dropped \u2026]
+` : "";
+    return Buffer.concat(this.head).toString("utf8") + marker + this.tail.toString("utf8");
+  }
+};
+
+// packages/core/src/scan/preflight.ts
+var DEFAULT_OSCAP_PATHS = ["/usr/bin/oscap", "/usr/sbin/oscap"];
+var SANDBOX_BIN_DIRS = ["/usr/bin/", "/usr/sbin/"];
+var cached2;
+function preflightScanner(options = {}) {
+  if (options.oscapPath !== void 0 || options.workDir !== void 0) return runPreflight(options);
+  cached2 ??= runPreflight(options).catch((error) => {
+    cached2 = void 0;
+    throw error;
+  });
+  return cached2;
+}
+async function runPreflight(options) {
+  const oscapPath = await findOscap(options.oscapPath ?? readScannerOverrides().oscapPath);
+  if (process.getuid?.() !== 0) {
+    throw new EnvironmentError(
+      `scapgate must run oscap as root: chroot-mode probes (rpminfo, rpmverify, symlink \u2026) need CAP_SYS_CHROOT and otherwise silently inspect the runner instead of the image; the extracted root must keep its owners for ownership rules; and the scan sandbox needs a private mount namespace. Run it with sudo, or as root in a privileged container (uid is ${process.getuid?.() ?? "unknown"}).`
+    );
+  }
+  const base = await mkdtemp4(join23(options.workDir ?? tmpdir3(), "scapgate-preflight-"));
+  try {
+    const root = join23(base, "root");
+    const out = join23(base, "out");
+    await mkdir8(root, { mode: 493 });
+    await mkdir8(out, { mode: 448 });
+    const result = await runInSandbox({
+      command: [oscapPath, "--version"],
+      workDir: base,
+      outDir: out,
+      root,
+      timeoutMs: options.timeoutMs ?? 3e4
+    }).catch((error) => {
+      if (error instanceof ScanFailedError && error.details.reason === "sandbox") {
+        throw new EnvironmentError(
+          `The scan sandbox does not work here: scapgate needs \`unshare\` (util-linux), tmpfs and overlayfs mounts in a private mount namespace, and chroot. In a container, run it privileged (or with CAP_SYS_ADMIN and CAP_SYS_CHROOT and no seccomp/AppArmor block on mount). Details: ${getErrorMessage(error)}`,
+          { cause: error }
+        );
+      }
+      throw error;
+    });
+    if (result.exitCode !== 0) {
+      throw new EnvironmentError(
+        `\`${oscapPath} --version\` failed inside the scan sandbox (exit ${result.exitCode ?? result.signal}): ` + excerpt(result.stderr || result.stdout)
+      );
+    }
+    const release = readOscapVersion(result.stdout, `${oscapPath} --version`);
+    return {
+      oscapPath,
+      oscapVersion: release.text,
+      aptConfigWorkaround: dpkginfoNeedsAptConfig(release),
+      selectionWorkaround: dpkginfoReadsSelection(release),
+      sceDisabled: !/SCE Version/.test(result.stdout)
+    };
+  } finally {
+    await rm9(base, { recursive: true, force: true });
+  }
+}
+async function findOscap(override) {
+  const candidates = override === void 0 ? DEFAULT_OSCAP_PATHS : [override];
+  for (const candidate of candidates) {
+    try {
+      await access(candidate, constants8.X_OK);
+      if (!(await stat8(candidate)).isFile()) continue;
+    } catch {
+      continue;
+    }
+    const real = await realpath4(candidate);
+    if (!SANDBOX_BIN_DIRS.some((dir) => real.startsWith(dir))) {
+      throw new EnvironmentError(
+        `Expected oscap under /usr/bin or /usr/sbin (the scan sandbox binds only those), got \`${candidate}\` \u2192 \`${real}\``
+      );
+    }
+    return real;
+  }
+  throw new EnvironmentError(
+    override === void 0 ? "oscap (OpenSCAP) is not installed: expected /usr/bin/oscap. Install the `openscap-scanner` package (Debian/Ubuntu: `apt-get install openscap-scanner`; Fedora/RHEL: `dnf install openscap-scanner`), plus SCAP content (`ssg-debian`, `ssg-nondebian` / `scap-security-guide`)." : `SCAPGATE_OSCAP points to \`${override}\`, which is not an executable file`
+  );
+}
+
+// packages/core/src/pipeline/render-outputs.ts
+import { join as join27 } from "node:path";
+
+// packages/core/src/blame/oval-variables.ts
+var ovalDef = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
+async function readVariableSources(arfPath) {
+  return variableSources(parseXml2(await readXmlFile(arfPath), arfPath));
+}
+function variableSources(root) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const variable of descendants(root, ovalDef, "local_variable")) {
+    const id = variable.attrs.get("id");
+    if (id === void 0) continue;
+    variables.set(id, {
+      objects: descendants(variable, ovalDef, "object_component").flatMap(
+        (c) => c.attrs.get("object_ref") ?? []
+      ),
+      vars: descendants(variable, ovalDef, "variable_component").flatMap(
+        (c) => c.attrs.get("var_ref") ?? []
+      )
+    });
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const report2 of descendants(root, ns.ovalRes, "oval_results")) {
+    for (const system of descendants(report2, ns.ovalSc, "oval_system_characteristics")) {
+      const objects = /* @__PURE__ */ new Map();
+      const collected = child(system, ns.ovalSc, "collected_objects");
+      for (const object of collected ? children(collected, ns.ovalSc, "object") : []) {
+        const id = object.attrs.get("id");
+        if (id === void 0) continue;
+        const refs = children(object, ns.ovalSc, "reference").flatMap(
+          (r) => r.attrs.get("item_ref") ?? []
+        );
+        objects.set(id, [...objects.get(id) ?? [], ...refs]);
+      }
+      const items = /* @__PURE__ */ new Map();
+      const data = child(system, ns.ovalSc, "system_data");
+      for (const item of data ? children(data, void 0) : []) {
+        const id = item.attrs.get("id");
+        if (id !== void 0) items.set(id, item);
+      }
+      const resolveVar = (varId, seen) => {
+        const variable = variables.get(varId);
+        if (variable === void 0 || seen.has(varId)) return [];
+        seen.add(varId);
+        return [
+          ...variable.objects.flatMap((o) => objects.get(o) ?? []),
+          ...variable.vars.flatMap((v) => resolveVar(v, seen))
+        ];
+      };
+      for (const [id, item] of items) {
+        if (item.name !== "variable_item") continue;
+        const varRef = child(item, void 0, "var_ref");
+        if (varRef === void 0) continue;
+        const sources = resolveVar(text(varRef).trim(), /* @__PURE__ */ new Set()).flatMap((itemId) => {
+          const source = items.get(itemId);
+          return source === void 0 ? [] : [readOvalItem(itemId, source)];
+        }).filter((source) => source.filepath !== void 0);
+        if (sources.length > 0) out.set(id, sources);
+      }
+    }
+  }
+  return out;
+}
+
+// packages/core/src/report/remediation.ts
+import { mkdir as mkdir9, readFile as readFile6 } from "node:fs/promises";
+import { join as join25 } from "node:path";
+
+// packages/core/src/scan/arf-tool.ts
+import { lstat as lstat9, mkdtemp as mkdtemp5, rm as rm10 } from "node:fs/promises";
+import { join as join24 } from "node:path";
+async function runArfTool(options, use) {
+  const work = await mkdtemp5(join24(options.workParent, ".scapgate-oscap-"));
+  try {
+    const out = await mkdtemp5(join24(work, "out-"));
+    const command = [options.scanner.oscapPath, ...options.args];
+    const result = await runInSandbox({
+      command: [...command, "--output", `${SANDBOX_PATHS.out}/output`, SANDBOX_PATHS.content],
+      workDir: work,
+      outDir: out,
+      inputFile: options.arfPath,
+      timeoutMs: options.timeoutMs ?? 3e5,
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
+    const produced = join24(out, "output");
+    const info = await lstat9(produced).catch(() => void 0);
+    if (result.exitCode !== 0 || !info?.isFile()) {
+      throw new ScanFailedError(
+        `oscap ${options.args.join(" ")} failed (exit ${result.exitCode ?? result.signal}): ${excerpt(result.stderr)}`,
+        {
+          reason: "oscap-error",
+          exitCode: result.exitCode,
+          signal: result.signal,
+          stderrExcerpt: excerpt(result.stderr)
+        }
+      );
+    }
+    return await use(produced);
+  } finally {
+    await rm10(work, { recursive: true, force: true });
+  }
+}
+
+// packages/core/src/report/remediation.ts
+var missing = /FIX FOR THIS RULE '[^']*' IS MISSING!/;
+function splitBashFixes(script) {
+  const fixes = /* @__PURE__ */ new Map();
+  const pattern = /^# BEGIN fix \(\d+ \/ \d+\) for '([^']+)'\n#+\n([\s\S]*?)^# END fix for '\1'$/gm;
+  for (const match of script.matchAll(pattern)) {
+    const id = match[1];
+    const body = match[2].split("\n").filter((line) => !/^\(>&2 echo "Remediating rule \d+\/\d+: /.test(line)).join("\n").trim();
+    if (body === "" || missing.test(body)) continue;
+    fixes.set(id, body);
+  }
+  return fixes;
+}
+function runSnippet(shortId, bash) {
+  let delimiter = "SCAPGATE_FIX";
+  while (bash.split("\n").includes(delimiter)) delimiter += "_";
+  return `# ${shortId} (fix from the SCAP content; heredocs need BuildKit or Buildah >= 1.33)
+RUN <<'${delimiter}'
+set -e
+${bash}
+${delimiter}
+`;
+}
+function embeddedTailoringId(arfText) {
+  return /<(?:[\w-]+:)?component-ref\s[^>]*id="(scap_org\.open-scap_cref_[^"]*_tailoring)"/.exec(
+    arfText
+  )?.[1];
+}
+async function generateFixes(arfPath, outDir, options) {
+  const scanner = options.scanner ?? await preflightScanner();
+  const fixesDir = join25(outDir, "fixes");
+  await mkdir9(join25(fixesDir, "run"), { recursive: true });
+  const [bashRun, ansibleRun] = await Promise.allSettled([
+    generateFix(arfPath, outDir, "bash", scanner, options),
+    generateFix(arfPath, outDir, "ansible", scanner, options)
+  ]);
+  if (bashRun.status === "rejected") throw bashRun.reason;
+  if (ansibleRun.status === "rejected") throw ansibleRun.reason;
+  const bashScript = bashRun.value;
+  const playbook = ansibleRun.value;
+  await writeOutputFile(join25(fixesDir, "remediation.sh"), bashScript, { mode: 420 });
+  await writeOutputFile(join25(fixesDir, "playbook.yml"), playbook);
+  const bash = splitBashFixes(bashScript);
+  const run3 = /* @__PURE__ */ new Map();
+  const files = ["fixes/remediation.sh", "fixes/playbook.yml"];
+  for (const [id, body] of bash) {
+    const shortId = /_rule_(.+)$/.exec(id)?.[1] ?? id;
+    const snippet = runSnippet(shortId, body);
+    run3.set(id, snippet);
+    const name = `${shortId.replace(/[^A-Za-z0-9._-]/g, "_")}.Dockerfile`;
+    await writeOutputFile(join25(fixesDir, "run", name), snippet);
+    files.push(`fixes/run/${name}`);
+  }
+  return { bash, run: run3, files };
+}
+async function generateFix(arfPath, outDir, fixType, scanner, options) {
+  return runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: [
+        "xccdf",
+        "generate",
+        "fix",
+        "--fix-type",
+        fixType,
+        "--result-id",
+        options.testResultId,
+        ...options.tailoringId === void 0 ? [] : ["--tailoring-id", options.tailoringId]
+      ],
+      workParent: outDir,
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    },
+    (produced) => readFile6(produced, "utf8")
+  );
+}
+
+// packages/core/src/content/strip-sce.ts
+var SCE_SYSTEM2 = "http://open-scap.org/page/SCE";
+var SCE_SCRIPT_NAMESPACE = "http://open-scap.org/page/SCE_xccdf_stream";
+var SCRIPT_CHECK_REMOVED_SYSTEM = "urn:scapgate:check:script-not-run";
+var CONTAINERS = /* @__PURE__ */ new Set([
+  "checklists",
+  "checks",
+  "extended-components",
+  "dictionaries",
+  "catalog"
+]);
+var XLINK = "http://www.w3.org/1999/xlink";
+var INTERESTING = /* @__PURE__ */ new Set([
+  "check",
+  "complex-check",
+  "Rule",
+  "extended-component",
+  "component-ref",
+  "uri"
+]);
+var NO_ATTRIBUTES = /* @__PURE__ */ new Map();
+var EVALUATED_SYSTEMS = /* @__PURE__ */ new Set(["http://oval.mitre.org/XMLSchema/oval-definitions-5"]);
+var isSceSystem = (value) => value !== void 0 && value.trim().toLowerCase() === SCE_SYSTEM2.toLowerCase();
+function stripScriptChecks(xml2, label) {
+  const bad2 = (what, at) => new ConfigurationError(`Expected ${label} to be well-formed XML, ${what} at offset ${at}`);
+  const edits = [];
+  const extendedComponents = [];
+  const componentRefs = [];
+  const catalogUris = [];
+  const containers = [];
+  const scriptOnly = /* @__PURE__ */ new Set();
+  let removedChecks = 0;
+  const stack = [];
+  let extended;
+  const rootScope2 = /* @__PURE__ */ new Map([
+    ["xml", "http://www.w3.org/XML/1998/namespace"]
+  ]);
+  const tagPattern2 = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+  const attrPattern = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const closeElement = (frame, end) => {
+    const parent = stack[stack.length - 1];
+    parent?.children?.push({ start: frame.start, end });
+    if (extended !== void 0 && resolve6(frame.qname, frame.scope) === SCE_SCRIPT_NAMESPACE)
+      extended.holdsScript = true;
+    if (frame === extended) extended = void 0;
+    if (frame.local === "check" && isSceSystem(frame.attrs.get("system"))) {
+      removedChecks += 1;
+      const complex = outermostComplexInRule(stack);
+      if (complex !== void 0) complex.taintedComplex = true;
+      else if (parent?.rule !== void 0) {
+        parent.rule.checks.push({
+          start: frame.start,
+          end,
+          qname: frame.qname,
+          selector: frame.attrs.get("selector") ?? "",
+          system: SCE_SYSTEM2
+        });
+      } else {
+        edits.push({ start: frame.start, end, replacement: "" });
+      }
+      return;
+    }
+    if (frame.local === "check" && parent?.rule !== void 0) {
+      parent.rule.checks.push({
+        start: frame.start,
+        end,
+        qname: frame.qname,
+        selector: frame.attrs.get("selector") ?? "",
+        system: (frame.attrs.get("system") ?? "").trim()
+      });
+    } else if (frame.local === "complex-check" && frame.taintedComplex === true) {
+      edits.push({
+        start: frame.start,
+        end,
+        replacement: markerCheck(siblingQName(frame.qname, "check"), "")
+      });
+      const rule = [...stack].reverse().find((f) => f.rule !== void 0)?.rule;
+      if (rule !== void 0) scriptOnly.add(rule.id);
+    } else if (frame.rule !== void 0) {
+      finishRule(frame.rule, edits, scriptOnly);
+    } else if (frame.local === "extended-component") {
+      extendedComponents.push({
+        start: frame.start,
+        end,
+        attrs: frame.attrs,
+        script: frame.holdsScript === true
+      });
+    } else if (frame.local === "component-ref") {
+      componentRefs.push({ start: frame.start, end, attrs: frame.attrs });
+    } else if (frame.local === "uri" && stack.some((f) => f.local === "catalog")) {
+      catalogUris.push({ start: frame.start, end, attrs: frame.attrs });
+    }
+    if (frame.children !== void 0)
+      containers.push({ start: frame.start, end, children: frame.children });
+  };
+  let pos = xml2.indexOf("<");
+  while (pos !== -1) {
+    if (xml2.startsWith("<!--", pos)) {
+      const end2 = xml2.indexOf("-->", pos + 4);
+      if (end2 === -1) throw bad2("found an unterminated comment", pos);
+      pos = xml2.indexOf("<", end2 + 3);
+      continue;
+    }
+    if (xml2.startsWith("<![CDATA[", pos)) {
+      const end2 = xml2.indexOf("]]>", pos + 9);
+      if (end2 === -1) throw bad2("found an unterminated CDATA section", pos);
+      pos = xml2.indexOf("<", end2 + 3);
+      continue;
+    }
+    if (xml2.startsWith("<?", pos)) {
+      const end2 = xml2.indexOf("?>", pos + 2);
+      if (end2 === -1) throw bad2("found an unterminated processing instruction", pos);
+      pos = xml2.indexOf("<", end2 + 2);
+      continue;
+    }
+    if (xml2.startsWith("<!", pos)) {
+      throw new ConfigurationError(
+        `Expected ${label} without <!DOCTYPE> or <!ENTITY> declarations, found one at offset ${pos}`
+      );
+    }
+    if (xml2.startsWith("</", pos)) {
+      const end2 = xml2.indexOf(">", pos + 2);
+      if (end2 === -1) throw bad2("found an unterminated end tag", pos);
+      const name = xml2.slice(pos + 2, end2).trim();
+      const frame2 = stack.pop();
+      if (frame2 === void 0 || frame2.qname !== name) {
+        throw bad2(`found </${sanitizeForDisplay(name, 60)}> not matching its start tag`, pos);
+      }
+      closeElement(frame2, end2 + 1);
+      pos = xml2.indexOf("<", end2 + 1);
+      continue;
+    }
+    tagPattern2.lastIndex = pos;
+    const tag = tagPattern2.exec(xml2);
+    if (tag === null) throw bad2("found a tag it cannot read", pos);
+    const qname = tag[1];
+    const parentScope = stack[stack.length - 1]?.scope ?? rootScope2;
+    const local = qname.slice(qname.indexOf(":") + 1);
+    const rawAttrs = tag[2];
+    const needed = INTERESTING.has(local) || rawAttrs.includes("xmlns");
+    const attrs = needed ? /* @__PURE__ */ new Map() : NO_ATTRIBUTES;
+    let scope = parentScope;
+    for (const [, name, dq, sq] of needed ? rawAttrs.matchAll(attrPattern) : []) {
+      const value = decodeAttribute(dq ?? sq ?? "", label);
+      if (name === "xmlns" || name?.startsWith("xmlns:")) {
+        if (scope === parentScope) scope = new Map(parentScope);
+        scope.set(name === "xmlns" ? "" : name.slice(6), value);
+      } else if (name !== void 0) attrs.set(name, value);
+    }
+    const frame = { qname, local, start: pos, scope, attrs };
+    for (const [name, value] of [...attrs]) {
+      const colon = name.indexOf(":");
+      if (colon > 0 && scope.get(name.slice(0, colon)) === XLINK)
+        attrs.set(`{${XLINK}}${name.slice(colon + 1)}`, value);
+    }
+    if (local === "extended-component") extended = frame;
+    if (local === "Rule") frame.rule = { id: attrs.get("id") ?? "", checks: [] };
+    if (CONTAINERS.has(local)) frame.children = [];
+    if (local === "complex-check" && stack.some((f) => f.rule !== void 0) && outermostComplexInRule(stack) === void 0) {
+      frame.taintedComplex = false;
+    }
+    const end = pos + tag[0].length;
+    stack.push(frame);
+    if (tag[3] === "/") closeElement(stack.pop(), end);
+    pos = xml2.indexOf("<", end);
+  }
+  if (stack.length > 0)
+    throw bad2(`found <${sanitizeForDisplay(stack[0]?.qname ?? "", 60)}> never closed`, xml2.length);
+  const removedScripts = removeScriptComponents(
+    extendedComponents,
+    componentRefs,
+    catalogUris,
+    edits
+  );
+  removeEmptiedContainers(containers, edits);
+  return {
+    xml: applyEdits(xml2, edits),
+    removedChecks,
+    removedScripts,
+    scriptOnlyRules: [...scriptOnly].sort()
+  };
+}
+function outermostComplexInRule(stack) {
+  let ruleIndex = -1;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (stack[i]?.rule !== void 0) {
+      ruleIndex = i;
+      break;
+    }
+  }
+  if (ruleIndex === -1) return void 0;
+  return stack.slice(ruleIndex + 1).find((f) => f.taintedComplex !== void 0);
+}
+function finishRule(rule, edits, scriptOnly) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const check2 of rule.checks) {
+    groups.set(check2.selector, [...groups.get(check2.selector) ?? [], check2]);
+  }
+  for (const [selector, checks] of groups) {
+    const sce = checks.filter((c) => c.system === SCE_SYSTEM2);
+    if (sce.length === 0) continue;
+    const onlySce = !checks.some((c) => EVALUATED_SYSTEMS.has(c.system));
+    sce.forEach((check2, i) => {
+      const replacement = onlySce && i === 0 ? markerCheck(check2.qname, selector) : "";
+      edits.push({ start: check2.start, end: check2.end, replacement });
+    });
+    if (onlySce) scriptOnly.add(rule.id);
+  }
+}
+function removeScriptComponents(extended, refs, uris, edits) {
+  const scriptIds = new Set(extended.filter((c) => c.script).map((c) => `#${c.attrs.get("id") ?? ""}`));
+  for (const component2 of extended) {
+    if (component2.script) edits.push({ start: component2.start, end: component2.end, replacement: "" });
+  }
+  const refIds = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    if (scriptIds.has(ref.attrs.get(`{${XLINK}}href`) ?? "")) {
+      refIds.add(`#${ref.attrs.get("id") ?? ""}`);
+      edits.push({ start: ref.start, end: ref.end, replacement: "" });
+    }
+  }
+  for (const uri of uris) {
+    if (refIds.has(uri.attrs.get("uri") ?? ""))
+      edits.push({ start: uri.start, end: uri.end, replacement: "" });
+  }
+  return scriptIds.size;
+}
+function removeEmptiedContainers(containers, edits) {
+  const removed = new Set(edits.filter((e) => e.replacement === "").map((e) => e.start));
+  for (const container of containers) {
+    const { children: children2 } = container;
+    if (children2.length > 0 && children2.every((child2) => removed.has(child2.start))) {
+      edits.push({ start: container.start, end: container.end, replacement: "" });
+      removed.add(container.start);
+    }
+  }
+}
+function applyEdits(xml2, edits) {
+  if (edits.length === 0) return xml2;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts = [];
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) continue;
+    parts.push(xml2.slice(cursor, edit.start), edit.replacement);
+    cursor = edit.end;
+  }
+  parts.push(xml2.slice(cursor));
+  return parts.join("");
+}
+function markerCheck(qname, selector) {
+  const selectorAttribute = selector === "" ? "" : ` selector="${escapeAttribute(selector)}"`;
+  return `<${qname} system="${SCRIPT_CHECK_REMOVED_SYSTEM}"${selectorAttribute}/>`;
+}
+function siblingQName(qname, local) {
+  const colon = qname.indexOf(":");
+  return colon < 0 ? local : `${qname.slice(0, colon)}:${local}`;
+}
+function resolve6(qname, scope) {
+  const colon = qname.indexOf(":");
+  return scope.get(colon < 0 ? "" : qname.slice(0, colon));
+}
+function escapeAttribute(value) {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+}
+var NAMED2 = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+function decodeAttribute(raw, label) {
+  if (!raw.includes("&")) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]{1,8}|#[0-9]{1,10}|[A-Za-z]+);|&/g, (whole, ref) => {
+    if (ref === void 0) {
+      throw new ConfigurationError(`Expected ${label} to escape every & in attribute values`);
+    }
+    const named = NAMED2[ref];
+    if (named !== void 0) return named;
+    if (!ref.startsWith("#")) {
+      throw new ConfigurationError(
+        `Expected ${label} to use only XML's predefined entities, found \`&${sanitizeForDisplay(ref, 20)};\``
+      );
+    }
+    const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  });
+}
+
+// packages/core/src/results/build-results.ts
+var defaultScoreSystem = "urn:xccdf:scoring:default";
+function buildScanResults(parsed, options) {
+  const { testResult, benchmark } = parsed;
+  const counts = emptyCounts();
+  const rules2 = [];
+  for (const ruleResult of testResult.ruleResults) {
+    counts[ruleResult.result] += 1;
+    if (ruleResult.result === "notselected") continue;
+    rules2.push(toOutcome(ruleResult, benchmark.rules.get(ruleResult.idref)));
+  }
+  rules2.sort((a, b) => compareStrings(a.id, b.id) || a.index - b.index);
+  const score = testResult.scores.find((s) => s.system === defaultScoreSystem) ?? testResult.scores[0] ?? { system: defaultScoreSystem, value: 0, maximum: 100 };
+  const profileId = testResult.profileId ?? "";
+  const scanner = {
+    name: "OpenSCAP",
+    version: scannerVersion(parsed),
+    content: {
+      path: options.scanner.content.path,
+      sha256: options.scanner.content.sha256,
+      benchmarkId: benchmark.id,
+      benchmarkVersion: benchmark.version,
+      ...options.scanner.content.sceChecksRemoved === void 0 ? {} : { sceChecksRemoved: options.scanner.content.sceChecksRemoved },
+      ...options.scanner.content.selection === void 0 ? {} : { selection: options.scanner.content.selection }
+    },
+    profile: {
+      id: profileId,
+      title: benchmark.profiles.get(profileId) ?? (profileId === "" ? "No profile (default benchmark)" : profileId)
+    },
+    durationSeconds: options.scanner.durationSeconds
+  };
+  if (options.scanner.tailoring !== void 0) scanner.tailoring = options.scanner.tailoring;
+  if (options.scanner.notes !== void 0 && options.scanner.notes.length > 0) {
+    scanner.notes = [...options.scanner.notes];
+  }
+  return {
+    image: options.image,
+    scanner,
+    testResultId: testResult.id,
+    startTime: testResult.startTime,
+    endTime: testResult.endTime,
+    score: { system: score.system, value: score.value, maximum: score.maximum },
+    counts,
+    rules: rules2
+  };
+}
+function shortRuleId2(id) {
+  return /^xccdf_[^_]+_rule_(.+)$/.exec(id)?.[1] ?? id;
+}
+function toOutcome(ruleResult, rule) {
+  const outcome = {
+    id: ruleResult.idref,
+    shortId: shortRuleId2(ruleResult.idref),
+    index: ruleResult.index,
+    title: rule?.title || shortRuleId2(ruleResult.idref),
+    severity: ruleResult.severity,
+    result: ruleResult.result,
+    description: rule?.description ?? "",
+    rationale: rule?.rationale ?? "",
+    references: rule?.references ?? [],
+    identifiers: ruleResult.identifiers.length > 0 ? ruleResult.identifiers : rule?.identifiers ?? [],
+    fixes: rule?.fixes ?? [],
+    checks: ruleResult.checks.length > 0 ? ruleResult.checks.map(({ exports: _exports, ...check2 }) => check2) : rule?.checks ?? [],
+    messages: ruleResult.messages.map((m) => m.text)
+  };
+  if (scriptCheckNotRun(ruleResult, rule)) outcome.reason = SCRIPT_CHECK_NOT_RUN_REASON;
+  return outcome;
+}
+function scriptCheckNotRun(ruleResult, rule) {
+  return ruleResult.result === "notchecked" && ruleResult.checks.length === 0 && (rule?.checks ?? []).some((check2) => check2.system === SCRIPT_CHECK_REMOVED_SYSTEM);
+}
+function scannerVersion(parsed) {
+  const fact = parsed.testResult.facts.find((f) => f.name === "urn:xccdf:fact:scanner:version");
+  if (fact !== void 0 && fact.value !== "") return fact.value;
+  return /^cpe:\/a:[^:]+:openscap:([^:]+)/.exec(parsed.testResult.testSystem)?.[1] ?? "";
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/core/src/scan/html-report.ts
+import { rename as rename5 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+async function generateHtmlReport(arfPath, htmlPath, options = {}) {
+  const scanner = options.scanner ?? await preflightScanner();
+  await runArfTool(
+    {
+      scanner,
+      arfPath,
+      args: ["xccdf", "generate", "report"],
+      workParent: dirname4(htmlPath),
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    },
+    (produced) => rename5(produced, htmlPath)
+  );
+}
+
+// packages/core/src/pipeline/sarif-location.ts
+import { readFile as readFile7, stat as stat9 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, relative as relative4 } from "node:path";
+async function sarifLocation(options, imagePath) {
+  const toUri = (path) => {
+    const rel = isAbsolute4(path) ? relative4(options.cwd, path) : path;
+    return rel.split("\\").join("/");
+  };
+  if (options.dockerfile !== void 0) {
+    try {
+      const text3 = await readFile7(options.dockerfile, "utf8");
+      return { uri: toUri(options.dockerfile), startLine: finalFromLine(text3) };
+    } catch {
+    }
+  }
+  const isFile = await stat9(imagePath).then(
+    () => true,
+    () => false
+  );
+  if (isFile) return { uri: toUri(imagePath), startLine: 1 };
+  return {
+    uri: `image/${imagePath.replace(/[^A-Za-z0-9._/-]/g, "_").replace(/^\/+/, "")}`,
+    startLine: 1
+  };
+}
+function finalFromLine(text3) {
+  const lines2 = text3.split(/\r?\n/);
+  let line = 1;
+  let continued = false;
+  lines2.forEach((raw, index) => {
+    const wasContinued = continued;
+    continued = /\\\s*$/.test(raw);
+    if (!wasContinued && /^\s*FROM\s/i.test(raw)) line = index + 1;
+  });
+  return line;
+}
+
+// packages/core/src/blame/blame-image.ts
+import { isAbsolute as isAbsolute5, relative as relative5 } from "node:path";
+function toRepositoryUri(path, cwd) {
+  const rel = isAbsolute5(path) ? relative5(cwd, path) : path;
+  return rel.split("\\").join("/");
+}
+async function loadDockerfile(path, cwd, logger) {
+  if (path === void 0) return void 0;
+  try {
+    const text3 = await readUserText({
+      path,
+      kind: "dockerfile",
+      origin: "command-line",
+      workspace: cwd
+    });
+    return { uri: toRepositoryUri(path, cwd), parsed: parseDockerfile(text3) };
+  } catch (error) {
+    logger.warning(
+      `Dockerfile ${path} could not be read (${error.message}); findings point at the fallback location`
+    );
+    return void 0;
+  }
+}
+async function blameImage(options) {
+  const input = {
+    oval: options.parsed.oval,
+    fallback: options.fallback,
+    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
+  };
+  if (options.variables !== void 0) {
+    input.variables = options.variables;
+  } else if (options.arfPath !== void 0) {
+    try {
+      input.variables = await readVariableSources(options.arfPath);
+    } catch (error) {
+      options.logger.warning(`blame: could not follow OVAL variables (${error.message})`);
+    }
+  }
+  const { image } = options;
+  if (image !== void 0) {
+    input.history = describeHistory(image.config.history, image.layers.length);
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...options.applied === void 0 ? {} : { changes: options.applied.layers, facts: options.applied.facts },
+        paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
+        ...options.signal === void 0 ? {} : { signal: options.signal }
+      });
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error;
+      options.logger.warning(
+        `blame: could not follow the layers (${error.message}); findings point at the FROM line`
+      );
+    }
+  }
+  return blameRules(options.rules, input);
+}
+async function blameImagePackages(options) {
+  const { image } = options;
+  const input = {
+    oval: /* @__PURE__ */ new Map(),
+    fallback: options.fallback,
+    history: describeHistory(image.config.history, image.layers.length),
+    ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile }
+  };
+  if (options.packages.some((p) => p.kind === "dpkg")) {
+    try {
+      input.bookkeeping = await collectBookkeeping({
+        layers: image.layers,
+        ...options.applied === void 0 ? {} : { changes: options.applied.layers, facts: options.applied.facts },
+        paths: [],
+        ...options.signal === void 0 ? {} : { signal: options.signal }
+      });
+    } catch (error) {
+      if (options.signal?.aborted === true) throw error;
+      options.logger.warning(
+        `blame: could not follow the layers (${error.message}); vulnerable packages point at the FROM line`
+      );
+    }
+  }
+  return blamePackages(options.packages, input);
+}
+
+// packages/core/src/report/write-reports.ts
+import { mkdir as mkdir10, rm as rm11 } from "node:fs/promises";
+import { join as join26 } from "node:path";
+
+// packages/core/src/report/sarif.ts
+import { createHash as createHash12 } from "node:crypto";
+import { gzipSync } from "node:zlib";
+
+// packages/core/src/results/security-severity.ts
+var securitySeverityScore = {
+  critical: 9.5,
+  high: 8,
+  unknown: 8,
+  medium: 5.5,
+  low: 3,
+  info: 1,
+  negligible: 1
+};
+function securitySeverityText(score) {
+  return score.toFixed(1);
+}
+
+// packages/core/src/report/sarif.ts
+var maxSarifResults = 25e3;
+var defaultMaxGzipBytes = 95e5;
+function serializeSarif(log) {
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function sarifTrim(log) {
+  const truncated = log.runs[0]?.properties?.["truncated"];
+  return truncated;
+}
+var reported = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
+var order = { high: 0, unknown: 0, medium: 1, low: 2, info: 3 };
+var resultRank = { fail: 0, error: 1, unknown: 2 };
+function toSarif(results2, options) {
+  const max = Math.min(options.maxResults ?? maxSarifResults, maxSarifResults);
+  const budget = options.maxGzipBytes ?? defaultMaxGzipBytes;
+  const findings = results2.rules.filter((r) => reported.has(r.result)).sort(
+    (a, b) => order[a.severity] - order[b.severity] || (resultRank[a.result] ?? 0) - (resultRank[b.result] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index)
+  );
+  const byCount = Math.min(findings.length, max);
+  const gzipped = (count2) => gzipSync(serializeSarif(buildLog(results2, findings, count2, void 0, options))).length;
+  let kept = byCount;
+  const full = gzipped(kept);
+  if (full > budget) {
+    let high = kept - 1;
+    let low = Math.floor(kept * budget / full);
+    while (low > 0 && gzipped(low) > budget) {
+      high = low - 1;
+      low = Math.floor(low * 0.9);
+    }
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (gzipped(mid) <= budget) low = mid;
+      else high = mid - 1;
+    }
+    kept = low;
+  }
+  const trim = kept < findings.length ? {
+    total: findings.length,
+    kept,
+    reason: kept < byCount ? `the log must stay under ${budget} bytes gzipped (GitHub accepts 10 MB)` : `at most ${max} results per run (GitHub accepts 25,000)`
+  } : void 0;
+  return buildLog(results2, findings, kept, trim, options);
+}
+function buildLog(results2, findings, count2, trim, options) {
+  const kept = findings.slice(0, count2);
+  const rules2 = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  for (const rule of kept) {
+    if (ruleIndex.has(rule.id)) continue;
+    ruleIndex.set(rule.id, rules2.length);
+    rules2.push(toDescriptor(rule, options));
+  }
+  const imageName = imageRepository(results2);
+  const selection = results2.scanner.content.selection;
+  const profile = shortProfileId(results2.scanner.profile.id);
+  const run3 = {
+    tool: {
+      driver: {
+        name: "scapgate",
+        version: options.toolVersion,
+        rules: rules2
+      },
+      extensions: [
+        {
+          name: "OpenSCAP",
+          version: results2.scanner.version,
+          informationUri: "https://www.open-scap.org/",
+          properties: {
+            benchmarkId: results2.scanner.content.benchmarkId,
+            benchmarkVersion: results2.scanner.content.benchmarkVersion,
+            profileId: results2.scanner.profile.id,
+            ...results2.scanner.content.sceChecksRemoved === void 0 ? {} : { sceChecksRemoved: results2.scanner.content.sceChecksRemoved }
+          }
+        }
+      ]
+    },
+    automationDetails: { id: `scapgate/${slug(imageName)}/${slug(profile)}/` },
+    results: kept.map(
+      (rule) => toResult(rule, ruleIndex.get(rule.id), results2, imageName, options)
+    ),
+    properties: {
+      image: stripControls(results2.image.reference),
+      imageConfigDigest: results2.image.configDigest,
+      profile: results2.scanner.profile.id,
+      score: results2.score.value,
+      // notchecked rules are not results; those scapgate chose not to run are named here.
+      ...notEvaluated(results2),
+      ...selection === void 0 ? {} : {
+        content: {
+          ssgVersion: selection.ssgVersion ?? "",
+          origin: selection.origin,
+          reason: stripControls(selection.reason)
+        }
+      },
+      ...trim === void 0 ? {} : { truncated: trim }
+    }
+  };
+  return { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
+}
+function toDescriptor(rule, options) {
+  const title = stripControls(rule.title);
+  const description = rule.description || title;
+  return {
+    id: rule.id,
+    name: truncate(rule.shortId, 255),
+    shortDescription: { text: truncate(title, 1024) },
+    fullDescription: { text: truncate(description, 1024) },
+    help: { text: helpText(rule, options), markdown: helpMarkdown(rule, options) },
+    properties: {
+      "security-severity": securitySeverityText(securitySeverityScore[rule.severity]),
+      precision: "very-high",
+      tags: [
+        "security",
+        "compliance",
+        "openscap",
+        ...new Set(rule.references.flatMap((r) => r.framework ?? []))
+      ].slice(0, 10)
+    }
+  };
+}
+function helpText(rule, options) {
+  const parts = [rule.description];
+  if (rule.rationale) parts.push(`Rationale: ${rule.rationale}`);
+  const references = groupReferences(rule);
+  if (references.length > 0)
+    parts.push(`References: ${references.map(([f, ids2]) => `${f} ${ids2.join(", ")}`).join("; ")}`);
+  const run3 = options.fixes?.run.get(rule.id);
+  if (run3 !== void 0) parts.push(`Fix in the Dockerfile:
+${run3}`);
+  else
+    parts.push(
+      rule.fixes.length > 0 ? `Fix available: ${rule.fixes.map(fixName).join(", ")} (see fixes/ in the scan output).` : "No automated fix in the content."
+    );
+  return parts.filter((p) => p !== "").join("\n\n");
+}
+function helpMarkdown(rule, options) {
+  const lines2 = [`**${markdownText(rule.title)}** ${codeSpan(rule.shortId)}`, ""];
+  if (rule.description) lines2.push(markdownText(rule.description), "");
+  if (rule.rationale) lines2.push(`**Rationale:** ${markdownText(rule.rationale)}`, "");
+  const references = groupReferences(rule);
+  if (references.length > 0) {
+    lines2.push("**References:**", "");
+    for (const [framework, ids2] of references)
+      lines2.push(`- ${markdownText(framework)}: ${markdownText(ids2.join(", "))}`);
+    lines2.push("");
+  }
+  const run3 = options.fixes?.run.get(rule.id);
+  if (run3 !== void 0) {
+    lines2.push("**Fix:** add this to the Dockerfile after the line the finding points at:", "");
+    lines2.push(fencedBlock(run3, "dockerfile"), "");
+  }
+  lines2.push(
+    rule.fixes.length > 0 ? `**Fix available:** ${rule.fixes.map(fixName).join(", ")} (\`fixes/remediation.sh\`, \`fixes/playbook.yml\` in the scan output)` : "No automated fix in the content."
+  );
+  return lines2.join("\n");
+}
+function toResult(rule, ruleIndex, results2, imageName, options) {
+  const title = stripControls(rule.title);
+  const image = stripControls(imageName);
+  const found = rule.result === "fail" ? `failed in image ${image}` : `could not be checked in image ${image} (result: ${rule.result}${rule.reason === void 0 ? "" : `: ${stripControls(rule.reason)}`}); unverified is not compliant`;
+  const notes = rule.messages.map((m) => stripControls(m).trim()).filter((m) => m !== "");
+  const blame = options.blame?.get(ruleKey(rule));
+  const what = `${title} (${rule.shortId}, ${rule.severity}) ${found}`;
+  const head = blame === void 0 ? `${what}.` : blame.evidence !== "" ? `${stripControls(blame.evidence)} (${stripControls(blame.cause)}). ${what}.` : `${what} (${stripControls(blame.cause)}).`;
+  const why = rule.reason === void 0 ? "" : ` (${rule.reason})`;
+  const text3 = `${head}${why}${notes.length > 0 ? ` oscap: ${notes.join(" / ")}` : ""}`;
+  const location = blame?.location ?? options.location;
+  const endLine = blame?.location.endLine;
+  return {
+    ruleId: rule.id,
+    ruleIndex,
+    kind: rule.result === "fail" ? "fail" : "review",
+    level: rule.result !== "fail" ? "warning" : rule.severity === "high" || rule.severity === "unknown" ? "error" : rule.severity === "medium" ? "warning" : "note",
+    // GitLab keeps 2,048 characters of message.text.
+    message: { text: truncate(text3, 2048) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: location.uri },
+          region: {
+            startLine: location.startLine,
+            ...endLine !== void 0 && endLine > location.startLine ? { endLine } : {}
+          }
+        }
+      }
+    ],
+    partialFingerprints: {
+      "scapgate/v1": fingerprint(rule, results2.scanner.profile.id, imageName)
+    },
+    properties: {
+      result: rule.result,
+      severity: rule.severity,
+      ...rule.reason === void 0 ? {} : { reason: rule.reason },
+      ...blame === void 0 ? {} : {
+        attribution: blame.kind,
+        ...blame.layerIndex === void 0 ? {} : { layer: blame.layerIndex }
+      }
+    }
+  };
+}
+function notEvaluated(results2) {
+  const rules2 = results2.rules.filter((r) => r.reason !== void 0);
+  if (rules2.length === 0) return {};
+  return { notEvaluated: rules2.map((r) => ({ ruleId: r.id, result: r.result, reason: r.reason })) };
+}
+function fingerprint(rule, profileId, imageName) {
+  return createHash12("sha256").update([rule.id, String(rule.index), profileId, imageName].join("\0")).digest("hex");
+}
+function imageRepository(results2) {
+  const name = results2.image.names[0] ?? results2.image.reference;
+  const withoutDigest = name.split("@")[0] ?? name;
+  const lastSlash = withoutDigest.lastIndexOf("/");
+  const colon = withoutDigest.indexOf(":", lastSlash + 1);
+  return colon < 0 ? withoutDigest : withoutDigest.slice(0, colon);
+}
+function shortProfileId(id) {
+  return /^xccdf_[^_]+_profile_(.+)$/.exec(id)?.[1] ?? (id || "default");
+}
+function slug(text3) {
+  return text3.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100) || "unnamed";
+}
+var identifierSystems = { "https://nvd.nist.gov/cce/index.cfm": "CCE" };
+function groupReferences(rule) {
+  const groups = /* @__PURE__ */ new Map();
+  const add = (key, value) => {
+    groups.set(key, [...groups.get(key) ?? [], stripControls(value)]);
+  };
+  for (const identifier of rule.identifiers)
+    add(
+      identifierSystems[identifier.system] ?? (identifier.system || "identifier"),
+      identifier.value
+    );
+  for (const reference of rule.references)
+    add(reference.framework ?? (reference.href || "other"), reference.text);
+  return [...groups];
+}
+function fixName(system) {
+  return system.replace(/^urn:xccdf:fix:script:/, "").replace(/^urn:redhat:osbuild:/, "");
+}
+
+// packages/core/src/report/code-quality.ts
+var codeQualitySeverity = {
+  high: "critical",
+  unknown: "critical",
+  medium: "major",
+  low: "minor",
+  info: "info"
+};
+var reported2 = /* @__PURE__ */ new Set(["fail", "error", "unknown"]);
+function toCodeQuality(results2, options) {
+  const image = imageRepository(results2);
+  return results2.rules.filter((rule) => reported2.has(rule.result)).map((rule) => {
+    const blame = options.blame?.get(ruleKey(rule));
+    const location = blame?.location ?? options.location;
+    const found = blame === void 0 ? "" : ` ${blame.evidence === "" ? "" : `${blame.evidence} `}(${blame.cause})`;
+    const verb2 = rule.result === "fail" ? "failed" : `could not be checked (${rule.result})`;
+    return {
+      type: "issue",
+      description: truncate(
+        stripControls(`${rule.title} ${verb2}:${found}`.replace(/:$/, "")),
+        1e3
+      ),
+      check_name: stripControls(rule.shortId),
+      fingerprint: fingerprint(rule, results2.scanner.profile.id, image),
+      severity: codeQualitySeverity[rule.severity],
+      categories: ["Security", "Compliance"],
+      location: {
+        path: location.uri,
+        lines: {
+          begin: location.startLine,
+          ...location.endLine !== void 0 && location.endLine > location.startLine ? { end: location.endLine } : {}
+        }
+      }
+    };
+  });
+}
+
+// packages/core/src/report/junit.ts
+var skipped = /* @__PURE__ */ new Set(["notapplicable", "notchecked"]);
+var errored = /* @__PURE__ */ new Set(["error", "unknown"]);
+function toJunit(results2, options = {}) {
+  const image = imageRepository(results2);
+  const profile = shortProfileId(results2.scanner.profile.id);
+  const suite = `${image} (${profile})`;
+  const cases = results2.rules.map((rule) => testcase(rule, suite, options));
+  const count2 = (test) => results2.rules.filter(test).length;
+  const failures = count2((r) => r.result === "fail");
+  const errors = count2((r) => errored.has(r.result));
+  const skips = count2((r) => skipped.has(r.result));
+  const attrs = `name="${xmlText(suite)}" tests="${results2.rules.length}" failures="${failures}" errors="${errors}" skipped="${skips}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites ${attrs}>`,
+    `  <testsuite ${attrs} timestamp="${xmlText(results2.startTime)}">`,
+    "    <properties>",
+    `      <property name="image" value="${xmlText(results2.image.reference)}"/>`,
+    `      <property name="profile" value="${xmlText(results2.scanner.profile.id)}"/>`,
+    `      <property name="score" value="${results2.score.value}"/>`,
+    "    </properties>",
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function testcase(rule, suite, options) {
+  const name = `${rule.shortId}${rule.index > 0 ? ` #${rule.index + 1}` : ""}: ${rule.title}`;
+  const open13 = `    <testcase name="${xmlText(name)}" classname="${xmlText(suite)}"`;
+  const blame = options.blame?.get(ruleKey(rule));
+  const where = blame === void 0 ? "" : `
+Location: ${blame.location.uri}:${blame.location.startLine} (${blame.cause})${blame.evidence === "" ? "" : `
+Found: ${blame.evidence}`}`;
+  const body = `Rule ${rule.id} (severity ${rule.severity}) ended ${rule.result}.${where}${rule.messages.length > 0 ? `
+oscap: ${rule.messages.join(" / ")}` : ""}`;
+  const message = `${rule.shortId} ${rule.result} (${rule.severity})`;
+  if (rule.result === "fail")
+    return `${open13}>
+      <failure message="${xmlText(message)}" type="${xmlText(rule.severity)}">${xmlText(body)}</failure>
+    </testcase>`;
+  if (errored.has(rule.result))
+    return `${open13}>
+      <error message="${xmlText(message)}" type="${xmlText(rule.result)}">${xmlText(body)}</error>
+    </testcase>`;
+  if (skipped.has(rule.result))
+    return `${open13}>
+      <skipped message="${xmlText(rule.result)}"/>
+    </testcase>`;
+  return `${open13}/>`;
+}
+
+// packages/core/src/report/write-reports.ts
+async function writeFixes(options) {
+  if (!options.results.rules.some((r) => r.result === "fail")) return void 0;
+  try {
+    await mkdir10(options.outDir, { recursive: true });
+    const tailoringId = options.tailoring === void 0 ? embeddedTailoringId(await readXmlFile(options.arfPath)) : options.tailoring.id;
+    return await generateFixes(options.arfPath, options.outDir, {
+      testResultId: options.results.testResultId,
+      ...tailoringId === void 0 ? {} : { tailoringId },
+      ...options.scanner === void 0 ? {} : { scanner: options.scanner },
+      ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs },
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
+  } catch (error) {
+    await rm11(join26(options.outDir, "fixes"), { recursive: true, force: true });
+    if (options.signal?.aborted === true || isStorageError(error)) throw error;
+    options.logger.warning(`remediation: ${error.message}; fixes/ is not written`);
+    return void 0;
+  }
+}
+async function writeReports(options) {
+  const { outDir, results: results2, blame, logger } = options;
+  await mkdir10(outDir, { recursive: true });
+  const fixes = options.skipFixes === true ? void 0 : await (options.fixes ?? writeFixes(options));
+  const sarif = toSarif(results2, {
+    location: options.fallback,
+    toolVersion: options.toolVersion,
+    blame,
+    ...fixes === void 0 ? {} : { fixes }
+  });
+  const run3 = sarif.runs[0];
+  if (options.sarifExtra !== void 0 && run3 !== void 0) {
+    run3.tool.driver.rules = [...run3.tool.driver.rules ?? [], ...options.sarifExtra.rules];
+    run3.results = [...run3.results ?? [], ...options.sarifExtra.results];
+  }
+  const trim = sarifTrim(sarif);
+  if (trim !== void 0)
+    logger.warning(`SARIF holds ${trim.kept} of ${trim.total} findings: ${trim.reason}`);
+  const rendered = renderSummary(results2, options.verdict, {
+    fullReportHint: options.fullReportHint ?? "report.html and results.json",
+    blame,
+    ...fixes === void 0 ? {} : { runFixes: fixes.run },
+    ...trim === void 0 ? {} : { sarifTrim: trim },
+    ...options.links === void 0 ? {} : { links: options.links },
+    ...options.trend === void 0 ? {} : { trend: options.trend }
+  });
+  const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered;
+  await writeOutputFile(join26(outDir, "results.sarif"), serializeSarif(sarif));
+  await writeOutputFile(join26(outDir, "junit.xml"), toJunit(results2, { blame }));
+  await writeOutputFile(
+    join26(outDir, "codequality.json"),
+    `${JSON.stringify(toCodeQuality(results2, { location: options.fallback, blame }), null, 2)}
+`
+  );
+  await writeOutputFile(join26(outDir, "summary.md"), summaryMarkdown);
+  return fixes === void 0 ? { summaryMarkdown } : { summaryMarkdown, fixes };
+}
+
+// packages/core/src/packages/unevaluable-rules.ts
+import { readFile as readFile8 } from "node:fs/promises";
+var evaluated = /* @__PURE__ */ new Set([
+  "pass",
+  "fail",
+  "unknown",
+  "error",
+  "fixed"
+]);
+function dpkginfoTestIds(contentXml) {
+  const ids2 = /* @__PURE__ */ new Set();
+  const element = /<(?:[A-Za-z_][\w.-]*:)?dpkginfo_test\b([^>]*)>/g;
+  for (const match of contentXml.matchAll(element)) {
+    const id = /\bid\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(match[1] ?? "");
+    const value = id?.[1] ?? id?.[2];
+    if (value !== void 0) ids2.add(value);
+  }
+  return ids2;
+}
+function markRulesUsingTests(results2, parsed, testIds, reason) {
+  const changed = [];
+  for (const rule of results2.rules) {
+    if (!evaluated.has(rule.result)) continue;
+    const uses = rule.checks.some((check2) => {
+      if (check2.name === void 0) return false;
+      for (const report2 of parsed.oval.values()) {
+        const definition = report2.definitions.get(check2.name);
+        if (definition?.testIds.some((id) => testIds.has(id)) === true) return true;
+      }
+      return false;
+    });
+    if (!uses) continue;
+    rule.result = "error";
+    rule.reason = reason;
+    changed.push(rule.id);
+  }
+  if (changed.length > 0) results2.counts = countResults(results2.rules);
+  return changed;
+}
+async function markPackageRulesUnevaluable(results2, parsed, contentPath, reason) {
+  const ids2 = dpkginfoTestIds(await readFile8(contentPath, "utf8"));
+  return markRulesUsingTests(results2, parsed, ids2, reason);
+}
+
+// packages/core/src/pipeline/render-outputs.ts
+async function renderOutputs(context, prepared, chosen, scan) {
+  const { outDir, settings, scanner, logger, signal } = context;
+  const html = generateHtmlReport(scan.arfPath, join27(outDir, "report.html"), {
+    scanner,
+    signal,
+    timeoutMs: settings.timeoutMs
+  });
+  const htmlSettled = html.then(
+    () => void 0,
+    () => void 0
+  );
+  let variables;
+  let tailoring;
+  const parsed = await (async () => {
+    const text3 = await readXmlFile(scan.arfPath);
+    tailoring = { id: embeddedTailoringId(text3) };
+    return parseArfText(text3, scan.arfPath, {
+      alsoRead: (root) => {
+        try {
+          variables = variableSources(root);
+        } catch (error) {
+          logger.warning(`blame: could not follow OVAL variables (${error.message})`);
+          variables = /* @__PURE__ */ new Map();
+        }
+      }
+    });
+  })().catch(async (error) => {
+    await htmlSettled;
+    throw error;
+  });
+  const { image, os } = prepared;
+  const results2 = buildScanResults(parsed, {
+    image: {
+      reference: image.reference.raw,
+      configDigest: image.configDigest,
+      ...image.manifestDigest === void 0 ? {} : { manifestDigest: image.manifestDigest },
+      names: image.names,
+      platform: formatPlatform(image.platform),
+      os: { id: os?.id ?? "", versionId: os?.versionId ?? "", prettyName: os?.prettyName ?? "" }
+    },
+    scanner: {
+      content: {
+        path: chosen.contentPath,
+        sha256: chosen.content.sha256,
+        sceChecksRemoved: scan.scriptChecks.removedChecks,
+        ...chosen.selection === void 0 ? {} : { selection: chosen.selection }
+      },
+      durationSeconds: scan.durationSeconds,
+      ...prepared.packageView.notes === void 0 ? {} : { notes: prepared.packageView.notes }
+    }
+  });
+  const unevaluable = prepared.packageView.unevaluablePackageRules;
+  if (unevaluable !== void 0) {
+    await markPackageRulesUnevaluable(results2, parsed, chosen.contentPath, unevaluable);
+  }
+  const fixes = writeFixes({
+    outDir,
+    results: results2,
+    arfPath: scan.arfPath,
+    logger,
+    scanner,
+    timeoutMs: settings.timeoutMs,
+    signal,
+    ...tailoring === void 0 ? {} : { tailoring }
+  });
+  const blamed = (async () => {
+    const fallback = await sarifLocation(settings, image.reference.path);
+    const dockerfile = await loadDockerfile(settings.dockerfile, settings.cwd, logger);
+    const blame = await blameImage({
+      rules: results2.rules.filter((r) => ["fail", "error", "unknown"].includes(r.result)),
+      parsed,
+      arfPath: scan.arfPath,
+      ...variables === void 0 ? {} : { variables },
+      image,
+      applied: prepared.layers,
+      dockerfile,
+      fallback,
+      logger,
+      signal
+    });
+    return { fallback, blame };
+  })();
+  const settled = Promise.allSettled([html, fixes, blamed]).then(() => void 0);
+  return {
+    results: results2,
+    contentRuleIds: [...parsed.benchmark.rules.keys()],
+    settled,
+    write: async (verdict, amendments) => {
+      const [outputs, report2] = await Promise.allSettled([writeOutputs(verdict, amendments), html]);
+      if (report2.status === "rejected") throw report2.reason;
+      if (outputs.status === "rejected") throw outputs.reason;
+      return outputs.value;
+    }
+  };
+  async function writeOutputs(verdict, amendments) {
+    const { fallback, blame } = await blamed;
+    const trend = trendFor(results2, amendments?.resultsGate ?? verdict);
+    if (trend !== void 0) {
+      await writeOutputFile(join27(outDir, HISTORY_FILE), serializeHistory(trend));
+      await writeOutputFile(join27(outDir, TREND_SVG_FILE), trendSvg(trend));
+    }
+    await writeOutputFile(
+      join27(outDir, "results.json"),
+      amendments === void 0 ? serializeResults(results2, verdict, void 0, trend) : serializeResults(results2, amendments.resultsGate, amendments.resultsCves, trend)
+    );
+    const written = await writeReports({
+      outDir,
+      results: results2,
+      verdict,
+      arfPath: scan.arfPath,
+      blame,
+      fallback,
+      toolVersion: settings.toolVersion,
+      logger,
+      scanner,
+      timeoutMs: settings.timeoutMs,
+      signal,
+      fixes,
+      ...settings.review?.links === void 0 ? {} : { links: settings.review.links },
+      ...trend === void 0 ? {} : { trend },
+      ...amendments === void 0 ? {} : { sarifExtra: amendments.sarif, amendSummary: amendments.summary }
+    });
+    return written.summaryMarkdown;
+  }
+  function trendFor(results3, verdict) {
+    const wanted = settings.review?.trend;
+    if (wanted === void 0) return void 0;
+    return appendTrend(
+      wanted.previous,
+      {
+        image: results3.image.names[0] ?? results3.image.reference,
+        profile: results3.scanner.profile.id
+      },
+      trendEntry(results3, verdict, {
+        at: wanted.at,
+        ...wanted.commit === void 0 ? {} : { commit: wanted.commit }
+      })
+    );
+  }
+}
+
+// packages/core/src/pipeline/phase-timer.ts
+import { writeFile as writeFile5 } from "node:fs/promises";
+function timePhases(progress, logger) {
+  const started = performance.now();
+  const phases = [];
+  let current;
+  const close = (now) => {
+    if (current !== void 0)
+      phases.push({ phase: current.phase, seconds: (now - current.at) / 1e3 });
+  };
+  return {
+    phase(phase, detail) {
+      const now = performance.now();
+      close(now);
+      current = { phase, at: now };
+      progress.phase(phase, detail);
+    },
+    progress: (phase, done, total) => progress.progress(phase, done, total),
+    finish() {
+      const now = performance.now();
+      close(now);
+      current = void 0;
+      const timings = { phases, totalSeconds: (now - started) / 1e3 };
+      logger.debug(
+        `timings: ${phases.map((p) => `${p.phase} ${p.seconds.toFixed(2)}s`).join(", ")}, total ${timings.totalSeconds.toFixed(2)}s`
+      );
+      return timings;
+    }
+  };
+}
+async function pipelineBoundary(name, signal) {
+  const pause2 = testHooks().pauseAt;
+  if (pause2?.boundary !== name) return;
+  await writeFile5(pause2.marker, `${name}
+`);
+  if (signal === void 0 || signal.aborted) return;
+  await new Promise((resolve18) => {
+    const timer = setTimeout(resolve18, 12e4);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve18();
+      },
+      { once: true }
+    );
+  });
+}
+
+// packages/core/src/pipeline/output-set.ts
+import { lstat as lstat11, mkdtemp as mkdtemp9, readdir as readdir6, rename as rename9, rm as rm15 } from "node:fs/promises";
+import { join as join33 } from "node:path";
+
+// packages/core/src/cve/cve-outputs.ts
+import { createHash as createHash13 } from "node:crypto";
+import { join as join28 } from "node:path";
+var GITLAB_REPORT_FILE = "gl-container-scanning-report.json";
+var GITLAB_SCHEMA_VERSION = "15.2.4";
+function securitySeverity(finding) {
+  return finding.cvss?.score ?? securitySeverityScore[finding.severity];
+}
+function cveSarif(report2, locate2) {
+  const rules2 = /* @__PURE__ */ new Map();
+  const results2 = [];
+  for (const finding of report2.findings) {
+    const ruleId = finding.id;
+    if (!rules2.has(ruleId)) {
+      rules2.set(ruleId, {
+        id: ruleId,
+        name: "KnownVulnerability",
+        shortDescription: { text: sanitizeForDisplay(finding.title || ruleId, 200) },
+        ...finding.references[0] === void 0 ? {} : { helpUri: finding.references[0] },
+        properties: {
+          "security-severity": securitySeverityText(securitySeverity(finding)),
+          tags: ["security", "vulnerability", "cve"]
+        }
+      });
+    }
+    const fixed2 = finding.fixedVersion === void 0 ? "no fixed version yet" : `fixed in ${finding.fixedVersion}`;
+    const location = locate2(finding);
+    results2.push({
+      ruleId,
+      level: finding.severity === "negligible" || finding.severity === "low" ? "note" : "error",
+      message: {
+        text: sanitizeForDisplay(
+          `${finding.package} ${finding.installedVersion ?? "(version unknown)"}${builtFrom(finding)} is affected by ${finding.cves.join(", ") || ruleId} (${finding.severity}); ${fixed2}.${location.cause === void 0 ? "" : ` The package was ${location.cause}.`}`,
+          1e3
+        )
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: location.uri },
+            region: {
+              startLine: location.startLine,
+              ...location.endLine === void 0 ? {} : { endLine: location.endLine }
+            }
+          }
+        }
+      ],
+      partialFingerprints: { "scapgateCve/v1": fingerprint2(finding) }
+    });
+  }
+  return { rules: [...rules2.values()], results: results2 };
+}
+function builtFrom(finding) {
+  const { sourcePackage: source, sourceVersion: version } = finding;
+  if (source === void 0) return "";
+  if (source === finding.package && (version === void 0 || version === finding.installedVersion))
+    return "";
+  return ` (built from source ${source}${version === void 0 ? "" : ` ${version}`})`;
+}
+function fingerprint2(finding) {
+  return createHash13("sha256").update(`${finding.id}\0${finding.package}`).digest("hex").slice(0, 32);
+}
+function gitlabContainerScanningReport(report2, options) {
+  const time = (d2) => d2.toISOString().slice(0, 19);
+  const tool = {
+    id: "scapgate",
+    name: "scapgate",
+    version: options.toolVersion,
+    vendor: { name: "scapgate" }
+  };
+  return {
+    version: GITLAB_SCHEMA_VERSION,
+    scan: {
+      analyzer: tool,
+      scanner: { ...tool, id: "scapgate-oval", name: "scapgate (OpenSCAP OVAL)" },
+      start_time: time(options.startTime),
+      end_time: time(options.endTime),
+      status: "success",
+      type: "container_scanning"
+    },
+    vulnerabilities: report2.findings.map((finding) => {
+      const identifiers = [
+        ...finding.cves.map((cve) => ({
+          type: "cve",
+          name: cve,
+          value: cve,
+          url: `https://nvd.nist.gov/vuln/detail/${cve}`
+        })),
+        ...finding.advisory === void 0 ? [] : [
+          {
+            type: advisoryType(finding.advisory),
+            name: finding.advisory,
+            value: finding.advisory
+          }
+        ],
+        { type: "oval", name: finding.definitionId, value: finding.definitionId }
+      ];
+      return {
+        id: fingerprint2(finding),
+        name: sanitizeForDisplay(finding.title || finding.id, 255),
+        description: sanitizeForDisplay(
+          `${finding.title} (${finding.package}${builtFrom(finding)})`,
+          15e3
+        ),
+        severity: gitlabSeverity(finding.severity),
+        solution: finding.fixedVersion === void 0 ? "No fixed version is available yet." : builtFrom(finding) === "" ? `Upgrade ${finding.package} to ${finding.fixedVersion} or later.` : `Upgrade ${finding.package} to a version built from ${finding.sourcePackage} ${finding.fixedVersion} or later.`,
+        identifiers,
+        links: finding.references.map((url) => ({ url })),
+        ...finding.cvss?.vector?.startsWith("CVSS:3") === true ? { cvss_vectors: [{ vendor: "unknown", vector: finding.cvss.vector }] } : {},
+        location: {
+          dependency: {
+            package: { name: finding.package },
+            version: finding.installedVersion ?? "unknown"
+          },
+          operating_system: options.operatingSystem,
+          image: options.image
+        }
+      };
+    })
+  };
+}
+function advisoryType(id) {
+  return /^[A-Z]+/.exec(id)?.[0]?.toLowerCase() ?? "advisory";
+}
+function gitlabSeverity(severity) {
+  switch (severity) {
+    case "critical":
+      return "Critical";
+    case "high":
+      return "High";
+    case "medium":
+      return "Medium";
+    case "low":
+      return "Low";
+    case "negligible":
+      return "Info";
+    default:
+      return "Unknown";
+  }
+}
+function cveSummaryMarkdown(report2, gate) {
+  const cell = (text3) => tableCode(truncate(text3, 120));
+  const lines2 = [
+    "## Known vulnerabilities",
+    "",
+    `CVE gate **${gate.status}** (fail-on ${gate.failOn}${gate.ignoreUnfixed ? ", unfixed ignored" : ""}): ${report2.findings.length} findings, ${gate.counts.gating} gating, ${gate.counts.waived} waived. Feed ${codeSpan(truncate(report2.feed.source, 120))}${report2.feed.ageDays === void 0 ? "" : `, ${report2.feed.ageDays} days old`}${report2.feed.stale ? " (**stale**)" : ""}; ${report2.definitions.evaluated} of ${report2.definitions.total} definitions evaluated.`,
+    ""
+  ];
+  for (const reason of gate.reasons) lines2.push(`- ${markdownText(reason.message)}`);
+  if (gate.reasons.length > 0) lines2.push("");
+  const byCve = /* @__PURE__ */ new Map();
+  for (const f of report2.findings) byCve.set(f.id, [...byCve.get(f.id) ?? [], f]);
+  if (byCve.size > 0) {
+    lines2.push("| CVE | Packages (installed) | Fixed | Severity |", "|---|---|---|---|");
+    for (const [id, group] of [...byCve].slice(0, 50)) {
+      const first = group[0];
+      const packages = group.map(
+        (f) => `${f.package} ${f.installedVersion ?? "?"}${f.sourcePackage === void 0 || f.sourcePackage === f.package ? "" : ` (${f.sourcePackage})`}`
+      );
+      const fixed2 = [...new Set(group.map((f) => f.fixedVersion ?? "no fix yet"))];
+      lines2.push(
+        `| ${cell(id)} | ${cell(packages.join(", "))} | ${cell(fixed2.join(", "))} | ${first.severity}${first.cvss === void 0 ? "" : ` (${first.cvss.score})`} |`
+      );
+    }
+    if (byCve.size > 50) lines2.push("", `\u2026 and ${byCve.size - 50} more CVEs in results.json.`);
+    lines2.push("");
+  }
+  return lines2.join("\n");
+}
+async function writeGitlabReport(outDir, report2, options) {
+  await writeOutputFile(
+    join28(outDir, GITLAB_REPORT_FILE),
+    `${JSON.stringify(gitlabContainerScanningReport(report2, options), null, 2)}
+`
+  );
+}
+function failHeading(summary, cveStatus) {
+  const passed = `${summaryHeading("pass")}
+`;
+  if (cveStatus === "pass" || !summary.startsWith(passed)) return summary;
+  return `${summaryHeading("fail")}
+
+- Known vulnerabilities fail the gate (below).
+${summary.slice(passed.length)}`;
+}
+
+// packages/core/src/cve/scan-cves.ts
+import { mkdtemp as mkdtemp8 } from "node:fs/promises";
+import { join as join32 } from "node:path";
+
+// packages/core/src/cve/feed-fetch.ts
+import { spawn as spawn3 } from "node:child_process";
+import { createHash as createHash14 } from "node:crypto";
+import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
+import { mkdir as mkdir11, open as open11, readFile as readFile9, rename as rename6, rm as rm12, stat as stat10, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join29 } from "node:path";
+import { Readable as Readable4, Transform as Transform5 } from "node:stream";
+import { pipeline as pipeline8 } from "node:stream/promises";
+var FeedUnavailableError = class extends Error {
+  constructor(message, url, options) {
+    super(message, options);
+    this.url = url;
+    this.name = "FeedUnavailableError";
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+  url;
+};
+var DEFAULT_MAX2 = 2 * 1024 * 1024 * 1024;
+var DEFAULT_TIMEOUT = 10 * 60 * 1e3;
+async function fetchFeed(options) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX2;
+  if (!/^https?:\/\//i.test(options.source)) {
+    const info = await stat10(options.source).catch(() => void 0);
+    if (!info?.isFile()) {
+      throw new ConfigurationError(
+        `Expected --feed \`${sanitizeForDisplay(options.source, 200)}\` to be an OVAL file or an http(s) URL, found ${info === void 0 ? "nothing" : "no regular file"}`
+      );
+    }
+    const sha2562 = await hashFile(options.source);
+    return {
+      xmlPath: await decompressIfNeeded(options.source, options.workDir, maxBytes, options.signal),
+      sha256: sha2562,
+      source: options.source,
+      origin: "file"
+    };
+  }
+  const url = options.source;
+  const cacheDir = options.cacheDir ?? join29(options.workDir, "feed-download");
+  await mkdir11(cacheDir, { recursive: true, mode: 448 });
+  const index = options.cacheDir === void 0 ? {} : await readIndex(cacheDir);
+  const cached3 = index[url];
+  const cachedPath = cached3 === void 0 ? void 0 : join29(cacheDir, cached3.file);
+  const usable = cachedPath !== void 0 && await hashFile(cachedPath).catch(() => "") === cached3?.sha256;
+  let file;
+  let sha256;
+  let origin;
+  try {
+    const headers = {};
+    if (usable && cached3?.etag !== void 0) headers["If-None-Match"] = cached3.etag;
+    if (usable && cached3?.lastModified !== void 0)
+      headers["If-Modified-Since"] = cached3.lastModified;
+    const response = await (options.fetch ?? fetch)(url, {
+      headers,
+      redirect: "follow",
+      signal: withTimeout2(options.signal, options.timeoutMs ?? DEFAULT_TIMEOUT)
+    });
+    if (response.status === 304 && usable && cached3 !== void 0 && cachedPath !== void 0) {
+      options.logger.debug(`feed ${url}: not modified, using the cached copy`);
+      file = cachedPath;
+      sha256 = cached3.sha256;
+      origin = "cache";
+    } else {
+      if (!response.ok || response.body === null) {
+        throw new FeedUnavailableError(`HTTP ${response.status} for ${url}`, url);
+      }
+      const length = Number(response.headers.get("content-length") ?? "0");
+      if (length > maxBytes) {
+        throw new LimitExceededError(
+          `The feed ${url} is ${length} bytes, over the ${maxBytes}-byte limit`,
+          "maxFeedBytes"
+        );
+      }
+      const temp = join29(cacheDir, `.download-${process.pid}-${Date.now()}`);
+      sha256 = await download2(Readable4.fromWeb(response.body), temp, maxBytes, url);
+      if (options.checksums !== void 0) {
+        await verifyChecksum(options, sha256).catch(async (error) => {
+          await rm12(temp, { force: true });
+          throw error;
+        });
+      }
+      const name = `${sha256}${url.endsWith(".bz2") ? ".xml.bz2" : ".xml"}`;
+      file = join29(cacheDir, name);
+      await rename6(temp, file);
+      const etag = response.headers.get("etag") ?? void 0;
+      const lastModified = response.headers.get("last-modified") ?? void 0;
+      index[url] = {
+        sha256,
+        file: name,
+        ...etag === void 0 ? {} : { etag },
+        ...lastModified === void 0 ? {} : { lastModified },
+        fetchedAt: (/* @__PURE__ */ new Date()).toISOString()
+      };
+      if (options.cacheDir !== void 0) await writeIndex(cacheDir, index);
+      origin = "download";
+    }
+  } catch (error) {
+    if (error instanceof FeedUnavailableError && /checksum/.test(error.message)) throw error;
+    if (error instanceof LimitExceededError) throw error;
+    if (options.signal?.aborted === true) throw error;
+    if (!usable || cached3 === void 0 || cachedPath === void 0) {
+      if (error instanceof FeedUnavailableError) throw error;
+      throw new FeedUnavailableError(
+        `Cannot download the feed ${url}: ${getErrorMessage(error)}`,
+        url,
+        { cause: error }
+      );
+    }
+    options.logger.warning(
+      `Cannot refresh the feed ${url} (${getErrorMessage(error)}); using the copy cached at ${cached3.fetchedAt}`
+    );
+    file = cachedPath;
+    sha256 = cached3.sha256;
+    origin = "stale-cache";
+  }
+  return {
+    xmlPath: await decompressIfNeeded(file, options.workDir, maxBytes, options.signal),
+    sha256,
+    source: url,
+    origin
+  };
+}
+function withTimeout2(signal, ms) {
+  const timeout = AbortSignal.timeout(ms);
+  return signal === void 0 ? timeout : AbortSignal.any([signal, timeout]);
+}
+async function download2(body, path, maxBytes, url) {
+  const hash = createHash14("sha256");
+  let size = 0;
+  const meter = new Transform5({
+    transform(chunk, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        callback(
+          new LimitExceededError(
+            `The feed ${url} is over the ${maxBytes}-byte limit`,
+            "maxFeedBytes"
+          )
+        );
+        return;
+      }
+      hash.update(chunk);
+      callback(null, chunk);
+    }
+  });
+  try {
+    await pipeline8(body, meter, createWriteStream5(path, { mode: 384 }));
+  } catch (error) {
+    await rm12(path, { force: true });
+    throw error;
+  }
+  return hash.digest("hex");
+}
+async function verifyChecksum(options, sha256) {
+  const checksums = options.checksums;
+  if (checksums === void 0) return;
+  const response = await (options.fetch ?? fetch)(checksums.url, {
+    signal: withTimeout2(options.signal, 6e4)
+  }).catch((error) => {
+    throw new FeedUnavailableError(
+      `Cannot download the checksums ${checksums.url}: ${getErrorMessage(error)}`,
+      checksums.url
+    );
+  });
+  if (!response.ok) {
+    throw new FeedUnavailableError(
+      `HTTP ${response.status} for the checksums ${checksums.url}`,
+      checksums.url
+    );
+  }
+  const text3 = await response.text();
+  const line = text3.split("\n").find((l) => l.split(",")[0] === checksums.entry);
+  const expected = line?.split(",")[1]?.trim().toLowerCase();
+  if (expected === void 0) {
+    throw new FeedUnavailableError(
+      `The checksums ${checksums.url} do not list ${checksums.entry}`,
+      checksums.url
+    );
+  }
+  if (expected !== sha256) {
+    throw new FeedUnavailableError(
+      `The feed ${options.source} does not match its published checksum: expected sha256 ${expected}, got ${sha256}`,
+      options.source
+    );
+  }
+}
+async function decompressIfNeeded(path, workDir, maxBytes, signal) {
+  const handle = await open11(path, "r");
+  const magic = Buffer.alloc(3);
+  await handle.read(magic, 0, 3, 0).finally(() => handle.close());
+  if (magic.toString("latin1") !== "BZh") return path;
+  const out = join29(workDir, `feed-${Date.now()}.xml`);
+  await bunzip2(path, out, maxBytes, signal);
+  return out;
+}
+function bunzip2(input, out, maxBytes, signal) {
+  return new Promise((resolve18, reject) => {
+    const child2 = spawn3("bzip2", ["-dc"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      ...signal === void 0 ? {} : { signal }
+    });
+    let stderr = "";
+    let size = 0;
+    let failure;
+    child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 1e3));
+    const sink = createWriteStream5(out, { mode: 384 });
+    child2.stdout.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes && failure === void 0) {
+        failure = new LimitExceededError(
+          `The decompressed feed is over the ${maxBytes}-byte limit`,
+          "maxFeedBytes"
+        );
+        child2.kill("SIGKILL");
+      }
+    });
+    child2.stdout.pipe(sink);
+    createReadStream5(input).on("error", reject).pipe(child2.stdin).on("error", () => {
+    });
+    child2.on("error", (error) => {
+      reject(
+        error.code === "ENOENT" ? new FeedUnavailableError(
+          "Cannot decompress the .bz2 feed: bzip2 is not installed (apt-get install bzip2)",
+          input
+        ) : error
+      );
+    });
+    child2.on("close", (code) => {
+      sink.end(() => {
+        if (failure !== void 0) return reject(failure);
+        if (code !== 0) {
+          return reject(
+            new FeedUnavailableError(
+              `bzip2 could not decompress the feed: ${sanitizeForDisplay(stderr.trim(), 300)}`,
+              input
+            )
+          );
+        }
+        resolve18();
+      });
+    });
+  });
+}
+async function hashFile(path) {
+  const hash = createHash14("sha256");
+  await pipeline8(createReadStream5(path), hash);
+  return hash.digest("hex");
+}
+async function readIndex(dir) {
+  const text3 = await readFile9(join29(dir, "index.json"), "utf8").catch(() => void 0);
+  if (text3 === void 0) return {};
+  try {
+    const parsed = JSON.parse(text3);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    const index = {};
+    for (const [url, entry] of Object.entries(parsed)) {
+      if (typeof entry !== "object" || entry === null) continue;
+      const e = entry;
+      if (typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256)) continue;
+      if (typeof e.file !== "string" || !/^[0-9a-f]{64}\.xml(\.bz2)?$/.test(e.file)) continue;
+      index[url] = {
+        sha256: e.sha256,
+        file: e.file,
+        fetchedAt: typeof e.fetchedAt === "string" ? e.fetchedAt : "",
+        ...typeof e.etag === "string" ? { etag: e.etag } : {},
+        ...typeof e.lastModified === "string" ? { lastModified: e.lastModified } : {}
+      };
+    }
+    return index;
+  } catch {
+    return {};
+  }
+}
+async function writeIndex(dir, index) {
+  const temp = join29(dir, `.index-${process.pid}.json`);
+  await writeFile6(temp, `${JSON.stringify(index, null, 2)}
+`, { mode: 384 });
+  await rename6(temp, join29(dir, "index.json"));
+}
+
+// packages/core/src/cve/feed-source.ts
+var DEBIAN_CODENAMES = {
+  "9": "stretch",
+  "10": "buster",
+  "11": "bullseye",
+  "12": "bookworm",
+  "13": "trixie"
+};
+var UBUNTU_CODENAMES = {
+  "18.04": "bionic",
+  "20.04": "focal",
+  "22.04": "jammy",
+  "24.04": "noble"
+};
+var RHEL_V2 = "https://security.access.redhat.com/data/oval/v2";
+function selectFeed(os) {
+  const id = os?.id;
+  if (id === "debian") {
+    const codename = os?.versionCodename ?? DEBIAN_CODENAMES[(os?.versionId ?? "").split(".")[0] ?? ""];
+    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
+      return {
+        url: `https://www.debian.org/security/oval/oval-definitions-${codename}.xml.bz2`,
+        distribution: "debian",
+        release: codename
+      };
+    }
+  }
+  if (id === "ubuntu") {
+    const codename = os?.versionCodename ?? UBUNTU_CODENAMES[os?.versionId ?? ""];
+    if (codename !== void 0 && /^[a-z]+$/.test(codename)) {
+      return {
+        url: `https://security-metadata.canonical.com/oval/oci.com.ubuntu.${codename}.cve.oval.xml.bz2`,
+        distribution: "ubuntu",
+        release: codename
+      };
+    }
+  }
+  if (id === "rhel") {
+    const major = /^(\d+)/.exec(os?.versionId ?? "")?.[1];
+    if (major !== void 0) {
+      const entry = `RHEL${major}/rhel-${major}.oval.xml.bz2`;
+      return {
+        url: `${RHEL_V2}/${entry}`,
+        distribution: "rhel",
+        release: major,
+        checksums: { url: `${RHEL_V2}/PULP_MANIFEST`, entry, format: "pulp-manifest" }
+      };
+    }
+  }
+  const name = os === void 0 ? "an image without /etc/os-release" : sanitizeForDisplay(describeOs(os), 80);
+  throw new ConfigurationError(
+    `Expected an image of Debian, Ubuntu or RHEL/UBI for CVE scanning (their OVAL feeds are known), found ${name}; pass --feed FILE|URL with an OVAL vulnerability feed for it`
+  );
+}
+function distributionOf(os) {
+  const ids2 = [os?.id, ...os?.idLike ?? []];
+  if (ids2.includes("ubuntu")) return "ubuntu";
+  if (ids2.includes("debian")) return "debian";
+  if (ids2.some((id) => id === "rhel" || id === "fedora" || id === "centos")) return "rhel";
+  return void 0;
+}
+
+// packages/core/src/cve/dpkg-version.ts
+function parseDpkgVersion(text3) {
+  const trimmed = text3.trim();
+  const colon = trimmed.indexOf(":");
+  let epoch = 0;
+  let rest = trimmed;
+  if (colon >= 0) {
+    const parsed = Number(trimmed.slice(0, colon));
+    epoch = Number.isSafeInteger(parsed) ? parsed : 0;
+    rest = trimmed.slice(colon + 1);
+  }
+  const hyphen = rest.lastIndexOf("-");
+  return hyphen >= 0 ? { epoch, upstream: rest.slice(0, hyphen), revision: rest.slice(hyphen + 1) } : { epoch, upstream: rest, revision: "" };
+}
+function compareDpkgVersions(a, b) {
+  const va = parseDpkgVersion(a);
+  const vb = parseDpkgVersion(b);
+  if (va.epoch !== vb.epoch) return va.epoch > vb.epoch ? 1 : -1;
+  return sign(verrevcmp(va.upstream, vb.upstream)) || sign(verrevcmp(va.revision, vb.revision));
+}
+var isDigit = (c) => c >= 48 && c <= 57;
+var isAlpha = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+function order2(c) {
+  if (isDigit(c)) return 0;
+  if (isAlpha(c)) return c;
+  if (c === 126) return -1;
+  if (c !== 0) return c + 256;
+  return 0;
+}
+function verrevcmp(a, b) {
+  const sa = Buffer.from(a, "utf8");
+  const sb = Buffer.from(b, "utf8");
+  const at = (s, i2) => {
+    const byte = s[i2];
+    if (byte === void 0) return 0;
+    return byte >= 128 ? byte - 256 : byte;
+  };
+  let i = 0;
+  let j = 0;
+  while (at(sa, i) !== 0 || at(sb, j) !== 0) {
+    let firstDiff = 0;
+    while (at(sa, i) !== 0 && !isDigit(at(sa, i)) || at(sb, j) !== 0 && !isDigit(at(sb, j))) {
+      const ac = order2(at(sa, i));
+      const bc = order2(at(sb, j));
+      if (ac !== bc) return ac - bc;
+      i++;
+      j++;
+    }
+    while (at(sa, i) === 48) i++;
+    while (at(sb, j) === 48) j++;
+    while (isDigit(at(sa, i)) && isDigit(at(sb, j))) {
+      if (firstDiff === 0) firstDiff = at(sa, i) - at(sb, j);
+      i++;
+      j++;
+    }
+    if (isDigit(at(sa, i))) return 1;
+    if (isDigit(at(sb, j))) return -1;
+    if (firstDiff !== 0) return firstDiff;
+  }
+  return 0;
+}
+function sign(n) {
+  return n > 0 ? 1 : n < 0 ? -1 : 0;
+}
+
+// packages/core/src/cve/rpm-version.ts
+function parseRpmEvr(text3) {
+  let s = 0;
+  while (s < text3.length && isDigit2(text3.charCodeAt(s))) s++;
+  let epoch;
+  let rest = text3;
+  if (text3[s] === ":") {
+    epoch = text3.slice(0, s) || "0";
+    rest = text3.slice(s + 1);
+  }
+  const hyphen = rest.lastIndexOf("-");
+  if (hyphen < 0) return { epoch, version: rest, release: void 0 };
+  return { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) };
+}
+function compareRpmEvr(a, b) {
+  const va = parseRpmEvr(a);
+  const vb = parseRpmEvr(b);
+  return rpmvercmp(va.epoch ?? "0", vb.epoch ?? "0") || rpmvercmp(va.version, vb.version) || rpmvercmp(va.release ?? "", vb.release ?? "");
+}
+var isDigit2 = (c) => c >= 48 && c <= 57;
+var isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+var isAlnum = (c) => isDigit2(c) || isAlpha2(c);
+var TILDE = 126;
+var CARET = 94;
+function rpmvercmp(a, b) {
+  if (a === b) return 0;
+  const one = Buffer.from(a, "utf8");
+  const two = Buffer.from(b, "utf8");
+  const at = (s, i2) => s[i2] ?? 0;
+  let i = 0;
+  let j = 0;
+  while (at(one, i) !== 0 || at(two, j) !== 0) {
+    while (at(one, i) !== 0 && !isAlnum(at(one, i)) && at(one, i) !== TILDE && at(one, i) !== CARET)
+      i++;
+    while (at(two, j) !== 0 && !isAlnum(at(two, j)) && at(two, j) !== TILDE && at(two, j) !== CARET)
+      j++;
+    if (at(one, i) === TILDE || at(two, j) === TILDE) {
+      if (at(one, i) !== TILDE) return 1;
+      if (at(two, j) !== TILDE) return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (at(one, i) === CARET || at(two, j) === CARET) {
+      if (at(one, i) === 0) return -1;
+      if (at(two, j) === 0) return 1;
+      if (at(one, i) !== CARET) return 1;
+      if (at(two, j) !== CARET) return -1;
+      i++;
+      j++;
+      continue;
+    }
+    if (at(one, i) === 0 || at(two, j) === 0) break;
+    let end1 = i;
+    let end2 = j;
+    const isNum = isDigit2(at(one, i));
+    const inSegment = isNum ? isDigit2 : isAlpha2;
+    while (at(one, end1) !== 0 && inSegment(at(one, end1))) end1++;
+    while (at(two, end2) !== 0 && inSegment(at(two, end2))) end2++;
+    if (end1 === i) return -1;
+    if (end2 === j) return isNum ? 1 : -1;
+    let s1 = one.subarray(i, end1);
+    let s2 = two.subarray(j, end2);
+    if (isNum) {
+      s1 = stripZeros(s1);
+      s2 = stripZeros(s2);
+      if (s1.length !== s2.length) return s1.length > s2.length ? 1 : -1;
+    }
+    const rc = Buffer.compare(s1, s2);
+    if (rc !== 0) return rc < 0 ? -1 : 1;
+    i = end1;
+    j = end2;
+  }
+  if (at(one, i) === 0 && at(two, j) === 0) return 0;
+  return at(one, i) === 0 ? -1 : 1;
+}
+function stripZeros(s) {
+  let k = 0;
+  while (s[k] === 48) k++;
+  return s.subarray(k);
+}
+
+// packages/core/src/cve/findings.ts
+var CVE_ID = /CVE-\d{4}-\d{4,}/g;
+var MAX_REFERENCES = 20;
+function buildFindings(trueIds, index, installed) {
+  const findings = [];
+  for (const id of trueIds) {
+    const text3 = index.definitions.get(id);
+    if (text3 === void 0) continue;
+    const meta = readMetadata(text3);
+    const packages = vulnerablePackages(index.criteria.get(id), index, installed);
+    const base = {
+      id: meta.cves[0] ?? meta.advisory ?? id,
+      cves: meta.cves,
+      ...meta.advisory === void 0 ? {} : { advisory: meta.advisory },
+      definitionId: id,
+      title: meta.title,
+      severity: meta.severity,
+      ...meta.cvss === void 0 ? {} : { cvss: meta.cvss },
+      references: meta.references
+    };
+    if (packages.length === 0) {
+      findings.push({ ...base, package: meta.product ?? "unknown" });
+      continue;
+    }
+    for (const pkg of packages) {
+      findings.push({
+        ...base,
+        package: pkg.name,
+        ...pkg.source === void 0 ? {} : { sourcePackage: pkg.source.name, sourceVersion: pkg.source.version },
+        ...pkg.installed === void 0 ? {} : { installedVersion: pkg.installed },
+        ...pkg.fixed === void 0 ? {} : { fixedVersion: pkg.fixed }
+      });
+    }
+  }
+  return findings.sort((a, b) => a.id.localeCompare(b.id) || a.package.localeCompare(b.package));
+}
+function vulnerablePackages(tree, index, installed) {
+  const found = /* @__PURE__ */ new Map();
+  const visit = (node) => {
+    if (node.kind === "criteria") return node.children.forEach(visit);
+    if (node.kind !== "criterion" || node.negate) return;
+    const test = index.tests.get(node.testRef);
+    const object = test?.objectRef === void 0 ? void 0 : index.objects.get(test.objectRef);
+    if (test === void 0 || object?.packageName === void 0 || object.packageKind === void 0)
+      return;
+    const versions = installed[object.packageKind];
+    const current = versions?.get(object.packageName);
+    if (versions !== void 0 && current === void 0) return;
+    const source = object.source ?? (object.packageKind === "dpkg" ? installed.dpkgSources?.get(object.packageName) : void 0);
+    if (test.stateRefs.length === 0) {
+      if (!found.has(object.packageName)) {
+        found.set(object.packageName, {
+          name: object.packageName,
+          ...source === void 0 ? {} : { source },
+          ...current === void 0 ? {} : { installed: current }
+        });
+      }
+      return;
+    }
+    const state = test.stateRefs.map((ref) => index.states.get(ref)).find((s) => s?.version !== void 0);
+    if (state?.version === void 0) return;
+    if (state.operation !== "less than") return;
+    const compare3 = object.packageKind === "dpkg" ? compareDpkgVersions : compareRpmEvr;
+    const compared = object.source?.version ?? current;
+    if (compared !== void 0 && compare3(compared, state.version) >= 0) return;
+    found.set(object.packageName, {
+      name: object.packageName,
+      ...source === void 0 ? {} : { source },
+      ...current === void 0 ? {} : { installed: current },
+      fixed: displayVersion(state.version)
+    });
+  };
+  if (tree !== void 0) visit(tree);
+  return [...found.values()];
+}
+function displayVersion(version) {
+  return version.startsWith("0:") ? version.slice(2) : version;
+}
+function text2(raw) {
+  if (raw === void 0) return void 0;
+  try {
+    return decodeText(raw, "a feed definition").trim();
+  } catch {
+    return raw.trim();
+  }
+}
+function readMetadata(definition) {
+  const title = text2(/<(?:[\w.-]+:)?title>([^<]*)</.exec(definition)?.[1]) ?? "";
+  const cves = /* @__PURE__ */ new Set();
+  const references = /* @__PURE__ */ new Set();
+  let advisory;
+  for (const match of definition.matchAll(/<(?:[\w.-]+:)?reference\b([^>]*)>/g)) {
+    const attrs = match[1] ?? "";
+    const source = /\ssource="([^"]*)"/.exec(attrs)?.[1] ?? "";
+    const refId = text2(/\sref_id="([^"]*)"/.exec(attrs)?.[1]) ?? "";
+    const url = text2(/\sref_url="([^"]*)"/.exec(attrs)?.[1]);
+    if (source === "CVE") for (const id of refId.match(CVE_ID) ?? []) cves.add(id);
+    else if (/^(RHSA|USN|DSA|DLA|ELSA|ALSA)/.test(refId) || /^(RHSA|USN|DSA|DLA)$/.test(source))
+      advisory ??= refId;
+    if (url !== void 0 && /^https?:\/\//.test(url)) references.add(url);
+  }
+  let cvss;
+  let cveSeverity;
+  for (const match of definition.matchAll(/<(?:[\w.-]+:)?cve\b([^>]*)>([^<]*)</g)) {
+    const attrs = match[1] ?? "";
+    for (const id of (match[2] ?? "").match(CVE_ID) ?? []) cves.add(id);
+    const href = text2(/\shref="([^"]*)"/.exec(attrs)?.[1]);
+    if (href !== void 0 && /^https?:\/\//.test(href)) references.add(href);
+    const rh = /\scvss3="([\d.]+)\/([^"]*)"/.exec(attrs);
+    const score = Number(rh?.[1] ?? /\scvss_score="([\d.]+)"/.exec(attrs)?.[1] ?? NaN);
+    const vector = rh?.[2] ?? /\scvss_vector="([^"]*)"/.exec(attrs)?.[1];
+    if (Number.isFinite(score) && score >= 0 && score <= 10 && (cvss === void 0 || score > cvss.score)) {
+      cvss = { score, ...vector === void 0 || vector === "" ? {} : { vector } };
+    }
+    const level = normalizeSeverity(/\s(?:impact|severity)="([^"]*)"/.exec(attrs)?.[1]);
+    if (level !== "unknown" && (cveSeverity === void 0 || rank2(level) > rank2(cveSeverity)))
+      cveSeverity = level;
+  }
+  const advisorySeverity = normalizeSeverity(
+    /<(?:[\w.-]+:)?severity>([^<]*)</.exec(definition)?.[1]
+  );
+  const product = text2(/<(?:[\w.-]+:)?product>([^<]*)</.exec(definition)?.[1]);
+  if (cves.size === 0) for (const id of title.match(CVE_ID) ?? []) cves.add(id);
+  return {
+    title,
+    cves: [...cves],
+    ...advisory === void 0 ? {} : { advisory },
+    ...product === void 0 ? {} : { product },
+    severity: advisorySeverity !== "unknown" ? advisorySeverity : cveSeverity ?? "unknown",
+    ...cvss === void 0 ? {} : { cvss },
+    references: [...references].slice(0, MAX_REFERENCES)
+  };
+}
+var severityRank2 = {
+  unknown: 0,
+  negligible: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  critical: 5
+};
+var rank2 = (s) => severityRank2[s];
+function normalizeSeverity(word) {
+  switch ((word ?? "").trim().toLowerCase()) {
+    case "critical":
+      return "critical";
+    case "high":
+    case "important":
+      return "high";
+    case "medium":
+    case "moderate":
+      return "medium";
+    case "low":
+      return "low";
+    case "negligible":
+    case "none":
+      return "negligible";
+    default:
+      return "unknown";
+  }
+}
+
+// packages/core/src/cve/installed-packages.ts
+function sourceOf(pkg) {
+  return { name: pkg.source ?? pkg.name, version: pkg.sourceVersion ?? pkg.version };
+}
+async function readDpkgPackages(root) {
+  const status = await readDpkgStatusText(root);
+  if (status === void 0) return void 0;
+  return parseDpkgStatus(status).filter((pkg) => !/(^|\s)not-installed$/.test(pkg.status));
+}
+function ubuntuManifest(packages) {
+  return packages.filter((pkg) => isInstalled(pkg)).map(
+    (pkg) => `${pkg.name}${pkg.architecture === "" ? "" : `:${pkg.architecture}`}	${pkg.version}
+`
+  ).join("");
+}
+
+// packages/core/src/cve/prefilter.ts
+import { open as open12 } from "node:fs/promises";
+
+// packages/core/src/cve/oval-elements.ts
+function own(text3) {
+  return ` ${text3}`.slice(1);
+}
+var OVAL_ID = /oval:[A-Za-z0-9_.-]+:(?:def|tst|obj|ste|var):\d+/g;
+function referencedIds(text3, ownId) {
+  const ids2 = new Set(text3.match(OVAL_ID) ?? []);
+  ids2.delete(ownId);
+  return [...ids2].map(own);
+}
+var attrPatterns = /* @__PURE__ */ new Map();
+function attr(tag, name) {
+  let pattern = attrPatterns.get(name);
+  if (pattern === void 0) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    attrPatterns.set(name, pattern);
+  }
+  const value = pattern.exec(tag)?.[1];
+  return value === void 0 ? void 0 : own(value);
+}
+function readCriteria(definition) {
+  const tags = /<(\/?)(?:[\w.-]+:)?(criteria|criterion|extend_definition)\b([^>]*?)(\/?)>/g;
+  const stack = [];
+  let root;
+  const from = definition.indexOf("criteria");
+  if (from < 0) return void 0;
+  tags.lastIndex = Math.max(0, definition.lastIndexOf("<", from));
+  for (const match of definition.matchAll(tags)) {
+    const [, close, name, attrs = "", empty2] = match;
+    if (close === "/") {
+      if (name === "criteria") {
+        const done = stack.pop();
+        if (done !== void 0 && stack.length === 0) root = done;
+      }
+      continue;
+    }
+    const negate = attr(attrs, "negate") === "true";
+    let node;
+    if (name === "criteria") {
+      node = { kind: "criteria", operator: attr(attrs, "operator") ?? "AND", negate, children: [] };
+    } else if (name === "criterion") {
+      node = { kind: "criterion", testRef: attr(attrs, "test_ref") ?? "", negate };
+    } else {
+      node = { kind: "extend", definitionRef: attr(attrs, "definition_ref") ?? "", negate };
+    }
+    const parent = stack[stack.length - 1];
+    if (parent !== void 0) parent.children.push(node);
+    if (node.kind === "criteria" && empty2 !== "/") stack.push(node);
+    else if (node.kind === "criteria" && stack.length === 0) root = node;
+  }
+  return root;
+}
+function readTest(name, text3) {
+  const localName = own(name);
+  const start = /^<[^>]*>/.exec(text3)?.[0] ?? text3;
+  const objectRef = /<(?:[\w.-]+:)?object\s[^>]*object_ref="([^"]*)"/.exec(text3)?.[1];
+  const stateRefs = [...text3.matchAll(/<(?:[\w.-]+:)?state\s[^>]*state_ref="([^"]*)"/g)].map(
+    (m) => m[1]
+  );
+  return {
+    localName,
+    ...objectRef === void 0 ? {} : { objectRef: own(objectRef) },
+    stateRefs: stateRefs.map(own),
+    checkExistence: attr(start, "check_existence") ?? "at_least_one_exists"
+  };
+}
+function readObject(name, text3) {
+  const localName = own(name);
+  if (localName === "dpkginfo_object" || localName === "rpminfo_object") {
+    const name2 = /<(?:[\w.-]+:)?name\b([^>]*)>([^<]*)<\//.exec(text3);
+    const attrs = name2?.[1] ?? "";
+    const operation = attr(attrs, "operation") ?? "equals";
+    if (name2 === null || operation !== "equals" || /var_ref=/.test(attrs) || /<set\b|:set\b/.test(text3)) {
+      return { localName };
+    }
+    return {
+      localName,
+      packageName: own(decodeText(name2[2].trim(), "an OVAL object")),
+      packageKind: localName === "dpkginfo_object" ? "dpkg" : "rpm"
+    };
+  }
+  if (localName === "textfilecontent54_object") {
+    const filename = /<(?:[\w.-]+:)?filename\b[^>]*>([^<]*)</.exec(text3)?.[1];
+    const pattern = /<(?:[\w.-]+:)?pattern\b[^>]*>([^<]*)</.exec(text3)?.[1];
+    if (filename === "manifest" && pattern !== void 0) {
+      const decoded = decodeText(pattern, "an OVAL object");
+      const match = /^\^([a-z0-9][a-z0-9+.-]*)\(\?::\\w\+\|\)\\s\+\(\.\*\)\$$/.exec(decoded);
+      if (match) {
+        return {
+          localName,
+          packageName: own(match[1]),
+          packageKind: "dpkg",
+          manifest: true
+        };
+      }
+    }
+  }
+  return { localName };
+}
+function readState(text3) {
+  const match = /<(?:[\w.-]+:)?(?:evr|version|subexpression)\b([^>]*)>([^<]*)</.exec(text3);
+  if (match === null) return {};
+  const attrs = match[1] ?? "";
+  if (!/datatype="(?:debian_)?evr_string"/.test(attrs)) return {};
+  return {
+    operation: attr(attrs, "operation") ?? "equals",
+    version: own(decodeText(match[2].trim(), "an OVAL state"))
+  };
+}
+function readGeneratorTimestamp(generator) {
+  const value = /<(?:[\w.-]+:)?timestamp\b[^>]*>([^<]+)</.exec(generator)?.[1]?.trim();
+  return value === void 0 ? void 0 : own(value);
+}
+
+// packages/core/src/cve/oval-stream.ts
+import { createReadStream as createReadStream6 } from "node:fs";
+var ovalSections = ["definitions", "tests", "objects", "states", "variables"];
+var DEFAULT_MAX_ELEMENT = 16 * 1024 * 1024;
+async function scanOval(path, label, visit, options = {}) {
+  const maxElement = options.maxElementBytes ?? DEFAULT_MAX_ELEMENT;
+  const bad2 = (what) => new ConfigurationError(`Expected ${label} to be an OVAL definitions document, ${what}`);
+  let buf = "";
+  let base = 0;
+  let pos = 0;
+  let depth = 0;
+  let section;
+  let captureStart = -1;
+  let captureKind;
+  let captureName = "";
+  let captureQName = "";
+  let captureId = "";
+  let sawRoot = false;
+  let ended = false;
+  const handleTag = (tag, start, end) => {
+    if (tag.startsWith("</")) {
+      depth--;
+      if (depth < 0) throw bad2("found an end tag without a start tag");
+      if (captureKind === "element" && depth === 2) {
+        emitCapture(end);
+      } else if (captureKind === "generator" && depth === 1) {
+        visit({ type: "generator", text: buf.slice(captureStart, end) });
+        captureKind = void 0;
+        captureStart = -1;
+      } else if (depth === 1 && section !== void 0) {
+        visit({ type: "section-close", section, text: tag });
+        section = void 0;
+      } else if (depth === 0) {
+        visit({ type: "root-close", text: tag });
+        ended = true;
+      }
+      return;
+    }
+    const selfClosing = tag.endsWith("/>");
+    const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? "";
+    const localName = qname.slice(qname.indexOf(":") + 1);
+    if (depth === 0) {
+      if (sawRoot) throw bad2("found a second root element");
+      if (localName !== "oval_definitions") {
+        throw bad2(`found the root element \`${sanitizeForDisplay(qname, 60)}\``);
+      }
+      sawRoot = true;
+      visit({ type: "root", text: tag });
+    } else if (depth === 1) {
+      if (localName === "generator") {
+        captureKind = "generator";
+        captureStart = start;
+        if (selfClosing) throw bad2("found an empty generator");
+      } else if (ovalSections.includes(localName)) {
+        section = localName;
+        visit({ type: "section-open", section, text: tag });
+        if (selfClosing) {
+          visit({ type: "section-close", section, text: "" });
+          section = void 0;
+        }
+      }
+    } else if (depth === 2 && section !== void 0 && captureKind === void 0) {
+      captureKind = "element";
+      captureStart = start;
+      captureName = localName;
+      captureQName = qname;
+      captureId = /\sid="([^"]*)"/.exec(tag)?.[1] ?? "";
+      if (selfClosing) {
+        emitCapture(end);
+        return;
+      }
+    }
+    if (!selfClosing) depth++;
+  };
+  const emitCapture = (end) => {
+    if (section === void 0) return;
+    visit({
+      type: "element",
+      section,
+      localName: captureName,
+      id: captureId,
+      text: buf.slice(captureStart, end),
+      start: base + captureStart,
+      end: base + end
+    });
+    captureKind = void 0;
+    captureStart = -1;
+  };
+  const drain = () => {
+    for (; ; ) {
+      const lt = buf.indexOf("<", pos);
+      if (lt < 0) {
+        pos = buf.length;
+        return;
+      }
+      pos = lt;
+      let end;
+      if (buf.startsWith("<!--", lt)) {
+        end = buf.indexOf("-->", lt + 4);
+        if (end < 0) return;
+        pos = end + 3;
+        continue;
+      }
+      if (buf.startsWith("<![CDATA[", lt)) {
+        end = buf.indexOf("]]>", lt + 9);
+        if (end < 0) return;
+        pos = end + 3;
+        continue;
+      }
+      if (buf.startsWith("<?", lt)) {
+        end = buf.indexOf("?>", lt + 2);
+        if (end < 0) return;
+        pos = end + 2;
+        continue;
+      }
+      if (buf.startsWith("<!", lt)) {
+        if (buf.length - lt < 9) return;
+        throw bad2("found a DOCTYPE or entity declaration (not allowed)");
+      }
+      end = tagEnd(buf, lt + 1);
+      if (end < 0) return;
+      if (ended) throw bad2("found content after the root element");
+      handleTag(buf.slice(lt, end + 1), lt, end + 1);
+      pos = end + 1;
+      if (captureKind === "element" && depth === 3) {
+        const skipped2 = skipToEnd();
+        if (skipped2 === "incomplete") return;
+      }
+    }
+  };
+  const skipToEnd = () => {
+    const close = `</${captureQName}`;
+    let at = buf.indexOf(close, pos);
+    for (; ; ) {
+      if (at < 0) return "incomplete";
+      const next = buf.charCodeAt(at + close.length);
+      if (Number.isNaN(next)) return "incomplete";
+      if (next === 62 || next === 32 || next === 9 || next === 10 || next === 13) break;
+      at = buf.indexOf(close, at + 1);
+    }
+    const gt = buf.indexOf(">", at);
+    if (gt < 0) return "incomplete";
+    const inner = buf.slice(pos, at);
+    if (inner.includes("<!") || inner.includes("<?") || nestsSame(inner, captureQName))
+      return "slow";
+    depth--;
+    emitCapture(gt + 1);
+    pos = gt + 1;
+    return "done";
+  };
+  const stream = createReadStream6(path, { encoding: "latin1", highWaterMark: 1024 * 1024 });
+  const onAbort = () => {
+    stream.destroy(new Error("aborted"));
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for await (const chunk of stream) {
+      const keepFrom = captureStart >= 0 ? captureStart : pos;
+      buf = buf.slice(keepFrom) + chunk;
+      base += keepFrom;
+      pos -= keepFrom;
+      if (captureStart >= 0) captureStart = 0;
+      if (buf.length > maxElement) {
+        throw new LimitExceededError(
+          `An element of ${label} is larger than ${maxElement} bytes`,
+          "maxElementBytes"
+        );
+      }
+      drain();
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  if (!sawRoot) throw bad2("found no root element");
+  if (!ended) throw bad2("but it is truncated (the root element is not closed)");
+}
+function tagEnd(buf, from) {
+  const gt = buf.indexOf(">", from);
+  if (gt < 0) return -1;
+  const tag = buf.slice(from, gt);
+  let quotes = 0;
+  for (let q = tag.indexOf('"'); q >= 0; q = tag.indexOf('"', q + 1)) quotes++;
+  if (quotes % 2 === 0 && !tag.includes("'")) return gt;
+  let quote = "";
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (quote !== "") {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === ">") {
+      return i;
+    }
+  }
+  return -1;
+}
+function nestsSame(inner, qname) {
+  const open13 = `<${qname}`;
+  for (let at = inner.indexOf(open13); at >= 0; at = inner.indexOf(open13, at + 1)) {
+    const next = inner.charCodeAt(at + open13.length);
+    if (Number.isNaN(next) || next === 62 || next === 47 || next <= 32) return true;
+  }
+  return false;
+}
+
+// packages/core/src/cve/source-matching.ts
+function binariesBySource(packages) {
+  const bySource = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  for (const pkg of packages) {
+    if (!hasFilesOnDisk(pkg)) continue;
+    const source = sourceOf(pkg);
+    const known = seen.get(pkg.name);
+    if (known !== void 0) {
+      if (source.version !== pkg.version) known.sourceVersion = source.version;
+      continue;
+    }
+    const binary = {
+      name: pkg.name,
+      version: pkg.version,
+      source: source.name,
+      sourceVersion: source.version
+    };
+    seen.set(pkg.name, binary);
+    const list2 = bySource.get(source.name);
+    if (list2 === void 0) bySource.set(source.name, [binary]);
+    else list2.push(binary);
+  }
+  for (const list2 of bySource.values()) list2.sort((a, b) => a.name.localeCompare(b.name));
+  return bySource;
+}
+function namesSourcePackages(generator, firstDefinitionId) {
+  const product = /<(?:[\w.-]+:)?product_name>\s*([^<]*?)\s*</.exec(generator)?.[1] ?? "";
+  return /^debian\b/i.test(product) || firstDefinitionId.startsWith("oval:org.debian:");
+}
+var LINUX_NS = "http://oval.mitre.org/XMLSchema/oval-definitions-5#linux";
+var INDEPENDENT_NS = "http://oval.mitre.org/XMLSchema/oval-definitions-5#independent";
+var PRESENT = "(?:installed|unpacked|half-configured|half-installed|triggers-awaited|triggers-pending)";
+function rewriteForSources(input) {
+  const added = { tests: [], objects: [], states: [] };
+  const counters = { tst: 0, obj: 0, ste: 0 };
+  const newId = (kind) => `oval:scapgate.source:${kind}:${++counters[kind]}`;
+  const dpkgObjects = /* @__PURE__ */ new Map();
+  const statusObjects = /* @__PURE__ */ new Map();
+  const statusStates = /* @__PURE__ */ new Map();
+  const plan = /* @__PURE__ */ new Map();
+  const dpkgObject = (binary) => {
+    let id = dpkgObjects.get(binary.name);
+    if (id === void 0) {
+      id = newId("obj");
+      dpkgObjects.set(binary.name, id);
+      added.objects.push(
+        `<dpkginfo_object xmlns="${LINUX_NS}" id="${id}" version="1" comment="${xml(`binary ${binary.name} of source ${binary.source}`)}"><name>${xml(binary.name)}</name></dpkginfo_object>`
+      );
+      input.objects.set(id, {
+        localName: "dpkginfo_object",
+        packageName: binary.name,
+        packageKind: "dpkg",
+        source: { name: binary.source, version: binary.sourceVersion }
+      });
+    }
+    return id;
+  };
+  const statusObject = (binary) => {
+    let id = statusObjects.get(binary.name);
+    if (id === void 0) {
+      id = newId("obj");
+      statusObjects.set(binary.name, id);
+      const pattern = `^Package: ${regex(binary.name)}\\n(?:[^\\n]+\\n)*?Status: [a-z-]+ [a-z-]+ ${PRESENT}\\n(?:[^\\n]+\\n)*?Source: ${regex(binary.source)} \\(([^()\\s]+)\\)\\n`;
+      added.objects.push(
+        `<textfilecontent54_object xmlns="${INDEPENDENT_NS}" id="${id}" version="1" comment="${xml(`source version of binary ${binary.name} (source ${binary.source}) in the dpkg database`)}"><path>/var/lib/dpkg</path><filename>status</filename><pattern operation="pattern match">${xml(pattern)}</pattern><instance datatype="int" operation="greater than or equal">1</instance></textfilecontent54_object>`
+      );
+      input.objects.set(id, {
+        localName: "textfilecontent54_object",
+        packageName: binary.name,
+        packageKind: "dpkg",
+        source: { name: binary.source, version: binary.sourceVersion }
+      });
+    }
+    return id;
+  };
+  const statusState = (stateId) => {
+    let id = statusStates.get(stateId);
+    if (id !== void 0) return id;
+    const text3 = input.texts.get(stateId)?.toString("latin1") ?? "";
+    const info = input.states.get(stateId);
+    const children2 = text3.match(/<(?:[\w.-]+:)?[\w.-]+\b/g)?.length ?? 0;
+    const evr = /<(?:[\w.-]+:)?evr\b[^>]*datatype="debian_evr_string"/.test(text3);
+    if (info?.version === void 0 || info.operation === void 0 || children2 !== 2 || !evr) {
+      statusStates.set(stateId, null);
+      return null;
+    }
+    id = newId("ste");
+    statusStates.set(stateId, id);
+    added.states.push(
+      `<textfilecontent54_state xmlns="${INDEPENDENT_NS}" id="${id}" version="1" comment="${xml(`source version bound of ${stateId}`)}"><subexpression datatype="debian_evr_string" operation="${xml(info.operation)}">${xml(info.version)}</subexpression></textfilecontent54_state>`
+    );
+    input.states.set(id, { operation: info.operation, version: info.version });
+    return id;
+  };
+  for (const [testId, test] of [...input.tests]) {
+    if (test.localName !== "dpkginfo_test" || test.objectRef === void 0) continue;
+    const object = input.objects.get(test.objectRef);
+    if (object?.localName !== "dpkginfo_object" || object.packageName === void 0) continue;
+    const binaries = input.bySource.get(object.packageName);
+    if (binaries === void 0 || binaries.length === 0) continue;
+    const start = /^<[^>]*>/.exec(input.texts.get(testId)?.toString("latin1") ?? "")?.[0] ?? "";
+    const attrs = ["check", "check_existence", "state_operator"].map((name) => [name, new RegExp(`\\s${name}="([^"]*)"`).exec(start)?.[1]]).filter((pair) => pair[1] !== void 0).map(([name, value]) => ` ${name}="${value}"`).join("");
+    const perBinary = [];
+    for (const binary of binaries) {
+      const id = newId("tst");
+      const sameVersion = binary.sourceVersion === binary.version;
+      const states = sameVersion ? [] : test.stateRefs.map(statusState);
+      const viaStatus = !sameVersion && states.length > 0 && states.every((s) => s !== null);
+      const comment = xml(
+        `${binary.name} (binary of source ${binary.source} ${binary.sourceVersion}) for ${testId}`
+      );
+      if (viaStatus) {
+        const stateRefs = states;
+        added.tests.push(
+          `<textfilecontent54_test xmlns="${INDEPENDENT_NS}"${attrs} comment="${comment}" id="${id}" version="1"><object object_ref="${statusObject(binary)}"/>${stateRefs.map((ref) => `<state state_ref="${ref}"/>`).join("")}</textfilecontent54_test>`
+        );
+        input.tests.set(id, {
+          localName: "textfilecontent54_test",
+          objectRef: statusObjects.get(binary.name),
+          stateRefs,
+          checkExistence: test.checkExistence
+        });
+      } else {
+        added.tests.push(
+          `<dpkginfo_test xmlns="${LINUX_NS}"${attrs} comment="${comment}" id="${id}" version="1"><object object_ref="${dpkgObject(binary)}"/>${test.stateRefs.map((ref) => `<state state_ref="${ref}"/>`).join("")}</dpkginfo_test>`
+        );
+        input.tests.set(id, {
+          localName: "dpkginfo_test",
+          objectRef: dpkgObjects.get(binary.name),
+          stateRefs: [...test.stateRefs],
+          checkExistence: test.checkExistence
+        });
+      }
+      perBinary.push({ testId: id, binary });
+    }
+    plan.set(testId, perBinary);
+  }
+  if (plan.size === 0) return { added, rewrittenTests: 0, binaryTests: 0 };
+  for (const [defId, tree] of input.criteria) {
+    if (tree === void 0 || !mentions(tree, plan)) continue;
+    input.criteria.set(defId, replaceCriteria(tree, plan));
+    const text3 = input.texts.get(defId)?.toString("latin1");
+    if (text3 === void 0) continue;
+    const rewritten = text3.replace(
+      /<([\w.-]+:)?criterion\b([^>]*?)\/>/g,
+      (whole, prefix, attrs) => {
+        const ref = /\stest_ref="([^"]*)"/.exec(attrs)?.[1];
+        const binaries = ref === void 0 ? void 0 : plan.get(ref);
+        if (binaries === void 0) return whole;
+        const p = prefix ?? "";
+        const negate = /\snegate="(?:true|1)"/.test(attrs) ? ' negate="true"' : "";
+        const applicability = /\sapplicability_check="[^"]*"/.exec(attrs)?.[0] ?? "";
+        const children2 = binaries.map(
+          (b) => `<${p}criterion comment="${xml(`${b.binary.name} (from source ${b.binary.source})`)}" test_ref="${b.testId}"/>`
+        ).join("");
+        return `<${p}criteria operator="OR" comment="${xml(`installed binaries of the source named by ${ref}`)}"${negate}${applicability}>${children2}</${p}criteria>`;
+      }
+    );
+    input.texts.set(defId, Buffer.from(rewritten, "latin1"));
+  }
+  let binaryTests = 0;
+  for (const list2 of plan.values()) binaryTests += list2.length;
+  return { added, rewrittenTests: plan.size, binaryTests };
+}
+function mentions(node, plan) {
+  if (node.kind === "criterion") return plan.has(node.testRef);
+  if (node.kind === "extend") return false;
+  return node.children.some((child2) => mentions(child2, plan));
+}
+function replaceCriteria(node, plan) {
+  if (node.kind === "extend") return node;
+  if (node.kind === "criterion") {
+    const binaries = plan.get(node.testRef);
+    if (binaries === void 0) return node;
+    return {
+      kind: "criteria",
+      operator: "OR",
+      negate: node.negate,
+      children: binaries.map((b) => ({ kind: "criterion", testRef: b.testId, negate: false }))
+    };
+  }
+  return { ...node, children: node.children.map((child2) => replaceCriteria(child2, plan)) };
+}
+function xml(text3) {
+  return text3.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function regex(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// packages/core/src/cve/prefilter.ts
+async function prefilterFeed(options) {
+  const criteria = /* @__PURE__ */ new Map();
+  const tests = /* @__PURE__ */ new Map();
+  const packageObjects = /* @__PURE__ */ new Map();
+  const layout = { root: "", generator: "", sections: /* @__PURE__ */ new Map(), ranges: /* @__PURE__ */ new Map() };
+  let generatorTimestamp;
+  let firstDefinition;
+  await scanOval(
+    options.feedPath,
+    options.label,
+    (event) => {
+      switch (event.type) {
+        case "root":
+          layout.root = own(event.text);
+          return;
+        case "generator":
+          layout.generator = own(event.text);
+          generatorTimestamp = readGeneratorTimestamp(event.text);
+          return;
+        case "section-open":
+          layout.sections.set(event.section, own(event.text));
+          return;
+        case "element":
+          break;
+        default:
+          return;
+      }
+      if (event.id === "") return;
+      const id = own(event.id);
+      layout.ranges.set(id, { section: event.section, start: event.start, end: event.end });
+      if (event.section === "definitions") {
+        firstDefinition ??= id;
+        criteria.set(id, readCriteria(event.text));
+      } else if (event.section === "tests") {
+        const test = readTestObject(event.text);
+        if (test !== void 0) tests.set(id, test);
+      } else if (event.section === "objects" && mayNamePackage(event.localName)) {
+        const object = readObject(event.localName, event.text);
+        if (object.packageName !== void 0) packageObjects.set(id, object);
+      }
+    },
+    options.signal === void 0 ? {} : { signal: options.signal }
+  );
+  const bySource = options.sources !== void 0 && namesSourcePackages(layout.generator, firstDefinition ?? "") ? options.sources : void 0;
+  const testTruth = (id) => {
+    const test = tests.get(id);
+    if (test === void 0 || !test.absentMeansFalse) return "unknown";
+    const object = packageObjects.get(test.objectRef);
+    if (object?.packageName === void 0 || object.packageKind === void 0) return "unknown";
+    const names = options.installed[object.packageKind];
+    if (names === void 0) return "unknown";
+    if (names.has(object.packageName)) return "unknown";
+    const viaSource = bySource !== void 0 && object.localName === "dpkginfo_object";
+    return viaSource && bySource.has(object.packageName) ? "unknown" : "false";
+  };
+  const kept = [];
+  for (const [id, tree] of criteria) {
+    if (tree === void 0 || evaluate(tree, testTruth) !== "false") kept.push(id);
+  }
+  const closed = await closeOverReferences(options.feedPath, layout, kept, criteria);
+  const keptCriteria = new Map(
+    [...closed.texts.keys()].filter((id) => layout.ranges.get(id)?.section === "definitions").map((id) => [id, criteria.get(id)])
+  );
+  const rewrite = bySource === void 0 ? void 0 : rewriteForSources({ bySource, criteria: keptCriteria, ...closed });
+  await writeFiltered(options.outputPath, layout, closed.texts, rewrite?.added);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [id, bytes] of closed.texts) {
+    if (layout.ranges.get(id)?.section === "definitions")
+      definitions.set(id, bytes.toString("utf8"));
+  }
+  return {
+    totalDefinitions: criteria.size,
+    keptDefinitions: definitions.size,
+    ...generatorTimestamp === void 0 ? {} : { generatorTimestamp },
+    namesSources: bySource !== void 0,
+    sourceMatching: {
+      rewrittenTests: rewrite?.rewrittenTests ?? 0,
+      binaryTests: rewrite?.binaryTests ?? 0
+    },
+    definitions,
+    criteria: new Map([...definitions.keys()].map((id) => [id, keptCriteria.get(id)])),
+    tests: closed.tests,
+    objects: closed.objects,
+    states: closed.states
+  };
+}
+var absentMeansFalse = /* @__PURE__ */ new Set(["at_least_one_exists", "only_one_exists", "all_exist"]);
+function readTestObject(text3) {
+  const at = text3.indexOf('object_ref="');
+  if (at < 0) return void 0;
+  const start = at + 'object_ref="'.length;
+  const tagEnd2 = text3.indexOf(">");
+  const existence = /\scheck_existence="([^"]*)"/.exec(text3.slice(0, tagEnd2))?.[1];
+  return {
+    objectRef: own(text3.slice(start, text3.indexOf('"', start))),
+    absentMeansFalse: absentMeansFalse.has(existence ?? "at_least_one_exists")
+  };
+}
+function mayNamePackage(localName) {
+  return localName === "dpkginfo_object" || localName === "rpminfo_object" || localName === "textfilecontent54_object";
+}
+async function closeOverReferences(feedPath, layout, kept, criteria) {
+  const texts = /* @__PURE__ */ new Map();
+  const tests = /* @__PURE__ */ new Map();
+  const objects = /* @__PURE__ */ new Map();
+  const states = /* @__PURE__ */ new Map();
+  const input = await open12(feedPath, "r");
+  try {
+    const queue = [...kept];
+    while (queue.length > 0) {
+      const id = queue.pop();
+      const where = layout.ranges.get(id);
+      if (texts.has(id) || where === void 0) continue;
+      const bytes = Buffer.alloc(where.end - where.start);
+      await input.read(bytes, 0, bytes.length, where.start);
+      texts.set(id, bytes);
+      if (where.section === "definitions") {
+        const tree = criteria.get(id);
+        if (tree !== void 0) queue.push(...criteriaRefs(tree));
+        continue;
+      }
+      const text3 = bytes.toString("latin1");
+      queue.push(...referencedIds(text3, id));
+      const localName = /^<(?:[\w.-]+:)?([\w.-]+)/.exec(text3)?.[1] ?? "";
+      if (where.section === "tests") tests.set(id, readTest(localName, text3));
+      else if (where.section === "objects") objects.set(id, readObject(localName, text3));
+      else if (where.section === "states") states.set(id, readState(text3));
+    }
+  } finally {
+    await input.close();
+  }
+  return { texts, tests, objects, states };
+}
+async function writeFiltered(outputPath, layout, texts, added = {}) {
+  const output = await open12(outputPath, "w", 384);
+  try {
+    const latin1 = (text3) => Buffer.from(text3, "latin1");
+    await output.write(
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n'),
+        latin1(`${layout.root}
+${layout.generator}
+`)
+      ])
+    );
+    for (const section of ovalSections) {
+      const kept = [...texts.keys()].map((id) => ({ id, where: layout.ranges.get(id) })).filter((e) => e.where?.section === section).sort((a, b) => (a.where?.start ?? 0) - (b.where?.start ?? 0));
+      const extra = added[section] ?? [];
+      if (kept.length === 0 && extra.length === 0) continue;
+      const closing = /^<([^\s/>]+)/.exec(layout.sections.get(section) ?? "")?.[1] ?? section;
+      const parts = [latin1(`${layout.sections.get(section) ?? `<${section}>`}
+`)];
+      for (const { id } of kept) parts.push(texts.get(id), Buffer.from("\n"));
+      for (const text3 of extra) parts.push(Buffer.from(`${text3}
+`, "utf8"));
+      parts.push(Buffer.from(`</${closing}>
+`));
+      await output.write(Buffer.concat(parts));
+    }
+    const rootName = /^<([^\s/>]+)/.exec(layout.root)?.[1] ?? "oval_definitions";
+    await output.write(Buffer.from(`</${rootName}>
+`));
+  } finally {
+    await output.close();
+  }
+}
+function criteriaRefs(node) {
+  if (node.kind === "criterion") return [node.testRef];
+  if (node.kind === "extend") return [node.definitionRef];
+  return node.children.flatMap(criteriaRefs);
+}
+function evaluate(node, test) {
+  let value;
+  if (node.kind === "criterion") value = test(node.testRef);
+  else if (node.kind === "extend") value = "unknown";
+  else
+    value = combine(
+      node.operator,
+      node.children.map((child2) => evaluate(child2, test))
+    );
+  if (!node.negate || value === "unknown") return value;
+  return value === "true" ? "false" : "true";
+}
+function combine(operator, values) {
+  const trues = values.filter((v) => v === "true").length;
+  const falses = values.filter((v) => v === "false").length;
+  const unknowns = values.length - trues - falses;
+  switch (operator) {
+    case "AND":
+      return falses > 0 ? "false" : unknowns > 0 ? "unknown" : "true";
+    case "OR":
+      return trues > 0 ? "true" : unknowns > 0 ? "unknown" : "false";
+    case "ONE":
+      if (trues > 1) return "false";
+      return unknowns > 0 ? "unknown" : trues === 1 ? "true" : "false";
+    case "XOR":
+      return unknowns > 0 ? "unknown" : trues % 2 === 1 ? "true" : "false";
+    default:
+      return "unknown";
+  }
+}
+
+// packages/core/src/cve/run-oval.ts
+import { mkdtemp as mkdtemp7, readFile as readFile10, rename as rename8, rm as rm14, writeFile as writeFile8 } from "node:fs/promises";
+import { join as join31 } from "node:path";
+
+// packages/core/src/scan/oscap-diagnostics.ts
+var SILENT_FAILURE_PATTERNS = [
+  // dpkginfo with libapt (< 1.3.10; the message is gone from 1.3.10 on): every package looks
+  // absent (§5). The other lines read the same in 1.3.7 and 1.4.x (docs/openscap.md §7).
+  /dpkginfo_init has failed/,
+  // librpm could not open the image's rpmdb (§6).
+  /\bRPM: /,
+  // A CHROOT-mode probe ran against the sandbox instead of the image (docs/reference/security.md §2.1 #2).
+  /chroot(\("\."\))? failed/
+];
+var WARNING_PATTERNS = [
+  /Requested offline mode is not supported by \S+ probe/,
+  /^W(ARNING)?: /
+];
+var MAX_LINES = 50;
+function readOscapDiagnostics(stderr) {
+  const silentFailures = [];
+  const warningCounts = /* @__PURE__ */ new Map();
+  for (const raw of stderr.split("\n")) {
+    const line = raw.trim();
+    if (line === "") continue;
+    if (SILENT_FAILURE_PATTERNS.some((pattern) => pattern.test(line))) {
+      if (silentFailures.length < MAX_LINES) silentFailures.push(sanitizeForDisplay(line, 300));
+      continue;
+    }
+    const offline = /Requested offline mode is not supported by (\S+) probe/.exec(line);
+    const key = offline ? `Requested offline mode is not supported by ${offline[1]} probe` : line;
+    if (WARNING_PATTERNS.some((pattern) => pattern.test(line))) {
+      warningCounts.set(key, (warningCounts.get(key) ?? 0) + 1);
+    }
+  }
+  const warnings = [...warningCounts].slice(0, MAX_LINES).map(([line, count2]) => sanitizeForDisplay(count2 > 1 ? `${line} (${count2}\xD7)` : line, 300));
+  return { silentFailures: [...new Set(silentFailures)], warnings };
+}
+function checkOscapRun(result, options) {
+  const stderrExcerpt = excerpt(result.stderr);
+  if (result.signal !== null || !options.okExitCodes.includes(result.exitCode ?? -1)) {
+    const how = result.signal === null ? `exited with ${result.exitCode}` : `was killed by ${result.signal}`;
+    throw new ScanFailedError(
+      `${options.label} ${how}: ${stderrExcerpt || excerpt(result.stdout)}`,
+      {
+        reason: "oscap-error",
+        exitCode: result.exitCode,
+        signal: result.signal,
+        stderrExcerpt
+      }
+    );
+  }
+  const diagnostics = readOscapDiagnostics(result.stderr);
+  if (diagnostics.silentFailures.length > 0) {
+    throw new ScanFailedError(
+      `${options.label} finished but reported that some answers are wrong: ${diagnostics.silentFailures.join("; ")}`,
+      { reason: "silent-failure", exitCode: result.exitCode, stderrExcerpt }
+    );
+  }
+  return diagnostics;
+}
+
+// packages/core/src/scan/oscap-scan.ts
+import { lstat as lstat10, mkdtemp as mkdtemp6, rename as rename7, rm as rm13, stat as stat11 } from "node:fs/promises";
+import { join as join30 } from "node:path";
+
+// packages/core/src/content/script-free-copy.ts
+import { writeFile as writeFile7 } from "node:fs/promises";
+async function scriptFreeContent(source, text3, target, label) {
+  if (!mentionsScriptChecks(text3)) {
+    return { path: source, text: text3, removedChecks: 0, removedScripts: 0, scriptOnlyRules: [] };
+  }
+  const stripped = stripScriptChecks(text3, `${label} \`${source}\``);
+  if (findScriptCheckReference(stripped.xml) !== -1) {
+    throw new ConfigurationError(
+      `Expected the Script Check Engine (SCE) to appear in ${label} \`${source}\` only as check systems and script components, which scapgate removes; found it elsewhere (prose, a malformed or unusual check). scapgate never runs SCE scripts and refuses content it cannot prove inert.`
+    );
+  }
+  await writeFile7(target, stripped.xml, { mode: 384 });
+  return {
+    path: target,
+    text: stripped.xml,
+    removedChecks: stripped.removedChecks,
+    removedScripts: stripped.removedScripts,
+    scriptOnlyRules: stripped.scriptOnlyRules
+  };
+}
+
+// packages/core/src/scan/tailoring.ts
+import { execFile as execFile6 } from "node:child_process";
+import { resolve as resolvePath } from "node:path";
+function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
+  return new Promise((resolve18, reject) => {
+    execFile6(
+      "xmllint",
+      ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
+      {
+        env: { PATH: "/usr/bin:/bin" },
+        timeout: 6e4,
+        maxBuffer: 1024 * 1024,
+        ...signal ? { signal } : {}
+      },
+      (error, _stdout, stderr) => {
+        if (error === null) return resolve18(target);
+        if (error.code === "ENOENT") {
+          return reject(
+            new EnvironmentError(
+              "xmllint is not installed; it is needed to work around an oscap 1.3.7 tailoring bug. Install `libxml2-utils` (Debian/Ubuntu) or `libxml2` (Fedora/RHEL)."
+            )
+          );
+        }
+        const line = /:(\d+): (?:parser|namespace) error/.exec(String(stderr))?.[1];
+        reject(
+          new ConfigurationError(
+            `Expected the ${label} \`${source}\` to be well-formed XML, found an XML error${line === void 0 ? "" : ` at line ${line}`} (xmllint --noout shows it)`
+          )
+        );
+      }
+    );
+  });
+}
+function hasCompactSelects(xml2) {
+  return /\/><(?:[A-Za-z][\w.-]*:)?select[\s/>]/.test(xml2);
+}
+
+// packages/core/src/scan/oscap-scan.ts
+var ARF_FILE_NAME = "results.arf.xml";
+async function runOscapScan(options) {
+  await assertDirectory(options.root, "image root");
+  await assertFile(options.contentPath, "SCAP content");
+  const contentText = await assertContentSafe(options.contentPath, "SCAP content", {
+    scriptChecks: "allow"
+  });
+  if (options.tailoringPath !== void 0) {
+    await assertFile(options.tailoringPath, "tailoring file");
+    await assertContentSafe(options.tailoringPath, "tailoring file");
+  }
+  const scanner = options.scanner ?? await preflightScanner();
+  const work = await mkdtemp6(join30(options.outDir, ".scapgate-scan-"));
+  try {
+    const sandboxOut = await mkdtemp6(join30(work, "out-"));
+    const tailoringFile = options.tailoringPath === void 0 ? void 0 : await prettyPrintTailoring(
+      options.tailoringPath,
+      join30(work, "tailoring.xml"),
+      options.signal
+    );
+    const content = await scriptFreeContent(
+      options.contentPath,
+      contentText,
+      join30(work, "content-without-sce.xml"),
+      "SCAP content"
+    );
+    if (content.removedChecks > 0) {
+      options.logger.info(
+        `removed ${content.removedChecks} Script Check Engine checks from the content (never run); ${content.scriptOnlyRules.length} rules had no other check and will be notchecked`
+      );
+    }
+    const contentFile = hasCompactSelects(content.text) ? await prettyPrintTailoring(
+      content.path,
+      join30(work, "content.xml"),
+      options.signal,
+      "SCAP content"
+    ) : content.path;
+    const command = [
+      scanner.oscapPath,
+      "xccdf",
+      "eval",
+      "--profile",
+      options.profileId,
+      ...tailoringFile === void 0 ? [] : ["--tailoring-file", SANDBOX_PATHS.tailoring],
+      ...(options.rules ?? []).flatMap((rule) => ["--rule", rule]),
+      // Never --fetch-remote-resources: remote components resolve to an empty directory.
+      "--local-files",
+      SANDBOX_PATHS.localFiles,
+      "--progress",
+      "--results-arf",
+      `${SANDBOX_PATHS.out}/${ARF_FILE_NAME}`,
+      SANDBOX_PATHS.content
+    ];
+    options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
+    const result = await runInSandbox({
+      command,
+      workDir: work,
+      outDir: sandboxOut,
+      root: options.root,
+      inputFile: contentFile,
+      ...tailoringFile === void 0 ? {} : { tailoringFile },
+      rpmDbPath: await rpmDbPath(options.root),
+      containerVars: options.imageEnv,
+      target: options.target,
+      aptConfig: scanner.aptConfigWorkaround,
+      ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
+      timeoutMs: options.timeoutMs,
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    });
+    const diagnostics = checkOscapRun(result, { label: "oscap", okExitCodes: [0, 2] });
+    const produced = join30(sandboxOut, ARF_FILE_NAME);
+    const produceStat = await lstat10(produced).catch(() => void 0);
+    if (!produceStat?.isFile()) {
+      throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
+        reason: "oscap-error",
+        exitCode: result.exitCode,
+        stderrExcerpt: excerpt(result.stderr)
+      });
+    }
+    const arfPath = join30(options.outDir, ARF_FILE_NAME);
+    await rename7(produced, arfPath);
+    const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
+    for (const warning of warnings) {
+      if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`);
+      else options.logger.warning(`oscap: ${warning}`);
+    }
+    return {
+      arfPath,
+      exitCode: result.exitCode === 2 ? 2 : 0,
+      warnings,
+      durationSeconds: result.durationSeconds,
+      scriptChecks: {
+        removedChecks: content.removedChecks,
+        scriptOnlyRules: content.scriptOnlyRules
+      }
+    };
+  } finally {
+    await rm13(work, { recursive: true, force: true });
+  }
+}
+async function rpmDbPath(root) {
+  let current = root;
+  for (const part of ["usr", "lib", "sysimage", "rpm"]) {
+    current = join30(current, part);
+    const info = await lstat10(current).catch(() => void 0);
+    if (!info?.isDirectory()) return "/var/lib/rpm";
+  }
+  return "/usr/lib/sysimage/rpm";
+}
+async function assertDirectory(path, label) {
+  const info = await lstat10(path).catch(() => void 0);
+  if (!info?.isDirectory()) {
+    throw new ConfigurationError(
+      `Expected the ${label} \`${path}\` to be a directory, found ${describe6(info)}`
+    );
+  }
+}
+async function assertFile(path, label) {
+  const info = await stat11(path).catch(() => void 0);
+  if (!info?.isFile()) {
+    throw new ConfigurationError(
+      `Expected the ${label} \`${path}\` to be a file, found ${describe6(info)}`
+    );
+  }
+}
+function describe6(info) {
+  if (info === void 0) return "nothing";
+  if (info.isSymbolicLink()) return "a symlink";
+  if (info.isDirectory()) return "a directory";
+  return "a special file";
+}
+function isRemoteResourceNotice(line) {
+  return /points out to the remote|--fetch-remote-resources|Skipping \S+ file which is referenced from XCCDF content/.test(
+    line
+  );
+}
+
+// packages/core/src/cve/run-oval.ts
+var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
+<oval_directives xmlns="http://oval.mitre.org/XMLSchema/oval-directives-5" xmlns:oval="http://oval.mitre.org/XMLSchema/oval-common-5" xmlns:oval-res="http://oval.mitre.org/XMLSchema/oval-results-5">
+  <generator><oval:schema_version>5.11.1</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp></generator>
+  <directives>
+    <oval-res:definition_true reported="true" content="full"/>
+    <oval-res:definition_false reported="false" content="thin"/>
+    <oval-res:definition_unknown reported="true" content="thin"/>
+    <oval-res:definition_error reported="true" content="thin"/>
+    <oval-res:definition_not_evaluated reported="false" content="thin"/>
+    <oval-res:definition_not_applicable reported="false" content="thin"/>
+  </directives>
+</oval_directives>
+`;
+var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
+async function runOvalEval(options) {
+  const work = await mkdtemp7(join31(options.outDir, ".scapgate-oval-"));
+  try {
+    return await evaluateIn(work, options);
+  } finally {
+    await rm14(work, { recursive: true, force: true });
+  }
+}
+async function evaluateIn(work, options) {
+  const sandboxOut = await mkdtemp7(join31(work, "out-"));
+  await writeFile8(join31(sandboxOut, "directives.xml"), DIRECTIVES);
+  let root = options.root;
+  let feedPath = options.feedPath;
+  if (options.mode === "manifest") {
+    root = await mkdtemp7(join31(work, "manifest-root-"));
+    await writeFile8(join31(root, "manifest"), options.manifest ?? "");
+    feedPath = join31(work, "feed.manifest.xml");
+    const text3 = await readFile10(options.feedPath, "utf8");
+    await writeFile8(
+      feedPath,
+      text3.replace(/(<(?:[\w.-]+:)?path\b[^>]*>)\.(<\/(?:[\w.-]+:)?path>)/g, "$1/$2")
+    );
+  }
+  const oscap = [
+    options.scanner.oscapPath,
+    "oval",
+    "eval",
+    ...options.resultsFileName === void 0 ? [] : [
+      "--directives",
+      `${SANDBOX_PATHS.out}/directives.xml`,
+      "--results",
+      `${SANDBOX_PATHS.out}/results.xml`
+    ],
+    SANDBOX_PATHS.content
+  ];
+  const command = oscap;
+  options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
+  const result = await runInSandbox({
+    command,
+    workDir: work,
+    outDir: sandboxOut,
+    root,
+    rpmDbPath: await rpmDbPath(root),
+    containerVars: options.imageEnv,
+    target: options.target,
+    aptConfig: options.scanner.aptConfigWorkaround,
+    inputFile: feedPath,
+    ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
+    timeoutMs: options.timeoutMs,
+    // One line per definition: a full feed prints ~2 MB.
+    maxOutputBytes: 64 * 1024 * 1024,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const diagnostics = checkOscapRun(result, { label: "oscap oval eval", okExitCodes: [0] });
+  const results2 = /* @__PURE__ */ new Map();
+  for (const line of result.stdout.split("\n")) {
+    const match = RESULT_LINE.exec(line.trim());
+    if (match) results2.set(match[1], match[2]);
+  }
+  let resultsPath;
+  if (options.resultsFileName !== void 0) {
+    resultsPath = join31(options.outDir, options.resultsFileName);
+    await rename8(join31(sandboxOut, "results.xml"), resultsPath).catch(() => {
+      resultsPath = void 0;
+    });
+  }
+  return {
+    results: results2,
+    ...resultsPath === void 0 ? {} : { resultsPath },
+    durationSeconds: result.durationSeconds,
+    warnings: diagnostics.warnings
+  };
+}
+async function listRpmPackages(options) {
+  const work = await mkdtemp7(join31(options.outDir, ".scapgate-rpm-"));
+  try {
+    const sandboxOut = await mkdtemp7(join31(work, "out-"));
+    const dbpath = await rpmDbPath(options.root);
+    const result = await runInSandbox({
+      command: [
+        "/usr/bin/rpm",
+        "--root",
+        SANDBOX_PATHS.scanRoot,
+        "--dbpath",
+        dbpath,
+        "-qa",
+        "--qf",
+        "%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n"
+      ],
+      workDir: work,
+      outDir: sandboxOut,
+      root: options.root,
+      rpmDbPath: dbpath,
+      timeoutMs: options.timeoutMs,
+      ...options.signal === void 0 ? {} : { signal: options.signal }
+    }).catch(() => void 0);
+    if (result === void 0 || result.exitCode !== 0) return void 0;
+    const packages = /* @__PURE__ */ new Map();
+    for (const line of result.stdout.split("\n")) {
+      const [name, evr] = line.split("	");
+      if (name && evr) packages.set(name, evr);
+    }
+    return packages.size === 0 ? void 0 : packages;
+  } finally {
+    await rm14(work, { recursive: true, force: true });
+  }
+}
+
+// packages/core/src/cve/scan-cves.ts
+var CVE_RESULTS_FILE = "cve-oval-results.xml";
+async function scanCves(options) {
+  const { logger } = options;
+  const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
+  const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
+  const work = await mkdtemp8(join32(options.workDir, "cve-"));
+  const feed = await fetchFeed({
+    source: options.feed ?? selected?.url,
+    ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
+    ...options.feedCache === void 0 ? {} : { cacheDir: options.feedCache },
+    workDir: work,
+    logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal },
+    ...options.fetch === void 0 ? {} : { fetch: options.fetch }
+  });
+  logger.info(`CVE feed ${feed.source} (sha256 ${feed.sha256.slice(0, 12)}\u2026, ${feed.origin})`);
+  const dpkg = await readDpkgPackages(options.root);
+  const rpm = distribution === "rhel" || dpkg === void 0 && distribution === "unknown" ? await listRpmPackages({
+    root: options.root,
+    outDir: work,
+    timeoutMs: 12e4,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  }) : void 0;
+  const dpkgVersions = dpkg === void 0 ? void 0 : new Map(dpkg.map((p) => [p.name, p.version]));
+  const sources = dpkg === void 0 ? void 0 : binariesBySource(dpkg);
+  const started = process.hrtime.bigint();
+  const filteredPath = join32(work, "feed.filtered.xml");
+  const filtered = await prefilterFeed({
+    feedPath: feed.xmlPath,
+    label: `the CVE feed ${feed.source}`,
+    outputPath: filteredPath,
+    installed: options.fullFeed === true ? {} : {
+      ...dpkgVersions === void 0 ? {} : { dpkg: new Set(dpkgVersions.keys()) },
+      ...rpm === void 0 ? {} : { rpm: new Set(rpm.keys()) }
+    },
+    ...sources === void 0 ? {} : { sources },
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const prefilterSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  logger.debug(
+    `CVE feed: ${filtered.keptDefinitions} of ${filtered.totalDefinitions} definitions can concern the image (${prefilterSeconds.toFixed(2)} s)`
+  );
+  if (filtered.namesSources) {
+    logger.debug(
+      `CVE feed names source packages: ${filtered.sourceMatching.rewrittenTests} package tests matched through ${filtered.sourceMatching.binaryTests} installed binaries`
+    );
+  }
+  const usesManifest = [...filtered.objects.values()].some((o) => o.manifest === true);
+  const run3 = filtered.keptDefinitions === 0 ? { results: /* @__PURE__ */ new Map(), durationSeconds: 0 } : await runOvalEval({
+    root: options.root,
+    feedPath: filteredPath,
+    ...options.upperFiles === void 0 ? {} : { upperFiles: options.upperFiles },
+    mode: usesManifest ? "manifest" : "probe-root",
+    manifest: ubuntuManifest(dpkg ?? []),
+    outDir: options.outDir,
+    resultsFileName: CVE_RESULTS_FILE,
+    scanner: options.scanner,
+    imageEnv: options.imageEnv,
+    target: options.target,
+    timeoutMs: options.timeoutMs,
+    logger,
+    ...options.signal === void 0 ? {} : { signal: options.signal }
+  });
+  const trueIds = [...run3.results].filter(([, r]) => r === "true").map(([id]) => id).sort();
+  const unverified = [...run3.results].filter(([, r]) => r === "error" || r === "unknown").map(([id]) => id).sort();
+  const findings = buildFindings(trueIds, filtered, {
+    ...dpkgVersions === void 0 ? {} : { dpkg: dpkgVersions },
+    ...dpkg === void 0 ? {} : { dpkgSources: new Map(dpkg.map((p) => [p.name, sourceOf(p)])) },
+    ...rpm === void 0 ? {} : { rpm }
+  });
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const generated = filtered.generatorTimestamp === void 0 ? void 0 : new Date(filtered.generatorTimestamp);
+  const ageDays = generated === void 0 || Number.isNaN(generated.getTime()) ? void 0 : Math.max(0, Math.floor((now.getTime() - generated.getTime()) / 864e5));
+  const stale = options.maxFeedAgeDays !== void 0 && (ageDays === void 0 || ageDays > options.maxFeedAgeDays);
+  if (stale) {
+    logger.warning(
+      ageDays === void 0 ? `The CVE feed ${feed.source} has no generation timestamp; its freshness cannot be checked (max-feed-age ${options.maxFeedAgeDays} days)` : `The CVE feed ${feed.source} is ${ageDays} days old, older than max-feed-age ${options.maxFeedAgeDays} days: recent CVEs may be missing`
+    );
+  }
+  return {
+    feed: {
+      source: feed.source,
+      sha256: feed.sha256,
+      origin: feed.origin,
+      ...filtered.generatorTimestamp === void 0 ? {} : { generatedAt: filtered.generatorTimestamp },
+      ...ageDays === void 0 ? {} : { ageDays },
+      stale
+    },
+    distribution,
+    definitions: {
+      total: filtered.totalDefinitions,
+      evaluated: run3.results.size,
+      true: trueIds.length,
+      unverified: unverified.length
+    },
+    unverifiedDefinitions: unverified,
+    durationSeconds: { prefilter: round(prefilterSeconds), oscap: round(run3.durationSeconds) },
+    findings
+  };
+}
+function round(seconds) {
+  return Math.round(seconds * 1e3) / 1e3;
+}
+
+// packages/core/src/report/incomplete-summary.ts
+var maxReasonLines = 20;
+var maxLineChars = 500;
+function renderIncompleteSummary(image, reason) {
+  const lines2 = reason.split(/\r\n|[\r\n\u0085\u2028\u2029]/).map((line) => line.trim()).filter((line) => line !== "");
+  const [first = "unknown error", ...rest] = lines2;
+  const shownImage = codeSpan(truncate(image, 300)) || "(no image given)";
+  const out = [
+    "# scapgate: scan did not complete",
+    "",
+    `${shownImage}: ${markdownText(truncate(first, maxLineChars))}`,
+    ""
+  ];
+  if (rest.length > 0) {
+    for (const line of rest.slice(0, maxReasonLines))
+      out.push(`- ${markdownText(truncate(line, maxLineChars))}`);
+    if (rest.length > maxReasonLines) out.push(`- \u2026 and ${rest.length - maxReasonLines} more lines`);
+    out.push("");
+  }
+  out.push("There is no verdict: the gate did not pass.", "");
+  return out.join("\n");
+}
+
+// packages/core/src/pipeline/output-set.ts
+var OUTPUT_SET_ENTRIES = [
+  "arf.xml",
+  "report.html",
+  "results.sarif",
+  "junit.xml",
+  "codequality.json",
+  GITLAB_REPORT_FILE,
+  CVE_RESULTS_FILE,
+  "fixes",
+  "summary.md",
+  HISTORY_FILE,
+  TREND_SVG_FILE,
+  "results.json"
+];
+var EVIDENCE = ["arf.xml", "report.html"];
+var STAGING_PREFIX = ".scapgate-staging-";
+function kindOf2(error) {
+  if (error instanceof CancelledError) return "interrupted";
+  if (error instanceof ConfigurationError) return "configuration";
+  return "error";
+}
+var exists = (path) => lstat11(path).then(
+  () => true,
+  () => false
+);
+async function move(from, to) {
+  await rename9(from, to).catch((error) => {
+    throw nameStorageError(error, to);
+  });
+}
+async function removeLeftovers(dir, keep) {
+  for (const name of await readdir6(dir).catch(() => [])) {
+    if (join33(dir, name) === keep) continue;
+    if (name.startsWith(STAGING_PREFIX) || /^\..+\.tmp-[0-9a-f]{12}$/.test(name))
+      await removeTree2(join33(dir, name));
+  }
+}
+async function openOutputSet(dir, image, logger) {
+  const staging = await mkdtemp9(join33(dir, STAGING_PREFIX)).catch((error) => {
+    throw nameStorageError(error, join33(dir, `${STAGING_PREFIX}XXXXXX`));
+  });
+  let disposed;
+  const dispose = () => {
+    disposed ??= removeTree2(staging);
+    return disposed;
+  };
+  const published = /* @__PURE__ */ new Set();
+  const writeIncomplete = async (kind, message) => {
+    const evidence = EVIDENCE.filter((name) => published.has(name));
+    const safe = sanitizeForDisplay(message, 2e3);
+    await writeOutputFile(
+      join33(dir, "results.json"),
+      serializeIncomplete({ image, kind, message: safe, evidence })
+    );
+    await writeOutputFile(join33(dir, "summary.md"), renderIncompleteSummary(image, safe));
+  };
+  const removeOld = async () => {
+    for (const name of OUTPUT_SET_ENTRIES) {
+      if (name === "results.json" || name === "summary.md") continue;
+      await rm15(join33(dir, name), { recursive: true, force: true });
+    }
+  };
+  const marker = () => writeIncomplete("interrupted", "the scan had not finished when this was written");
+  try {
+    await removeLeftovers(dir, staging);
+    await marker().catch(async () => {
+      await rm15(join33(dir, "results.json"), { force: true });
+      await removeOld();
+      await marker();
+    });
+    await removeOld();
+  } catch (error) {
+    await rm15(join33(dir, "results.json"), { force: true });
+    await rm15(join33(dir, "summary.md"), { force: true });
+    await removeOld().catch(() => void 0);
+    await dispose();
+    throw error;
+  }
+  return {
+    dir,
+    staging,
+    async publishEvidence(names) {
+      for (const name of names) {
+        await move(join33(staging, name), join33(dir, name));
+        published.add(name);
+      }
+    },
+    async commit() {
+      const names = (await readdir6(staging)).filter(
+        (name) => OUTPUT_SET_ENTRIES.includes(name) && !published.has(name)
+      );
+      const last2 = ["summary.md", "results.json"];
+      for (const name of [...names.filter((n) => !last2.includes(n)), ...last2]) {
+        if (!names.includes(name)) continue;
+        await move(join33(staging, name), join33(dir, name));
+        published.add(name);
+      }
+      await dispose();
+    },
+    async abandon(error) {
+      const kind = kindOf2(error);
+      const message = getErrorMessage(error);
+      const attempt = async (what, step) => {
+        await step().catch((failure) => {
+          logger.warning(`${what} in ${dir}: ${getErrorMessage(failure)}`);
+        });
+      };
+      for (const name of EVIDENCE) {
+        if (published.has(name) || !await exists(join33(staging, name))) continue;
+        await attempt(`could not publish ${name}`, async () => {
+          await move(join33(staging, name), join33(dir, name));
+          published.add(name);
+        });
+      }
+      await dispose();
+      await attempt("could not record the incomplete scan", () => writeIncomplete(kind, message));
+    },
+    dispose
+  };
+}
+
+// packages/core/src/pipeline/output-set-lock.ts
+import { randomBytes as randomBytes7 } from "node:crypto";
+import {
+  link,
+  mkdir as mkdir12,
+  readFile as readFile11,
+  readlink,
+  rename as rename10,
+  stat as stat12,
+  unlink as unlink2,
+  utimes,
+  writeFile as writeFile9
+} from "node:fs/promises";
+import { hostname } from "node:os";
+import { join as join34 } from "node:path";
+var LOCK_FILE = ".scapgate.lock";
+var HEARTBEAT_MS = 1e4;
+var STALE_AFTER_MS = 6e4;
+function parseOwner(text3) {
+  try {
+    const value = JSON.parse(text3);
+    if (typeof value.pid === "number" && typeof value.host === "string" && typeof value.nonce === "string")
+      return { pid: value.pid, host: value.host, nonce: value.nonce, started: String(value.started) };
+  } catch {
+  }
+  return void 0;
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+var pause = (ms, signal) => new Promise((resolve18, reject) => {
+  if (signal?.aborted === true) return reject(new CancelledError());
+  const timer = setTimeout(() => {
+    signal?.removeEventListener("abort", onAbort);
+    resolve18();
+  }, ms);
+  const onAbort = () => {
+    clearTimeout(timer);
+    reject(new CancelledError());
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+});
+async function tryCreate(path, owner) {
+  const temp = `${path}.${owner.nonce}`;
+  try {
+    await writeFile9(temp, `${JSON.stringify(owner)}
+`, { flag: "wx", mode: 420 });
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw nameStorageError(error, path);
+  } finally {
+    await unlink2(temp).catch(() => void 0);
+  }
+}
+async function breakStale(path, stale) {
+  const aside = `${path}.stale-${randomBytes7(6).toString("hex")}`;
+  try {
+    await rename10(path, aside);
+  } catch {
+    return;
+  }
+  const moved = parseOwner(await readFile11(aside, "utf8").catch(() => ""));
+  if (moved?.nonce !== stale.nonce) await link(aside, path).catch(() => void 0);
+  await unlink2(aside).catch(() => void 0);
+}
+async function lockOutputDir(dir, options) {
+  await mkdir12(dir, { recursive: true }).catch((error) => {
+    throw nameStorageError(error, dir);
+  });
+  const path = join34(dir, LOCK_FILE);
+  const owner = {
+    pid: process.pid,
+    host: `${hostname()} ${await readlink("/proc/self/ns/pid").catch(() => "pid:[?]")}`,
+    nonce: randomBytes7(8).toString("hex"),
+    started: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  let told = false;
+  for (; ; ) {
+    if (options.signal?.aborted === true) throw new CancelledError();
+    if (await tryCreate(path, owner)) break;
+    const held = parseOwner(await readFile11(path, "utf8").catch(() => ""));
+    const touched = await stat12(path).then(
+      (info) => info.mtimeMs,
+      () => Date.now()
+    );
+    const here = held?.host === owner.host;
+    const ended = held !== void 0 && here && !alive(held.pid);
+    if (held !== void 0 && (ended || !here && Date.now() - touched > STALE_AFTER_MS)) {
+      options.logger.warning(
+        `removing the stale lock ${path} of pid ${held.pid} on ${held.host}, ${ended ? "which has ended" : "not renewed for a minute"}`
+      );
+      await breakStale(path, held);
+      continue;
+    }
+    if (!told) {
+      told = true;
+      options.logger.info(
+        `waiting for another scapgate run to finish writing ${dir}` + (held === void 0 ? ` (lock ${path})` : ` (pid ${held.pid} on ${held.host}, since ${held.started}; lock ${path})`)
+      );
+    }
+    await pause(200, options.signal);
+  }
+  const heartbeat = setInterval(() => {
+    const now = /* @__PURE__ */ new Date();
+    utimes(path, now, now).catch(() => void 0);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  let released;
+  return {
+    path,
+    release: () => {
+      clearInterval(heartbeat);
+      released ??= (async () => {
+        const now = parseOwner(await readFile11(path, "utf8").catch(() => ""));
+        if (now?.nonce === owner.nonce) await unlink2(path).catch(() => void 0);
+      })();
+      return released;
+    }
+  };
+}
+
+// packages/core/src/pipeline/choose-content.ts
+import { access as access3 } from "node:fs/promises";
+
+// packages/core/src/content/container-baseline.ts
+import { access as access2 } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+var CONTAINER_DS_FILE = "scapgate-container-ds.xml";
+var CONTAINER_PROFILE = "container";
+async function shippedContainerBaseline() {
+  const path = fileURLToPath(new URL(`./content/${CONTAINER_DS_FILE}`, import.meta.url));
+  return access2(path).then(
+    () => path,
+    () => void 0
+  );
+}
+
+// packages/core/src/pipeline/choose-content.ts
+async function requireFile(path, flag) {
+  try {
+    await access3(path);
+  } catch {
+    throw new ConfigurationError(
+      `Expected \`${flag}\` to name a readable file, got \`${path}\` (not found)`
+    );
+  }
+}
+async function chooseContent(context, prepared) {
+  const { settings, logger } = context;
+  if (settings.tailoringPath !== void 0) await requireFile(settings.tailoringPath, "--tailoring");
+  let contentPath;
+  let selection;
+  let defaultProfile;
+  const containerBaseline = settings.contentPath === void 0 ? await shippedContainerBaseline() : void 0;
+  if (settings.contentPath !== void 0) {
+    await requireFile(settings.contentPath, "--content");
+    contentPath = settings.contentPath;
+  } else if (prepared.os === void 0 && containerBaseline !== void 0) {
+    logger.info("the image has no os-release; using scapgate's container baseline");
+    contentPath = containerBaseline;
+    defaultProfile = CONTAINER_PROFILE;
+  } else if (prepared.os === void 0) {
+    throw new ConfigurationError(
+      `${settings.image}: expected /etc/os-release or /usr/lib/os-release in the image to choose SCAP content, found neither; give --content DS.xml`
+    );
+  } else if (containerBaseline !== void 0 && [prepared.os.id ?? "", ...prepared.os.idLike].every(
+    (id) => dataStreamCandidates(id, prepared.os?.versionId).length === 0
+  )) {
+    logger.info(
+      `${sanitizeForDisplay(describeOs(prepared.os))} has no SCAP Security Guide product; using scapgate's container baseline`
+    );
+    contentPath = containerBaseline;
+    defaultProfile = CONTAINER_PROFILE;
+  } else {
+    const selected = await selectContent(prepared.os, {
+      dirs: defaultContentDirs(settings.environment),
+      ...settings.contentPin === void 0 ? {} : { pin: settings.contentPin }
+    });
+    if (selected.viaIdLike) {
+      logger.warning(
+        `${sanitizeForDisplay(describeOs(prepared.os))} has no content of its own; using ${selected.fileName} through ID_LIKE`
+      );
+    }
+    contentPath = selected.path;
+    selection = selected.selection;
+    logger.info(`content: ${selected.fileName}, ${selection.reason}`);
+    for (const passed of selection.passedOver ?? []) logger.info(`  passed over ${passed}`);
+  }
+  const resolved = await resolveProfile(
+    contentPath,
+    settings.profile ?? defaultProfile,
+    settings.tailoringPath
+  );
+  const info = resolved.content.profiles.find((p) => p.id === resolved.profileId);
+  return {
+    contentPath,
+    content: resolved.content,
+    profile: { id: resolved.profileId, title: info?.title ?? resolved.profileId },
+    tailoringPath: settings.tailoringPath,
+    ...selection === void 0 ? {} : { selection }
+  };
+}
+
+// packages/core/src/pipeline/run-contained-scan.ts
+import { mkdir as mkdir13 } from "node:fs/promises";
+import { join as join35 } from "node:path";
+function evaluationTarget(prepared) {
+  const digest = prepared.image.manifestDigest ?? prepared.image.configDigest;
+  return `${prepared.image.reference.raw}@${digest}`;
+}
+async function runContainedScan(context, prepared, chosen) {
+  const { scanner, settings } = context;
+  const outDir = join35(context.workDir, "oscap-out");
+  await mkdir13(outDir, { mode: 448 });
+  const target = evaluationTarget(prepared);
+  const result = await runOscapScan({
+    root: prepared.root,
+    contentPath: chosen.contentPath,
+    profileId: chosen.profile.id,
+    tailoringPath: chosen.tailoringPath,
+    imageEnv: prepared.image.config.env,
+    target,
+    outDir,
+    timeoutMs: settings.timeoutMs,
+    signal: context.signal,
+    logger: context.logger,
+    scanner,
+    ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir }
+  });
+  return { ...result, target };
+}
+
+// packages/core/src/cve/cve-gate.ts
+var rank3 = {
+  negligible: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  unknown: 3,
+  critical: 4
+};
+var threshold = {
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+  never: Infinity
+};
+function covers(waiver, finding) {
+  const ids2 = /* @__PURE__ */ new Set([finding.id, ...finding.cves, finding.advisory, finding.definitionId]);
+  return ids2.has(waiver.id) && (waiver.packages === void 0 || waiver.packages.includes(finding.package) || // A waiver may name the source a Debian feed names (`openssl`) for all of its binaries.
+  finding.sourcePackage !== void 0 && waiver.packages.includes(finding.sourcePackage));
+}
+function evaluateCveGate(report2, policy, now) {
+  const active = policy.waivers.filter((w) => !isExpired(w, now));
+  const expired = policy.waivers.filter((w) => isExpired(w, now));
+  const waived = report2.findings.filter((f) => active.some((w) => covers(w, f)));
+  const open13 = report2.findings.filter((f) => !active.some((w) => covers(w, f)));
+  const unfixedIgnored = policy.ignoreUnfixed ? open13.filter((f) => f.fixedVersion === void 0) : [];
+  const considered = open13.filter((f) => !(policy.ignoreUnfixed && f.fixedVersion === void 0));
+  const gating = considered.filter((f) => rank3[f.severity] >= threshold[policy.failOn]);
+  const reasons = [];
+  if (policy.failOn !== "never") {
+    if (gating.length > 0) {
+      const cveIds = [...new Set(gating.map((f) => f.id))].sort();
+      reasons.push({
+        kind: "vulnerable-packages",
+        message: `${plural3(cveIds.length, "known vulnerability", "known vulnerabilities")} at severity ${policy.failOn} or higher in ${plural3(new Set(gating.map((f) => f.package)).size, "package")}.`,
+        cveIds,
+        threshold: policy.failOn
+      });
+    }
+    if (report2.unverifiedDefinitions.length > 0) {
+      reasons.push({
+        kind: "unverified-cve-definitions",
+        message: `${plural3(report2.unverifiedDefinitions.length, "vulnerability definition")} could not be evaluated (error or unknown).`,
+        definitionIds: report2.unverifiedDefinitions
+      });
+    }
+    if (report2.feed.stale && policy.staleFeed === "fail") {
+      reasons.push({
+        kind: "stale-feed",
+        message: report2.feed.ageDays === void 0 ? `The CVE feed has no generation time, and stale-feed is fail (max-feed-age ${policy.maxFeedAgeDays} days).` : `The CVE feed is ${report2.feed.ageDays} days old, over max-feed-age ${policy.maxFeedAgeDays} days.`,
+        ...report2.feed.ageDays === void 0 ? {} : { ageDays: report2.feed.ageDays },
+        maxFeedAgeDays: policy.maxFeedAgeDays
+      });
+    }
+    if (expired.length > 0) {
+      const cveIds = [...new Set(expired.map((w) => w.id))].sort();
+      reasons.push({
+        kind: "expired-cve-waivers",
+        message: `${plural3(expired.length, "CVE waiver")} expired: ${expired.map((w) => `${w.id} (${w.expires})`).join(", ")}; renew or remove ${expired.length === 1 ? "it" : "them"}.`,
+        cveIds
+      });
+    }
+  }
+  return {
+    status: reasons.length === 0 ? "pass" : "fail",
+    failOn: policy.failOn,
+    ignoreUnfixed: policy.ignoreUnfixed,
+    reasons,
+    counts: {
+      findings: report2.findings.length,
+      gating: gating.length,
+      belowThreshold: considered.length - gating.length,
+      unfixedIgnored: unfixedIgnored.length,
+      waived: waived.length
+    },
+    waivers: {
+      applied: active.filter((w) => report2.findings.some((f) => covers(w, f))),
+      expired,
+      stale: active.filter((w) => !report2.findings.some((f) => covers(w, f)))
+    }
+  };
+}
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
+  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
+}
+
+// packages/core/src/pipeline/cve-step.ts
+async function runCveStep(context, cves, prepared, verdict) {
+  const { settings, scanner, workDir, outDir, logger, signal } = context;
+  const started = /* @__PURE__ */ new Date();
+  context.progress.phase("scanning", "known vulnerabilities");
+  const { policy } = cves;
+  const report2 = await scanCves({
+    root: prepared.root,
+    ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir },
+    os: prepared.os,
+    ...cves.feed === void 0 ? {} : { feed: cves.feed },
+    ...cves.feedCache === void 0 ? {} : { feedCache: cves.feedCache },
+    maxFeedAgeDays: policy.maxFeedAgeDays,
+    workDir,
+    outDir,
+    scanner,
+    imageEnv: prepared.image.config.env,
+    target: prepared.image.reference.raw,
+    timeoutMs: settings.timeoutMs,
+    logger,
+    ...signal === void 0 ? {} : { signal },
+    ...cves.fetch === void 0 ? {} : { fetch: cves.fetch },
+    ...cves.now === void 0 ? {} : { now: cves.now }
+  });
+  const gate = evaluateCveGate(report2, policy, cves.now ?? /* @__PURE__ */ new Date());
+  const os = prepared.os;
+  const kind = report2.distribution === "rhel" ? "rpm" : "dpkg";
+  const fallback = await sarifLocation(settings, prepared.image.reference.path);
+  const dockerfile = await loadDockerfile(settings.dockerfile, settings.cwd, logger);
+  const blame = await blameImagePackages({
+    packages: [...new Map(report2.findings.map((f) => [f.package, f.installedVersion])).entries()].map(
+      ([name, version]) => ({ name, kind, ...version === void 0 ? {} : { version } })
+    ),
+    image: prepared.image,
+    applied: prepared.layers,
+    ...dockerfile === void 0 ? {} : { dockerfile },
+    fallback,
+    logger,
+    ...signal === void 0 ? {} : { signal }
+  });
+  const locate2 = (finding) => {
+    const where = blame.get(finding.package);
+    return where === void 0 ? fallback : { ...where.location, cause: where.cause };
+  };
+  await writeGitlabReport(outDir, report2, {
+    image: prepared.image.names.find((name) => /:[^/:]+$/.test(name)) ?? "scanned-image:latest",
+    operatingSystem: [os?.id ?? "unknown", os?.versionId].filter(Boolean).join(" "),
+    toolVersion: settings.toolVersion,
+    startTime: started,
+    endTime: /* @__PURE__ */ new Date()
+  });
+  const failed = gate.status === "fail";
+  const merged = failed ? {
+    ...verdict,
+    status: "fail",
+    reasons: [...verdict.reasons, ...gate.reasons],
+    summary: `${verdict.summary} CVE gate failed: ${gate.reasons.map((r) => r.message).join(" ")}`
+  } : verdict;
+  const section = cveSummaryMarkdown(report2, gate);
+  return {
+    verdict: merged,
+    amendments: {
+      // results.json keeps the compliance summary text; status and reasons include the CVE gate.
+      resultsGate: failed ? { ...verdict, status: "fail", reasons: [...verdict.reasons, ...gate.reasons] } : verdict,
+      resultsCves: { ...report2, gate },
+      sarif: cveSarif(report2, locate2),
+      summary: (markdown) => addToDetails(failHeading(markdown, gate.status), section)
+    },
+    report: report2
+  };
+}
+
+// packages/core/src/pipeline/step-context.ts
+var settingKeys = [
+  "image",
+  "contentPath",
+  "contentPin",
+  "profile",
+  "tailoringPath",
+  "platform",
+  "registry",
+  "daemon",
+  "timeoutMs",
+  "environment",
+  "dockerfile",
+  "cwd",
+  "toolVersion",
+  "review"
+];
+function scanSettings(options) {
+  const picked = {};
+  for (const key of settingKeys) if (options[key] !== void 0) picked[key] = options[key];
+  return Object.freeze(picked);
+}
+
+// packages/core/src/pipeline/scan-image.ts
+function throwIfAborted2(signal) {
+  if (signal?.aborted === true) throw new CancelledError();
+}
+async function scanImage(options) {
+  if (options.outputSet !== void 0) return scanInto(options, options.outputSet);
+  const lock = await lockOutputDir(options.outDir, options);
+  try {
+    const set2 = await openOutputSet(options.outDir, options.image, options.logger);
+    try {
+      const outcome = await scanInto(options, set2);
+      await pipelineBoundary("publish", options.signal);
+      throwIfAborted2(options.signal);
+      await set2.commit();
+      return outcome;
+    } catch (error) {
+      await set2.abandon(error);
+      throw error;
+    }
+  } finally {
+    await lock.release();
+  }
+}
+async function scanInto(options, set2) {
+  const { logger, signal } = options;
+  const outDir = options.outDir;
+  const progress = timePhases(options.progress, logger);
+  const settings = scanSettings(options);
+  const work = await createWorkDir(options.environment.tmpDir);
+  let rootRemoval;
+  let reportsSettled;
+  try {
+    const scanner = await preflightScanner({
+      oscapPath: settings.environment.oscapPath,
+      workDir: work.path
+    });
+    const context = {
+      settings,
+      scanner,
+      workDir: work.path,
+      outDir: set2.staging,
+      logger,
+      progress,
+      signal
+    };
+    const prepared = await prepareRoot2(context, options.openedImage);
+    try {
+      await pipelineBoundary("prepared", signal);
+      throwIfAborted2(signal);
+      const chosen = await chooseContent(context, prepared);
+      await pipelineBoundary("baseline", signal);
+      throwIfAborted2(signal);
+      progress.phase("scanning", `${chosen.profile.id.replace(/^.*_profile_/, "")} profile`);
+      const scan = await runContainedScan(context, prepared, chosen);
+      await pipelineBoundary("scanned", signal);
+      await copyOutputFile(scan.arfPath, join36(set2.staging, "arf.xml"));
+      await set2.publishEvidence(["arf.xml"]);
+      if (options.cves === void 0) rootRemoval = removeTree2(prepared.root).catch(() => void 0);
+      await pipelineBoundary("evidence", signal);
+      throwIfAborted2(signal);
+      progress.phase("reporting");
+      const rendered = await renderOutputs(context, prepared, chosen, scan);
+      reportsSettled = rendered.settled;
+      const compliance = options.evaluate === void 0 ? evaluateGate(rendered.results, { failOn: options.failOn }) : await options.evaluate(rendered.results, { contentRuleIds: rendered.contentRuleIds });
+      let verdict = compliance;
+      let amendments;
+      if (options.cves !== void 0) {
+        ;
+        ({ verdict, amendments } = await runCveStep(context, options.cves, prepared, compliance));
+        await pipelineBoundary("cves", signal);
+        throwIfAborted2(signal);
+      }
+      const summaryMarkdown = await rendered.write(compliance, amendments);
+      await pipelineBoundary("reported", signal);
+      throwIfAborted2(signal);
+      logger.debug(`outputs staged in ${set2.staging}`);
+      progress.finish();
+      return { results: rendered.results, verdict, outDir, summaryMarkdown };
+    } finally {
+      await prepared.image.close();
+    }
+  } finally {
+    await reportsSettled;
+    await rootRemoval;
+    await work.dispose();
+  }
+}
+
+// packages/core/src/pipeline/scan-images.ts
+async function readPreviousHistory(path, slug2, options) {
+  const several = options.images.length > 1;
+  const file = several ? join37(path, `${slug2}.json`) : path;
+  let text3;
+  try {
+    if ((await stat13(file)).size > userFileKinds.history.maxBytes)
+      throw new Error(`larger than ${userFileKinds.history.maxBytes} bytes`);
+    text3 = await readFile12(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return {};
+    options.logger.warning(
+      `history: cannot read \`${file}\` (${getErrorMessage(error)}); starting a new one`
+    );
+    return {};
+  }
+  try {
+    return { previous: parseHistory2(text3, file) };
+  } catch (error) {
+    options.logger.warning(`history: ${getErrorMessage(error)}; starting a new one`);
+    return {};
+  }
 }
 async function baselineFor(path, slug2, several, from) {
   const origin = { workspace: from.workspace, origin: from.origin };
@@ -58902,7 +60200,7 @@ async function baselineFor(path, slug2, several, from) {
     }
     return readBaseline(path, path, origin);
   }
-  for (const candidate of [join36(path, `${slug2}.json`), join36(path, slug2, "results.json")]) {
+  for (const candidate of [join37(path, `${slug2}.json`), join37(path, slug2, "results.json")]) {
     if (await lstat12(candidate).then(
       () => true,
       () => false
@@ -58919,21 +60217,27 @@ function gateFor(settings, baseline, now) {
     return evaluatePolicyGate(results2, { ...settings, baseline, now });
   };
 }
-async function publish(set, signal) {
+async function publish(set2, signal) {
   await pipelineBoundary("publish", signal);
   if (signal?.aborted === true) throw new CancelledError();
-  await set.commit();
+  await set2.commit();
 }
 async function scanOne(options, raw, outDir, slug2) {
-  const { cves: cveFlags, ...rest } = options;
-  const cves = resolveCveSettings(cveFlags, options.policy?.cves, options.now);
-  const single = {
-    ...rest,
-    image: raw,
-    outDir,
-    ...cves === void 0 ? {} : { cves }
+  const { given, implicitDockerfile: implicitDockerfile2, review, ...rest } = options;
+  const cves = resolveCveSettings(given, options.policy?.cves, options.now);
+  const g = given.values;
+  const trend = review?.history === void 0 ? void 0 : {
+    at: options.now,
+    ...review.history.commit === void 0 ? {} : { commit: review.history.commit },
+    ...await readPreviousHistory(review.history.path, slug2, options)
   };
-  let set;
+  const reviewContext = review === void 0 ? {} : {
+    review: {
+      ...review.links === void 0 ? {} : { links: review.links },
+      ...trend === void 0 ? {} : { trend }
+    }
+  };
+  let set2;
   const work = await createWorkDir(options.environment.tmpDir);
   let image;
   try {
@@ -58945,9 +60249,9 @@ async function scanOne(options, raw, outDir, slug2) {
     };
     await checkScanInputs(
       {
-        ...options.contentPath === void 0 ? {} : { content: options.contentPath },
-        ...options.tailoringPath === void 0 ? {} : { tailoring: options.tailoringPath },
-        ...options.dockerfile === void 0 ? {} : { dockerfile: options.dockerfile },
+        ...g.content === void 0 ? {} : { content: g.content },
+        ...g.tailoring === void 0 ? {} : { tailoring: g.tailoring },
+        ...g.dockerfile === void 0 ? {} : { dockerfile: g.dockerfile },
         ...cves?.feed === void 0 ? {} : { feed: cves.feed }
       },
       flags
@@ -58955,29 +60259,45 @@ async function scanOne(options, raw, outDir, slug2) {
     await mkdir14(outDir, { recursive: true }).catch((error) => {
       throw nameStorageError(error, outDir);
     });
-    set = await openOutputSet(outDir, raw, options.logger);
-    const staging = set.staging;
-    image = await openSourceImage(single, work.path);
-    await pipelineBoundary("opened", options.signal);
-    const settings = settingsForImage(options.policy, [raw, ...image.names], options.overrides);
-    await checkScanInputs(
+    set2 = await openOutputSet(outDir, raw, options.logger);
+    const staging = set2.staging;
+    image = await openSourceImage(
       {
-        ...options.contentPath !== void 0 || settings.content === void 0 ? {} : { content: settings.content },
-        ...options.tailoringPath !== void 0 || settings.tailoring === void 0 ? {} : { tailoring: settings.tailoring },
-        ...options.dockerfile !== void 0 || settings.dockerfile === void 0 ? {} : { dockerfile: settings.dockerfile }
+        logger: options.logger,
+        progress: options.progress,
+        ...options.signal === void 0 ? {} : { signal: options.signal },
+        settings: {
+          image: raw,
+          platform: options.platform,
+          ...options.registry === void 0 ? {} : { registry: options.registry },
+          ...options.daemon === void 0 ? {} : { daemon: options.daemon }
+        }
       },
-      fromPolicy
+      work.path
     );
+    await pipelineBoundary("opened", options.signal);
+    const settings = resolveImageSettings(
+      given,
+      options.policy,
+      [raw, ...image.names],
+      implicitDockerfile2
+    );
+    await checkScanInputs(settings.fromPolicy, fromPolicy);
     const scan = {
-      ...single,
+      ...rest,
+      ...reviewContext,
+      image: raw,
+      outDir,
+      ...cves === void 0 ? {} : { cves },
       failOn: settings.thresholds.failOn,
-      contentPath: options.contentPath ?? settings.content,
+      contentPath: settings.content,
       ...options.policy?.content === void 0 ? {} : { contentPin: options.policy.content },
-      profile: options.profile ?? settings.profile,
-      tailoringPath: options.tailoringPath ?? settings.tailoring,
-      dockerfile: options.dockerfile ?? settings.dockerfile
+      profile: settings.profile,
+      tailoringPath: settings.tailoring,
+      dockerfile: settings.dockerfile
     };
-    const baselinePath = options.baselinePath ?? options.policy?.baseline;
+    const baselineSource = resolveBaseline(given, options.policy);
+    const baselinePath = baselineSource?.path;
     if (settings.mode === "ratchet" && baselinePath === void 0) {
       throw new ConfigurationError(
         "Expected a baseline for `mode: ratchet` (--baseline FILE or `baseline:` in the policy), got none"
@@ -58987,14 +60307,14 @@ async function scanOne(options, raw, outDir, slug2) {
       baselinePath,
       slug2,
       options.images.length > 1,
-      options.baselinePath === void 0 ? fromPolicy : flags
+      baselineSource?.fromPolicy === true ? fromPolicy : flags
     );
     const evaluate2 = gateFor(settings, baseline, options.now);
-    if (options.cacheDir === void 0 || cves !== void 0) {
+    if (options.cacheDir === void 0 || cves !== void 0 || trend !== void 0) {
       const opened2 = image;
       image = void 0;
-      const outcome2 = await scanImage({ ...scan, openedImage: opened2, evaluate: evaluate2, outputSet: set });
-      await publish(set, options.signal);
+      const outcome2 = await scanImage({ ...scan, openedImage: opened2, evaluate: evaluate2, outputSet: set2 });
+      await publish(set2, options.signal);
       return { image: raw, slug: slug2, outDir, outcome: outcome2, cached: false };
     }
     const cacheDir = options.cacheDir;
@@ -59016,7 +60336,7 @@ async function scanOne(options, raw, outDir, slug2) {
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       );
       const outcome2 = await renderCached({ ...scan, outDir: staging }, image, cached3, evaluate2);
-      await publish(set, options.signal);
+      await publish(set2, options.signal);
       return { image: raw, slug: slug2, outDir, outcome: { ...outcome2, outDir }, cached: true };
     }
     const opened = image;
@@ -59025,14 +60345,14 @@ async function scanOne(options, raw, outDir, slug2) {
     let contentRuleIds = [];
     const outcome = await scanImage({
       ...scan,
-      outputSet: set,
+      outputSet: set2,
       openedImage: opened,
       evaluate: async (results2, context) => {
         contentRuleIds = context.contentRuleIds;
         return evaluate2(results2, context);
       }
     });
-    await publish(set, options.signal);
+    await publish(set2, options.signal);
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,
       contentRuleIds,
@@ -59046,10 +60366,10 @@ async function scanOne(options, raw, outDir, slug2) {
       );
     return { image: raw, slug: slug2, outDir, outcome, cached: false };
   } catch (error) {
-    await set?.abandon(error);
+    await set2?.abandon(error);
     return { image: raw, slug: slug2, outDir, error, cached: false };
   } finally {
-    await set?.dispose();
+    await set2?.dispose();
     await image?.close();
     await work.dispose();
   }
@@ -59066,7 +60386,7 @@ async function scanLocked(options) {
   const several = options.images.length > 1;
   if (several) {
     for (const name of OUTPUT_SET_ENTRIES)
-      await rm16(join36(options.outDir, name), { recursive: true, force: true });
+      await rm16(join37(options.outDir, name), { recursive: true, force: true });
   }
   const slugs = imageSlugs(options.images);
   const outcomes = new Array(options.images.length);
@@ -59076,7 +60396,7 @@ async function scanLocked(options) {
       const index = next;
       next += 1;
       const slug2 = slugs[index];
-      const outDir = several ? join36(options.outDir, slug2) : options.outDir;
+      const outDir = several ? join37(options.outDir, slug2) : options.outDir;
       if (options.signal?.aborted === true) {
         outcomes[index] = {
           image: options.images[index],
@@ -59095,7 +60415,7 @@ async function scanLocked(options) {
   const done = outcomes.filter((o) => o !== void 0);
   if (several)
     await writeOutputFile(
-      join36(options.outDir, "summary.md"),
+      join37(options.outDir, "summary.md"),
       renderAggregateSummary(imageVerdicts(done))
     );
   return done;
@@ -59110,22 +60430,35 @@ function imageVerdicts(outcomes) {
   }));
 }
 
-// packages/core/src/report/report-from-arf.ts
-import { createHash as createHash14 } from "node:crypto";
-import { copyFile as copyFile4, mkdir as mkdir15, readFile as readFile12, writeFile as writeFile10 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join37, resolve as resolve6 } from "node:path";
+// packages/core/src/run/run-gate.ts
+async function runGate(options) {
+  resolveCveSettings(options.given, options.policy?.cves, options.now);
+  const outcomes = await scanImages(options);
+  const verdicts = imageVerdicts(outcomes);
+  return {
+    outcomes,
+    verdicts,
+    status: aggregateStatus(verdicts),
+    summaryMarkdown: renderAggregateSummary(verdicts)
+  };
+}
+
+// packages/core/src/pipeline/report-from-arf.ts
+import { createHash as createHash15 } from "node:crypto";
+import { copyFile as copyFile4, mkdir as mkdir15, readFile as readFile13, writeFile as writeFile10 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join38, resolve as resolve7 } from "node:path";
 async function reportFromArf(options) {
   const { logger, signal } = options;
   await mkdir15(options.outDir, { recursive: true });
   const parsed = await parseArf(options.arfPath);
-  const arfBytes = await readFile12(options.arfPath);
+  const arfBytes = await readFile13(options.arfPath);
   const sibling = await readSiblingResults(options.arfPath);
   const work = await createWorkDir(options.tmpDir);
   let image;
   try {
     if (options.image !== void 0) {
       image = await openImage(parseImageReference(options.image), {
-        workDir: join37(work.path, "image"),
+        workDir: join38(work.path, "image"),
         ...options.platform === void 0 ? {} : { platform: options.platform },
         ...signal === void 0 ? {} : { signal }
       });
@@ -59144,7 +60477,7 @@ async function reportFromArf(options) {
       scanner: {
         content: sibling?.scanner.content ?? {
           path: options.arfPath,
-          sha256: createHash14("sha256").update(arfBytes).digest("hex")
+          sha256: createHash15("sha256").update(arfBytes).digest("hex")
         },
         durationSeconds: sibling?.scanner.durationSeconds ?? 0
       }
@@ -59154,10 +60487,10 @@ async function reportFromArf(options) {
       ...options.oscapPath === void 0 ? {} : { oscapPath: options.oscapPath },
       workDir: work.path
     });
-    if (resolve6(options.arfPath) !== resolve6(options.outDir, "arf.xml"))
-      await copyFile4(options.arfPath, join37(options.outDir, "arf.xml"));
+    if (resolve7(options.arfPath) !== resolve7(options.outDir, "arf.xml"))
+      await copyFile4(options.arfPath, join38(options.outDir, "arf.xml"));
     if (scanner !== void 0) {
-      await generateHtmlReport(options.arfPath, join37(options.outDir, "report.html"), {
+      await generateHtmlReport(options.arfPath, join38(options.outDir, "report.html"), {
         scanner,
         ...signal === void 0 ? {} : { signal },
         ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
@@ -59180,7 +60513,7 @@ async function reportFromArf(options) {
       ...signal === void 0 ? {} : { signal }
     });
     const verdict = evaluateGate(results2, { failOn: options.failOn });
-    await writeFile10(join37(options.outDir, "results.json"), serializeResults(results2, verdict));
+    await writeFile10(join38(options.outDir, "results.json"), serializeResults(results2, verdict));
     const written = await writeReports({
       outDir: options.outDir,
       results: results2,
@@ -59215,7 +60548,7 @@ function fromIdentifier(identifier) {
 async function readSiblingResults(arfPath) {
   let document2;
   try {
-    document2 = JSON.parse(await readFile12(join37(dirname5(arfPath), "results.json"), "utf8"));
+    document2 = JSON.parse(await readFile13(join38(dirname5(arfPath), "results.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -59243,7 +60576,7 @@ function isImageInfo(value) {
 
 // packages/core/src/attest/attest-image.ts
 import { rename as rename11, writeFile as writeFile11 } from "node:fs/promises";
-import { join as join38 } from "node:path";
+import { join as join39 } from "node:path";
 
 // packages/core/src/attest/cosign-layout.ts
 var dsseEnvelopeMediaType = "application/vnd.dsse.envelope.v1+json";
@@ -59444,10 +60777,10 @@ async function attestImage(options) {
     ...options.runUrl === void 0 ? {} : { runUrl: options.runUrl },
     ...options.policy === void 0 ? {} : { policy: options.policy }
   });
-  const signed = await signStatement(statement, options.key);
-  const bundlePath = join38(options.outDir, "attestation.sigstore.json");
+  const signed2 = await signStatement(statement, options.key);
+  const bundlePath = join39(options.outDir, "attestation.sigstore.json");
   const temporary = `${bundlePath}.tmp-${process.pid}`;
-  await writeFile11(temporary, `${JSON.stringify(signed.bundle, null, 2)}
+  await writeFile11(temporary, `${JSON.stringify(signed2.bundle, null, 2)}
 `, { mode: 420 });
   await rename11(temporary, bundlePath);
   const digest = manifestDigest;
@@ -59459,7 +60792,7 @@ async function attestImage(options) {
   if (options.upload) {
     outcome.attached = await attachAttestation(
       { reference: image, manifestDigest: digest },
-      signed,
+      signed2,
       options.registry,
       options.log
     );
@@ -59468,7 +60801,7 @@ async function attestImage(options) {
 }
 
 // packages/core/src/attest/signing-key.ts
-import { createHash as createHash15, createPrivateKey, createPublicKey, sign as sign2 } from "node:crypto";
+import { createHash as createHash16, createPrivateKey, createPublicKey, sign as sign2 } from "node:crypto";
 async function loadSigningKey(path, passphrase) {
   const pem = await readUserText({ path, kind: "signingKey", origin: "command-line" });
   return signingKeyFromPem(pem, path, passphrase);
@@ -59496,7 +60829,7 @@ function signingKeyFromPem(pem, source, passphrase) {
     );
   const publicKey = createPublicKey(key);
   const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
-  const keyId = createHash15("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  const keyId = createHash16("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
   const signer = {
     sign: (data) => Promise.resolve({
       signature: sign2("sha256", data, { key, dsaEncoding: "der" }),
@@ -59572,10 +60905,10 @@ function checkEnvelope(envelope, manifestDigest, key, requirements) {
   if (envelope.payloadType !== inTotoPayloadType) return `payload type is not ${inTotoPayloadType}`;
   const payload = Buffer.from(envelope.payload, "base64");
   const pae = import_core.dsse.preAuthEncoding(envelope.payloadType, payload);
-  const signed = envelope.signatures.some(
+  const signed2 = envelope.signatures.some(
     (s) => isRecord(s) && typeof s.sig === "string" && import_core.crypto.verify(pae, key, Buffer.from(s.sig, "base64"), "sha256")
   );
-  if (!signed) return "no signature verifies with the given key";
+  if (!signed2) return "no signature verifies with the given key";
   let statement;
   try {
     statement = JSON.parse(payload.toString("utf8"));
@@ -59622,11 +60955,12 @@ function checkEnvelope(envelope, manifestDigest, key, requirements) {
 }
 
 // packages/cli/src/commands/gitlab-note.ts
-import { readFile as readFile13 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { readFile as readFile14 } from "node:fs/promises";
+import { resolve as resolve9 } from "node:path";
+import { existsSync } from "node:fs";
 
 // packages/cli/src/command.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/cli/src/exit-codes.ts
@@ -59693,20 +61027,18 @@ function rejectEmpty(values, flags) {
       throw new UsageError(`Expected \`--${flag}\` to have a value, got an empty string`);
   }
 }
-async function dockerfileFlag(flag, cwd) {
-  if (flag !== void 0) {
-    const path = resolve7(cwd, flag);
-    await checkUserFile({
-      path,
-      display: flag,
-      kind: "dockerfile",
-      origin: "command-line",
-      workspace: cwd
-    });
-    return path;
-  }
+async function checkDockerfile(given, cwd) {
+  await checkUserFile({
+    path: resolve8(cwd, given),
+    display: given,
+    kind: "dockerfile",
+    origin: "command-line",
+    workspace: cwd
+  });
+}
+async function implicitDockerfile(cwd) {
   const implicit = await checkUserFile({
-    path: resolve7(cwd, "Dockerfile"),
+    path: resolve8(cwd, "Dockerfile"),
     display: "Dockerfile",
     kind: "dockerfile",
     origin: "workspace",
@@ -59714,11 +61046,16 @@ async function dockerfileFlag(flag, cwd) {
     flag: "found in the workspace",
     optional: true
   });
-  return implicit?.path;
+  return implicit === void 0 ? {} : { implicitDockerfile: implicit.path };
 }
 function cacheDirFlag(flags, io) {
   if (flags.noCache) return void 0;
-  return flags.cacheDir !== void 0 ? resolve7(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+  return flags.cacheDir !== void 0 ? resolve8(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
+}
+async function dockerfileFlag(flag, cwd) {
+  if (flag === void 0) return (await implicitDockerfile(cwd)).implicitDockerfile;
+  await checkDockerfile(flag, cwd);
+  return resolve8(cwd, flag);
 }
 
 // packages/cli/src/gitlab/merge-request-note.ts
@@ -59750,7 +61087,7 @@ async function upsertMergeRequestNote(target, summary) {
   const api = createApi(target);
   const notesPath = `/projects/${encodeURIComponent(target.projectId)}/merge_requests/${encodeURIComponent(target.mergeRequestIid)}/notes`;
   const me = await api.request("GET", "/user");
-  const myId = isRecord3(me) && typeof me["id"] === "number" ? me["id"] : void 0;
+  const myId = isRecord4(me) && typeof me["id"] === "number" ? me["id"] : void 0;
   if (myId === void 0)
     throw new GitLabApiError("GET /user: expected an object with a numeric `id`", void 0);
   const marker = noteMarker(target.key);
@@ -59763,7 +61100,7 @@ async function upsertMergeRequestNote(target, summary) {
     if (!Array.isArray(notes))
       throw new GitLabApiError(`GET ${notesPath}: expected an array of notes`, void 0);
     const mine = notes.find(
-      (note) => isRecord3(note) && typeof note["id"] === "number" && typeof note["body"] === "string" && note["body"].startsWith(marker) && isRecord3(note["author"]) && note["author"]["id"] === myId
+      (note) => isRecord4(note) && typeof note["id"] === "number" && typeof note["body"] === "string" && note["body"].startsWith(marker) && isRecord4(note["author"]) && note["author"]["id"] === myId
     );
     if (mine !== void 0) {
       await api.request("PUT", `${notesPath}/${mine.id}`, { body });
@@ -59772,7 +61109,7 @@ async function upsertMergeRequestNote(target, summary) {
     if (notes.length < 100) break;
   }
   const created = await api.request("POST", notesPath, { body });
-  const id = isRecord3(created) && typeof created["id"] === "number" ? created["id"] : void 0;
+  const id = isRecord4(created) && typeof created["id"] === "number" ? created["id"] : void 0;
   if (id === void 0)
     throw new GitLabApiError(
       `POST ${notesPath}: expected the new note with a numeric \`id\``,
@@ -59826,7 +61163,7 @@ function createApi(target) {
     }
   };
 }
-function isRecord3(value) {
+function isRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -59839,10 +61176,13 @@ Run it in a GitLab merge-request pipeline after \`scapgate scan\`; elsewhere it 
 Options
   --summary FILE    Markdown to post (default: ./scapgate-out/summary.md)
   --key KEY         tells several scapgate notes on one MR apart (default: $CI_JOB_NAME)
+  --optional        skip quietly when SCAPGATE_GITLAB_TOKEN is empty or the summary does not
+                    exist (the GitLab component runs it so, after the scan)
 
 Environment
   SCAPGATE_GITLAB_TOKEN   token with the api scope (project or personal access token), sent
-                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes
+                          as PRIVATE-TOKEN; CI_JOB_TOKEN cannot write notes. A reference to
+                          another variable (\`$SCAPGATE_NOTE_TOKEN\`) is expanded once
   CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID
                           set by GitLab in merge-request pipelines
 
@@ -59851,7 +61191,8 @@ Exit codes: 0 posted, updated or skipped; 2 configuration error; 3 GitLab refuse
 function parseGitLabNote(argv) {
   const { values, positionals } = parseFlags(argv, {
     summary: { type: "string" },
-    key: { type: "string" }
+    key: { type: "string" },
+    optional: { type: "boolean" }
   });
   if (positionals.length > 0) {
     throw new UsageError(
@@ -59859,14 +61200,23 @@ function parseGitLabNote(argv) {
     );
   }
   rejectEmpty(values, ["summary", "key"]);
-  return { summary: values.summary ?? "scapgate-out/summary.md", key: values.key };
+  return {
+    summary: values.summary ?? "scapgate-out/summary.md",
+    key: values.key,
+    optional: values.optional === true
+  };
 }
 var keyPattern = /^[A-Za-z0-9_.:/ -]{1,255}$/;
 async function runGitLabNote(command, io) {
   const env = (name) => {
-    const value = io.env[name];
-    return value === void 0 || value === "" ? void 0 : value;
+    const raw = io.env[name];
+    const value = raw !== void 0 && name === "SCAPGATE_GITLAB_TOKEN" ? expandReferences(raw, io.env) : raw;
+    return value === void 0 || value.trim() === "" ? void 0 : value;
   };
+  if (command.optional && (env("SCAPGATE_GITLAB_TOKEN") === void 0 || !existsSync(resolve9(io.cwd, command.summary)))) {
+    io.stderr.write("scapgate gitlab-note: no token or no summary, skipping the note\n");
+    return ExitCode.GatePassed;
+  }
   const mergeRequestIid = env("CI_MERGE_REQUEST_IID");
   if (mergeRequestIid === void 0) {
     io.stderr.write(
@@ -59895,7 +61245,7 @@ async function runGitLabNote(command, io) {
   }
   let summary;
   try {
-    summary = await readFile13(resolve8(io.cwd, command.summary), "utf8");
+    summary = await readFile14(resolve9(io.cwd, command.summary), "utf8");
   } catch (error) {
     io.stderr.write(
       `scapgate gitlab-note: configuration error: Cannot read the summary \`${command.summary}\`: ${getErrorMessage(error)}
@@ -59940,7 +61290,6 @@ import { resolve as resolve10 } from "node:path";
 
 // packages/cli/src/gate-run.ts
 import { availableParallelism } from "node:os";
-import { resolve as resolve9 } from "node:path";
 async function readImagesFile(path, cwd, display = path) {
   const text3 = await readUserText({
     path,
@@ -59961,24 +61310,21 @@ function exitCodeFor(outcomes) {
 async function runGatedScan(flags, base, io, finishProgress) {
   const images = [...flags.images];
   if (flags.imagesFile !== void 0)
-    images.push(
-      ...await readImagesFile(resolve9(io.cwd, flags.imagesFile), io.cwd, flags.imagesFile)
-    );
+    images.push(...await readImagesFile(flags.imagesFile.path, io.cwd, flags.imagesFile.display));
   if (images.length === 0)
     throw new ConfigurationError(
-      `Expected at least one image in \`--images\` ${flags.imagesFile}, found none`
+      `Expected at least one image in \`--images\` ${flags.imagesFile?.display ?? ""}, found none`
     );
   const policy = await loadPolicy({ path: flags.policy, cwd: io.cwd });
   const cacheDir = cacheDirFlag(flags, io);
-  const outcomes = await scanImages({
+  const {
+    outcomes,
+    status,
+    summaryMarkdown: summary
+  } = await runGate({
     ...base,
     images,
     ...policy === void 0 ? {} : { policy },
-    overrides: {
-      ...flags.failOnGiven === void 0 ? {} : { failOn: flags.failOnGiven },
-      ...flags.mode === void 0 ? {} : { mode: flags.mode }
-    },
-    ...flags.baseline === void 0 ? {} : { baselinePath: resolve9(io.cwd, flags.baseline) },
     ...cacheDir === void 0 ? {} : { cacheDir },
     concurrency: flags.concurrency ?? availableParallelism(),
     now: /* @__PURE__ */ new Date()
@@ -59999,8 +61345,6 @@ async function runGatedScan(flags, base, io, finishProgress) {
 `);
     return verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
   }
-  const verdicts = imageVerdicts(outcomes);
-  const summary = renderAggregateSummary(verdicts);
   if (!flags.quiet) io.stdout.write(`${summary}
 `);
   for (const o of outcomes) {
@@ -60015,7 +61359,6 @@ async function runGatedScan(flags, base, io, finishProgress) {
 `
       );
   }
-  const status = aggregateStatus(verdicts);
   io.stdout.write(
     `scapgate: ${status === "pass" ? "gate passed" : status === "fail" ? "gate FAILED" : "gate FAILED: not every image was scanned"} (${images.length} images)
 `
@@ -60049,8 +61392,19 @@ function createConsoleLogger({ stream, verbose, quiet }) {
   };
 }
 
+// packages/cli/src/gitlab/registry-credentials.ts
+function gitlabRegistryCredentials(env, images, username) {
+  const registry = env["CI_REGISTRY"] ?? "";
+  if (registry === "" || username !== void 0 || images.length === 0) return void 0;
+  const inProjectRegistry = images.every(
+    (image) => image.replace(/^docker:\/\//, "").startsWith(`${registry}/`)
+  );
+  if (!inProjectRegistry) return void 0;
+  return { username: env["CI_REGISTRY_USER"] ?? "", password: env["CI_REGISTRY_PASSWORD"] ?? "" };
+}
+
 // packages/cli/src/progress.ts
-var labels = {
+var labels2 = {
   reading: "Reading image",
   extracting: "Extracting layers",
   scanning: "Scanning with OpenSCAP",
@@ -60074,7 +61428,7 @@ function createProgress(stream, quiet) {
       endLine();
       current = phase;
       detail = phaseDetail === void 0 ? "" : ` ${terminalText(phaseDetail).replace(/\n/g, " ")}`;
-      const line = `${labels[phase]}${detail}`;
+      const line = `${labels2[phase]}${detail}`;
       stream.write(tty ? `\r\x1B[2K${line}\u2026` : `${line}
 `);
     },
@@ -60084,7 +61438,7 @@ function createProgress(stream, quiet) {
       if (now - lastDraw < 100) return;
       lastDraw = now;
       const amount = phase === "extracting" ? formatBytes2(done) : total === void 0 ? `${done}` : `${done}/${total}`;
-      stream.write(`\r\x1B[2K${labels[phase]}${detail}\u2026 ${amount}`);
+      stream.write(`\r\x1B[2K${labels2[phase]}${detail}\u2026 ${amount}`);
     },
     finish() {
       if (!quiet) endLine();
@@ -60097,6 +61451,7 @@ function createProgress(stream, quiet) {
 var scapgateVersion = true ? "0.1.0" : "0.1.0-dev";
 
 // packages/cli/src/commands/scan.ts
+var d = (key) => String(optionDefault(key));
 var usage2 = `Usage: scapgate scan IMAGE... [options]
 
 Scan a container image with OpenSCAP and gate on the result.
@@ -60115,12 +61470,12 @@ Options
   --profile ID|SHORT          XCCDF profile id or short name (default: standard)
   --tailoring FILE            XCCDF tailoring file
   --dockerfile PATH           Dockerfile that findings point at (default: ./Dockerfile if it exists)
-  --out DIR                   output directory (default: ./scapgate-out)
+  --out DIR                   output directory (default: ./${d("out")})
   --fail-on low|medium|high|never
-                              lowest severity of a failing rule that fails the gate (default: medium)
+                              lowest severity of a failing rule that fails the gate (default: ${d("failOn")})
   --platform os/arch[/variant]
                               platform to pick from a multi-platform index (default: linux/amd64)
-  --timeout SECONDS           oscap time limit (default: 1800)
+  --timeout SECONDS           oscap time limit (default: ${d("timeout")})
   --verbose                   debug output
   --quiet                     errors and the verdict only
 
@@ -60129,10 +61484,10 @@ Known vulnerabilities (docs/cves.md)
                               policy's \`cves: {enabled: true}\`; these flags win over its values)
   --feed FILE|URL             use this OVAL feed (.xml or .xml.bz2) instead of the distribution's
   --feed-cache DIR            keep downloaded feeds here, by content; revalidated on each run
-  --max-feed-age DAYS         warn when the feed is older (default 7; \`36h\` works too;
+  --max-feed-age DAYS         warn when the feed is older (default ${d("maxFeedAge")}; \`36h\` works too;
                               the policy's \`stale-feed: fail\` fails instead)
   --cve-fail-on critical|high|medium|low|never
-                              lowest CVE severity that fails the gate (default: high)
+                              lowest CVE severity that fails the gate (default: ${d("cveFailOn")})
   --ignore-unfixed            CVEs without a fixed version do not gate
 
 Policy and many images (docs/policy.md)
@@ -60143,9 +61498,23 @@ Policy and many images (docs/policy.md)
   --images FILE               more images, one per line
   --concurrency N             images scanned at once (default: number of cores)
   --no-cache                  do not reuse or store results in the result cache
+
+The reviewer's view (docs/trend.md)
+  --history FILE|DIR          continue this score history (a directory of <image-slug>.json with
+                              several images; a missing file starts one) and write history.json
+  --link-base URL             blob URL of the repository root at the commit under review; links
+                              Dockerfile:3 to URL/Dockerfile#L3 (in GitLab CI by default
+                              $CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/)
+  --commit SHA                the commit recorded in the history (default: $CI_COMMIT_SHA,
+                              $GIT_COMMIT)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
+
+Variables
+  Every option above and below can be set by its SCAPGATE_* variable instead (SCAPGATE_FAIL_ON,
+  SCAPGATE_CVES=true \u2026; docs/options.md); a flag wins over its variable, the variable over the
+  policy. Without an IMAGE argument SCAPGATE_IMAGE is scanned.
 
 Registry options
   --ca-file PEM               extra CA certificates for registry TLS
@@ -60158,102 +61527,58 @@ Registry options
   REGISTRY_AUTH_FILE, or $DOCKER_CONFIG/config.json (default ~/.docker/config.json: auths,
   credHelpers, credsStore). SCAPGATE_CACHE_DIR sets a default --cache-dir.
 `;
-function parseScan(argv) {
-  const { values, positionals } = parseFlags(argv, {
-    content: { type: "string" },
-    profile: { type: "string" },
-    tailoring: { type: "string" },
-    dockerfile: { type: "string" },
-    out: { type: "string" },
-    "fail-on": { type: "string" },
-    platform: { type: "string" },
-    timeout: { type: "string" },
-    verbose: { type: "boolean" },
-    quiet: { type: "boolean" },
-    "ca-file": { type: "string" },
-    "insecure-registry": { type: "string", multiple: true },
-    "cache-dir": { type: "string" },
-    username: { type: "string" },
-    "password-stdin": { type: "boolean" },
-    policy: { type: "string" },
-    baseline: { type: "string" },
-    mode: { type: "string" },
-    images: { type: "string" },
-    concurrency: { type: "string" },
-    "no-cache": { type: "boolean" },
-    cves: { type: "boolean" },
-    feed: { type: "string" },
-    "feed-cache": { type: "string" },
-    "max-feed-age": { type: "string" },
-    "cve-fail-on": { type: "string" },
-    "ignore-unfixed": { type: "boolean" }
-  });
-  const cves = parseCveFlags(values);
-  if (positionals.length === 0 && values.images === void 0) {
+var scanFlags = {
+  content: { type: "string" },
+  profile: { type: "string" },
+  tailoring: { type: "string" },
+  dockerfile: { type: "string" },
+  out: { type: "string" },
+  "fail-on": { type: "string" },
+  platform: { type: "string" },
+  timeout: { type: "string" },
+  verbose: { type: "boolean" },
+  quiet: { type: "boolean" },
+  "ca-file": { type: "string" },
+  "insecure-registry": { type: "string", multiple: true },
+  "cache-dir": { type: "string" },
+  username: { type: "string" },
+  "password-stdin": { type: "boolean" },
+  policy: { type: "string" },
+  baseline: { type: "string" },
+  mode: { type: "string" },
+  images: { type: "string" },
+  concurrency: { type: "string" },
+  "no-cache": { type: "boolean" },
+  cves: { type: "boolean" },
+  feed: { type: "string" },
+  "feed-cache": { type: "string" },
+  "max-feed-age": { type: "string" },
+  "cve-fail-on": { type: "string" },
+  "ignore-unfixed": { type: "boolean" },
+  history: { type: "string" },
+  "link-base": { type: "string" },
+  commit: { type: "string" }
+};
+function parseScan(argv, env = {}) {
+  const { values, positionals } = parseFlags(argv, scanFlags);
+  let flags;
+  try {
+    flags = optionsFromFlags(values);
+  } catch (error) {
+    throw new UsageError(getErrorMessage(error));
+  }
+  const fromEnv = [optionTable.image.env, optionTable.imagesFile.env].some(
+    (name) => name !== void 0 && (env[name] ?? "").trim() !== ""
+  );
+  if (positionals.length === 0 && flags.values.imagesFile === void 0 && !fromEnv) {
     throw new UsageError("Expected an IMAGE argument after `scan`, got nothing");
   }
-  rejectEmpty(values, ["policy", "baseline", "images"]);
-  const concurrencyText = values.concurrency;
-  if (concurrencyText !== void 0 && (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1)) {
-    throw new UsageError(
-      `Expected \`--concurrency\` to be a whole number \u2265 1, got \`${concurrencyText}\``
-    );
-  }
-  const gate = {
-    imagesFile: values.images,
-    policy: values.policy,
-    baseline: values.baseline,
-    ...values.mode === void 0 ? {} : { mode: oneOf("--mode", values.mode, policyModes) },
-    // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
-    noCache: values["no-cache"] === true || cves?.enabled === true,
-    ...concurrencyText === void 0 ? {} : { concurrency: Number(concurrencyText) },
-    ...values["fail-on"] === void 0 ? {} : { failOnGiven: oneOf("--fail-on", values["fail-on"], failOnValues) }
-  };
-  rejectEmpty(values, ["content", "profile", "tailoring", "dockerfile", "out", "platform"]);
-  rejectEmpty(values, ["ca-file", "cache-dir", "username"]);
-  const failOn = oneOf("--fail-on", values["fail-on"] ?? "medium", failOnValues);
-  const timeoutText = values.timeout ?? "1800";
-  if (!/^\d+$/.test(timeoutText) || Number(timeoutText) < 1) {
-    throw new UsageError(
-      `Expected \`--timeout\` to be a whole number of seconds \u2265 1, got \`${timeoutText}\``
-    );
-  }
   return {
-    image: positionals[0] ?? "",
     images: positionals,
-    gate,
-    content: values.content,
-    profile: values.profile,
-    tailoring: values.tailoring,
-    dockerfile: values.dockerfile,
-    out: values.out ?? "scapgate-out",
-    failOn,
-    platform: values.platform,
-    timeoutSeconds: Number(timeoutText),
+    flags,
     verbose: values.verbose === true,
     quiet: values.quiet === true,
-    caFile: values["ca-file"],
-    insecureRegistries: values["insecure-registry"] ?? [],
-    cacheDir: values["cache-dir"],
-    username: values.username,
-    passwordStdin: values["password-stdin"] === true,
-    ...cves === void 0 ? {} : { cves }
-  };
-}
-function parseCveFlags(values) {
-  const given = ["feed", "feed-cache", "max-feed-age", "cve-fail-on", "ignore-unfixed"];
-  if (values.cves !== true && given.every((flag) => values[flag] === void 0)) return void 0;
-  rejectEmpty(values, ["feed", "feed-cache"]);
-  return {
-    ...values.feed === void 0 ? {} : { feed: values.feed },
-    ...values["feed-cache"] === void 0 ? {} : { feedCache: values["feed-cache"] },
-    enabled: values.cves === true,
-    // Only what was given: the rest comes from the policy's `cves:`, then the defaults.
-    policy: {
-      ...values["cve-fail-on"] === void 0 ? {} : { failOn: oneOf("--cve-fail-on", values["cve-fail-on"], cveFailOnValues) },
-      ...values["ignore-unfixed"] === true ? { ignoreUnfixed: true } : {},
-      ...values["max-feed-age"] === void 0 ? {} : { maxFeedAgeDays: parseFeedAge(values["max-feed-age"], "`--max-feed-age`") }
-    }
+    passwordStdin: values["password-stdin"] === true
   };
 }
 async function readPasswordStdin() {
@@ -60267,6 +61592,25 @@ async function readPasswordStdin() {
     throw new ConfigurationError("Expected a password on stdin for `--password-stdin`, got nothing");
   return password;
 }
+function reviewOptions(g, io) {
+  const env = (name) => {
+    const value = io.env[name]?.trim();
+    return value === void 0 || value === "" ? void 0 : value;
+  };
+  const commit = g.commit ?? [env("CI_COMMIT_SHA"), env("GIT_COMMIT")].find((c) => c !== void 0 && isCommitId(c));
+  const projectUrl = env("CI_PROJECT_URL");
+  const linkBase = g.linkBase ?? (projectUrl !== void 0 && env("CI_COMMIT_SHA") !== void 0 && commit !== void 0 ? gitlabBlobBase(projectUrl, commit) : void 0);
+  const links = linkBase !== void 0 && /^https?:\/\/\S+$/i.test(linkBase) ? { blobBase: linkBase } : void 0;
+  const history = g.history;
+  if (links === void 0 && history === void 0) return {};
+  return {
+    review: {
+      ...links === void 0 ? {} : { links },
+      ...history === void 0 ? {} : { history: { path: history, ...commit === void 0 ? {} : { commit } } }
+    }
+  };
+}
+var isCommitId = (text3) => /^[0-9a-f]{4,64}$/i.test(text3);
 async function runScan(command, io) {
   const logger = createConsoleLogger({
     stream: io.stderr,
@@ -60275,56 +61619,64 @@ async function runScan(command, io) {
   });
   const progress = createProgress(io.stderr, command.quiet);
   try {
-    if (command.caFile !== void 0) {
+    const written = firstGiven(command.flags, optionsFromEnvironment(io.env));
+    const given = absolutePaths(written, io.cwd);
+    const g = given.values;
+    if (g.caFile !== void 0) {
       await checkUserFile({
-        path: resolve10(io.cwd, command.caFile),
-        display: command.caFile,
+        path: g.caFile,
+        display: written.values.caFile ?? g.caFile,
         kind: "caFile",
         origin: "command-line",
         workspace: io.cwd
       });
     }
+    const images = command.images.length > 0 || g.image === void 0 ? command.images : [g.image];
+    const gitlab = gitlabRegistryCredentials(
+      io.env,
+      g.imagesFile === void 0 ? images : [],
+      g.username
+    );
     const sources = sourceSettings(
       {
-        caFile: command.caFile === void 0 ? void 0 : resolve10(io.cwd, command.caFile),
-        insecureRegistries: command.insecureRegistries,
-        cacheDir: command.cacheDir === void 0 ? void 0 : resolve10(io.cwd, command.cacheDir),
-        username: command.username,
-        password: command.passwordStdin ? await readPasswordStdin() : void 0
+        caFile: g.caFile,
+        insecureRegistries: g.insecureRegistries ?? [],
+        cacheDir: g.cacheDir,
+        username: g.username ?? gitlab?.username,
+        password: command.passwordStdin ? await readPasswordStdin() : gitlab?.password
       },
       io.env
     );
-    const outDir = resolve10(io.cwd, command.out);
-    await checkOutDir(outDir, command.out);
+    const out = written.values.out ?? optionDefault("out");
+    const outDir = resolve10(io.cwd, out);
+    await checkOutDir(outDir, out);
+    const dockerfile = written.values.dockerfile;
+    if (dockerfile !== void 0) await checkDockerfile(dockerfile, io.cwd);
     const base = {
       ...sources,
-      contentPath: command.content === void 0 ? void 0 : resolve10(io.cwd, command.content),
-      profile: command.profile,
-      tailoringPath: command.tailoring === void 0 ? void 0 : resolve10(io.cwd, command.tailoring),
+      given,
+      // Last of all: a policy section's `dockerfile` wins over it (docs/policy.md).
+      ...dockerfile === void 0 ? await implicitDockerfile(io.cwd) : {},
       outDir,
-      failOn: command.failOn,
-      platform: command.platform === void 0 ? void 0 : parsePlatform(command.platform),
-      timeoutMs: command.timeoutSeconds * 1e3,
+      platform: g.platform === void 0 ? void 0 : parsePlatform(g.platform),
+      timeoutMs: (g.timeout ?? optionDefault("timeout")) * 1e3,
       environment: loadEnvironment(io.env),
-      dockerfile: await dockerfileFlag(command.dockerfile, io.cwd),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,
       progress,
       signal: io.signal,
-      ...command.cves === void 0 ? {} : {
-        cves: {
-          ...command.cves,
-          ...command.cves.feed === void 0 || /^https?:\/\//i.test(command.cves.feed) ? {} : { feed: resolve10(io.cwd, command.cves.feed) },
-          ...command.cves.feedCache === void 0 ? {} : { feedCache: resolve10(io.cwd, command.cves.feedCache) }
-        }
-      }
+      ...reviewOptions(g, io)
     };
     const flags = {
-      ...command.gate,
-      images: command.images,
-      quiet: command.quiet,
-      cacheDir: command.cacheDir
+      images,
+      ...g.imagesFile === void 0 ? {} : { imagesFile: { path: g.imagesFile, display: written.values.imagesFile ?? g.imagesFile } },
+      ...g.policy === void 0 ? {} : { policy: g.policy },
+      // The result cache keys on the image, not on the feed: a CVE scan is never served from it.
+      noCache: g.noCache === true || g.cves === true,
+      ...g.cacheDir === void 0 ? {} : { cacheDir: g.cacheDir },
+      ...g.concurrency === void 0 ? {} : { concurrency: g.concurrency },
+      quiet: command.quiet
     };
     return await runGatedScan(flags, base, io, () => progress.finish());
   } catch (error) {
@@ -60351,7 +61703,7 @@ var scanCommandSpec = {
 // packages/cli/src/commands/baseline.ts
 import { mkdtemp as mkdtemp10, rm as rm17, writeFile as writeFile12 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join39, resolve as resolve11 } from "node:path";
+import { join as join40, resolve as resolve11 } from "node:path";
 var scanFlagSpec = {
   content: { type: "string" },
   profile: { type: "string" },
@@ -60382,24 +61734,27 @@ function isImageArgument(arg) {
 async function scanToBaselines(images, flags, io) {
   const logger = createConsoleLogger({ stream: io.stderr, verbose: flags.verbose, quiet: false });
   const progress = createProgress(io.stderr, false);
-  const out = await mkdtemp10(join39(tmpdir4(), "scapgate-baseline-"));
+  const out = await mkdtemp10(join40(tmpdir4(), "scapgate-baseline-"));
   try {
     const cacheDir = cacheDirFlag(flags, io);
-    const outcomes = await scanImages({
+    const given = optionsFromFlags({
+      ...flags.content === void 0 ? {} : { content: flags.content },
+      ...flags.profile === void 0 ? {} : { profile: flags.profile },
+      ...flags.tailoring === void 0 ? {} : { tailoring: flags.tailoring },
+      "fail-on": "never",
+      mode: "absolute"
+    });
+    const { outcomes } = await runGate({
       images: [...images],
       outDir: out,
-      ...flags.content === void 0 ? {} : { contentPath: resolve11(io.cwd, flags.content) },
-      ...flags.profile === void 0 ? {} : { profile: flags.profile },
-      ...flags.tailoring === void 0 ? {} : { tailoringPath: resolve11(io.cwd, flags.tailoring) },
-      failOn: "never",
-      timeoutMs: 1800 * 1e3,
+      given: absolutePaths(given, io.cwd),
+      timeoutMs: optionDefault("timeout") * 1e3,
       environment: loadEnvironment(io.env),
       cwd: io.cwd,
       toolVersion: scapgateVersion,
       logger,
       progress,
       signal: io.signal,
-      overrides: { failOn: "never", mode: "absolute" },
       ...cacheDir === void 0 ? {} : { cacheDir },
       concurrency: 2,
       now: /* @__PURE__ */ new Date()
@@ -60617,8 +61972,8 @@ function parseReport(argv) {
     dockerfile: values.dockerfile,
     image: values.image,
     platform: values.platform,
-    out: values.out ?? "scapgate-out",
-    failOn: oneOf("--fail-on", values["fail-on"] ?? "medium", failOnValues),
+    out: values.out ?? optionDefault("out"),
+    failOn: oneOf("--fail-on", values["fail-on"] ?? optionDefault("failOn"), failOnValues),
     noOscap: values["no-oscap"] === true,
     verbose: values.verbose === true,
     quiet: values.quiet === true
@@ -60679,7 +62034,7 @@ var reportCommandSpec = {
 
 // packages/cli/src/commands/content.ts
 import { resolve as resolve14 } from "node:path";
-import { join as join40 } from "node:path";
+import { join as join41 } from "node:path";
 var usage6 = `Usage: scapgate content list [--content-dir DIR] [--json]
        scapgate content fetch SOURCE [--sha256 HEX] [--content-dir DIR]
        scapgate content explain IMAGE [--profile ID] [--policy FILE] [--content-dir DIR]
@@ -60797,13 +62152,13 @@ async function runContent(command, io) {
   }
 }
 async function list(json2, environment, io) {
-  const listed2 = [];
+  const listed = [];
   for (const dir of defaultContentDirs(environment)) {
     const names = await listDataStreams(dir).catch(() => []);
     const dataStreams = [];
     for (const name of names) {
       dataStreams.push(
-        await describeDataStream(join40(dir, name), name).catch(() => unreadable(name))
+        await describeDataStream(join41(dir, name), name).catch(() => unreadable(name))
       );
     }
     const entries = (await listContentEntries(dir)).map((e) => ({
@@ -60813,14 +62168,14 @@ async function list(json2, environment, io) {
       fetchedAt: e.fetchedAt,
       dataStreams: e.dataStreams
     }));
-    listed2.push({ dir, dataStreams, entries });
+    listed.push({ dir, dataStreams, entries });
   }
   if (json2) {
-    io.stdout.write(`${JSON.stringify(listed2, null, 2)}
+    io.stdout.write(`${JSON.stringify(listed, null, 2)}
 `);
     return ExitCode.GatePassed;
   }
-  for (const { dir, dataStreams, entries } of listed2) {
+  for (const { dir, dataStreams, entries } of listed) {
     if (dataStreams.length === 0 && entries.length === 0) {
       io.stdout.write(`${dir}: no content
 `);
@@ -60829,14 +62184,14 @@ async function list(json2, environment, io) {
     if (dataStreams.length > 0) {
       io.stdout.write(`${dir}
 `);
-      for (const d of dataStreams) io.stdout.write(streamLine(d));
+      for (const d2 of dataStreams) io.stdout.write(streamLine(d2));
     }
     for (const e of entries) {
       io.stdout.write(
         `${dir}/entries/${e.sha256.slice(0, 12)}\u2026 from ${stripControls(e.source)} (${e.verifiedBy}, ${e.fetchedAt})
 `
       );
-      for (const d of e.dataStreams) io.stdout.write(streamLine(d));
+      for (const d2 of e.dataStreams) io.stdout.write(streamLine(d2));
     }
   }
   return ExitCode.GatePassed;
@@ -60844,9 +62199,9 @@ async function list(json2, environment, io) {
 function unreadable(name) {
   return { file: name, product: name, sha256: "0".repeat(64), profiles: [] };
 }
-function streamLine(d) {
-  const profiles = d.profiles.map((p) => p.id.replace(/^.*_profile_/, ""));
-  return `  ${d.product.padEnd(14)} SSG ${(d.ssgVersion ?? "?").padEnd(8)} ${profiles.length} profiles: ${stripControls(profiles.join(", "))}
+function streamLine(d2) {
+  const profiles = d2.profiles.map((p) => p.id.replace(/^.*_profile_/, ""));
+  return `  ${d2.product.padEnd(14)} SSG ${(d2.ssgVersion ?? "?").padEnd(8)} ${profiles.length} profiles: ${stripControls(profiles.join(", "))}
 `;
 }
 async function fetch2(command, environment, io) {
@@ -60937,7 +62292,7 @@ var contentCommandSpec = {
 };
 
 // packages/cli/src/commands/attest.ts
-import { createHash as createHash16 } from "node:crypto";
+import { createHash as createHash17 } from "node:crypto";
 import { basename as basename6, dirname as dirname6, resolve as resolve15 } from "node:path";
 var usage7 = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem [options]
 
@@ -61013,7 +62368,7 @@ async function runAttest(command, io) {
       });
       policy = {
         name: basename6(command.policy),
-        sha256: `sha256:${createHash16("sha256").update(bytes).digest("hex")}`
+        sha256: `sha256:${createHash17("sha256").update(bytes).digest("hex")}`
       };
     }
     const outcome = await attestImage({
@@ -61190,6 +62545,59 @@ var verifyCommandSpec = {
   run: runVerify
 };
 
+// packages/cli/src/commands/trend.ts
+import { writeFile as writeFile13 } from "node:fs/promises";
+import { resolve as resolve17 } from "node:path";
+var usage9 = `Usage: scapgate trend HISTORY [--svg FILE]
+
+Print the compliance score of the last runs as a text chart, from a history.json that
+\`scapgate scan --history\` wrote (docs/trend.md), and optionally write it as an SVG.
+
+Options
+  --svg FILE        also write the chart as a standalone SVG (for Jenkins' archived report)
+
+Exit codes: 0 printed; 2 the history is missing or invalid.
+`;
+function parseTrend(argv) {
+  const { values, positionals } = parseFlags(argv, { svg: { type: "string" } });
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `Expected one HISTORY argument after \`trend\`, got ${positionals.length === 0 ? "none" : positionals.join(" ")}`
+    );
+  rejectEmpty(values, ["svg"]);
+  return { history: positionals[0], ...values.svg === void 0 ? {} : { svg: values.svg } };
+}
+async function runTrend(command, io) {
+  const text3 = await readUserText({
+    path: resolve17(io.cwd, command.history),
+    display: command.history,
+    kind: "history",
+    origin: "command-line",
+    workspace: io.cwd
+  });
+  const history = parseHistory2(text3, command.history);
+  io.stdout.write(
+    terminalText(
+      `Compliance score: ${history.image} \xB7 ${history.profile.replace(/^.*_profile_/, "")}
+
+${trendText(history)}`
+    )
+  );
+  if (command.svg !== void 0) {
+    await writeFile13(resolve17(io.cwd, command.svg), trendSvg(history));
+    io.stderr.write(`SVG written to ${terminalText(command.svg)}
+`);
+  }
+  return ExitCode.GatePassed;
+}
+var trendCommandSpec = {
+  name: "trend",
+  summary: "print the compliance score history as a chart (text, and SVG with --svg)",
+  usage: usage9,
+  parse: parseTrend,
+  run: runTrend
+};
+
 // packages/cli/src/commands/index.ts
 var commands = [
   scanCommandSpec,
@@ -61199,6 +62607,7 @@ var commands = [
   contentCommandSpec,
   attestCommandSpec,
   verifyCommandSpec,
+  trendCommandSpec,
   gitLabNoteCommandSpec
 ];
 
@@ -61217,11 +62626,11 @@ async function printVersion(io) {
 
 // packages/cli/src/main.ts
 function topUsage() {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width2 = Math.max(...commands.map((c) => c.name.length));
   return `Usage: scapgate COMMAND [options]
 
 Commands
-${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+${commands.map((c) => `  ${c.name.padEnd(width2)}  ${c.summary}`).join("\n")}
 
   scapgate COMMAND --help     options of a command
   scapgate --version          versions of scapgate, oscap and the SCAP content
@@ -61244,8 +62653,8 @@ async function run2(argv, io) {
     io.stdout.write(topUsage());
     return ExitCode.GatePassed;
   }
-  const spec = commands.find((c) => c.name === first);
-  if (spec === void 0) {
+  const spec2 = commands.find((c) => c.name === first);
+  if (spec2 === void 0) {
     io.stderr.write(
       `scapgate: Expected a command (${commands.map((c) => c.name).join(", ")}), got \`${first}\`
 
@@ -61254,22 +62663,22 @@ ${topUsage()}`
     return ExitCode.Usage;
   }
   if (rest.includes("-h") || rest.includes("--help")) {
-    io.stdout.write(spec.usage);
+    io.stdout.write(spec2.usage);
     return ExitCode.GatePassed;
   }
   let command;
   try {
-    command = spec.parse(rest);
+    command = spec2.parse(rest, io.env);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`scapgate ${spec.name}: ${error.message}
+      io.stderr.write(`scapgate ${spec2.name}: ${error.message}
 
-${spec.usage}`);
+${spec2.usage}`);
       return ExitCode.Usage;
     }
     throw error;
   }
-  return spec.run(command, io);
+  return spec2.run(command, io);
 }
 async function runWrapper() {
   const controller = new AbortController();

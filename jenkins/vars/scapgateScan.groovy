@@ -58,6 +58,12 @@ def call(Map userConfig = [:]) {
     scapgateCommand: 'scapgate',
     // A failed gate makes the build UNSTABLE instead of FAILURE.
     unstableOnGateFailure: false,
+    // Keep the score trend (docs/trend.md): continue the history.json archived by this job's last
+    // completed build (Copy Artifact plugin) and archive history.json and trend.svg.
+    history: true,
+    // Blob URL of the repository root at the commit, for links from Dockerfile:3 to its line;
+    // '' derives it from GIT_URL and GIT_COMMIT for github.com and gitlab.com.
+    linkBase: '',
     // Archive the outputs (ARF, HTML, SARIF, results.json, summary, fixes).
     archive: true,
     // Record the SARIF with warnings-ng when that plugin is installed.
@@ -114,18 +120,27 @@ def call(Map userConfig = [:]) {
     content: 'SCAPGATE_CONTENT', tailoring: 'SCAPGATE_TAILORING', policy: 'SCAPGATE_POLICY',
     baseline: 'SCAPGATE_BASELINE', mode: 'SCAPGATE_MODE', failOn: 'SCAPGATE_FAIL_ON',
     cves: 'SCAPGATE_CVES', cveFailOn: 'SCAPGATE_CVE_FAIL_ON', attest: 'SCAPGATE_ATTEST',
+    linkBase: 'SCAPGATE_LINK_BASE',
     outDir: 'SCAPGATE_OUT'
   ]
-  List env = scanVariables.collect { param, name -> "${name}=${param == 'outDir' ? outDir : config[param]}".toString() }
+  // The reviewer's view (docs/trend.md): links to the lines at the built commit, and the trend
+  // continued from the last completed build's archived history.
+  config.linkBase = config.linkBase ?: derivedLinkBase(env.GIT_URL, env.GIT_COMMIT)
+  String history = config.history ? previousHistory(outDir) : ''
+  String commit = (env.GIT_COMMIT ?: '') ==~ /[0-9a-fA-F]{4,64}/ ? env.GIT_COMMIT : ''
+  List scanEnv = scanVariables.collect { param, name -> "${name}=${param == 'outDir' ? outDir : config[param]}".toString() }
+  scanEnv << "SCAPGATE_HISTORY=${history}".toString()
+  scanEnv << "SCAPGATE_COMMIT=${commit}".toString()
   String script
   if (config.scannerImage) {
     // The workspace is mounted at the same path, so relative paths and the outputs line up. Root
     // and a private mount namespace are what the scan sandbox needs (docs/scanner-image.md).
     List options = config.containerOptions.findAll { it.toString() }
-    options.eachWithIndex { option, i -> env << "SCAPGATE_CONTAINER_OPTION_${i}=${option}".toString() }
-    env << "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}".toString()
-    env << "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}".toString()
-    List passed = scanVariables.values() + ['SCAPGATE_REGISTRY_USERNAME', 'SCAPGATE_REGISTRY_PASSWORD']
+    options.eachWithIndex { option, i -> scanEnv << "SCAPGATE_CONTAINER_OPTION_${i}=${option}".toString() }
+    scanEnv << "SCAPGATE_SCANNER_IMAGE=${config.scannerImage}".toString()
+    scanEnv << "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}".toString()
+    List passed = scanVariables.values() + ['SCAPGATE_HISTORY', 'SCAPGATE_COMMIT',
+      'SCAPGATE_REGISTRY_USERNAME', 'SCAPGATE_REGISTRY_PASSWORD']
     List mounts = ['-v "$PWD:$PWD" -w "$PWD"']
     if (config.attest) {
       // The key file is mounted read-only at its own path, which SCAPGATE_ATTEST_KEY names.
@@ -137,7 +152,7 @@ def call(Map userConfig = [:]) {
       mounts + passed.collect { "-e ${it}" } +
       ['"$SCAPGATE_SCANNER_IMAGE" scapgate scan']).join(' ')
   } else {
-    env << "SCAPGATE_COMMAND=${config.scapgateCommand}".toString()
+    scanEnv << "SCAPGATE_COMMAND=${config.scapgateCommand}".toString()
     script = '"$SCAPGATE_COMMAND" scan'
   }
   int status
@@ -150,12 +165,12 @@ def call(Map userConfig = [:]) {
       bindings << string(credentialsId: config.attestPasswordCredentialsId, variable: 'COSIGN_PASSWORD')
     }
     withCredentials(bindings) {
-      withEnv(env) {
+      withEnv(scanEnv) {
         status = sh(script: script, returnStatus: true, label: 'scapgate scan')
       }
     }
   } else {
-    withEnv(env) {
+    withEnv(scanEnv) {
       status = sh(script: script, returnStatus: true, label: 'scapgate scan')
     }
   }
@@ -188,6 +203,37 @@ def call(Map userConfig = [:]) {
   return verdict
 }
 
+/**
+ * The history to continue: this job's last completed build's archived history.json, copied to
+ * .scapgate/previous/ with the Copy Artifact plugin; without the plugin or a previous history the
+ * path does not exist and the scan starts a new one.
+ */
+private String previousHistory(String outDir) {
+  String target = '.scapgate/previous'
+  try {
+    copyArtifacts projectName: env.JOB_NAME, selector: lastCompleted(), filter: "${outDir}/history.json",
+      target: target, optional: true, flatten: true
+  } catch (NoSuchMethodError ignored) {
+    echo '[WARNING] scapgateScan: the Copy Artifact plugin is not installed; the trend starts anew with each build'
+  }
+  return "${target}/history.json"
+}
+
+/**
+ * https://github.com/O/R/blob/SHA/ (or gitlab.com's /-/blob/) from the checkout's remote; ''
+ * otherwise. String operations only (no Matcher kept in a CPS frame).
+ */
+static String derivedLinkBase(String gitUrl, String commit) {
+  if (!gitUrl || !(commit ==~ /[0-9a-fA-F]{7,64}/)) return ''
+  String rest = gitUrl.replaceFirst(/^(https:\/\/|ssh:\/\/git@|git@)/, '')
+  if (rest == gitUrl) return ''
+  String host = ['github.com', 'gitlab.com'].find { rest.startsWith(it + ':') || rest.startsWith(it + '/') }
+  if (!host) return ''
+  String path = rest.substring(host.length() + 1).replaceAll(/\/$/, '').replaceAll(/\.git$/, '')
+  if (!(path ==~ /[\w.-]+(\/[\w.-]+)+/)) return ''
+  return host == 'github.com' ? "https://github.com/${path}/blob/${commit}/" : "https://gitlab.com/${path}/-/blob/${commit}/"
+}
+
 /** Archives the outputs and hands them to the report plugins that are installed. */
 private void publishOutputs(Map config, String outDir) {
   if (config.archive) {
@@ -207,7 +253,8 @@ private void publishOutputs(Map config, String outDir) {
   }
   if (config.publishHTML && fileExists("${outDir}/report.html")) {
     try {
-      publishHTML target: [reportDir: outDir, reportFiles: 'report.html', reportName: 'OpenSCAP report',
+      String files = fileExists("${outDir}/trend.svg") ? 'report.html,trend.svg' : 'report.html'
+      publishHTML target: [reportDir: outDir, reportFiles: files, reportName: 'OpenSCAP report',
                            keepAll: true, alwaysLinkToLastBuild: false, allowMissing: true]
     } catch (NoSuchMethodError ignored) {
       echo '[WARNING] scapgateScan: the HTML Publisher plugin is not installed, skipping publishHTML'

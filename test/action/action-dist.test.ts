@@ -131,6 +131,56 @@ describe('the GitHub Action bundle', () => {
     expect(api.requests.every(r => r.authorization === 'Bearer ghs_pushtoken')).toBe(true)
   })
 
+  it('draws the score trend of three default-branch runs and the PR in the comment and the job summary', async () => {
+    const {api, runtime} = await fakes()
+    // given three pushes to the default branch (the clean image, then the failing one twice)
+    for (const image of ['clean', 'failing', 'failing'] as const) {
+      const push = await runAction({
+        workspace: workspace(image),
+        event: 'push',
+        apiUrl: api.url,
+        inputs: {image: 'docker-archive:app.tar', 'fail-on': 'never'},
+        env: runtime.env()
+      })
+      showOnFailure(push)
+      expect(push.code).toBe(0)
+    }
+    // each saved the history with its baseline, one point more each time
+    const saved = runtime.cacheEntries.filter(e =>
+      e.key.startsWith('scapgate-baseline-v1-app-auto-')
+    )
+    expect(saved).toHaveLength(3)
+    const archive = join(root, `trend-${counter}.tar`)
+    writeFileSync(archive, saved[2]?.data ?? Buffer.alloc(0))
+    const listing = execFileSync('tar', ['-tf', archive]).toString()
+    expect(listing).toMatch(/app\.history\.json/)
+    // when a pull request scans the failing image
+    const pr = await fakes({}, runtime)
+    const result = await runAction({
+      workspace: workspace('failing'),
+      event: 'pull_request',
+      apiUrl: pr.api.url,
+      inputs: {image: 'docker-archive:app.tar'},
+      env: runtime.env()
+    })
+    showOnFailure(result)
+    // then the comment and the job summary draw four points, this PR last, with a text line
+    const body = pr.api.comments[0]?.body ?? ''
+    for (const text of [body, result.summary]) {
+      expect(text).toContain('```mermaid\nxychart-beta')
+      expect(text).toMatch(/x-axis \["\d\d-\d\d", "\d\d-\d\d", "\d\d-\d\d", "this run"\]/)
+      expect(text).toMatch(/Score trend \(last 4 runs\): /)
+    }
+    // the PR's point is in its own history.json and results.json, but never saved
+    const results = JSON.parse(readFileSync(result.outputs['results-file'] ?? '', 'utf8')) as {
+      history: {entries: unknown[]}
+    }
+    expect(results.history.entries).toHaveLength(4)
+    expect(
+      runtime.cacheEntries.filter(e => e.key.startsWith('scapgate-baseline-v1-app-auto-'))
+    ).toHaveLength(3)
+  }, 900_000)
+
   it('gates a pull request against the default branch baseline and reports the new failures first', async () => {
     // given a baseline saved by a push of the clean image
     const {api, runtime} = await fakes()
@@ -174,13 +224,15 @@ describe('the GitHub Action bundle', () => {
       ['Dockerfile', 10, 'failure'],
       ['Dockerfile', 7, 'failure']
     ])
-    // one comment, new failures before everything else
+    // one comment: the failing rules, new first, above the folded details, each linked to its
+    // Dockerfile line at the PR head
     expect(pr.api.comments).toHaveLength(1)
     const body = pr.api.comments[0]?.body ?? ''
     expect(body).toMatch(/^<!-- scapgate-pr-comment [0-9a-f]{16} -->/)
-    expect(body.indexOf('New failures (2)')).toBeGreaterThan(0)
-    expect(body.indexOf('New failures (2)')).toBeLessThan(body.indexOf('Full summary'))
-    expect(body).toContain('- `package_telnetd_removed` ')
+    expect(body).toMatch(/### \d+ failing rules? \(2 new\)/)
+    expect(body.indexOf('(2 new)')).toBeLessThan(body.indexOf('<details><summary>Details'))
+    expect(body).toContain('(`package_telnetd_removed`)')
+    expect(body).toContain(`](https://github.com/octo/app/blob/${headSha}/Dockerfile#L`)
     // SARIF went to code scanning for the merge ref, with a category per image and profile
     expect(pr.api.sarifUploads[0]).toMatchObject({commit_sha: mergeSha, ref: 'refs/pull/7/merge'})
     const sarif = pr.api.sarifUploads[0]?.sarif as {runs: {automationDetails: {id: string}}[]}

@@ -99,6 +99,7 @@ describe('the Jenkins step under groovy', () => {
       expect(failed, run.output).toEqual([])
       expect(run.output).toMatch(/^1\.\.\d+$/m)
       expect(run.code, run.output).toBe(0)
-    })
+      // Each script runs its real scans one after another (about ten in scapgate-scan-step.groovy).
+    }, 900_000)
   }
 })

@@ -66,7 +66,35 @@ test('it archives the evidence and records JUnit, SARIF and the HTML report') {
   // and warnings-ng reads the SARIF
   Map issues = p.calls.find { it.step == 'recordIssues' }.args
   assert issues.tools == [[tool: 'sarif', pattern: 'reports/scapgate/results.sarif', id: 'scapgate', name: 'scapgate (OpenSCAP)']]
-  assert p.calls.find { it.step == 'publishHTML' }.args.target.reportFiles == 'report.html'
+  // and the HTML report, with the trend's SVG beside it (history is on by default)
+  assert p.calls.find { it.step == 'publishHTML' }.args.target.reportFiles == 'report.html,trend.svg'
+}
+
+test('it continues the last build\'s archived history and links findings to the commit on GitHub') {
+  String sha = 'c' * 40
+  Map jobEnv = [JOB_NAME: 'app', GIT_URL: 'git@github.com:acme/shop.git', GIT_COMMIT: sha]
+  // given a first build of a non-compliant image
+  Map first = pipeline(repo, testBin, [jobEnv: jobEnv])
+  copyImage(first, nonCompliantImage)
+  first.step.call(image: 'docker-archive:image.tar', scannerImage: '')
+  assert first.calls.find { it.step == 'copyArtifacts' }.args.filter == 'scapgate-out/history.json'
+  // and its archived history.json, as Copy Artifact brings it into the next build
+  File previous = new File(first.workspace, '.scapgate/previous/history.json')
+  previous.parentFile.mkdirs()
+  previous.text = new File(first.workspace, 'scapgate-out/history.json').text
+  // when the next build runs
+  Map second = pipeline(repo, testBin, [jobEnv: jobEnv, workspace: first.workspace.path])
+  second.step.call(image: 'docker-archive:image.tar', scannerImage: '')
+  // then the history has both runs, the SVG is archived with it, and summary.md draws the trend
+  def history = new groovy.json.JsonSlurper().parse(new File(second.workspace, 'scapgate-out/history.json'))
+  assert history.entries.size() == 2
+  assert history.entries.every { it.commit == sha }
+  assert new File(second.workspace, 'scapgate-out/trend.svg').text.startsWith('<svg ')
+  String summary = new File(second.workspace, 'scapgate-out/summary.md').text
+  assert summary.contains('xychart-beta') && summary.contains('Score trend (last 2 runs)')
+  // and the locations link to the file at GIT_COMMIT on GitHub, derived from GIT_URL
+  assert summary.contains("](https://github.com/acme/shop/blob/${sha}/")
+  assert second.calls.find { it.step == 'withEnv' }.args*.toString().contains('SCAPGATE_HISTORY=.scapgate/previous/history.json')
 }
 
 test('it leaves the build result alone and returns a passing verdict for a compliant image') {
@@ -157,6 +185,7 @@ test('it runs the CLI in the scanner image with the workspace mounted at the sam
     ['scanner.example/scapgate:1', 'scapgate', 'scan']
   // and the scan options went in as variables, by name (their values never touch the command)
   assert args.containsAll(['-e', 'SCAPGATE_IMAGE', 'SCAPGATE_OUT', 'SCAPGATE_FAIL_ON', 'SCAPGATE_REGISTRY_PASSWORD'])
+  assert args.containsAll(['-e', 'SCAPGATE_HISTORY', 'SCAPGATE_COMMIT', 'SCAPGATE_LINK_BASE'])
   assert verdict.status == 'fail'
 }
 

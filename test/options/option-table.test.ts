@@ -127,7 +127,9 @@ describe('the Jenkins step', () => {
     'unstableOnGateFailure',
     'archive',
     'recordIssues',
-    'publishHTML'
+    'publishHTML',
+    // Whether to continue the archived score history (docs/trend.md); the step finds the file.
+    'history'
   ]
 
   it("has each of the table's Jenkins parameters, passed as the option's variable", () => {

@@ -27,6 +27,18 @@ export {loadPolicy} from './policy/load-policy.js'
 export {readBaseline} from './baseline/read-baseline.js'
 export {serializeBaseline, baselineFromResults} from './baseline/baseline-file.js'
 export {classifyRules} from './baseline/classify.js'
+export {renderSummary, splitSummary} from './report/summary-md.js'
+export {githubBlobBase, gitlabBlobBase, type SourceLinks} from './report/source-links.js'
+export {trendText} from './report/trend-chart.js'
+export {trendSvg} from './report/trend-svg.js'
+export {
+  appendTrend,
+  HISTORY_FILE,
+  historySchemaUri,
+  parseHistory,
+  trendEntry,
+  type TrendHistory
+} from './trend/history.js'
 export {
   optionTable,
   optionKeys,

@@ -28,7 +28,7 @@ const coreLayers: readonly (readonly string[])[] = [
   ['content', 'scan'],
   // The result model and what judges it: ARF parsing, results, policy, baseline, the gate.
   // The option table and its resolver belong here: they read the policy's keys and the gate's values.
-  ['arf', 'results', 'policy', 'baseline', 'gate', 'options'],
+  ['arf', 'results', 'policy', 'baseline', 'gate', 'options', 'trend'],
   // Evaluations and renderers built on the model.
   ['packages', 'blame', 'cve', 'report', 'cache', 'attest'],
   // Orchestration: the pipeline owns its steps.

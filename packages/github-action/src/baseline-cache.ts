@@ -28,9 +28,17 @@ const exists = (path: string): Promise<boolean> =>
     () => false
   )
 
-/** The directory for one image: each entry caches one directory holding `<slug>.json`. */
+/**
+ * The directory for one image: each entry caches one directory holding `<slug>.json` (the
+ * baseline) and `<slug>.history.json` (the score history, docs/trend.md).
+ */
 function entryDir(slug: string): string {
   return join(baselineDir, slug)
+}
+
+/** Where a restored entry's history is, if it had one. */
+export function restoredHistory(slug: string): string {
+  return join(entryDir(slug), `${slug}.history.json`)
 }
 
 /**
@@ -66,17 +74,19 @@ export async function restoreBaselines(
 
 /** Saves each image's results as its new baseline; returns how many were saved. */
 export async function saveBaselines(
-  entries: readonly {slug: string; resultsFile: string}[],
+  entries: readonly {slug: string; resultsFile: string; historyFile?: string}[],
   profile: string | undefined,
   suffix: string,
   logger: Logger
 ): Promise<number> {
   let saved = 0
-  for (const {slug, resultsFile} of entries) {
+  for (const {slug, resultsFile, historyFile} of entries) {
     const dir = entryDir(slug)
     await rm(dir, {recursive: true, force: true})
     await mkdir(dir, {recursive: true})
     await copyFile(resultsFile, join(dir, `${slug}.json`))
+    if (historyFile !== undefined && (await exists(historyFile)))
+      await copyFile(historyFile, restoredHistory(slug))
     const key = `${baselineKeyPrefix(slug, profile)}${suffix}`
     try {
       const id = await cache.saveCache([dir], key)

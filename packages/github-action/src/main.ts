@@ -17,6 +17,8 @@ import {
   hasCiIdentityToken,
   keylessSigning,
   getErrorMessage,
+  githubBlobBase,
+  HISTORY_FILE,
   loadEnvironment,
   loadPolicy,
   markdownText,
@@ -31,10 +33,10 @@ import {
   type ProgressReporter,
   type Signing
 } from '@scapgate/core'
-import {restoreBaselines, saveBaselines} from './baseline-cache.js'
+import {restoreBaselines, restoredHistory, saveBaselines} from './baseline-cache.js'
 import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
 import {readFindings} from './findings.js'
-import {readGitHubContext, type GitHubContext} from './github-context.js'
+import {checkSha, readGitHubContext, type GitHubContext} from './github-context.js'
 import {createGitHubApi} from './github-api.js'
 import {readInputs, type ActionInputs, type Env} from './inputs.js'
 import {ensureOpenScap} from './install-openscap.js'
@@ -133,6 +135,30 @@ function keylessFromWorkflow(env: Env): Signing {
   return keylessSigning({identityToken: () => ciIdentityToken(env)})
 }
 
+/**
+ * The trend (docs/trend.md) is kept where the baseline is: in the Actions cache entry of the
+ * default branch, so only with `baseline: auto`. Default-branch runs restore it to append to (and
+ * save it with the new baseline); pull requests restore it to draw it, their own point last.
+ */
+async function planHistory(
+  inputs: ActionInputs,
+  context: GitHubContext,
+  env: Env
+): Promise<{path: string; commit: string} | undefined> {
+  if (inputs.baseline.kind !== 'auto' || !cacheServiceAvailable(env)) return undefined
+  if (!context.onDefaultBranch && context.pullRequest === undefined) return undefined
+  const slugs = imageSlugs(inputs.images)
+  // A pull request restored the entries with its baseline already.
+  if (context.onDefaultBranch) await restoreBaselines(slugs, inputs.options.values.profile, logger)
+  const dir = join(context.runnerTemp, 'scapgate-history')
+  await rm(dir, {recursive: true, force: true})
+  await mkdir(dir, {recursive: true})
+  for (const slug of slugs)
+    await copyFile(restoredHistory(slug), join(dir, `${slug}.json`)).catch(() => undefined)
+  const only = slugs.length === 1 ? slugs[0] : undefined
+  return {path: only === undefined ? dir : join(dir, `${only}.json`), commit: checkSha(context)}
+}
+
 /** What the step ends with: undefined when it passes, else the failure line. */
 export type RunResult = {failure?: string}
 
@@ -161,6 +187,10 @@ export async function runAction(env: Env): Promise<RunResult> {
   const outDir = join(context.runnerTemp, 'scapgate-out')
   await rm(outDir, {recursive: true, force: true})
   const baseline = await planBaseline(inputs, context, env)
+  const history = await planHistory(inputs, context, env)
+  const links = {
+    blobBase: githubBlobBase(context.serverUrl, context.owner, context.repo, checkSha(context))
+  }
   const policy = await loadPolicy({path: inputs.options.values.policy, cwd: context.workspace})
   // The scan inputs go through the option table, as the CLI's flags do (docs/options.md).
   const given = absolutePaths(
@@ -224,6 +254,7 @@ export async function runAction(env: Env): Promise<RunResult> {
       progress,
       ...(policy === undefined ? {} : {policy}),
       concurrency: 1,
+      review: {links, ...(history === undefined ? {} : {history})},
       now: new Date(),
       ...(attest === undefined ? {} : {attest})
     })
@@ -257,7 +288,11 @@ export async function runAction(env: Env): Promise<RunResult> {
   if (baseline.save) {
     const completed = outcomes
       .filter(o => o.outcome !== undefined)
-      .map(o => ({slug: o.slug, resultsFile: join(o.outDir, 'results.json')}))
+      .map(o => ({
+        slug: o.slug,
+        resultsFile: join(o.outDir, 'results.json'),
+        historyFile: join(o.outDir, HISTORY_FILE)
+      }))
     await saveBaselines(
       completed,
       inputs.options.values.profile,

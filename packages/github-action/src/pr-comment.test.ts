@@ -53,23 +53,47 @@ const verdict = {
 } as unknown as GateVerdict
 
 describe('renderComment', () => {
-  it('starts with the marker and lists new failures, then waived, expired and fixed rules, then the summary', () => {
+  it('starts with the marker, shows the part above the fold and keeps the details folded', () => {
     const marker = commentMarker(['docker-archive:app.tar'])
+    const summary = [
+      '## ❌ Compliance gate failed',
+      '',
+      '**Score 71.00/100** · the table',
+      '',
+      '<details><summary>Details: why, all counts</summary>',
+      '',
+      'the details',
+      '',
+      '</details>',
+      ''
+    ].join('\n')
     const body = renderComment(
       marker,
-      [{image: 'docker-archive:app.tar', verdict, summaryMarkdown: '## summary'}],
+      [{image: 'docker-archive:app.tar', verdict, summaryMarkdown: summary}],
       'https://github.com/o/r/actions/runs/1'
     )
     expect(body.startsWith(`${marker}\n`)).toBe(true)
+    // The comment's heading replaces the summary's own.
+    expect(body).not.toContain('## ❌ Compliance gate failed')
     const order = [
-      'New failures (1)',
-      'Waived (1)',
-      'Expired waivers (1)',
-      'Fixed (1)',
-      '## summary'
+      '### scapgate: ❌',
+      '**Score 71.00/100**',
+      '<details><summary>Details',
+      '</details>'
     ].map(s => body.indexOf(s))
     expect(order.every(i => i > 0)).toBe(true)
-    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect([...order].sort((x, y) => x - y)).toEqual(order)
+  })
+
+  it('drops the folded details before anything else when over the limit', () => {
+    const summary = (n: number): string =>
+      `## ❌ Compliance gate failed\n\n**Score ${n}** table ${n}\n\n<details><summary>Details: all counts</summary>\n\n${'d'.repeat(30_000)}\n\n</details>\n`
+    const items = [1, 2, 3].map(n => ({image: `img${n}`, verdict, summaryMarkdown: summary(n)}))
+    const body = renderComment('<!-- m -->', items, 'https://github.com/o/r/actions/runs/1')
+    expect(Array.from(body).length).toBeLessThan(65_536)
+    for (const n of [1, 2, 3]) expect(body).toContain(`**Score ${n}** table ${n}`)
+    expect(body).toContain('_Details are in the job summary and the artifact._')
+    expect(body).not.toContain('cut: GitHub comments')
   })
 
   it('keys the marker by the set of images, whatever their order', () => {
@@ -112,7 +136,11 @@ describe('renderComment', () => {
       title,
       severity: 'high'
     }))
-    const results = {rules} as unknown as ScanResults
+    const results = {
+      rules,
+      score: {system: 's', value: 50, maximum: 100},
+      counts: {fail: rules.length}
+    } as unknown as ScanResults
     const waiver = (i: number) => ({
       rule: pick(i),
       reason: pick(i + 2),
@@ -160,20 +188,16 @@ describe('renderComment', () => {
     const links = view.elements.filter(e => e.tagName === 'a')
     expect(links.map(a => attribute(a, 'href'))).toEqual([runUrl])
     expect(liveReferences(view.proseText), view.html).toBeUndefined()
-    // One heading per image, naming it as it is.
-    const headings = view.elements.filter(e => e.tagName === 'h4' && textOf(e).includes(': '))
-    const imageHeadings = headings.filter(h =>
-      /: (⚠️ not scanned|❌ failed|✅ passed)/.test(textOf(h))
-    )
+    // One line per image, naming it as it is, then a heading per image that did not pass.
+    const lines = view.elements.filter(e => e.tagName === 'li').map(li => squash(textOf(li)))
     expect(
-      imageHeadings.map(h => squash(textOf(h).replace(/: (⚠️ not scanned|❌ failed).*$/, '')))
-    ).toEqual(items.map(i => squash(expectedCode(i.image))))
-    // Every new failure is listed with its id and title as they are.
-    const listed = view.elements.filter(e => e.tagName === 'li').map(li => squash(textOf(li)))
-    for (const rule of rules.slice(0, 50))
-      expect(listed).toContain(
-        squash(`${expectedCode(rule.shortId)} ${expectedInline(rule.title)} (high)`)
+      lines.map(l =>
+        squash(l.replace(/^(⚠️|❌|✅) /, '').replace(/( · score|: not scanned).*$/, ''))
       )
+    ).toEqual(items.map(i => squash(expectedCode(i.image))))
+    const headings = view.elements.filter(e => e.tagName === 'h4').map(h => squash(textOf(h)))
+    for (const item of items.filter(i => 'error' in i))
+      expect(headings).toContain(squash(`${expectedCode(item.image)}: ⚠️ not scanned`))
     // Errors of the scans that did not complete are shown as text.
     const paragraphs = view.elements.filter(e => e.tagName === 'p').map(p => squash(textOf(p)))
     for (const item of items)

@@ -1,7 +1,8 @@
 /**
  * One sticky PR comment per set of images, found again by a hidden marker and updated in place
- * on every push. The body is built from each image's `summary.md`, with what a reviewer needs
- * first: new failures, then waived, expired and fixed rules. GitHub rejects bodies over 65,536
+ * on every push. The body is built from each image's `summary.md`, cut at its fold: above it the
+ * score, the review counts, the gating rules (new first, locations linked) and the trend; the
+ * details stay folded. GitHub rejects bodies over 65,536
  * code points ("Body is too long"), so the body is cut below that with a note. Rule ids, titles,
  * image names and policy text are placed with the core's escaping layer (a code span or escaped
  * Markdown text), so none of them can ping anyone, link or inject HTML.
@@ -12,11 +13,12 @@ import {
   markdownDocument,
   markdownLink,
   markdownText,
+  splitSummary,
   type GateVerdict,
   type ScanResults
 } from '@scapgate/core'
 import type {GitHubApi} from './github-api.js'
-import {cutText} from './text-limits.js'
+import {codePointLength, cutText} from './text-limits.js'
 
 export const commentLimit = 65_536
 
@@ -38,94 +40,71 @@ export function commentMarker(images: readonly string[]): string {
   return `<!-- scapgate-pr-comment ${key} -->`
 }
 
-function titleOf(results: ScanResults | undefined, id: string): string {
-  const rule = results?.rules.find(r => r.id === id)
-  return rule === undefined
-    ? codeSpan(id)
-    : `${codeSpan(rule.shortId)} ${markdownText(rule.title)} (${rule.severity})`
+/** `❌ `image` · score 71.30/100 · 6 failing`: the one line per image of a multi-image comment. */
+function imageLine(item: CommentImage): string {
+  const {results, verdict} = item
+  if (item.error !== undefined || results === undefined || verdict === undefined)
+    return `- ⚠️ ${codeSpan(item.image)}: not scanned`
+  const status = verdict.status === 'pass' ? '✅' : '❌'
+  return `- ${status} ${codeSpan(item.image)} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)} · ${results.counts.fail} failing`
 }
 
-function section(heading: string, lines: string[], max = 50): string[] {
-  if (lines.length === 0) return []
-  const shown = lines.slice(0, max)
-  return [
-    `#### ${heading} (${lines.length})`,
-    '',
-    ...shown.map(l => `- ${l}`),
-    ...(lines.length > max ? [`- … and ${lines.length - max} more`] : []),
-    ''
-  ]
+interface Block {
+  /** Heading and what a reviewer reads first: the score, counts, gating rules, trend. */
+  above: string
+  /** The folded details, or '' once dropped for size. */
+  details: string
 }
 
-function imageHighlights(item: CommentImage): string[] {
-  const {verdict, results} = item
-  if (verdict === undefined) return []
-  const changes = verdict.baseline?.changes
-  const fresh = [...(changes?.['new-failure'] ?? []), ...(changes?.regression ?? [])]
-  return [
-    ...section(
-      '🆕 New failures',
-      fresh.map(id => titleOf(results, id))
-    ),
-    ...section(
-      '🛡️ Waived',
-      verdict.waivers.applied.map(
-        w =>
-          `${w.ruleIds.map(id => titleOf(results, id)).join(', ') || codeSpan(w.rule)}: ${markdownText(w.reason)} (approved by ${markdownText(w.approver)}, until ${markdownText(w.expires)})`
-      )
-    ),
-    ...section(
-      '⏰ Expired waivers',
-      verdict.waivers.expired.map(
-        w => `${codeSpan(w.rule)}: expired ${markdownText(w.expires)} (${markdownText(w.reason)})`
-      )
-    ),
-    ...section(
-      '✅ Fixed',
-      (changes?.fixed ?? []).map(id => titleOf(results, id))
-    )
-  ]
+function imageBlock(item: CommentImage, several: boolean): Block {
+  if (item.error !== undefined)
+    return {
+      above: `#### ${codeSpan(item.image)}: ⚠️ not scanned\n\n${markdownText(item.error)}`,
+      details: ''
+    }
+  const {above, details} = splitSummary(item.summaryMarkdown)
+  // The image's own `## ✅/❌ Compliance gate …` heading: the comment's heading says it already.
+  const body = above.replace(/^## .*\n+/, '')
+  return {above: several ? `#### ${codeSpan(item.image)}\n\n${body}` : body, details}
 }
 
-/** The whole comment: marker, one block per image (highlights, then its summary folded). */
+/**
+ * The whole comment: marker, heading, then per image what a reviewer decides from (score, counts,
+ * the gating rules with linked locations, the trend) with the rest folded. With several images,
+ * one line per image first, then a block only for the images that failed or were not scanned.
+ * Over GitHub's limit the folded details go first (last image first), then the text is cut.
+ */
 export function renderComment(
   marker: string,
   items: readonly CommentImage[],
   runUrl: string
 ): string {
   const failed = items.filter(i => i.verdict?.status !== 'pass').length
+  const several = items.length > 1
   const head = [
     marker,
     `### scapgate: ${failed === 0 ? '✅ compliance gate passed' : `❌ compliance gate failed for ${failed} of ${items.length} image${items.length === 1 ? '' : 's'}`}`,
-    ''
+    '',
+    ...(several ? [...items.map(imageLine), ''] : [])
   ]
-  const blocks = items.map(item => {
-    const status =
-      item.error !== undefined
-        ? '⚠️ not scanned'
-        : item.verdict?.status === 'pass'
-          ? '✅ passed'
-          : '❌ failed'
-    return [
-      `#### ${codeSpan(item.image)}: ${status}${item.verdict === undefined ? '' : ` · ${markdownText(item.verdict.summary)}`}`,
-      '',
-      ...(item.error === undefined ? [] : [markdownText(item.error), '']),
-      ...imageHighlights(item),
-      '<details><summary>Full summary</summary>',
-      '',
-      item.summaryMarkdown.trim(),
-      '',
-      '</details>',
-      ''
-    ].join('\n')
-  })
+  const shown = several ? items.filter(i => i.verdict?.status !== 'pass') : items
+  const blocks = shown.map(item => imageBlock(item, several))
   const foot = `\n${markdownLink('Workflow run, artifacts and the full reports', runUrl)}\n`
+  const render = (): string =>
+    markdownDocument(
+      `${head.join('\n')}\n${blocks
+        .map(b => `${b.above}\n\n${b.details === '' ? '' : `${b.details}\n\n`}`)
+        .join('')}${foot}`
+    )
+  let body = render()
+  for (let i = blocks.length - 1; i >= 0 && codePointLength(body) > commentLimit - 1; i -= 1) {
+    const block = blocks[i] as Block
+    if (block.details === '') continue
+    block.details = '_Details are in the job summary and the artifact._'
+    body = render()
+  }
   const note = `\n\n… (cut: GitHub comments hold at most 65,536 characters; the full summaries are in the job summary and the artifacts)\n${foot}`
-  return cutText(
-    markdownDocument(`${head.join('\n')}\n${blocks.join('\n')}${foot}`),
-    commentLimit - 1,
-    note
-  )
+  return cutText(body, commentLimit - 1, note)
 }
 
 interface IssueComment {

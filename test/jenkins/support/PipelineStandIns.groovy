@@ -5,7 +5,7 @@
 import groovy.json.JsonSlurper
 
 class PipelineStandIns {
-  static final List ALL_PLUGINS = ['warnings-ng', 'htmlpublisher', 'pipeline-utility-steps']
+  static final List ALL_PLUGINS = ['warnings-ng', 'htmlpublisher', 'pipeline-utility-steps', 'copyartifact']
 
   /**
    * Options: plugins (installed optional plugins, default all), pathPrefix (prepended to PATH),
@@ -24,6 +24,8 @@ class PipelineStandIns {
     def missing = { String step -> { Object... args -> throw new NoSuchMethodError("No such DSL method '${step}' found among steps") } }
     def binding = new Binding(
       currentBuild: currentBuild,
+      // The job's variables as the step reads them (`env.GIT_URL`); options.jobEnv sets them.
+      env: new HashMap(options.jobEnv ?: [JOB_NAME: 'app']),
       sh: { Map args ->
         calls << [step: 'sh', args: args]
         def builder = new ProcessBuilder(['bash', '-c', args.script]).directory(workspace).redirectErrorStream(true)
@@ -85,6 +87,8 @@ class PipelineStandIns {
       recordIssues: plugins.contains('warnings-ng') ? { Map args -> calls << [step: 'recordIssues', args: args] } : missing('recordIssues'),
       sarif: plugins.contains('warnings-ng') ? { Map args -> [tool: 'sarif'] + args } : missing('sarif'),
       publishHTML: plugins.contains('htmlpublisher') ? { Map args -> calls << [step: 'publishHTML', args: args] } : missing('publishHTML'),
+      copyArtifacts: plugins.contains('copyartifact') ? { Map args -> calls << [step: 'copyArtifacts', args: args] } : missing('copyArtifacts'),
+      lastCompleted: plugins.contains('copyartifact') ? { -> [selector: 'lastCompleted'] } : missing('lastCompleted'),
       echo: { String message -> calls << [step: 'echo', args: message] },
       unstable: { String message ->
         calls << [step: 'unstable', args: message]

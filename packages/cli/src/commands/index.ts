@@ -7,6 +7,7 @@ import {reportCommandSpec} from './report.js'
 import {contentCommandSpec} from './content.js'
 import {attestCommandSpec} from './attest.js'
 import {verifyCommandSpec} from './verify.js'
+import {trendCommandSpec} from './trend.js'
 
 /** Every subcommand, in help order. Add new ones here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,5 +19,6 @@ export const commands: CommandSpec<any>[] = [
   contentCommandSpec,
   attestCommandSpec,
   verifyCommandSpec,
+  trendCommandSpec,
   gitLabNoteCommandSpec
 ]

@@ -13,8 +13,10 @@ import {
   optionTable,
   parsePlatform,
   sourceSettings,
+  gitlabBlobBase,
   type Given,
-  type ScanImagesOptions
+  type ScanImagesOptions,
+  type SourceLinks
 } from '@scapgate/core'
 import {runGatedScan} from '../gate-run.js'
 import {
@@ -104,6 +106,15 @@ Policy and many images (docs/policy.md)
   --images FILE               more images, one per line
   --concurrency N             images scanned at once (default: number of cores)
   --no-cache                  do not reuse or store results in the result cache
+
+The reviewer's view (docs/trend.md)
+  --history FILE|DIR          continue this score history (a directory of <image-slug>.json with
+                              several images; a missing file starts one) and write history.json
+  --link-base URL             blob URL of the repository root at the commit under review; links
+                              Dockerfile:3 to URL/Dockerfile#L3 (in GitLab CI by default
+                              $CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/)
+  --commit SHA                the commit recorded in the history (default: $CI_COMMIT_SHA,
+                              $GIT_COMMIT)
   With several images each gets --out/<image-slug>/, plus one summary.md in --out.
   The result cache lives in --cache-dir/results (default $XDG_CACHE_HOME/scapgate or
   ~/.cache/scapgate).
@@ -157,7 +168,10 @@ const scanFlags = {
   'attest-key': {type: 'string'},
   keyless: {type: 'boolean'},
   'fulcio-url': {type: 'string'},
-  'rekor-url': {type: 'string'}
+  'rekor-url': {type: 'string'},
+  history: {type: 'string'},
+  'link-base': {type: 'string'},
+  commit: {type: 'string'}
 } as const
 
 /**
@@ -203,6 +217,45 @@ async function readPasswordStdin(): Promise<string> {
     throw new ConfigurationError('Expected a password on stdin for `--password-stdin`, got nothing')
   return password
 }
+
+/**
+ * The reviewer's view (docs/trend.md): `--history`/SCAPGATE_HISTORY, `--link-base`/
+ * SCAPGATE_LINK_BASE, else GitLab's CI_PROJECT_URL at the commit; `--commit`/SCAPGATE_COMMIT, else
+ * CI_COMMIT_SHA or Jenkins' GIT_COMMIT. A CI variable that is not a commit id is ignored rather
+ * than trusted.
+ */
+export function reviewOptions(
+  g: Given['values'],
+  io: CliIo
+): {review?: {links?: SourceLinks; history?: {path: string; commit?: string}}} {
+  const env = (name: string): string | undefined => {
+    const value = io.env[name]?.trim()
+    return value === undefined || value === '' ? undefined : value
+  }
+  const commit =
+    g.commit ??
+    [env('CI_COMMIT_SHA'), env('GIT_COMMIT')].find(c => c !== undefined && isCommitId(c))
+  const projectUrl = env('CI_PROJECT_URL')
+  const linkBase =
+    g.linkBase ??
+    (projectUrl !== undefined && env('CI_COMMIT_SHA') !== undefined && commit !== undefined
+      ? gitlabBlobBase(projectUrl, commit)
+      : undefined)
+  const links =
+    linkBase !== undefined && /^https?:\/\/\S+$/i.test(linkBase) ? {blobBase: linkBase} : undefined
+  const history = g.history
+  if (links === undefined && history === undefined) return {}
+  return {
+    review: {
+      ...(links === undefined ? {} : {links}),
+      ...(history === undefined
+        ? {}
+        : {history: {path: history, ...(commit === undefined ? {} : {commit})}})
+    }
+  }
+}
+
+const isCommitId = (text: string): boolean => /^[0-9a-f]{4,64}$/i.test(text)
 
 /** `scapgate scan`: runs the core scan and turns its verdict (a value) into an exit code. */
 export async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
@@ -265,6 +318,7 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
         logger,
         progress,
         signal: io.signal,
+        ...reviewOptions(g, io),
         ...(attest === undefined ? {} : {attest})
       }
     const flags = {

@@ -46,9 +46,32 @@ const unread = new Set([
 ])
 const skipUnread = (uri: string, name: string): boolean => unread.has(`${uri} ${name}`)
 
+/** The OVAL definitions' parts other than `variables` (which blame follows, oval-variables.ts). */
+const ovalDefinitionParts = new Set(['definitions', 'tests', 'objects', 'states'])
+const skipUnreadButVariables = (uri: string, name: string): boolean =>
+  uri === 'http://oval.mitre.org/XMLSchema/oval-definitions-5'
+    ? ovalDefinitionParts.has(name)
+    : unread.has(`${uri} ${name}`)
+
+export interface ParseArfTextOptions {
+  /**
+   * Called with the parsed tree before it is dropped, so that a second reader of the same ARF
+   * (blame's OVAL variable sources) needs no second parse. With it, the OVAL definitions'
+   * `variables` stay in the tree (their other parts are still left out).
+   */
+  alsoRead?: (root: XmlElement) => void
+}
+
 /** As {@link parseArf}, from a string already in memory; `source` names it in errors. */
-export function parseArfText(xml: string, source: string): ParsedArf {
-  const root = parseXml(xml, source, {skip: skipUnread})
+export function parseArfText(
+  xml: string,
+  source: string,
+  options: ParseArfTextOptions = {}
+): ParsedArf {
+  const root = parseXml(xml, source, {
+    skip: options.alsoRead === undefined ? skipUnread : skipUnreadButVariables
+  })
+  options.alsoRead?.(root)
   const fail = (message: string): never => {
     throw new InvalidArfError(`${message} in ${source}`, source)
   }

@@ -15,7 +15,7 @@ import type {RuleOutcome} from '../results/model.js'
 import {blamePackages, blameRules, evidencePaths, type BlameInput} from './attribute.js'
 import {type Attribution, type SourceLocation} from './types.js'
 import {collectBookkeeping} from './bookkeeping.js'
-import {readVariableSources} from './oval-variables.js'
+import {readVariableSources, type VariableSources} from './oval-variables.js'
 
 export interface LoadedDockerfile {
   uri: string
@@ -61,9 +61,14 @@ export interface BlameImageOptions {
   parsed: ParsedArf
   /** The ARF file, to follow OVAL variables back to files (config-line rules). */
   arfPath?: string
+  /** The OVAL variable sources, already read from the ARF's one parse; then `arfPath` is not read. */
+  variables?: VariableSources
   /** An open image (its layers can still be read); undefined for `report` without `--image`. */
   image?: ResolvedImage
-  /** The applier's bookkeeping, when the layers were applied in this process. */
+  /**
+   * The applier's bookkeeping, when the layers were applied in this process: its record is used
+   * and no layer is read again. Without it the layers are read (`scapgate report --image`).
+   */
   applied?: ApplyResult
   dockerfile?: LoadedDockerfile
   fallback: SourceLocation
@@ -81,7 +86,9 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     fallback: options.fallback,
     ...(options.dockerfile === undefined ? {} : {dockerfile: options.dockerfile})
   }
-  if (options.arfPath !== undefined) {
+  if (options.variables !== undefined) {
+    input.variables = options.variables
+  } else if (options.arfPath !== undefined) {
     try {
       input.variables = await readVariableSources(options.arfPath)
     } catch (error) {
@@ -94,14 +101,16 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
     try {
       input.bookkeeping = await collectBookkeeping({
         layers: image.layers,
-        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        ...(options.applied === undefined
+          ? {}
+          : {changes: options.applied.layers, facts: options.applied.facts}),
         paths: evidencePaths(options.rules, options.parsed.oval, input.variables),
         ...(options.signal === undefined ? {} : {signal: options.signal})
       })
     } catch (error) {
       if (options.signal?.aborted === true) throw error
       options.logger.warning(
-        `blame: could not read the layers again (${(error as Error).message}); findings point at the FROM line`
+        `blame: could not follow the layers (${(error as Error).message}); findings point at the FROM line`
       )
     }
   }
@@ -110,7 +119,7 @@ export async function blameImage(options: BlameImageOptions): Promise<Map<string
 
 export interface BlamePackagesOptions {
   packages: Parameters<typeof blamePackages>[0]
-  /** The open image (its layers are read again for the dpkg database). */
+  /** The open image (its history; its layers are read only without `applied`). */
   image: ResolvedImage
   applied?: ApplyResult
   dockerfile?: LoadedDockerfile
@@ -121,8 +130,8 @@ export interface BlamePackagesOptions {
 
 /**
  * Attributes packages (CVE findings) to the Dockerfile instruction that installed or upgraded
- * them, with the same bookkeeping and rules as {@link blameImage}: only layers that wrote the dpkg
- * database are read. Degrades to the FROM line with a warning; never fails the scan.
+ * them, with the same bookkeeping and rules as {@link blameImage}: from the applier's record of
+ * the dpkg database in each layer. Degrades to the FROM line with a warning; never fails the scan.
  */
 export async function blameImagePackages(
   options: BlamePackagesOptions
@@ -138,14 +147,16 @@ export async function blameImagePackages(
     try {
       input.bookkeeping = await collectBookkeeping({
         layers: image.layers,
-        ...(options.applied === undefined ? {} : {changes: options.applied.layers}),
+        ...(options.applied === undefined
+          ? {}
+          : {changes: options.applied.layers, facts: options.applied.facts}),
         paths: [],
         ...(options.signal === undefined ? {} : {signal: options.signal})
       })
     } catch (error) {
       if (options.signal?.aborted === true) throw error
       options.logger.warning(
-        `blame: could not read the layers again (${(error as Error).message}); vulnerable packages point at the FROM line`
+        `blame: could not follow the layers (${(error as Error).message}); vulnerable packages point at the FROM line`
       )
     }
   }

@@ -10,7 +10,6 @@ import {sampleRule} from '../../../../test/support/sample-results.js'
 import type {RuleOutcome} from '../results/model.js'
 import {blameRules, evidencePaths, ruleKey} from './attribute.js'
 import {collectBookkeeping, introducingLayer} from './bookkeeping.js'
-import {parseDpkgStatus} from './dpkg-status.js'
 
 const status = (...packages: [string, string][]): string =>
   packages
@@ -96,21 +95,6 @@ const oval = ovalFor({
     item({id: '4', itemType: 'dpkginfo_item', name: 'auditd', status: 'does not exist'})
   ],
   'def:file_permissions_systemmap': []
-})
-
-describe('parseDpkgStatus', () => {
-  it('keeps installed packages only, and reads distroless stanzas without a Status field', () => {
-    const text = [
-      'Package: a\nStatus: install ok installed\nVersion: 1',
-      'Package: b\nStatus: deinstall ok config-files\nVersion: 2',
-      'Package: c\nStatus: install ok half-installed\nVersion: 3',
-      'Package: d\nVersion: 4'
-    ].join('\n\n')
-    expect([...parseDpkgStatus(text)]).toEqual([
-      ['a', '1'],
-      ['d', '4']
-    ])
-  })
 })
 
 describe('introducingLayer', () => {

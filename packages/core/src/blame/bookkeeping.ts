@@ -2,14 +2,18 @@
  * Per-layer history of the paths and packages that evidence names: which layer wrote which
  * version of a file, and which layer installed, changed or removed which dpkg package.
  *
- * In a scan, the applier's `written`/`removed` lists say which layers touched what, so only
- * those layers are re-read. Without them (`scapgate report --image`), every layer is read.
+ * In a scan, the applier recorded these facts while it extracted (layers/layer-record.ts), and no
+ * layer is read again. Without them (`scapgate report --image`, which applies nothing), the
+ * layers are read here; with the applier's `written`/`removed` lists only layers that touched the
+ * evidence are.
  * RPM databases (`/var/lib/rpm`, a binary database) are not read: rpm packages stay
  * unattributable, and findings about them point at the FROM line saying so.
  */
+import {LimitExceededError} from '../errors.js'
 import type {VerifiedLayer} from '../image/types.js'
+import {maxRecordedDpkgBytes, type ImageFacts} from '../layers/layer-record.js'
 import type {LayerChanges, RootPath} from '../layers/types.js'
-import {parseDpkgStatus} from './dpkg-status.js'
+import {installedVersions} from '../packages/dpkg-status.js'
 import {
   dpkgStatusDir,
   isAtOrBelow,
@@ -37,6 +41,8 @@ export interface CollectOptions {
   layers: readonly VerifiedLayer[]
   /** The applier's bookkeeping; when given, layers that touched none of the paths are skipped. */
   changes?: readonly LayerChanges[]
+  /** The applier's record of the layers: when given, no layer blob is read. */
+  facts?: ImageFacts
   /** In-root paths the evidence names. */
   paths: Iterable<RootPath>
   signal?: AbortSignal
@@ -51,18 +57,28 @@ export async function collectBookkeeping(options: CollectOptions): Promise<Layer
   let installed = new Map<string, string>()
 
   for (const layer of options.layers) {
-    const changes = options.changes?.find(c => c.index === layer.index)
-    if (changes !== undefined && !touches(changes, wanted)) continue
-    const evidence = await readLayerEvidence(layer, wanted, {signal: options.signal})
+    let evidence: LayerEvidence
+    if (options.facts !== undefined) {
+      evidence = recordedEvidence(options.facts, layer.index, wanted)
+    } else {
+      const changes = options.changes?.find(c => c.index === layer.index)
+      if (changes !== undefined && !touches(changes, wanted)) continue
+      evidence = await readLayerEvidence(layer, wanted, {signal: options.signal})
+    }
     applyRemovals(evidence, current, dpkgFiles, wanted, (path, value) =>
       record(files, path, layer.index, value)
     )
     for (const [path, version] of evidence.files) {
+      // The content of the version this one replaces was hashed only now (layer-record.ts).
+      const previous = current.get(path)
+      const replaced = evidence.replaced?.get(path)
+      if (previous?.type === 'file' && replaced !== undefined && isUnhashed(previous.digest))
+        previous.digest = replaced
       current.set(path, version)
       record(files, path, layer.index, version)
     }
     for (const [path, data] of evidence.dpkg) {
-      dpkgFiles.set(path, parseDpkgStatus(data.toString('utf8')))
+      dpkgFiles.set(path, installedVersions(data.toString('utf8')))
     }
     const next = union(dpkgFiles)
     for (const [name, version] of next) {
@@ -74,6 +90,39 @@ export async function collectBookkeeping(options: CollectOptions): Promise<Layer
     installed = next
   }
   return {layerCount: options.layers.length, files, packages}
+}
+
+function isUnhashed(digest: string): boolean {
+  return digest.startsWith('unhashed:')
+}
+
+/** One layer's evidence from the applier's record, in the shape {@link readLayerEvidence} reads. */
+function recordedEvidence(
+  facts: ImageFacts,
+  index: number,
+  wanted: ReadonlySet<RootPath>
+): LayerEvidence {
+  const layer = facts.layers.find(l => l.index === index)
+  if (layer === undefined) throw new Error(`the applier recorded nothing for layer ${index}`)
+  const dpkg = new Map<RootPath, Buffer>()
+  for (const [path, data] of layer.dpkg) {
+    if (data === 'over-limit') {
+      throw new LimitExceededError(
+        `Layer ${index}: ${path} has over ${maxRecordedDpkgBytes} bytes, over the limit \`maxDpkgBytes\``,
+        'maxDpkgBytes'
+      )
+    }
+    dpkg.set(path, data)
+  }
+  return {
+    index,
+    files: layer.versions(wanted),
+    dpkg,
+    // The applier's removals are resolved paths that existed: everything at or below them went.
+    whiteouts: [...layer.removed],
+    opaque: [],
+    replaced: layer.replaced
+  }
 }
 
 function touches(changes: LayerChanges, wanted: ReadonlySet<RootPath>): boolean {

@@ -1,5 +1,6 @@
 /**
- * Re-reads one layer's tar for blame: the metadata (and a content digest) of the paths the
+ * Reads one layer's tar for blame, where the applier recorded nothing (`scapgate report --image`;
+ * a scan uses the applier's record instead, layers/layer-record.ts): the metadata (and a content digest) of the paths the
  * evidence names, the dpkg status database files, and the layer's whiteouts. Reuses the applier's
  * strict tar reader and name rules, so a layer that applied reads the same way here.
  *
@@ -14,19 +15,19 @@ import type {VerifiedLayer} from '../image/types.js'
 import {ByteReader} from '../layers/byte-reader.js'
 import {decompressedChunks} from '../layers/decompress.js'
 import {entryRole, splitEntryName} from '../layers/entry-name.js'
-import {TarReader, type TarEntryType} from '../layers/tar-stream-reader.js'
+import {TarReader} from '../layers/tar-stream-reader.js'
+import {
+  dpkgStatusDir,
+  dpkgStatusPath,
+  isDpkgDatabase,
+  type RecordedVersion
+} from '../layers/layer-record.js'
 import {defaultApplyLimits, type RootPath} from '../layers/types.js'
 
-export interface FileVersion {
-  type: TarEntryType
-  /** Permission bits (07777). */
-  mode: number
-  uid: number
-  gid: number
-  size: number
-  /** sha256 of a regular file's data; `link:<target>` for links. */
-  digest: string
-}
+export {dpkgStatusDir, dpkgStatusPath, isDpkgDatabase}
+
+/** One version of a path (the applier records the same shape, layers/layer-record.ts). */
+export type FileVersion = RecordedVersion
 
 export interface LayerEvidence {
   index: number
@@ -40,13 +41,11 @@ export interface LayerEvidence {
   opaque: RootPath[]
   /** Every path the layer wrote, when `listAll` was asked. */
   written?: RootPath[]
-}
-
-export const dpkgStatusPath = '/var/lib/dpkg/status'
-export const dpkgStatusDir = '/var/lib/dpkg/status.d'
-
-export function isDpkgDatabase(path: string): boolean {
-  return path === dpkgStatusPath || path.startsWith(`${dpkgStatusDir}/`)
+  /**
+   * Digests of lower layers' regular files this layer replaced, by path (recorded evidence only:
+   * fills in a lower version recorded without a digest, see layers/layer-record.ts).
+   */
+  replaced?: ReadonlyMap<RootPath, string>
 }
 
 export interface ReadLayerEvidenceOptions {

@@ -20,6 +20,7 @@
  *
  * Names and versions come from the dpkg database scapgate parsed; the comparison is oscap's.
  */
+import {hasFilesOnDisk} from '../packages/dpkg-status.js'
 import {type DpkgPackage, sourceOf} from './installed-packages.js'
 import type {Criteria, ObjectInfo, StateInfo, TestInfo} from './oval-elements.js'
 
@@ -44,7 +45,7 @@ export function binariesBySource(packages: readonly DpkgPackage[]): Map<string, 
   const bySource = new Map<string, SourceBinary[]>()
   const seen = new Map<string, SourceBinary>()
   for (const pkg of packages) {
-    if (/\b(?:config-files|not-installed)$/.test(pkg.status)) continue
+    if (!hasFilesOnDisk(pkg)) continue
     const source = sourceOf(pkg)
     const known = seen.get(pkg.name)
     if (known !== undefined) {

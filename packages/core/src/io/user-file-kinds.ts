@@ -81,6 +81,13 @@ export const userFileKinds = {
     maxBytes: 256 * MiB,
     expected: 'a results.json written by a scan'
   },
+  history: {
+    label: 'score history',
+    flag: '--history',
+    // 60 entries of ~300 bytes; a history that large is not one scapgate wrote.
+    maxBytes: 1 * MiB,
+    expected: 'a history.json written by scapgate (docs/trend.md)'
+  },
   signingKey: {
     label: 'signing key',
     flag: '--key',

@@ -13,6 +13,7 @@ import {decompressedChunks} from './decompress.js'
 import {PendingDirectories} from './dir-metadata.js'
 import {limitError, resolveLimits} from './limits.js'
 import {TarReader} from './tar-stream-reader.js'
+import {LayerFacts} from './layer-record.js'
 import type {ApplyOptions, ApplyResult, LayerChanges} from './types.js'
 import {LayerWriter, type ImageState} from './write-entry.js'
 
@@ -68,7 +69,8 @@ async function applyLayer(
   layer: VerifiedLayer,
   image: ImageState,
   counters: Counters,
-  options: ApplyOptions
+  options: ApplyOptions,
+  facts: LayerFacts
 ): Promise<LayerChanges> {
   if (!diffIdPattern.test(layer.diffId)) {
     throw new InvalidImageError(
@@ -104,7 +106,7 @@ async function applyLayer(
     options.onProgress?.(layer.index, layerBytes)
   })
   const tar = new TarReader(bytes, layer.digest, limits.maxHeaderBytes)
-  const writer = new LayerWriter(image, layer.digest)
+  const writer = new LayerWriter(image, layer.digest, facts)
   try {
     for (;;) {
       throwIfAborted(options.signal)
@@ -138,6 +140,7 @@ async function applyLayer(
       layer.digest
     )
   }
+  facts.removed = writer.removed
   return {
     index: layer.index,
     digest: layer.digest,
@@ -173,13 +176,17 @@ export async function applyLayers(options: ApplyOptions): Promise<ApplyResult> {
   }
   const counters: Counters = {entries: 0, bytes: 0}
   const layers: LayerChanges[] = []
+  const facts: LayerFacts[] = []
   for (const layer of options.layers) {
     throwIfAborted(options.signal)
-    layers.push(await applyLayer(layer, image, counters, options))
+    const recorded = new LayerFacts(layer.index)
+    layers.push(await applyLayer(layer, image, counters, options, recorded))
+    facts.push(recorded)
   }
   image.directories.apply(image.root)
   return {
     layers,
+    facts: {layers: facts},
     nonMaterialised: image.nonMaterialised,
     entries: counters.entries,
     bytes: counters.bytes

@@ -1,4 +1,6 @@
 import type {VerifiedLayer} from '../image/types.js'
+import type {ImageFacts} from './layer-record.js'
+import type {RootPath} from './root-path.js'
 
 /** Limits on what a layer stack may contain; every one is enforced with a clear error. */
 export interface ApplyLimits {
@@ -35,8 +37,7 @@ export interface ApplyOptions {
   signal?: AbortSignal
 }
 
-/** A path recorded as bookkeeping: the in-root absolute path (`/etc/passwd`) as a latin1-safe string. */
-export type RootPath = string
+export type {RootPath} from './root-path.js'
 
 export interface LayerChanges {
   index: number
@@ -60,6 +61,8 @@ export interface NonMaterialised {
 
 export interface ApplyResult {
   layers: LayerChanges[]
+  /** What blame and CVE blame need, recorded during the one read of each layer (layer-record.ts). */
+  facts: ImageFacts
   nonMaterialised: NonMaterialised[]
   entries: number
   bytes: number

@@ -1,8 +1,10 @@
+import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
 import {LimitExceededError, UnsafeLayerEntryError, sanitizeForDisplay} from '../errors.js'
 import type {PendingDirectories} from './dir-metadata.js'
 import {entryRole, joinRelative, splitEntryName, type Fail} from './entry-name.js'
 import {walkInRoot, type WalkResult} from './in-root.js'
+import {isDpkgDatabase, maxRecordedDpkgBytes, type LayerFacts} from './layer-record.js'
 import type {TarHeader, TarReader} from './tar-stream-reader.js'
 import type {ApplyLimits, NonMaterialised} from './types.js'
 import {UpperPaths, pruneLower, removeTree} from './whiteouts.js'
@@ -49,7 +51,9 @@ export class LayerWriter {
 
   constructor(
     private readonly image: ImageState,
-    private readonly layer: string
+    private readonly layer: string,
+    /** Where the entries' provenance, compared contents and dpkg database go (layer-record.ts). */
+    private readonly facts: LayerFacts
   ) {}
 
   /** Whether a new inode needs a chown to carry the entry's owner. */
@@ -83,9 +87,10 @@ export class LayerWriter {
     const parent = this.resolveParent(parentComponents, fail)
     const target = Buffer.concat([parent.absolute, slash, name])
     const relative = joinRelative(parent.relative, name)
+    let digest: string | undefined
     switch (header.type) {
       case 'file':
-        await this.writeFile(header, tar, target, relative)
+        digest = await this.writeFile(header, tar, target, relative)
         break
       case 'dir':
         this.writeDirectory(header, target, relative)
@@ -100,15 +105,19 @@ export class LayerWriter {
         break
       case 'symlink':
         this.writeSymlink(header, target, relative, fail)
+        digest = `link:${header.linkname.toString('latin1')}`
         break
       case 'hardlink':
         this.writeHardlink(header, target, fail)
+        digest = `link:${header.linkname.toString('latin1')}`
         break
       default:
         this.writePlaceholder(header, target, relative)
     }
     this.upper.add(relative)
-    this.written.push(`/${relative}`)
+    const path = `/${relative}`
+    this.written.push(path)
+    this.facts.add(path, header, digest)
   }
 
   /** Resolves (and creates) a parent directory, reusing the cached resolution of its own parent. */
@@ -154,29 +163,79 @@ export class LayerWriter {
     return false
   }
 
-  private openNew(target: Buffer, relative: string): number {
+  /**
+   * Creates `target` as a new file; something already there is removed first, and `replacing`
+   * (when given) runs just before that removal. Returns the fd and whether something was replaced.
+   */
+  private openNew(
+    target: Buffer,
+    relative: string,
+    replacing?: () => void
+  ): {fd: number; replaced: boolean} {
     try {
-      return fs.openSync(target, createFlags, 0o600)
+      return {fd: fs.openSync(target, createFlags, 0o600), replaced: false}
     } catch (error) {
       if (errnoCode(error) !== 'EEXIST') throw error
     }
+    replacing?.()
     this.clear(target, relative, false)
-    return fs.openSync(target, createFlags, 0o600)
+    return {fd: fs.openSync(target, createFlags, 0o600), replaced: true}
   }
 
+  /**
+   * Writes a regular file. When it replaces something, its content is hashed on the way (and a
+   * lower layer's regular file there is hashed before it goes): blame compares the two versions'
+   * contents (layer-record.ts). Returns the new content's digest when it was hashed.
+   */
   private async writeFile(
     header: TarHeader,
     tar: TarReader,
     target: Buffer,
     relative: string
-  ): Promise<void> {
-    const fd = this.openNew(target, relative)
+  ): Promise<string | undefined> {
+    const path = `/${relative}`
+    const {fd, replaced} = this.openNew(target, relative, () => this.hashReplaced(target, path))
+    const hash = replaced ? createHash('sha256') : undefined
+    const dpkg = isDpkgDatabase(path)
+    const dpkgParts: Buffer[] | undefined =
+      dpkg && header.size <= maxRecordedDpkgBytes ? [] : undefined
     try {
-      await tar.data(piece => writeAll(fd, piece))
+      await tar.data(piece => {
+        writeAll(fd, piece)
+        hash?.update(piece)
+        dpkgParts?.push(Buffer.from(piece))
+      })
       // chown before chmod: chown clears setuid/setgid bits.
       if (this.needsChown(header)) fs.fchownSync(fd, header.uid, header.gid)
       fs.fchmodSync(fd, header.mode)
       fs.futimesSync(fd, header.mtime, header.mtime)
+    } finally {
+      fs.closeSync(fd)
+    }
+    if (dpkg)
+      this.facts.dpkg.set(path, dpkgParts === undefined ? 'over-limit' : Buffer.concat(dpkgParts))
+    return hash?.digest('hex')
+  }
+
+  /**
+   * Hashes the regular file a lower layer left at `path`, before this layer replaces it. Only
+   * the first replacement in a layer counts (later ones replace this layer's own entries), and
+   * nothing but a regular file is read (never through a link).
+   */
+  private hashReplaced(target: Buffer, path: string): void {
+    if (this.facts.replaced.has(path) || this.upper.wrote(path.slice(1))) return
+    const stat = fs.lstatSync(target, {throwIfNoEntry: false})
+    if (stat?.isFile() !== true) return
+    const fd = fs.openSync(target, fs.constants.O_RDONLY | O_NOFOLLOW)
+    try {
+      const hash = createHash('sha256')
+      const buffer = Buffer.allocUnsafe(Math.min(Math.max(stat.size, 1), 1024 * 1024))
+      for (;;) {
+        const read = fs.readSync(fd, buffer, 0, buffer.length, null)
+        if (read === 0) break
+        hash.update(buffer.subarray(0, read))
+      }
+      this.facts.replaced.set(path, hash.digest('hex'))
     } finally {
       fs.closeSync(fd)
     }
@@ -242,7 +301,7 @@ export class LayerWriter {
 
   /** Devices and FIFOs are never created: an empty 0000 file stands in, and the entry is recorded. */
   private writePlaceholder(header: TarHeader, target: Buffer, relative: string): void {
-    const fd = this.openNew(target, relative)
+    const {fd} = this.openNew(target, relative)
     try {
       if (this.needsChown(header)) fs.fchownSync(fd, header.uid, header.gid)
       fs.fchmodSync(fd, 0)

@@ -14,10 +14,11 @@ import {
   booleanValue,
   enumValue,
   feedAgeValue,
-  httpUrlValue,
   listValue,
   secretReferenceValue,
   textValue,
+  commitValue,
+  httpUrlValue,
   wholeNumberValue,
   type ValueParser
 } from './value-parsers.js'
@@ -354,6 +355,31 @@ export const optionTable = {
     parse: listValue,
     defaultText: 'none',
     doc: 'Registries (`HOST[:PORT]`) spoken to over plain http; credentials are never sent there.'
+  }),
+  history: spec({
+    flag: '--history',
+    env: 'SCAPGATE_HISTORY',
+    gitlab: 'history',
+    path: true,
+    expandsReferences: true,
+    parse: textValue,
+    defaultText: 'none (no trend)',
+    doc: 'Continue this score history (a directory of `<image-slug>.json` with several images; a missing file starts one) and write `history.json` and `trend.svg` (docs/trend.md).'
+  }),
+  linkBase: spec({
+    flag: '--link-base',
+    env: 'SCAPGATE_LINK_BASE',
+    jenkins: 'linkBase',
+    parse: httpUrlValue,
+    defaultText: 'in GitLab CI `$CI_PROJECT_URL/-/blob/$CI_COMMIT_SHA/`, else none',
+    doc: 'Blob URL of the repository root at the commit under review: `Dockerfile:3` links to `URL/Dockerfile#L3`.'
+  }),
+  commit: spec({
+    flag: '--commit',
+    env: 'SCAPGATE_COMMIT',
+    parse: commitValue,
+    defaultText: '`$CI_COMMIT_SHA`, else `$GIT_COMMIT`',
+    doc: 'The commit recorded in the history.'
   }),
   username: spec({
     flag: '--username',

@@ -14,12 +14,6 @@ const shown = (text: string): string => `\`${sanitizeForDisplay(text, 100)}\``
 /** Any non-empty text (a path, a profile id, an image reference). */
 export const textValue: ValueParser<string> = text => text
 
-/** An http(s) URL (a Sigstore service): no spaces, no other scheme. */
-export const httpUrlValue: ValueParser<string> = (text, name) => {
-  if (/^https?:\/\/[^\s]+$/i.test(text)) return text
-  throw new ConfigurationError(`Expected \`${name}\` to be an http(s) URL, got ${shown(text)}`)
-}
-
 /**
  * Where a secret is, never the secret: a file, `env://NAME` or `$NAME` (resolved when the key is
  * loaded, `attest/signing-key.ts`). Text that holds a PEM block (or any line break) is refused
@@ -56,6 +50,20 @@ export const booleanValue: ValueParser<boolean> = (text, name) => {
   throw new ConfigurationError(
     `Expected \`${name}\` to be true or false (YAML 1.2 core schema), got ${shown(text)}`
   )
+}
+
+/** A commit id: 4 to 64 hexadecimal digits. */
+export const commitValue: ValueParser<string> = (text, name) => {
+  if (/^[0-9a-f]{4,64}$/i.test(text)) return text
+  throw new ConfigurationError(
+    `Expected \`${name}\` to be a hexadecimal commit id, got ${shown(text)}`
+  )
+}
+
+/** An absolute http(s) URL without whitespace (a link base: never a \`javascript:\` URL). */
+export const httpUrlValue: ValueParser<string> = (text, name) => {
+  if (/^https?:\/\/\S+$/i.test(text)) return text
+  throw new ConfigurationError(`Expected \`${name}\` to be an http(s) URL, got ${shown(text)}`)
 }
 
 /** A whole number ≥ 1, in `unit` when given (`seconds`). */

@@ -24,6 +24,7 @@ import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 import {renderIncompleteSummary} from '../report/incomplete-summary.js'
 import {type IncompleteKind, serializeIncomplete} from '../results/results-json.js'
 import {removeTree} from './work-dir.js'
+import {HISTORY_FILE, TREND_SVG_FILE} from '../trend/history.js'
 
 /** Every name scapgate writes into an image's output directory; nothing else there is touched. */
 export const OUTPUT_SET_ENTRIES = [
@@ -38,6 +39,8 @@ export const OUTPUT_SET_ENTRIES = [
   ATTESTATION_FILE,
   VULNS_ATTESTATION_FILE,
   'summary.md',
+  HISTORY_FILE,
+  TREND_SVG_FILE,
   'results.json'
 ] as const
 

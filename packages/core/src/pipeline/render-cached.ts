@@ -9,15 +9,13 @@ import type {ScanImageOptions, ScanOutcome} from './scan-options.js'
 import {copyFiles, listFiles, type CachedScan} from '../cache/result-cache.js'
 import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 
-const bodyMarker = '\n| Result | Rules |'
-
 /**
  * Writes the outputs of a cache hit. Every file the cached scan wrote is copied as it was; the
  * gate is evaluated again under the current policy. When the verdict is the one the files were
  * written with, that is all: the outputs are byte-identical to the cold scan's. When the policy
- * changed the verdict, `results.json` is rewritten with the new gate, and `summary.md` gets the new
- * verdict part (heading, reasons, waivers, baseline) on top of the cached body (counts, rules,
- * blame, fixes), which does not depend on the verdict.
+ * changed the verdict, `results.json` is rewritten with the new gate, and `summary.md` is rendered
+ * again from the model: which rules gate, and so the table above the fold, depends on the verdict
+ * (the locations and fixes of the cold scan are in the copied SARIF and fixes/).
  */
 export async function renderCached(
   options: Pick<ScanImageOptions, 'outDir'>,
@@ -43,12 +41,9 @@ export async function renderCached(
   const summaryPath = join(outDir, 'summary.md')
   if (JSON.stringify(verdict) !== cached.verdictJson || !sameName) {
     await writeOutputFile(join(outDir, 'results.json'), serializeResults(results, verdict))
-    const fresh = renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
-    const old = await readFile(summaryPath, 'utf8').catch(() => '')
-    const [freshAt, oldAt] = [fresh.indexOf(bodyMarker), old.indexOf(bodyMarker)]
     await writeOutputFile(
       summaryPath,
-      freshAt >= 0 && oldAt >= 0 ? fresh.slice(0, freshAt) + old.slice(oldAt) : fresh
+      renderSummary(results, verdict, {fullReportHint: 'report.html and results.json'})
     )
   }
   const summaryMarkdown = await readFile(summaryPath, 'utf8')

@@ -1,5 +1,8 @@
 import {join} from 'node:path'
-import {parseArf} from '../arf/parse-arf.js'
+import {parseArfText} from '../arf/parse-arf.js'
+import {readXmlFile} from '../arf/xml-parser.js'
+import {variableSources, type VariableSources} from '../blame/oval-variables.js'
+import {embeddedTailoringId} from '../report/remediation.js'
 import {formatPlatform} from '../image/platform.js'
 import type {GateVerdict} from '../gate/types.js'
 import {buildScanResults} from '../results/build-results.js'
@@ -28,6 +31,15 @@ export interface OutputAmendments {
   summary: (markdown: string) => string
 }
 import {markPackageRulesUnevaluable} from '../packages/unevaluable-rules.js'
+import {trendSvg} from '../report/trend-svg.js'
+import {
+  appendTrend,
+  HISTORY_FILE,
+  serializeHistory,
+  TREND_SVG_FILE,
+  trendEntry,
+  type TrendHistory
+} from '../trend/history.js'
 
 export interface RenderedOutputs {
   results: ScanResults
@@ -47,6 +59,11 @@ export interface RenderedOutputs {
  * subprocess starts first and runs alongside the parse, blame and the other reports; `write`
  * waits for it and fails if it failed. The rest depends on the verdict, which the caller computes
  * from the model.
+ *
+ * The ARF is read and parsed once (issue 13): the same text gives the embedded tailoring for
+ * `fixes/`, the same tree blame's OVAL variable sources. Blame itself needs no verdict and reads
+ * no layer (the applier's record), so it starts as soon as the model exists and runs alongside
+ * the verdict, the CVE step, the HTML report and `fixes/`.
  */
 export async function renderOutputs(
   context: StepContext,
@@ -64,7 +81,22 @@ export async function renderOutputs(
     () => undefined,
     () => undefined
   )
-  const parsed = await parseArf(scan.arfPath).catch(async (error: unknown) => {
+  let variables: VariableSources | undefined
+  let tailoring: {id: string | undefined} | undefined
+  const parsed = await (async () => {
+    const text = await readXmlFile(scan.arfPath)
+    tailoring = {id: embeddedTailoringId(text)}
+    return parseArfText(text, scan.arfPath, {
+      alsoRead: root => {
+        try {
+          variables = variableSources(root)
+        } catch (error) {
+          logger.warning(`blame: could not follow OVAL variables (${(error as Error).message})`)
+          variables = new Map()
+        }
+      }
+    })
+  })().catch(async (error: unknown) => {
     await htmlSettled
     throw error
   })
@@ -102,9 +134,29 @@ export async function renderOutputs(
     logger,
     scanner,
     timeoutMs: settings.timeoutMs,
-    signal
+    signal,
+    ...(tailoring === undefined ? {} : {tailoring})
   })
-  const settled = Promise.allSettled([html, fixes]).then(() => undefined)
+  // Blame reads the applier's record of the layers, not the layers (issue 13), while the image is
+  // still open (issue 4); it never rejects except on cancellation.
+  const blamed = (async () => {
+    const fallback = await sarifLocation(settings, image.reference.path)
+    const dockerfile = await loadDockerfile(settings.dockerfile, settings.cwd, logger)
+    const blame = await blameImage({
+      rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
+      parsed,
+      arfPath: scan.arfPath,
+      ...(variables === undefined ? {} : {variables}),
+      image,
+      applied: prepared.layers,
+      dockerfile,
+      fallback,
+      logger,
+      signal
+    })
+    return {fallback, blame}
+  })()
+  const settled = Promise.allSettled([html, fixes, blamed]).then(() => undefined)
   return {
     results,
     contentRuleIds: [...parsed.benchmark.rules.keys()],
@@ -121,25 +173,17 @@ export async function renderOutputs(
     verdict: GateVerdict,
     amendments: OutputAmendments | undefined
   ): Promise<string> {
-    // Blame reads the layers again while the image is still open (issue 4).
-    const fallback = await sarifLocation(settings, image.reference.path)
-    const dockerfile = await loadDockerfile(settings.dockerfile, settings.cwd, logger)
-    const blame = await blameImage({
-      rules: results.rules.filter(r => ['fail', 'error', 'unknown'].includes(r.result)),
-      parsed,
-      arfPath: scan.arfPath,
-      image,
-      applied: prepared.layers,
-      dockerfile,
-      fallback,
-      logger,
-      signal
-    })
+    const {fallback, blame} = await blamed
+    const trend = trendFor(results, amendments?.resultsGate ?? verdict)
+    if (trend !== undefined) {
+      await writeOutputFile(join(outDir, HISTORY_FILE), serializeHistory(trend))
+      await writeOutputFile(join(outDir, TREND_SVG_FILE), trendSvg(trend))
+    }
     await writeOutputFile(
       join(outDir, 'results.json'),
       amendments === undefined
-        ? serializeResults(results, verdict)
-        : serializeResults(results, amendments.resultsGate, amendments.resultsCves)
+        ? serializeResults(results, verdict, undefined, trend)
+        : serializeResults(results, amendments.resultsGate, amendments.resultsCves, trend)
     )
     const written = await writeReports({
       outDir,
@@ -154,10 +198,28 @@ export async function renderOutputs(
       timeoutMs: settings.timeoutMs,
       signal,
       fixes,
+      ...(settings.review?.links === undefined ? {} : {links: settings.review.links}),
+      ...(trend === undefined ? {} : {trend}),
       ...(amendments === undefined
         ? {}
         : {sarifExtra: amendments.sarif, amendSummary: amendments.summary})
     })
     return written.summaryMarkdown
+  }
+
+  function trendFor(results: ScanResults, verdict: GateVerdict): TrendHistory | undefined {
+    const wanted = settings.review?.trend
+    if (wanted === undefined) return undefined
+    return appendTrend(
+      wanted.previous,
+      {
+        image: results.image.names[0] ?? results.image.reference,
+        profile: results.scanner.profile.id
+      },
+      trendEntry(results, verdict, {
+        at: wanted.at,
+        ...(wanted.commit === undefined ? {} : {commit: wanted.commit})
+      })
+    )
   }
 }

@@ -4,7 +4,7 @@
  * {@link scanImage} (or the cache); this file only decides what each scan gets and collects the
  * outcomes. One image failing to scan never stops the others: its error is kept in its outcome.
  */
-import {lstat, mkdir, rm, stat} from 'node:fs/promises'
+import {lstat, mkdir, readFile, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readBaseline} from '../baseline/read-baseline.js'
 import type {BaselineData} from '../baseline/types.js'
@@ -12,7 +12,10 @@ import {oscapVersion} from '../cache/oscap-version.js'
 import {renderCached} from './render-cached.js'
 import {cacheKey, lookupScan, sha256File, storeScan} from '../cache/result-cache.js'
 import {contentFingerprint} from '../content/content-fingerprint.js'
-import {CancelledError, ConfigurationError} from '../errors.js'
+import {CancelledError, ConfigurationError, getErrorMessage} from '../errors.js'
+import type {SourceLinks} from '../report/source-links.js'
+import {parseHistory, type TrendHistory} from '../trend/history.js'
+import {userFileKinds} from '../io/user-file-kinds.js'
 import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict} from '../gate/types.js'
@@ -54,6 +57,7 @@ export interface ScanImagesOptions extends Omit<
   | 'tailoringPath'
   | 'dockerfile'
   | 'failOn'
+  | 'review'
 > {
   /**
    * The options given on the command line (or as action inputs) and as `SCAPGATE_*` variables,
@@ -64,6 +68,12 @@ export interface ScanImagesOptions extends Omit<
   given: Given
   /** `./Dockerfile` when the workspace has one: the last default, after the policy. */
   implicitDockerfile?: string
+  /**
+   * The reviewer's view (docs/trend.md): `links` to the lines at the commit under review; `history`
+   * keeps a trend: a file, or with several images a directory of `<slug>.json` (a missing file
+   * starts a new history).
+   */
+  review?: {links?: SourceLinks; history?: {path: string; commit?: string}}
   images: string[]
   /** With one image, its outputs go here; with several, into `outDir/<image-slug>/`. */
   outDir: string
@@ -86,6 +96,38 @@ export interface ImageOutcome {
   outcome?: ScanOutcome
   error?: unknown
   cached: boolean
+}
+
+/**
+ * The history a trend continues: the file (one image) or `<slug>.json` in the directory (several).
+ * A missing file starts a new history; an unreadable or invalid one too, with a warning: a trend
+ * is advice, never evidence, and must not fail a scan.
+ */
+async function readPreviousHistory(
+  path: string,
+  slug: string,
+  options: Pick<ScanImagesOptions, 'images' | 'logger'>
+): Promise<{previous?: TrendHistory}> {
+  const several = options.images.length > 1
+  const file = several ? join(path, `${slug}.json`) : path
+  let text: string
+  try {
+    if ((await stat(file)).size > userFileKinds.history.maxBytes)
+      throw new Error(`larger than ${userFileKinds.history.maxBytes} bytes`)
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    options.logger.warning(
+      `history: cannot read \`${file}\` (${getErrorMessage(error)}); starting a new one`
+    )
+    return {}
+  }
+  try {
+    return {previous: parseHistory(text, file)}
+  } catch (error) {
+    options.logger.warning(`history: ${getErrorMessage(error)}; starting a new one`)
+    return {}
+  }
 }
 
 async function baselineFor(
@@ -177,9 +219,26 @@ async function scanOne(
   outDir: string,
   slug: string
 ): Promise<ImageOutcome> {
-  const {given, implicitDockerfile, ...rest} = options
+  const {given, implicitDockerfile, review, ...rest} = options
   const cves = resolveCveSettings(given, options.policy?.cves, options.now)
   const g = given.values
+  const trend =
+    review?.history === undefined
+      ? undefined
+      : {
+          at: options.now,
+          ...(review.history.commit === undefined ? {} : {commit: review.history.commit}),
+          ...(await readPreviousHistory(review.history.path, slug, options))
+        }
+  const reviewContext =
+    review === undefined
+      ? {}
+      : {
+          review: {
+            ...(review.links === undefined ? {} : {links: review.links}),
+            ...(trend === undefined ? {} : {trend})
+          }
+        }
   let set: OutputSet | undefined
   const work = await createWorkDir(options.environment.tmpDir)
   let image: ResolvedImage | undefined
@@ -233,6 +292,7 @@ async function scanOne(
     await checkScanInputs(settings.fromPolicy, fromPolicy)
     const scan: ScanImageOptions = {
       ...rest,
+      ...reviewContext,
       image: raw,
       outDir,
       ...(cves === undefined ? {} : {cves}),
@@ -260,8 +320,9 @@ async function scanOne(
             baselineSource?.fromPolicy === true ? fromPolicy : flags
           )
     const evaluate = gateFor(settings, baseline, options.now)
-    // The result cache keys on the image, not on the CVE feed: a CVE scan is never served from it.
-    if (options.cacheDir === undefined || cves !== undefined) {
+    // The result cache keys on the image, not on the CVE feed or the run: a CVE scan, or one that
+    // appends to a trend, is never served from it.
+    if (options.cacheDir === undefined || cves !== undefined || trend !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
       const outcome = await scanImage({...scan, openedImage: opened, evaluate, outputSet: set})

@@ -1,3 +1,5 @@
+import type {SourceLinks} from '../report/source-links.js'
+import type {TrendHistory} from '../trend/history.js'
 import type {ScanEnvironment} from '../environment/index.js'
 import type {DaemonOptions, Platform, RegistryOptions, ResolvedImage} from '../image/types.js'
 import type {Logger, ProgressReporter} from '../logging.js'
@@ -53,6 +55,15 @@ export interface ScanImageOptions {
    * commit or abandon (`scanImages` does). Without it scanImage locks `outDir` and does both.
    */
   outputSet?: OutputSet
+  /** What the reviewer's view adds: links to the lines, the trend (docs/trend.md). */
+  review?: ReviewContext
+}
+
+/** Given by the CI adapter as plain data; core reads no CI variables for it. */
+export interface ReviewContext {
+  links?: SourceLinks
+  /** Keep a trend: append this run to `previous` (or start one) and write `history.json`. */
+  trend?: {previous?: TrendHistory; commit?: string; at: Date}
 }
 
 export interface ScanOutcome {

@@ -16,7 +16,8 @@ const settingKeys = [
   'environment',
   'dockerfile',
   'cwd',
-  'toolVersion'
+  'toolVersion',
+  'review'
 ] as const
 
 /**

@@ -127,7 +127,7 @@ describe('renderSummary with locations and fixes', () => {
       sarifTrim: {total: 30_000, kept: 25_000, reason: 'at most 25000 results per run'}
     })
     expect(text).toContain(
-      '| high | fail | `package_telnetd_removed` | Uninstall telnetd | `Dockerfile:6` telnetd 0\\.17\\-42 is installed: added by the RUN on line 6 |'
+      '| high | Uninstall telnetd (`package_telnetd_removed`) | `Dockerfile:6` | telnetd 0\\.17\\-42 is installed: added by the RUN on line 6 |'
     )
     expect(text).toContain('SARIF holds 25000 of 30000 findings')
     expect(text).toContain('### How to fix')
@@ -147,7 +147,11 @@ describe('renderSummary with locations and fixes', () => {
       maxChars: full.length - 100
     })
     expect(capped.length).toBeLessThanOrEqual(full.length - 100)
-    expect(capped).not.toContain('<details>')
-    expect(capped).toContain('Some fixes are not shown')
+    // The fix went whole; the folded details are still closed, the rule is still above them.
+    expect(capped).not.toContain('<details><summary><code>')
+    expect(capped.match(/<details>/g)).toHaveLength(1)
+    expect(capped.trimEnd().endsWith('</details>')).toBe(true)
+    expect(capped).toContain('| high | Uninstall telnetd (`package_telnetd_removed`)')
+    expect(capped).toContain('Some details are not shown')
   })
 })

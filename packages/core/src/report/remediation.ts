@@ -79,8 +79,17 @@ export async function generateFixes(
   const scanner = options.scanner ?? (await preflightScanner())
   const fixesDir = join(outDir, 'fixes')
   await mkdir(join(fixesDir, 'run'), {recursive: true})
-  const bashScript = await generateFix(arfPath, outDir, 'bash', scanner, options)
-  const playbook = await generateFix(arfPath, outDir, 'ansible', scanner, options)
+  // Two independent oscap runs over the same ARF, run together (issue 13), each in its own
+  // scratch directory. Both are awaited before a failure is reported, so that nothing is still
+  // writing under `outDir` when the caller cleans up.
+  const [bashRun, ansibleRun] = await Promise.allSettled([
+    generateFix(arfPath, outDir, 'bash', scanner, options),
+    generateFix(arfPath, outDir, 'ansible', scanner, options)
+  ])
+  if (bashRun.status === 'rejected') throw bashRun.reason
+  if (ansibleRun.status === 'rejected') throw ansibleRun.reason
+  const bashScript = bashRun.value
+  const playbook = ansibleRun.value
   await writeOutputFile(join(fixesDir, 'remediation.sh'), bashScript, {mode: 0o644})
   await writeOutputFile(join(fixesDir, 'playbook.yml'), playbook)
   const bash = splitBashFixes(bashScript)

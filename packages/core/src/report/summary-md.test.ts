@@ -29,7 +29,8 @@ const summaryTags = new Set([
   'summary',
   'pre',
   'blockquote',
-  'em'
+  'em',
+  'strong'
 ])
 
 describe('renderSummary', () => {
@@ -44,10 +45,23 @@ describe('renderSummary', () => {
       .toMatchInlineSnapshot(`
         "## ❌ Compliance gate failed
 
-        registry\\.example/team/app:1\\.2\\.3 · profile Standard System Security Profile for Debian 11 · fail-on medium · score 75.00/100
+        \`registry.example/team/app:1.2.3\` · profile Standard System Security Profile for Debian 11 · fail-on medium
+
+        **Score 75.00/100** · **2 failing** · no baseline to compare with · 0 waived · 0 expired
+
+        ### 2 failing rules
+
+        | Severity | Rule |
+        | --- | --- |
+        | high | High one (\`high_one\`) |
+        | medium | Needs systemd (\`probe\`) |
+
+        <details><summary>Details: why, 1 more rule, all counts</summary>
 
         - 1 rule failed at severity medium or higher\\.
         - 1 rule at severity medium or higher could not be checked \\(error or unknown\\)\\.
+
+        Score 75.00/100 (default)
 
         | Result | Rules |
         | --- | ---: |
@@ -55,13 +69,14 @@ describe('renderSummary', () => {
         | fail | 2 |
         | unknown | 1 |
 
-        ### Failing and unverified rules
+        ### More failing and unverified rules (below the threshold, waived or not gating)
 
-        | Severity | Result | Rule | Title |
-        | --- | --- | --- | --- |
-        | high | fail | \`high_one\` | High one |
-        | medium | unknown | \`probe\` | Needs systemd |
-        | low | fail | \`low_one\` | Low one |
+        | Severity | Result | Rule |
+        | --- | --- | --- |
+        | low | fail | Low one (\`low_one\`) |
+
+
+        </details>
         "
       `)
   })
@@ -113,22 +128,37 @@ describe('renderSummary', () => {
       const imageLine = view.elements.find(e => e.tagName === 'p')
       expect(squash(textOf(imageLine!))).toBe(
         squash(
-          `${expectedInline(name)} · profile ${expectedInline(hostileStrings[(i + 5) % hostileStrings.length] ?? '')} · fail-on low · score 75.00/100`
+          `${expectedInline(name)} · profile ${expectedInline(hostileStrings[(i + 5) % hostileStrings.length] ?? '')} · fail-on low`
         )
       )
-      // Every failing rule has its own row of five cells, showing its title as it is.
+      // Every failing rule gates and has its own row of four cells above the fold, showing its
+      // title as it is, then its id.
       const rows = view.elements
         .filter(e => e.tagName === 'tr')
         .map(tr => tr.childNodes.filter(c => c.nodeName === 'td'))
         .filter(cells => cells.length > 0 && textOf(cells[0]!) === 'medium')
       expect(rows).toHaveLength(rules.length)
-      for (const cells of rows) expect(cells).toHaveLength(5)
-      expect(rows.map(cells => squash(textOf(cells[3]!))).sort()).toEqual(
-        hostileStrings.map(t => expectedInline(t)).sort()
-      )
-      // One <details> per fix, each still closed by its own </details>.
-      expect(view.tags.filter(t => t === 'details')).toHaveLength(rules.length)
+      for (const cells of rows) expect(cells).toHaveLength(4)
+      const titles = rows.map(cells => squash(textOf(cells[1]!)))
+      for (const title of hostileStrings)
+        expect(
+          titles.some(t => t.startsWith(`${expectedInline(title)} (`)),
+          title
+        ).toBe(true)
+      // The folded details, then one <details> per fix, each still closed by its own </details>.
+      expect(view.tags.filter(t => t === 'details')).toHaveLength(rules.length + 1)
     }
+  })
+
+  it('shows the reason of a rule that could not be evaluated once, not in its row too', () => {
+    const reason = 'no dpkg database in the image: package rules cannot be evaluated'
+    const results = sampleResults([
+      sampleRule({shortId: 'package_a_removed', result: 'error', severity: 'high', reason}),
+      sampleRule({shortId: 'package_b_removed', result: 'error', severity: 'low', reason})
+    ])
+    const text = renderSummary(results, evaluateGate(results, {failOn: 'medium'}))
+    const shown = squash(read(text).text)
+    expect(shown.split('no dpkg database in the image').length - 1).toBe(1)
   })
 
   it('stays under the cap and points to the full report when rows are dropped', () => {
@@ -146,10 +176,10 @@ describe('renderSummary', () => {
       fullReportHint: 'results.json artifact'
     })
     expect(text.length).toBeLessThanOrEqual(4000)
-    const shown = (text.match(/^\| high \| fail \|/gm) ?? []).length
+    const shown = (text.match(/^\| high \| A fairly/gm) ?? []).length
     expect(shown).toBeGreaterThan(10)
     expect(text).toContain(
-      `_${500 - shown} more rules are not shown: see the full report (results\\.json artifact)._`
+      `_${500 - shown} more gating rules are not shown: see the full report (results\\.json artifact)._`
     )
   })
 })

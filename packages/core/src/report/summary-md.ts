@@ -1,42 +1,66 @@
 /**
- * The markdown summary for job summaries, MR/PR comments and the console: verdict first, then
- * counts, then the failing and unverified rules by severity.
+ * The markdown summary for job summaries, MR/PR comments and the console. Above the fold, what a
+ * reviewer decides from: the verdict, the image, the score against the baseline and the review
+ * counts, the table of rules that gate (new first, locations linked to the line at the commit under
+ * review) and the trend chart. Folded below (`<details>`): why the gate failed, the content, the
+ * waivers and the baseline comparison, the full counts, the rules that do not gate, the fixes and
+ * (amended by the CVE step) the CVEs.
  *
  * All content- and image-derived text goes through the escaping layer (./escape.ts): Markdown
- * text, table code and `<summary>` HTML each get their own function, so nothing from the image or
- * the content can ping, link, inject HTML or carry control bytes. The output never
- * exceeds `maxChars` (default 60,000, under GitHub's 65,536-character comment limit): rows that do
- * not fit are dropped from the end, replaced by a note pointing at the full report.
+ * text, table code, link text and URLs and `<summary>` HTML each get their own function. The
+ * output never exceeds `maxChars` (default 60,000, under GitHub's 65,536-character comment
+ * limit): the details go first, then table rows from the end, replaced by a note.
  */
-import type {GateReason, GateVerdict} from '../gate/types.js'
+import type {GateVerdict} from '../gate/types.js'
 import {renderGateDetails} from '../gate/gate-details-md.js'
-import {
-  ruleResultValues,
-  type RuleOutcome,
-  type ScanResults,
-  type Severity
-} from '../results/model.js'
+import {ruleResultValues, type RuleOutcome, type ScanResults} from '../results/model.js'
 import {ruleKey} from '../blame/attribute.js'
-import {type Attribution} from '../blame/types.js'
-import {fencedBlock, htmlText, markdownText, tableCode, truncate} from '../escape/escape.js'
+import type {Attribution} from '../blame/types.js'
+import type {TrendHistory} from '../trend/history.js'
+import {
+  codeSpan,
+  fencedBlock,
+  htmlText,
+  markdownText,
+  tableCode,
+  truncate
+} from '../escape/escape.js'
+import {
+  atOrAbove,
+  gatingRuleIds,
+  listedResults,
+  reviewRuleIds,
+  newRuleIds,
+  reviewOrder,
+  ruleRow,
+  ruleTableHeader,
+  scoreAndCounts,
+  type RuleTableOptions
+} from './review-table.js'
 import type {SarifTrim} from './sarif.js'
+import type {SourceLinks} from './source-links.js'
+import {trendLine, trendMermaid} from './trend-chart.js'
 
 export interface SummaryOptions {
   maxChars?: number
   /** Where the full report lives, e.g. an artifact name or URL; shown when rows are dropped. */
   fullReportHint?: string
-  /** Per rule-result locations; adds a Location column. */
+  /** Per rule-result locations; adds the Location and Found columns. */
   blame?: ReadonlyMap<string, Attribution>
+  /** Links locations to the file at the commit under review (given by the CI adapter). */
+  links?: SourceLinks
   /** Dockerfile `RUN` snippets by full rule id; adds a "How to fix" section. */
   runFixes?: ReadonlyMap<string, string>
   /** What the SARIF writer had to leave out, if anything. */
   sarifTrim?: SarifTrim
+  /** The score history with this run as its last point; drawn when it has two points or more. */
+  trend?: TrendHistory
 }
 
 export const defaultSummaryMaxChars = 60_000
 
-const severityOrder: Severity[] = ['high', 'unknown', 'medium', 'low', 'info']
-const listed = new Set(['fail', 'error', 'unknown'])
+/** The first line of the folded part; {@link splitSummary} and the CVE step find it by this. */
+export const detailsOpening = '<details><summary>Details: '
 
 export function renderSummary(
   results: ScanResults,
@@ -44,136 +68,193 @@ export function renderSummary(
   options: SummaryOptions = {}
 ): string {
   const maxChars = options.maxChars ?? defaultSummaryMaxChars
-  const image = markdownText(results.image.names[0] ?? results.image.reference)
+  const image = codeSpan(results.image.names[0] ?? results.image.reference)
+  const fresh = newRuleIds(verdict)
+  const gating = gatingRuleIds(verdict)
+  const review = reviewRuleIds(verdict)
+  const listed = results.rules.filter(r => listedResults.has(r.result)).sort(reviewOrder(fresh))
+  const shownAbove = (r: RuleOutcome): boolean =>
+    gating.has(r.id) || (review.has(r.id) && atOrAbove(r.severity, verdict.failOn))
+  const gatingRows = listed.filter(shownAbove)
+  const otherRows = listed.filter(r => !shownAbove(r))
+  const freshShown = gatingRows.filter(r => fresh.has(r.id)).length
+  const table: RuleTableOptions = {
+    fresh,
+    ...(options.blame === undefined ? {} : {blame: options.blame}),
+    ...(options.links === undefined ? {} : {links: options.links})
+  }
+
   const head: string[] = [
     summaryHeading(verdict.status),
     '',
-    `${image} · profile ${markdownText(results.scanner.profile.title)} · fail-on ${verdict.failOn} · score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)}`,
+    `${image} · profile ${markdownText(results.scanner.profile.title)} · fail-on ${verdict.failOn}`,
+    '',
+    scoreAndCounts(results, verdict),
     ''
   ]
+  const rows = gatingRows.map(rule => ruleRow(rule, table))
+  const tableHead =
+    gatingRows.length > 0
+      ? [
+          `### ${gatingRows.length} failing ${gatingRows.length === 1 ? 'rule' : 'rules'}${verdict.baseline === undefined ? '' : ` (${freshShown} new)`}`,
+          '',
+          ...ruleTableHeader(table)
+        ]
+      : verdict.status === 'fail'
+        ? ['No single rule fails the gate: see why in the details below.']
+        : []
+  const trend: string[] = []
+  if (options.trend !== undefined) {
+    const chart = trendMermaid(options.trend)
+    if (chart !== '') trend.push('', chart, '', trendLine(options.trend))
+  }
+
+  const fixable = listed.filter(r => r.result === 'fail' && options.runFixes?.has(r.id) === true)
+  const units = detailUnits(results, verdict, otherRows, fixable, table, options)
+  const summaryParts = [
+    verdict.reasons.length > 0 ? 'why' : '',
+    otherRows.length > 0
+      ? `${otherRows.length} more ${otherRows.length === 1 ? 'rule' : 'rules'}`
+      : '',
+    fixable.length > 0 ? 'fixes' : '',
+    'all counts'
+  ].filter(p => p !== '')
+  const open = [`${detailsOpening}${summaryParts.join(', ')}</summary>`, '']
+  const close = ['', '</details>', '']
+
+  const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : ''
+  const above = (kept: number): string[] => [
+    ...head,
+    ...tableHead,
+    ...rows.slice(0, kept),
+    ...(kept < rows.length
+      ? [
+          '',
+          `_${rows.length - kept} more gating ${rows.length - kept === 1 ? 'rule is' : 'rules are'} not shown: see the full report${hint}._`
+        ]
+      : []),
+    ...trend,
+    ''
+  ]
+  const joined = (lines: readonly string[]): string => lines.join('\n')
+  const full = joined([...above(rows.length), ...open, ...units, ...close])
+  if (full.length <= maxChars) return full
+
+  // Details first: keep whole units while they fit.
+  const cutNote = `_Some details are not shown: see the full report${hint} and fixes/._`
+  const top = joined(above(rows.length))
+  let detailsText = ''
+  const room = maxChars - top.length - joined([...open, cutNote, ...close]).length - 4
+  for (const unit of units) {
+    if (detailsText.length + unit.length + 1 > room) break
+    detailsText += `${unit}\n`
+  }
+  if (room > 0 && top.length < maxChars)
+    return joined([top, ...open, detailsText + cutNote, ...close])
+  // Then rows, from the end.
+  let kept = rows.length
+  while (kept > 0 && joined(above(kept)).length > maxChars - 2) kept -= 1
+  return truncate(`${joined(above(kept))}\n`, maxChars)
+}
+
+/** The folded part, as units that are each kept or dropped whole (a fix never half-shown). */
+function detailUnits(
+  results: ScanResults,
+  verdict: GateVerdict,
+  otherRows: readonly RuleOutcome[],
+  fixable: readonly RuleOutcome[],
+  table: RuleTableOptions,
+  options: SummaryOptions
+): string[] {
+  const units: string[] = []
+  if (verdict.reasons.length > 0)
+    units.push([...verdict.reasons.map(r => `- ${markdownText(r.message)}`), ''].join('\n'))
   const selection = results.scanner.content.selection
   if (selection !== undefined) {
     const others = selection.passedOver?.length ?? 0
-    head.push(
-      `Content: ${markdownText(selection.reason)}${others === 0 ? '' : ` (${others} newer ${others === 1 ? 'copy' : 'copies'} passed over: see results.json)`}`,
-      ''
+    units.push(
+      `Content: ${markdownText(selection.reason)}${others === 0 ? '' : ` (${others} newer ${others === 1 ? 'copy' : 'copies'} passed over: see results.json)`}\n`
     )
   }
-  for (const note of results.scanner.notes ?? []) head.push(`Note: ${markdownText(note)}`, '')
-  for (const reason of verdict.reasons) head.push(`- ${reasonLine(reason)}`)
-  if (verdict.reasons.length > 0) head.push('')
   if (options.sarifTrim !== undefined) {
     const {total, kept, reason} = options.sarifTrim
-    head.push(
-      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.`,
-      ''
+    units.push(
+      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.\n`
     )
   }
-  head.push(...renderGateDetails(verdict))
-
-  head.push('| Result | Rules |', '| --- | ---: |')
+  const gate = renderGateDetails(verdict)
+  if (gate.length > 0) units.push(gate.join('\n'))
+  const counts = ['| Result | Rules |', '| --- | ---: |']
   // notselected: rules of the benchmark outside the profile (hundreds in SSG), not news to a reviewer.
-  for (const value of ruleResultValues) {
+  for (const value of ruleResultValues)
     if (value !== 'notselected' && results.counts[value] > 0)
-      head.push(`| ${value} | ${results.counts[value]} |`)
-  }
-  head.push('')
-  // Rules scapgate chose not to evaluate (SCE scripts): named, with why, since they are not listed below.
+      counts.push(`| ${value} | ${results.counts[value]} |`)
+  units.push(
+    `Score ${results.score.value.toFixed(2)}/${results.score.maximum.toFixed(0)} (${markdownText(results.score.system.replace(/^.*:/, ''))})\n\n${counts.join('\n')}\n`
+  )
+  // Rules scapgate chose not to evaluate (SCE scripts, no package database): named once, with why.
   const reasons = new Map<string, RuleOutcome[]>()
-  for (const rule of results.rules) {
+  for (const rule of results.rules)
     if (rule.reason !== undefined)
       reasons.set(rule.reason, [...(reasons.get(rule.reason) ?? []), rule])
-  }
   for (const [reason, rules] of reasons) {
     const ids = rules.slice(0, 20).map(r => tableCode(r.shortId))
-    head.push(
-      `> ${rules.length} ${rules[0]?.result ?? ''}: ${markdownText(reason)} (${ids.join(', ')}${rules.length > 20 ? ', …' : ''})`,
-      ''
+    units.push(
+      `> ${rules.length} ${rules[0]?.result ?? ''}: ${markdownText(reason)} (${ids.join(', ')}${rules.length > 20 ? ', …' : ''})\n`
     )
   }
-
-  const rows = results.rules
-    .filter(r => listed.has(r.result))
-    .sort(
-      (a, b) =>
-        severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity) ||
-        compare(a.id, b.id) ||
-        a.index - b.index
+  if (otherRows.length > 0) {
+    units.push(
+      [
+        '### More failing and unverified rules (below the threshold, waived or not gating)',
+        '',
+        ...ruleTableHeader({...table, withResult: true})
+      ].join('\n')
     )
-  const body: string[] = []
-  const blame = options.blame
-  if (rows.length > 0)
-    body.push(
-      '### Failing and unverified rules',
-      '',
-      blame === undefined
-        ? '| Severity | Result | Rule | Title |'
-        : '| Severity | Result | Rule | Title | Location |',
-      blame === undefined ? '| --- | --- | --- | --- |' : '| --- | --- | --- | --- | --- |'
-    )
-  for (const rule of rows) body.push(row(rule, blame?.get(ruleKey(rule)), blame !== undefined))
-  const fixable = rows.filter(r => r.result === 'fail' && options.runFixes?.has(r.id) === true)
-  if (fixable.length > 0) body.push('', '### How to fix', '')
+    for (const rule of otherRows) units.push(ruleRow(rule, {...table, withResult: true}))
+    units.push('')
+  }
+  if (fixable.length > 0) units.push('### How to fix\n')
   for (const rule of fixable) {
-    const where = blame?.get(ruleKey(rule))
+    const where = options.blame?.get(ruleKey(rule))
     const after =
       where?.kind === 'instruction'
         ? ` after line ${where.location.endLine ?? where.location.startLine} of ${htmlText(where.location.uri)}`
         : ''
-    body.push(
-      // An HTML block: GFM parses no Markdown up to the blank line, so this line is HTML only.
-      `<details><summary><code>${htmlText(rule.shortId)}</code>: add to the Dockerfile${after}</summary>`,
-      '',
-      fencedBlock(options.runFixes?.get(rule.id) ?? '', 'dockerfile'),
-      '',
-      '</details>'
+    units.push(
+      [
+        // An HTML block: GFM parses no Markdown up to the blank line, so this line is HTML only.
+        `<details><summary><code>${htmlText(rule.shortId)}</code>: add to the Dockerfile${after}</summary>`,
+        '',
+        fencedBlock(options.runFixes?.get(rule.id) ?? '', 'dockerfile'),
+        '',
+        '</details>'
+      ].join('\n')
     )
   }
-  if (rows.some(r => r.result === 'fail') && options.runFixes !== undefined)
-    body.push(
-      '',
-      'Full remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible).'
+  if (results.rules.some(r => r.result === 'fail') && options.runFixes !== undefined)
+    units.push(
+      '\nFull remediation from the SCAP content: `fixes/remediation.sh` (bash) and `fixes/playbook.yml` (Ansible).'
     )
-
-  const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : ''
-  const note = (dropped: number): string =>
-    dropped > 0
-      ? `\n_${dropped} more ${dropped === 1 ? 'rule is' : 'rules are'} not shown: see the full report${hint}._\n`
-      : `\n_Some fixes are not shown: see the full report${hint} and fixes/._\n`
-  const full = [...head, ...body, ''].join('\n')
-  if (full.length <= maxChars) return full
-
-  // Keep whole rows while the text plus the worst-case note fits.
-  const reserve = note(rows.length).length
-  let text = head.join('\n')
-  let kept = 0
-  const headerRows = rows.length > 0 ? 4 : 0
-  for (const [i, line] of body.entries()) {
-    if (text.length + line.length + 1 + reserve > maxChars) break
-    text += `\n${line}`
-    if (i >= headerRows && i < headerRows + rows.length) kept += 1
-  }
-  // A cut inside a fix's fenced block would leave it open: cut back to the last whole row.
-  const open = text.lastIndexOf('\n<details>')
-  if (open > text.lastIndexOf('</details>')) text = text.slice(0, open)
-  return truncate(`${text}\n${note(rows.length - kept)}`, maxChars)
+  return units
 }
 
-function row(rule: RuleOutcome, blame: Attribution | undefined, withLocation: boolean): string {
-  const reason = rule.reason === undefined ? '' : ` (${markdownText(truncate(rule.reason, 200))})`
-  const base = `| ${rule.severity} | ${rule.result} | ${tableCode(rule.shortId)} | ${markdownText(truncate(rule.title, 300))}${reason} |`
-  if (!withLocation) return base
-  if (blame === undefined) return `${base} |`
-  const found = blame.evidence === '' ? '' : `${markdownText(truncate(blame.evidence, 200))}: `
-  return `${base} ${tableCode(`${blame.location.uri}:${blame.location.startLine}`)} ${found}${markdownText(truncate(blame.cause, 200))} |`
+/**
+ * summary.md cut at its fold: `above` (heading, score, gating rules, trend) and `details` (the
+ * folded block, `<details>` to `</details>`, or '' when there is none).
+ */
+export function splitSummary(markdown: string): {above: string; details: string} {
+  const at = markdown.indexOf(`\n${detailsOpening}`)
+  if (at < 0) return {above: markdown.trimEnd(), details: ''}
+  return {above: markdown.slice(0, at).trimEnd(), details: markdown.slice(at + 1).trim()}
 }
 
-function reasonLine(reason: GateReason): string {
-  return markdownText(reason.message)
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+/** Puts `section` (the CVE summary) at the end of the folded details, or at the end. */
+export function addToDetails(markdown: string, section: string): string {
+  const {above, details} = splitSummary(markdown)
+  if (details === '' || !details.endsWith('</details>'))
+    return `${markdown.trimEnd()}\n\n${section}`
+  return `${above}\n\n${details.slice(0, -'</details>'.length).trimEnd()}\n\n${section.trim()}\n\n</details>\n`
 }
 
 /** The first line of summary.md; the CVE step swaps it when only its own gate fails. */

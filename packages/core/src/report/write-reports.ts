@@ -20,6 +20,8 @@ import {embeddedTailoringId, generateFixes, type Fixes} from './remediation.js'
 import type {ReportingDescriptor, Result} from 'sarif'
 import {sarifTrim, serializeSarif, toSarif} from './sarif.js'
 import {renderSummary} from './summary-md.js'
+import type {SourceLinks} from './source-links.js'
+import type {TrendHistory} from '../trend/history.js'
 import {isStorageError, writeOutputFile} from '../output/output-file.js'
 
 export interface WriteReportsOptions {
@@ -36,6 +38,11 @@ export interface WriteReportsOptions {
   scanner?: ScannerEnvironment
   /** Skip `fixes/` (no oscap at hand). */
   skipFixes?: boolean
+  /**
+   * The ARF's embedded tailoring (`embeddedTailoringId` of its text), when the caller already read
+   * the text; otherwise `writeFixes` reads the ARF for it.
+   */
+  tailoring?: {id: string | undefined}
   /** `fixes/` already being written (see {@link writeFixes}); otherwise written here. */
   fixes?: Promise<Fixes | undefined>
   fullReportHint?: string
@@ -45,6 +52,10 @@ export interface WriteReportsOptions {
   sarifExtra?: {rules: ReportingDescriptor[]; results: Result[]}
   /** Rewrites summary.md before it is written (the CVE section); the result is returned. */
   amendSummary?: (markdown: string) => string
+  /** Links locations to the lines at the commit under review. */
+  links?: SourceLinks
+  /** The trend with this run as its last point. */
+  trend?: TrendHistory
 }
 
 export interface WrittenReports {
@@ -60,13 +71,16 @@ export interface WrittenReports {
 export async function writeFixes(
   options: Pick<
     WriteReportsOptions,
-    'outDir' | 'results' | 'arfPath' | 'logger' | 'scanner' | 'timeoutMs' | 'signal'
+    'outDir' | 'results' | 'arfPath' | 'logger' | 'scanner' | 'timeoutMs' | 'signal' | 'tailoring'
   >
 ): Promise<Fixes | undefined> {
   if (!options.results.rules.some(r => r.result === 'fail')) return undefined
   try {
     await mkdir(options.outDir, {recursive: true})
-    const tailoringId = embeddedTailoringId(await readXmlFile(options.arfPath))
+    const tailoringId =
+      options.tailoring === undefined
+        ? embeddedTailoringId(await readXmlFile(options.arfPath))
+        : options.tailoring.id
     return await generateFixes(options.arfPath, options.outDir, {
       testResultId: options.results.testResultId,
       ...(tailoringId === undefined ? {} : {tailoringId}),
@@ -107,7 +121,9 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     fullReportHint: options.fullReportHint ?? 'report.html and results.json',
     blame,
     ...(fixes === undefined ? {} : {runFixes: fixes.run}),
-    ...(trim === undefined ? {} : {sarifTrim: trim})
+    ...(trim === undefined ? {} : {sarifTrim: trim}),
+    ...(options.links === undefined ? {} : {links: options.links}),
+    ...(options.trend === undefined ? {} : {trend: options.trend})
   })
   const summaryMarkdown = options.amendSummary?.(rendered) ?? rendered
   await writeOutputFile(join(outDir, 'results.sarif'), serializeSarif(sarif))

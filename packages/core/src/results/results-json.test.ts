@@ -9,6 +9,7 @@ import {checkJsonSchema, type JsonSchema} from './json-schema-check.js'
 import type {ScanResults} from './model.js'
 import {serializeIncomplete, serializeResults} from './results-json.js'
 import {sampleResults} from '../../../../test/support/sample-results.js'
+import {appendTrend, trendEntry} from '../trend/history.js'
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/arf/', import.meta.url))
 const schema = JSON.parse(
@@ -101,6 +102,24 @@ describe('results.json schema check', () => {
     expect(checkJsonSchema(schema, document)).toEqual([
       {path: '/counts/fail', message: 'expected minimum 0, got -1'},
       {path: '/', message: 'unexpected property extra'}
+    ])
+  })
+
+  it('validates the score history (docs/trend.md) and refuses a bad entry', () => {
+    const results = sampleResults([])
+    const verdict = evaluateGate(results, {failOn: 'low'})
+    const history = appendTrend(
+      undefined,
+      {image: 'app:1', profile: results.scanner.profile.id},
+      trendEntry(results, verdict, {at: new Date('2026-12-04T00:00:00Z'), commit: 'abc1234'})
+    )
+    const document = JSON.parse(serializeResults(results, verdict, undefined, history)) as {
+      history: {entries: Record<string, unknown>[]}
+    }
+    expect(checkJsonSchema(schema, document)).toEqual([])
+    ;(document.history.entries[0] as Record<string, unknown>).status = 'maybe'
+    expect(checkJsonSchema(schema, document).map(e => e.path)).toEqual([
+      '/history/entries/0/status'
     ])
   })
 

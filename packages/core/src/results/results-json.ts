@@ -8,6 +8,7 @@
  */
 import type {GateVerdict} from '../gate/types.js'
 import type {ScanResults} from './model.js'
+import type {TrendHistory} from '../trend/history.js'
 
 export const resultsSchemaUri = 'https://scapgate.dev/schemas/results/v1'
 export const resultsSchemaVersion = 1
@@ -19,19 +20,23 @@ export type ResultsDocument = {
     gate: GateVerdict
     /** The CVE scan (`--cves`): its report and gate; see docs/cves.md. */
     cves?: object
+    /** The score history with this run as its last point (docs/trend.md), when one is kept. */
+    history?: TrendHistory
   }
 
 export function toResultsDocument(
   results: ScanResults,
   verdict: GateVerdict,
-  cves?: object
+  cves?: object,
+  history?: TrendHistory
 ): ResultsDocument {
   return {
     schema: resultsSchemaUri,
     version: resultsSchemaVersion,
     ...results,
     gate: verdict,
-    ...(cves === undefined ? {} : {cves})
+    ...(cves === undefined ? {} : {cves}),
+    ...(history === undefined ? {} : {history})
   }
 }
 
@@ -39,9 +44,10 @@ export function toResultsDocument(
 export function serializeResults(
   results: ScanResults,
   verdict: GateVerdict,
-  cves?: object
+  cves?: object,
+  history?: TrendHistory
 ): string {
-  return `${JSON.stringify(toResultsDocument(results, verdict, cves), null, 2)}\n`
+  return `${JSON.stringify(toResultsDocument(results, verdict, cves, history), null, 2)}\n`
 }
 
 /** Why a scan did not complete, for machines: `interrupted` (SIGINT/SIGTERM), `configuration`, `error`. */
