@@ -37,6 +37,15 @@ def call(Map userConfig = [:]) {
     // Lowest CVE severity that fails the gate with cves: critical, high, medium, low or never;
     // '' means the policy's, else high.
     cveFailOn: '',
+    // Sign the verdict (also a failed one) as an in-toto attestation on the scanned image digest,
+    // written to outDir and attached to an image pulled from a registry (docs/attestations.md).
+    attest: false,
+    // With attest: id of a "Secret file" credential holding the ECDSA P-256 key (cosign's format or
+    // PKCS#8 PEM); bound as SCAPGATE_ATTEST_KEY, the path of that file.
+    attestKeyCredentialsId: '',
+    // With attest: id of a "Secret text" credential holding an encrypted key's passphrase; ''
+    // means none (an unencrypted key, or COSIGN_PASSWORD already set on the agent).
+    attestPasswordCredentialsId: '',
     // Directory (in the workspace) for the outputs.
     outDir: 'scapgate-out',
     // Scanner image to run the CLI in (pin it by digest); '' runs a local install instead.
@@ -80,6 +89,15 @@ def call(Map userConfig = [:]) {
   if (!(config.cves instanceof Boolean)) {
     error "scapgateScan: 'cves' must be true or false, got '${config.cves}'"
   }
+  if (!(config.attest instanceof Boolean)) {
+    error "scapgateScan: 'attest' must be true or false, got '${config.attest}'"
+  }
+  if (config.attest && !config.attestKeyCredentialsId?.toString()?.trim()) {
+    error "scapgateScan: 'attest: true' needs 'attestKeyCredentialsId', the id of a Secret file credential holding the signing key"
+  }
+  if (!config.attest && (config.attestKeyCredentialsId || config.attestPasswordCredentialsId)) {
+    error "scapgateScan: 'attestKeyCredentialsId' and 'attestPasswordCredentialsId' need 'attest: true'"
+  }
   if (!(config.mode in ['', 'absolute', 'ratchet'])) {
     error "scapgateScan: 'mode' must be absolute or ratchet (or '' for the default), got '${config.mode}'"
   }
@@ -101,7 +119,8 @@ def call(Map userConfig = [:]) {
     image: 'SCAPGATE_IMAGE', dockerfile: 'SCAPGATE_DOCKERFILE', profile: 'SCAPGATE_PROFILE',
     content: 'SCAPGATE_CONTENT', tailoring: 'SCAPGATE_TAILORING', policy: 'SCAPGATE_POLICY',
     baseline: 'SCAPGATE_BASELINE', mode: 'SCAPGATE_MODE', failOn: 'SCAPGATE_FAIL_ON',
-    cves: 'SCAPGATE_CVES', cveFailOn: 'SCAPGATE_CVE_FAIL_ON', linkBase: 'SCAPGATE_LINK_BASE',
+    cves: 'SCAPGATE_CVES', cveFailOn: 'SCAPGATE_CVE_FAIL_ON', attest: 'SCAPGATE_ATTEST',
+    linkBase: 'SCAPGATE_LINK_BASE',
     outDir: 'SCAPGATE_OUT'
   ]
   // The reviewer's view (docs/trend.md): links to the lines at the built commit, and the trend
@@ -122,17 +141,38 @@ def call(Map userConfig = [:]) {
     scanEnv << "SCAPGATE_CONTAINER_RUNTIME=${config.containerRuntime}".toString()
     List passed = scanVariables.values() + ['SCAPGATE_HISTORY', 'SCAPGATE_COMMIT',
       'SCAPGATE_REGISTRY_USERNAME', 'SCAPGATE_REGISTRY_PASSWORD']
+    List mounts = ['-v "$PWD:$PWD" -w "$PWD"']
+    if (config.attest) {
+      // The key file is mounted read-only at its own path, which SCAPGATE_ATTEST_KEY names.
+      passed += ['SCAPGATE_ATTEST_KEY', 'COSIGN_PASSWORD']
+      mounts << '-v "$SCAPGATE_ATTEST_KEY:$SCAPGATE_ATTEST_KEY:ro"'
+    }
     script = (['"$SCAPGATE_CONTAINER_RUNTIME" run --rm'] +
       options.indices.collect { "\"\$SCAPGATE_CONTAINER_OPTION_${it}\"" } +
-      ['-v "$PWD:$PWD" -w "$PWD"'] + passed.collect { "-e ${it}" } +
+      mounts + passed.collect { "-e ${it}" } +
       ['"$SCAPGATE_SCANNER_IMAGE" scapgate scan']).join(' ')
   } else {
     scanEnv << "SCAPGATE_COMMAND=${config.scapgateCommand}".toString()
     script = '"$SCAPGATE_COMMAND" scan'
   }
   int status
-  withEnv(scanEnv) {
-    status = sh(script: script, returnStatus: true, label: 'scapgate scan')
+  if (config.attest) {
+    // The key and its passphrase reach the CLI as credential bindings (masked in the log), never
+    // as step arguments or values in the script: SCAPGATE_ATTEST_KEY is the path of the key file
+    // Jenkins writes outside the workspace, COSIGN_PASSWORD the passphrase.
+    List bindings = [file(credentialsId: config.attestKeyCredentialsId, variable: 'SCAPGATE_ATTEST_KEY')]
+    if (config.attestPasswordCredentialsId) {
+      bindings << string(credentialsId: config.attestPasswordCredentialsId, variable: 'COSIGN_PASSWORD')
+    }
+    withCredentials(bindings) {
+      withEnv(scanEnv) {
+        status = sh(script: script, returnStatus: true, label: 'scapgate scan')
+      }
+    }
+  } else {
+    withEnv(scanEnv) {
+      status = sh(script: script, returnStatus: true, label: 'scapgate scan')
+    }
   }
 
   publishOutputs(config, outDir)

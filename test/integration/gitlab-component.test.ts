@@ -4,9 +4,11 @@
  * non-compliant fixture image. Checks the job's result and the reports the job leaves for the
  * `artifacts:reports` GitLab reads.
  */
+import {execFileSync} from 'node:child_process'
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {stringify} from 'yaml'
 import {
   nonCompliantImage,
   writeCompliantImage,
@@ -82,6 +84,61 @@ describe('the GitLab component under gitlab-ci-local', () => {
     expect(run.output).toMatch(/WARN\s+scapgate-scan/)
     expect(run.code, run.output.slice(-3000)).toBe(0)
     expect(readResults(join(run.dir, 'scapgate-out')).gate.status).toBe('fail')
+  })
+
+  it('signs the verdict with attest and a key held in a CI/CD variable ($NAME)', async () => {
+    const archive = join(dirs.dir, 'compliant.oci.tar')
+    execFileSync('skopeo', [
+      'copy',
+      '-q',
+      `docker-archive:${compliantImage}`,
+      `oci-archive:${archive}`
+    ])
+    const keyFile = join(dirs.dir, 'gitlab-key.pem')
+    execFileSync('openssl', [
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-out',
+      keyFile
+    ])
+    const pem = readFileSync(keyFile, 'utf8')
+    const run = await runGitLabPipeline({
+      dir: join(dirs.dir, 'attest'),
+      binDir,
+      inputs: {
+        image: 'oci-archive:image.oci.tar',
+        attest: true,
+        attest_key: '$SCAPGATE_SIGNING_KEY'
+      },
+      files: {
+        'image.oci.tar': {copy: archive},
+        // gitlab-ci-local's stand-in for the project's masked CI/CD variables
+        '.gitlab-ci-local-variables.yml': {content: stringify({SCAPGATE_SIGNING_KEY: pem})}
+      }
+    })
+    expect(run.code, run.output.slice(-3000)).toBe(0)
+    const out = join(run.dir, 'scapgate-out')
+    const bundle = JSON.parse(readFileSync(join(out, 'attestation.sigstore.json'), 'utf8')) as {
+      dsseEnvelope: {payload: string}
+    }
+    const statement = JSON.parse(
+      Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8')
+    ) as {
+      subject: {digest: {sha256: string}}[]
+      predicate: {result: string}
+    }
+    expect(statement.predicate.result).toBe('PASSED')
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
+      image: {manifestDigest: string}
+    }
+    expect(`sha256:${statement.subject[0]?.digest.sha256}`).toBe(results.image.manifestDigest)
+    // the key went to the CLI by variable name, never on a command line or into the log
+    const body = pem.split('\n')[1] ?? ''
+    expect(body.length).toBeGreaterThan(20)
+    expect(run.output).not.toContain(body)
   })
 
   it("points findings at the policy's images[].dockerfile, not at the implicit ./Dockerfile", async () => {

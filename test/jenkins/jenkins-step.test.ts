@@ -4,7 +4,7 @@
  * test:jenkins` runs just this file; `npm test` and `make test` include it. A missing groovy
  * fails the test.
  */
-import {spawn} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -29,10 +29,38 @@ beforeAll(() => {
     SCAPGATE_REPO: repoRoot,
     SCAPGATE_TEST_BIN: writeScannerBin(dirs.dir),
     COMPLIANT_IMAGE: writeCompliantImage(dirs.dir),
-    NON_COMPLIANT_IMAGE: nonCompliantImage
+    NON_COMPLIANT_IMAGE: nonCompliantImage,
+    // `attest` needs a manifest digest: the same image as an OCI archive, and an encrypted key.
+    NON_COMPLIANT_OCI_IMAGE: ociArchive(nonCompliantImage),
+    ...attestKey()
   }
 })
 afterAll(() => dirs.cleanup())
+
+function ociArchive(dockerArchive: string): string {
+  const path = join(dirs.dir, 'non-compliant.oci.tar')
+  execFileSync('skopeo', ['copy', '-q', `docker-archive:${dockerArchive}`, `oci-archive:${path}`])
+  return path
+}
+
+function attestKey(): {ATTEST_KEY_PEM: string; ATTEST_KEY_PASSWORD: string} {
+  const password = `CANARY-JENKINS-KEYPASS-${process.pid}`
+  const pem = execFileSync(
+    'openssl',
+    [
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-aes-256-cbc',
+      '-pass',
+      'env:PASS'
+    ],
+    {encoding: 'utf8', env: {PATH: process.env['PATH'], PASS: password}, input: ''}
+  )
+  return {ATTEST_KEY_PEM: pem, ATTEST_KEY_PASSWORD: password}
+}
 
 function groovy(script: string): Promise<{code: number | null; output: string}> {
   return new Promise((resolve, reject) => {

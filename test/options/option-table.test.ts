@@ -116,7 +116,10 @@ describe('the Jenkins step', () => {
   const variables = Object.fromEntries(
     [...mapping.matchAll(/([A-Za-z]+): '(SCAPGATE_[A-Z_]+)'/g)].map(m => [m[1], m[2]])
   )
+  // Credential ids: Jenkins binds them (the key file as SCAPGATE_ATTEST_KEY, COSIGN_PASSWORD).
   const jenkinsOnly = [
+    'attestKeyCredentialsId',
+    'attestPasswordCredentialsId',
     'scannerImage',
     'containerRuntime',
     'containerOptions',

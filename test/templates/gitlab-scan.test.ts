@@ -303,6 +303,24 @@ describe('the GitLab job shell with hostile input values', () => {
     expect(variables['SCAPGATE_DOCKERFILE']).toBe('')
   })
 
+  it('passes attest, keyless and the key as a reference, never the key itself', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n'
+    const {calls, variables} = runJob(
+      {image: 'i', attest: true, attest_key: '$SIGNING_KEY'},
+      {SIGNING_KEY: pem}
+    )
+    expect(calls[0]).toEqual(['scan'])
+    // The CLI resolves `$SIGNING_KEY` (docs/attestations.md); the runner does not expand it.
+    expect(variables['SCAPGATE_ATTEST']).toBe('true')
+    expect(variables['SCAPGATE_ATTEST_KEY']).toBe('$SIGNING_KEY')
+    expect(variables['SCAPGATE_KEYLESS']).toBe('false')
+    expect(Object.values(variables).filter(value => value.includes('abc'))).toEqual([])
+    const keyless = runJob({image: 'i', attest: true, keyless: true}).variables
+    expect([keyless['SCAPGATE_ATTEST'], keyless['SCAPGATE_KEYLESS']]).toEqual(['true', 'true'])
+    expect(keyless['SCAPGATE_ATTEST_KEY']).toBe('')
+    expect(runJob({image: 'i'}).variables['SCAPGATE_ATTEST']).toBe('false')
+  })
+
   it('posts the merge-request note after the scan, as an optional step that cannot change the result', () => {
     const {calls} = runJob({image: 'i', token: '$SCAPGATE_NOTE_TOKEN'})
     expect(calls[1]).toEqual(['gitlab-note', '--optional', '--summary', 'scapgate-out/summary.md'])

@@ -2,7 +2,13 @@
 export * from './errors.js'
 export * from './logging.js'
 export type {ScanResults} from './results/model.js'
-export {loadEnvironment, type ScanEnvironment} from './environment/index.js'
+export {
+  ciIdentityToken,
+  ciRunUrl,
+  hasCiIdentityToken,
+  loadEnvironment,
+  type ScanEnvironment
+} from './environment/index.js'
 export {parsePlatform} from './image/platform.js'
 export {listDataStreams, defaultContentDirs, DEFAULT_CONTENT_DIR} from './content/select-content.js'
 export {fetchContent, findPin, type FetchedContent} from './content/content-fetch.js'
@@ -68,7 +74,8 @@ export {checkOutDir} from './pipeline/check-scan-inputs.js'
 
 // Signed compliance attestations (docs/attestations.md).
 export {attestImage, readCompletedResults} from './attest/attest-image.js'
-export {loadSigningKey} from './attest/signing-key.js'
+export {loadSigningKeyFrom, signingKeyFromPem, type Signing} from './attest/signing-key.js'
+export {keylessSigning} from './attest/keyless-signing.js'
 export {fetchAttestations} from './attest/fetch-attestations.js'
 export {verifyAttestations} from './attest/verify-attestation.js'
 export type {AttestedResult} from './attest/statement.js'

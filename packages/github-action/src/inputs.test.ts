@@ -20,6 +20,14 @@ describe('readInputs', () => {
     })
   })
 
+  it('reads `attest` and the key itself from `attest-key`, outside the scan options', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIG\n-----END PRIVATE KEY-----'
+    const keyed = readInputs({...base, INPUT_ATTEST: 'true', 'INPUT_ATTEST-KEY': key})
+    expect(keyed.attest).toEqual({key})
+    expect(keyed.options).toEqual({values: {}, from: {}})
+    expect(readInputs({...base, INPUT_ATTEST: 'true'}).attest).toEqual({})
+  })
+
   it('adds the lines of `images` after `image`, skipping blanks, comments and duplicates', () => {
     const inputs = readInputs({
       ...base,
@@ -66,6 +74,14 @@ describe('readInputs', () => {
     [
       {...base, 'INPUT_IGNORE-UNFIXED': 'on'},
       'Expected `ignore-unfixed` to be true or false (YAML 1.2 core schema), got `on`'
+    ],
+    [
+      {...base, INPUT_ATTEST: 'yes'},
+      'Expected `attest` to be true or false (YAML 1.2 core schema), got `yes`'
+    ],
+    [
+      {...base, INPUT_ATTEST: 'false', 'INPUT_ATTEST-KEY': 'PEM'},
+      'Expected `attest-key` only with `attest: true`, got it alone'
     ],
     [
       {...base, 'INPUT_ARTIFACT-NAME': 'a/b'},

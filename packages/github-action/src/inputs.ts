@@ -17,10 +17,11 @@ import {
 export type Env = Record<string, string | undefined>
 
 /**
- * The scan options the action takes as inputs, under the option table's `action` names
- * (docs/options.md). `image` and `baseline` are read here (the list, `auto`/`none`); the rest go to
- * the core's resolver as they are.
+ * Table inputs the action reads itself: `image` and `baseline` (the list, `auto`/`none`), and the
+ * signing inputs: `attest-key` holds the key itself (a secret), not a reference to it.
  */
+const ownInputKeys: readonly OptionKey[] = ['image', 'baseline', 'attest', 'attestKey']
+
 /**
  * The fleet's run-level inputs (docs/fleets.md): what the job does (`mode`), and the options of
  * `mode: plan` and `mode: merge`. Read through the option table too, but not scan options.
@@ -33,11 +34,15 @@ export const fleetInputKeys: readonly OptionKey[] = [
   'allowMixed'
 ]
 
+/**
+ * The scan options the action takes as inputs, under the option table's `action` names
+ * (docs/options.md), but for {@link ownInputKeys} and the fleet's; they go to the core's resolver
+ * as they are.
+ */
 export const scanInputKeys: readonly OptionKey[] = optionKeys.filter(
   key =>
     optionTable[key].action !== undefined &&
-    key !== 'image' &&
-    key !== 'baseline' &&
+    !ownInputKeys.includes(key) &&
     !fleetInputKeys.includes(key)
 )
 
@@ -81,6 +86,12 @@ export interface ActionInputs {
   cache: boolean
   /** A matrix job of a fleet (docs/fleets.md): no PR comment and no check run; `mode: merge` posts them. */
   fleet: boolean
+  /**
+   * `attest: true`: sign each verdict (docs/attestations.md). `key` is the `attest-key` input, the
+   * key's PEM text (a secret; its passphrase comes from `COSIGN_PASSWORD`). Without it: keyless,
+   * with the workflow's OIDC token (`permissions: id-token: write`).
+   */
+  attest?: {key?: string}
 }
 
 /** The runner's convention: `INPUT_` + the name upper-cased with spaces as `_` (hyphens kept). */
@@ -200,6 +211,23 @@ export function readFleetInputs(env: Env): {
   }
 }
 
+/** `attest` and `attest-key` (the names of the option table); the key only with `attest: true`. */
+function readAttest(env: Env): ActionInputs['attest'] {
+  const attestName = optionTable.attest.action ?? 'attest'
+  const keyName = optionTable.attestKey.action ?? 'attest-key'
+  const attest = optionsFromNames('action', name => getOptionalInput(env, name), ['attest']).values
+    .attest
+  const key = getOptionalInput(env, keyName)
+  if (attest !== true) {
+    if (key !== undefined)
+      throw new ConfigurationError(
+        `Expected \`${keyName}\` only with \`${attestName}: true\`, got it alone`
+      )
+    return undefined
+  }
+  return key === undefined ? {} : {key}
+}
+
 /** Reads and validates every input; throws a ConfigurationError for the first bad one. */
 export function readInputs(env: Env): ActionInputs {
   const inputs: ActionInputs = {
@@ -214,6 +242,8 @@ export function readInputs(env: Env): ActionInputs {
     cache: getBooleanInput(env, 'cache', true),
     fleet: readFleetInputs(env).fleet
   }
+  const attest = readAttest(env)
+  if (attest !== undefined) inputs.attest = attest
   if (/[\\/":<>|*?\r\n]/.test(inputs.artifactName))
     throw new ConfigurationError(
       `Expected \`artifact-name\` without \\ / " : < > | * ? or newlines, got \`${display(inputs.artifactName)}\``

@@ -10,8 +10,12 @@ import {join, resolve} from 'node:path'
 import * as core from '@actions/core'
 import {
   absolutePaths,
+  ciIdentityToken,
+  ciRunUrl,
   ConfigurationError,
   firstGiven,
+  hasCiIdentityToken,
+  keylessSigning,
   getErrorMessage,
   githubBlobBase,
   HISTORY_FILE,
@@ -23,10 +27,12 @@ import {
   optionsFromNames,
   resolveCveSettings,
   runGate,
+  signingKeyFromPem,
   sourceSettings,
   imageSlugs,
   type GateRun,
-  type ProgressReporter
+  type ProgressReporter,
+  type Signing
 } from '@scapgate/core'
 import {restoreBaselines, restoredHistory, saveBaselines} from './baseline-cache.js'
 import {restoreFeedCache, saveFeedCache, type FeedCachePlan} from './feed-cache.js'
@@ -57,11 +63,18 @@ function maskSecrets(env: Env): void {
     'INPUT_TOKEN',
     'SCAPGATE_REGISTRY_PASSWORD',
     'ACTIONS_RUNTIME_TOKEN',
-    'GITHUB_TOKEN'
+    'GITHUB_TOKEN',
+    'COSIGN_PASSWORD',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
   ]) {
     const value = env[name]
     if (value !== undefined && value.trim() !== '') core.setSecret(value.trim())
   }
+  // A PEM key is masked line by line too: a log line never holds the whole block.
+  const key = env['INPUT_ATTEST-KEY']?.trim()
+  if (key !== undefined && key !== '')
+    for (const line of key.split(/\r?\n/))
+      if (!line.startsWith('-----') && line.trim() !== '') core.setSecret(line.trim())
 }
 
 interface BaselinePlan {
@@ -110,6 +123,18 @@ async function planBaseline(
   await mkdir(dir, {recursive: true})
   for (const [slug, file] of found) await copyFile(file, join(dir, `${slug}.json`))
   return {path: dir, ratchet: true, save: false}
+}
+
+/**
+ * `attest: true` without `attest-key`: keyless on the public Sigstore instance with the workflow's
+ * OIDC token, which GitHub provides only with `permissions: id-token: write`.
+ */
+function keylessFromWorkflow(env: Env): Signing {
+  if (!hasCiIdentityToken(env))
+    throw new ConfigurationError(
+      'Expected `attest-key`, or `permissions: id-token: write` for keyless signing with `attest: true`, got neither'
+    )
+  return keylessSigning({identityToken: () => ciIdentityToken(env)})
 }
 
 /**
@@ -186,6 +211,22 @@ export async function runAction(env: Env): Promise<RunResult> {
   )
   // Throws the configuration error of CVE inputs given without CVE scanning, before anything runs.
   const cves = resolveCveSettings(given, policy?.cves)
+  // The key is read before anything is scanned: a wrong key or passphrase costs no scan.
+  const runUrl = ciRunUrl(env)
+  const attest =
+    inputs.attest === undefined
+      ? undefined
+      : {
+          key:
+            inputs.attest.key === undefined
+              ? keylessFromWorkflow(env)
+              : await signingKeyFromPem(
+                  inputs.attest.key,
+                  'the `attest-key` input',
+                  env.COSIGN_PASSWORD
+                ),
+          ...(runUrl === undefined ? {} : {runUrl})
+        }
   let feedCache: FeedCachePlan | undefined
   if (cves !== undefined && cacheServiceAvailable(env))
     feedCache = await restoreFeedCache(
@@ -220,7 +261,8 @@ export async function runAction(env: Env): Promise<RunResult> {
       ...(policy === undefined ? {} : {policy}),
       concurrency: 1,
       review: {links, ...(history === undefined ? {} : {history})},
-      now: new Date()
+      now: new Date(),
+      ...(attest === undefined ? {} : {attest})
     })
   } finally {
     logger.endGroup()

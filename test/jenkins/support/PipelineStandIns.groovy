@@ -10,7 +10,8 @@ class PipelineStandIns {
   /**
    * Options: plugins (installed optional plugins, default all), pathPrefix (prepended to PATH),
    * workspace (a directory; default a new temp dir), stepFile (default
-   * jenkins/vars/scapgateScan.groovy).
+   * jenkins/vars/scapgateScan.groovy), credentials (id → secret text; a `file` binding writes it
+   * to a file outside the workspace, as Jenkins does).
    * Returns [step, calls, currentBuild, workspace, log].
    */
   static Map create(File repo, String testBin, Map options = [:]) {
@@ -45,6 +46,25 @@ class PipelineStandIns {
           String text = entry.toString()
           int at = text.indexOf('=')
           env[text.substring(0, at)] = text.substring(at + 1)
+        }
+        try { return body() } finally { env.clear(); env.putAll(saved) }
+      },
+      file: { Map args -> [kind: 'file'] + args },
+      string: { Map args -> [kind: 'string'] + args },
+      withCredentials: { List bindings, Closure body ->
+        calls << [step: 'withCredentials', args: bindings]
+        Map saved = new HashMap(env)
+        bindings.each { binding ->
+          String secret = (options.credentials ?: [:])[binding.credentialsId]
+          if (secret == null) throw new StepError("Could not find credentials entry with ID '${binding.credentialsId}'")
+          if (binding.kind == 'file') {
+            File secretFile = File.createTempFile('secret-', '.key')
+            secretFile.deleteOnExit()
+            secretFile.text = secret
+            env[binding.variable] = secretFile.path
+          } else {
+            env[binding.variable] = secret
+          }
         }
         try { return body() } finally { env.clear(); env.putAll(saved) }
       },

@@ -27,6 +27,7 @@ import {
   type CommandSpec
 } from '../command.js'
 import {createConsoleLogger} from '../console-logger.js'
+import {scanAttestSettings} from '../attest-signing.js'
 import {gitlabRegistryCredentials} from '../gitlab/registry-credentials.js'
 import {ExitCode, UsageError, exitCodeForError} from '../exit-codes.js'
 import {createProgress} from '../progress.js'
@@ -82,6 +83,20 @@ Known vulnerabilities (docs/cves.md)
   --cve-fail-on critical|high|medium|low|never
                               lowest CVE severity that fails the gate (default: ${d('cveFailOn')})
   --ignore-unfixed            CVEs without a fixed version do not gate
+
+Signed attestations (docs/attestations.md)
+  --attest                    sign the verdict (PASSED, WARNED or FAILED) as an in-toto
+                              attestation on the scanned digest: attestation.sigstore.json in
+                              --out (with --cves also attestation-vulns.sigstore.json), attached
+                              to the image when it came from a registry
+  --attest-key FILE|env://NAME|$NAME
+                              ECDSA P-256 private key: cosign's (cosign generate-key-pair) or
+                              PKCS#8 PEM, passphrase from COSIGN_PASSWORD; a file, a variable
+                              holding the key, or ($NAME) a variable holding the key or its file
+  --keyless                   sign keyless instead: Fulcio certificate for the CI's OIDC identity
+                              (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), Rekor entry
+  --fulcio-url URL            with --keyless (default https://fulcio.sigstore.dev)
+  --rekor-url URL             with --keyless (default https://rekor.sigstore.dev)
 
 Policy and many images (docs/policy.md)
   --policy FILE               policy file (default: ./scapgate.yml if it exists)
@@ -150,6 +165,11 @@ const scanFlags = {
   'max-feed-age': {type: 'string'},
   'cve-fail-on': {type: 'string'},
   'ignore-unfixed': {type: 'boolean'},
+  attest: {type: 'boolean'},
+  'attest-key': {type: 'string'},
+  keyless: {type: 'boolean'},
+  'fulcio-url': {type: 'string'},
+  'rekor-url': {type: 'string'},
   history: {type: 'string'},
   'link-base': {type: 'string'},
   commit: {type: 'string'}
@@ -282,6 +302,8 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
     await checkOutDir(outDir, out)
     const dockerfile = written.values.dockerfile
     if (dockerfile !== undefined) await checkDockerfile(dockerfile, io.cwd)
+    // The key is read before any image is opened: a wrong key or passphrase costs no scan.
+    const attest = await scanAttestSettings(given, io)
     const base: Omit<ScanImagesOptions, 'images' | 'policy' | 'cacheDir' | 'concurrency' | 'now'> =
       {
         ...sources,
@@ -297,7 +319,8 @@ export async function runScan(command: ScanCommand, io: CliIo): Promise<number> 
         logger,
         progress,
         signal: io.signal,
-        ...reviewOptions(g, io)
+        ...reviewOptions(g, io),
+        ...(attest === undefined ? {} : {attest})
       }
     const flags = {
       images,

@@ -31,6 +31,38 @@ export interface AttachedAttestation {
   layerDigest: string
 }
 
+/**
+ * A keyless attestation's certificate and Rekor entry, in the layer annotations where cosign
+ * looks for them (`dev.sigstore.cosign/certificate`, `dev.sigstore.cosign/bundle`); nothing for
+ * a key-based one.
+ */
+export function keylessAnnotations(attestation: SignedAttestation): Record<string, string> {
+  const material = attestation.bundle.verificationMaterial
+  const certificate = material.certificate?.rawBytes
+  // A key-based bundle has no tlog entries: its JSON may leave the list out altogether.
+  const entries = material.tlogEntries as typeof material.tlogEntries | undefined
+  const entry = entries?.[0]
+  if (certificate === undefined || entry === undefined) return {}
+  const pem = `-----BEGIN CERTIFICATE-----\n${certificate.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`
+  const set = entry.inclusionPromise?.signedEntryTimestamp
+  return {
+    'dev.sigstore.cosign/certificate': pem,
+    ...(set === undefined
+      ? {}
+      : {
+          'dev.sigstore.cosign/bundle': JSON.stringify({
+            SignedEntryTimestamp: set,
+            Payload: {
+              body: entry.canonicalizedBody,
+              integratedTime: Number(entry.integratedTime),
+              logIndex: Number(entry.logIndex),
+              logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex')
+            }
+          })
+        })
+  }
+}
+
 export async function attachAttestation(
   image: {reference: DockerReference; manifestDigest: string},
   attestation: SignedAttestation,
@@ -59,7 +91,11 @@ export async function attachAttestation(
       layers.push({
         mediaType: dsseEnvelopeMediaType,
         ...layer,
-        annotations: {[cosignSignatureAnnotation]: '', predicateType: attestation.predicateType}
+        annotations: {
+          [cosignSignatureAnnotation]: '',
+          predicateType: attestation.predicateType,
+          ...keylessAnnotations(attestation)
+        }
       })
     const config = await client.pushBlob(attestationConfig(layers), `${label}: attestation config`)
     const manifestDigest = await client.pushManifest(

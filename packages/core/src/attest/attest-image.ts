@@ -7,8 +7,6 @@
  * an IMAGE whose digest differs from the scanned one. A failed gate is attested too (FAILED), so
  * that admission can tell "scanned and failed" from "never scanned".
  */
-import {rename, writeFile} from 'node:fs/promises'
-import {join} from 'node:path'
 import {ConfigurationError} from '../errors.js'
 import {readUserText} from '../io/read-user-file.js'
 import type {GateVerdict} from '../gate/types.js'
@@ -17,16 +15,19 @@ import type {RegistryOptions} from '../image/types.js'
 import {checkJsonSchema, type JsonSchema} from '../results/json-schema-check.js'
 import type {ScanResults} from '../results/model.js'
 import resultsSchema from '../results/results-schema.json' with {type: 'json'}
-import {attachAttestation, type AttachedAttestation} from './attach-attestation.js'
-import {signStatement} from './sign-statement.js'
-import type {SigningKey} from './signing-key.js'
-import {complianceStatement, type AttestedResult} from './statement.js'
+import type {AttachedAttestation} from './attach-attestation.js'
+import {attestScan} from './attest-scan.js'
+import type {Signing} from './signing-key.js'
+import type {AttestedResult} from './statement.js'
+import type {CveScanReport} from '../cve/types.js'
 
 export interface AttestOptions {
   results: ScanResults
   verdict: GateVerdict
+  /** The results' CVE section, when the scan had one: attested as a second statement. */
+  cves?: CveScanReport
   image: DockerReference
-  key: SigningKey
+  key: Signing
   outDir: string
   /** Attach to the registry (default); false writes only the bundle file. */
   upload: boolean
@@ -40,14 +41,18 @@ export interface AttestOptions {
 export interface AttestOutcome {
   result: AttestedResult
   manifestDigest: string
+  /** The compliance bundle. */
   bundlePath: string
+  /** Every bundle written (compliance, then vulnerabilities). */
+  bundlePaths: string[]
+  /** The compliance attestation's place in the registry. */
   attached?: AttachedAttestation
 }
 
 /** Reads and checks a results.json written by a completed scan. */
 export async function readCompletedResults(
   path: string
-): Promise<{results: ScanResults; verdict: GateVerdict}> {
+): Promise<{results: ScanResults; verdict: GateVerdict; cves?: CveScanReport}> {
   const text = await readUserText({path, kind: 'results', origin: 'command-line'})
   let document: unknown
   try {
@@ -60,12 +65,15 @@ export async function readCompletedResults(
     throw new ConfigurationError(
       `Expected ${path} to be a results.json of a completed scan; ${violations.length} schema violation(s), the first at ${violations[0]?.path ?? '/'}`
     )
-  const {gate, ...results} = document as {gate: GateVerdict} & ScanResults
+  const {gate, cves, ...results} = document as {
+    gate: GateVerdict
+    cves?: CveScanReport
+  } & ScanResults
   if (gate.status !== 'pass' && gate.status !== 'fail')
     throw new ConfigurationError(
       `Expected ${path} to hold the verdict of a completed scan, found gate status ${String(gate.status)}`
     )
-  return {results, verdict: gate}
+  return {results, verdict: gate, ...(cves === undefined ? {} : {cves})}
 }
 
 export async function attestImage(options: AttestOptions): Promise<AttestOutcome> {
@@ -75,31 +83,25 @@ export async function attestImage(options: AttestOptions): Promise<AttestOutcome
     throw new ConfigurationError(
       `Expected the image to attest to be the scanned digest ${manifestDigest}, got ${image.digest}`
     )
-  const repository = `${image.domain}/${image.repository}`
-  const statement = complianceStatement(results, options.verdict, {
-    repository,
+  const outcome = await attestScan({
+    results,
+    verdict: options.verdict,
+    ...(options.cves === undefined ? {} : {cves: options.cves}),
+    repository: `${image.domain}/${image.repository}`,
+    key: options.key,
+    outDir: options.outDir,
+    ...(options.upload ? {attachTo: image} : {}),
+    registry: options.registry,
     scapgateVersion: options.scapgateVersion,
     ...(options.runUrl === undefined ? {} : {runUrl: options.runUrl}),
-    ...(options.policy === undefined ? {} : {policy: options.policy})
+    ...(options.policy === undefined ? {} : {policy: options.policy}),
+    ...(options.log === undefined ? {} : {log: options.log})
   })
-  const signed = await signStatement(statement, options.key)
-  const bundlePath = join(options.outDir, 'attestation.sigstore.json')
-  const temporary = `${bundlePath}.tmp-${process.pid}`
-  await writeFile(temporary, `${JSON.stringify(signed.bundle, null, 2)}\n`, {mode: 0o644})
-  await rename(temporary, bundlePath)
-  const digest = manifestDigest as string
-  const outcome: AttestOutcome = {
-    result: statement.predicate.result,
-    manifestDigest: digest,
-    bundlePath
+  return {
+    result: outcome.result,
+    manifestDigest: outcome.manifestDigest,
+    bundlePath: outcome.bundlePaths[0] as string,
+    bundlePaths: outcome.bundlePaths,
+    ...(outcome.attached[0] === undefined ? {} : {attached: outcome.attached[0]})
   }
-  if (options.upload) {
-    outcome.attached = await attachAttestation(
-      {reference: image, manifestDigest: digest},
-      signed,
-      options.registry,
-      options.log
-    )
-  }
-  return outcome
 }

@@ -6,7 +6,7 @@
  */
 import {bundleToJSON, type SerializedBundle} from '@sigstore/bundle'
 import {DSSEBundleBuilder} from '@sigstore/sign'
-import type {SigningKey} from './signing-key.js'
+import type {Signing} from './signing-key.js'
 import {inTotoPayloadType, type InTotoStatement} from './statement.js'
 
 export interface SignedAttestation {
@@ -19,9 +19,9 @@ export interface SignedAttestation {
 
 export async function signStatement(
   statement: InTotoStatement,
-  key: SigningKey
+  key: Signing
 ): Promise<SignedAttestation> {
-  const builder = new DSSEBundleBuilder({signer: key.signer, witnesses: []})
+  const builder = new DSSEBundleBuilder({signer: key.signer, witnesses: key.witnesses ?? []})
   const bundle = bundleToJSON(
     await builder.create({data: Buffer.from(JSON.stringify(statement)), type: inTotoPayloadType})
   )

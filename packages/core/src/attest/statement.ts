@@ -61,20 +61,26 @@ export function attestedResult(verdict: GateVerdict): AttestedResult {
 const hex = (digest: string): string => digest.replace(/^sha256:/, '')
 
 /**
- * The compliance statement for one scanned image. Throws a ConfigurationError when the results
- * carry no manifest digest (an image read from a `docker save` archive has none): a statement
- * must name the digest a registry serves, never one resolved again later.
+ * The subject of every statement about one scanned image: its manifest digest. Throws a
+ * ConfigurationError when the results carry no manifest digest (an image read from a `docker
+ * save` archive has none): a statement must name the digest a registry serves, never one
+ * resolved again later.
  */
-export function complianceStatement(
-  results: ScanResults,
-  verdict: GateVerdict,
-  context: StatementContext
-): InTotoStatement<TestResultPredicate> {
+export function subjectOf(results: ScanResults, repository: string): InTotoStatement['subject'] {
   const manifestDigest = results.image.manifestDigest
   if (manifestDigest === undefined || !/^sha256:[a-f0-9]{64}$/.test(manifestDigest))
     throw new ConfigurationError(
       `Expected the scanned image to have a manifest digest to attest, found none (${results.image.reference}): scan it from the registry, an OCI layout or an OCI archive`
     )
+  return [{name: repository, digest: {sha256: hex(manifestDigest)}}]
+}
+
+export function complianceStatement(
+  results: ScanResults,
+  verdict: GateVerdict,
+  context: StatementContext
+): InTotoStatement<TestResultPredicate> {
+  const subject = subjectOf(results, context.repository)
   const {scanner} = results
   const configuration: ResourceDescriptor[] = [
     {
@@ -118,7 +124,7 @@ export function complianceStatement(
   const result = attestedResult(verdict)
   return {
     _type: inTotoStatementType,
-    subject: [{name: context.repository, digest: {sha256: hex(manifestDigest)}}],
+    subject,
     predicateType: testResultPredicateType,
     predicate: {
       result,

@@ -3,3 +3,5 @@ export {readScannerOverrides, type ScannerOverrides} from './scanner-overrides.j
 export {readTestHooks, testHooks, type TestHooks} from './test-hooks.js'
 export {defaultContentStoreDir, SYSTEM_CONTENT_STORE} from './content-store-dir.js'
 export {ciCommit} from './ci-commit.js'
+export {ciRunUrl} from './ci-run-url.js'
+export {ciIdentityToken, hasCiIdentityToken} from './oidc-token.js'

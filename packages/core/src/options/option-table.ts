@@ -18,6 +18,7 @@ import {
   feedAgeValue,
   linesValue,
   listValue,
+  secretReferenceValue,
   textValue,
   httpUrlValue,
   wholeNumberValue,
@@ -246,6 +247,51 @@ export const optionTable = {
     default: false,
     defaultText: '`false`',
     doc: 'CVEs without a fixed version are reported but do not gate. Needs CVE scanning on.'
+  }),
+  attest: spec({
+    flag: '--attest',
+    switch: true,
+    env: 'SCAPGATE_ATTEST',
+    action: 'attest',
+    gitlab: 'attest',
+    jenkins: 'attest',
+    parse: booleanValue,
+    default: false,
+    defaultText: '`false`',
+    doc: 'Sign the verdict (PASSED, WARNED or FAILED, also of a failed gate) as an in-toto attestation on the scanned image digest: `attestation.sigstore.json` in the outputs (with CVE scanning also `attestation-vulns.sigstore.json`), attached to an image pulled from a registry (docs/attestations.md). Needs a key or keyless signing.'
+  }),
+  attestKey: spec({
+    flag: '--attest-key',
+    env: 'SCAPGATE_ATTEST_KEY',
+    action: 'attest-key',
+    gitlab: 'attest_key',
+    parse: secretReferenceValue,
+    defaultText: 'none',
+    doc: "The signing key, ECDSA P-256 in cosign's format or PKCS#8 PEM (an encrypted key's passphrase comes from `COSIGN_PASSWORD`): a file, `env://NAME` (a variable holding the key) or `$NAME` (a variable holding the key, or a file-type variable holding its path); never the key itself. The action's input takes the key itself, from a secret; the Jenkins step binds the file of its `attestKeyCredentialsId` credential here. Needs attestation on."
+  }),
+  keyless: spec({
+    flag: '--keyless',
+    switch: true,
+    env: 'SCAPGATE_KEYLESS',
+    gitlab: 'keyless',
+    parse: booleanValue,
+    default: false,
+    defaultText: '`false` (the action: keyless when `attest-key` is empty)',
+    doc: "Sign keyless instead of with a key: a Fulcio certificate for the CI's OIDC identity (GitHub: `permissions: id-token: write`; GitLab: `SIGSTORE_ID_TOKEN`, which the component requests) and a Rekor entry, which publishes that identity. Needs attestation on."
+  }),
+  fulcioUrl: spec({
+    flag: '--fulcio-url',
+    env: 'SCAPGATE_FULCIO_URL',
+    parse: httpUrlValue,
+    defaultText: '`https://fulcio.sigstore.dev`',
+    doc: 'The Fulcio instance of keyless signing. Needs keyless signing.'
+  }),
+  rekorUrl: spec({
+    flag: '--rekor-url',
+    env: 'SCAPGATE_REKOR_URL',
+    parse: httpUrlValue,
+    defaultText: '`https://rekor.sigstore.dev`',
+    doc: 'The Rekor instance of keyless signing. Needs keyless signing.'
   }),
   out: spec({
     flag: '--out',

@@ -14,6 +14,19 @@ const shown = (text: string): string => `\`${sanitizeForDisplay(text, 100)}\``
 /** Any non-empty text (a path, a profile id, an image reference). */
 export const textValue: ValueParser<string> = text => text
 
+/**
+ * Where a secret is, never the secret: a file, `env://NAME` or `$NAME` (resolved when the key is
+ * loaded, `attest/signing-key.ts`). Text that holds a PEM block (or any line break) is refused
+ * without being shown: it is the key itself, which would otherwise end up in a message as a path.
+ */
+export const secretReferenceValue: ValueParser<string> = (text, name) => {
+  if (/-----BEGIN|[\r\n]/.test(text))
+    throw new ConfigurationError(
+      `Expected \`${name}\` to name the signing key (a file, env://NAME or $NAME), got the key itself (${text.length} characters, not shown): keep it in a secret variable and name that`
+    )
+  return text
+}
+
 /** One of a closed set. */
 export function enumValue<T extends string>(values: readonly T[]): ValueParser<T> {
   return (text, name) => {

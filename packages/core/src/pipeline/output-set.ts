@@ -15,6 +15,7 @@
  */
 import {lstat, mkdtemp, readdir, rename, rm} from 'node:fs/promises'
 import {join} from 'node:path'
+import {ATTESTATION_FILE, VULNS_ATTESTATION_FILE} from '../attest/attest-scan.js'
 import {CancelledError, ConfigurationError, getErrorMessage, sanitizeForDisplay} from '../errors.js'
 import {GITLAB_REPORT_FILE} from '../cve/cve-outputs.js'
 import {CVE_RESULTS_FILE} from '../cve/scan-cves.js'
@@ -35,6 +36,8 @@ export const OUTPUT_SET_ENTRIES = [
   GITLAB_REPORT_FILE,
   CVE_RESULTS_FILE,
   'fixes',
+  ATTESTATION_FILE,
+  VULNS_ATTESTATION_FILE,
   'summary.md',
   HISTORY_FILE,
   TREND_SVG_FILE,

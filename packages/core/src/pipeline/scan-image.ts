@@ -13,6 +13,7 @@ import {copyOutputFile} from '../output/output-file.js'
 import {chooseContent} from './choose-content.js'
 import {runContainedScan} from './run-contained-scan.js'
 import {runCveStep} from './cve-step.js'
+import type {CveScanReport} from '../cve/types.js'
 import type {ScanImageOptions, ScanOutcome} from './scan-options.js'
 import {scanSettings, type StepContext} from './step-context.js'
 
@@ -104,8 +105,13 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       // The CVE step runs before any verdict-dependent file is written: each is written once.
       let verdict = compliance
       let amendments: OutputAmendments | undefined
+      let cveReport: CveScanReport | undefined
       if (options.cves !== undefined) {
-        ;({verdict, amendments} = await runCveStep(context, options.cves, prepared, compliance))
+        ;({
+          verdict,
+          amendments,
+          report: cveReport
+        } = await runCveStep(context, options.cves, prepared, compliance))
         await pipelineBoundary('cves', signal)
         throwIfAborted(signal)
       }
@@ -114,7 +120,14 @@ async function scanInto(options: ScanImageOptions, set: OutputSet): Promise<Scan
       throwIfAborted(signal)
       logger.debug(`outputs staged in ${set.staging}`)
       progress.finish()
-      return {results: rendered.results, verdict, outDir, summaryMarkdown, facts}
+      return {
+        results: rendered.results,
+        verdict,
+        outDir,
+        summaryMarkdown,
+        facts,
+        ...(cveReport === undefined ? {} : {cveReport})
+      }
     } finally {
       await prepared.image.close()
     }

@@ -21,7 +21,7 @@ import {evaluatePolicyGate} from '../gate/evaluate-policy-gate.js'
 import {renderAggregateSummary, type ImageVerdict} from '../gate/aggregate.js'
 import type {GateVerdict, VerdictProvenance} from '../gate/types.js'
 import {formatPlatform} from '../image/platform.js'
-import type {ResolvedImage} from '../image/types.js'
+import type {ImageReference, ResolvedImage} from '../image/types.js'
 import {verifyLayerBlobs} from '../image/verify-layers.js'
 import {checkWaiverRules} from '../policy/check-rules.js'
 import type {Policy} from '../policy/types.js'
@@ -43,6 +43,7 @@ import {nameStorageError, writeOutputFile} from '../output/output-file.js'
 import {openOutputSet, OUTPUT_SET_ENTRIES, type OutputSet} from './output-set.js'
 import {lockOutputDir} from './output-set-lock.js'
 import {pipelineBoundary} from './phase-timer.js'
+import {attestInto, checkAttestable, type AttestSettings} from './attest-step.js'
 
 export interface ScanImagesOptions extends Omit<
   ScanImageOptions,
@@ -84,6 +85,8 @@ export interface ScanImagesOptions extends Omit<
   concurrency?: number
   /** The gate's clock (waiver expiry). */
   now: Date
+  /** `--attest`: sign each completed verdict into its output set (`attest-step.ts`). */
+  attest?: AttestSettings
 }
 
 export interface ImageOutcome {
@@ -211,8 +214,35 @@ async function recordVerdictInputs(
   if (!stored) options.logger.warning(`could not record the verdict inputs in ${options.cacheDir}`)
 }
 
-/** A completed scan's set goes public, unless the run was cancelled meanwhile. */
-async function publish(set: OutputSet, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * A completed scan's set goes public, unless the run was cancelled meanwhile; with `--attest`
+ * the verdict is signed into it (and attached) first.
+ */
+async function publish(
+  set: OutputSet,
+  options: ScanImagesOptions,
+  attest?: {outcome: ScanOutcome; reference: ImageReference}
+): Promise<void> {
+  const {signal} = options
+  if (options.attest !== undefined && attest !== undefined) {
+    await pipelineBoundary('attest', signal)
+    if (signal?.aborted === true) throw new CancelledError()
+    await attestInto(
+      {
+        settings: {
+          cwd: options.cwd,
+          toolVersion: options.toolVersion,
+          ...(options.registry === undefined ? {} : {registry: options.registry})
+        },
+        outDir: set.staging,
+        logger: options.logger,
+        progress: options.progress,
+        ...(signal === undefined ? {} : {signal})
+      },
+      options.attest,
+      {...attest, ...(options.policy === undefined ? {} : {policy: options.policy})}
+    )
+  }
   await pipelineBoundary('publish', signal)
   if (signal?.aborted === true) throw new CancelledError()
   await set.commit()
@@ -289,6 +319,8 @@ async function scanOne(
       },
       work.path
     )
+    const reference = image.reference
+    if (options.attest !== undefined) checkAttestable(image)
     await pipelineBoundary('opened', options.signal)
     const settings = resolveImageSettings(
       given,
@@ -342,7 +374,7 @@ async function scanOne(
           return evaluate(results, context)
         }
       })
-      await publish(set, options.signal)
+      await publish(set, options, {outcome, reference})
       await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
       return {image: raw, slug, outDir, outcome, cached: false}
     }
@@ -375,7 +407,7 @@ async function scanOne(
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       )
       const outcome = await renderCached({...scan, outDir: staging}, image, cached, evaluate)
-      await publish(set, options.signal)
+      await publish(set, options, {outcome, reference})
       return {image: raw, slug, outDir, outcome: {...outcome, outDir}, cached: true}
     }
     const opened = image
@@ -391,7 +423,7 @@ async function scanOne(
         return evaluate(results, context)
       }
     })
-    await publish(set, options.signal)
+    await publish(set, options, {outcome, reference})
     // From the published set: the ARF left staging as soon as oscap finished.
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,

@@ -9,6 +9,7 @@ import type {ContentPin} from '../content/select-content.js'
 import type {CveScanSettings} from '../options/resolve-options.js'
 import type {ImageFacts} from '../packages/image-facts.js'
 import type {OutputSet} from './output-set.js'
+import type {CveScanReport} from '../cve/types.js'
 
 /** What one image's scan is asked to do: the caller's resolved settings plus its injected services. */
 export interface ScanImageOptions {
@@ -73,4 +74,6 @@ export interface ScanOutcome {
   summaryMarkdown: string
   /** Packages and release files, kept for `scapgate rejudge` (absent for cache hits). */
   facts?: ImageFacts
+  /** The CVE scan's report, with `--cves` (what `scan --attest` signs as a vulns statement). */
+  cveReport?: CveScanReport
 }
