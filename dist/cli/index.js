@@ -11206,13 +11206,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve22, reject) {
+      return new Promise(function(resolve23, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve22(result);
+            return resolve23(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -11968,10 +11968,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve22, reject) => {
+        return new Promise((resolve23, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve22());
+          this.on("end", () => resolve23());
         });
       }
       /**
@@ -11995,7 +11995,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve22;
+          let resolve23;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -12009,19 +12009,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve22({ value, done: !!this[EOF] });
+            resolve23({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve22({ done: true, value: void 0 });
+            resolve23({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve22 = res2;
+            resolve23 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16671,12 +16671,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve22) => {
+        return new Promise((resolve23) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve22();
+          resolve23();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17436,7 +17436,7 @@ var require_lib3 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve22, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve23, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17460,10 +17460,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve22(new Response(data, { headers }));
+          return resolve23(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve22, reject) => {
+      return new Promise((resolve23, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17582,7 +17582,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve22(fetch3(new Request(locationURL, requestOpts)));
+              resolve23(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17610,7 +17610,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve22(response);
+            resolve23(response);
             return;
           }
           const zlibOptions = {
@@ -17629,7 +17629,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve22(response);
+            resolve23(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17641,7 +17641,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder2.emit("error", er)
               ).pipe(decoder2);
               response = new Response(decoder2, responseOptions);
-              resolve22(response);
+              resolve23(response);
             });
             return;
           }
@@ -17659,11 +17659,11 @@ var require_lib3 = __commonJS({
               (er) => decoder.emit("error", er)
             ).pipe(decoder);
             response = new Response(decoder, responseOptions);
-            resolve22(response);
+            resolve23(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve22(response);
+          resolve23(response);
         });
         writeToStream(req2, request);
       });
@@ -19330,7 +19330,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve22, reject) => {
+      return new Promise((resolve23, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19338,7 +19338,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve22(sri));
+        istream.on("end", () => resolve23(sri));
         istream.resume();
       });
     }
@@ -19397,7 +19397,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve22, reject) => {
+      return new Promise((resolve23, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19405,7 +19405,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve22(verified));
+        checker.on("end", () => resolve23(verified));
         checker.resume();
       });
     }
@@ -20024,10 +20024,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve22, reject) => {
+        return new Promise((resolve23, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve22());
+          this.on("end", () => resolve23());
         });
       }
       // for await (let chunk of stream)
@@ -20038,7 +20038,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve22 = null;
+          let resolve23 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20049,17 +20049,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve22({ value, done: !!this[EOF] });
+            resolve23({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve22({ done: true });
+            resolve23({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve22 = res2;
+            resolve23 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20652,10 +20652,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve22, reject) => {
+        return new Promise((resolve23, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve22());
+          this.on("end", () => resolve23());
         });
       }
       // for await (let chunk of stream)
@@ -20666,7 +20666,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve22 = null;
+          let resolve23 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20677,17 +20677,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve22({ value, done: !!this[EOF] });
+            resolve23({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve22({ done: true });
+            resolve23({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve22 = res2;
+            resolve23 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -23251,7 +23251,7 @@ var require_polyfill = __commonJS({
       isAbsolute: isAbsolute7,
       join: join47,
       parse,
-      resolve: resolve22,
+      resolve: resolve23,
       sep: sep4,
       toNamespacedPath
     } = __require("path");
@@ -23361,8 +23361,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve22(dirname8(src));
-      const destParent = resolve22(dirname8(dest));
+      const srcParent = resolve23(dirname8(src));
+      const destParent = resolve23(dirname8(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -23385,7 +23385,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve22(path).split(sep4).filter(Boolean);
+    var normalizePathToArray = (path) => resolve23(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -23515,7 +23515,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
       if (!isAbsolute7(resolvedSrc)) {
-        resolvedSrc = resolve22(dirname8(src), resolvedSrc);
+        resolvedSrc = resolve23(dirname8(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -23530,7 +23530,7 @@ var require_polyfill = __commonJS({
         throw err;
       }
       if (!isAbsolute7(resolvedDest)) {
-        resolvedDest = resolve22(dirname8(dest), resolvedDest);
+        resolvedDest = resolve23(dirname8(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -23634,7 +23634,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports2, module) {
-    var { dirname: dirname8, join: join47, resolve: resolve22, relative: relative10, isAbsolute: isAbsolute7 } = __require("path");
+    var { dirname: dirname8, join: join47, resolve: resolve23, relative: relative10, isAbsolute: isAbsolute7 } = __require("path");
     var fs6 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -23679,11 +23679,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs6.readlink(symSource);
           if (isAbsolute7(target)) {
-            target = resolve22(symDestination, relative10(symSource, target));
+            target = resolve23(symDestination, relative10(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs6.stat(resolve22(dirname8(symSource), target));
+            const targetStat = await fs6.stat(resolve23(dirname8(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -23978,7 +23978,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve22 = (value) => {
+    const resolve23 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -24028,10 +24028,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result.length);
       if (lastIndex === result.length && skippedCount === 0) {
-        resolve22(result);
+        resolve23(result);
         return;
       }
-      resolve22(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve23(result.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -24178,8 +24178,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve22) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve22);
+                  await new Promise((resolve23) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve23);
                   });
                 }
               } finally {
@@ -24232,8 +24232,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises2.length) {
-            const result = await (promises2[headIndex] ?? new Promise((resolve22) => {
-              wake = resolve22;
+            const result = await (promises2[headIndex] ?? new Promise((resolve23) => {
+              wake = resolve23;
             }));
             const { done, value } = result;
             promises2[headIndex] = void 0;
@@ -24369,7 +24369,7 @@ var require_entry_index = __commonJS({
       readFile: readFile16,
       readdir: readdir9,
       rm: rm19,
-      writeFile: writeFile16
+      writeFile: writeFile15
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
     var path = __require("path");
@@ -24423,7 +24423,7 @@ var require_entry_index = __commonJS({
         }
       };
       const write = async (tmp2) => {
-        await writeFile16(tmp2.target, newIndex, { flag: "wx" });
+        await writeFile15(tmp2.target, newIndex, { flag: "wx" });
         await mkdir18(path.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
@@ -29910,7 +29910,7 @@ var require_verify = __commonJS({
       rm: rm19,
       stat: stat14,
       truncate: truncate2,
-      writeFile: writeFile16
+      writeFile: writeFile15
     } = __require("fs/promises");
     var contentPath = require_path();
     var fsm = require_lib6();
@@ -29990,8 +29990,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve22, reject) => {
-        indexStream.on("end", resolve22).on("error", reject);
+      await new Promise((resolve23, reject) => {
+        indexStream.on("end", resolve23).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
       const files = await glob(path.join(contentDir, "**"), {
@@ -30120,7 +30120,7 @@ var require_verify = __commonJS({
     async function writeVerifile(cache, opts) {
       const verifile = path.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
-      return writeFile16(verifile, `${Date.now()}`);
+      return writeFile15(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
@@ -30369,12 +30369,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve22, reject;
+          let resolve23, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve22 = _resolve;
+            resolve23 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve22, reject, ...args);
+          process.emit("input", "read", resolve23, reject, ...args);
           return promise;
         }
       }
@@ -31570,12 +31570,12 @@ var require_common = __commonJS({
           if (!debug5.enabled) {
             return;
           }
-          const self = debug5;
+          const self2 = debug5;
           const curr = Number(/* @__PURE__ */ new Date());
           const ms = curr - (prevTime || curr);
-          self.diff = ms;
-          self.prev = prevTime;
-          self.curr = curr;
+          self2.diff = ms;
+          self2.prev = prevTime;
+          self2.curr = curr;
           prevTime = curr;
           args[0] = createDebug5.coerce(args[0]);
           if (typeof args[0] !== "string") {
@@ -31590,15 +31590,15 @@ var require_common = __commonJS({
             const formatter = createDebug5.formatters[format];
             if (typeof formatter === "function") {
               const val = args[index];
-              match = formatter.call(self, val);
+              match = formatter.call(self2, val);
               args.splice(index, 1);
               index--;
             }
             return match;
           });
-          createDebug5.formatArgs.call(self, args);
-          const logFn = self.log || createDebug5.log;
-          logFn.apply(self, args);
+          createDebug5.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug5.log;
+          logFn.apply(self2, args);
         }
         debug5.namespace = namespace;
         debug5.useColors = createDebug5.useColors();
@@ -32092,8 +32092,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http3).request(url, opts);
-  const promise = new Promise((resolve22, reject) => {
-    req2.once("response", resolve22).once("error", reject).end();
+  const promise = new Promise((resolve23, reject) => {
+    req2.once("response", resolve23).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -32380,7 +32380,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve22, reject) => {
+  return new Promise((resolve23, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -32446,7 +32446,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve22({
+      resolve23({
         connect: {
           statusCode,
           statusText,
@@ -36521,11 +36521,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve22) {
-          resolve22(value);
+        return value instanceof P ? value : new P(function(resolve23) {
+          resolve23(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve22, reject) {
+      return new (P || (P = Promise))(function(resolve23, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36541,7 +36541,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve22(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve23(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36575,13 +36575,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve22, reject) => {
+        return new Promise((resolve23, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve22(err);
+              return resolve23(err);
             } else {
               return reject(err);
             }
@@ -36592,16 +36592,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info);
-              resolve22(info);
+              resolve23(info);
             } else {
-              resolve22(info);
+              resolve23(info);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve22(err);
+              resolve23(err);
             } else {
               reject(err);
             }
@@ -36618,13 +36618,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve22, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve23, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve22(err);
+              return resolve23(err);
             } else {
               return reject(err);
             }
@@ -36650,14 +36650,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve22({ socket: sock });
+              resolve23({ socket: sock });
             } else {
-              resolve22({ socket: sock });
+              resolve23({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve22(err);
+              resolve23(err);
             } else {
               reject(err);
             }
@@ -37453,12 +37453,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve22, reject) => {
+          host = await new Promise((resolve23, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve22(typeof address === "string" ? address : address[0].address);
+                resolve23(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -38290,8 +38290,8 @@ var require_entry = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve22, reject) => {
-            cacheWriteResolve = resolve22;
+          const cacheWritePromise = new Promise((resolve23, reject) => {
+            cacheWriteResolve = resolve23;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -38782,7 +38782,7 @@ var require_fulcio2 = __commonJS({
     var ca_1 = require_ca();
     var ephemeral_1 = require_ephemeral();
     exports2.DEFAULT_FULCIO_URL = "https://fulcio.sigstore.dev";
-    var FulcioSigner = class {
+    var FulcioSigner2 = class {
       ca;
       identityProvider;
       keyHolder;
@@ -38836,7 +38836,7 @@ var require_fulcio2 = __commonJS({
         }
       }
     };
-    exports2.FulcioSigner = FulcioSigner;
+    exports2.FulcioSigner = FulcioSigner2;
   }
 });
 
@@ -39472,7 +39472,7 @@ var require_tlog = __commonJS({
     var client_1 = require_client();
     var entry_1 = require_entry3();
     exports2.DEFAULT_REKOR_URL = "https://rekor.sigstore.dev";
-    var RekorWitness = class {
+    var RekorWitness2 = class {
       tlogV1;
       tlogV2;
       entryType;
@@ -39504,7 +39504,7 @@ var require_tlog = __commonJS({
         return { tlogEntries: [tlogEntry] };
       }
     };
-    exports2.RekorWitness = RekorWitness;
+    exports2.RekorWitness = RekorWitness2;
     function toTransparencyLogEntry(entry) {
       const logID = Buffer.from(entry.logID, "hex");
       const bodyJSON = util_1.encoding.base64Decode(entry.body);
@@ -39829,8 +39829,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve22, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve22(stdout2));
+      const stdout = await new Promise((resolve23, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve23(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -39899,6 +39899,2230 @@ var require_dist6 = __commonJS({
     Object.defineProperty(exports2, "TSAWitness", { enumerable: true, get: function() {
       return witness_1.TSAWitness;
     } });
+  }
+});
+
+// node_modules/tweetnacl/nacl-fast.js
+var require_nacl_fast = __commonJS({
+  "node_modules/tweetnacl/nacl-fast.js"(exports2, module) {
+    (function(nacl2) {
+      "use strict";
+      var gf = function(init) {
+        var i, r = new Float64Array(16);
+        if (init) for (i = 0; i < init.length; i++) r[i] = init[i];
+        return r;
+      };
+      var randombytes = function() {
+        throw new Error("no PRNG");
+      };
+      var _0 = new Uint8Array(16);
+      var _9 = new Uint8Array(32);
+      _9[0] = 9;
+      var gf0 = gf(), gf1 = gf([1]), _121665 = gf([56129, 1]), D = gf([30883, 4953, 19914, 30187, 55467, 16705, 2637, 112, 59544, 30585, 16505, 36039, 65139, 11119, 27886, 20995]), D2 = gf([61785, 9906, 39828, 60374, 45398, 33411, 5274, 224, 53552, 61171, 33010, 6542, 64743, 22239, 55772, 9222]), X = gf([54554, 36645, 11616, 51542, 42930, 38181, 51040, 26924, 56412, 64982, 57905, 49316, 21502, 52590, 14035, 8553]), Y = gf([26200, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214, 26214]), I = gf([41136, 18958, 6951, 50414, 58488, 44335, 6150, 12099, 55207, 15867, 153, 11085, 57099, 20417, 9344, 11139]);
+      function ts64(x, i, h, l) {
+        x[i] = h >> 24 & 255;
+        x[i + 1] = h >> 16 & 255;
+        x[i + 2] = h >> 8 & 255;
+        x[i + 3] = h & 255;
+        x[i + 4] = l >> 24 & 255;
+        x[i + 5] = l >> 16 & 255;
+        x[i + 6] = l >> 8 & 255;
+        x[i + 7] = l & 255;
+      }
+      function vn(x, xi, y, yi, n) {
+        var i, d2 = 0;
+        for (i = 0; i < n; i++) d2 |= x[xi + i] ^ y[yi + i];
+        return (1 & d2 - 1 >>> 8) - 1;
+      }
+      function crypto_verify_16(x, xi, y, yi) {
+        return vn(x, xi, y, yi, 16);
+      }
+      function crypto_verify_32(x, xi, y, yi) {
+        return vn(x, xi, y, yi, 32);
+      }
+      function core_salsa20(o, p, k, c) {
+        var j0 = c[0] & 255 | (c[1] & 255) << 8 | (c[2] & 255) << 16 | (c[3] & 255) << 24, j1 = k[0] & 255 | (k[1] & 255) << 8 | (k[2] & 255) << 16 | (k[3] & 255) << 24, j2 = k[4] & 255 | (k[5] & 255) << 8 | (k[6] & 255) << 16 | (k[7] & 255) << 24, j3 = k[8] & 255 | (k[9] & 255) << 8 | (k[10] & 255) << 16 | (k[11] & 255) << 24, j4 = k[12] & 255 | (k[13] & 255) << 8 | (k[14] & 255) << 16 | (k[15] & 255) << 24, j5 = c[4] & 255 | (c[5] & 255) << 8 | (c[6] & 255) << 16 | (c[7] & 255) << 24, j6 = p[0] & 255 | (p[1] & 255) << 8 | (p[2] & 255) << 16 | (p[3] & 255) << 24, j7 = p[4] & 255 | (p[5] & 255) << 8 | (p[6] & 255) << 16 | (p[7] & 255) << 24, j8 = p[8] & 255 | (p[9] & 255) << 8 | (p[10] & 255) << 16 | (p[11] & 255) << 24, j9 = p[12] & 255 | (p[13] & 255) << 8 | (p[14] & 255) << 16 | (p[15] & 255) << 24, j10 = c[8] & 255 | (c[9] & 255) << 8 | (c[10] & 255) << 16 | (c[11] & 255) << 24, j11 = k[16] & 255 | (k[17] & 255) << 8 | (k[18] & 255) << 16 | (k[19] & 255) << 24, j12 = k[20] & 255 | (k[21] & 255) << 8 | (k[22] & 255) << 16 | (k[23] & 255) << 24, j13 = k[24] & 255 | (k[25] & 255) << 8 | (k[26] & 255) << 16 | (k[27] & 255) << 24, j14 = k[28] & 255 | (k[29] & 255) << 8 | (k[30] & 255) << 16 | (k[31] & 255) << 24, j15 = c[12] & 255 | (c[13] & 255) << 8 | (c[14] & 255) << 16 | (c[15] & 255) << 24;
+        var x0 = j0, x1 = j1, x2 = j2, x3 = j3, x4 = j4, x5 = j5, x6 = j6, x7 = j7, x8 = j8, x9 = j9, x10 = j10, x11 = j11, x12 = j12, x13 = j13, x14 = j14, x15 = j15, u;
+        for (var i = 0; i < 20; i += 2) {
+          u = x0 + x12 | 0;
+          x4 ^= u << 7 | u >>> 32 - 7;
+          u = x4 + x0 | 0;
+          x8 ^= u << 9 | u >>> 32 - 9;
+          u = x8 + x4 | 0;
+          x12 ^= u << 13 | u >>> 32 - 13;
+          u = x12 + x8 | 0;
+          x0 ^= u << 18 | u >>> 32 - 18;
+          u = x5 + x1 | 0;
+          x9 ^= u << 7 | u >>> 32 - 7;
+          u = x9 + x5 | 0;
+          x13 ^= u << 9 | u >>> 32 - 9;
+          u = x13 + x9 | 0;
+          x1 ^= u << 13 | u >>> 32 - 13;
+          u = x1 + x13 | 0;
+          x5 ^= u << 18 | u >>> 32 - 18;
+          u = x10 + x6 | 0;
+          x14 ^= u << 7 | u >>> 32 - 7;
+          u = x14 + x10 | 0;
+          x2 ^= u << 9 | u >>> 32 - 9;
+          u = x2 + x14 | 0;
+          x6 ^= u << 13 | u >>> 32 - 13;
+          u = x6 + x2 | 0;
+          x10 ^= u << 18 | u >>> 32 - 18;
+          u = x15 + x11 | 0;
+          x3 ^= u << 7 | u >>> 32 - 7;
+          u = x3 + x15 | 0;
+          x7 ^= u << 9 | u >>> 32 - 9;
+          u = x7 + x3 | 0;
+          x11 ^= u << 13 | u >>> 32 - 13;
+          u = x11 + x7 | 0;
+          x15 ^= u << 18 | u >>> 32 - 18;
+          u = x0 + x3 | 0;
+          x1 ^= u << 7 | u >>> 32 - 7;
+          u = x1 + x0 | 0;
+          x2 ^= u << 9 | u >>> 32 - 9;
+          u = x2 + x1 | 0;
+          x3 ^= u << 13 | u >>> 32 - 13;
+          u = x3 + x2 | 0;
+          x0 ^= u << 18 | u >>> 32 - 18;
+          u = x5 + x4 | 0;
+          x6 ^= u << 7 | u >>> 32 - 7;
+          u = x6 + x5 | 0;
+          x7 ^= u << 9 | u >>> 32 - 9;
+          u = x7 + x6 | 0;
+          x4 ^= u << 13 | u >>> 32 - 13;
+          u = x4 + x7 | 0;
+          x5 ^= u << 18 | u >>> 32 - 18;
+          u = x10 + x9 | 0;
+          x11 ^= u << 7 | u >>> 32 - 7;
+          u = x11 + x10 | 0;
+          x8 ^= u << 9 | u >>> 32 - 9;
+          u = x8 + x11 | 0;
+          x9 ^= u << 13 | u >>> 32 - 13;
+          u = x9 + x8 | 0;
+          x10 ^= u << 18 | u >>> 32 - 18;
+          u = x15 + x14 | 0;
+          x12 ^= u << 7 | u >>> 32 - 7;
+          u = x12 + x15 | 0;
+          x13 ^= u << 9 | u >>> 32 - 9;
+          u = x13 + x12 | 0;
+          x14 ^= u << 13 | u >>> 32 - 13;
+          u = x14 + x13 | 0;
+          x15 ^= u << 18 | u >>> 32 - 18;
+        }
+        x0 = x0 + j0 | 0;
+        x1 = x1 + j1 | 0;
+        x2 = x2 + j2 | 0;
+        x3 = x3 + j3 | 0;
+        x4 = x4 + j4 | 0;
+        x5 = x5 + j5 | 0;
+        x6 = x6 + j6 | 0;
+        x7 = x7 + j7 | 0;
+        x8 = x8 + j8 | 0;
+        x9 = x9 + j9 | 0;
+        x10 = x10 + j10 | 0;
+        x11 = x11 + j11 | 0;
+        x12 = x12 + j12 | 0;
+        x13 = x13 + j13 | 0;
+        x14 = x14 + j14 | 0;
+        x15 = x15 + j15 | 0;
+        o[0] = x0 >>> 0 & 255;
+        o[1] = x0 >>> 8 & 255;
+        o[2] = x0 >>> 16 & 255;
+        o[3] = x0 >>> 24 & 255;
+        o[4] = x1 >>> 0 & 255;
+        o[5] = x1 >>> 8 & 255;
+        o[6] = x1 >>> 16 & 255;
+        o[7] = x1 >>> 24 & 255;
+        o[8] = x2 >>> 0 & 255;
+        o[9] = x2 >>> 8 & 255;
+        o[10] = x2 >>> 16 & 255;
+        o[11] = x2 >>> 24 & 255;
+        o[12] = x3 >>> 0 & 255;
+        o[13] = x3 >>> 8 & 255;
+        o[14] = x3 >>> 16 & 255;
+        o[15] = x3 >>> 24 & 255;
+        o[16] = x4 >>> 0 & 255;
+        o[17] = x4 >>> 8 & 255;
+        o[18] = x4 >>> 16 & 255;
+        o[19] = x4 >>> 24 & 255;
+        o[20] = x5 >>> 0 & 255;
+        o[21] = x5 >>> 8 & 255;
+        o[22] = x5 >>> 16 & 255;
+        o[23] = x5 >>> 24 & 255;
+        o[24] = x6 >>> 0 & 255;
+        o[25] = x6 >>> 8 & 255;
+        o[26] = x6 >>> 16 & 255;
+        o[27] = x6 >>> 24 & 255;
+        o[28] = x7 >>> 0 & 255;
+        o[29] = x7 >>> 8 & 255;
+        o[30] = x7 >>> 16 & 255;
+        o[31] = x7 >>> 24 & 255;
+        o[32] = x8 >>> 0 & 255;
+        o[33] = x8 >>> 8 & 255;
+        o[34] = x8 >>> 16 & 255;
+        o[35] = x8 >>> 24 & 255;
+        o[36] = x9 >>> 0 & 255;
+        o[37] = x9 >>> 8 & 255;
+        o[38] = x9 >>> 16 & 255;
+        o[39] = x9 >>> 24 & 255;
+        o[40] = x10 >>> 0 & 255;
+        o[41] = x10 >>> 8 & 255;
+        o[42] = x10 >>> 16 & 255;
+        o[43] = x10 >>> 24 & 255;
+        o[44] = x11 >>> 0 & 255;
+        o[45] = x11 >>> 8 & 255;
+        o[46] = x11 >>> 16 & 255;
+        o[47] = x11 >>> 24 & 255;
+        o[48] = x12 >>> 0 & 255;
+        o[49] = x12 >>> 8 & 255;
+        o[50] = x12 >>> 16 & 255;
+        o[51] = x12 >>> 24 & 255;
+        o[52] = x13 >>> 0 & 255;
+        o[53] = x13 >>> 8 & 255;
+        o[54] = x13 >>> 16 & 255;
+        o[55] = x13 >>> 24 & 255;
+        o[56] = x14 >>> 0 & 255;
+        o[57] = x14 >>> 8 & 255;
+        o[58] = x14 >>> 16 & 255;
+        o[59] = x14 >>> 24 & 255;
+        o[60] = x15 >>> 0 & 255;
+        o[61] = x15 >>> 8 & 255;
+        o[62] = x15 >>> 16 & 255;
+        o[63] = x15 >>> 24 & 255;
+      }
+      function core_hsalsa20(o, p, k, c) {
+        var j0 = c[0] & 255 | (c[1] & 255) << 8 | (c[2] & 255) << 16 | (c[3] & 255) << 24, j1 = k[0] & 255 | (k[1] & 255) << 8 | (k[2] & 255) << 16 | (k[3] & 255) << 24, j2 = k[4] & 255 | (k[5] & 255) << 8 | (k[6] & 255) << 16 | (k[7] & 255) << 24, j3 = k[8] & 255 | (k[9] & 255) << 8 | (k[10] & 255) << 16 | (k[11] & 255) << 24, j4 = k[12] & 255 | (k[13] & 255) << 8 | (k[14] & 255) << 16 | (k[15] & 255) << 24, j5 = c[4] & 255 | (c[5] & 255) << 8 | (c[6] & 255) << 16 | (c[7] & 255) << 24, j6 = p[0] & 255 | (p[1] & 255) << 8 | (p[2] & 255) << 16 | (p[3] & 255) << 24, j7 = p[4] & 255 | (p[5] & 255) << 8 | (p[6] & 255) << 16 | (p[7] & 255) << 24, j8 = p[8] & 255 | (p[9] & 255) << 8 | (p[10] & 255) << 16 | (p[11] & 255) << 24, j9 = p[12] & 255 | (p[13] & 255) << 8 | (p[14] & 255) << 16 | (p[15] & 255) << 24, j10 = c[8] & 255 | (c[9] & 255) << 8 | (c[10] & 255) << 16 | (c[11] & 255) << 24, j11 = k[16] & 255 | (k[17] & 255) << 8 | (k[18] & 255) << 16 | (k[19] & 255) << 24, j12 = k[20] & 255 | (k[21] & 255) << 8 | (k[22] & 255) << 16 | (k[23] & 255) << 24, j13 = k[24] & 255 | (k[25] & 255) << 8 | (k[26] & 255) << 16 | (k[27] & 255) << 24, j14 = k[28] & 255 | (k[29] & 255) << 8 | (k[30] & 255) << 16 | (k[31] & 255) << 24, j15 = c[12] & 255 | (c[13] & 255) << 8 | (c[14] & 255) << 16 | (c[15] & 255) << 24;
+        var x0 = j0, x1 = j1, x2 = j2, x3 = j3, x4 = j4, x5 = j5, x6 = j6, x7 = j7, x8 = j8, x9 = j9, x10 = j10, x11 = j11, x12 = j12, x13 = j13, x14 = j14, x15 = j15, u;
+        for (var i = 0; i < 20; i += 2) {
+          u = x0 + x12 | 0;
+          x4 ^= u << 7 | u >>> 32 - 7;
+          u = x4 + x0 | 0;
+          x8 ^= u << 9 | u >>> 32 - 9;
+          u = x8 + x4 | 0;
+          x12 ^= u << 13 | u >>> 32 - 13;
+          u = x12 + x8 | 0;
+          x0 ^= u << 18 | u >>> 32 - 18;
+          u = x5 + x1 | 0;
+          x9 ^= u << 7 | u >>> 32 - 7;
+          u = x9 + x5 | 0;
+          x13 ^= u << 9 | u >>> 32 - 9;
+          u = x13 + x9 | 0;
+          x1 ^= u << 13 | u >>> 32 - 13;
+          u = x1 + x13 | 0;
+          x5 ^= u << 18 | u >>> 32 - 18;
+          u = x10 + x6 | 0;
+          x14 ^= u << 7 | u >>> 32 - 7;
+          u = x14 + x10 | 0;
+          x2 ^= u << 9 | u >>> 32 - 9;
+          u = x2 + x14 | 0;
+          x6 ^= u << 13 | u >>> 32 - 13;
+          u = x6 + x2 | 0;
+          x10 ^= u << 18 | u >>> 32 - 18;
+          u = x15 + x11 | 0;
+          x3 ^= u << 7 | u >>> 32 - 7;
+          u = x3 + x15 | 0;
+          x7 ^= u << 9 | u >>> 32 - 9;
+          u = x7 + x3 | 0;
+          x11 ^= u << 13 | u >>> 32 - 13;
+          u = x11 + x7 | 0;
+          x15 ^= u << 18 | u >>> 32 - 18;
+          u = x0 + x3 | 0;
+          x1 ^= u << 7 | u >>> 32 - 7;
+          u = x1 + x0 | 0;
+          x2 ^= u << 9 | u >>> 32 - 9;
+          u = x2 + x1 | 0;
+          x3 ^= u << 13 | u >>> 32 - 13;
+          u = x3 + x2 | 0;
+          x0 ^= u << 18 | u >>> 32 - 18;
+          u = x5 + x4 | 0;
+          x6 ^= u << 7 | u >>> 32 - 7;
+          u = x6 + x5 | 0;
+          x7 ^= u << 9 | u >>> 32 - 9;
+          u = x7 + x6 | 0;
+          x4 ^= u << 13 | u >>> 32 - 13;
+          u = x4 + x7 | 0;
+          x5 ^= u << 18 | u >>> 32 - 18;
+          u = x10 + x9 | 0;
+          x11 ^= u << 7 | u >>> 32 - 7;
+          u = x11 + x10 | 0;
+          x8 ^= u << 9 | u >>> 32 - 9;
+          u = x8 + x11 | 0;
+          x9 ^= u << 13 | u >>> 32 - 13;
+          u = x9 + x8 | 0;
+          x10 ^= u << 18 | u >>> 32 - 18;
+          u = x15 + x14 | 0;
+          x12 ^= u << 7 | u >>> 32 - 7;
+          u = x12 + x15 | 0;
+          x13 ^= u << 9 | u >>> 32 - 9;
+          u = x13 + x12 | 0;
+          x14 ^= u << 13 | u >>> 32 - 13;
+          u = x14 + x13 | 0;
+          x15 ^= u << 18 | u >>> 32 - 18;
+        }
+        o[0] = x0 >>> 0 & 255;
+        o[1] = x0 >>> 8 & 255;
+        o[2] = x0 >>> 16 & 255;
+        o[3] = x0 >>> 24 & 255;
+        o[4] = x5 >>> 0 & 255;
+        o[5] = x5 >>> 8 & 255;
+        o[6] = x5 >>> 16 & 255;
+        o[7] = x5 >>> 24 & 255;
+        o[8] = x10 >>> 0 & 255;
+        o[9] = x10 >>> 8 & 255;
+        o[10] = x10 >>> 16 & 255;
+        o[11] = x10 >>> 24 & 255;
+        o[12] = x15 >>> 0 & 255;
+        o[13] = x15 >>> 8 & 255;
+        o[14] = x15 >>> 16 & 255;
+        o[15] = x15 >>> 24 & 255;
+        o[16] = x6 >>> 0 & 255;
+        o[17] = x6 >>> 8 & 255;
+        o[18] = x6 >>> 16 & 255;
+        o[19] = x6 >>> 24 & 255;
+        o[20] = x7 >>> 0 & 255;
+        o[21] = x7 >>> 8 & 255;
+        o[22] = x7 >>> 16 & 255;
+        o[23] = x7 >>> 24 & 255;
+        o[24] = x8 >>> 0 & 255;
+        o[25] = x8 >>> 8 & 255;
+        o[26] = x8 >>> 16 & 255;
+        o[27] = x8 >>> 24 & 255;
+        o[28] = x9 >>> 0 & 255;
+        o[29] = x9 >>> 8 & 255;
+        o[30] = x9 >>> 16 & 255;
+        o[31] = x9 >>> 24 & 255;
+      }
+      function crypto_core_salsa20(out, inp, k, c) {
+        core_salsa20(out, inp, k, c);
+      }
+      function crypto_core_hsalsa20(out, inp, k, c) {
+        core_hsalsa20(out, inp, k, c);
+      }
+      var sigma = new Uint8Array([101, 120, 112, 97, 110, 100, 32, 51, 50, 45, 98, 121, 116, 101, 32, 107]);
+      function crypto_stream_salsa20_xor(c, cpos, m, mpos, b, n, k) {
+        var z = new Uint8Array(16), x = new Uint8Array(64);
+        var u, i;
+        for (i = 0; i < 16; i++) z[i] = 0;
+        for (i = 0; i < 8; i++) z[i] = n[i];
+        while (b >= 64) {
+          crypto_core_salsa20(x, z, k, sigma);
+          for (i = 0; i < 64; i++) c[cpos + i] = m[mpos + i] ^ x[i];
+          u = 1;
+          for (i = 8; i < 16; i++) {
+            u = u + (z[i] & 255) | 0;
+            z[i] = u & 255;
+            u >>>= 8;
+          }
+          b -= 64;
+          cpos += 64;
+          mpos += 64;
+        }
+        if (b > 0) {
+          crypto_core_salsa20(x, z, k, sigma);
+          for (i = 0; i < b; i++) c[cpos + i] = m[mpos + i] ^ x[i];
+        }
+        return 0;
+      }
+      function crypto_stream_salsa20(c, cpos, b, n, k) {
+        var z = new Uint8Array(16), x = new Uint8Array(64);
+        var u, i;
+        for (i = 0; i < 16; i++) z[i] = 0;
+        for (i = 0; i < 8; i++) z[i] = n[i];
+        while (b >= 64) {
+          crypto_core_salsa20(x, z, k, sigma);
+          for (i = 0; i < 64; i++) c[cpos + i] = x[i];
+          u = 1;
+          for (i = 8; i < 16; i++) {
+            u = u + (z[i] & 255) | 0;
+            z[i] = u & 255;
+            u >>>= 8;
+          }
+          b -= 64;
+          cpos += 64;
+        }
+        if (b > 0) {
+          crypto_core_salsa20(x, z, k, sigma);
+          for (i = 0; i < b; i++) c[cpos + i] = x[i];
+        }
+        return 0;
+      }
+      function crypto_stream(c, cpos, d2, n, k) {
+        var s = new Uint8Array(32);
+        crypto_core_hsalsa20(s, n, k, sigma);
+        var sn = new Uint8Array(8);
+        for (var i = 0; i < 8; i++) sn[i] = n[i + 16];
+        return crypto_stream_salsa20(c, cpos, d2, sn, s);
+      }
+      function crypto_stream_xor(c, cpos, m, mpos, d2, n, k) {
+        var s = new Uint8Array(32);
+        crypto_core_hsalsa20(s, n, k, sigma);
+        var sn = new Uint8Array(8);
+        for (var i = 0; i < 8; i++) sn[i] = n[i + 16];
+        return crypto_stream_salsa20_xor(c, cpos, m, mpos, d2, sn, s);
+      }
+      var poly1305 = function(key) {
+        this.buffer = new Uint8Array(16);
+        this.r = new Uint16Array(10);
+        this.h = new Uint16Array(10);
+        this.pad = new Uint16Array(8);
+        this.leftover = 0;
+        this.fin = 0;
+        var t0, t1, t2, t3, t4, t5, t6, t7;
+        t0 = key[0] & 255 | (key[1] & 255) << 8;
+        this.r[0] = t0 & 8191;
+        t1 = key[2] & 255 | (key[3] & 255) << 8;
+        this.r[1] = (t0 >>> 13 | t1 << 3) & 8191;
+        t2 = key[4] & 255 | (key[5] & 255) << 8;
+        this.r[2] = (t1 >>> 10 | t2 << 6) & 7939;
+        t3 = key[6] & 255 | (key[7] & 255) << 8;
+        this.r[3] = (t2 >>> 7 | t3 << 9) & 8191;
+        t4 = key[8] & 255 | (key[9] & 255) << 8;
+        this.r[4] = (t3 >>> 4 | t4 << 12) & 255;
+        this.r[5] = t4 >>> 1 & 8190;
+        t5 = key[10] & 255 | (key[11] & 255) << 8;
+        this.r[6] = (t4 >>> 14 | t5 << 2) & 8191;
+        t6 = key[12] & 255 | (key[13] & 255) << 8;
+        this.r[7] = (t5 >>> 11 | t6 << 5) & 8065;
+        t7 = key[14] & 255 | (key[15] & 255) << 8;
+        this.r[8] = (t6 >>> 8 | t7 << 8) & 8191;
+        this.r[9] = t7 >>> 5 & 127;
+        this.pad[0] = key[16] & 255 | (key[17] & 255) << 8;
+        this.pad[1] = key[18] & 255 | (key[19] & 255) << 8;
+        this.pad[2] = key[20] & 255 | (key[21] & 255) << 8;
+        this.pad[3] = key[22] & 255 | (key[23] & 255) << 8;
+        this.pad[4] = key[24] & 255 | (key[25] & 255) << 8;
+        this.pad[5] = key[26] & 255 | (key[27] & 255) << 8;
+        this.pad[6] = key[28] & 255 | (key[29] & 255) << 8;
+        this.pad[7] = key[30] & 255 | (key[31] & 255) << 8;
+      };
+      poly1305.prototype.blocks = function(m, mpos, bytes) {
+        var hibit = this.fin ? 0 : 1 << 11;
+        var t0, t1, t2, t3, t4, t5, t6, t7, c;
+        var d0, d1, d2, d3, d4, d5, d6, d7, d8, d9;
+        var h0 = this.h[0], h1 = this.h[1], h2 = this.h[2], h3 = this.h[3], h4 = this.h[4], h5 = this.h[5], h6 = this.h[6], h7 = this.h[7], h8 = this.h[8], h9 = this.h[9];
+        var r0 = this.r[0], r1 = this.r[1], r2 = this.r[2], r3 = this.r[3], r4 = this.r[4], r5 = this.r[5], r6 = this.r[6], r7 = this.r[7], r8 = this.r[8], r9 = this.r[9];
+        while (bytes >= 16) {
+          t0 = m[mpos + 0] & 255 | (m[mpos + 1] & 255) << 8;
+          h0 += t0 & 8191;
+          t1 = m[mpos + 2] & 255 | (m[mpos + 3] & 255) << 8;
+          h1 += (t0 >>> 13 | t1 << 3) & 8191;
+          t2 = m[mpos + 4] & 255 | (m[mpos + 5] & 255) << 8;
+          h2 += (t1 >>> 10 | t2 << 6) & 8191;
+          t3 = m[mpos + 6] & 255 | (m[mpos + 7] & 255) << 8;
+          h3 += (t2 >>> 7 | t3 << 9) & 8191;
+          t4 = m[mpos + 8] & 255 | (m[mpos + 9] & 255) << 8;
+          h4 += (t3 >>> 4 | t4 << 12) & 8191;
+          h5 += t4 >>> 1 & 8191;
+          t5 = m[mpos + 10] & 255 | (m[mpos + 11] & 255) << 8;
+          h6 += (t4 >>> 14 | t5 << 2) & 8191;
+          t6 = m[mpos + 12] & 255 | (m[mpos + 13] & 255) << 8;
+          h7 += (t5 >>> 11 | t6 << 5) & 8191;
+          t7 = m[mpos + 14] & 255 | (m[mpos + 15] & 255) << 8;
+          h8 += (t6 >>> 8 | t7 << 8) & 8191;
+          h9 += t7 >>> 5 | hibit;
+          c = 0;
+          d0 = c;
+          d0 += h0 * r0;
+          d0 += h1 * (5 * r9);
+          d0 += h2 * (5 * r8);
+          d0 += h3 * (5 * r7);
+          d0 += h4 * (5 * r6);
+          c = d0 >>> 13;
+          d0 &= 8191;
+          d0 += h5 * (5 * r5);
+          d0 += h6 * (5 * r4);
+          d0 += h7 * (5 * r3);
+          d0 += h8 * (5 * r2);
+          d0 += h9 * (5 * r1);
+          c += d0 >>> 13;
+          d0 &= 8191;
+          d1 = c;
+          d1 += h0 * r1;
+          d1 += h1 * r0;
+          d1 += h2 * (5 * r9);
+          d1 += h3 * (5 * r8);
+          d1 += h4 * (5 * r7);
+          c = d1 >>> 13;
+          d1 &= 8191;
+          d1 += h5 * (5 * r6);
+          d1 += h6 * (5 * r5);
+          d1 += h7 * (5 * r4);
+          d1 += h8 * (5 * r3);
+          d1 += h9 * (5 * r2);
+          c += d1 >>> 13;
+          d1 &= 8191;
+          d2 = c;
+          d2 += h0 * r2;
+          d2 += h1 * r1;
+          d2 += h2 * r0;
+          d2 += h3 * (5 * r9);
+          d2 += h4 * (5 * r8);
+          c = d2 >>> 13;
+          d2 &= 8191;
+          d2 += h5 * (5 * r7);
+          d2 += h6 * (5 * r6);
+          d2 += h7 * (5 * r5);
+          d2 += h8 * (5 * r4);
+          d2 += h9 * (5 * r3);
+          c += d2 >>> 13;
+          d2 &= 8191;
+          d3 = c;
+          d3 += h0 * r3;
+          d3 += h1 * r2;
+          d3 += h2 * r1;
+          d3 += h3 * r0;
+          d3 += h4 * (5 * r9);
+          c = d3 >>> 13;
+          d3 &= 8191;
+          d3 += h5 * (5 * r8);
+          d3 += h6 * (5 * r7);
+          d3 += h7 * (5 * r6);
+          d3 += h8 * (5 * r5);
+          d3 += h9 * (5 * r4);
+          c += d3 >>> 13;
+          d3 &= 8191;
+          d4 = c;
+          d4 += h0 * r4;
+          d4 += h1 * r3;
+          d4 += h2 * r2;
+          d4 += h3 * r1;
+          d4 += h4 * r0;
+          c = d4 >>> 13;
+          d4 &= 8191;
+          d4 += h5 * (5 * r9);
+          d4 += h6 * (5 * r8);
+          d4 += h7 * (5 * r7);
+          d4 += h8 * (5 * r6);
+          d4 += h9 * (5 * r5);
+          c += d4 >>> 13;
+          d4 &= 8191;
+          d5 = c;
+          d5 += h0 * r5;
+          d5 += h1 * r4;
+          d5 += h2 * r3;
+          d5 += h3 * r2;
+          d5 += h4 * r1;
+          c = d5 >>> 13;
+          d5 &= 8191;
+          d5 += h5 * r0;
+          d5 += h6 * (5 * r9);
+          d5 += h7 * (5 * r8);
+          d5 += h8 * (5 * r7);
+          d5 += h9 * (5 * r6);
+          c += d5 >>> 13;
+          d5 &= 8191;
+          d6 = c;
+          d6 += h0 * r6;
+          d6 += h1 * r5;
+          d6 += h2 * r4;
+          d6 += h3 * r3;
+          d6 += h4 * r2;
+          c = d6 >>> 13;
+          d6 &= 8191;
+          d6 += h5 * r1;
+          d6 += h6 * r0;
+          d6 += h7 * (5 * r9);
+          d6 += h8 * (5 * r8);
+          d6 += h9 * (5 * r7);
+          c += d6 >>> 13;
+          d6 &= 8191;
+          d7 = c;
+          d7 += h0 * r7;
+          d7 += h1 * r6;
+          d7 += h2 * r5;
+          d7 += h3 * r4;
+          d7 += h4 * r3;
+          c = d7 >>> 13;
+          d7 &= 8191;
+          d7 += h5 * r2;
+          d7 += h6 * r1;
+          d7 += h7 * r0;
+          d7 += h8 * (5 * r9);
+          d7 += h9 * (5 * r8);
+          c += d7 >>> 13;
+          d7 &= 8191;
+          d8 = c;
+          d8 += h0 * r8;
+          d8 += h1 * r7;
+          d8 += h2 * r6;
+          d8 += h3 * r5;
+          d8 += h4 * r4;
+          c = d8 >>> 13;
+          d8 &= 8191;
+          d8 += h5 * r3;
+          d8 += h6 * r2;
+          d8 += h7 * r1;
+          d8 += h8 * r0;
+          d8 += h9 * (5 * r9);
+          c += d8 >>> 13;
+          d8 &= 8191;
+          d9 = c;
+          d9 += h0 * r9;
+          d9 += h1 * r8;
+          d9 += h2 * r7;
+          d9 += h3 * r6;
+          d9 += h4 * r5;
+          c = d9 >>> 13;
+          d9 &= 8191;
+          d9 += h5 * r4;
+          d9 += h6 * r3;
+          d9 += h7 * r2;
+          d9 += h8 * r1;
+          d9 += h9 * r0;
+          c += d9 >>> 13;
+          d9 &= 8191;
+          c = (c << 2) + c | 0;
+          c = c + d0 | 0;
+          d0 = c & 8191;
+          c = c >>> 13;
+          d1 += c;
+          h0 = d0;
+          h1 = d1;
+          h2 = d2;
+          h3 = d3;
+          h4 = d4;
+          h5 = d5;
+          h6 = d6;
+          h7 = d7;
+          h8 = d8;
+          h9 = d9;
+          mpos += 16;
+          bytes -= 16;
+        }
+        this.h[0] = h0;
+        this.h[1] = h1;
+        this.h[2] = h2;
+        this.h[3] = h3;
+        this.h[4] = h4;
+        this.h[5] = h5;
+        this.h[6] = h6;
+        this.h[7] = h7;
+        this.h[8] = h8;
+        this.h[9] = h9;
+      };
+      poly1305.prototype.finish = function(mac, macpos) {
+        var g = new Uint16Array(10);
+        var c, mask, f, i;
+        if (this.leftover) {
+          i = this.leftover;
+          this.buffer[i++] = 1;
+          for (; i < 16; i++) this.buffer[i] = 0;
+          this.fin = 1;
+          this.blocks(this.buffer, 0, 16);
+        }
+        c = this.h[1] >>> 13;
+        this.h[1] &= 8191;
+        for (i = 2; i < 10; i++) {
+          this.h[i] += c;
+          c = this.h[i] >>> 13;
+          this.h[i] &= 8191;
+        }
+        this.h[0] += c * 5;
+        c = this.h[0] >>> 13;
+        this.h[0] &= 8191;
+        this.h[1] += c;
+        c = this.h[1] >>> 13;
+        this.h[1] &= 8191;
+        this.h[2] += c;
+        g[0] = this.h[0] + 5;
+        c = g[0] >>> 13;
+        g[0] &= 8191;
+        for (i = 1; i < 10; i++) {
+          g[i] = this.h[i] + c;
+          c = g[i] >>> 13;
+          g[i] &= 8191;
+        }
+        g[9] -= 1 << 13;
+        mask = (c ^ 1) - 1;
+        for (i = 0; i < 10; i++) g[i] &= mask;
+        mask = ~mask;
+        for (i = 0; i < 10; i++) this.h[i] = this.h[i] & mask | g[i];
+        this.h[0] = (this.h[0] | this.h[1] << 13) & 65535;
+        this.h[1] = (this.h[1] >>> 3 | this.h[2] << 10) & 65535;
+        this.h[2] = (this.h[2] >>> 6 | this.h[3] << 7) & 65535;
+        this.h[3] = (this.h[3] >>> 9 | this.h[4] << 4) & 65535;
+        this.h[4] = (this.h[4] >>> 12 | this.h[5] << 1 | this.h[6] << 14) & 65535;
+        this.h[5] = (this.h[6] >>> 2 | this.h[7] << 11) & 65535;
+        this.h[6] = (this.h[7] >>> 5 | this.h[8] << 8) & 65535;
+        this.h[7] = (this.h[8] >>> 8 | this.h[9] << 5) & 65535;
+        f = this.h[0] + this.pad[0];
+        this.h[0] = f & 65535;
+        for (i = 1; i < 8; i++) {
+          f = (this.h[i] + this.pad[i] | 0) + (f >>> 16) | 0;
+          this.h[i] = f & 65535;
+        }
+        mac[macpos + 0] = this.h[0] >>> 0 & 255;
+        mac[macpos + 1] = this.h[0] >>> 8 & 255;
+        mac[macpos + 2] = this.h[1] >>> 0 & 255;
+        mac[macpos + 3] = this.h[1] >>> 8 & 255;
+        mac[macpos + 4] = this.h[2] >>> 0 & 255;
+        mac[macpos + 5] = this.h[2] >>> 8 & 255;
+        mac[macpos + 6] = this.h[3] >>> 0 & 255;
+        mac[macpos + 7] = this.h[3] >>> 8 & 255;
+        mac[macpos + 8] = this.h[4] >>> 0 & 255;
+        mac[macpos + 9] = this.h[4] >>> 8 & 255;
+        mac[macpos + 10] = this.h[5] >>> 0 & 255;
+        mac[macpos + 11] = this.h[5] >>> 8 & 255;
+        mac[macpos + 12] = this.h[6] >>> 0 & 255;
+        mac[macpos + 13] = this.h[6] >>> 8 & 255;
+        mac[macpos + 14] = this.h[7] >>> 0 & 255;
+        mac[macpos + 15] = this.h[7] >>> 8 & 255;
+      };
+      poly1305.prototype.update = function(m, mpos, bytes) {
+        var i, want;
+        if (this.leftover) {
+          want = 16 - this.leftover;
+          if (want > bytes)
+            want = bytes;
+          for (i = 0; i < want; i++)
+            this.buffer[this.leftover + i] = m[mpos + i];
+          bytes -= want;
+          mpos += want;
+          this.leftover += want;
+          if (this.leftover < 16)
+            return;
+          this.blocks(this.buffer, 0, 16);
+          this.leftover = 0;
+        }
+        if (bytes >= 16) {
+          want = bytes - bytes % 16;
+          this.blocks(m, mpos, want);
+          mpos += want;
+          bytes -= want;
+        }
+        if (bytes) {
+          for (i = 0; i < bytes; i++)
+            this.buffer[this.leftover + i] = m[mpos + i];
+          this.leftover += bytes;
+        }
+      };
+      function crypto_onetimeauth(out, outpos, m, mpos, n, k) {
+        var s = new poly1305(k);
+        s.update(m, mpos, n);
+        s.finish(out, outpos);
+        return 0;
+      }
+      function crypto_onetimeauth_verify(h, hpos, m, mpos, n, k) {
+        var x = new Uint8Array(16);
+        crypto_onetimeauth(x, 0, m, mpos, n, k);
+        return crypto_verify_16(h, hpos, x, 0);
+      }
+      function crypto_secretbox(c, m, d2, n, k) {
+        var i;
+        if (d2 < 32) return -1;
+        crypto_stream_xor(c, 0, m, 0, d2, n, k);
+        crypto_onetimeauth(c, 16, c, 32, d2 - 32, c);
+        for (i = 0; i < 16; i++) c[i] = 0;
+        return 0;
+      }
+      function crypto_secretbox_open(m, c, d2, n, k) {
+        var i;
+        var x = new Uint8Array(32);
+        if (d2 < 32) return -1;
+        crypto_stream(x, 0, 32, n, k);
+        if (crypto_onetimeauth_verify(c, 16, c, 32, d2 - 32, x) !== 0) return -1;
+        crypto_stream_xor(m, 0, c, 0, d2, n, k);
+        for (i = 0; i < 32; i++) m[i] = 0;
+        return 0;
+      }
+      function set25519(r, a) {
+        var i;
+        for (i = 0; i < 16; i++) r[i] = a[i] | 0;
+      }
+      function car25519(o) {
+        var i, v, c = 1;
+        for (i = 0; i < 16; i++) {
+          v = o[i] + c + 65535;
+          c = Math.floor(v / 65536);
+          o[i] = v - c * 65536;
+        }
+        o[0] += c - 1 + 37 * (c - 1);
+      }
+      function sel25519(p, q, b) {
+        var t, c = ~(b - 1);
+        for (var i = 0; i < 16; i++) {
+          t = c & (p[i] ^ q[i]);
+          p[i] ^= t;
+          q[i] ^= t;
+        }
+      }
+      function pack25519(o, n) {
+        var i, j, b;
+        var m = gf(), t = gf();
+        for (i = 0; i < 16; i++) t[i] = n[i];
+        car25519(t);
+        car25519(t);
+        car25519(t);
+        for (j = 0; j < 2; j++) {
+          m[0] = t[0] - 65517;
+          for (i = 1; i < 15; i++) {
+            m[i] = t[i] - 65535 - (m[i - 1] >> 16 & 1);
+            m[i - 1] &= 65535;
+          }
+          m[15] = t[15] - 32767 - (m[14] >> 16 & 1);
+          b = m[15] >> 16 & 1;
+          m[14] &= 65535;
+          sel25519(t, m, 1 - b);
+        }
+        for (i = 0; i < 16; i++) {
+          o[2 * i] = t[i] & 255;
+          o[2 * i + 1] = t[i] >> 8;
+        }
+      }
+      function neq25519(a, b) {
+        var c = new Uint8Array(32), d2 = new Uint8Array(32);
+        pack25519(c, a);
+        pack25519(d2, b);
+        return crypto_verify_32(c, 0, d2, 0);
+      }
+      function par25519(a) {
+        var d2 = new Uint8Array(32);
+        pack25519(d2, a);
+        return d2[0] & 1;
+      }
+      function unpack25519(o, n) {
+        var i;
+        for (i = 0; i < 16; i++) o[i] = n[2 * i] + (n[2 * i + 1] << 8);
+        o[15] &= 32767;
+      }
+      function A(o, a, b) {
+        for (var i = 0; i < 16; i++) o[i] = a[i] + b[i];
+      }
+      function Z(o, a, b) {
+        for (var i = 0; i < 16; i++) o[i] = a[i] - b[i];
+      }
+      function M(o, a, b) {
+        var v, c, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7], b8 = b[8], b9 = b[9], b10 = b[10], b11 = b[11], b12 = b[12], b13 = b[13], b14 = b[14], b15 = b[15];
+        v = a[0];
+        t0 += v * b0;
+        t1 += v * b1;
+        t2 += v * b2;
+        t3 += v * b3;
+        t4 += v * b4;
+        t5 += v * b5;
+        t6 += v * b6;
+        t7 += v * b7;
+        t8 += v * b8;
+        t9 += v * b9;
+        t10 += v * b10;
+        t11 += v * b11;
+        t12 += v * b12;
+        t13 += v * b13;
+        t14 += v * b14;
+        t15 += v * b15;
+        v = a[1];
+        t1 += v * b0;
+        t2 += v * b1;
+        t3 += v * b2;
+        t4 += v * b3;
+        t5 += v * b4;
+        t6 += v * b5;
+        t7 += v * b6;
+        t8 += v * b7;
+        t9 += v * b8;
+        t10 += v * b9;
+        t11 += v * b10;
+        t12 += v * b11;
+        t13 += v * b12;
+        t14 += v * b13;
+        t15 += v * b14;
+        t16 += v * b15;
+        v = a[2];
+        t2 += v * b0;
+        t3 += v * b1;
+        t4 += v * b2;
+        t5 += v * b3;
+        t6 += v * b4;
+        t7 += v * b5;
+        t8 += v * b6;
+        t9 += v * b7;
+        t10 += v * b8;
+        t11 += v * b9;
+        t12 += v * b10;
+        t13 += v * b11;
+        t14 += v * b12;
+        t15 += v * b13;
+        t16 += v * b14;
+        t17 += v * b15;
+        v = a[3];
+        t3 += v * b0;
+        t4 += v * b1;
+        t5 += v * b2;
+        t6 += v * b3;
+        t7 += v * b4;
+        t8 += v * b5;
+        t9 += v * b6;
+        t10 += v * b7;
+        t11 += v * b8;
+        t12 += v * b9;
+        t13 += v * b10;
+        t14 += v * b11;
+        t15 += v * b12;
+        t16 += v * b13;
+        t17 += v * b14;
+        t18 += v * b15;
+        v = a[4];
+        t4 += v * b0;
+        t5 += v * b1;
+        t6 += v * b2;
+        t7 += v * b3;
+        t8 += v * b4;
+        t9 += v * b5;
+        t10 += v * b6;
+        t11 += v * b7;
+        t12 += v * b8;
+        t13 += v * b9;
+        t14 += v * b10;
+        t15 += v * b11;
+        t16 += v * b12;
+        t17 += v * b13;
+        t18 += v * b14;
+        t19 += v * b15;
+        v = a[5];
+        t5 += v * b0;
+        t6 += v * b1;
+        t7 += v * b2;
+        t8 += v * b3;
+        t9 += v * b4;
+        t10 += v * b5;
+        t11 += v * b6;
+        t12 += v * b7;
+        t13 += v * b8;
+        t14 += v * b9;
+        t15 += v * b10;
+        t16 += v * b11;
+        t17 += v * b12;
+        t18 += v * b13;
+        t19 += v * b14;
+        t20 += v * b15;
+        v = a[6];
+        t6 += v * b0;
+        t7 += v * b1;
+        t8 += v * b2;
+        t9 += v * b3;
+        t10 += v * b4;
+        t11 += v * b5;
+        t12 += v * b6;
+        t13 += v * b7;
+        t14 += v * b8;
+        t15 += v * b9;
+        t16 += v * b10;
+        t17 += v * b11;
+        t18 += v * b12;
+        t19 += v * b13;
+        t20 += v * b14;
+        t21 += v * b15;
+        v = a[7];
+        t7 += v * b0;
+        t8 += v * b1;
+        t9 += v * b2;
+        t10 += v * b3;
+        t11 += v * b4;
+        t12 += v * b5;
+        t13 += v * b6;
+        t14 += v * b7;
+        t15 += v * b8;
+        t16 += v * b9;
+        t17 += v * b10;
+        t18 += v * b11;
+        t19 += v * b12;
+        t20 += v * b13;
+        t21 += v * b14;
+        t22 += v * b15;
+        v = a[8];
+        t8 += v * b0;
+        t9 += v * b1;
+        t10 += v * b2;
+        t11 += v * b3;
+        t12 += v * b4;
+        t13 += v * b5;
+        t14 += v * b6;
+        t15 += v * b7;
+        t16 += v * b8;
+        t17 += v * b9;
+        t18 += v * b10;
+        t19 += v * b11;
+        t20 += v * b12;
+        t21 += v * b13;
+        t22 += v * b14;
+        t23 += v * b15;
+        v = a[9];
+        t9 += v * b0;
+        t10 += v * b1;
+        t11 += v * b2;
+        t12 += v * b3;
+        t13 += v * b4;
+        t14 += v * b5;
+        t15 += v * b6;
+        t16 += v * b7;
+        t17 += v * b8;
+        t18 += v * b9;
+        t19 += v * b10;
+        t20 += v * b11;
+        t21 += v * b12;
+        t22 += v * b13;
+        t23 += v * b14;
+        t24 += v * b15;
+        v = a[10];
+        t10 += v * b0;
+        t11 += v * b1;
+        t12 += v * b2;
+        t13 += v * b3;
+        t14 += v * b4;
+        t15 += v * b5;
+        t16 += v * b6;
+        t17 += v * b7;
+        t18 += v * b8;
+        t19 += v * b9;
+        t20 += v * b10;
+        t21 += v * b11;
+        t22 += v * b12;
+        t23 += v * b13;
+        t24 += v * b14;
+        t25 += v * b15;
+        v = a[11];
+        t11 += v * b0;
+        t12 += v * b1;
+        t13 += v * b2;
+        t14 += v * b3;
+        t15 += v * b4;
+        t16 += v * b5;
+        t17 += v * b6;
+        t18 += v * b7;
+        t19 += v * b8;
+        t20 += v * b9;
+        t21 += v * b10;
+        t22 += v * b11;
+        t23 += v * b12;
+        t24 += v * b13;
+        t25 += v * b14;
+        t26 += v * b15;
+        v = a[12];
+        t12 += v * b0;
+        t13 += v * b1;
+        t14 += v * b2;
+        t15 += v * b3;
+        t16 += v * b4;
+        t17 += v * b5;
+        t18 += v * b6;
+        t19 += v * b7;
+        t20 += v * b8;
+        t21 += v * b9;
+        t22 += v * b10;
+        t23 += v * b11;
+        t24 += v * b12;
+        t25 += v * b13;
+        t26 += v * b14;
+        t27 += v * b15;
+        v = a[13];
+        t13 += v * b0;
+        t14 += v * b1;
+        t15 += v * b2;
+        t16 += v * b3;
+        t17 += v * b4;
+        t18 += v * b5;
+        t19 += v * b6;
+        t20 += v * b7;
+        t21 += v * b8;
+        t22 += v * b9;
+        t23 += v * b10;
+        t24 += v * b11;
+        t25 += v * b12;
+        t26 += v * b13;
+        t27 += v * b14;
+        t28 += v * b15;
+        v = a[14];
+        t14 += v * b0;
+        t15 += v * b1;
+        t16 += v * b2;
+        t17 += v * b3;
+        t18 += v * b4;
+        t19 += v * b5;
+        t20 += v * b6;
+        t21 += v * b7;
+        t22 += v * b8;
+        t23 += v * b9;
+        t24 += v * b10;
+        t25 += v * b11;
+        t26 += v * b12;
+        t27 += v * b13;
+        t28 += v * b14;
+        t29 += v * b15;
+        v = a[15];
+        t15 += v * b0;
+        t16 += v * b1;
+        t17 += v * b2;
+        t18 += v * b3;
+        t19 += v * b4;
+        t20 += v * b5;
+        t21 += v * b6;
+        t22 += v * b7;
+        t23 += v * b8;
+        t24 += v * b9;
+        t25 += v * b10;
+        t26 += v * b11;
+        t27 += v * b12;
+        t28 += v * b13;
+        t29 += v * b14;
+        t30 += v * b15;
+        t0 += 38 * t16;
+        t1 += 38 * t17;
+        t2 += 38 * t18;
+        t3 += 38 * t19;
+        t4 += 38 * t20;
+        t5 += 38 * t21;
+        t6 += 38 * t22;
+        t7 += 38 * t23;
+        t8 += 38 * t24;
+        t9 += 38 * t25;
+        t10 += 38 * t26;
+        t11 += 38 * t27;
+        t12 += 38 * t28;
+        t13 += 38 * t29;
+        t14 += 38 * t30;
+        c = 1;
+        v = t0 + c + 65535;
+        c = Math.floor(v / 65536);
+        t0 = v - c * 65536;
+        v = t1 + c + 65535;
+        c = Math.floor(v / 65536);
+        t1 = v - c * 65536;
+        v = t2 + c + 65535;
+        c = Math.floor(v / 65536);
+        t2 = v - c * 65536;
+        v = t3 + c + 65535;
+        c = Math.floor(v / 65536);
+        t3 = v - c * 65536;
+        v = t4 + c + 65535;
+        c = Math.floor(v / 65536);
+        t4 = v - c * 65536;
+        v = t5 + c + 65535;
+        c = Math.floor(v / 65536);
+        t5 = v - c * 65536;
+        v = t6 + c + 65535;
+        c = Math.floor(v / 65536);
+        t6 = v - c * 65536;
+        v = t7 + c + 65535;
+        c = Math.floor(v / 65536);
+        t7 = v - c * 65536;
+        v = t8 + c + 65535;
+        c = Math.floor(v / 65536);
+        t8 = v - c * 65536;
+        v = t9 + c + 65535;
+        c = Math.floor(v / 65536);
+        t9 = v - c * 65536;
+        v = t10 + c + 65535;
+        c = Math.floor(v / 65536);
+        t10 = v - c * 65536;
+        v = t11 + c + 65535;
+        c = Math.floor(v / 65536);
+        t11 = v - c * 65536;
+        v = t12 + c + 65535;
+        c = Math.floor(v / 65536);
+        t12 = v - c * 65536;
+        v = t13 + c + 65535;
+        c = Math.floor(v / 65536);
+        t13 = v - c * 65536;
+        v = t14 + c + 65535;
+        c = Math.floor(v / 65536);
+        t14 = v - c * 65536;
+        v = t15 + c + 65535;
+        c = Math.floor(v / 65536);
+        t15 = v - c * 65536;
+        t0 += c - 1 + 37 * (c - 1);
+        c = 1;
+        v = t0 + c + 65535;
+        c = Math.floor(v / 65536);
+        t0 = v - c * 65536;
+        v = t1 + c + 65535;
+        c = Math.floor(v / 65536);
+        t1 = v - c * 65536;
+        v = t2 + c + 65535;
+        c = Math.floor(v / 65536);
+        t2 = v - c * 65536;
+        v = t3 + c + 65535;
+        c = Math.floor(v / 65536);
+        t3 = v - c * 65536;
+        v = t4 + c + 65535;
+        c = Math.floor(v / 65536);
+        t4 = v - c * 65536;
+        v = t5 + c + 65535;
+        c = Math.floor(v / 65536);
+        t5 = v - c * 65536;
+        v = t6 + c + 65535;
+        c = Math.floor(v / 65536);
+        t6 = v - c * 65536;
+        v = t7 + c + 65535;
+        c = Math.floor(v / 65536);
+        t7 = v - c * 65536;
+        v = t8 + c + 65535;
+        c = Math.floor(v / 65536);
+        t8 = v - c * 65536;
+        v = t9 + c + 65535;
+        c = Math.floor(v / 65536);
+        t9 = v - c * 65536;
+        v = t10 + c + 65535;
+        c = Math.floor(v / 65536);
+        t10 = v - c * 65536;
+        v = t11 + c + 65535;
+        c = Math.floor(v / 65536);
+        t11 = v - c * 65536;
+        v = t12 + c + 65535;
+        c = Math.floor(v / 65536);
+        t12 = v - c * 65536;
+        v = t13 + c + 65535;
+        c = Math.floor(v / 65536);
+        t13 = v - c * 65536;
+        v = t14 + c + 65535;
+        c = Math.floor(v / 65536);
+        t14 = v - c * 65536;
+        v = t15 + c + 65535;
+        c = Math.floor(v / 65536);
+        t15 = v - c * 65536;
+        t0 += c - 1 + 37 * (c - 1);
+        o[0] = t0;
+        o[1] = t1;
+        o[2] = t2;
+        o[3] = t3;
+        o[4] = t4;
+        o[5] = t5;
+        o[6] = t6;
+        o[7] = t7;
+        o[8] = t8;
+        o[9] = t9;
+        o[10] = t10;
+        o[11] = t11;
+        o[12] = t12;
+        o[13] = t13;
+        o[14] = t14;
+        o[15] = t15;
+      }
+      function S(o, a) {
+        M(o, a, a);
+      }
+      function inv25519(o, i) {
+        var c = gf();
+        var a;
+        for (a = 0; a < 16; a++) c[a] = i[a];
+        for (a = 253; a >= 0; a--) {
+          S(c, c);
+          if (a !== 2 && a !== 4) M(c, c, i);
+        }
+        for (a = 0; a < 16; a++) o[a] = c[a];
+      }
+      function pow2523(o, i) {
+        var c = gf();
+        var a;
+        for (a = 0; a < 16; a++) c[a] = i[a];
+        for (a = 250; a >= 0; a--) {
+          S(c, c);
+          if (a !== 1) M(c, c, i);
+        }
+        for (a = 0; a < 16; a++) o[a] = c[a];
+      }
+      function crypto_scalarmult(q, n, p) {
+        var z = new Uint8Array(32);
+        var x = new Float64Array(80), r, i;
+        var a = gf(), b = gf(), c = gf(), d2 = gf(), e = gf(), f = gf();
+        for (i = 0; i < 31; i++) z[i] = n[i];
+        z[31] = n[31] & 127 | 64;
+        z[0] &= 248;
+        unpack25519(x, p);
+        for (i = 0; i < 16; i++) {
+          b[i] = x[i];
+          d2[i] = a[i] = c[i] = 0;
+        }
+        a[0] = d2[0] = 1;
+        for (i = 254; i >= 0; --i) {
+          r = z[i >>> 3] >>> (i & 7) & 1;
+          sel25519(a, b, r);
+          sel25519(c, d2, r);
+          A(e, a, c);
+          Z(a, a, c);
+          A(c, b, d2);
+          Z(b, b, d2);
+          S(d2, e);
+          S(f, a);
+          M(a, c, a);
+          M(c, b, e);
+          A(e, a, c);
+          Z(a, a, c);
+          S(b, a);
+          Z(c, d2, f);
+          M(a, c, _121665);
+          A(a, a, d2);
+          M(c, c, a);
+          M(a, d2, f);
+          M(d2, b, x);
+          S(b, e);
+          sel25519(a, b, r);
+          sel25519(c, d2, r);
+        }
+        for (i = 0; i < 16; i++) {
+          x[i + 16] = a[i];
+          x[i + 32] = c[i];
+          x[i + 48] = b[i];
+          x[i + 64] = d2[i];
+        }
+        var x32 = x.subarray(32);
+        var x16 = x.subarray(16);
+        inv25519(x32, x32);
+        M(x16, x16, x32);
+        pack25519(q, x16);
+        return 0;
+      }
+      function crypto_scalarmult_base(q, n) {
+        return crypto_scalarmult(q, n, _9);
+      }
+      function crypto_box_keypair(y, x) {
+        randombytes(x, 32);
+        return crypto_scalarmult_base(y, x);
+      }
+      function crypto_box_beforenm(k, y, x) {
+        var s = new Uint8Array(32);
+        crypto_scalarmult(s, x, y);
+        return crypto_core_hsalsa20(k, _0, s, sigma);
+      }
+      var crypto_box_afternm = crypto_secretbox;
+      var crypto_box_open_afternm = crypto_secretbox_open;
+      function crypto_box(c, m, d2, n, y, x) {
+        var k = new Uint8Array(32);
+        crypto_box_beforenm(k, y, x);
+        return crypto_box_afternm(c, m, d2, n, k);
+      }
+      function crypto_box_open(m, c, d2, n, y, x) {
+        var k = new Uint8Array(32);
+        crypto_box_beforenm(k, y, x);
+        return crypto_box_open_afternm(m, c, d2, n, k);
+      }
+      var K = [
+        1116352408,
+        3609767458,
+        1899447441,
+        602891725,
+        3049323471,
+        3964484399,
+        3921009573,
+        2173295548,
+        961987163,
+        4081628472,
+        1508970993,
+        3053834265,
+        2453635748,
+        2937671579,
+        2870763221,
+        3664609560,
+        3624381080,
+        2734883394,
+        310598401,
+        1164996542,
+        607225278,
+        1323610764,
+        1426881987,
+        3590304994,
+        1925078388,
+        4068182383,
+        2162078206,
+        991336113,
+        2614888103,
+        633803317,
+        3248222580,
+        3479774868,
+        3835390401,
+        2666613458,
+        4022224774,
+        944711139,
+        264347078,
+        2341262773,
+        604807628,
+        2007800933,
+        770255983,
+        1495990901,
+        1249150122,
+        1856431235,
+        1555081692,
+        3175218132,
+        1996064986,
+        2198950837,
+        2554220882,
+        3999719339,
+        2821834349,
+        766784016,
+        2952996808,
+        2566594879,
+        3210313671,
+        3203337956,
+        3336571891,
+        1034457026,
+        3584528711,
+        2466948901,
+        113926993,
+        3758326383,
+        338241895,
+        168717936,
+        666307205,
+        1188179964,
+        773529912,
+        1546045734,
+        1294757372,
+        1522805485,
+        1396182291,
+        2643833823,
+        1695183700,
+        2343527390,
+        1986661051,
+        1014477480,
+        2177026350,
+        1206759142,
+        2456956037,
+        344077627,
+        2730485921,
+        1290863460,
+        2820302411,
+        3158454273,
+        3259730800,
+        3505952657,
+        3345764771,
+        106217008,
+        3516065817,
+        3606008344,
+        3600352804,
+        1432725776,
+        4094571909,
+        1467031594,
+        275423344,
+        851169720,
+        430227734,
+        3100823752,
+        506948616,
+        1363258195,
+        659060556,
+        3750685593,
+        883997877,
+        3785050280,
+        958139571,
+        3318307427,
+        1322822218,
+        3812723403,
+        1537002063,
+        2003034995,
+        1747873779,
+        3602036899,
+        1955562222,
+        1575990012,
+        2024104815,
+        1125592928,
+        2227730452,
+        2716904306,
+        2361852424,
+        442776044,
+        2428436474,
+        593698344,
+        2756734187,
+        3733110249,
+        3204031479,
+        2999351573,
+        3329325298,
+        3815920427,
+        3391569614,
+        3928383900,
+        3515267271,
+        566280711,
+        3940187606,
+        3454069534,
+        4118630271,
+        4000239992,
+        116418474,
+        1914138554,
+        174292421,
+        2731055270,
+        289380356,
+        3203993006,
+        460393269,
+        320620315,
+        685471733,
+        587496836,
+        852142971,
+        1086792851,
+        1017036298,
+        365543100,
+        1126000580,
+        2618297676,
+        1288033470,
+        3409855158,
+        1501505948,
+        4234509866,
+        1607167915,
+        987167468,
+        1816402316,
+        1246189591
+      ];
+      function crypto_hashblocks_hl(hh, hl, m, n) {
+        var wh = new Int32Array(16), wl = new Int32Array(16), bh0, bh1, bh2, bh3, bh4, bh5, bh6, bh7, bl0, bl1, bl2, bl3, bl4, bl5, bl6, bl7, th, tl, i, j, h, l, a, b, c, d2;
+        var ah0 = hh[0], ah1 = hh[1], ah2 = hh[2], ah3 = hh[3], ah4 = hh[4], ah5 = hh[5], ah6 = hh[6], ah7 = hh[7], al0 = hl[0], al1 = hl[1], al2 = hl[2], al3 = hl[3], al4 = hl[4], al5 = hl[5], al6 = hl[6], al7 = hl[7];
+        var pos = 0;
+        while (n >= 128) {
+          for (i = 0; i < 16; i++) {
+            j = 8 * i + pos;
+            wh[i] = m[j + 0] << 24 | m[j + 1] << 16 | m[j + 2] << 8 | m[j + 3];
+            wl[i] = m[j + 4] << 24 | m[j + 5] << 16 | m[j + 6] << 8 | m[j + 7];
+          }
+          for (i = 0; i < 80; i++) {
+            bh0 = ah0;
+            bh1 = ah1;
+            bh2 = ah2;
+            bh3 = ah3;
+            bh4 = ah4;
+            bh5 = ah5;
+            bh6 = ah6;
+            bh7 = ah7;
+            bl0 = al0;
+            bl1 = al1;
+            bl2 = al2;
+            bl3 = al3;
+            bl4 = al4;
+            bl5 = al5;
+            bl6 = al6;
+            bl7 = al7;
+            h = ah7;
+            l = al7;
+            a = l & 65535;
+            b = l >>> 16;
+            c = h & 65535;
+            d2 = h >>> 16;
+            h = (ah4 >>> 14 | al4 << 32 - 14) ^ (ah4 >>> 18 | al4 << 32 - 18) ^ (al4 >>> 41 - 32 | ah4 << 32 - (41 - 32));
+            l = (al4 >>> 14 | ah4 << 32 - 14) ^ (al4 >>> 18 | ah4 << 32 - 18) ^ (ah4 >>> 41 - 32 | al4 << 32 - (41 - 32));
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            h = ah4 & ah5 ^ ~ah4 & ah6;
+            l = al4 & al5 ^ ~al4 & al6;
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            h = K[i * 2];
+            l = K[i * 2 + 1];
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            h = wh[i % 16];
+            l = wl[i % 16];
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            b += a >>> 16;
+            c += b >>> 16;
+            d2 += c >>> 16;
+            th = c & 65535 | d2 << 16;
+            tl = a & 65535 | b << 16;
+            h = th;
+            l = tl;
+            a = l & 65535;
+            b = l >>> 16;
+            c = h & 65535;
+            d2 = h >>> 16;
+            h = (ah0 >>> 28 | al0 << 32 - 28) ^ (al0 >>> 34 - 32 | ah0 << 32 - (34 - 32)) ^ (al0 >>> 39 - 32 | ah0 << 32 - (39 - 32));
+            l = (al0 >>> 28 | ah0 << 32 - 28) ^ (ah0 >>> 34 - 32 | al0 << 32 - (34 - 32)) ^ (ah0 >>> 39 - 32 | al0 << 32 - (39 - 32));
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            h = ah0 & ah1 ^ ah0 & ah2 ^ ah1 & ah2;
+            l = al0 & al1 ^ al0 & al2 ^ al1 & al2;
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            b += a >>> 16;
+            c += b >>> 16;
+            d2 += c >>> 16;
+            bh7 = c & 65535 | d2 << 16;
+            bl7 = a & 65535 | b << 16;
+            h = bh3;
+            l = bl3;
+            a = l & 65535;
+            b = l >>> 16;
+            c = h & 65535;
+            d2 = h >>> 16;
+            h = th;
+            l = tl;
+            a += l & 65535;
+            b += l >>> 16;
+            c += h & 65535;
+            d2 += h >>> 16;
+            b += a >>> 16;
+            c += b >>> 16;
+            d2 += c >>> 16;
+            bh3 = c & 65535 | d2 << 16;
+            bl3 = a & 65535 | b << 16;
+            ah1 = bh0;
+            ah2 = bh1;
+            ah3 = bh2;
+            ah4 = bh3;
+            ah5 = bh4;
+            ah6 = bh5;
+            ah7 = bh6;
+            ah0 = bh7;
+            al1 = bl0;
+            al2 = bl1;
+            al3 = bl2;
+            al4 = bl3;
+            al5 = bl4;
+            al6 = bl5;
+            al7 = bl6;
+            al0 = bl7;
+            if (i % 16 === 15) {
+              for (j = 0; j < 16; j++) {
+                h = wh[j];
+                l = wl[j];
+                a = l & 65535;
+                b = l >>> 16;
+                c = h & 65535;
+                d2 = h >>> 16;
+                h = wh[(j + 9) % 16];
+                l = wl[(j + 9) % 16];
+                a += l & 65535;
+                b += l >>> 16;
+                c += h & 65535;
+                d2 += h >>> 16;
+                th = wh[(j + 1) % 16];
+                tl = wl[(j + 1) % 16];
+                h = (th >>> 1 | tl << 32 - 1) ^ (th >>> 8 | tl << 32 - 8) ^ th >>> 7;
+                l = (tl >>> 1 | th << 32 - 1) ^ (tl >>> 8 | th << 32 - 8) ^ (tl >>> 7 | th << 32 - 7);
+                a += l & 65535;
+                b += l >>> 16;
+                c += h & 65535;
+                d2 += h >>> 16;
+                th = wh[(j + 14) % 16];
+                tl = wl[(j + 14) % 16];
+                h = (th >>> 19 | tl << 32 - 19) ^ (tl >>> 61 - 32 | th << 32 - (61 - 32)) ^ th >>> 6;
+                l = (tl >>> 19 | th << 32 - 19) ^ (th >>> 61 - 32 | tl << 32 - (61 - 32)) ^ (tl >>> 6 | th << 32 - 6);
+                a += l & 65535;
+                b += l >>> 16;
+                c += h & 65535;
+                d2 += h >>> 16;
+                b += a >>> 16;
+                c += b >>> 16;
+                d2 += c >>> 16;
+                wh[j] = c & 65535 | d2 << 16;
+                wl[j] = a & 65535 | b << 16;
+              }
+            }
+          }
+          h = ah0;
+          l = al0;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[0];
+          l = hl[0];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[0] = ah0 = c & 65535 | d2 << 16;
+          hl[0] = al0 = a & 65535 | b << 16;
+          h = ah1;
+          l = al1;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[1];
+          l = hl[1];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[1] = ah1 = c & 65535 | d2 << 16;
+          hl[1] = al1 = a & 65535 | b << 16;
+          h = ah2;
+          l = al2;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[2];
+          l = hl[2];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[2] = ah2 = c & 65535 | d2 << 16;
+          hl[2] = al2 = a & 65535 | b << 16;
+          h = ah3;
+          l = al3;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[3];
+          l = hl[3];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[3] = ah3 = c & 65535 | d2 << 16;
+          hl[3] = al3 = a & 65535 | b << 16;
+          h = ah4;
+          l = al4;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[4];
+          l = hl[4];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[4] = ah4 = c & 65535 | d2 << 16;
+          hl[4] = al4 = a & 65535 | b << 16;
+          h = ah5;
+          l = al5;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[5];
+          l = hl[5];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[5] = ah5 = c & 65535 | d2 << 16;
+          hl[5] = al5 = a & 65535 | b << 16;
+          h = ah6;
+          l = al6;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[6];
+          l = hl[6];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[6] = ah6 = c & 65535 | d2 << 16;
+          hl[6] = al6 = a & 65535 | b << 16;
+          h = ah7;
+          l = al7;
+          a = l & 65535;
+          b = l >>> 16;
+          c = h & 65535;
+          d2 = h >>> 16;
+          h = hh[7];
+          l = hl[7];
+          a += l & 65535;
+          b += l >>> 16;
+          c += h & 65535;
+          d2 += h >>> 16;
+          b += a >>> 16;
+          c += b >>> 16;
+          d2 += c >>> 16;
+          hh[7] = ah7 = c & 65535 | d2 << 16;
+          hl[7] = al7 = a & 65535 | b << 16;
+          pos += 128;
+          n -= 128;
+        }
+        return n;
+      }
+      function crypto_hash(out, m, n) {
+        var hh = new Int32Array(8), hl = new Int32Array(8), x = new Uint8Array(256), i, b = n;
+        hh[0] = 1779033703;
+        hh[1] = 3144134277;
+        hh[2] = 1013904242;
+        hh[3] = 2773480762;
+        hh[4] = 1359893119;
+        hh[5] = 2600822924;
+        hh[6] = 528734635;
+        hh[7] = 1541459225;
+        hl[0] = 4089235720;
+        hl[1] = 2227873595;
+        hl[2] = 4271175723;
+        hl[3] = 1595750129;
+        hl[4] = 2917565137;
+        hl[5] = 725511199;
+        hl[6] = 4215389547;
+        hl[7] = 327033209;
+        crypto_hashblocks_hl(hh, hl, m, n);
+        n %= 128;
+        for (i = 0; i < n; i++) x[i] = m[b - n + i];
+        x[n] = 128;
+        n = 256 - 128 * (n < 112 ? 1 : 0);
+        x[n - 9] = 0;
+        ts64(x, n - 8, b / 536870912 | 0, b << 3);
+        crypto_hashblocks_hl(hh, hl, x, n);
+        for (i = 0; i < 8; i++) ts64(out, 8 * i, hh[i], hl[i]);
+        return 0;
+      }
+      function add(p, q) {
+        var a = gf(), b = gf(), c = gf(), d2 = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
+        Z(a, p[1], p[0]);
+        Z(t, q[1], q[0]);
+        M(a, a, t);
+        A(b, p[0], p[1]);
+        A(t, q[0], q[1]);
+        M(b, b, t);
+        M(c, p[3], q[3]);
+        M(c, c, D2);
+        M(d2, p[2], q[2]);
+        A(d2, d2, d2);
+        Z(e, b, a);
+        Z(f, d2, c);
+        A(g, d2, c);
+        A(h, b, a);
+        M(p[0], e, f);
+        M(p[1], h, g);
+        M(p[2], g, f);
+        M(p[3], e, h);
+      }
+      function cswap(p, q, b) {
+        var i;
+        for (i = 0; i < 4; i++) {
+          sel25519(p[i], q[i], b);
+        }
+      }
+      function pack(r, p) {
+        var tx = gf(), ty = gf(), zi = gf();
+        inv25519(zi, p[2]);
+        M(tx, p[0], zi);
+        M(ty, p[1], zi);
+        pack25519(r, ty);
+        r[31] ^= par25519(tx) << 7;
+      }
+      function scalarmult(p, q, s) {
+        var b, i;
+        set25519(p[0], gf0);
+        set25519(p[1], gf1);
+        set25519(p[2], gf1);
+        set25519(p[3], gf0);
+        for (i = 255; i >= 0; --i) {
+          b = s[i / 8 | 0] >> (i & 7) & 1;
+          cswap(p, q, b);
+          add(q, p);
+          add(p, p);
+          cswap(p, q, b);
+        }
+      }
+      function scalarbase(p, s) {
+        var q = [gf(), gf(), gf(), gf()];
+        set25519(q[0], X);
+        set25519(q[1], Y);
+        set25519(q[2], gf1);
+        M(q[3], X, Y);
+        scalarmult(p, q, s);
+      }
+      function crypto_sign_keypair(pk, sk, seeded) {
+        var d2 = new Uint8Array(64);
+        var p = [gf(), gf(), gf(), gf()];
+        var i;
+        if (!seeded) randombytes(sk, 32);
+        crypto_hash(d2, sk, 32);
+        d2[0] &= 248;
+        d2[31] &= 127;
+        d2[31] |= 64;
+        scalarbase(p, d2);
+        pack(pk, p);
+        for (i = 0; i < 32; i++) sk[i + 32] = pk[i];
+        return 0;
+      }
+      var L = new Float64Array([237, 211, 245, 92, 26, 99, 18, 88, 214, 156, 247, 162, 222, 249, 222, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16]);
+      function modL(r, x) {
+        var carry, i, j, k;
+        for (i = 63; i >= 32; --i) {
+          carry = 0;
+          for (j = i - 32, k = i - 12; j < k; ++j) {
+            x[j] += carry - 16 * x[i] * L[j - (i - 32)];
+            carry = Math.floor((x[j] + 128) / 256);
+            x[j] -= carry * 256;
+          }
+          x[j] += carry;
+          x[i] = 0;
+        }
+        carry = 0;
+        for (j = 0; j < 32; j++) {
+          x[j] += carry - (x[31] >> 4) * L[j];
+          carry = x[j] >> 8;
+          x[j] &= 255;
+        }
+        for (j = 0; j < 32; j++) x[j] -= carry * L[j];
+        for (i = 0; i < 32; i++) {
+          x[i + 1] += x[i] >> 8;
+          r[i] = x[i] & 255;
+        }
+      }
+      function reduce(r) {
+        var x = new Float64Array(64), i;
+        for (i = 0; i < 64; i++) x[i] = r[i];
+        for (i = 0; i < 64; i++) r[i] = 0;
+        modL(r, x);
+      }
+      function crypto_sign(sm, m, n, sk) {
+        var d2 = new Uint8Array(64), h = new Uint8Array(64), r = new Uint8Array(64);
+        var i, j, x = new Float64Array(64);
+        var p = [gf(), gf(), gf(), gf()];
+        crypto_hash(d2, sk, 32);
+        d2[0] &= 248;
+        d2[31] &= 127;
+        d2[31] |= 64;
+        var smlen = n + 64;
+        for (i = 0; i < n; i++) sm[64 + i] = m[i];
+        for (i = 0; i < 32; i++) sm[32 + i] = d2[32 + i];
+        crypto_hash(r, sm.subarray(32), n + 32);
+        reduce(r);
+        scalarbase(p, r);
+        pack(sm, p);
+        for (i = 32; i < 64; i++) sm[i] = sk[i];
+        crypto_hash(h, sm, n + 64);
+        reduce(h);
+        for (i = 0; i < 64; i++) x[i] = 0;
+        for (i = 0; i < 32; i++) x[i] = r[i];
+        for (i = 0; i < 32; i++) {
+          for (j = 0; j < 32; j++) {
+            x[i + j] += h[i] * d2[j];
+          }
+        }
+        modL(sm.subarray(32), x);
+        return smlen;
+      }
+      function unpackneg(r, p) {
+        var t = gf(), chk = gf(), num = gf(), den = gf(), den2 = gf(), den4 = gf(), den6 = gf();
+        set25519(r[2], gf1);
+        unpack25519(r[1], p);
+        S(num, r[1]);
+        M(den, num, D);
+        Z(num, num, r[2]);
+        A(den, r[2], den);
+        S(den2, den);
+        S(den4, den2);
+        M(den6, den4, den2);
+        M(t, den6, num);
+        M(t, t, den);
+        pow2523(t, t);
+        M(t, t, num);
+        M(t, t, den);
+        M(t, t, den);
+        M(r[0], t, den);
+        S(chk, r[0]);
+        M(chk, chk, den);
+        if (neq25519(chk, num)) M(r[0], r[0], I);
+        S(chk, r[0]);
+        M(chk, chk, den);
+        if (neq25519(chk, num)) return -1;
+        if (par25519(r[0]) === p[31] >> 7) Z(r[0], gf0, r[0]);
+        M(r[3], r[0], r[1]);
+        return 0;
+      }
+      function crypto_sign_open(m, sm, n, pk) {
+        var i;
+        var t = new Uint8Array(32), h = new Uint8Array(64);
+        var p = [gf(), gf(), gf(), gf()], q = [gf(), gf(), gf(), gf()];
+        if (n < 64) return -1;
+        if (unpackneg(q, pk)) return -1;
+        for (i = 0; i < n; i++) m[i] = sm[i];
+        for (i = 0; i < 32; i++) m[i + 32] = pk[i];
+        crypto_hash(h, m, n);
+        reduce(h);
+        scalarmult(p, q, h);
+        scalarbase(q, sm.subarray(32));
+        add(p, q);
+        pack(t, p);
+        n -= 64;
+        if (crypto_verify_32(sm, 0, t, 0)) {
+          for (i = 0; i < n; i++) m[i] = 0;
+          return -1;
+        }
+        for (i = 0; i < n; i++) m[i] = sm[i + 64];
+        return n;
+      }
+      var crypto_secretbox_KEYBYTES = 32, crypto_secretbox_NONCEBYTES = 24, crypto_secretbox_ZEROBYTES = 32, crypto_secretbox_BOXZEROBYTES = 16, crypto_scalarmult_BYTES = 32, crypto_scalarmult_SCALARBYTES = 32, crypto_box_PUBLICKEYBYTES = 32, crypto_box_SECRETKEYBYTES = 32, crypto_box_BEFORENMBYTES = 32, crypto_box_NONCEBYTES = crypto_secretbox_NONCEBYTES, crypto_box_ZEROBYTES = crypto_secretbox_ZEROBYTES, crypto_box_BOXZEROBYTES = crypto_secretbox_BOXZEROBYTES, crypto_sign_BYTES = 64, crypto_sign_PUBLICKEYBYTES = 32, crypto_sign_SECRETKEYBYTES = 64, crypto_sign_SEEDBYTES = 32, crypto_hash_BYTES = 64;
+      nacl2.lowlevel = {
+        crypto_core_hsalsa20,
+        crypto_stream_xor,
+        crypto_stream,
+        crypto_stream_salsa20_xor,
+        crypto_stream_salsa20,
+        crypto_onetimeauth,
+        crypto_onetimeauth_verify,
+        crypto_verify_16,
+        crypto_verify_32,
+        crypto_secretbox,
+        crypto_secretbox_open,
+        crypto_scalarmult,
+        crypto_scalarmult_base,
+        crypto_box_beforenm,
+        crypto_box_afternm,
+        crypto_box,
+        crypto_box_open,
+        crypto_box_keypair,
+        crypto_hash,
+        crypto_sign,
+        crypto_sign_keypair,
+        crypto_sign_open,
+        crypto_secretbox_KEYBYTES,
+        crypto_secretbox_NONCEBYTES,
+        crypto_secretbox_ZEROBYTES,
+        crypto_secretbox_BOXZEROBYTES,
+        crypto_scalarmult_BYTES,
+        crypto_scalarmult_SCALARBYTES,
+        crypto_box_PUBLICKEYBYTES,
+        crypto_box_SECRETKEYBYTES,
+        crypto_box_BEFORENMBYTES,
+        crypto_box_NONCEBYTES,
+        crypto_box_ZEROBYTES,
+        crypto_box_BOXZEROBYTES,
+        crypto_sign_BYTES,
+        crypto_sign_PUBLICKEYBYTES,
+        crypto_sign_SECRETKEYBYTES,
+        crypto_sign_SEEDBYTES,
+        crypto_hash_BYTES,
+        gf,
+        D,
+        L,
+        pack25519,
+        unpack25519,
+        M,
+        A,
+        S,
+        Z,
+        pow2523,
+        add,
+        set25519,
+        modL,
+        scalarmult,
+        scalarbase
+      };
+      function checkLengths(k, n) {
+        if (k.length !== crypto_secretbox_KEYBYTES) throw new Error("bad key size");
+        if (n.length !== crypto_secretbox_NONCEBYTES) throw new Error("bad nonce size");
+      }
+      function checkBoxLengths(pk, sk) {
+        if (pk.length !== crypto_box_PUBLICKEYBYTES) throw new Error("bad public key size");
+        if (sk.length !== crypto_box_SECRETKEYBYTES) throw new Error("bad secret key size");
+      }
+      function checkArrayTypes() {
+        for (var i = 0; i < arguments.length; i++) {
+          if (!(arguments[i] instanceof Uint8Array))
+            throw new TypeError("unexpected type, use Uint8Array");
+        }
+      }
+      function cleanup(arr) {
+        for (var i = 0; i < arr.length; i++) arr[i] = 0;
+      }
+      nacl2.randomBytes = function(n) {
+        var b = new Uint8Array(n);
+        randombytes(b, n);
+        return b;
+      };
+      nacl2.secretbox = function(msg, nonce, key) {
+        checkArrayTypes(msg, nonce, key);
+        checkLengths(key, nonce);
+        var m = new Uint8Array(crypto_secretbox_ZEROBYTES + msg.length);
+        var c = new Uint8Array(m.length);
+        for (var i = 0; i < msg.length; i++) m[i + crypto_secretbox_ZEROBYTES] = msg[i];
+        crypto_secretbox(c, m, m.length, nonce, key);
+        return c.subarray(crypto_secretbox_BOXZEROBYTES);
+      };
+      nacl2.secretbox.open = function(box, nonce, key) {
+        checkArrayTypes(box, nonce, key);
+        checkLengths(key, nonce);
+        var c = new Uint8Array(crypto_secretbox_BOXZEROBYTES + box.length);
+        var m = new Uint8Array(c.length);
+        for (var i = 0; i < box.length; i++) c[i + crypto_secretbox_BOXZEROBYTES] = box[i];
+        if (c.length < 32) return null;
+        if (crypto_secretbox_open(m, c, c.length, nonce, key) !== 0) return null;
+        return m.subarray(crypto_secretbox_ZEROBYTES);
+      };
+      nacl2.secretbox.keyLength = crypto_secretbox_KEYBYTES;
+      nacl2.secretbox.nonceLength = crypto_secretbox_NONCEBYTES;
+      nacl2.secretbox.overheadLength = crypto_secretbox_BOXZEROBYTES;
+      nacl2.scalarMult = function(n, p) {
+        checkArrayTypes(n, p);
+        if (n.length !== crypto_scalarmult_SCALARBYTES) throw new Error("bad n size");
+        if (p.length !== crypto_scalarmult_BYTES) throw new Error("bad p size");
+        var q = new Uint8Array(crypto_scalarmult_BYTES);
+        crypto_scalarmult(q, n, p);
+        return q;
+      };
+      nacl2.scalarMult.base = function(n) {
+        checkArrayTypes(n);
+        if (n.length !== crypto_scalarmult_SCALARBYTES) throw new Error("bad n size");
+        var q = new Uint8Array(crypto_scalarmult_BYTES);
+        crypto_scalarmult_base(q, n);
+        return q;
+      };
+      nacl2.scalarMult.scalarLength = crypto_scalarmult_SCALARBYTES;
+      nacl2.scalarMult.groupElementLength = crypto_scalarmult_BYTES;
+      nacl2.box = function(msg, nonce, publicKey, secretKey) {
+        var k = nacl2.box.before(publicKey, secretKey);
+        return nacl2.secretbox(msg, nonce, k);
+      };
+      nacl2.box.before = function(publicKey, secretKey) {
+        checkArrayTypes(publicKey, secretKey);
+        checkBoxLengths(publicKey, secretKey);
+        var k = new Uint8Array(crypto_box_BEFORENMBYTES);
+        crypto_box_beforenm(k, publicKey, secretKey);
+        return k;
+      };
+      nacl2.box.after = nacl2.secretbox;
+      nacl2.box.open = function(msg, nonce, publicKey, secretKey) {
+        var k = nacl2.box.before(publicKey, secretKey);
+        return nacl2.secretbox.open(msg, nonce, k);
+      };
+      nacl2.box.open.after = nacl2.secretbox.open;
+      nacl2.box.keyPair = function() {
+        var pk = new Uint8Array(crypto_box_PUBLICKEYBYTES);
+        var sk = new Uint8Array(crypto_box_SECRETKEYBYTES);
+        crypto_box_keypair(pk, sk);
+        return { publicKey: pk, secretKey: sk };
+      };
+      nacl2.box.keyPair.fromSecretKey = function(secretKey) {
+        checkArrayTypes(secretKey);
+        if (secretKey.length !== crypto_box_SECRETKEYBYTES)
+          throw new Error("bad secret key size");
+        var pk = new Uint8Array(crypto_box_PUBLICKEYBYTES);
+        crypto_scalarmult_base(pk, secretKey);
+        return { publicKey: pk, secretKey: new Uint8Array(secretKey) };
+      };
+      nacl2.box.publicKeyLength = crypto_box_PUBLICKEYBYTES;
+      nacl2.box.secretKeyLength = crypto_box_SECRETKEYBYTES;
+      nacl2.box.sharedKeyLength = crypto_box_BEFORENMBYTES;
+      nacl2.box.nonceLength = crypto_box_NONCEBYTES;
+      nacl2.box.overheadLength = nacl2.secretbox.overheadLength;
+      nacl2.sign = function(msg, secretKey) {
+        checkArrayTypes(msg, secretKey);
+        if (secretKey.length !== crypto_sign_SECRETKEYBYTES)
+          throw new Error("bad secret key size");
+        var signedMsg = new Uint8Array(crypto_sign_BYTES + msg.length);
+        crypto_sign(signedMsg, msg, msg.length, secretKey);
+        return signedMsg;
+      };
+      nacl2.sign.open = function(signedMsg, publicKey) {
+        checkArrayTypes(signedMsg, publicKey);
+        if (publicKey.length !== crypto_sign_PUBLICKEYBYTES)
+          throw new Error("bad public key size");
+        var tmp = new Uint8Array(signedMsg.length);
+        var mlen = crypto_sign_open(tmp, signedMsg, signedMsg.length, publicKey);
+        if (mlen < 0) return null;
+        var m = new Uint8Array(mlen);
+        for (var i = 0; i < m.length; i++) m[i] = tmp[i];
+        return m;
+      };
+      nacl2.sign.detached = function(msg, secretKey) {
+        var signedMsg = nacl2.sign(msg, secretKey);
+        var sig = new Uint8Array(crypto_sign_BYTES);
+        for (var i = 0; i < sig.length; i++) sig[i] = signedMsg[i];
+        return sig;
+      };
+      nacl2.sign.detached.verify = function(msg, sig, publicKey) {
+        checkArrayTypes(msg, sig, publicKey);
+        if (sig.length !== crypto_sign_BYTES)
+          throw new Error("bad signature size");
+        if (publicKey.length !== crypto_sign_PUBLICKEYBYTES)
+          throw new Error("bad public key size");
+        var sm = new Uint8Array(crypto_sign_BYTES + msg.length);
+        var m = new Uint8Array(crypto_sign_BYTES + msg.length);
+        var i;
+        for (i = 0; i < crypto_sign_BYTES; i++) sm[i] = sig[i];
+        for (i = 0; i < msg.length; i++) sm[i + crypto_sign_BYTES] = msg[i];
+        return crypto_sign_open(m, sm, sm.length, publicKey) >= 0;
+      };
+      nacl2.sign.keyPair = function() {
+        var pk = new Uint8Array(crypto_sign_PUBLICKEYBYTES);
+        var sk = new Uint8Array(crypto_sign_SECRETKEYBYTES);
+        crypto_sign_keypair(pk, sk);
+        return { publicKey: pk, secretKey: sk };
+      };
+      nacl2.sign.keyPair.fromSecretKey = function(secretKey) {
+        checkArrayTypes(secretKey);
+        if (secretKey.length !== crypto_sign_SECRETKEYBYTES)
+          throw new Error("bad secret key size");
+        var pk = new Uint8Array(crypto_sign_PUBLICKEYBYTES);
+        for (var i = 0; i < pk.length; i++) pk[i] = secretKey[32 + i];
+        return { publicKey: pk, secretKey: new Uint8Array(secretKey) };
+      };
+      nacl2.sign.keyPair.fromSeed = function(seed) {
+        checkArrayTypes(seed);
+        if (seed.length !== crypto_sign_SEEDBYTES)
+          throw new Error("bad seed size");
+        var pk = new Uint8Array(crypto_sign_PUBLICKEYBYTES);
+        var sk = new Uint8Array(crypto_sign_SECRETKEYBYTES);
+        for (var i = 0; i < 32; i++) sk[i] = seed[i];
+        crypto_sign_keypair(pk, sk, true);
+        return { publicKey: pk, secretKey: sk };
+      };
+      nacl2.sign.publicKeyLength = crypto_sign_PUBLICKEYBYTES;
+      nacl2.sign.secretKeyLength = crypto_sign_SECRETKEYBYTES;
+      nacl2.sign.seedLength = crypto_sign_SEEDBYTES;
+      nacl2.sign.signatureLength = crypto_sign_BYTES;
+      nacl2.hash = function(msg) {
+        checkArrayTypes(msg);
+        var h = new Uint8Array(crypto_hash_BYTES);
+        crypto_hash(h, msg, msg.length);
+        return h;
+      };
+      nacl2.hash.hashLength = crypto_hash_BYTES;
+      nacl2.verify = function(x, y) {
+        checkArrayTypes(x, y);
+        if (x.length === 0 || y.length === 0) return false;
+        if (x.length !== y.length) return false;
+        return vn(x, 0, y, 0, x.length) === 0 ? true : false;
+      };
+      nacl2.setPRNG = function(fn) {
+        randombytes = fn;
+      };
+      (function() {
+        var crypto = typeof self !== "undefined" ? self.crypto || self.msCrypto : null;
+        if (crypto && crypto.getRandomValues) {
+          var QUOTA = 65536;
+          nacl2.setPRNG(function(x, n) {
+            var i, v = new Uint8Array(n);
+            for (i = 0; i < n; i += QUOTA) {
+              crypto.getRandomValues(v.subarray(i, i + Math.min(n - i, QUOTA)));
+            }
+            for (i = 0; i < n; i++) x[i] = v[i];
+            cleanup(v);
+          });
+        } else if (typeof __require !== "undefined") {
+          crypto = __require("crypto");
+          if (crypto && crypto.randomBytes) {
+            nacl2.setPRNG(function(x, n) {
+              var i, v = crypto.randomBytes(n);
+              for (i = 0; i < n; i++) x[i] = v[i];
+              cleanup(v);
+            });
+          }
+        }
+      })();
+    })(typeof module !== "undefined" && module.exports ? module.exports : self.nacl = self.nacl || {});
   }
 });
 
@@ -40046,6 +42270,42 @@ function readTestHooks(env) {
 function testHooks() {
   cached ??= readTestHooks(process.env);
   return cached;
+}
+
+// packages/core/src/environment/ci-run-url.ts
+function ciRunUrl(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run3 } = env;
+  const candidates = [
+    server !== void 0 && repo !== void 0 && run3 !== void 0 ? `${server}/${repo}/actions/runs/${run3}` : void 0,
+    env.CI_JOB_URL,
+    env.BUILD_URL
+  ];
+  return candidates.find((url) => url !== void 0 && /^https?:\/\/[^\s]+$/.test(url));
+}
+
+// packages/core/src/environment/oidc-token.ts
+function hasCiIdentityToken(env) {
+  return (env.SIGSTORE_ID_TOKEN ?? "") !== "" || (env.ACTIONS_ID_TOKEN_REQUEST_URL ?? "") !== "" && (env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? "") !== "";
+}
+async function ciIdentityToken(env, fetchImpl = fetch) {
+  const given = env.SIGSTORE_ID_TOKEN?.trim();
+  if (given !== void 0 && given !== "") return given;
+  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (requestUrl === void 0 || requestUrl === "" || requestToken === void 0)
+    throw new ConfigurationError(
+      "Expected an OIDC identity token for keyless signing (GitHub: `permissions: id-token: write`; GitLab: `id_tokens: {SIGSTORE_ID_TOKEN: {aud: sigstore}}`), found neither"
+    );
+  const url = new URL(requestUrl);
+  url.searchParams.set("audience", "sigstore");
+  const response = await fetchImpl(url.toString(), {
+    headers: { Authorization: `bearer ${requestToken}`, Accept: "application/json" }
+  });
+  if (!response.ok) throw new Error(`GitHub's OIDC token service answered HTTP ${response.status}`);
+  const body = await response.json().catch(() => void 0);
+  if (typeof body?.value !== "string" || body.value === "")
+    throw new Error("GitHub's OIDC token service answered without a token");
+  return body.value;
 }
 
 // packages/core/src/image/platform.ts
@@ -41433,7 +43693,7 @@ async function extractDebDataStreams(debPath, outDir) {
   const child2 = spawn("dpkg-deb", ["--fsys-tarfile", debPath], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child2.stderr.on("data", (chunk) => stderr += chunk.toString("utf8").slice(0, 2e3));
-  const exited = new Promise((resolve22, reject) => {
+  const exited = new Promise((resolve23, reject) => {
     child2.on(
       "error",
       (error) => reject(
@@ -41442,7 +43702,7 @@ async function extractDebDataStreams(debPath, outDir) {
         ) : error
       )
     );
-    child2.on("close", (code2) => resolve22(code2 ?? 1));
+    child2.on("close", (code2) => resolve23(code2 ?? 1));
   });
   const extracted = /* @__PURE__ */ new Map();
   try {
@@ -41466,7 +43726,7 @@ async function extractDebDataStreams(debPath, outDir) {
       const sink = createWriteStream(out, { mode: 384 });
       await reader.data((piece) => sink.write(piece));
       await new Promise(
-        (resolve22, reject) => sink.end((e) => e ? reject(e) : resolve22())
+        (resolve23, reject) => sink.end((e) => e ? reject(e) : resolve23())
       );
       extracted.set(file, out);
     }
@@ -42948,7 +45208,7 @@ async function createTransport(options) {
   const httpsAgent = new https.Agent(ca === void 0 ? common : { ...common, ca });
   const httpAgent = new http.Agent(common);
   return {
-    request: (url, headers, signal, init) => new Promise((resolve22, reject) => {
+    request: (url, headers, signal, init) => new Promise((resolve23, reject) => {
       const secure = url.protocol === "https:";
       const body = init?.body;
       const request = (secure ? https : http).request(url, {
@@ -42960,7 +45220,7 @@ async function createTransport(options) {
       request.setTimeout(options.idleTimeoutMs, () => {
         request.destroy(Object.assign(new Error("idle timeout"), { code: "ETIMEDOUT" }));
       });
-      request.on("response", resolve22);
+      request.on("response", resolve23);
       request.on("error", reject);
       request.end(body);
     }),
@@ -43285,14 +45545,14 @@ async function runCredentialHelper(name, domain, env) {
       `Expected a credential helper name of letters, digits, ._-, got \`${sanitizeForDisplay(name, 64)}\``
     );
   const server = domain === "docker.io" ? "https://index.docker.io/v1/" : domain;
-  const output = await new Promise((resolve22, reject) => {
+  const output = await new Promise((resolve23, reject) => {
     const child2 = execFile(
       `docker-credential-${name}`,
       ["get"],
       { env, timeout: 3e4, maxBuffer: maxConfigBytes, encoding: "utf8" },
       (error, stdout) => {
-        if (!error) return resolve22(stdout);
-        if (/credentials not found/i.test(stdout)) return resolve22(void 0);
+        if (!error) return resolve23(stdout);
+        if (/credentials not found/i.test(stdout)) return resolve23(void 0);
         reject(
           new InvalidImageError(
             `Registry ${domain}: credential helper docker-credential-${name} failed (${error.code ?? "exit status"})`,
@@ -43891,7 +46151,7 @@ function dockerSocketPath(dockerHost) {
   return host.slice("unix://".length);
 }
 function get(socketPath, path, signal) {
-  return new Promise((resolve22, reject) => {
+  return new Promise((resolve23, reject) => {
     const request = http2.request({
       socketPath,
       path,
@@ -43899,7 +46159,7 @@ function get(socketPath, path, signal) {
       signal,
       headers: { host: "docker" }
     });
-    request.on("response", resolve22);
+    request.on("response", resolve23);
     request.on("error", reject);
     request.end();
   });
@@ -43959,7 +46219,7 @@ import { execFile as execFile2 } from "node:child_process";
 async function saveFromPodman(name, target, options) {
   const podman = options.podmanPath ?? "podman";
   const args = ["image", "save", "--format", "oci-archive", "--output", target, "--", name];
-  await new Promise((resolve22, reject) => {
+  await new Promise((resolve23, reject) => {
     execFile2(
       podman,
       args,
@@ -43970,7 +46230,7 @@ async function saveFromPodman(name, target, options) {
         encoding: "utf8"
       },
       (error, _stdout, stderr) => {
-        if (!error) return resolve22();
+        if (!error) return resolve23();
         if (options.signal?.aborted) return reject(options.signal.reason);
         const code = error.code;
         if (code === "ENOENT" || code === "EACCES") {
@@ -45865,14 +48125,14 @@ import { mkdtemp as mkdtemp2, rm as rm7, chmod as chmod2 } from "node:fs/promise
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join15 } from "node:path";
 function removeTree2(path) {
-  return new Promise((resolve22) => {
+  return new Promise((resolve23) => {
     execFile3(
       "rm",
       ["-rf", "--one-file-system", "--", path],
       { env: { PATH: "/usr/bin:/bin" } },
       (error) => {
-        if (error === null) return resolve22();
-        resolve22(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
+        if (error === null) return resolve23();
+        resolve23(rm7(path, { recursive: true, force: true, maxRetries: 3 }));
       }
     );
   });
@@ -46075,6 +48335,13 @@ var import_yaml2 = __toESM(require_dist(), 1);
 // packages/core/src/options/value-parsers.ts
 var shown2 = (text3) => `\`${sanitizeForDisplay(text3, 100)}\``;
 var textValue = (text3) => text3;
+var secretReferenceValue = (text3, name) => {
+  if (/-----BEGIN|[\r\n]/.test(text3))
+    throw new ConfigurationError(
+      `Expected \`${name}\` to name the signing key (a file, env://NAME or $NAME), got the key itself (${text3.length} characters, not shown): keep it in a secret variable and name that`
+    );
+  return text3;
+};
 function enumValue(values) {
   return (text3, name) => {
     if (values.includes(text3)) return text3;
@@ -46118,7 +48385,7 @@ function boundedNumberValue(max) {
     );
   };
 }
-function describe(value) {
+function describePolicyValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
@@ -46131,7 +48398,7 @@ function parseFeedAge(value, where) {
   const match = typeof text3 === "string" ? /^(\d{1,5})\s*(d|h)?$/.exec(text3.trim()) : null;
   if (match === null) {
     throw new ConfigurationError(
-      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describe(value)}`
+      `Expected ${where} to be a number of days (\`7\`, \`7d\`) or hours (\`36h\`), got ${describePolicyValue(value)}`
     );
   }
   const amount = Number(match[1]);
@@ -46325,6 +48592,51 @@ var optionTable = {
     defaultText: "`false`",
     doc: "CVEs without a fixed version are reported but do not gate. Needs CVE scanning on."
   }),
+  attest: spec({
+    flag: "--attest",
+    switch: true,
+    env: "SCAPGATE_ATTEST",
+    action: "attest",
+    gitlab: "attest",
+    jenkins: "attest",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false`",
+    doc: "Sign the verdict (PASSED, WARNED or FAILED, also of a failed gate) as an in-toto attestation on the scanned image digest: `attestation.sigstore.json` in the outputs (with CVE scanning also `attestation-vulns.sigstore.json`), attached to an image pulled from a registry (docs/attestations.md). Needs a key or keyless signing."
+  }),
+  attestKey: spec({
+    flag: "--attest-key",
+    env: "SCAPGATE_ATTEST_KEY",
+    action: "attest-key",
+    gitlab: "attest_key",
+    parse: secretReferenceValue,
+    defaultText: "none",
+    doc: "The signing key, ECDSA P-256 in cosign's format or PKCS#8 PEM (an encrypted key's passphrase comes from `COSIGN_PASSWORD`): a file, `env://NAME` (a variable holding the key) or `$NAME` (a variable holding the key, or a file-type variable holding its path); never the key itself. The action's input takes the key itself, from a secret; the Jenkins step binds the file of its `attestKeyCredentialsId` credential here. Needs attestation on."
+  }),
+  keyless: spec({
+    flag: "--keyless",
+    switch: true,
+    env: "SCAPGATE_KEYLESS",
+    gitlab: "keyless",
+    parse: booleanValue,
+    default: false,
+    defaultText: "`false` (the action: keyless when `attest-key` is empty)",
+    doc: "Sign keyless instead of with a key: a Fulcio certificate for the CI's OIDC identity (GitHub: `permissions: id-token: write`; GitLab: `SIGSTORE_ID_TOKEN`, which the component requests) and a Rekor entry, which publishes that identity. Needs attestation on."
+  }),
+  fulcioUrl: spec({
+    flag: "--fulcio-url",
+    env: "SCAPGATE_FULCIO_URL",
+    parse: httpUrlValue,
+    defaultText: "`https://fulcio.sigstore.dev`",
+    doc: "The Fulcio instance of keyless signing. Needs keyless signing."
+  }),
+  rekorUrl: spec({
+    flag: "--rekor-url",
+    env: "SCAPGATE_REKOR_URL",
+    parse: httpUrlValue,
+    defaultText: "`https://rekor.sigstore.dev`",
+    doc: "The Rekor instance of keyless signing. Needs keyless signing."
+  }),
   out: spec({
     flag: "--out",
     env: "SCAPGATE_OUT",
@@ -46488,7 +48800,7 @@ function parseCvePolicy(raw, file = "the policy") {
   const where = (key) => `\`cves.${key}\` in ${file}`;
   if (typeof raw !== "object" || Array.isArray(raw)) {
     throw new ConfigurationError(
-      `Expected \`cves\` in ${file} to be a mapping, got ${describe2(raw)}`
+      `Expected \`cves\` in ${file} to be a mapping, got ${describePolicyValue(raw)}`
     );
   }
   const map = raw;
@@ -46504,7 +48816,7 @@ function parseCvePolicy(raw, file = "the policy") {
     if (value === void 0) return fallback;
     if (typeof value !== "boolean")
       throw new ConfigurationError(
-        `Expected ${where(key)} to be true or false, got ${describe2(value)}`
+        `Expected ${where(key)} to be true or false, got ${describePolicyValue(value)}`
       );
     return value;
   };
@@ -46513,7 +48825,7 @@ function parseCvePolicy(raw, file = "the policy") {
     if (value === void 0) return fallback;
     if (typeof value !== "string" || !values.includes(value)) {
       throw new ConfigurationError(
-        `Expected ${where(key)} to be one of ${values.join("|")}, got ${describe2(value)}`
+        `Expected ${where(key)} to be one of ${values.join("|")}, got ${describePolicyValue(value)}`
       );
     }
     return value;
@@ -46521,7 +48833,7 @@ function parseCvePolicy(raw, file = "the policy") {
   const waiversRaw = map.waivers ?? [];
   if (!Array.isArray(waiversRaw))
     throw new ConfigurationError(
-      `Expected ${where("waivers")} to be a list, got ${describe2(waiversRaw)}`
+      `Expected ${where("waivers")} to be a list, got ${describePolicyValue(waiversRaw)}`
     );
   return {
     enabled: bool("enabled", defaultCvePolicy.enabled),
@@ -46535,7 +48847,7 @@ function parseCvePolicy(raw, file = "the policy") {
 function parseWaiver(raw, where) {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new ConfigurationError(
-      `Expected ${where} to be a mapping with id, reason and expires, got ${describe2(raw)}`
+      `Expected ${where} to be a mapping with id, reason and expires, got ${describePolicyValue(raw)}`
     );
   }
   const w = raw;
@@ -46544,7 +48856,7 @@ function parseWaiver(raw, where) {
     if (value === void 0 && !required3) return void 0;
     if (typeof value !== "string" || value.trim() === "") {
       throw new ConfigurationError(
-        `Expected ${where}.${key} to be a non-empty string, got ${describe2(value)}`
+        `Expected ${where}.${key} to be a non-empty string, got ${describePolicyValue(value)}`
       );
     }
     return value.trim();
@@ -46559,7 +48871,7 @@ function parseWaiver(raw, where) {
   const packages = w.packages;
   if (packages !== void 0 && (!Array.isArray(packages) || !packages.every((p) => typeof p === "string"))) {
     throw new ConfigurationError(
-      `Expected ${where}.packages to be a list of package names, got ${describe2(packages)}`
+      `Expected ${where}.packages to be a list of package names, got ${describePolicyValue(packages)}`
     );
   }
   const approver = text3("approver", false);
@@ -46570,14 +48882,6 @@ function parseWaiver(raw, where) {
     ...approver === void 0 ? {} : { approver },
     ...packages === void 0 ? {} : { packages }
   };
-}
-function describe2(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  const text3 = String(value);
-  if (/^[A-Za-z0-9_][A-Za-z0-9_.+/-]{0,31}$/.test(text3)) return `\`${text3}\` (${typeof value})`;
-  return typeof value === "string" ? `a string of ${text3.length} characters` : `a ${typeof value}`;
 }
 
 // packages/core/src/results/model.ts
@@ -46638,7 +48942,7 @@ function lineOf(at) {
 function fail(at, detail) {
   throw new PolicyError(at.ctx.file, lineOf(at), at.path, detail);
 }
-function describe3(node) {
+function describe(node) {
   if (node === null) return "nothing";
   if ((0, import_yaml.isMap)(node)) return "a mapping";
   if ((0, import_yaml.isSeq)(node)) return "a list";
@@ -46705,7 +49009,7 @@ function scalarValue(at) {
 function readString(at) {
   const value = scalarValue(at);
   if (typeof value !== "string" || value.trim() === "") {
-    fail(at, `expected a non-empty string, got ${describe3(at.node)}`);
+    fail(at, `expected a non-empty string, got ${describe(at.node)}`);
   }
   return value;
 }
@@ -46721,14 +49025,14 @@ function readNumber(at, min, max, integer) {
   const value = scalarValue(at);
   const kind = integer ? "a whole number" : "a number";
   if (typeof value !== "number" || !Number.isFinite(value) || integer && !Number.isInteger(value) || value < min || value > max) {
-    fail(at, `expected ${kind} from ${min} to ${max}, got ${describe3(at.node)}`);
+    fail(at, `expected ${kind} from ${min} to ${max}, got ${describe(at.node)}`);
   }
   return value;
 }
 function readEnum(at, choices) {
   const value = scalarValue(at);
   if (typeof value !== "string" || !choices.includes(value)) {
-    fail(at, `expected one of ${choices.join("|")}, got ${describe3(at.node)}`);
+    fail(at, `expected one of ${choices.join("|")}, got ${describe(at.node)}`);
   }
   return value;
 }
@@ -46736,7 +49040,7 @@ function readDate(at) {
   const value = scalarValue(at);
   const text3 = typeof value === "string" ? value : void 0;
   const match = text3 === void 0 ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(text3);
-  if (match === null) fail(at, `expected a date as YYYY-MM-DD, got ${describe3(at.node)}`);
+  if (match === null) fail(at, `expected a date as YYYY-MM-DD, got ${describe(at.node)}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
@@ -51649,7 +53953,7 @@ function parseArfText(xml2, source, options = {}) {
     throw new InvalidArfError(`${message} in ${source}`, source);
   };
   if (root.ns !== ns.arf || root.name !== "asset-report-collection") {
-    fail2(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe4(root)}>`);
+    fail2(`Expected an ARF 1.1 <asset-report-collection> (${ns.arf}), found <${describe2(root)}>`);
   }
   const reports = /* @__PURE__ */ new Map();
   for (const report2 of children(child(root, ns.arf, "reports") ?? root, ns.arf, "report")) {
@@ -51865,7 +54169,7 @@ function readRule(element, inherited, resolveSub, fail2) {
     ]
   };
 }
-function describe4(element) {
+function describe2(element) {
   return sanitizeForDisplay(
     element.ns === "" ? element.name : `${element.name} xmlns="${element.ns}"`,
     120
@@ -53763,7 +56067,7 @@ function renderAggregateSummary(images) {
 
 // packages/core/src/pipeline/scan-images.ts
 import { lstat as lstat12, mkdir as mkdir15, readFile as readFile13, rm as rm17, stat as stat13 } from "node:fs/promises";
-import { join as join38, relative as relative6 } from "node:path";
+import { join as join39, relative as relative6 } from "node:path";
 
 // packages/core/src/cache/oscap-version.ts
 import { execFile as execFile5 } from "node:child_process";
@@ -55389,7 +57693,7 @@ import { randomBytes as randomBytes6 } from "node:crypto";
 import { copyFile as copyFile3, rename as rename4, unlink, writeFile as writeFile4 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname2, join as join20 } from "node:path";
 var storageCodes = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "EACCES", "EPERM"]);
-var describe5 = {
+var describe3 = {
   ENOSPC: "no space left on the device",
   EDQUOT: "disk quota exceeded",
   EIO: "I/O error",
@@ -55403,7 +57707,7 @@ var OutputWriteError = class extends Error {
   file;
   constructor(file, code, options) {
     super(
-      `Could not write ${basename3(file)} in ${dirname2(file)}: ${describe5[code] ?? "write failed"} (${code})`,
+      `Could not write ${basename3(file)} in ${dirname2(file)}: ${describe3[code] ?? "write failed"} (${code})`,
       options
     );
     this.name = "OutputWriteError";
@@ -55901,7 +58205,7 @@ async function checkOutDir(path, display, flag = "--out") {
 }
 
 // packages/core/src/pipeline/scan-image.ts
-import { join as join37 } from "node:path";
+import { join as join38 } from "node:path";
 
 // packages/core/src/gate/evaluate-gate.ts
 function evaluateGate(results2, options) {
@@ -56068,7 +58372,7 @@ function spawnSandbox(options, mountPoint) {
   ];
   const max = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const started = process.hrtime.bigint();
-  return new Promise((resolve22, reject) => {
+  return new Promise((resolve23, reject) => {
     const child2 = spawn2("unshare", args, {
       env: {
         ...SPAWN_ENV,
@@ -56142,7 +58446,7 @@ function spawnSandbox(options, mountPoint) {
           })
         );
       }
-      resolve22({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
+      resolve23({ exitCode, signal, stdout: stdout.text(), stderr: stderrText, durationSeconds });
     });
   });
 }
@@ -57608,13 +59912,13 @@ async function pipelineBoundary(name, signal) {
   await writeFile6(pause2.marker, `${name}
 `);
   if (signal === void 0 || signal.aborted) return;
-  await new Promise((resolve22) => {
-    const timer = setTimeout(resolve22, 12e4);
+  await new Promise((resolve23) => {
+    const timer = setTimeout(resolve23, 12e4);
     signal.addEventListener(
       "abort",
       () => {
         clearTimeout(timer);
-        resolve22();
+        resolve23();
       },
       { once: true }
     );
@@ -57623,11 +59927,297 @@ async function pipelineBoundary(name, signal) {
 
 // packages/core/src/pipeline/output-set.ts
 import { lstat as lstat11, mkdtemp as mkdtemp9, readdir as readdir6, rename as rename10, rm as rm16 } from "node:fs/promises";
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
+
+// packages/core/src/attest/attest-scan.ts
+import { join as join29 } from "node:path";
+
+// packages/core/src/attest/cosign-layout.ts
+var dsseEnvelopeMediaType = "application/vnd.dsse.envelope.v1+json";
+var ociManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
+var ociConfigMediaType = "application/vnd.oci.image.config.v1+json";
+var cosignSignatureAnnotation = "dev.cosignproject.cosign/signature";
+function attestationTag(manifestDigest) {
+  return `${manifestDigest.replace(":", "-")}.att`;
+}
+function attestationLayers(manifest) {
+  if (!isRecord(manifest) || !Array.isArray(manifest.layers)) return [];
+  return manifest.layers.filter(
+    (layer) => isRecord(layer) && layer.mediaType === dsseEnvelopeMediaType && typeof layer.digest === "string" && /^sha256:[a-f0-9]{64}$/.test(layer.digest) && typeof layer.size === "number" && Number.isSafeInteger(layer.size) && layer.size >= 0
+  );
+}
+function attestationConfig(layers) {
+  return Buffer.from(
+    JSON.stringify({
+      architecture: "",
+      config: {},
+      created: "0001-01-01T00:00:00Z",
+      history: [{ created: "0001-01-01T00:00:00Z" }],
+      os: "",
+      rootfs: { type: "layers", diff_ids: layers.map((layer) => layer.digest) }
+    })
+  );
+}
+function attestationManifest(config, layers) {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: ociManifestMediaType,
+      config: { mediaType: ociConfigMediaType, size: config.size, digest: config.digest },
+      layers
+    })
+  );
+}
+
+// packages/core/src/attest/attach-attestation.ts
+function keylessAnnotations(attestation) {
+  const material = attestation.bundle.verificationMaterial;
+  const certificate = material.certificate?.rawBytes;
+  const entries = material.tlogEntries;
+  const entry = entries?.[0];
+  if (certificate === void 0 || entry === void 0) return {};
+  const pem = `-----BEGIN CERTIFICATE-----
+${certificate.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END CERTIFICATE-----
+`;
+  const set2 = entry.inclusionPromise?.signedEntryTimestamp;
+  return {
+    "dev.sigstore.cosign/certificate": pem,
+    ...set2 === void 0 ? {} : {
+      "dev.sigstore.cosign/bundle": JSON.stringify({
+        SignedEntryTimestamp: set2,
+        Payload: {
+          body: entry.canonicalizedBody,
+          integratedTime: Number(entry.integratedTime),
+          logIndex: Number(entry.logIndex),
+          logID: Buffer.from(entry.logId.keyId, "base64").toString("hex")
+        }
+      })
+    }
+  };
+}
+async function attachAttestation(image, attestation, registry, log) {
+  const label = `${image.reference.domain}/${image.reference.repository}`;
+  const context = { policy: retryPolicy(defaultTimeBudgetMs), ...log === void 0 ? {} : { log } };
+  const client = await RegistryClient.create(image.reference, registry, context, label);
+  try {
+    const tag = attestationTag(image.manifestDigest);
+    const existing = await client.fetchManifestIfPresent(tag);
+    let layers = [];
+    if (existing !== void 0) {
+      let parsed;
+      try {
+        parsed = JSON.parse(existing.bytes.toString("utf8"));
+      } catch {
+        throw new InvalidImageError(`${label}: the existing ${tag} is not JSON`, tag);
+      }
+      layers = attestationLayers(parsed);
+    }
+    const envelope = Buffer.from(JSON.stringify(attestation.envelope));
+    const layer = await client.pushBlob(envelope, `${label}: attestation layer`);
+    if (!layers.some((l) => l.digest === layer.digest))
+      layers.push({
+        mediaType: dsseEnvelopeMediaType,
+        ...layer,
+        annotations: {
+          [cosignSignatureAnnotation]: "",
+          predicateType: attestation.predicateType,
+          ...keylessAnnotations(attestation)
+        }
+      });
+    const config = await client.pushBlob(attestationConfig(layers), `${label}: attestation config`);
+    const manifestDigest = await client.pushManifest(
+      tag,
+      attestationManifest(config, layers),
+      ociManifestMediaType
+    );
+    return { tag, manifestDigest, layerDigest: layer.digest };
+  } finally {
+    client.close();
+  }
+}
+
+// packages/core/src/attest/sign-statement.ts
+var import_bundle = __toESM(require_dist3(), 1);
+var import_sign = __toESM(require_dist6(), 1);
+
+// packages/core/src/attest/statement.ts
+var inTotoStatementType = "https://in-toto.io/Statement/v1";
+var testResultPredicateType = "https://in-toto.io/attestation/test-result/v0.1";
+var inTotoPayloadType = "application/vnd.in-toto+json";
+function attestedResult(verdict) {
+  if (verdict.status === "fail") return "FAILED";
+  return verdict.counts.waived > 0 || verdict.counts.belowThreshold > 0 ? "WARNED" : "PASSED";
+}
+var hex = (digest) => digest.replace(/^sha256:/, "");
+function subjectOf(results2, repository) {
+  const manifestDigest = results2.image.manifestDigest;
+  if (manifestDigest === void 0 || !/^sha256:[a-f0-9]{64}$/.test(manifestDigest))
+    throw new ConfigurationError(
+      `Expected the scanned image to have a manifest digest to attest, found none (${results2.image.reference}): scan it from the registry, an OCI layout or an OCI archive`
+    );
+  return [{ name: repository, digest: { sha256: hex(manifestDigest) } }];
+}
+function complianceStatement(results2, verdict, context) {
+  const subject = subjectOf(results2, context.repository);
+  const { scanner } = results2;
+  const configuration = [
+    {
+      name: basename4(scanner.content.path),
+      digest: { sha256: hex(scanner.content.sha256) },
+      annotations: {
+        benchmarkId: scanner.content.benchmarkId,
+        benchmarkVersion: scanner.content.benchmarkVersion
+      }
+    },
+    {
+      name: "xccdf-profile",
+      content: Buffer.from(scanner.profile.id).toString("base64"),
+      annotations: { id: scanner.profile.id, title: scanner.profile.title }
+    }
+  ];
+  if (scanner.tailoring !== void 0)
+    configuration.push({
+      name: basename4(scanner.tailoring.path),
+      digest: { sha256: hex(scanner.tailoring.sha256) }
+    });
+  if (context.policy !== void 0)
+    configuration.push({ name: context.policy.name, digest: { sha256: hex(context.policy.sha256) } });
+  configuration.push({
+    name: "scapgate",
+    uri: "https://scapgate.dev",
+    annotations: {
+      scapgateVersion: context.scapgateVersion,
+      openscapVersion: scanner.version,
+      score: String(results2.score.value),
+      failOn: verdict.failOn,
+      mode: verdict.mode,
+      waived: String(verdict.counts.waived),
+      ...verdict.baseline === void 0 ? {} : { baseline: verdict.baseline.source },
+      scannedAt: results2.endTime
+    }
+  });
+  const ids2 = (wanted) => [...new Set(results2.rules.filter((r) => wanted.includes(r.result)).map((r) => r.id))].sort();
+  const failing = ids2(["fail", "error", "unknown"]);
+  const result = attestedResult(verdict);
+  return {
+    _type: inTotoStatementType,
+    subject,
+    predicateType: testResultPredicateType,
+    predicate: {
+      result,
+      configuration,
+      ...context.runUrl === void 0 ? {} : { url: context.runUrl },
+      passedTests: ids2(["pass"]),
+      warnedTests: result === "FAILED" ? [] : failing,
+      failedTests: result === "FAILED" ? failing : []
+    }
+  };
+}
+function basename4(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+// packages/core/src/attest/sign-statement.ts
+async function signStatement(statement, key) {
+  const builder = new import_sign.DSSEBundleBuilder({ signer: key.signer, witnesses: key.witnesses ?? [] });
+  const bundle = (0, import_bundle.bundleToJSON)(
+    await builder.create({ data: Buffer.from(JSON.stringify(statement)), type: inTotoPayloadType })
+  );
+  const envelope = bundle.dsseEnvelope;
+  if (envelope === void 0)
+    throw new Error("the Sigstore bundle builder returned no DSSE envelope");
+  return { bundle, envelope, predicateType: statement.predicateType };
+}
+
+// packages/core/src/attest/vulns-statement.ts
+var vulnsPredicateType = "https://in-toto.io/attestation/vulns/v0.2";
+function vulnsStatement(results2, report2, context) {
+  const result = report2.findings.map((finding) => {
+    const severity = [{ method: "feed", score: finding.severity }];
+    if (finding.cvss !== void 0)
+      severity.push({ method: "cvss_score", score: String(finding.cvss.score) });
+    const annotations2 = [{ package: finding.package }];
+    if (finding.installedVersion !== void 0)
+      annotations2.push({ installedVersion: finding.installedVersion });
+    annotations2.push({ fixedVersion: finding.fixedVersion ?? "unfixed" });
+    if (finding.advisory !== void 0) annotations2.push({ advisory: finding.advisory });
+    if (finding.cves.length > 1) annotations2.push({ cves: finding.cves.join(" ") });
+    return { id: finding.id, severity, annotations: annotations2 };
+  });
+  return {
+    _type: inTotoStatementType,
+    subject: subjectOf(results2, context.repository),
+    predicateType: vulnsPredicateType,
+    predicate: {
+      scanner: {
+        uri: "https://scapgate.dev",
+        version: context.scapgateVersion,
+        db: {
+          // A local feed file is named by its base name only: the runner's paths are not data.
+          uri: /^https?:\/\//i.test(report2.feed.source) ? report2.feed.source : `file:${report2.feed.source.slice(report2.feed.source.lastIndexOf("/") + 1)}`,
+          version: `sha256:${report2.feed.sha256.replace(/^sha256:/, "")}`,
+          lastUpdate: report2.feed.generatedAt ?? results2.endTime
+        },
+        result
+      },
+      metadata: { scanStartedOn: results2.startTime, scanFinishedOn: results2.endTime }
+    }
+  };
+}
+
+// packages/core/src/attest/attest-scan.ts
+var ATTESTATION_FILE = "attestation.sigstore.json";
+var VULNS_ATTESTATION_FILE = "attestation-vulns.sigstore.json";
+async function attestScan(options) {
+  const { results: results2 } = options;
+  const compliance = complianceStatement(results2, options.verdict, {
+    repository: options.repository,
+    scapgateVersion: options.scapgateVersion,
+    ...options.runUrl === void 0 ? {} : { runUrl: options.runUrl },
+    ...options.policy === void 0 ? {} : { policy: options.policy }
+  });
+  const statements = [[ATTESTATION_FILE, compliance]];
+  if (options.cves !== void 0)
+    statements.push([
+      VULNS_ATTESTATION_FILE,
+      vulnsStatement(results2, options.cves, {
+        repository: options.repository,
+        scapgateVersion: options.scapgateVersion
+      })
+    ]);
+  const signed2 = await Promise.all(
+    statements.map(async ([file, statement]) => ({
+      file,
+      attestation: await signStatement(statement, options.key)
+    }))
+  );
+  const bundlePaths = [];
+  for (const { file, attestation } of signed2) {
+    const path = join29(options.outDir, file);
+    await writeOutputFile(path, `${JSON.stringify(attestation.bundle, null, 2)}
+`, { mode: 420 });
+    bundlePaths.push(path);
+  }
+  const manifestDigest = results2.image.manifestDigest;
+  const attached = [];
+  if (options.attachTo !== void 0) {
+    for (const { attestation } of signed2)
+      attached.push(
+        await attachAttestation(
+          { reference: options.attachTo, manifestDigest },
+          attestation,
+          options.registry,
+          options.log
+        )
+      );
+  }
+  return { result: compliance.predicate.result, manifestDigest, bundlePaths, attached };
+}
 
 // packages/core/src/cve/cve-outputs.ts
 import { createHash as createHash13 } from "node:crypto";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 var GITLAB_REPORT_FILE = "gl-container-scanning-report.json";
 var GITLAB_SCHEMA_VERSION = "15.2.4";
 function securitySeverity(finding) {
@@ -57796,7 +60386,7 @@ function cveSummaryMarkdown(report2, gate) {
 }
 async function writeGitlabReport(outDir, report2, options) {
   await writeOutputFile(
-    join29(outDir, GITLAB_REPORT_FILE),
+    join30(outDir, GITLAB_REPORT_FILE),
     `${JSON.stringify(gitlabContainerScanningReport(report2, options), null, 2)}
 `
   );
@@ -57813,14 +60403,14 @@ ${summary.slice(passed.length)}`;
 
 // packages/core/src/cve/scan-cves.ts
 import { mkdtemp as mkdtemp8 } from "node:fs/promises";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // packages/core/src/cve/feed-fetch.ts
 import { spawn as spawn3 } from "node:child_process";
 import { createHash as createHash14 } from "node:crypto";
 import { createReadStream as createReadStream5, createWriteStream as createWriteStream5 } from "node:fs";
 import { mkdir as mkdir12, open as open11, readFile as readFile10, rename as rename7, rm as rm13, stat as stat10, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 import { Readable as Readable4, Transform as Transform5 } from "node:stream";
 import { pipeline as pipeline8 } from "node:stream/promises";
 var FeedUnavailableError = class extends Error {
@@ -57852,11 +60442,11 @@ async function fetchFeed(options) {
     };
   }
   const url = options.source;
-  const cacheDir = options.cacheDir ?? join30(options.workDir, "feed-download");
+  const cacheDir = options.cacheDir ?? join31(options.workDir, "feed-download");
   await mkdir12(cacheDir, { recursive: true, mode: 448 });
   const index = options.cacheDir === void 0 ? {} : await readIndex(cacheDir);
   const cached3 = index[url];
-  const cachedPath = cached3 === void 0 ? void 0 : join30(cacheDir, cached3.file);
+  const cachedPath = cached3 === void 0 ? void 0 : join31(cacheDir, cached3.file);
   const usable = cachedPath !== void 0 && await hashFile(cachedPath).catch(() => "") === cached3?.sha256;
   let file;
   let sha256;
@@ -57887,7 +60477,7 @@ async function fetchFeed(options) {
           "maxFeedBytes"
         );
       }
-      const temp = join30(cacheDir, `.download-${process.pid}-${Date.now()}`);
+      const temp = join31(cacheDir, `.download-${process.pid}-${Date.now()}`);
       sha256 = await download2(Readable4.fromWeb(response.body), temp, maxBytes, url);
       if (options.checksums !== void 0) {
         await verifyChecksum(options, sha256).catch(async (error) => {
@@ -57896,7 +60486,7 @@ async function fetchFeed(options) {
         });
       }
       const name = `${sha256}${url.endsWith(".bz2") ? ".xml.bz2" : ".xml"}`;
-      file = join30(cacheDir, name);
+      file = join31(cacheDir, name);
       await rename7(temp, file);
       const etag = response.headers.get("etag") ?? void 0;
       const lastModified = response.headers.get("last-modified") ?? void 0;
@@ -58005,12 +60595,12 @@ async function decompressIfNeeded(path, workDir, maxBytes, signal) {
   const magic = Buffer.alloc(3);
   await handle.read(magic, 0, 3, 0).finally(() => handle.close());
   if (magic.toString("latin1") !== "BZh") return path;
-  const out = join30(workDir, `feed-${Date.now()}.xml`);
+  const out = join31(workDir, `feed-${Date.now()}.xml`);
   await bunzip2(path, out, maxBytes, signal);
   return out;
 }
 function bunzip2(input, out, maxBytes, signal) {
-  return new Promise((resolve22, reject) => {
+  return new Promise((resolve23, reject) => {
     const child2 = spawn3("bzip2", ["-dc"], {
       stdio: ["pipe", "pipe", "pipe"],
       ...signal === void 0 ? {} : { signal }
@@ -58052,7 +60642,7 @@ function bunzip2(input, out, maxBytes, signal) {
             )
           );
         }
-        resolve22();
+        resolve23();
       });
     });
   });
@@ -58063,7 +60653,7 @@ async function hashFile(path) {
   return hash.digest("hex");
 }
 async function readIndex(dir) {
-  const text3 = await readFile10(join30(dir, "index.json"), "utf8").catch(() => void 0);
+  const text3 = await readFile10(join31(dir, "index.json"), "utf8").catch(() => void 0);
   if (text3 === void 0) return {};
   try {
     const parsed = JSON.parse(text3);
@@ -58088,10 +60678,10 @@ async function readIndex(dir) {
   }
 }
 async function writeIndex(dir, index) {
-  const temp = join30(dir, `.index-${process.pid}.json`);
+  const temp = join31(dir, `.index-${process.pid}.json`);
   await writeFile7(temp, `${JSON.stringify(index, null, 2)}
 `, { mode: 384 });
-  await rename7(temp, join30(dir, "index.json"));
+  await rename7(temp, join31(dir, "index.json"));
 }
 
 // packages/core/src/cve/feed-source.ts
@@ -59199,7 +61789,7 @@ function combine(operator, values) {
 
 // packages/core/src/cve/run-oval.ts
 import { mkdtemp as mkdtemp7, readFile as readFile11, rename as rename9, rm as rm15, writeFile as writeFile9 } from "node:fs/promises";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // packages/core/src/scan/oscap-diagnostics.ts
 var SILENT_FAILURE_PATTERNS = [
@@ -59261,7 +61851,7 @@ function checkOscapRun(result, options) {
 
 // packages/core/src/scan/oscap-scan.ts
 import { lstat as lstat10, mkdtemp as mkdtemp6, rename as rename8, rm as rm14, stat as stat11 } from "node:fs/promises";
-import { join as join31 } from "node:path";
+import { join as join32 } from "node:path";
 
 // packages/core/src/content/script-free-copy.ts
 import { writeFile as writeFile8 } from "node:fs/promises";
@@ -59289,7 +61879,7 @@ async function scriptFreeContent(source, text3, target, label) {
 import { execFile as execFile6 } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 function prettyPrintTailoring(source, target, signal, label = "tailoring file") {
-  return new Promise((resolve22, reject) => {
+  return new Promise((resolve23, reject) => {
     execFile6(
       "xmllint",
       ["--nonet", "--nocatalogs", "--format", "--output", target, resolvePath(source)],
@@ -59300,7 +61890,7 @@ function prettyPrintTailoring(source, target, signal, label = "tailoring file") 
         ...signal ? { signal } : {}
       },
       (error, _stdout, stderr) => {
-        if (error === null) return resolve22(target);
+        if (error === null) return resolve23(target);
         if (error.code === "ENOENT") {
           return reject(
             new EnvironmentError(
@@ -59335,18 +61925,18 @@ async function runOscapScan(options) {
     await assertContentSafe(options.tailoringPath, "tailoring file");
   }
   const scanner = options.scanner ?? await preflightScanner();
-  const work = await mkdtemp6(join31(options.outDir, ".scapgate-scan-"));
+  const work = await mkdtemp6(join32(options.outDir, ".scapgate-scan-"));
   try {
-    const sandboxOut = await mkdtemp6(join31(work, "out-"));
+    const sandboxOut = await mkdtemp6(join32(work, "out-"));
     const tailoringFile = options.tailoringPath === void 0 ? void 0 : await prettyPrintTailoring(
       options.tailoringPath,
-      join31(work, "tailoring.xml"),
+      join32(work, "tailoring.xml"),
       options.signal
     );
     const content = await scriptFreeContent(
       options.contentPath,
       contentText,
-      join31(work, "content-without-sce.xml"),
+      join32(work, "content-without-sce.xml"),
       "SCAP content"
     );
     if (content.removedChecks > 0) {
@@ -59356,7 +61946,7 @@ async function runOscapScan(options) {
     }
     const contentFile = hasCompactSelects(content.text) ? await prettyPrintTailoring(
       content.path,
-      join31(work, "content.xml"),
+      join32(work, "content.xml"),
       options.signal,
       "SCAP content"
     ) : content.path;
@@ -59393,7 +61983,7 @@ async function runOscapScan(options) {
       ...options.signal === void 0 ? {} : { signal: options.signal }
     });
     const diagnostics = checkOscapRun(result, { label: "oscap", okExitCodes: [0, 2] });
-    const produced = join31(sandboxOut, ARF_FILE_NAME);
+    const produced = join32(sandboxOut, ARF_FILE_NAME);
     const produceStat = await lstat10(produced).catch(() => void 0);
     if (!produceStat?.isFile()) {
       throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no ARF`, {
@@ -59402,7 +61992,7 @@ async function runOscapScan(options) {
         stderrExcerpt: excerpt(result.stderr)
       });
     }
-    const arfPath = join31(options.outDir, ARF_FILE_NAME);
+    const arfPath = join32(options.outDir, ARF_FILE_NAME);
     await rename8(produced, arfPath);
     const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
     for (const warning of warnings) {
@@ -59426,7 +62016,7 @@ async function runOscapScan(options) {
 async function rpmDbPath(root) {
   let current = root;
   for (const part of ["usr", "lib", "sysimage", "rpm"]) {
-    current = join31(current, part);
+    current = join32(current, part);
     const info = await lstat10(current).catch(() => void 0);
     if (!info?.isDirectory()) return "/var/lib/rpm";
   }
@@ -59436,7 +62026,7 @@ async function assertDirectory(path, label) {
   const info = await lstat10(path).catch(() => void 0);
   if (!info?.isDirectory()) {
     throw new ConfigurationError(
-      `Expected the ${label} \`${path}\` to be a directory, found ${describe6(info)}`
+      `Expected the ${label} \`${path}\` to be a directory, found ${describe4(info)}`
     );
   }
 }
@@ -59444,11 +62034,11 @@ async function assertFile(path, label) {
   const info = await stat11(path).catch(() => void 0);
   if (!info?.isFile()) {
     throw new ConfigurationError(
-      `Expected the ${label} \`${path}\` to be a file, found ${describe6(info)}`
+      `Expected the ${label} \`${path}\` to be a file, found ${describe4(info)}`
     );
   }
 }
-function describe6(info) {
+function describe4(info) {
   if (info === void 0) return "nothing";
   if (info.isSymbolicLink()) return "a symlink";
   if (info.isDirectory()) return "a directory";
@@ -59476,7 +62066,7 @@ var DIRECTIVES = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 var RESULT_LINE = /^Definition (oval:[A-Za-z0-9_.-]+:def:\d+): (true|false|error|unknown|not evaluated|not applicable)$/;
 async function runOvalEval(options) {
-  const work = await mkdtemp7(join32(options.outDir, ".scapgate-oval-"));
+  const work = await mkdtemp7(join33(options.outDir, ".scapgate-oval-"));
   try {
     return await evaluateIn(work, options);
   } finally {
@@ -59484,14 +62074,14 @@ async function runOvalEval(options) {
   }
 }
 async function evaluateIn(work, options) {
-  const sandboxOut = await mkdtemp7(join32(work, "out-"));
-  await writeFile9(join32(sandboxOut, "directives.xml"), DIRECTIVES);
+  const sandboxOut = await mkdtemp7(join33(work, "out-"));
+  await writeFile9(join33(sandboxOut, "directives.xml"), DIRECTIVES);
   let root = options.root;
   let feedPath = options.feedPath;
   if (options.mode === "manifest") {
-    root = await mkdtemp7(join32(work, "manifest-root-"));
-    await writeFile9(join32(root, "manifest"), options.manifest ?? "");
-    feedPath = join32(work, "feed.manifest.xml");
+    root = await mkdtemp7(join33(work, "manifest-root-"));
+    await writeFile9(join33(root, "manifest"), options.manifest ?? "");
+    feedPath = join33(work, "feed.manifest.xml");
     const text3 = await readFile11(options.feedPath, "utf8");
     await writeFile9(
       feedPath,
@@ -59536,8 +62126,8 @@ async function evaluateIn(work, options) {
   }
   let resultsPath;
   if (options.resultsFileName !== void 0) {
-    resultsPath = join32(options.outDir, options.resultsFileName);
-    await rename9(join32(sandboxOut, "results.xml"), resultsPath).catch(() => {
+    resultsPath = join33(options.outDir, options.resultsFileName);
+    await rename9(join33(sandboxOut, "results.xml"), resultsPath).catch(() => {
       resultsPath = void 0;
     });
   }
@@ -59549,9 +62139,9 @@ async function evaluateIn(work, options) {
   };
 }
 async function listRpmPackages(options) {
-  const work = await mkdtemp7(join32(options.outDir, ".scapgate-rpm-"));
+  const work = await mkdtemp7(join33(options.outDir, ".scapgate-rpm-"));
   try {
-    const sandboxOut = await mkdtemp7(join32(work, "out-"));
+    const sandboxOut = await mkdtemp7(join33(work, "out-"));
     const dbpath = await rpmDbPath(options.root);
     const result = await runInSandbox({
       command: [
@@ -59589,7 +62179,7 @@ async function scanCves(options) {
   const { logger } = options;
   const selected = options.feed === void 0 ? selectFeed(options.os) : void 0;
   const distribution = selected?.distribution ?? distributionOf(options.os) ?? "unknown";
-  const work = await mkdtemp8(join33(options.workDir, "cve-"));
+  const work = await mkdtemp8(join34(options.workDir, "cve-"));
   const feed = await fetchFeed({
     source: options.feed ?? selected?.url,
     ...selected?.checksums === void 0 ? {} : { checksums: selected.checksums },
@@ -59610,7 +62200,7 @@ async function scanCves(options) {
   const dpkgVersions = dpkg === void 0 ? void 0 : new Map(dpkg.map((p) => [p.name, p.version]));
   const sources = dpkg === void 0 ? void 0 : binariesBySource(dpkg);
   const started = process.hrtime.bigint();
-  const filteredPath = join33(work, "feed.filtered.xml");
+  const filteredPath = join34(work, "feed.filtered.xml");
   const filtered = await prefilterFeed({
     feedPath: feed.xmlPath,
     label: `the CVE feed ${feed.source}`,
@@ -59721,6 +62311,8 @@ var OUTPUT_SET_ENTRIES = [
   GITLAB_REPORT_FILE,
   CVE_RESULTS_FILE,
   "fixes",
+  ATTESTATION_FILE,
+  VULNS_ATTESTATION_FILE,
   "summary.md",
   HISTORY_FILE,
   TREND_SVG_FILE,
@@ -59744,14 +62336,14 @@ async function move(from, to) {
 }
 async function removeLeftovers(dir, keep) {
   for (const name of await readdir6(dir).catch(() => [])) {
-    if (join34(dir, name) === keep) continue;
+    if (join35(dir, name) === keep) continue;
     if (name.startsWith(STAGING_PREFIX) || /^\..+\.tmp-[0-9a-f]{12}$/.test(name))
-      await removeTree2(join34(dir, name));
+      await removeTree2(join35(dir, name));
   }
 }
 async function openOutputSet(dir, image, logger) {
-  const staging = await mkdtemp9(join34(dir, STAGING_PREFIX)).catch((error) => {
-    throw nameStorageError(error, join34(dir, `${STAGING_PREFIX}XXXXXX`));
+  const staging = await mkdtemp9(join35(dir, STAGING_PREFIX)).catch((error) => {
+    throw nameStorageError(error, join35(dir, `${STAGING_PREFIX}XXXXXX`));
   });
   let disposed;
   const dispose = () => {
@@ -59763,29 +62355,29 @@ async function openOutputSet(dir, image, logger) {
     const evidence = EVIDENCE.filter((name) => published.has(name));
     const safe = sanitizeForDisplay(message, 2e3);
     await writeOutputFile(
-      join34(dir, "results.json"),
+      join35(dir, "results.json"),
       serializeIncomplete({ image, kind, message: safe, evidence })
     );
-    await writeOutputFile(join34(dir, "summary.md"), renderIncompleteSummary(image, safe));
+    await writeOutputFile(join35(dir, "summary.md"), renderIncompleteSummary(image, safe));
   };
   const removeOld = async () => {
     for (const name of OUTPUT_SET_ENTRIES) {
       if (name === "results.json" || name === "summary.md") continue;
-      await rm16(join34(dir, name), { recursive: true, force: true });
+      await rm16(join35(dir, name), { recursive: true, force: true });
     }
   };
   const marker = () => writeIncomplete("interrupted", "the scan had not finished when this was written");
   try {
     await removeLeftovers(dir, staging);
     await marker().catch(async () => {
-      await rm16(join34(dir, "results.json"), { force: true });
+      await rm16(join35(dir, "results.json"), { force: true });
       await removeOld();
       await marker();
     });
     await removeOld();
   } catch (error) {
-    await rm16(join34(dir, "results.json"), { force: true });
-    await rm16(join34(dir, "summary.md"), { force: true });
+    await rm16(join35(dir, "results.json"), { force: true });
+    await rm16(join35(dir, "summary.md"), { force: true });
     await removeOld().catch(() => void 0);
     await dispose();
     throw error;
@@ -59795,7 +62387,7 @@ async function openOutputSet(dir, image, logger) {
     staging,
     async publishEvidence(names) {
       for (const name of names) {
-        await move(join34(staging, name), join34(dir, name));
+        await move(join35(staging, name), join35(dir, name));
         published.add(name);
       }
     },
@@ -59806,7 +62398,7 @@ async function openOutputSet(dir, image, logger) {
       const last2 = ["summary.md", "results.json"];
       for (const name of [...names.filter((n) => !last2.includes(n)), ...last2]) {
         if (!names.includes(name)) continue;
-        await move(join34(staging, name), join34(dir, name));
+        await move(join35(staging, name), join35(dir, name));
         published.add(name);
       }
       await dispose();
@@ -59820,9 +62412,9 @@ async function openOutputSet(dir, image, logger) {
         });
       };
       for (const name of EVIDENCE) {
-        if (published.has(name) || !await exists(join34(staging, name))) continue;
+        if (published.has(name) || !await exists(join35(staging, name))) continue;
         await attempt(`could not publish ${name}`, async () => {
-          await move(join34(staging, name), join34(dir, name));
+          await move(join35(staging, name), join35(dir, name));
           published.add(name);
         });
       }
@@ -59847,7 +62439,7 @@ import {
   writeFile as writeFile10
 } from "node:fs/promises";
 import { hostname } from "node:os";
-import { join as join35 } from "node:path";
+import { join as join36 } from "node:path";
 var LOCK_FILE = ".scapgate.lock";
 var HEARTBEAT_MS = 1e4;
 var STALE_AFTER_MS = 6e4;
@@ -59868,11 +62460,11 @@ function alive(pid) {
     return error.code === "EPERM";
   }
 }
-var pause = (ms, signal) => new Promise((resolve22, reject) => {
+var pause = (ms, signal) => new Promise((resolve23, reject) => {
   if (signal?.aborted === true) return reject(new CancelledError());
   const timer = setTimeout(() => {
     signal?.removeEventListener("abort", onAbort);
-    resolve22();
+    resolve23();
   }, ms);
   const onAbort = () => {
     clearTimeout(timer);
@@ -59909,7 +62501,7 @@ async function lockOutputDir(dir, options) {
   await mkdir13(dir, { recursive: true }).catch((error) => {
     throw nameStorageError(error, dir);
   });
-  const path = join35(dir, LOCK_FILE);
+  const path = join36(dir, LOCK_FILE);
   const owner = {
     pid: process.pid,
     host: `${hostname()} ${await readlink("/proc/self/ns/pid").catch(() => "pid:[?]")}`,
@@ -60045,14 +62637,14 @@ async function chooseContent(context, prepared) {
 
 // packages/core/src/pipeline/run-contained-scan.ts
 import { mkdir as mkdir14 } from "node:fs/promises";
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 function evaluationTarget(prepared) {
   const digest = prepared.image.manifestDigest ?? prepared.image.configDigest;
   return `${prepared.image.reference.raw}@${digest}`;
 }
 async function runContainedScan(context, prepared, chosen) {
   const { scanner, settings } = context;
-  const outDir = join36(context.workDir, "oscap-out");
+  const outDir = join37(context.workDir, "oscap-out");
   await mkdir14(outDir, { mode: 448 });
   const target = evaluationTarget(prepared);
   const result = await runOscapScan({
@@ -60309,7 +62901,7 @@ async function scanInto(options, set2) {
       progress.phase("scanning", `${chosen.profile.id.replace(/^.*_profile_/, "")} profile`);
       const scan = await runContainedScan(context, prepared, chosen);
       await pipelineBoundary("scanned", signal);
-      await copyOutputFile(scan.arfPath, join37(set2.staging, "arf.xml"));
+      await copyOutputFile(scan.arfPath, join38(set2.staging, "arf.xml"));
       await set2.publishEvidence(["arf.xml"]);
       const facts = await collectImageFacts(prepared.root);
       if (options.cves === void 0) rootRemoval = removeTree2(prepared.root).catch(() => void 0);
@@ -60321,9 +62913,14 @@ async function scanInto(options, set2) {
       const compliance = options.evaluate === void 0 ? evaluateGate(rendered.results, { failOn: options.failOn }) : await options.evaluate(rendered.results, { contentRuleIds: rendered.contentRuleIds });
       let verdict = compliance;
       let amendments;
+      let cveReport;
       if (options.cves !== void 0) {
         ;
-        ({ verdict, amendments } = await runCveStep(context, options.cves, prepared, compliance));
+        ({
+          verdict,
+          amendments,
+          report: cveReport
+        } = await runCveStep(context, options.cves, prepared, compliance));
         await pipelineBoundary("cves", signal);
         throwIfAborted2(signal);
       }
@@ -60332,7 +62929,14 @@ async function scanInto(options, set2) {
       throwIfAborted2(signal);
       logger.debug(`outputs staged in ${set2.staging}`);
       progress.finish();
-      return { results: rendered.results, verdict, outDir, summaryMarkdown, facts };
+      return {
+        results: rendered.results,
+        verdict,
+        outDir,
+        summaryMarkdown,
+        facts,
+        ...cveReport === void 0 ? {} : { cveReport }
+      };
     } finally {
       await prepared.image.close();
     }
@@ -60343,10 +62947,72 @@ async function scanInto(options, set2) {
   }
 }
 
+// packages/core/src/pipeline/attest-step.ts
+import { createHash as createHash15 } from "node:crypto";
+import { basename as basename5 } from "node:path";
+function checkAttestable(image) {
+  if (image.manifestDigest === void 0)
+    throw new ConfigurationError(
+      `Expected an image with a manifest digest for \`--attest\`, got ${image.reference.transport} ${image.reference.raw}, which has none: attest an image from a registry, an OCI layout or an OCI archive`
+    );
+}
+function registryImage(reference) {
+  return reference.transport === "registry" ? parseDockerReference(reference.path) : void 0;
+}
+function subjectName(reference, outcome) {
+  const pulled = registryImage(reference);
+  if (pulled !== void 0) return `${pulled.domain}/${pulled.repository}`;
+  for (const name of outcome.results.image.names) {
+    try {
+      const parsed = parseDockerReference(name);
+      return `${parsed.domain}/${parsed.repository}`;
+    } catch {
+    }
+  }
+  return basename5(reference.path);
+}
+async function attestInto(context, attest, scanned) {
+  const { outcome, reference } = scanned;
+  const { settings, logger } = context;
+  let policy;
+  if (scanned.policy !== void 0) {
+    const bytes = await readUserFile({
+      path: scanned.policy.file,
+      kind: "policy",
+      origin: "command-line",
+      workspace: settings.cwd
+    });
+    policy = {
+      name: basename5(scanned.policy.file),
+      sha256: `sha256:${createHash15("sha256").update(bytes).digest("hex")}`
+    };
+  }
+  const attachTo = attest.attach === false ? void 0 : registryImage(reference);
+  const attested = await attestScan({
+    results: outcome.results,
+    verdict: outcome.verdict,
+    ...outcome.cveReport === void 0 ? {} : { cves: outcome.cveReport },
+    repository: subjectName(reference, outcome),
+    key: attest.key,
+    outDir: context.outDir,
+    ...attachTo === void 0 ? {} : { attachTo },
+    registry: settings.registry ?? {},
+    scapgateVersion: settings.toolVersion,
+    ...attest.runUrl === void 0 ? {} : { runUrl: attest.runUrl },
+    ...policy === void 0 ? {} : { policy },
+    log: (message) => logger.debug(message)
+  });
+  const where = attachTo === void 0 ? "bundle written (not attached: the image did not come from a registry)" : `attached to ${attachTo.domain}/${attachTo.repository}:${attested.attached[0]?.tag ?? ""}`;
+  logger.info(
+    `attested ${attested.manifestDigest} as ${attested.result}${outcome.cveReport === void 0 ? "" : " (and its CVE findings)"}: ${where}`
+  );
+  return attested;
+}
+
 // packages/core/src/pipeline/scan-images.ts
 async function readPreviousHistory(path, slug2, options) {
   const several = options.images.length > 1;
-  const file = several ? join38(path, `${slug2}.json`) : path;
+  const file = several ? join39(path, `${slug2}.json`) : path;
   let text3;
   try {
     if ((await stat13(file)).size > userFileKinds.history.maxBytes)
@@ -60380,7 +63046,7 @@ async function baselineFor(path, slug2, several, from) {
     }
     return readBaseline(path, path, origin);
   }
-  for (const candidate of [join38(path, `${slug2}.json`), join38(path, slug2, "results.json")]) {
+  for (const candidate of [join39(path, `${slug2}.json`), join39(path, slug2, "results.json")]) {
     if (await lstat12(candidate).then(
       () => true,
       () => false
@@ -60409,7 +63075,7 @@ async function provenanceOf(options) {
 }
 async function recordVerdictInputs(options, outcome, contentRuleIds, outDir) {
   if (options.cacheDir === void 0 || outcome.facts === void 0) return;
-  const arfSha256 = await sha256File(join38(outDir, "arf.xml")).catch(() => void 0);
+  const arfSha256 = await sha256File(join39(outDir, "arf.xml")).catch(() => void 0);
   if (arfSha256 === void 0) return;
   const stored = await storeVerdictInputs(options.cacheDir, {
     results: outcome.results,
@@ -60420,7 +63086,27 @@ async function recordVerdictInputs(options, outcome, contentRuleIds, outDir) {
   });
   if (!stored) options.logger.warning(`could not record the verdict inputs in ${options.cacheDir}`);
 }
-async function publish(set2, signal) {
+async function publish(set2, options, attest) {
+  const { signal } = options;
+  if (options.attest !== void 0 && attest !== void 0) {
+    await pipelineBoundary("attest", signal);
+    if (signal?.aborted === true) throw new CancelledError();
+    await attestInto(
+      {
+        settings: {
+          cwd: options.cwd,
+          toolVersion: options.toolVersion,
+          ...options.registry === void 0 ? {} : { registry: options.registry }
+        },
+        outDir: set2.staging,
+        logger: options.logger,
+        progress: options.progress,
+        ...signal === void 0 ? {} : { signal }
+      },
+      options.attest,
+      { ...attest, ...options.policy === void 0 ? {} : { policy: options.policy } }
+    );
+  }
   await pipelineBoundary("publish", signal);
   if (signal?.aborted === true) throw new CancelledError();
   await set2.commit();
@@ -60478,6 +63164,8 @@ async function scanOne(options, raw, outDir, slug2) {
       },
       work.path
     );
+    const reference = image.reference;
+    if (options.attest !== void 0) checkAttestable(image);
     await pipelineBoundary("opened", options.signal);
     const settings = resolveImageSettings(
       given,
@@ -60526,7 +63214,7 @@ async function scanOne(options, raw, outDir, slug2) {
           return evaluate2(results2, context);
         }
       });
-      await publish(set2, options.signal);
+      await publish(set2, options, { outcome: outcome2, reference });
       await recordVerdictInputs(options, outcome2, contentRuleIds2, outDir);
       return { image: raw, slug: slug2, outDir, outcome: outcome2, cached: false };
     }
@@ -60549,7 +63237,7 @@ async function scanOne(options, raw, outDir, slug2) {
         `${raw}: unchanged image (config ${image.configDigest}); reusing the cached scan`
       );
       const outcome2 = await renderCached({ ...scan, outDir: staging }, image, cached3, evaluate2);
-      await publish(set2, options.signal);
+      await publish(set2, options, { outcome: outcome2, reference });
       return { image: raw, slug: slug2, outDir, outcome: { ...outcome2, outDir }, cached: true };
     }
     const opened = image;
@@ -60565,7 +63253,7 @@ async function scanOne(options, raw, outDir, slug2) {
         return evaluate2(results2, context);
       }
     });
-    await publish(set2, options.signal);
+    await publish(set2, options, { outcome, reference });
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,
       contentRuleIds,
@@ -60600,7 +63288,7 @@ async function scanLocked(options) {
   const several = options.images.length > 1;
   if (several) {
     for (const name of OUTPUT_SET_ENTRIES)
-      await rm17(join38(options.outDir, name), { recursive: true, force: true });
+      await rm17(join39(options.outDir, name), { recursive: true, force: true });
   }
   const slugs = imageSlugs(options.images);
   const outcomes = new Array(options.images.length);
@@ -60610,7 +63298,7 @@ async function scanLocked(options) {
       const index = next;
       next += 1;
       const slug2 = slugs[index];
-      const outDir = several ? join38(options.outDir, slug2) : options.outDir;
+      const outDir = several ? join39(options.outDir, slug2) : options.outDir;
       if (options.signal?.aborted === true) {
         outcomes[index] = {
           image: options.images[index],
@@ -60629,7 +63317,7 @@ async function scanLocked(options) {
   const done = outcomes.filter((o) => o !== void 0);
   if (several)
     await writeOutputFile(
-      join38(options.outDir, "summary.md"),
+      join39(options.outDir, "summary.md"),
       renderAggregateSummary(imageVerdicts(done))
     );
   return done;
@@ -60658,9 +63346,9 @@ async function runGate(options) {
 }
 
 // packages/core/src/pipeline/report-from-arf.ts
-import { createHash as createHash15 } from "node:crypto";
+import { createHash as createHash16 } from "node:crypto";
 import { copyFile as copyFile4, mkdir as mkdir16, readFile as readFile14, writeFile as writeFile11 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join39, resolve as resolve7 } from "node:path";
+import { basename as basename6, dirname as dirname5, join as join40, resolve as resolve7 } from "node:path";
 async function reportFromArf(options) {
   const { logger, signal } = options;
   await mkdir16(options.outDir, { recursive: true });
@@ -60672,7 +63360,7 @@ async function reportFromArf(options) {
   try {
     if (options.image !== void 0) {
       image = await openImage(parseImageReference(options.image), {
-        workDir: join39(work.path, "image"),
+        workDir: join40(work.path, "image"),
         ...options.platform === void 0 ? {} : { platform: options.platform },
         ...signal === void 0 ? {} : { signal }
       });
@@ -60685,13 +63373,13 @@ async function reportFromArf(options) {
       names: image.names,
       platform: formatPlatform(image.platform),
       os: sibling?.image.os ?? { id: "", versionId: "", prettyName: "" }
-    } : sibling?.image ?? fromIdentifier(identifier?.value ?? basename4(options.arfPath));
+    } : sibling?.image ?? fromIdentifier(identifier?.value ?? basename6(options.arfPath));
     const results2 = buildScanResults(parsed, {
       image: imageInfo,
       scanner: {
         content: sibling?.scanner.content ?? {
           path: options.arfPath,
-          sha256: createHash15("sha256").update(arfBytes).digest("hex")
+          sha256: createHash16("sha256").update(arfBytes).digest("hex")
         },
         durationSeconds: sibling?.scanner.durationSeconds ?? 0
       }
@@ -60702,9 +63390,9 @@ async function reportFromArf(options) {
       workDir: work.path
     });
     if (resolve7(options.arfPath) !== resolve7(options.outDir, "arf.xml"))
-      await copyFile4(options.arfPath, join39(options.outDir, "arf.xml"));
+      await copyFile4(options.arfPath, join40(options.outDir, "arf.xml"));
     if (scanner !== void 0) {
-      await generateHtmlReport(options.arfPath, join39(options.outDir, "report.html"), {
+      await generateHtmlReport(options.arfPath, join40(options.outDir, "report.html"), {
         scanner,
         ...signal === void 0 ? {} : { signal },
         ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
@@ -60727,7 +63415,7 @@ async function reportFromArf(options) {
       ...signal === void 0 ? {} : { signal }
     });
     const verdict = evaluateGate(results2, { failOn: options.failOn });
-    await writeFile11(join39(options.outDir, "results.json"), serializeResults(results2, verdict));
+    await writeFile11(join40(options.outDir, "results.json"), serializeResults(results2, verdict));
     const written = await writeReports({
       outDir: options.outDir,
       results: results2,
@@ -60762,7 +63450,7 @@ function fromIdentifier(identifier) {
 async function readSiblingResults(arfPath) {
   let document2;
   try {
-    document2 = JSON.parse(await readFile14(join39(dirname5(arfPath), "results.json"), "utf8"));
+    document2 = JSON.parse(await readFile14(join40(dirname5(arfPath), "results.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -60789,174 +63477,6 @@ function isImageInfo(value) {
 }
 
 // packages/core/src/attest/attest-image.ts
-import { rename as rename12, writeFile as writeFile12 } from "node:fs/promises";
-import { join as join40 } from "node:path";
-
-// packages/core/src/attest/cosign-layout.ts
-var dsseEnvelopeMediaType = "application/vnd.dsse.envelope.v1+json";
-var ociManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
-var ociConfigMediaType = "application/vnd.oci.image.config.v1+json";
-var cosignSignatureAnnotation = "dev.cosignproject.cosign/signature";
-function attestationTag(manifestDigest) {
-  return `${manifestDigest.replace(":", "-")}.att`;
-}
-function attestationLayers(manifest) {
-  if (!isRecord(manifest) || !Array.isArray(manifest.layers)) return [];
-  return manifest.layers.filter(
-    (layer) => isRecord(layer) && layer.mediaType === dsseEnvelopeMediaType && typeof layer.digest === "string" && /^sha256:[a-f0-9]{64}$/.test(layer.digest) && typeof layer.size === "number" && Number.isSafeInteger(layer.size) && layer.size >= 0
-  );
-}
-function attestationConfig(layers) {
-  return Buffer.from(
-    JSON.stringify({
-      architecture: "",
-      config: {},
-      created: "0001-01-01T00:00:00Z",
-      history: [{ created: "0001-01-01T00:00:00Z" }],
-      os: "",
-      rootfs: { type: "layers", diff_ids: layers.map((layer) => layer.digest) }
-    })
-  );
-}
-function attestationManifest(config, layers) {
-  return Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: ociManifestMediaType,
-      config: { mediaType: ociConfigMediaType, size: config.size, digest: config.digest },
-      layers
-    })
-  );
-}
-
-// packages/core/src/attest/attach-attestation.ts
-async function attachAttestation(image, attestation, registry, log) {
-  const label = `${image.reference.domain}/${image.reference.repository}`;
-  const context = { policy: retryPolicy(defaultTimeBudgetMs), ...log === void 0 ? {} : { log } };
-  const client = await RegistryClient.create(image.reference, registry, context, label);
-  try {
-    const tag = attestationTag(image.manifestDigest);
-    const existing = await client.fetchManifestIfPresent(tag);
-    let layers = [];
-    if (existing !== void 0) {
-      let parsed;
-      try {
-        parsed = JSON.parse(existing.bytes.toString("utf8"));
-      } catch {
-        throw new InvalidImageError(`${label}: the existing ${tag} is not JSON`, tag);
-      }
-      layers = attestationLayers(parsed);
-    }
-    const envelope = Buffer.from(JSON.stringify(attestation.envelope));
-    const layer = await client.pushBlob(envelope, `${label}: attestation layer`);
-    if (!layers.some((l) => l.digest === layer.digest))
-      layers.push({
-        mediaType: dsseEnvelopeMediaType,
-        ...layer,
-        annotations: { [cosignSignatureAnnotation]: "", predicateType: attestation.predicateType }
-      });
-    const config = await client.pushBlob(attestationConfig(layers), `${label}: attestation config`);
-    const manifestDigest = await client.pushManifest(
-      tag,
-      attestationManifest(config, layers),
-      ociManifestMediaType
-    );
-    return { tag, manifestDigest, layerDigest: layer.digest };
-  } finally {
-    client.close();
-  }
-}
-
-// packages/core/src/attest/sign-statement.ts
-var import_bundle = __toESM(require_dist3(), 1);
-var import_sign = __toESM(require_dist6(), 1);
-
-// packages/core/src/attest/statement.ts
-var inTotoStatementType = "https://in-toto.io/Statement/v1";
-var testResultPredicateType = "https://in-toto.io/attestation/test-result/v0.1";
-var inTotoPayloadType = "application/vnd.in-toto+json";
-function attestedResult(verdict) {
-  if (verdict.status === "fail") return "FAILED";
-  return verdict.counts.waived > 0 || verdict.counts.belowThreshold > 0 ? "WARNED" : "PASSED";
-}
-var hex = (digest) => digest.replace(/^sha256:/, "");
-function complianceStatement(results2, verdict, context) {
-  const manifestDigest = results2.image.manifestDigest;
-  if (manifestDigest === void 0 || !/^sha256:[a-f0-9]{64}$/.test(manifestDigest))
-    throw new ConfigurationError(
-      `Expected the scanned image to have a manifest digest to attest, found none (${results2.image.reference}): scan it from the registry, an OCI layout or an OCI archive`
-    );
-  const { scanner } = results2;
-  const configuration = [
-    {
-      name: basename5(scanner.content.path),
-      digest: { sha256: hex(scanner.content.sha256) },
-      annotations: {
-        benchmarkId: scanner.content.benchmarkId,
-        benchmarkVersion: scanner.content.benchmarkVersion
-      }
-    },
-    {
-      name: "xccdf-profile",
-      content: Buffer.from(scanner.profile.id).toString("base64"),
-      annotations: { id: scanner.profile.id, title: scanner.profile.title }
-    }
-  ];
-  if (scanner.tailoring !== void 0)
-    configuration.push({
-      name: basename5(scanner.tailoring.path),
-      digest: { sha256: hex(scanner.tailoring.sha256) }
-    });
-  if (context.policy !== void 0)
-    configuration.push({ name: context.policy.name, digest: { sha256: hex(context.policy.sha256) } });
-  configuration.push({
-    name: "scapgate",
-    uri: "https://scapgate.dev",
-    annotations: {
-      scapgateVersion: context.scapgateVersion,
-      openscapVersion: scanner.version,
-      score: String(results2.score.value),
-      failOn: verdict.failOn,
-      mode: verdict.mode,
-      waived: String(verdict.counts.waived),
-      ...verdict.baseline === void 0 ? {} : { baseline: verdict.baseline.source },
-      scannedAt: results2.endTime
-    }
-  });
-  const ids2 = (wanted) => [...new Set(results2.rules.filter((r) => wanted.includes(r.result)).map((r) => r.id))].sort();
-  const failing = ids2(["fail", "error", "unknown"]);
-  const result = attestedResult(verdict);
-  return {
-    _type: inTotoStatementType,
-    subject: [{ name: context.repository, digest: { sha256: hex(manifestDigest) } }],
-    predicateType: testResultPredicateType,
-    predicate: {
-      result,
-      configuration,
-      ...context.runUrl === void 0 ? {} : { url: context.runUrl },
-      passedTests: ids2(["pass"]),
-      warnedTests: result === "FAILED" ? [] : failing,
-      failedTests: result === "FAILED" ? failing : []
-    }
-  };
-}
-function basename5(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-
-// packages/core/src/attest/sign-statement.ts
-async function signStatement(statement, key) {
-  const builder = new import_sign.DSSEBundleBuilder({ signer: key.signer, witnesses: [] });
-  const bundle = (0, import_bundle.bundleToJSON)(
-    await builder.create({ data: Buffer.from(JSON.stringify(statement)), type: inTotoPayloadType })
-  );
-  const envelope = bundle.dsseEnvelope;
-  if (envelope === void 0)
-    throw new Error("the Sigstore bundle builder returned no DSSE envelope");
-  return { bundle, envelope, predicateType: statement.predicateType };
-}
-
-// packages/core/src/attest/attest-image.ts
 async function readCompletedResults(path) {
   const text3 = await readUserText({ path, kind: "results", origin: "command-line" });
   let document2;
@@ -60970,12 +63490,12 @@ async function readCompletedResults(path) {
     throw new ConfigurationError(
       `Expected ${path} to be a results.json of a completed scan; ${violations.length} schema violation(s), the first at ${violations[0]?.path ?? "/"}`
     );
-  const { gate, ...results2 } = document2;
+  const { gate, cves, ...results2 } = document2;
   if (gate.status !== "pass" && gate.status !== "fail")
     throw new ConfigurationError(
       `Expected ${path} to hold the verdict of a completed scan, found gate status ${String(gate.status)}`
     );
-  return { results: results2, verdict: gate };
+  return { results: results2, verdict: gate, ...cves === void 0 ? {} : { cves } };
 }
 async function attestImage(options) {
   const { results: results2, image } = options;
@@ -60984,47 +63504,146 @@ async function attestImage(options) {
     throw new ConfigurationError(
       `Expected the image to attest to be the scanned digest ${manifestDigest}, got ${image.digest}`
     );
-  const repository = `${image.domain}/${image.repository}`;
-  const statement = complianceStatement(results2, options.verdict, {
-    repository,
+  const outcome = await attestScan({
+    results: results2,
+    verdict: options.verdict,
+    ...options.cves === void 0 ? {} : { cves: options.cves },
+    repository: `${image.domain}/${image.repository}`,
+    key: options.key,
+    outDir: options.outDir,
+    ...options.upload ? { attachTo: image } : {},
+    registry: options.registry,
     scapgateVersion: options.scapgateVersion,
     ...options.runUrl === void 0 ? {} : { runUrl: options.runUrl },
-    ...options.policy === void 0 ? {} : { policy: options.policy }
+    ...options.policy === void 0 ? {} : { policy: options.policy },
+    ...options.log === void 0 ? {} : { log: options.log }
   });
-  const signed2 = await signStatement(statement, options.key);
-  const bundlePath = join40(options.outDir, "attestation.sigstore.json");
-  const temporary = `${bundlePath}.tmp-${process.pid}`;
-  await writeFile12(temporary, `${JSON.stringify(signed2.bundle, null, 2)}
-`, { mode: 420 });
-  await rename12(temporary, bundlePath);
-  const digest = manifestDigest;
-  const outcome = {
-    result: statement.predicate.result,
-    manifestDigest: digest,
-    bundlePath
+  return {
+    result: outcome.result,
+    manifestDigest: outcome.manifestDigest,
+    bundlePath: outcome.bundlePaths[0],
+    bundlePaths: outcome.bundlePaths,
+    ...outcome.attached[0] === void 0 ? {} : { attached: outcome.attached[0] }
   };
-  if (options.upload) {
-    outcome.attached = await attachAttestation(
-      { reference: image, manifestDigest: digest },
-      signed2,
-      options.registry,
-      options.log
-    );
-  }
-  return outcome;
 }
 
 // packages/core/src/attest/signing-key.ts
-import { createHash as createHash16, createPrivateKey, createPublicKey, sign as sign2 } from "node:crypto";
-async function loadSigningKey(path, passphrase) {
-  const pem = await readUserText({ path, kind: "signingKey", origin: "command-line" });
-  return signingKeyFromPem(pem, path, passphrase);
+import { createHash as createHash17, createPrivateKey, createPublicKey, sign as sign2 } from "node:crypto";
+
+// packages/core/src/attest/cosign-encrypted-key.ts
+var import_tweetnacl = __toESM(require_nacl_fast(), 1);
+import { scrypt } from "node:crypto";
+var pemTypes = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
+var allowedN = [32768, 65536, 131072];
+function isCosignEncryptedKey(pem) {
+  return pemTypes.some((type) => pem.includes(`-----BEGIN ${type}-----`));
 }
-function signingKeyFromPem(pem, source, passphrase) {
-  if (pem.includes("ENCRYPTED SIGSTORE PRIVATE KEY") || pem.includes("ENCRYPTED COSIGN PRIVATE KEY"))
+function base64Field(value, what, source, length) {
+  if (typeof value !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(value))
+    throw new ConfigurationError(`Expected ${what} in the cosign key ${source} to be base64`);
+  const bytes = Buffer.from(value, "base64");
+  if (length !== void 0 && bytes.length !== length)
     throw new ConfigurationError(
-      `Expected the signing key ${source} to be a PKCS#8 PEM key, found cosign's encrypted key format, which scapgate does not read; export a PKCS#8 key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)`
+      `Expected ${what} in the cosign key ${source} to be ${length} bytes, found ${bytes.length}`
     );
+  return bytes;
+}
+function deriveKey(password, salt, N) {
+  return new Promise((resolve23, reject) => {
+    scrypt(password, salt, 32, { N, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }, (error, key) => {
+      if (error === null) resolve23(key);
+      else reject(error);
+    });
+  });
+}
+async function decryptCosignKey(pem, password, source) {
+  const type = pemTypes.find((t) => pem.includes(`-----BEGIN ${t}-----`));
+  const body = type === void 0 ? void 0 : new RegExp(`-----BEGIN ${type}-----([A-Za-z0-9+/=\\s]+)-----END ${type}-----`).exec(pem);
+  if (body?.[1] === void 0)
+    throw new ConfigurationError(`Expected ${source} to hold one cosign encrypted key PEM block`);
+  let envelope;
+  try {
+    envelope = JSON.parse(Buffer.from(body[1].replace(/\s+/g, ""), "base64").toString("utf8"));
+  } catch {
+    throw new ConfigurationError(`Expected the cosign key ${source} to hold a JSON envelope`);
+  }
+  const kdf = isRecord(envelope) ? envelope.kdf : void 0;
+  const cipher = isRecord(envelope) ? envelope.cipher : void 0;
+  const params = isRecord(kdf) ? kdf.params : void 0;
+  if (!isRecord(envelope) || !isRecord(kdf) || !isRecord(cipher) || !isRecord(params) || kdf.name !== "scrypt" || cipher.name !== "nacl/secretbox")
+    throw new ConfigurationError(
+      `Expected the cosign key ${source} to be encrypted with scrypt and nacl/secretbox`
+    );
+  if (typeof params.N !== "number" || !allowedN.includes(params.N) || params.r !== 8 || params.p !== 1)
+    throw new ConfigurationError(
+      `Expected the cosign key ${source} to use scrypt with N of ${allowedN.join(", ")}, r = 8, p = 1; found other parameters`
+    );
+  const salt = base64Field(kdf.salt, "the salt", source);
+  const nonce = base64Field(cipher.nonce, "the nonce", source, import_tweetnacl.default.secretbox.nonceLength);
+  const ciphertext = base64Field(envelope.ciphertext, "the ciphertext", source);
+  const key = await deriveKey(password, salt, params.N);
+  const plaintext = import_tweetnacl.default.secretbox.open(ciphertext, nonce, key);
+  key.fill(0);
+  if (plaintext === null)
+    throw new ConfigurationError(
+      `Expected COSIGN_PASSWORD to decrypt the cosign key ${source}: it does not (a wrong password, or a damaged key)`
+    );
+  return Buffer.from(plaintext);
+}
+
+// packages/core/src/attest/signing-key.ts
+async function loadSigningKey(path, passphrase, display) {
+  const pem = await readUserText({
+    path,
+    ...display === void 0 ? {} : { display },
+    kind: "signingKey",
+    origin: "command-line"
+  });
+  return await signingKeyFromPem(pem, display ?? path, passphrase);
+}
+async function loadSigningKeyFrom(spec2, env, resolvePath2) {
+  if (/-----BEGIN|[\r\n]/.test(spec2))
+    throw new ConfigurationError(
+      `Expected the signing key as a file, env://NAME or $NAME, got the key itself (${spec2.length} characters, not shown): keep it in a secret variable and name that`
+    );
+  const reference = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(spec2);
+  if (reference !== null) {
+    const name = reference[1] ?? reference[2] ?? "";
+    const value = env[name]?.trim() ?? "";
+    if (value === "")
+      throw new ConfigurationError(
+        `Expected the variable $${name} to hold the signing key or its file, found it unset or empty`
+      );
+    return value.startsWith("-----BEGIN") ? loadSigningKeyFrom(`env://${name}`, env, resolvePath2) : loadSigningKey(resolvePath2(value), env["COSIGN_PASSWORD"], `$${name}`);
+  }
+  const variable = /^env:\/\/(.*)$/.exec(spec2)?.[1];
+  if (variable === void 0) return loadSigningKey(resolvePath2(spec2), env["COSIGN_PASSWORD"]);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable))
+    throw new ConfigurationError(
+      `Expected env://NAME to name an environment variable, got an invalid name (${variable.length} characters)`
+    );
+  const pem = env[variable];
+  if (pem === void 0 || pem.trim() === "")
+    throw new ConfigurationError(
+      `Expected the signing key in $${variable}, found it unset or empty`
+    );
+  return await signingKeyFromPem(pem, `$${variable}`, env["COSIGN_PASSWORD"]);
+}
+async function signingKeyFromPem(pem, source, passphrase) {
+  if (isCosignEncryptedKey(pem)) {
+    const der = await decryptCosignKey(pem, passphrase ?? "", source);
+    let key2;
+    try {
+      key2 = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+    } catch {
+      throw new ConfigurationError(
+        `Expected the cosign key ${source} to hold a PKCS#8 private key once decrypted`
+      );
+    } finally {
+      der.fill(0);
+    }
+    return signingKeyFrom(key2, source);
+  }
   let key;
   try {
     key = createPrivateKey(
@@ -61036,6 +63655,9 @@ function signingKeyFromPem(pem, source, passphrase) {
       encrypted && passphrase === void 0 ? `Expected a passphrase for the encrypted signing key ${source} (COSIGN_PASSWORD), got none` : `Expected the signing key ${source} to be a PKCS#8 PEM private key${encrypted ? " with the right passphrase" : ""}: ${error.code ?? "unreadable"}`
     );
   }
+  return signingKeyFrom(key, source);
+}
+function signingKeyFrom(key, source) {
   const details = key.asymmetricKeyDetails;
   if (key.asymmetricKeyType !== "ec" || details?.namedCurve !== "prime256v1")
     throw new ConfigurationError(
@@ -61043,7 +63665,7 @@ function signingKeyFromPem(pem, source, passphrase) {
     );
   const publicKey = createPublicKey(key);
   const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
-  const keyId = createHash16("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  const keyId = createHash17("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
   const signer = {
     sign: (data) => Promise.resolve({
       signature: sign2("sha256", data, { key, dsaEncoding: "der" }),
@@ -61051,6 +63673,20 @@ function signingKeyFromPem(pem, source, passphrase) {
     })
   };
   return { signer, publicKeyPem, keyId };
+}
+
+// packages/core/src/attest/keyless-signing.ts
+var import_sign2 = __toESM(require_dist6(), 1);
+function keylessSigning(options) {
+  let token;
+  const identityProvider = { getToken: () => token ??= options.identityToken() };
+  return {
+    signer: new import_sign2.FulcioSigner({
+      identityProvider,
+      fulcioBaseURL: options.fulcioUrl ?? import_sign2.DEFAULT_FULCIO_URL
+    }),
+    witnesses: [new import_sign2.RekorWitness({ rekorBaseURL: options.rekorUrl ?? import_sign2.DEFAULT_REKOR_URL })]
+  };
 }
 
 // packages/core/src/attest/fetch-attestations.ts
@@ -61567,16 +64203,16 @@ async function mergeFleet(options) {
 }
 
 // packages/core/src/fleet/rejudge.ts
-import { mkdir as mkdir17, writeFile as writeFile13 } from "node:fs/promises";
+import { mkdir as mkdir17, writeFile as writeFile12 } from "node:fs/promises";
 import { dirname as dirname6, join as join44 } from "node:path";
 async function syntheticRoot(dir, inputs) {
   const root = join44(dir, "root");
   await mkdir17(join44(root, "var/lib/dpkg"), { recursive: true });
-  await writeFile13(join44(root, "var/lib/dpkg/status"), inputs.facts.dpkgStatus ?? "");
+  await writeFile12(join44(root, "var/lib/dpkg/status"), inputs.facts.dpkgStatus ?? "");
   for (const [path, text3] of Object.entries(inputs.facts.releaseFiles)) {
     if (!RELEASE_FILES.includes(path)) continue;
     await mkdir17(dirname6(join44(root, path)), { recursive: true });
-    await writeFile13(join44(root, path), text3);
+    await writeFile12(join44(root, path), text3);
   }
   return root;
 }
@@ -62038,7 +64674,7 @@ var gitLabNoteCommandSpec = {
 };
 
 // packages/cli/src/commands/scan.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // packages/cli/src/gate-run.ts
 import { availableParallelism } from "node:os";
@@ -62144,6 +64780,76 @@ function createConsoleLogger({ stream, verbose, quiet }) {
   };
 }
 
+// packages/cli/src/attest-signing.ts
+import { resolve as resolve11 } from "node:path";
+var httpUrl = /^https?:\/\/[^\s]+$/;
+function signingProblem(flags, names) {
+  if (flags.key !== void 0 && flags.keyless)
+    return `Expected \`${names.key}\` or \`${names.keyless}\`, got both`;
+  if (flags.key === void 0 && !flags.keyless)
+    return `Expected \`${names.key} FILE|env://NAME|$NAME\` or \`${names.keyless}\`, got neither`;
+  for (const [name, value] of [
+    [names.fulcioUrl, flags.fulcioUrl],
+    [names.rekorUrl, flags.rekorUrl]
+  ]) {
+    if (value === void 0) continue;
+    if (!flags.keyless) return `Expected \`${name}\` only with \`${names.keyless}\``;
+    if (!httpUrl.test(value)) return `Expected \`${name}\` to be an http(s) URL`;
+  }
+  return void 0;
+}
+function checkSigningFlags(flags, keyFlag) {
+  const problem = signingProblem(flags, {
+    key: keyFlag,
+    keyless: "--keyless",
+    fulcioUrl: "--fulcio-url",
+    rekorUrl: "--rekor-url"
+  });
+  if (problem !== void 0) throw new UsageError(problem);
+}
+async function signingFrom(flags, io) {
+  if (flags.key !== void 0)
+    return loadSigningKeyFrom(flags.key, io.env, (path) => resolve11(io.cwd, path));
+  if (!hasCiIdentityToken(io.env))
+    throw new ConfigurationError(
+      "Expected an OIDC identity token for keyless signing (GitHub: `permissions: id-token: write`; GitLab: `id_tokens: {SIGSTORE_ID_TOKEN: {aud: sigstore}}`), found neither"
+    );
+  return keylessSigning({
+    ...flags.fulcioUrl === void 0 ? {} : { fulcioUrl: flags.fulcioUrl },
+    ...flags.rekorUrl === void 0 ? {} : { rekorUrl: flags.rekorUrl },
+    identityToken: () => ciIdentityToken(io.env)
+  });
+}
+function nameOf(given, key) {
+  return given.from[key]?.name ?? optionTable[key].flag ?? key;
+}
+async function scanAttestSettings(given, io) {
+  const g = given.values;
+  const flags = {
+    ...g.attestKey === void 0 ? {} : { key: g.attestKey },
+    keyless: g.keyless === true,
+    ...g.fulcioUrl === void 0 ? {} : { fulcioUrl: g.fulcioUrl },
+    ...g.rekorUrl === void 0 ? {} : { rekorUrl: g.rekorUrl }
+  };
+  if (g.attest !== true) {
+    const stray = ["attestKey", "keyless", "fulcioUrl", "rekorUrl"].find(
+      (key) => key === "keyless" ? g.keyless === true : g[key] !== void 0
+    );
+    if (stray === void 0) return void 0;
+    const attest = given.from[stray]?.kind === "env" ? `${optionTable.attest.env}=true` : "--attest";
+    throw new ConfigurationError(`Expected \`${nameOf(given, stray)}\` only with \`${attest}\``);
+  }
+  const problem = signingProblem(flags, {
+    key: nameOf(given, "attestKey"),
+    keyless: nameOf(given, "keyless"),
+    fulcioUrl: nameOf(given, "fulcioUrl"),
+    rekorUrl: nameOf(given, "rekorUrl")
+  });
+  if (problem !== void 0) throw new ConfigurationError(problem);
+  const runUrl = ciRunUrl(io.env);
+  return { key: await signingFrom(flags, io), ...runUrl === void 0 ? {} : { runUrl } };
+}
+
 // packages/cli/src/gitlab/registry-credentials.ts
 function gitlabRegistryCredentials(env, images, username) {
   const registry = env["CI_REGISTRY"] ?? "";
@@ -62242,6 +64948,20 @@ Known vulnerabilities (docs/cves.md)
                               lowest CVE severity that fails the gate (default: ${d("cveFailOn")})
   --ignore-unfixed            CVEs without a fixed version do not gate
 
+Signed attestations (docs/attestations.md)
+  --attest                    sign the verdict (PASSED, WARNED or FAILED) as an in-toto
+                              attestation on the scanned digest: attestation.sigstore.json in
+                              --out (with --cves also attestation-vulns.sigstore.json), attached
+                              to the image when it came from a registry
+  --attest-key FILE|env://NAME|$NAME
+                              ECDSA P-256 private key: cosign's (cosign generate-key-pair) or
+                              PKCS#8 PEM, passphrase from COSIGN_PASSWORD; a file, a variable
+                              holding the key, or ($NAME) a variable holding the key or its file
+  --keyless                   sign keyless instead: Fulcio certificate for the CI's OIDC identity
+                              (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), Rekor entry
+  --fulcio-url URL            with --keyless (default https://fulcio.sigstore.dev)
+  --rekor-url URL             with --keyless (default https://rekor.sigstore.dev)
+
 Policy and many images (docs/policy.md)
   --policy FILE               policy file (default: ./scapgate.yml if it exists)
   --baseline FILE|DIR         earlier results.json, ARF or \`scapgate baseline\` file (a directory
@@ -62308,6 +65028,11 @@ var scanFlags = {
   "max-feed-age": { type: "string" },
   "cve-fail-on": { type: "string" },
   "ignore-unfixed": { type: "boolean" },
+  attest: { type: "boolean" },
+  "attest-key": { type: "string" },
+  keyless: { type: "boolean" },
+  "fulcio-url": { type: "string" },
+  "rekor-url": { type: "string" },
   history: { type: "string" },
   "link-base": { type: "string" },
   commit: { type: "string" }
@@ -62401,10 +65126,11 @@ async function runScan(command, io) {
       io.env
     );
     const out = written.values.out ?? optionDefault("out");
-    const outDir = resolve11(io.cwd, out);
+    const outDir = resolve12(io.cwd, out);
     await checkOutDir(outDir, out);
     const dockerfile = written.values.dockerfile;
     if (dockerfile !== void 0) await checkDockerfile(dockerfile, io.cwd);
+    const attest = await scanAttestSettings(given, io);
     const base = {
       ...sources,
       given,
@@ -62419,7 +65145,8 @@ async function runScan(command, io) {
       logger,
       progress,
       signal: io.signal,
-      ...reviewOptions(g, io)
+      ...reviewOptions(g, io),
+      ...attest === void 0 ? {} : { attest }
     };
     const flags = {
       images,
@@ -62455,9 +65182,9 @@ var scanCommandSpec = {
 };
 
 // packages/cli/src/commands/baseline.ts
-import { mkdtemp as mkdtemp10, rm as rm18, writeFile as writeFile14 } from "node:fs/promises";
+import { mkdtemp as mkdtemp10, rm as rm18, writeFile as writeFile13 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join45, resolve as resolve12 } from "node:path";
+import { join as join45, resolve as resolve13 } from "node:path";
 var scanFlagSpec = {
   content: { type: "string" },
   profile: { type: "string" },
@@ -62550,14 +65277,14 @@ function parseBaselineCommand(argv) {
 }
 async function runBaseline(command, io) {
   try {
-    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve12(io.cwd, command.source), command.source, {
+    const data = isImageArgument(command.source) ? (await scanToBaselines([command.source], command.scan, io))[0] : await readBaseline(resolve13(io.cwd, command.source), command.source, {
       workspace: io.cwd,
       flag: "RESULTS"
     });
     const text3 = serializeBaseline(data);
     if (command.output === void 0) io.stdout.write(text3);
     else {
-      await writeFile14(resolve12(io.cwd, command.output), text3);
+      await writeFile13(resolve13(io.cwd, command.output), text3);
       io.stderr.write(
         `Baseline of ${command.source} written to ${command.output} (${data.rules.size} rules)
 `
@@ -62579,7 +65306,7 @@ var baselineCommandSpec = {
 };
 
 // packages/cli/src/commands/compare.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 var kinds = [
   "new-failure",
   "regression",
@@ -62621,7 +65348,7 @@ async function load(args, flags, io) {
   const scanned = images.length === 0 ? [] : await scanToBaselines(images, flags, io);
   return Promise.all(
     args.map(
-      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve13(io.cwd, arg), arg, { workspace: io.cwd, flag: "A B" })
+      (arg) => isImageArgument(arg) ? Promise.resolve(scanned[images.indexOf(arg)]) : readBaseline(resolve14(io.cwd, arg), arg, { workspace: io.cwd, flag: "A B" })
     )
   );
 }
@@ -62683,7 +65410,7 @@ var compareCommandSpec = {
 };
 
 // packages/cli/src/commands/report.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 var usage5 = `Usage: scapgate report ARF.xml [options]
 
 Render every output (results.json, results.sarif, junit.xml, codequality.json, summary.md,
@@ -62739,7 +65466,7 @@ async function runReport(command, io) {
     verbose: command.verbose,
     quiet: command.quiet
   });
-  const arfPath = resolve14(io.cwd, command.arf);
+  const arfPath = resolve15(io.cwd, command.arf);
   const environment = loadEnvironment(io.env);
   let outcome;
   try {
@@ -62751,10 +65478,10 @@ async function runReport(command, io) {
       workspace: io.cwd
     });
     const dockerfile = await dockerfileFlag(command.dockerfile, io.cwd);
-    await checkOutDir(resolve14(io.cwd, command.out), command.out);
+    await checkOutDir(resolve15(io.cwd, command.out), command.out);
     outcome = await reportFromArf({
       arfPath,
-      outDir: resolve14(io.cwd, command.out),
+      outDir: resolve15(io.cwd, command.out),
       ...dockerfile === void 0 ? {} : { dockerfile },
       ...command.image === void 0 ? {} : { image: command.image },
       ...command.platform === void 0 ? {} : { platform: parsePlatform(command.platform) },
@@ -62774,7 +65501,7 @@ async function runReport(command, io) {
   }
   if (!command.quiet) io.stdout.write(`${outcome.summaryMarkdown}
 `);
-  io.stderr.write(`Outputs in ${resolve14(io.cwd, command.out)}
+  io.stderr.write(`Outputs in ${resolve15(io.cwd, command.out)}
 `);
   return outcome.verdict.status === "pass" ? ExitCode.GatePassed : ExitCode.GateFailed;
 }
@@ -62787,7 +65514,7 @@ var reportCommandSpec = {
 };
 
 // packages/cli/src/commands/content.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 import { join as join46 } from "node:path";
 var usage6 = `Usage: scapgate content list [--content-dir DIR] [--json]
        scapgate content fetch SOURCE [--sha256 HEX] [--content-dir DIR]
@@ -62891,7 +65618,7 @@ function parseContentCommand(argv) {
 }
 function environmentFor(command, io) {
   const environment = loadEnvironment(io.env);
-  return command.contentDir === void 0 ? environment : { ...environment, contentDir: resolve15(io.cwd, command.contentDir) };
+  return command.contentDir === void 0 ? environment : { ...environment, contentDir: resolve16(io.cwd, command.contentDir) };
 }
 async function runContent(command, io) {
   try {
@@ -62968,7 +65695,7 @@ async function fetch2(command, environment, io) {
   const logger = createConsoleLogger({ stream: io.stderr, verbose: false, quiet: false });
   const local = /^(ssg|debian):|^https?:\/\//i.test(command.source);
   const { entry, origin } = await fetchContent({
-    source: local ? command.source : resolve15(io.cwd, command.source),
+    source: local ? command.source : resolve16(io.cwd, command.source),
     storeDir,
     ...command.sha256 === void 0 ? {} : { sha256: command.sha256 },
     ...command.debianMirror === void 0 ? {} : { debianMirror: command.debianMirror },
@@ -63046,23 +65773,32 @@ var contentCommandSpec = {
 };
 
 // packages/cli/src/commands/attest.ts
-import { createHash as createHash17 } from "node:crypto";
-import { basename as basename6, dirname as dirname7, resolve as resolve16 } from "node:path";
-var usage7 = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem [options]
+import { createHash as createHash18 } from "node:crypto";
+import { basename as basename7, dirname as dirname7, resolve as resolve17 } from "node:path";
+var usage7 = `Usage: scapgate attest RESULTS.json IMAGE --key KEY.pem|--keyless [options]
 
 Signs the verdict of a completed scan as an in-toto attestation (predicate
 https://in-toto.io/attestation/test-result/v0.1: PASSED, WARNED or FAILED) on the scanned
 image's manifest digest, writes it as a Sigstore bundle (attestation.sigstore.json) beside
 RESULTS.json, and attaches it to IMAGE in its registry where cosign, Kyverno and Sigstore's
-policy-controller find it. IMAGE is the registry repository the image was scanned from
+policy-controller find it. A results.json with a \`cves\` section (--cves) also gets a
+vulnerability attestation (https://in-toto.io/attestation/vulns/v0.2,
+attestation-vulns.sigstore.json). IMAGE is the registry repository the image was scanned from
 (registry.example.com/ns/app[:tag|@sha256:\u2026]); the digest attested is always the one scanned.
 
 Options
-  --key PEM                 ECDSA P-256 private key, PKCS#8 PEM (passphrase from COSIGN_PASSWORD)
+  --key PEM|env://VAR       ECDSA P-256 private key, PKCS#8 PEM (passphrase from COSIGN_PASSWORD),
+                            as a file or in an environment variable; cosign's own
+                            encrypted keys (cosign generate-key-pair) too
+  --keyless                 sign keyless: a Fulcio certificate for the CI's OIDC identity
+                            (GitHub id-token: write; GitLab SIGSTORE_ID_TOKEN), a Rekor entry
+  --fulcio-url URL          with --keyless (default https://fulcio.sigstore.dev)
+  --rekor-url URL           with --keyless (default https://rekor.sigstore.dev)
   --out DIR                 where attestation.sigstore.json goes (default: RESULTS.json's directory)
   --no-upload               write the bundle only; do not touch the registry
   --policy FILE             the policy file in force, recorded by digest
-  --run-url URL             the CI run, recorded in the attestation
+  --run-url URL             the CI run, recorded in the attestation (default: from GitHub's,
+                            GitLab's or Jenkins' variables)
   --ca-file PEM             extra CA certificates for registry TLS
   --insecure-registry HOST[:PORT]
                             plain http to this registry (repeatable)
@@ -63072,6 +65808,9 @@ Registry credentials: SCAPGATE_REGISTRY_USERNAME/PASSWORD, REGISTRY_AUTH_FILE or
 function parseAttest(argv) {
   const { values, positionals } = parseFlags(argv, {
     key: { type: "string" },
+    keyless: { type: "boolean" },
+    "fulcio-url": { type: "string" },
+    "rekor-url": { type: "string" },
     out: { type: "string" },
     "no-upload": { type: "boolean" },
     policy: { type: "string" },
@@ -63083,14 +65822,20 @@ function parseAttest(argv) {
     throw new UsageError(
       `Expected RESULTS.json and IMAGE after \`attest\`, got ${positionals.length === 0 ? "nothing" : `${positionals.length} argument(s)`}`
     );
-  rejectEmpty(values, ["key", "out", "policy", "run-url", "ca-file"]);
-  if (values.key === void 0) throw new UsageError("Expected `--key PEM`, got none");
+  rejectEmpty(values, ["key", "out", "policy", "run-url", "ca-file", "fulcio-url", "rekor-url"]);
+  const signing = {
+    ...values.key === void 0 ? {} : { key: values.key },
+    keyless: values.keyless === true,
+    ...values["fulcio-url"] === void 0 ? {} : { fulcioUrl: values["fulcio-url"] },
+    ...values["rekor-url"] === void 0 ? {} : { rekorUrl: values["rekor-url"] }
+  };
+  checkSigningFlags(signing, "--key");
   if (values["run-url"] !== void 0 && !/^https?:\/\/\S+$/.test(values["run-url"]))
     throw new UsageError("Expected `--run-url` to be an http(s) URL");
   return {
     results: positionals[0],
     image: positionals[1],
-    key: values.key,
+    signing,
     ...values.out === void 0 ? {} : { out: values.out },
     upload: values["no-upload"] !== true,
     ...values.policy === void 0 ? {} : { policy: values.policy },
@@ -63101,13 +65846,14 @@ function parseAttest(argv) {
 }
 async function runAttest(command, io) {
   try {
-    const resultsPath = resolve16(io.cwd, command.results);
+    const resultsPath = resolve17(io.cwd, command.results);
     const image = parseDockerReference(command.image.replace(/^docker:\/\//, ""), "IMAGE");
-    const { results: results2, verdict } = await readCompletedResults(resultsPath);
-    const key = await loadSigningKey(resolve16(io.cwd, command.key), io.env.COSIGN_PASSWORD);
+    const { results: results2, verdict, cves } = await readCompletedResults(resultsPath);
+    const key = await signingFrom(command.signing, io);
+    const runUrl = command.runUrl ?? ciRunUrl(io.env);
     const { registry } = sourceSettings(
       {
-        ...command.caFile === void 0 ? {} : { caFile: resolve16(io.cwd, command.caFile) },
+        ...command.caFile === void 0 ? {} : { caFile: resolve17(io.cwd, command.caFile) },
         insecureRegistries: command.insecureRegistries
       },
       io.env
@@ -63121,24 +65867,25 @@ async function runAttest(command, io) {
         workspace: io.cwd
       });
       policy = {
-        name: basename6(command.policy),
-        sha256: `sha256:${createHash17("sha256").update(bytes).digest("hex")}`
+        name: basename7(command.policy),
+        sha256: `sha256:${createHash18("sha256").update(bytes).digest("hex")}`
       };
     }
     const outcome = await attestImage({
       results: results2,
       verdict,
+      ...cves === void 0 ? {} : { cves },
       image,
       key,
-      outDir: command.out === void 0 ? dirname7(resultsPath) : resolve16(io.cwd, command.out),
+      outDir: command.out === void 0 ? dirname7(resultsPath) : resolve17(io.cwd, command.out),
       upload: command.upload,
       registry,
       scapgateVersion,
-      ...command.runUrl === void 0 ? {} : { runUrl: command.runUrl },
+      ...runUrl === void 0 ? {} : { runUrl },
       ...policy === void 0 ? {} : { policy }
     });
     io.stdout.write(
-      `attested ${outcome.manifestDigest} as ${outcome.result}: ${outcome.bundlePath}${outcome.attached === void 0 ? "" : `, ${image.domain}/${image.repository}:${outcome.attached.tag}`}
+      `attested ${outcome.manifestDigest} as ${outcome.result}: ${outcome.bundlePaths.join(", ")}${outcome.attached === void 0 ? "" : `, ${image.domain}/${image.repository}:${outcome.attached.tag}`}
 `
     );
     return ExitCode.GatePassed;
@@ -63157,7 +65904,7 @@ var attestCommandSpec = {
 };
 
 // packages/cli/src/commands/verify.ts
-import { resolve as resolve17 } from "node:path";
+import { resolve as resolve18 } from "node:path";
 var usage8 = `Usage: scapgate verify IMAGE --key PUBLIC.pem [options]
 
 Checks that IMAGE has a compliance attestation signed with the key's private half, whose subject
@@ -63252,7 +65999,7 @@ async function runVerify(command, io) {
     } else {
       const { registry } = sourceSettings(
         {
-          ...command.caFile === void 0 ? {} : { caFile: resolve17(io.cwd, command.caFile) },
+          ...command.caFile === void 0 ? {} : { caFile: resolve18(io.cwd, command.caFile) },
           insecureRegistries: command.insecureRegistries
         },
         io.env
@@ -63300,7 +66047,7 @@ var verifyCommandSpec = {
 };
 
 // packages/cli/src/commands/plan.ts
-import { resolve as resolve18 } from "node:path";
+import { resolve as resolve19 } from "node:path";
 var usage9 = `Usage: scapgate plan [IMAGE...] [options]
 
 Split images into shards for the CI's own matrix (docs/fleets.md) and print the matrix. Shards
@@ -63353,9 +66100,9 @@ async function runPlan(command, io) {
     const images = [...command.images];
     if (command.imagesFile !== void 0)
       images.push(
-        ...await readImagesFile(resolve18(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
+        ...await readImagesFile(resolve19(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
       );
-    for (const dir of command.dirs) images.push(...await archivesIn(resolve18(io.cwd, dir), io.cwd));
+    for (const dir of command.dirs) images.push(...await archivesIn(resolve19(io.cwd, dir), io.cwd));
     if (images.length === 0 && command.dirs.length === 0) {
       const policy = await loadPolicy({ path: command.policy, cwd: io.cwd });
       if (policy !== void 0) images.push(...policyImages(policy));
@@ -63394,7 +66141,7 @@ var planCommandSpec = {
 };
 
 // packages/cli/src/commands/merge.ts
-import { resolve as resolve19 } from "node:path";
+import { resolve as resolve20 } from "node:path";
 var usage10 = `Usage: scapgate merge DIR... [options]
 
 Fan in: one verdict, one summary.md and one exit code over the output sets of a fleet's matrix
@@ -63440,7 +66187,7 @@ async function runMerge(command, io) {
     const expect = [...command.expect];
     if (command.imagesFile !== void 0)
       expect.push(
-        ...await readImagesFile(resolve19(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
+        ...await readImagesFile(resolve20(io.cwd, command.imagesFile), io.cwd, command.imagesFile)
       );
     const { document: document2, summaryMarkdown } = await mergeFleet({
       dirs: command.dirs,
@@ -63458,7 +66205,7 @@ async function runMerge(command, io) {
       `scapgate merge: ${status === "pass" ? "fleet gate passed" : status === "fail" ? "fleet gate FAILED" : "fleet gate FAILED: not every image was judged"} (${summary})
 `
     );
-    io.stderr.write(`Outputs in ${resolve19(io.cwd, command.out)}
+    io.stderr.write(`Outputs in ${resolve20(io.cwd, command.out)}
 `);
     return status === "pass" ? ExitCode.GatePassed : status === "fail" ? ExitCode.GateFailed : ExitCode.ScanIncomplete;
   } catch (error) {
@@ -63476,7 +66223,7 @@ var mergeCommandSpec = {
 };
 
 // packages/cli/src/commands/rejudge.ts
-import { resolve as resolve20 } from "node:path";
+import { resolve as resolve21 } from "node:path";
 var rejudgeOptions = [
   "policy",
   "failOn",
@@ -63564,7 +66311,7 @@ async function runRejudge(command, io) {
     const digests = [...command.digests];
     if (command.digestsFile !== void 0)
       digests.push(
-        ...await readImagesFile(resolve20(io.cwd, command.digestsFile), io.cwd, command.digestsFile)
+        ...await readImagesFile(resolve21(io.cwd, command.digestsFile), io.cwd, command.digestsFile)
       );
     const written = firstGiven(command.flags, only(optionsFromEnvironment(io.env), rejudgeOptions));
     const given = absolutePaths(written, io.cwd);
@@ -63583,7 +66330,7 @@ async function runRejudge(command, io) {
       cacheDir,
       ...policy === void 0 ? {} : { policy },
       given,
-      outDir: resolve20(io.cwd, command.out),
+      outDir: resolve21(io.cwd, command.out),
       environment: loadEnvironment(io.env),
       timeoutMs: (g.timeout ?? optionDefault("timeout")) * 1e3,
       logger: createConsoleLogger({ stream: io.stderr, verbose: false, quiet: command.quiet }),
@@ -63600,7 +66347,7 @@ async function runRejudge(command, io) {
 `
         );
     }
-    io.stderr.write(`Outputs in ${resolve20(io.cwd, command.out)}
+    io.stderr.write(`Outputs in ${resolve21(io.cwd, command.out)}
 `);
     const broken = outcomes.filter((o) => o.error !== void 0);
     if (broken.length > 0) return Math.max(...broken.map((o) => exitCodeForError(o.error)));
@@ -63620,8 +66367,8 @@ var rejudgeCommandSpec = {
 };
 
 // packages/cli/src/commands/trend.ts
-import { writeFile as writeFile15 } from "node:fs/promises";
-import { resolve as resolve21 } from "node:path";
+import { writeFile as writeFile14 } from "node:fs/promises";
+import { resolve as resolve22 } from "node:path";
 var usage12 = `Usage: scapgate trend HISTORY [--svg FILE]
 
 Print the compliance score of the last runs as a text chart, from a history.json that
@@ -63643,7 +66390,7 @@ function parseTrend(argv) {
 }
 async function runTrend(command, io) {
   const text3 = await readUserText({
-    path: resolve21(io.cwd, command.history),
+    path: resolve22(io.cwd, command.history),
     display: command.history,
     kind: "history",
     origin: "command-line",
@@ -63658,7 +66405,7 @@ ${trendText(history)}`
     )
   );
   if (command.svg !== void 0) {
-    await writeFile15(resolve21(io.cwd, command.svg), trendSvg(history));
+    await writeFile14(resolve22(io.cwd, command.svg), trendSvg(history));
     io.stderr.write(`SVG written to ${terminalText(command.svg)}
 `);
   }
