@@ -25,6 +25,7 @@ import type {
 } from './types.js'
 import {flattenXccdfText, type SubResolver} from './xccdf-text.js'
 import {parseXml, readXmlFile, type ReadXmlOptions, type XmlElement} from './xml-parser.js'
+import type {ExciseRule} from './xml-excise.js'
 import {child, children, descendants, text} from './xml-tree.js'
 
 export type ParseArfOptions = ReadXmlOptions
@@ -53,6 +54,13 @@ const skipUnreadButVariables = (uri: string, name: string): boolean =>
     ? ovalDefinitionParts.has(name)
     : unread.has(`${uri} ${name}`)
 
+/** The same parts, hollowed out of the text before parsing (`xml-excise.ts`). */
+const exciseUnread: ExciseRule[] = [{names: ['oval_definitions', 'ocil', 'cpe-list']}]
+const exciseUnreadButVariables: ExciseRule[] = [
+  {names: ['ocil', 'cpe-list']},
+  {names: [...ovalDefinitionParts], within: 'oval_definitions'}
+]
+
 export interface ParseArfTextOptions {
   /**
    * Called with the parsed tree before it is dropped, so that a second reader of the same ARF
@@ -68,9 +76,13 @@ export function parseArfText(
   source: string,
   options: ParseArfTextOptions = {}
 ): ParsedArf {
-  const root = parseXml(xml, source, {
-    skip: options.alsoRead === undefined ? skipUnread : skipUnreadButVariables
-  })
+  const root = parseXml(
+    xml,
+    source,
+    options.alsoRead === undefined
+      ? {skip: skipUnread, excise: exciseUnread}
+      : {skip: skipUnreadButVariables, excise: exciseUnreadButVariables}
+  )
   options.alsoRead?.(root)
   const fail = (message: string): never => {
     throw new InvalidArfError(`${message} in ${source}`, source)

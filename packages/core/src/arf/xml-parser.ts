@@ -36,12 +36,18 @@ import {
 } from '../errors.js'
 import {ns as nsUris} from './namespaces.js'
 import {decodeText} from './xml-text.js'
+import {exciseSubtrees, type ExciseRule} from './xml-excise.js'
 
 export {decodeText} from './xml-text.js'
 
 /** Elements to leave out of the tree (matched on namespace URI and local name). */
 export interface ParseXmlOptions {
   skip?: (ns: string, name: string) => boolean
+  /**
+   * Elements `skip` drops, hollowed out of the text before parsing so that the parser never
+   * allocates them (`xml-excise.ts`; never changes the tree: a miss falls back to a full parse).
+   */
+  excise?: readonly ExciseRule[]
 }
 
 export interface XmlElement {
@@ -175,6 +181,17 @@ export function parseXml(text: string, source: string, options: ParseXmlOptions 
       source
     )
   }
+  if (options.excise !== undefined && options.skip !== undefined) {
+    const excised = exciseSubtrees(text, options.excise)
+    if (excised.count > 0) {
+      try {
+        return buildTree(parser.parse(excised.text), source, options.skip, excised.marker)
+      } catch {
+        // A hollowed element that is not dropped, or a cut the parser did not accept: the
+        // original text decides (and reports any error) below.
+      }
+    }
+  }
   let raw: unknown
   try {
     raw = parser.parse(text)
@@ -185,15 +202,28 @@ export function parseXml(text: string, source: string, options: ParseXmlOptions 
       {cause: error}
     )
   }
+  return buildTree(raw, source, options.skip)
+}
+
+/** Thrown by {@link toElement} when an excision marker survives into the tree. */
+class ExcisionMiss extends Error {}
+
+function buildTree(
+  raw: unknown,
+  source: string,
+  skip: ((ns: string, name: string) => boolean) | undefined,
+  marker?: string
+): XmlElement {
   const roots = (Array.isArray(raw) ? raw : []).filter(isElementEntry)
   const root = roots[0]
   if (roots.length !== 1 || root === undefined) {
+    if (marker !== undefined) throw new ExcisionMiss()
     throw new InvalidArfError(
       `Expected ${source} to have one root element, found ${roots.length}`,
       source
     )
   }
-  return toElement(root, rootScope, source, options.skip)
+  return toElement(root, rootScope, source, skip, marker)
 }
 
 type RawEntry = Record<string, unknown>
@@ -212,7 +242,8 @@ function toElement(
   entry: RawEntry,
   parentScope: Scope,
   source: string,
-  skip?: (ns: string, name: string) => boolean
+  skip?: (ns: string, name: string) => boolean,
+  marker?: string
 ): XmlElement {
   const qname = elementName(entry) ?? ''
   const rawAttrs = (entry[':@'] ?? {}) as Record<string, unknown>
@@ -237,12 +268,19 @@ function toElement(
   const colon = qname.indexOf(':')
   const children: XmlNode[] = []
   for (const child of (entry[qname] ?? []) as RawEntry[]) {
-    if ('#text' in child) children.push(decodeText(String(child['#text']), source))
-    else if ('#cdata' in child) {
-      for (const part of child['#cdata'] as RawEntry[]) children.push(String(part['#text'] ?? ''))
+    if ('#text' in child) {
+      const raw = String(child['#text'])
+      if (marker !== undefined && raw.includes(marker)) throw new ExcisionMiss()
+      children.push(decodeText(raw, source))
+    } else if ('#cdata' in child) {
+      for (const part of child['#cdata'] as RawEntry[]) {
+        const raw = String(part['#text'] ?? '')
+        if (marker !== undefined && raw.includes(marker)) throw new ExcisionMiss()
+        children.push(raw)
+      }
     } else if (isElementEntry(child)) {
       if (skip !== undefined && isSkipped(child, scope, source, skip)) continue
-      children.push(toElement(child, scope, source, skip))
+      children.push(toElement(child, scope, source, skip, marker))
     }
   }
   return {

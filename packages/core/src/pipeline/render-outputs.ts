@@ -16,7 +16,7 @@ import type {StepContext} from './step-context.js'
 import {sarifLocation} from './sarif-location.js'
 import {blameImage, loadDockerfile} from '../blame/blame-image.js'
 import {writeFixes, writeReports} from '../report/write-reports.js'
-import {writeOutputFile} from '../output/output-file.js'
+import {copyOutputFile, writeOutputFile} from '../output/output-file.js'
 import type {ReportingDescriptor, Result} from 'sarif'
 
 /**
@@ -55,9 +55,9 @@ export interface RenderedOutputs {
 }
 
 /**
- * ARF → result model, then the outputs. `report.html` depends only on the ARF (evidence): its oscap
- * subprocess starts first and runs alongside the parse, blame and the other reports; `write`
- * waits for it and fails if it failed. The rest depends on the verdict, which the caller computes
+ * ARF → result model, then the outputs. `report.html` (evidence) was written by the evaluation
+ * (`--report`); its copy into staging runs alongside the parse, blame and the other reports;
+ * `write` waits for it and fails if it failed. The rest depends on the verdict, which the caller computes
  * from the model.
  *
  * The ARF is read and parsed once (issue 13): the same text gives the embedded tailoring for
@@ -72,11 +72,16 @@ export async function renderOutputs(
   scan: ContainedScan
 ): Promise<RenderedOutputs> {
   const {outDir, settings, scanner, logger, signal} = context
-  const html = generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
-    scanner,
-    signal,
-    timeoutMs: settings.timeoutMs
-  })
+  // The evaluation wrote report.html itself (`--report`); it only moves into staging here. A scan
+  // without it (none today) falls back to rendering it from the ARF.
+  const html =
+    scan.reportPath === undefined
+      ? generateHtmlReport(scan.arfPath, join(outDir, 'report.html'), {
+          scanner,
+          signal,
+          timeoutMs: settings.timeoutMs
+        })
+      : copyOutputFile(scan.reportPath, join(outDir, 'report.html'))
   const htmlSettled = html.then(
     () => undefined,
     () => undefined

@@ -36,6 +36,8 @@ export async function runContainedScan(
     signal: context.signal,
     logger: context.logger,
     scanner,
+    // report.html comes from the evaluation itself, not from a second oscap run over the ARF.
+    htmlReport: true,
     ...(prepared.upperDir === undefined ? {} : {upperFiles: prepared.upperDir})
   })
   return {...result, target}

@@ -105,6 +105,20 @@ describe('runOscapScan on a Debian 11 root', () => {
     expect(ruleResult(arf, RULE('package_telnetd_removed'))).toBe('pass')
   })
 
+  it('writes the HTML report in the same run when asked (`--report`), beside the ARF', async () => {
+    const {arf, outDir} = await scan({
+      root: withTelnetd,
+      rules: [RULE('package_telnetd_removed')],
+      htmlReport: true
+    })
+    expect(ruleResult(arf, RULE('package_telnetd_removed'))).toBe('fail')
+    expect((await readdir(outDir)).sort()).toEqual(['report.html', 'results.arf.xml'])
+    const html = await readFile(join(outDir, 'report.html'), 'utf8')
+    expect(html).toMatch(
+      new RegExp(`rule-detail-fail rule-detail-id-${RULE('package_telnetd_removed')}`)
+    )
+  })
+
   it('is needed: plain oscap-chroot on this host reports the installed telnetd as absent (the dpkginfo bug)', async () => {
     const copy = join(base, 'chroot-copy')
     await execFileAsync('cp', ['-a', withTelnetd, copy])

@@ -33,10 +33,17 @@ export interface OscapScanOptions {
   scanner?: ScannerEnvironment
   /** Files added to the image's view through the sandbox's upper layer (`packages/upper-layer.ts`). */
   upperFiles?: string
+  /**
+   * Have the evaluation also write oscap's HTML report (`--report`) to `outDir`, so that no second
+   * oscap run over the ARF is needed (issue 11 §6). Same XSLT, same ARF, same report.
+   */
+  htmlReport?: boolean
 }
 
 export interface OscapScanResult {
   arfPath: string
+  /** `outDir/report.html` when {@link OscapScanOptions.htmlReport} was asked for. */
+  reportPath?: string
   /** 0: nothing failed; 2: at least one rule failed (or was unknown). */
   exitCode: 0 | 2
   /** Sanitised oscap warnings that do not invalidate the results (offline-unsupported probes …). */
@@ -47,6 +54,7 @@ export interface OscapScanResult {
 }
 
 export const ARF_FILE_NAME = 'results.arf.xml'
+export const REPORT_FILE_NAME = 'report.html'
 
 /**
  * Runs `oscap xccdf eval` on an extracted image root inside the scan sandbox (`sandbox-script.ts`)
@@ -119,6 +127,9 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
       '--progress',
       '--results-arf',
       `${SANDBOX_PATHS.out}/${ARF_FILE_NAME}`,
+      ...(options.htmlReport === true
+        ? ['--report', `${SANDBOX_PATHS.out}/${REPORT_FILE_NAME}`]
+        : []),
       SANDBOX_PATHS.content
     ]
     options.logger.debug(`oscap (sandboxed): ${command.join(' ')}`)
@@ -150,6 +161,21 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     }
     const arfPath = join(options.outDir, ARF_FILE_NAME)
     await rename(produced, arfPath)
+    let reportPath: string | undefined
+    if (options.htmlReport === true) {
+      // oscap writes the report after the ARF; exit 0/2 without it means it failed to render.
+      const report = join(sandboxOut, REPORT_FILE_NAME)
+      const reportStat = await lstat(report).catch(() => undefined)
+      if (!reportStat?.isFile()) {
+        throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no HTML report`, {
+          reason: 'oscap-error',
+          exitCode: result.exitCode,
+          stderrExcerpt: excerpt(result.stderr)
+        })
+      }
+      reportPath = join(options.outDir, REPORT_FILE_NAME)
+      await rename(report, reportPath)
+    }
     // oscap warns once per rule whose only check is our script-not-run marker: expected, not news.
     const warnings = diagnostics.warnings.filter(w => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM))
     // Data streams that reference remote OVAL feeds (SSG's Debian 12 content points at Debian's
@@ -161,6 +187,7 @@ export async function runOscapScan(options: OscapScanOptions): Promise<OscapScan
     }
     return {
       arfPath,
+      ...(reportPath === undefined ? {} : {reportPath}),
       exitCode: result.exitCode === 2 ? 2 : 0,
       warnings,
       durationSeconds: result.durationSeconds,
