@@ -30481,13 +30481,13 @@ var require_utils = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text3) => {
+    var escapeRegExp2 = (text3) => {
       return text3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
       const encoded = encodeURIComponent(value);
-      const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp).join("|");
+      const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp2).join("|");
       return union2;
     };
     var urlEncodeRegexTag = (strings, ...values) => {
@@ -30593,7 +30593,7 @@ var require_utils = __commonJS({
     };
     module.exports = {
       asterisk,
-      escapeRegExp,
+      escapeRegExp: escapeRegExp2,
       urlEncodeRegexGroup,
       urlEncodeRegexTag,
       redactUrlHostnameMatcher,
@@ -53757,6 +53757,83 @@ function isXmlChar(code) {
   return code === 9 || code === 10 || code === 13 || code >= 32 && code <= 55295 || code >= 57344 && code <= 65533 || code >= 65536 && code <= 1114111;
 }
 
+// packages/core/src/arf/xml-excise.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+var guards = ["<!--", "-->", "<![CDATA[", "]]>", "<?"];
+function exciseSubtrees(text3, rules2) {
+  const marker = `scapgate-excised-${randomBytes5(12).toString("hex")}`;
+  const cuts = [];
+  for (const rule of rules2) {
+    if (rule.within === void 0) {
+      collect(text3, rule.names, 0, text3.length, void 0, cuts);
+      continue;
+    }
+    for (const span of elementSpans(text3, [rule.within], 0, text3.length, void 0)) {
+      collect(text3, rule.names, span.contentStart, span.contentEnd, span.prefix, cuts);
+    }
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  const parts = [];
+  let position = 0;
+  let count2 = 0;
+  for (const [start, end] of cuts) {
+    if (start < position) continue;
+    parts.push(text3.slice(position, start), marker);
+    position = end;
+    count2++;
+  }
+  parts.push(text3.slice(position));
+  return { text: count2 === 0 ? text3 : parts.join(""), marker, count: count2 };
+}
+function collect(text3, names, from, to, prefix, cuts) {
+  for (const span of elementSpans(text3, names, from, to, prefix)) {
+    cuts.push([span.contentStart, span.contentEnd]);
+  }
+}
+function* elementSpans(text3, names, from, to, prefix) {
+  const alternatives = names.map(escapeRegExp).join("|");
+  const prefixPattern = prefix === void 0 ? "(?:([A-Za-z_][\\w.-]*):)?" : escapePrefix(prefix);
+  const start = new RegExp(`<${prefixPattern}(${alternatives})(?=[\\s/>])`, "g");
+  start.lastIndex = from;
+  for (let match = start.exec(text3); match !== null; match = start.exec(text3)) {
+    if (match.index >= to) return;
+    const found = prefix ?? match[1] ?? "";
+    const name = prefix === void 0 ? match[2] : match[1];
+    const qname = found === "" ? name : `${found}:${name}`;
+    const tagEnd2 = startTagEnd(text3, start.lastIndex);
+    if (tagEnd2 < 0 || tagEnd2 > to) return;
+    start.lastIndex = tagEnd2;
+    if (text3[tagEnd2 - 2] === "/") continue;
+    const close = new RegExp(`</${escapeRegExp(qname)}\\s*>`, "g");
+    close.lastIndex = tagEnd2;
+    const end = close.exec(text3);
+    if (end === null || end.index > to) continue;
+    start.lastIndex = close.lastIndex;
+    const content = text3.slice(tagEnd2, end.index);
+    if (guards.some((g) => content.includes(g))) continue;
+    if (new RegExp(`<${escapeRegExp(qname)}(?=[\\s/>])`).test(content)) continue;
+    yield { prefix: found, contentStart: tagEnd2, contentEnd: end.index };
+  }
+}
+function startTagEnd(text3, from) {
+  let quote;
+  for (let i = from; i < text3.length; i++) {
+    const c = text3[i];
+    if (quote !== void 0) {
+      if (c === quote) quote = void 0;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return i + 1;
+    else if (c === "<") return -1;
+  }
+  return -1;
+}
+function escapeRegExp(value) {
+  return value.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+function escapePrefix(prefix) {
+  return prefix === "" ? "" : `${escapeRegExp(prefix)}:`;
+}
+
 // packages/core/src/arf/xml-parser.ts
 var defaultMaxXmlBytes = 256 * 1024 * 1024;
 var maxNestedTags = 256;
@@ -53848,6 +53925,15 @@ function parseXml2(text3, source, options = {}) {
       source
     );
   }
+  if (options.excise !== void 0 && options.skip !== void 0) {
+    const excised = exciseSubtrees(text3, options.excise);
+    if (excised.count > 0) {
+      try {
+        return buildTree(parser.parse(excised.text), source, options.skip, excised.marker);
+      } catch {
+      }
+    }
+  }
   let raw;
   try {
     raw = parser.parse(text3);
@@ -53858,15 +53944,21 @@ function parseXml2(text3, source, options = {}) {
       { cause: error }
     );
   }
+  return buildTree(raw, source, options.skip);
+}
+var ExcisionMiss = class extends Error {
+};
+function buildTree(raw, source, skip, marker) {
   const roots = (Array.isArray(raw) ? raw : []).filter(isElementEntry);
   const root = roots[0];
   if (roots.length !== 1 || root === void 0) {
+    if (marker !== void 0) throw new ExcisionMiss();
     throw new InvalidArfError(
       `Expected ${source} to have one root element, found ${roots.length}`,
       source
     );
   }
-  return toElement(root, rootScope, source, options.skip);
+  return toElement(root, rootScope, source, skip, marker);
 }
 var rootScope = /* @__PURE__ */ new Map([["xml", ns.xml]]);
 function isElementEntry(entry) {
@@ -53875,7 +53967,7 @@ function isElementEntry(entry) {
 function elementName(entry) {
   return Object.keys(entry).find((k) => k !== ":@" && k !== "#text" && k !== "#cdata");
 }
-function toElement(entry, parentScope, source, skip) {
+function toElement(entry, parentScope, source, skip, marker) {
   const qname = elementName(entry) ?? "";
   const rawAttrs = entry[":@"] ?? {};
   let scope = parentScope;
@@ -53898,12 +53990,19 @@ function toElement(entry, parentScope, source, skip) {
   const colon = qname.indexOf(":");
   const children2 = [];
   for (const child2 of entry[qname] ?? []) {
-    if ("#text" in child2) children2.push(decodeText(String(child2["#text"]), source));
-    else if ("#cdata" in child2) {
-      for (const part of child2["#cdata"]) children2.push(String(part["#text"] ?? ""));
+    if ("#text" in child2) {
+      const raw = String(child2["#text"]);
+      if (marker !== void 0 && raw.includes(marker)) throw new ExcisionMiss();
+      children2.push(decodeText(raw, source));
+    } else if ("#cdata" in child2) {
+      for (const part of child2["#cdata"]) {
+        const raw = String(part["#text"] ?? "");
+        if (marker !== void 0 && raw.includes(marker)) throw new ExcisionMiss();
+        children2.push(raw);
+      }
     } else if (isElementEntry(child2)) {
       if (skip !== void 0 && isSkipped(child2, scope, source, skip)) continue;
-      children2.push(toElement(child2, scope, source, skip));
+      children2.push(toElement(child2, scope, source, skip, marker));
     }
   }
   return {
@@ -53944,10 +54043,17 @@ var unread = /* @__PURE__ */ new Set([
 var skipUnread = (uri, name) => unread.has(`${uri} ${name}`);
 var ovalDefinitionParts = /* @__PURE__ */ new Set(["definitions", "tests", "objects", "states"]);
 var skipUnreadButVariables = (uri, name) => uri === "http://oval.mitre.org/XMLSchema/oval-definitions-5" ? ovalDefinitionParts.has(name) : unread.has(`${uri} ${name}`);
+var exciseUnread = [{ names: ["oval_definitions", "ocil", "cpe-list"] }];
+var exciseUnreadButVariables = [
+  { names: ["ocil", "cpe-list"] },
+  { names: [...ovalDefinitionParts], within: "oval_definitions" }
+];
 function parseArfText(xml2, source, options = {}) {
-  const root = parseXml2(xml2, source, {
-    skip: options.alsoRead === void 0 ? skipUnread : skipUnreadButVariables
-  });
+  const root = parseXml2(
+    xml2,
+    source,
+    options.alsoRead === void 0 ? { skip: skipUnread, excise: exciseUnread } : { skip: skipUnreadButVariables, excise: exciseUnreadButVariables }
+  );
   options.alsoRead?.(root);
   const fail2 = (message) => {
     throw new InvalidArfError(`${message} in ${source}`, source);
@@ -56092,7 +56198,7 @@ import { readFile as readFile5 } from "node:fs/promises";
 import { join as join21 } from "node:path";
 
 // packages/core/src/cache/result-cache.ts
-import { createHash as createHash11, randomBytes as randomBytes5 } from "node:crypto";
+import { createHash as createHash11, randomBytes as randomBytes6 } from "node:crypto";
 import { copyFile as copyFile2, lstat as lstat7, mkdir as mkdir7, readdir as readdir5, readFile as readFile4, rename as rename3, rm as rm8, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname, join as join19 } from "node:path";
 
@@ -57655,7 +57761,7 @@ async function copyFiles(from, to, files) {
 }
 async function storeScan(dir, key, scan) {
   const parent = join19(dir, "results");
-  const staging = join19(parent, `.tmp-${randomBytes5(8).toString("hex")}`);
+  const staging = join19(parent, `.tmp-${randomBytes6(8).toString("hex")}`);
   try {
     await mkdir7(parent, { recursive: true, mode: 448 });
     await mkdir7(join19(staging, "files"), { recursive: true, mode: 448 });
@@ -57689,7 +57795,7 @@ function defaultCacheDir(env) {
 }
 
 // packages/core/src/output/output-file.ts
-import { randomBytes as randomBytes6 } from "node:crypto";
+import { randomBytes as randomBytes7 } from "node:crypto";
 import { copyFile as copyFile3, rename as rename4, unlink, writeFile as writeFile4 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname2, join as join20 } from "node:path";
 var storageCodes = /* @__PURE__ */ new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "EACCES", "EPERM"]);
@@ -57731,7 +57837,7 @@ function nameStorageError(error, path) {
   return code !== void 0 && storageCodes.has(code) ? new OutputWriteError(path, code, { cause: error }) : error;
 }
 function temporaryName(path) {
-  return join20(dirname2(path), `.${basename3(path)}.tmp-${randomBytes6(6).toString("hex")}`);
+  return join20(dirname2(path), `.${basename3(path)}.tmp-${randomBytes7(6).toString("hex")}`);
 }
 var injected = false;
 function injectedFault(path) {
@@ -57790,7 +57896,7 @@ async function renderCached(options, image, cached3, evaluate2) {
 }
 
 // packages/core/src/cache/verdict-inputs.ts
-import { randomBytes as randomBytes7 } from "node:crypto";
+import { randomBytes as randomBytes8 } from "node:crypto";
 import { mkdir as mkdir8, readFile as readFile6, rename as rename5, rm as rm9, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join22 } from "node:path";
 var verdictInputsSchema = "https://scapgate.dev/schemas/verdict-inputs/v1";
@@ -57808,7 +57914,7 @@ async function storeVerdictInputs(cacheDir, record2) {
     for (const digest of [image.configDigest, image.manifestDigest]) {
       const path = digest === void 0 ? void 0 : recordPath(cacheDir, digest);
       if (path === void 0) continue;
-      const temporary = `${path}.tmp-${randomBytes7(6).toString("hex")}`;
+      const temporary = `${path}.tmp-${randomBytes8(6).toString("hex")}`;
       await writeFile5(temporary, text3, { mode: 384 });
       await rename5(temporary, path).catch(async (error) => {
         await rm9(temporary, { force: true });
@@ -59706,11 +59812,11 @@ async function markPackageRulesUnevaluable(results2, parsed, contentPath, reason
 // packages/core/src/pipeline/render-outputs.ts
 async function renderOutputs(context, prepared, chosen, scan) {
   const { outDir, settings, scanner, logger, signal } = context;
-  const html = generateHtmlReport(scan.arfPath, join28(outDir, "report.html"), {
+  const html = scan.reportPath === void 0 ? generateHtmlReport(scan.arfPath, join28(outDir, "report.html"), {
     scanner,
     signal,
     timeoutMs: settings.timeoutMs
-  });
+  }) : copyOutputFile(scan.reportPath, join28(outDir, "report.html"));
   const htmlSettled = html.then(
     () => void 0,
     () => void 0
@@ -61914,6 +62020,7 @@ function hasCompactSelects(xml2) {
 
 // packages/core/src/scan/oscap-scan.ts
 var ARF_FILE_NAME = "results.arf.xml";
+var REPORT_FILE_NAME = "report.html";
 async function runOscapScan(options) {
   await assertDirectory(options.root, "image root");
   await assertFile(options.contentPath, "SCAP content");
@@ -61964,6 +62071,7 @@ async function runOscapScan(options) {
       "--progress",
       "--results-arf",
       `${SANDBOX_PATHS.out}/${ARF_FILE_NAME}`,
+      ...options.htmlReport === true ? ["--report", `${SANDBOX_PATHS.out}/${REPORT_FILE_NAME}`] : [],
       SANDBOX_PATHS.content
     ];
     options.logger.debug(`oscap (sandboxed): ${command.join(" ")}`);
@@ -61994,6 +62102,20 @@ async function runOscapScan(options) {
     }
     const arfPath = join32(options.outDir, ARF_FILE_NAME);
     await rename8(produced, arfPath);
+    let reportPath;
+    if (options.htmlReport === true) {
+      const report2 = join32(sandboxOut, REPORT_FILE_NAME);
+      const reportStat = await lstat10(report2).catch(() => void 0);
+      if (!reportStat?.isFile()) {
+        throw new ScanFailedError(`oscap exited with ${result.exitCode} but wrote no HTML report`, {
+          reason: "oscap-error",
+          exitCode: result.exitCode,
+          stderrExcerpt: excerpt(result.stderr)
+        });
+      }
+      reportPath = join32(options.outDir, REPORT_FILE_NAME);
+      await rename8(report2, reportPath);
+    }
     const warnings = diagnostics.warnings.filter((w) => !w.includes(SCRIPT_CHECK_REMOVED_SYSTEM));
     for (const warning of warnings) {
       if (isRemoteResourceNotice(warning)) options.logger.info(`oscap: ${warning}`);
@@ -62001,6 +62123,7 @@ async function runOscapScan(options) {
     }
     return {
       arfPath,
+      ...reportPath === void 0 ? {} : { reportPath },
       exitCode: result.exitCode === 2 ? 2 : 0,
       warnings,
       durationSeconds: result.durationSeconds,
@@ -62426,7 +62549,7 @@ async function openOutputSet(dir, image, logger) {
 }
 
 // packages/core/src/pipeline/output-set-lock.ts
-import { randomBytes as randomBytes8 } from "node:crypto";
+import { randomBytes as randomBytes9 } from "node:crypto";
 import {
   link,
   mkdir as mkdir13,
@@ -62487,7 +62610,7 @@ async function tryCreate(path, owner) {
   }
 }
 async function breakStale(path, stale) {
-  const aside = `${path}.stale-${randomBytes8(6).toString("hex")}`;
+  const aside = `${path}.stale-${randomBytes9(6).toString("hex")}`;
   try {
     await rename11(path, aside);
   } catch {
@@ -62505,7 +62628,7 @@ async function lockOutputDir(dir, options) {
   const owner = {
     pid: process.pid,
     host: `${hostname()} ${await readlink("/proc/self/ns/pid").catch(() => "pid:[?]")}`,
-    nonce: randomBytes8(8).toString("hex"),
+    nonce: randomBytes9(8).toString("hex"),
     started: (/* @__PURE__ */ new Date()).toISOString()
   };
   let told = false;
@@ -62659,6 +62782,8 @@ async function runContainedScan(context, prepared, chosen) {
     signal: context.signal,
     logger: context.logger,
     scanner,
+    // report.html comes from the evaluation itself, not from a second oscap run over the ARF.
+    htmlReport: true,
     ...prepared.upperDir === void 0 ? {} : { upperFiles: prepared.upperDir }
   });
   return { ...result, target };
