@@ -37,8 +37,12 @@ function readOutputs(outDir: string): Outputs {
   const sarif = JSON.parse(readFileSync(join(outDir, 'results.sarif'), 'utf8')) as {
     runs: {results: unknown}[]
   }
+  // The commit in `gate.provenance` is the CI's own (GitLab's CI_COMMIT_SHA, none for a bare CLI
+  // run): it names where the scan ran, not what it found, so parity leaves it out.
+  const gate = results.gate as {provenance?: {commit?: string}}
+  if (gate.provenance !== undefined) delete gate.provenance.commit
   return {
-    gate: results.gate,
+    gate,
     rules: results.rules.map(r => ({id: r.id, result: r.result, severity: r.severity})),
     sarifResults: sarif.runs.map(run => run.results)
   }
