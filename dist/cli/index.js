@@ -55653,8 +55653,13 @@ function renderSummary(results2, verdict, options = {}) {
   const open13 = [`${detailsOpening}${summaryParts.join(", ")}</summary>`, ""];
   const close = ["", "</details>", ""];
   const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : "";
+  const sarifNote = options.sarifTrim === void 0 ? [] : [
+    `> SARIF holds ${options.sarifTrim.kept} of ${options.sarifTrim.total} findings (the most severe first): ${markdownText(options.sarifTrim.reason)}. Every finding is in results.json and junit.xml.`,
+    ""
+  ];
   const above = (kept2) => [
     ...head,
+    ...sarifNote,
     ...tableHead,
     ...rows.slice(0, kept2),
     ...kept2 < rows.length ? [
@@ -55685,6 +55690,8 @@ function renderSummary(results2, verdict, options = {}) {
 }
 function detailUnits(results2, verdict, otherRows, fixable, table, options) {
   const units = [];
+  for (const note of results2.scanner.notes ?? []) units.push(`Note: ${markdownText(note)}
+`);
   if (verdict.reasons.length > 0)
     units.push([...verdict.reasons.map((r) => `- ${markdownText(r.message)}`), ""].join("\n"));
   const selection = results2.scanner.content.selection;
@@ -55692,13 +55699,6 @@ function detailUnits(results2, verdict, otherRows, fixable, table, options) {
     const others = selection.passedOver?.length ?? 0;
     units.push(
       `Content: ${markdownText(selection.reason)}${others === 0 ? "" : ` (${others} newer ${others === 1 ? "copy" : "copies"} passed over: see results.json)`}
-`
-    );
-  }
-  if (options.sarifTrim !== void 0) {
-    const { total, kept, reason } = options.sarifTrim;
-    units.push(
-      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.
 `
     );
   }

@@ -123,8 +123,18 @@ export function renderSummary(
   const close = ['', '</details>', '']
 
   const hint = options.fullReportHint ? ` (${markdownText(options.fullReportHint)})` : ''
+  // SARIF's own limits hide findings from code scanning: a reviewer must see that above the fold,
+  // and it is never dropped for size.
+  const sarifNote =
+    options.sarifTrim === undefined
+      ? []
+      : [
+          `> SARIF holds ${options.sarifTrim.kept} of ${options.sarifTrim.total} findings (the most severe first): ${markdownText(options.sarifTrim.reason)}. Every finding is in results.json and junit.xml.`,
+          ''
+        ]
   const above = (kept: number): string[] => [
     ...head,
+    ...sarifNote,
     ...tableHead,
     ...rows.slice(0, kept),
     ...(kept < rows.length
@@ -167,6 +177,8 @@ function detailUnits(
   options: SummaryOptions
 ): string[] {
   const units: string[] = []
+  // How the evidence was produced (a scanner workaround such as held packages on OpenSCAP 1.4).
+  for (const note of results.scanner.notes ?? []) units.push(`Note: ${markdownText(note)}\n`)
   if (verdict.reasons.length > 0)
     units.push([...verdict.reasons.map(r => `- ${markdownText(r.message)}`), ''].join('\n'))
   const selection = results.scanner.content.selection
@@ -174,12 +186,6 @@ function detailUnits(
     const others = selection.passedOver?.length ?? 0
     units.push(
       `Content: ${markdownText(selection.reason)}${others === 0 ? '' : ` (${others} newer ${others === 1 ? 'copy' : 'copies'} passed over: see results.json)`}\n`
-    )
-  }
-  if (options.sarifTrim !== undefined) {
-    const {total, kept, reason} = options.sarifTrim
-    units.push(
-      `> SARIF holds ${kept} of ${total} findings (the most severe first): ${markdownText(reason)}. Every finding is in results.json and junit.xml.\n`
     )
   }
   const gate = renderGateDetails(verdict)
