@@ -63198,6 +63198,19 @@ async function provenanceOf(options) {
     ...policy === void 0 || sha256 === void 0 || sha256 === "" ? {} : { policy: { path: relative6(options.cwd, policy.file) || policy.file, sha256 } }
   };
 }
+async function scanFresh(scan, opened, set2, evaluate2) {
+  let contentRuleIds = [];
+  const outcome = await scanImage({
+    ...scan,
+    openedImage: opened,
+    outputSet: set2,
+    evaluate: async (results2, context) => {
+      contentRuleIds = context.contentRuleIds;
+      return evaluate2(results2, context);
+    }
+  });
+  return { outcome, contentRuleIds };
+}
 async function recordVerdictInputs(options, outcome, contentRuleIds, outDir) {
   if (options.cacheDir === void 0 || outcome.facts === void 0) return;
   const arfSha256 = await sha256File(join39(outDir, "arf.xml")).catch(() => void 0);
@@ -63329,16 +63342,7 @@ async function scanOne(options, raw, outDir, slug2) {
     if (options.cacheDir === void 0 || cves !== void 0 || trend !== void 0) {
       const opened2 = image;
       image = void 0;
-      let contentRuleIds2 = [];
-      const outcome2 = await scanImage({
-        ...scan,
-        openedImage: opened2,
-        outputSet: set2,
-        evaluate: async (results2, context) => {
-          contentRuleIds2 = context.contentRuleIds;
-          return evaluate2(results2, context);
-        }
-      });
+      const { outcome: outcome2, contentRuleIds: contentRuleIds2 } = await scanFresh(scan, opened2, set2, evaluate2);
       await publish(set2, options, { outcome: outcome2, reference });
       await recordVerdictInputs(options, outcome2, contentRuleIds2, outDir);
       return { image: raw, slug: slug2, outDir, outcome: outcome2, cached: false };
@@ -63368,16 +63372,7 @@ async function scanOne(options, raw, outDir, slug2) {
     const opened = image;
     image = void 0;
     const since = Date.now() - 1e3;
-    let contentRuleIds = [];
-    const outcome = await scanImage({
-      ...scan,
-      outputSet: set2,
-      openedImage: opened,
-      evaluate: async (results2, context) => {
-        contentRuleIds = context.contentRuleIds;
-        return evaluate2(results2, context);
-      }
-    });
+    const { outcome, contentRuleIds } = await scanFresh(scan, opened, set2, evaluate2);
     await publish(set2, options, { outcome, reference });
     const stored = await storeScan(cacheDir, key, {
       results: outcome.results,

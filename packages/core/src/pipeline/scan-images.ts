@@ -194,6 +194,29 @@ async function provenanceOf(options: ScanImagesOptions): Promise<VerdictProvenan
   }
 }
 
+/**
+ * A scan of an image that opened (closed by scanImage) into the caller's output set, with the
+ * content's rule ids the gate saw: the result cache and the verdict-input record both keep them.
+ */
+async function scanFresh(
+  scan: ScanImageOptions,
+  opened: ResolvedImage,
+  set: OutputSet,
+  evaluate: NonNullable<ScanImageOptions['evaluate']>
+): Promise<{outcome: ScanOutcome; contentRuleIds: readonly string[]}> {
+  let contentRuleIds: readonly string[] = []
+  const outcome = await scanImage({
+    ...scan,
+    openedImage: opened,
+    outputSet: set,
+    evaluate: async (results, context) => {
+      contentRuleIds = context.contentRuleIds
+      return evaluate(results, context)
+    }
+  })
+  return {outcome, contentRuleIds}
+}
+
 /** Keeps what `scapgate rejudge` needs for this digest (cache/verdict-inputs.ts); best effort. */
 async function recordVerdictInputs(
   options: ScanImagesOptions,
@@ -364,16 +387,7 @@ async function scanOne(
     if (options.cacheDir === undefined || cves !== undefined || trend !== undefined) {
       const opened = image
       image = undefined // scanImage closes it
-      let contentRuleIds: readonly string[] = []
-      const outcome = await scanImage({
-        ...scan,
-        openedImage: opened,
-        outputSet: set,
-        evaluate: async (results, context) => {
-          contentRuleIds = context.contentRuleIds
-          return evaluate(results, context)
-        }
-      })
+      const {outcome, contentRuleIds} = await scanFresh(scan, opened, set, evaluate)
       await publish(set, options, {outcome, reference})
       await recordVerdictInputs(options, outcome, contentRuleIds, outDir)
       return {image: raw, slug, outDir, outcome, cached: false}
@@ -413,16 +427,7 @@ async function scanOne(
     const opened = image
     image = undefined
     const since = Date.now() - 1000
-    let contentRuleIds: readonly string[] = []
-    const outcome = await scanImage({
-      ...scan,
-      outputSet: set,
-      openedImage: opened,
-      evaluate: async (results, context) => {
-        contentRuleIds = context.contentRuleIds
-        return evaluate(results, context)
-      }
-    })
+    const {outcome, contentRuleIds} = await scanFresh(scan, opened, set, evaluate)
     await publish(set, options, {outcome, reference})
     // From the published set: the ARF left staging as soon as oscap finished.
     const stored = await storeScan(cacheDir, key, {
